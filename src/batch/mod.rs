@@ -1,0 +1,1 @@
+//! Batch processing: inputs, the parallel ordered map, outputs, progress.

@@ -1,0 +1,1 @@
+//! Rebuilding `dictionaries/` from source corpora, word lists and OCR pairs.

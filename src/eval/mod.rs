@@ -1,0 +1,1 @@
+//! Scoring repairs and parses against hand-checked truth.

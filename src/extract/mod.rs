@@ -1,0 +1,1 @@
+//! Extraction stage: references, dates, periods, KPI figures, abbreviations.

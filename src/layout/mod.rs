@@ -1,0 +1,1 @@
+//! Layout stage: header, sections, paragraphs, tables, recipients, signature.

@@ -1,0 +1,61 @@
+//! One document through every stage: decode → repair → layout → extract → model.
+
+use crate::lexicon::Lexicon;
+use crate::output::{Document, Source};
+use crate::repair::{RepairOptions, Repairer};
+use crate::text::{self, DecodeError, Encoding};
+use sha2::{Digest, Sha256};
+
+/// Why a document could not be processed.
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    /// The bytes could not be decoded.
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+}
+
+/// Everything needed to process documents; shared read-only across threads.
+#[derive(Debug)]
+pub struct Pipeline {
+    /// The loaded dictionaries.
+    pub lexicon: Lexicon,
+    /// Repair options.
+    pub repair: RepairOptions,
+    /// Forced input encoding (`None`: detect).
+    pub encoding: Option<Encoding>,
+}
+
+impl Pipeline {
+    /// A pipeline with default options.
+    pub fn new(lexicon: Lexicon) -> Self {
+        Pipeline {
+            lexicon,
+            repair: RepairOptions::default(),
+            encoding: None,
+        }
+    }
+
+    /// Decodes, repairs, segments and extracts one document.
+    pub fn parse_bytes(&self, path: Option<&str>, bytes: &[u8]) -> Result<Document, PipelineError> {
+        let decoded = text::decode(bytes, self.encoding)?;
+        let repaired = Repairer::new(&self.lexicon, self.repair).repair_text(&decoded.text);
+        let source = Source {
+            path: path.map(str::to_owned),
+            sha256: sha256_hex(bytes),
+            bytes: bytes.len() as u64,
+            lines: text::line_count(&decoded.text),
+            encoding: decoded.encoding.name().to_owned(),
+        };
+        Ok(Document {
+            schema: "vietdoc/1",
+            source,
+            text: repaired.text(),
+        })
+    }
+}
+
+/// Lower-case hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,72 @@
+//! Text stage: decoding bytes, NFC normalization, lines and tokens.
+//!
+//! Invariant: [`split_lines`] followed by `join("\n")` gives back the decoded text
+//! byte for byte, so every later stage can promise "line *i* in, line *i* out".
+
+pub mod decode;
+pub mod token;
+pub mod viet;
+
+pub use decode::{decode, DecodeError, Decoded, Encoding};
+pub use token::{tokenize, Token, TokenKind};
+pub use viet::ToneStyle;
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// Returns `s` in Unicode NFC, borrowing when it already is.
+pub fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.nfc().collect())
+    }
+}
+
+/// Splits text into lines on `\n`, keeping any `\r` inside the line.
+///
+/// `split_lines(t).join("\n") == t` always holds. A trailing newline yields a
+/// final empty line, exactly like Python's `str.split('\n')`.
+pub fn split_lines(text: &str) -> Vec<&str> {
+    text.split('\n').collect()
+}
+
+/// Number of lines as `wc -l`-style tools and editors count them: a trailing
+/// newline does not open a new line.
+pub fn line_count(text: &str) -> usize {
+    if text.is_empty() {
+        return 0;
+    }
+    let n = text.split('\n').count();
+    if text.ends_with('\n') {
+        n - 1
+    } else {
+        n
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_join_roundtrip() {
+        for t in ["", "a", "a\n", "a\r\nb\n\n c ", "\n\n"] {
+            assert_eq!(split_lines(t).join("\n"), t);
+        }
+    }
+
+    #[test]
+    fn nfc_composes() {
+        let decomposed = "Vie\u{0323}\u{0302}t";
+        assert_eq!(nfc(decomposed), "Việt");
+        assert!(matches!(nfc("Việt"), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn counts_lines() {
+        assert_eq!(line_count(""), 0);
+        assert_eq!(line_count("a"), 1);
+        assert_eq!(line_count("a\n"), 1);
+        assert_eq!(line_count("a\nb"), 2);
+    }
+}

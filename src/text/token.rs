@@ -1,0 +1,273 @@
+//! Splitting a line into tokens with exact byte spans.
+//!
+//! Invariant: the tokens of a line are contiguous and cover it exactly, so a
+//! line can be rebuilt by concatenating token texts, and a repair can replace
+//! one token without touching anything else.
+
+use super::viet::is_viet_letter;
+
+/// What a token is, as far as repair is concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A run of letters, possibly with OCR look-alikes (`S6`, `hi€u`, `1ap`).
+    Word,
+    /// A number, amount, percentage, date or digit run: never altered.
+    Figure,
+    /// A URL or e-mail address: never altered.
+    Protected,
+    /// Punctuation and symbols.
+    Punct,
+    /// Whitespace.
+    Space,
+}
+
+/// One token of a line: its kind and byte span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// What the token is.
+    pub kind: TokenKind,
+    /// Byte offset of the first byte in the line.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+impl Token {
+    /// The token's text within `line`.
+    pub fn text<'a>(&self, line: &'a str) -> &'a str {
+        &line[self.start..self.end]
+    }
+}
+
+/// Characters OCR produces in place of Vietnamese letters (`hi€u`, `¢)`).
+pub fn is_letter_lookalike(c: char) -> bool {
+    matches!(c, '€' | '§' | '¢' | '£' | '©' | '®' | '¥')
+}
+
+fn is_word_char(c: char) -> bool {
+    is_viet_letter(c) || c.is_ascii_digit() || is_letter_lookalike(c)
+}
+
+/// Tokenizes one line. The returned tokens cover `line` exactly.
+pub fn tokenize(line: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    let bytes = line.as_bytes();
+    while pos < line.len() {
+        let c = line[pos..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            let end = scan(line, pos, |c| c.is_whitespace());
+            out.push(Token {
+                kind: TokenKind::Space,
+                start: pos,
+                end,
+            });
+            pos = end;
+            continue;
+        }
+        let chunk_end = scan(line, pos, |c| !c.is_whitespace());
+        let chunk = &line[pos..chunk_end];
+        if is_url_or_email(chunk) {
+            let (lead, trail) = trim_punct(chunk);
+            if lead > 0 {
+                out.push(Token {
+                    kind: TokenKind::Punct,
+                    start: pos,
+                    end: pos + lead,
+                });
+            }
+            out.push(Token {
+                kind: TokenKind::Protected,
+                start: pos + lead,
+                end: chunk_end - trail,
+            });
+            if trail > 0 {
+                out.push(Token {
+                    kind: TokenKind::Punct,
+                    start: chunk_end - trail,
+                    end: chunk_end,
+                });
+            }
+            pos = chunk_end;
+            continue;
+        }
+        tokenize_chunk(line, bytes, pos, chunk_end, &mut out);
+        pos = chunk_end;
+    }
+    out
+}
+
+fn tokenize_chunk(line: &str, bytes: &[u8], start: usize, end: usize, out: &mut Vec<Token>) {
+    let mut pos = start;
+    while pos < end {
+        let c = line[pos..].chars().next().unwrap_or(' ');
+        if is_word_char(c) || (c == '&' && pos > start && prev_is_letter(line, pos)) {
+            let mut e = pos;
+            let mut has_letter = false;
+            let mut all_digits = true;
+            while e < end {
+                let ch = line[e..].chars().next().unwrap_or(' ');
+                if is_word_char(ch) {
+                    if !ch.is_ascii_digit() {
+                        has_letter = true;
+                        all_digits = false;
+                    }
+                    e += ch.len_utf8();
+                } else if ch == '&' && e > pos && prev_is_letter(line, e) {
+                    has_letter = true;
+                    all_digits = false;
+                    e += 1;
+                } else if all_digits
+                    && matches!(ch, '.' | ',' | '/')
+                    && e + 1 < end
+                    && bytes[e + 1].is_ascii_digit()
+                    && e > pos
+                {
+                    e += 1;
+                } else if all_digits && ch == '%' && e > pos {
+                    e += 1;
+                    break;
+                } else {
+                    break;
+                }
+            }
+            let kind = if has_letter {
+                TokenKind::Word
+            } else {
+                TokenKind::Figure
+            };
+            out.push(Token {
+                kind,
+                start: pos,
+                end: e,
+            });
+            pos = e;
+        } else {
+            let mut e = pos + c.len_utf8();
+            while e < end {
+                let ch = line[e..].chars().next().unwrap_or(' ');
+                if is_word_char(ch) {
+                    break;
+                }
+                e += ch.len_utf8();
+            }
+            out.push(Token {
+                kind: TokenKind::Punct,
+                start: pos,
+                end: e,
+            });
+            pos = e;
+        }
+    }
+}
+
+fn prev_is_letter(line: &str, pos: usize) -> bool {
+    line[..pos].chars().next_back().is_some_and(is_viet_letter)
+}
+
+fn scan(line: &str, start: usize, pred: impl Fn(char) -> bool) -> usize {
+    line[start..]
+        .char_indices()
+        .find(|&(_, c)| !pred(c))
+        .map_or(line.len(), |(i, _)| start + i)
+}
+
+fn trim_punct(chunk: &str) -> (usize, usize) {
+    let is_p = |c: char| {
+        matches!(
+            c,
+            '(' | ')' | '"' | '\'' | ',' | ';' | '.' | ':' | '<' | '>' | '[' | ']' | '“' | '”'
+        )
+    };
+    let lead = chunk.len() - chunk.trim_start_matches(is_p).len();
+    let rest = &chunk[lead..];
+    let trail = rest.len() - rest.trim_end_matches(is_p).len();
+    (lead, trail)
+}
+
+/// Does this whitespace-free chunk look like a URL or an e-mail address?
+pub fn is_url_or_email(chunk: &str) -> bool {
+    let lower = chunk.to_ascii_lowercase();
+    if lower.contains("://") || lower.contains("www.") {
+        return true;
+    }
+    if let Some(at) = chunk.find('@') {
+        let (user, host) = (&chunk[..at], &chunk[at + 1..]);
+        return !user.is_empty() && host.contains('.') && host.len() > 2;
+    }
+    [".gov.vn", ".com", ".vn/", ".org", ".net"]
+        .iter()
+        .any(|s| lower.contains(s))
+        || lower.ends_with(".vn")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(line: &str) -> Vec<(TokenKind, &str)> {
+        tokenize(line)
+            .iter()
+            .map(|t| (t.kind, t.text(line)))
+            .collect()
+    }
+
+    #[test]
+    fn covers_line_exactly() {
+        for line in [
+            "",
+            "  S6: 1034 /BC-VP  ",
+            "hi€u qua 99,9% (CCHC).",
+            "x& TT&TT ¢) đ",
+        ] {
+            let joined: String = tokenize(line).iter().map(|t| t.text(line)).collect();
+            assert_eq!(joined, line);
+        }
+    }
+
+    #[test]
+    fn figures_and_words() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("S6: 1034/BC-VP"),
+            vec![
+                (Word, "S6"),
+                (Punct, ":"),
+                (Space, " "),
+                (Figure, "1034"),
+                (Punct, "/"),
+                (Word, "BC"),
+                (Punct, "-"),
+                (Word, "VP")
+            ]
+        );
+        assert_eq!(
+            kinds("56.703 hồ"),
+            vec![(Figure, "56.703"), (Space, " "), (Word, "hồ")]
+        );
+        assert_eq!(kinds("99,9%;"), vec![(Figure, "99,9%"), (Punct, ";")]);
+        assert_eq!(
+            kinds("28/3/2022."),
+            vec![(Figure, "28/3/2022"), (Punct, ".")]
+        );
+        assert_eq!(kinds("hi€u"), vec![(Word, "hi€u")]);
+        assert_eq!(kinds("2.1."), vec![(Figure, "2.1"), (Punct, ".")]);
+    }
+
+    #[test]
+    fn urls_protected() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("(https://dichvucong.gov.vn)"),
+            vec![
+                (Punct, "("),
+                (Protected, "https://dichvucong.gov.vn"),
+                (Punct, ")")
+            ]
+        );
+        assert_eq!(
+            kinds("vp@quangngai.gov.vn"),
+            vec![(Protected, "vp@quangngai.gov.vn")]
+        );
+    }
+}

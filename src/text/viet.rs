@@ -1,0 +1,302 @@
+//! Vietnamese orthography: letters, marks, skeletons and tone placement.
+//!
+//! A Vietnamese letter is a base Latin letter plus at most one *shape* mark
+//! (circumflex, breve, horn; `đ` counts as a shaped `d`) and at most one *tone*
+//! mark (grave, acute, hook, tilde, dot below). The *skeleton* of a word drops
+//! both kinds of marks and folds case: `Quyết` → `quyet`.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Which vowel of an open `oa`/`oe`/`uy` syllable carries the tone mark.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum ToneStyle {
+    /// Traditional placement, used by government text: `hòa`, `thủy`, `ủy`.
+    #[default]
+    Old,
+    /// New placement: `hoà`, `thuỷ`, `uỷ`.
+    New,
+}
+
+/// The five Vietnamese tone marks (plus none).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Tone {
+    /// Level tone, no mark.
+    None,
+    /// Huyền, grave accent.
+    Grave,
+    /// Sắc, acute accent.
+    Acute,
+    /// Hỏi, hook above.
+    Hook,
+    /// Ngã, tilde.
+    Tilde,
+    /// Nặng, dot below.
+    Dot,
+}
+
+impl Tone {
+    fn from_combining(c: char) -> Option<Tone> {
+        Some(match c {
+            '\u{300}' => Tone::Grave,
+            '\u{301}' => Tone::Acute,
+            '\u{309}' => Tone::Hook,
+            '\u{303}' => Tone::Tilde,
+            '\u{323}' => Tone::Dot,
+            _ => return None,
+        })
+    }
+
+    fn combining(self) -> Option<char> {
+        Some(match self {
+            Tone::None => return None,
+            Tone::Grave => '\u{300}',
+            Tone::Acute => '\u{301}',
+            Tone::Hook => '\u{309}',
+            Tone::Tilde => '\u{303}',
+            Tone::Dot => '\u{323}',
+        })
+    }
+}
+
+fn is_shape_mark(c: char) -> bool {
+    matches!(c, '\u{302}' | '\u{306}' | '\u{31B}')
+}
+
+/// Returns true for characters that occur in Vietnamese words: ASCII letters,
+/// `đ`/`Đ` and Latin letters carrying Vietnamese marks.
+pub fn is_viet_letter(c: char) -> bool {
+    if c.is_ascii_alphabetic() || c == 'đ' || c == 'Đ' {
+        return true;
+    }
+    if c.is_ascii() || !c.is_alphabetic() {
+        return false;
+    }
+    let mut it = c.nfd();
+    match it.next() {
+        Some(b) if b.is_ascii_alphabetic() => {
+            it.all(|m| is_shape_mark(m) || Tone::from_combining(m).is_some())
+        }
+        _ => false,
+    }
+}
+
+/// Removes every mark and folds `đ` to `d`, keeping case: `Đồng` → `Dong`.
+pub fn strip_marks(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        push_stripped(&mut out, c);
+    }
+    out
+}
+
+fn push_stripped(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c);
+        return;
+    }
+    match c {
+        'đ' => out.push('d'),
+        'Đ' => out.push('D'),
+        _ => {
+            let mut it = c.nfd();
+            if let Some(b) = it.next() {
+                if b.is_ascii_alphabetic()
+                    && it
+                        .clone()
+                        .all(|m| is_shape_mark(m) || Tone::from_combining(m).is_some())
+                {
+                    out.push(b);
+                } else {
+                    out.push(c);
+                }
+            }
+        }
+    }
+}
+
+/// Lower-cased, mark-free form used to index syllables: `Quyết` → `quyet`.
+pub fn skeleton(s: &str) -> String {
+    strip_marks(s).to_lowercase()
+}
+
+/// Removes tone marks only, keeping shape marks: `quyết` → `quyêt`.
+pub fn strip_tone(s: &str) -> String {
+    let out: String = s
+        .nfd()
+        .filter(|&c| Tone::from_combining(c).is_none())
+        .collect();
+    out.nfc().collect()
+}
+
+/// The tone of a syllable (the first tone mark found).
+pub fn tone_of(s: &str) -> Tone {
+    s.nfd().find_map(Tone::from_combining).unwrap_or(Tone::None)
+}
+
+/// Does the word carry any Vietnamese mark (tone, shape or `đ`)?
+pub fn has_marks(s: &str) -> bool {
+    s.chars().any(|c| !c.is_ascii() && is_viet_letter(c))
+}
+
+fn is_vowel_base(c: char) -> bool {
+    matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
+/// Rewrites the tone placement of one syllable into `style`.
+///
+/// Only open syllables ending in `oa`, `oe` or `uy` differ between the styles
+/// (`hòa`/`hoà`, `thủy`/`thuỷ`); `qu` + `y` is not such a cluster (`quý`).
+/// Any other input is returned unchanged.
+pub fn set_tone_style(syllable: &str, style: ToneStyle) -> String {
+    let chars: Vec<char> = syllable.chars().collect();
+    let n = chars.len();
+    if n < 2 {
+        return syllable.to_owned();
+    }
+    let (a, b) = (chars[n - 2], chars[n - 1]);
+    let (ba, bb) = (base_lower(a), base_lower(b));
+    let cluster = matches!((ba, bb), ('o', 'a') | ('o', 'e') | ('u', 'y'));
+    if !cluster || has_shape(a) || has_shape(b) {
+        return syllable.to_owned();
+    }
+    if n >= 3 {
+        let p = chars[n - 3];
+        if is_vowel_base(base_lower(p)) || (ba == 'u' && base_lower(p) == 'q') {
+            return syllable.to_owned();
+        }
+    }
+    let tone = match (tone_of_char(a), tone_of_char(b)) {
+        (Tone::None, t) | (t, Tone::None) => t,
+        _ => return syllable.to_owned(),
+    };
+    if tone == Tone::None {
+        return syllable.to_owned();
+    }
+    let (na, nb) = match style {
+        ToneStyle::Old => (with_tone(a, tone), with_tone(b, Tone::None)),
+        ToneStyle::New => (with_tone(a, Tone::None), with_tone(b, tone)),
+    };
+    let mut out: String = chars[..n - 2].iter().collect();
+    out.push(na);
+    out.push(nb);
+    out
+}
+
+fn base_lower(c: char) -> char {
+    match c {
+        'đ' | 'Đ' => 'd',
+        _ => c.nfd().next().unwrap_or(c).to_ascii_lowercase(),
+    }
+}
+
+fn has_shape(c: char) -> bool {
+    c.nfd().any(is_shape_mark)
+}
+
+fn tone_of_char(c: char) -> Tone {
+    c.nfd().find_map(Tone::from_combining).unwrap_or(Tone::None)
+}
+
+/// Puts `tone` on the letter `c` (replacing any tone it had), keeping its shape mark.
+pub fn with_tone(c: char, tone: Tone) -> char {
+    let mut s: String = c
+        .nfd()
+        .filter(|&m| Tone::from_combining(m).is_none())
+        .collect();
+    if let Some(m) = tone.combining() {
+        s.push(m);
+    }
+    s.nfc().next().unwrap_or(c)
+}
+
+/// Case pattern of a word, used to transfer the OCR token's case onto its repair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CasePattern {
+    /// all lower case
+    Lower,
+    /// First letter upper case, rest lower
+    Title,
+    /// ALL UPPER CASE (two or more letters)
+    Upper,
+    /// anything else (kept letter by letter where possible)
+    Mixed,
+}
+
+/// Classifies the case of the letters in `s` (non-letters are ignored).
+pub fn case_pattern(s: &str) -> CasePattern {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.is_empty() || letters.iter().all(|c| c.is_lowercase()) {
+        return CasePattern::Lower;
+    }
+    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+        return CasePattern::Upper;
+    }
+    if letters[0].is_uppercase() && letters[1..].iter().all(|c| c.is_lowercase()) {
+        return CasePattern::Title;
+    }
+    if letters.len() == 1 {
+        return CasePattern::Title;
+    }
+    CasePattern::Mixed
+}
+
+/// Applies a case pattern to a lower-case word.
+pub fn apply_case(lower: &str, pattern: CasePattern) -> String {
+    match pattern {
+        CasePattern::Lower | CasePattern::Mixed => lower.to_owned(),
+        CasePattern::Upper => lower.to_uppercase(),
+        CasePattern::Title => {
+            let mut cs = lower.chars();
+            match cs.next() {
+                Some(f) => f.to_uppercase().chain(cs).collect(),
+                None => String::new(),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skeletons() {
+        assert_eq!(skeleton("Quyết"), "quyet");
+        assert_eq!(skeleton("ĐỒNG"), "dong");
+        assert_eq!(strip_marks("Hạnh phúc"), "Hanh phuc");
+        assert_eq!(strip_tone("quyết"), "quyêt");
+    }
+
+    #[test]
+    fn letters() {
+        for c in ['a', 'Đ', 'ự', 'Ỷ', 'ơ'] {
+            assert!(is_viet_letter(c), "{c}");
+        }
+        for c in ['1', '€', 'ß', 'ж', '-'] {
+            assert!(!is_viet_letter(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn tone_styles() {
+        assert_eq!(set_tone_style("hoà", ToneStyle::Old), "hòa");
+        assert_eq!(set_tone_style("hòa", ToneStyle::New), "hoà");
+        assert_eq!(set_tone_style("thuỷ", ToneStyle::Old), "thủy");
+        assert_eq!(set_tone_style("Uỷ", ToneStyle::Old), "Ủy");
+        assert_eq!(set_tone_style("quý", ToneStyle::Old), "quý");
+        assert_eq!(set_tone_style("hoàng", ToneStyle::Old), "hoàng");
+        assert_eq!(set_tone_style("khoẻ", ToneStyle::Old), "khỏe");
+        assert_eq!(set_tone_style("của", ToneStyle::New), "của");
+        assert_eq!(set_tone_style("hoa", ToneStyle::Old), "hoa");
+    }
+
+    #[test]
+    fn cases() {
+        assert_eq!(case_pattern("UBND"), CasePattern::Upper);
+        assert_eq!(case_pattern("Tỉnh"), CasePattern::Title);
+        assert_eq!(case_pattern("tỉnh"), CasePattern::Lower);
+        assert_eq!(case_pattern("tInh"), CasePattern::Mixed);
+        assert_eq!(apply_case("quảng", CasePattern::Upper), "QUẢNG");
+        assert_eq!(apply_case("đồng", CasePattern::Title), "Đồng");
+    }
+}
