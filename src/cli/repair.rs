@@ -14,9 +14,10 @@ pub struct RepairArgs {
     /// Write the repaired text here instead of stdout.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Tone placement of the output.
-    #[arg(long, value_enum, default_value_t = ToneStyle::Old)]
-    pub tone_style: ToneStyle,
+    /// Tone placement of the output. Repaired words always use it (default
+    /// `old`: hòa, thủy, ủy); given explicitly, it also restyles untouched words.
+    #[arg(long, value_enum)]
+    pub tone_style: Option<ToneStyle>,
     /// Write one JSON line per changed token to this file (`-`: stderr).
     #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-")]
     pub explain: Option<PathBuf>,
@@ -32,7 +33,8 @@ pub fn run(args: RepairArgs, dict_dir: &Path) -> Result<i32> {
     );
     let lexicon = super::load_lexicon(dict_dir)?;
     let opts = RepairOptions {
-        tone_style: args.tone_style,
+        tone_style: args.tone_style.unwrap_or_default(),
+        restyle_all: args.tone_style.is_some(),
         min_confidence: args.min_confidence,
     };
     let repairer = Repairer::new(&lexicon, opts);

@@ -2,6 +2,15 @@
 //!
 //! The lexicon is built once per process and shared across threads by reference.
 
+pub mod channel;
+pub mod lm;
+pub mod syllable;
+pub mod table;
+
+use crate::text::{viet, ToneStyle};
+use channel::{ChannelModel, Rewrite};
+use lm::{LanguageModel, WordId};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::{Path, PathBuf};
 
 /// Why the dictionaries could not be loaded.
@@ -34,19 +43,251 @@ pub fn default_dir() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/dictionaries"))
 }
 
-/// All dictionary data repair needs.
+/// File names inside the dictionaries directory.
+pub const VOCAB_FILE: &str = "vocab.tsv";
+/// The n-gram model.
+pub const LM_FILE: &str = "lm.bin";
+/// The OCR channel model.
+pub const CHANNEL_FILE: &str = "channel.jsonl";
+/// Abbreviations and symbol codes.
+pub const CODES_FILE: &str = "codes.tsv";
+/// Administrative place names.
+pub const PLACES_FILE: &str = "places.txt";
+
+/// One vocabulary word.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VocabEntry {
+    /// The word in LM form ([`lm_form`]).
+    pub word: String,
+    /// Weighted corpus count.
+    pub count: u64,
+    /// Is it a Vietnamese syllable that repair may propose?
+    pub syllable: bool,
+}
+
+/// The form a word takes in the language model: lower case, NFC, traditional
+/// tone placement. `None` when the word is not made of Vietnamese letters.
+pub fn lm_form(word: &str) -> Option<String> {
+    if word.is_empty() || !word.chars().all(viet::is_viet_letter) {
+        return None;
+    }
+    let lower = crate::text::nfc(&word.to_lowercase()).into_owned();
+    Some(viet::set_tone_style(&lower, ToneStyle::Old))
+}
+
+/// Writes the vocabulary as `word<TAB>count<TAB>flag` lines (id order).
+pub fn write_vocab(path: &Path, vocab: &[VocabEntry]) -> std::io::Result<()> {
+    let mut s = String::with_capacity(vocab.len() * 16);
+    for v in vocab {
+        s.push_str(&v.word);
+        s.push('\t');
+        s.push_str(&v.count.to_string());
+        s.push('\t');
+        s.push(if v.syllable { 's' } else { '-' });
+        s.push('\n');
+    }
+    std::fs::write(path, s)
+}
+
+/// All dictionary data repair needs. Built once, shared read-only.
 #[derive(Debug, Default)]
-pub struct Lexicon {}
+pub struct Lexicon {
+    words: Vec<String>,
+    ids: FxHashMap<String, WordId>,
+    syllable: Vec<bool>,
+    by_skeleton: FxHashMap<String, Vec<WordId>>,
+    prefixes: FxHashSet<String>,
+    /// The n-gram model.
+    pub lm: LanguageModel,
+    /// The OCR channel model.
+    pub channel: ChannelModel,
+    codes: FxHashMap<String, (String, u64)>,
+    code_skeletons: FxHashMap<String, Vec<String>>,
+    places: Vec<String>,
+}
 
 impl Lexicon {
     /// Loads the dictionaries from `dir`.
     pub fn load(dir: &Path) -> Result<Lexicon, LexiconError> {
-        let _ = dir;
-        Ok(Lexicon {})
+        let read = |name: &str| -> Result<Vec<u8>, LexiconError> {
+            let path = dir.join(name);
+            std::fs::read(&path).map_err(|source| LexiconError::Io { path, source })
+        };
+        let bad = |name: &str, message: String| LexiconError::Format {
+            path: dir.join(name),
+            message,
+        };
+        let vocab_bytes = read(VOCAB_FILE)?;
+        let vocab_text =
+            std::str::from_utf8(&vocab_bytes).map_err(|e| bad(VOCAB_FILE, e.to_string()))?;
+        let mut entries = Vec::new();
+        for (i, line) in vocab_text.lines().enumerate() {
+            let mut f = line.split('\t');
+            match (f.next(), f.next(), f.next()) {
+                (Some(w), Some(c), Some(flag)) => entries.push(VocabEntry {
+                    word: w.to_owned(),
+                    count: c
+                        .parse()
+                        .map_err(|_| bad(VOCAB_FILE, format!("line {}: bad count", i + 1)))?,
+                    syllable: flag == "s",
+                }),
+                _ => {
+                    return Err(bad(
+                        VOCAB_FILE,
+                        format!("line {}: expected 3 fields", i + 1),
+                    ))
+                }
+            }
+        }
+        let lm_bytes = read(LM_FILE)?;
+        let lm = LanguageModel::from_bytes(&lm_bytes)
+            .ok_or_else(|| bad(LM_FILE, "corrupt model".into()))?;
+        let ch_bytes = read(CHANNEL_FILE)?;
+        let ch_text =
+            std::str::from_utf8(&ch_bytes).map_err(|e| bad(CHANNEL_FILE, e.to_string()))?;
+        let mut rewrites = Vec::new();
+        for (i, line) in ch_text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            rewrites.push(
+                serde_json::from_str::<Rewrite>(line)
+                    .map_err(|e| bad(CHANNEL_FILE, format!("line {}: {e}", i + 1)))?,
+            );
+        }
+        let codes_bytes = read(CODES_FILE)?;
+        let codes_text = String::from_utf8_lossy(&codes_bytes);
+        let mut codes = Vec::new();
+        for line in codes_text.lines().filter(|l| !l.starts_with('#')) {
+            let mut f = line.split('\t');
+            if let (Some(c), Some(n)) = (f.next(), f.next()) {
+                codes.push((c.to_owned(), n.parse().unwrap_or(0)));
+            }
+        }
+        let places_bytes = read(PLACES_FILE)?;
+        let places = String::from_utf8_lossy(&places_bytes)
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        let mut lex =
+            Lexicon::from_parts(entries, lm, ChannelModel::from_rewrites(&rewrites), codes);
+        lex.places = places;
+        Ok(lex)
+    }
+
+    /// Assembles a lexicon from its parts (used by [`load`](Self::load) and tests).
+    pub fn from_parts(
+        vocab: Vec<VocabEntry>,
+        lm: LanguageModel,
+        channel: ChannelModel,
+        codes: Vec<(String, u64)>,
+    ) -> Lexicon {
+        let n = vocab.len() + lm::SPECIALS;
+        let mut words = Vec::with_capacity(n);
+        let mut syllable = Vec::with_capacity(n);
+        for s in ["<unk>", "<s>", "</s>", "<num>", "<code>"] {
+            words.push(s.to_owned());
+            syllable.push(false);
+        }
+        let mut ids = FxHashMap::default();
+        let mut by_skeleton: FxHashMap<String, Vec<WordId>> = FxHashMap::default();
+        let mut prefixes = FxHashSet::default();
+        for v in vocab {
+            let id = words.len() as WordId;
+            if v.syllable {
+                let sk = viet::skeleton(&v.word);
+                for (i, _) in sk.char_indices().skip(1) {
+                    prefixes.insert(sk[..i].to_owned());
+                }
+                prefixes.insert(sk.clone());
+                by_skeleton.entry(sk).or_default().push(id);
+            }
+            ids.insert(v.word.clone(), id);
+            words.push(v.word);
+            syllable.push(v.syllable);
+        }
+        let mut code_map = FxHashMap::default();
+        let mut code_skeletons: FxHashMap<String, Vec<String>> = FxHashMap::default();
+        for (c, count) in codes {
+            code_skeletons
+                .entry(viet::skeleton(&c))
+                .or_default()
+                .push(c.clone());
+            code_map.insert(c.to_lowercase(), (c, count));
+        }
+        Lexicon {
+            words,
+            ids,
+            syllable,
+            by_skeleton,
+            prefixes,
+            lm,
+            channel,
+            codes: code_map,
+            code_skeletons,
+            places: Vec::new(),
+        }
     }
 
     /// An empty lexicon: repair with it changes nothing.
     pub fn empty() -> Lexicon {
-        Lexicon {}
+        Lexicon::from_parts(
+            Vec::new(),
+            LanguageModel::default(),
+            ChannelModel::default(),
+            Vec::new(),
+        )
+    }
+
+    /// The id of a word in LM form, or [`lm::UNK`].
+    pub fn id(&self, lm_word: &str) -> WordId {
+        self.ids.get(lm_word).copied().unwrap_or(lm::UNK)
+    }
+
+    /// The word of an id.
+    pub fn word(&self, id: WordId) -> &str {
+        self.words.get(id as usize).map_or("<unk>", String::as_str)
+    }
+
+    /// Is the id a syllable repair may propose?
+    pub fn is_syllable(&self, id: WordId) -> bool {
+        self.syllable.get(id as usize).copied().unwrap_or(false)
+    }
+
+    /// Syllables whose skeleton is `skeleton`.
+    pub fn syllables_with_skeleton(&self, skeleton: &str) -> &[WordId] {
+        self.by_skeleton.get(skeleton).map_or(&[], Vec::as_slice)
+    }
+
+    /// Is `s` a prefix of (or equal to) some syllable skeleton?
+    pub fn is_skeleton_prefix(&self, s: &str) -> bool {
+        s.is_empty() || self.prefixes.contains(s)
+    }
+
+    /// A known code matching `s` case-insensitively, with its corpus count.
+    pub fn code(&self, s: &str) -> Option<(&str, u64)> {
+        self.codes
+            .get(&s.to_lowercase())
+            .map(|(c, n)| (c.as_str(), *n))
+    }
+
+    /// Every known code, canonical spelling.
+    pub fn all_codes(&self) -> impl Iterator<Item = &str> {
+        self.codes.values().map(|(c, _)| c.as_str())
+    }
+
+    /// Known codes whose skeleton is `skeleton`.
+    pub fn codes_with_skeleton(&self, skeleton: &str) -> &[String] {
+        self.code_skeletons.get(skeleton).map_or(&[], Vec::as_slice)
+    }
+
+    /// Administrative place names.
+    pub fn places(&self) -> &[String] {
+        &self.places
+    }
+
+    /// Number of vocabulary ids, specials included.
+    pub fn vocab_len(&self) -> usize {
+        self.words.len()
     }
 }

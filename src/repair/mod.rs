@@ -1,17 +1,35 @@
 //! The noisy-channel corrector.
 //!
+//! For each word token, [`candidates`] proposes syllables it may have come
+//! from; a per-document mixture of three channels (text is clean / stripped
+//! of its marks / OCR noise, see [`mixture`]) scores them; [`decode`] picks
+//! the best sequence under the trigram model; the OCR token's case pattern is
+//! restored. Document symbols and abbreviations go through [`codes`].
+//!
 //! Invariants: the output has exactly as many lines as the input, line *i* for
 //! line *i*; only word tokens that the decoder decided to change are replaced;
 //! figures, URLs, e-mail addresses, whitespace and punctuation are kept.
 
-use crate::lexicon::Lexicon;
-use crate::text::ToneStyle;
+pub mod candidates;
+pub mod codes;
+pub mod decode;
+pub mod mixture;
+
+use crate::lexicon::lm::{self, WordId};
+use crate::lexicon::{lm_form, Lexicon};
+use crate::text::viet::{self, CasePattern};
+use crate::text::{self, Token, TokenKind, ToneStyle};
+use candidates::Candidate;
+use decode::Option_;
+use rustc_hash::FxHashMap;
 
 /// Options that change what repair outputs.
 #[derive(Clone, Copy, Debug)]
 pub struct RepairOptions {
-    /// Tone placement of the output (`Old` by default, as government text uses).
+    /// Tone placement of repaired words (`Old` by default, as government text uses).
     pub tone_style: ToneStyle,
+    /// Also rewrite the tone placement of words repair otherwise leaves alone.
+    pub restyle_all: bool,
     /// Changes whose confidence is below this are not applied (0 applies all).
     pub min_confidence: f32,
 }
@@ -20,6 +38,7 @@ impl Default for RepairOptions {
     fn default() -> Self {
         RepairOptions {
             tone_style: ToneStyle::Old,
+            restyle_all: false,
             min_confidence: 0.0,
         }
     }
@@ -68,6 +87,32 @@ pub struct Repairer<'a> {
     options: RepairOptions,
 }
 
+/// A word token that repair may change.
+struct Slot {
+    line: usize,
+    token: usize,
+    /// Lower-case token text.
+    key: String,
+    case: CasePattern,
+}
+
+/// What sits at one LM position.
+enum Item {
+    /// A repairable word: index into `slots`.
+    Slot(usize),
+    /// A fixed word (figure, code, unknown symbol).
+    Fixed(WordId),
+    /// Segment boundary.
+    Break,
+}
+
+/// A replacement decided for one token.
+struct Change {
+    to: String,
+    confidence: f32,
+    runner_up: Option<String>,
+}
+
 impl<'a> Repairer<'a> {
     /// A repairer using `lexicon` with `options`.
     pub fn new(lexicon: &'a Lexicon, options: RepairOptions) -> Self {
@@ -75,15 +120,278 @@ impl<'a> Repairer<'a> {
     }
 
     /// Repairs a whole text (lines separated by `\n`).
-    pub fn repair_text(&self, text: &str) -> Repaired {
-        let _ = (self.lexicon, self.options);
-        Repaired {
-            lines: crate::text::split_lines(text)
-                .into_iter()
-                .map(str::to_owned)
-                .collect(),
-            edits: Vec::new(),
-            withheld: Vec::new(),
+    pub fn repair_text(&self, input: &str) -> Repaired {
+        let lex = self.lexicon;
+        let raw_lines = text::split_lines(input);
+        let lines: Vec<String> = raw_lines
+            .iter()
+            .map(|l| text::nfc(l).into_owned())
+            .collect();
+        let tokens: Vec<Vec<Token>> = lines.iter().map(|l| text::tokenize(l)).collect();
+        let mut changes: FxHashMap<(usize, usize), Change> = FxHashMap::default();
+        let mut slots: Vec<Slot> = Vec::new();
+        let mut items: Vec<Item> = Vec::new();
+        let mut code_cache: FxHashMap<String, Option<codes::CodeRepair>> = FxHashMap::default();
+
+        for (li, (line, toks)) in lines.iter().zip(&tokens).enumerate() {
+            if line.trim().is_empty() {
+                items.push(Item::Break);
+                continue;
+            }
+            let first_word = toks.iter().position(|t| t.kind != TokenKind::Space);
+            for (ti, t) in toks.iter().enumerate() {
+                let s = t.text(line);
+                match t.kind {
+                    TokenKind::Space => {}
+                    TokenKind::Figure => items.push(Item::Fixed(lm::NUM)),
+                    TokenKind::Punct | TokenKind::Protected => items.push(Item::Break),
+                    TokenKind::Word => {
+                        let next = toks.get(ti + 1).map_or("", |n| n.text(line));
+                        if Some(ti) == first_word {
+                            if let Some(m) = codes::repair_marker(s, next) {
+                                changes.insert(
+                                    (li, ti),
+                                    Change {
+                                        to: m,
+                                        confidence: 0.9,
+                                        runner_up: None,
+                                    },
+                                );
+                                items.push(Item::Break);
+                                continue;
+                            }
+                        }
+                        if is_code_like(line, toks, ti) {
+                            let rep = code_cache
+                                .entry(s.to_owned())
+                                .or_insert_with(|| codes::repair_code(lex, s))
+                                .clone();
+                            let shown = rep.as_ref().map_or(s, |r| r.code.as_str());
+                            let id = lm_form(shown).map_or(lm::CODE, |w| lex.id(&w));
+                            items.push(Item::Fixed(id));
+                            if let Some(r) = rep {
+                                changes.insert(
+                                    (li, ti),
+                                    Change {
+                                        to: r.code,
+                                        confidence: r.confidence,
+                                        runner_up: r.runner_up,
+                                    },
+                                );
+                            }
+                            continue;
+                        }
+                        items.push(Item::Slot(slots.len()));
+                        slots.push(Slot {
+                            line: li,
+                            token: ti,
+                            key: s.to_lowercase(),
+                            case: restore_case_pattern(s),
+                        });
+                    }
+                }
+            }
         }
+
+        // Candidates per distinct token.
+        let mut cand_cache: FxHashMap<&str, Vec<Candidate>> = FxHashMap::default();
+        for s in &slots {
+            cand_cache.entry(s.key.as_str()).or_insert_with(|| {
+                let chars: Vec<char> = s.key.chars().collect();
+                candidates::generate(lex, &chars)
+            });
+        }
+        let weights = mixture::estimate(lex, &slots_keys(&slots), &cand_cache);
+        let options: FxHashMap<&str, Vec<(Option_, Option<WordId>)>> = cand_cache
+            .iter()
+            .map(|(&k, c)| (k, mixture::options(lex, &weights, k, c)))
+            .collect();
+
+        // Decode each segment.
+        let mut seg: Vec<usize> = Vec::new();
+        let mut positions: Vec<Vec<Option_>> = Vec::new();
+        let flush = |seg: &mut Vec<usize>,
+                     positions: &mut Vec<Vec<Option_>>,
+                     changes: &mut FxHashMap<(usize, usize), Change>| {
+            if positions.is_empty() {
+                return;
+            }
+            let path = decode::viterbi(&lex.lm, positions);
+            for (i, &slot_idx) in seg.iter().enumerate() {
+                if slot_idx == usize::MAX {
+                    continue;
+                }
+                let slot = &slots[slot_idx];
+                let opts = &options[slot.key.as_str()];
+                let chosen = path[i];
+                let Some(word_id) = opts[chosen].1 else {
+                    continue;
+                };
+                let word = lex.word(word_id);
+                let original = lm_form(&slot.key);
+                if original.as_deref() == Some(word) {
+                    continue;
+                }
+                let chosen_score = decode::local_score(&lex.lm, positions, &path, i, chosen);
+                let mut runner: Option<(f32, usize)> = None;
+                for k in 0..opts.len() {
+                    if k == chosen {
+                        continue;
+                    }
+                    let sc = decode::local_score(&lex.lm, positions, &path, i, k);
+                    if runner.is_none_or(|r| sc > r.0) {
+                        runner = Some((sc, k));
+                    }
+                }
+                let margin = runner.map_or(10.0, |r| chosen_score - r.0);
+                let confidence = 1.0 / (1.0 + (-margin).exp());
+                let runner_up = runner.map(|(_, k)| match opts[k].1 {
+                    Some(id) => lex.word(id).to_owned(),
+                    None => slot.key.clone(),
+                });
+                changes.insert(
+                    (slot.line, slot.token),
+                    Change {
+                        to: word.to_owned(),
+                        confidence,
+                        runner_up,
+                    },
+                );
+            }
+            seg.clear();
+            positions.clear();
+        };
+        for item in &items {
+            match item {
+                Item::Break => flush(&mut seg, &mut positions, &mut changes),
+                Item::Fixed(id) => {
+                    seg.push(usize::MAX);
+                    positions.push(vec![Option_ {
+                        id: *id,
+                        channel: 0.0,
+                    }]);
+                }
+                Item::Slot(i) => {
+                    seg.push(*i);
+                    positions.push(
+                        options[slots[*i].key.as_str()]
+                            .iter()
+                            .map(|o| o.0)
+                            .collect(),
+                    );
+                }
+            }
+        }
+        flush(&mut seg, &mut positions, &mut changes);
+
+        self.apply(&lines, &tokens, &slots, changes)
     }
+
+    fn apply(
+        &self,
+        lines: &[String],
+        tokens: &[Vec<Token>],
+        slots: &[Slot],
+        mut changes: FxHashMap<(usize, usize), Change>,
+    ) -> Repaired {
+        let case_of: FxHashMap<(usize, usize), CasePattern> =
+            slots.iter().map(|s| ((s.line, s.token), s.case)).collect();
+        let mut out = Repaired::default();
+        for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+            let mut new_line = String::with_capacity(line.len() + 8);
+            for (ti, t) in toks.iter().enumerate() {
+                let s = t.text(line);
+                let change = changes.remove(&(li, ti));
+                let Some(change) = change else {
+                    if self.options.restyle_all && t.kind == TokenKind::Word {
+                        new_line.push_str(&viet::set_tone_style(s, self.options.tone_style));
+                    } else {
+                        new_line.push_str(s);
+                    }
+                    continue;
+                };
+                let to = match case_of.get(&(li, ti)) {
+                    Some(&case) => viet::apply_case(
+                        &viet::set_tone_style(&change.to, self.options.tone_style),
+                        case,
+                    ),
+                    None => change.to.clone(),
+                };
+                let edit = Edit {
+                    line: li + 1,
+                    column: line[..t.start].chars().count() + 1,
+                    from: s.to_owned(),
+                    to: to.clone(),
+                    confidence: change.confidence,
+                    runner_up: change.runner_up,
+                };
+                if to == s {
+                    new_line.push_str(s);
+                } else if change.confidence < self.options.min_confidence {
+                    new_line.push_str(s);
+                    out.withheld.push(edit);
+                } else {
+                    new_line.push_str(&to);
+                    out.edits.push(edit);
+                }
+            }
+            out.lines.push(new_line);
+        }
+        out
+    }
+}
+
+fn slots_keys(slots: &[Slot]) -> Vec<&str> {
+    slots.iter().map(|s| s.key.as_str()).collect()
+}
+
+/// The case pattern to give the repaired word. OCR mixes case inside words
+/// (`COng`, `NGHiA`): read a mostly upper-case word as upper case.
+fn restore_case_pattern(s: &str) -> CasePattern {
+    match viet::case_pattern(s) {
+        CasePattern::Mixed => {
+            let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+            let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+            if letters.first().is_some_and(|c| c.is_uppercase()) {
+                if upper * 2 > letters.len() {
+                    CasePattern::Upper
+                } else {
+                    CasePattern::Title
+                }
+            } else {
+                CasePattern::Lower
+            }
+        }
+        p => p,
+    }
+}
+
+/// Is the word at `ti` part of a document symbol or an abbreviation rather
+/// than a syllable? True when it touches `-`, `/`, `_` or `&` without a space,
+/// or carries two or more capitals and is not shaped like a syllable.
+fn is_code_like(line: &str, toks: &[Token], ti: usize) -> bool {
+    let s = toks[ti].text(line);
+    let touches = |t: Option<&Token>, at_end: bool| {
+        t.is_some_and(|t| {
+            t.kind == TokenKind::Punct && {
+                let p = t.text(line);
+                let c = if at_end {
+                    p.chars().next_back()
+                } else {
+                    p.chars().next()
+                };
+                matches!(c, Some('-' | '/' | '_'))
+            }
+        })
+    };
+    let prev = if ti > 0 { toks.get(ti - 1) } else { None };
+    let uppers = s.chars().filter(|c| c.is_uppercase()).count();
+    let attached = touches(prev, true) || touches(toks.get(ti + 1), false);
+    if attached && uppers >= 1 {
+        return true;
+    }
+    let skeleton = viet::skeleton(s);
+    uppers >= 2
+        && !crate::lexicon::syllable::is_syllable_shape(&skeleton)
+        && s.chars().all(|c| c.is_alphabetic() || c == '&')
 }

@@ -1,0 +1,54 @@
+//! Abbreviations and document-symbol codes (`UBND`, `QĐ`, `NĐ-CP` parts).
+
+use super::{io_err, BuildError};
+use rustc_hash::FxHashMap;
+use std::io::BufRead;
+use std::path::PathBuf;
+use std::sync::LazyLock;
+
+/// Codes from the official format (Nghị định 30/2020, Phụ lục III) and common
+/// issuing-body abbreviations, always included whatever the corpora say.
+pub const BUILTIN: &[&str] = &[
+    "NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB",
+    "TTr", "HĐ", "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB", "SY", "TrS",
+    "SL", "NĐ", "TT", "TTLT", "VBHN", "KL", "QH", "UBTVQH", "CTN", "CP", "TTg", "TANDTC",
+    "VKSNDTC", "KTNN", "HĐND", "UBND", "VP", "VPUB", "CVP", "PCVP", "PVP", "PCT", "TTHC", "HCQT",
+    "KGVX", "NC", "VX", "HCTC", "VHHT", "CBTH", "TTĐT", "VT", "TU", "HU", "ĐU", "TW", "VPTW",
+    "CCHC", "VNeID", "MTTQ", "BCĐ", "TTHCC", "DVC", "TN&MT", "TT&TT", "LĐTB&XH", "BNV", "BTC",
+    "BTP", "BCA", "BQP", "BYT", "BXD", "BGDĐT", "BTNMT", "BTTTT", "NLĐ", "CNTT",
+];
+
+static SYMBOL: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"\b\d{1,5}(?:/\d{4})?[/-]((?:[A-ZĐ][A-Za-zĐđ&]*)(?:[-/][A-ZĐ][A-Za-zĐđ&]*)*)",
+    )
+    .expect("valid regex")
+});
+
+/// Counts the parts of document symbols in the corpora, plus [`BUILTIN`].
+/// Returns `(code, count)` sorted by code.
+pub fn collect(files: &[(PathBuf, u32)]) -> Result<Vec<(String, u64)>, BuildError> {
+    let mut counts: FxHashMap<String, u64> = FxHashMap::default();
+    for (path, _) in files {
+        let file = std::fs::File::open(path).map_err(io_err(path))?;
+        let reader = std::io::BufReader::new(flate2::read::MultiGzDecoder::new(file));
+        for line in reader.lines() {
+            let line = line.map_err(io_err(path))?;
+            for cap in SYMBOL.captures_iter(&line) {
+                for part in cap[1].split(['-', '/']) {
+                    if part.chars().count() >= 2 && part.chars().any(|c| c.is_uppercase()) {
+                        *counts.entry(part.to_owned()).or_insert(0) += 1;
+                    }
+                }
+            }
+        }
+    }
+    let mut out: Vec<(String, u64)> = counts.into_iter().filter(|(_, n)| *n >= 5).collect();
+    for b in BUILTIN {
+        if !out.iter().any(|(c, _)| c == b) {
+            out.push(((*b).to_owned(), 0));
+        }
+    }
+    out.sort();
+    Ok(out)
+}

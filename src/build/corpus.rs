@@ -1,0 +1,232 @@
+//! Reading the source corpora, word lists and OCR pairs.
+
+use super::{channel::WordPair, io_err, BuildError};
+use crate::lexicon::{self, lm::WordId};
+use crate::text::{self, viet, TokenKind};
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+
+const CHUNK: usize = 20_000;
+
+/// Is `word` (lower case, old tone style) spelled like a Vietnamese syllable?
+pub fn is_syllable(word: &str) -> bool {
+    word.chars().all(viet::is_viet_letter)
+        && crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(word))
+        && word
+            .chars()
+            .filter(|&c| viet::tone_of(&c.to_string()) != viet::Tone::None)
+            .count()
+            <= 1
+}
+
+/// Syllables named by the word lists (lower case, old tone style).
+pub fn listed_syllables(dir: &Path, files: &[&str]) -> Result<FxHashSet<String>, BuildError> {
+    let mut set = FxHashSet::default();
+    for f in files {
+        let path = dir.join(f);
+        let text = std::fs::read_to_string(&path).map_err(io_err(&path))?;
+        for line in text.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            for w in line.split_whitespace() {
+                if let Some(form) = lexicon::lm_form(w) {
+                    set.insert(form);
+                }
+            }
+        }
+    }
+    Ok(set)
+}
+
+/// One LM item of a corpus line.
+enum Item {
+    Word(String),
+    Num,
+    Code,
+    Break,
+}
+
+fn items(line: &str) -> Vec<Item> {
+    let line = text::nfc(line);
+    let mut out = Vec::new();
+    for t in text::tokenize(&line) {
+        match t.kind {
+            TokenKind::Space => {}
+            TokenKind::Figure => out.push(Item::Num),
+            TokenKind::Word => match lexicon::lm_form(t.text(&line)) {
+                Some(w) => out.push(Item::Word(w)),
+                None => out.push(Item::Code),
+            },
+            TokenKind::Punct | TokenKind::Protected => out.push(Item::Break),
+        }
+    }
+    out
+}
+
+fn for_chunks(path: &Path, mut f: impl FnMut(&[String])) -> Result<(), BuildError> {
+    let file = std::fs::File::open(path).map_err(io_err(path))?;
+    let reader = std::io::BufReader::new(flate2::read::MultiGzDecoder::new(file));
+    let mut chunk = Vec::with_capacity(CHUNK);
+    for line in reader.lines() {
+        chunk.push(line.map_err(io_err(path))?);
+        if chunk.len() == CHUNK {
+            f(&chunk);
+            chunk.clear();
+        }
+    }
+    if !chunk.is_empty() {
+        f(&chunk);
+    }
+    Ok(())
+}
+
+/// Weighted counts of every LM word form in the corpora.
+pub fn count_words(files: &[(PathBuf, u32)]) -> Result<FxHashMap<String, u64>, BuildError> {
+    let mut total: FxHashMap<String, u64> = FxHashMap::default();
+    for (path, weight) in files {
+        for_chunks(path, |chunk| {
+            let part = chunk
+                .par_iter()
+                .fold(FxHashMap::default, |mut m: FxHashMap<String, u64>, line| {
+                    for it in items(line) {
+                        if let Item::Word(w) = it {
+                            *m.entry(w).or_insert(0) += 1;
+                        }
+                    }
+                    m
+                })
+                .reduce(FxHashMap::default, |mut a, b| {
+                    for (k, v) in b {
+                        *a.entry(k).or_insert(0) += v;
+                    }
+                    a
+                });
+            for (k, v) in part {
+                *total.entry(k).or_insert(0) += v * *weight as u64;
+            }
+        })?;
+    }
+    Ok(total)
+}
+
+/// N-gram counts over the corpora, segments split at punctuation.
+pub fn count_ngrams(
+    files: &[(PathBuf, u32)],
+    ids: &FxHashMap<&str, WordId>,
+) -> Result<super::lm::Counts, BuildError> {
+    let mut counts = super::lm::Counts::default();
+    for (path, weight) in files {
+        for_chunks(path, |chunk| {
+            let segs: Vec<Vec<Vec<WordId>>> = chunk
+                .par_iter()
+                .map(|line| {
+                    let mut segs = Vec::new();
+                    let mut cur = Vec::new();
+                    for it in items(line) {
+                        let id = match it {
+                            Item::Word(w) => {
+                                ids.get(w.as_str()).copied().unwrap_or(lexicon::lm::UNK)
+                            }
+                            Item::Num => lexicon::lm::NUM,
+                            Item::Code => lexicon::lm::CODE,
+                            Item::Break => {
+                                if !cur.is_empty() {
+                                    segs.push(std::mem::take(&mut cur));
+                                }
+                                continue;
+                            }
+                        };
+                        cur.push(id);
+                    }
+                    if !cur.is_empty() {
+                        segs.push(cur);
+                    }
+                    segs
+                })
+                .collect();
+            for line in segs {
+                for s in line {
+                    counts.add_segment(&s, *weight);
+                }
+            }
+        })?;
+    }
+    Ok(counts)
+}
+
+#[derive(serde::Deserialize)]
+struct PairRecord {
+    truth: String,
+    eng: String,
+}
+
+/// Reads `(truth, eng)` line pairs from a `pairs.jsonl` file.
+pub fn read_pairs(path: &Path) -> Result<Vec<(String, String)>, BuildError> {
+    let text = std::fs::read_to_string(path).map_err(io_err(path))?;
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let r: PairRecord = serde_json::from_str(line).map_err(|e| BuildError::Format {
+            path: path.to_owned(),
+            message: format!("line {}: {e}", i + 1),
+        })?;
+        out.push((r.truth, r.eng));
+    }
+    Ok(out)
+}
+
+/// Word pairs for the channel model: the OCR pairs outside the evaluation
+/// split, seed 002's pairs, and the gold seeds (OCR line i ↔ gold line i).
+pub fn training_pairs(shared: &Path) -> Result<Vec<WordPair>, BuildError> {
+    let mut lines: Vec<(String, String)> = Vec::new();
+    for sub in ["ocr-pairs/train", "ocr-pairs/seed002"] {
+        let dir = shared.join(sub);
+        let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .map_err(io_err(&dir))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+            .filter(|p| {
+                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                !super::EVAL_SPLIT.contains(&name)
+            })
+            .collect();
+        names.sort();
+        for p in names {
+            lines.extend(read_pairs(&p)?);
+        }
+    }
+    let gold = shared.join("gold");
+    let seeds = shared.join("seeds");
+    let mut golds: Vec<PathBuf> = std::fs::read_dir(&gold)
+        .map_err(io_err(&gold))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".gold.txt"))
+        .collect();
+    golds.sort();
+    for g in golds {
+        let name = g
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .replace(".gold.txt", ".txt");
+        let s = seeds.join(&name);
+        let (Ok(gt), Ok(st)) = (std::fs::read_to_string(&g), std::fs::read_to_string(&s)) else {
+            continue;
+        };
+        if gt == st {
+            continue; // clean seed: nothing to learn about OCR
+        }
+        for (t, o) in gt.split('\n').zip(st.split('\n')) {
+            lines.push((t.to_owned(), o.to_owned()));
+        }
+    }
+    Ok(lines
+        .par_iter()
+        .flat_map_iter(|(t, o)| super::channel::word_pairs(&text::nfc(t), &text::nfc(o)))
+        .collect())
+}

@@ -1,0 +1,284 @@
+//! The OCR channel model: how each true letter comes out of OCR.
+//!
+//! `cost(t → o)` is `-ln P(o | t)` for one true character `t` and an OCR string
+//! `o` of zero, one or two characters (deletion, substitution, expansion such
+//! as `ủ → ii`); `ins(o)` is the cost of OCR inventing a character. The cost of
+//! a whole token is the cheapest alignment ([`ChannelModel::token_cost`]).
+//! All strings are lower case NFC.
+
+use rustc_hash::FxHashMap;
+
+/// One learned rewrite with its count, as stored in `channel.jsonl`.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Rewrite {
+    /// The true character.
+    pub truth: char,
+    /// What OCR printed for it (empty: nothing).
+    pub ocr: String,
+    /// How often it was seen in the training pairs.
+    pub count: u32,
+}
+
+const EMPTY: u32 = 0x1F_FFFF;
+
+#[inline]
+fn key(t: char, o1: u32, o2: u32) -> u64 {
+    ((t as u64) << 42) | ((o1 as u64) << 21) | o2 as u64
+}
+
+/// Costs learned from aligned (OCR, truth) pairs.
+#[derive(Clone, Debug, Default)]
+pub struct ChannelModel {
+    sub: FxHashMap<u64, f32>,
+    ins: FxHashMap<char, f32>,
+    ins_default: f32,
+    /// Reverse index for candidate generation: OCR unit → (true base letter or
+    /// `None` for "OCR inserted this", cheapest cost).
+    reverse: FxHashMap<(char, Option<char>), Vec<(Option<char>, f32)>>,
+    /// True base letters OCR may drop entirely, with their cheapest cost.
+    dropped: Vec<(char, f32)>,
+}
+
+/// Smoothing weight of the class prior against observed counts.
+const PRIOR: f64 = 2.0;
+
+fn base_of(c: char) -> char {
+    crate::text::viet::skeleton(&c.to_string())
+        .chars()
+        .next()
+        .unwrap_or(c)
+}
+
+/// Prior probability of `t → o` before seeing data.
+fn prior(t: char, o: &str) -> f64 {
+    let mut it = o.chars();
+    match (it.next(), it.next()) {
+        (Some(a), None) if a == t => 0.9,
+        (Some(a), None) if base_of(a) == base_of(t) => 0.02,
+        (None, _) => 0.001,
+        _ => 0.0005,
+    }
+}
+
+impl ChannelModel {
+    /// Builds costs from rewrite counts.
+    pub fn from_rewrites(rewrites: &[Rewrite]) -> ChannelModel {
+        let mut per_truth: FxHashMap<char, f64> = FxHashMap::default();
+        let mut ins_counts: FxHashMap<char, f64> = FxHashMap::default();
+        let mut total_ins = 0f64;
+        for r in rewrites {
+            if r.truth == '\0' {
+                if let Some(c) = r.ocr.chars().next() {
+                    *ins_counts.entry(c).or_default() += r.count as f64;
+                    total_ins += r.count as f64;
+                }
+            } else {
+                *per_truth.entry(r.truth).or_default() += r.count as f64;
+            }
+        }
+        let total_chars: f64 = per_truth.values().sum::<f64>().max(1.0);
+        let mut sub = FxHashMap::default();
+        for r in rewrites {
+            if r.truth == '\0' {
+                continue;
+            }
+            let n = per_truth[&r.truth];
+            let p = (r.count as f64 + PRIOR * prior(r.truth, &r.ocr)) / (n + PRIOR);
+            let mut it = r.ocr.chars();
+            let o1 = it.next().map_or(EMPTY, |c| c as u32);
+            let o2 = it.next().map_or(EMPTY, |c| c as u32);
+            sub.insert(key(r.truth, o1, o2), -(p.ln()) as f32);
+        }
+        // Identity for letters never seen in training.
+        let p_ins_any = (total_ins + 1.0) / (total_chars + total_ins + 1.0);
+        let ins: FxHashMap<char, f32> = ins_counts
+            .iter()
+            .map(|(&c, &n)| {
+                (
+                    c,
+                    -((p_ins_any * (n + 0.5) / (total_ins + 1.0)).ln()) as f32,
+                )
+            })
+            .collect();
+        let ins_default = if total_ins == 0.0 {
+            8.0
+        } else {
+            -((p_ins_any * 0.5 / (total_ins + 1.0)).ln()) as f32
+        };
+        let mut model = ChannelModel {
+            sub,
+            ins,
+            ins_default,
+            reverse: FxHashMap::default(),
+            dropped: Vec::new(),
+        };
+        model.build_reverse(rewrites);
+        model
+    }
+
+    fn build_reverse(&mut self, rewrites: &[Rewrite]) {
+        let mut rev: FxHashMap<(char, Option<char>), FxHashMap<Option<char>, f32>> =
+            FxHashMap::default();
+        let mut dropped: FxHashMap<char, f32> = FxHashMap::default();
+        for r in rewrites {
+            let mut it = r.ocr.chars();
+            let (o1, o2) = (it.next(), it.next());
+            if r.truth == '\0' {
+                if let Some(o1) = o1 {
+                    let c = self.ins_cost(o1);
+                    let e = rev
+                        .entry((o1, None))
+                        .or_default()
+                        .entry(None)
+                        .or_insert(f32::MAX);
+                    *e = e.min(c);
+                }
+                continue;
+            }
+            if r.count < 2 {
+                continue;
+            }
+            let cost = self.sub_cost(r.truth, o1, o2);
+            let b = base_of(r.truth);
+            match o1 {
+                None => {
+                    let e = dropped.entry(b).or_insert(f32::MAX);
+                    *e = e.min(cost);
+                }
+                Some(o1) => {
+                    let e = rev
+                        .entry((o1, o2))
+                        .or_default()
+                        .entry(Some(b))
+                        .or_insert(f32::MAX);
+                    *e = e.min(cost);
+                }
+            }
+        }
+        // Every letter can stand for itself (and its marked forms).
+        for c in ('a'..='z').chain(['đ']) {
+            let b = base_of(c);
+            let e = rev
+                .entry((c, None))
+                .or_default()
+                .entry(Some(b))
+                .or_insert(f32::MAX);
+            *e = e.min(0.1);
+        }
+        self.reverse = rev
+            .into_iter()
+            .map(|(k, m)| {
+                let mut v: Vec<(Option<char>, f32)> = m.into_iter().collect();
+                v.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+                (k, v)
+            })
+            .collect();
+        let mut d: Vec<(char, f32)> = dropped.into_iter().collect();
+        d.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+        self.dropped = d;
+    }
+
+    /// Cost of true `t` printed as `o1 o2` (`None`: nothing).
+    #[inline]
+    pub fn sub_cost(&self, t: char, o1: Option<char>, o2: Option<char>) -> f32 {
+        let k = key(
+            t,
+            o1.map_or(EMPTY, |c| c as u32),
+            o2.map_or(EMPTY, |c| c as u32),
+        );
+        if let Some(&c) = self.sub.get(&k) {
+            return c;
+        }
+        match (o1, o2) {
+            (Some(a), None) if a == t => 0.05,
+            (Some(a), None) if base_of(a) == base_of(t) => 5.0,
+            (Some(_), None) => 11.0,
+            (None, _) => 9.0,
+            _ => 12.0,
+        }
+    }
+
+    /// Cost of OCR inventing `o`.
+    #[inline]
+    pub fn ins_cost(&self, o: char) -> f32 {
+        self.ins.get(&o).copied().unwrap_or(self.ins_default)
+    }
+
+    /// Cheapest alignment cost of `truth` printed as `ocr` (both lower case).
+    pub fn token_cost(&self, truth: &[char], ocr: &[char]) -> f32 {
+        let (n, m) = (truth.len(), ocr.len());
+        let w = m + 1;
+        let mut d = vec![f32::INFINITY; (n + 1) * w];
+        d[0] = 0.0;
+        for i in 0..=n {
+            for j in 0..=m {
+                let mut best = d[i * w + j];
+                if j > 0 {
+                    best = best.min(d[i * w + j - 1] + self.ins_cost(ocr[j - 1]));
+                }
+                if i > 0 {
+                    let t = truth[i - 1];
+                    best = best.min(d[(i - 1) * w + j] + self.sub_cost(t, None, None));
+                    if j > 0 {
+                        best = best
+                            .min(d[(i - 1) * w + j - 1] + self.sub_cost(t, Some(ocr[j - 1]), None));
+                    }
+                    if j > 1 {
+                        best = best.min(
+                            d[(i - 1) * w + j - 2]
+                                + self.sub_cost(t, Some(ocr[j - 2]), Some(ocr[j - 1])),
+                        );
+                    }
+                }
+                d[i * w + j] = best;
+            }
+        }
+        d[n * w + m]
+    }
+
+    /// Which true base letters the OCR unit `o1 o2` may stand for, cheapest first
+    /// (`None` in the result: OCR invented it).
+    pub fn sources(&self, o1: char, o2: Option<char>) -> &[(Option<char>, f32)] {
+        self.reverse.get(&(o1, o2)).map_or(&[], |v| v.as_slice())
+    }
+
+    /// True base letters OCR may drop entirely, cheapest first.
+    pub fn dropped(&self) -> &[(char, f32)] {
+        &self.dropped
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rw(t: char, o: &str, count: u32) -> Rewrite {
+        Rewrite {
+            truth: t,
+            ocr: o.to_owned(),
+            count,
+        }
+    }
+
+    #[test]
+    fn learned_costs_rank_candidates() {
+        let m = ChannelModel::from_rewrites(&[
+            rw('ủ', "ii", 50),
+            rw('ủ', "u", 50),
+            rw('c', "c", 500),
+            rw('a', "a", 500),
+            rw('u', "u", 500),
+        ]);
+        let cost = |t: &str, o: &str| {
+            let t: Vec<char> = t.chars().collect();
+            let o: Vec<char> = o.chars().collect();
+            m.token_cost(&t, &o)
+        };
+        assert!(cost("của", "ciia") < cost("cua", "ciia"));
+        assert!(cost("cua", "cua") < cost("của", "cua"));
+        assert!(m
+            .sources('i', Some('i'))
+            .iter()
+            .any(|&(b, _)| b == Some('u')));
+    }
+}

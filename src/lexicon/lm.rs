@@ -1,0 +1,178 @@
+//! The syllable trigram language model, in backoff form.
+//!
+//! `log10 P(w | u v)` is the stored trigram probability when `(u, v, w)` was
+//! kept at build time, else `bow(u v) + log10 P(w | v)`, and likewise down to
+//! the unigram. Probabilities come from interpolated absolute discounting with
+//! Kneser–Ney continuation counts for the unigram (see `build::lm`).
+//! Bigram and trigram values are quantized to one byte ([`quantize_logp`]).
+
+use super::table::FingerprintTable;
+
+/// Word id. `0` is unknown, then the specials below, then the vocabulary.
+pub type WordId = u32;
+
+/// Unknown word.
+pub const UNK: WordId = 0;
+/// Start of segment.
+pub const BOS: WordId = 1;
+/// End of segment.
+pub const EOS: WordId = 2;
+/// Any figure (number, date, amount).
+pub const NUM: WordId = 3;
+/// Any word mixing letters and digits.
+pub const CODE: WordId = 4;
+/// Number of special ids.
+pub const SPECIALS: usize = 5;
+/// Largest id that fits the key packing.
+pub const MAX_ID: WordId = (1 << 21) - 1;
+
+const MAGIC: &[u8; 8] = b"VDLM0001";
+const LOGP_STEP: f32 = 1.0 / 16.0;
+const BOW_STEP: f32 = 1.0 / 16.0;
+
+/// Quantizes a log10 probability in [-15.9, 0] to a byte.
+pub fn quantize_logp(lp: f32) -> u8 {
+    ((-lp / LOGP_STEP).round()).clamp(0.0, 255.0) as u8
+}
+
+fn dequantize_logp(q: u8) -> f32 {
+    -(q as f32) * LOGP_STEP
+}
+
+/// Quantizes a log10 backoff weight in [-8, 8) to a byte.
+pub fn quantize_bow(b: f32) -> u8 {
+    ((b / BOW_STEP).round().clamp(-128.0, 127.0) as i8) as u8
+}
+
+fn dequantize_bow(q: u8) -> f32 {
+    (q as i8) as f32 * BOW_STEP
+}
+
+/// Packs a bigram into a table key.
+#[inline]
+pub fn key2(v: WordId, w: WordId) -> u64 {
+    (1u64 << 63) | ((v as u64) << 21) | w as u64
+}
+
+/// Packs a trigram into a table key.
+#[inline]
+pub fn key3(u: WordId, v: WordId, w: WordId) -> u64 {
+    ((u as u64) << 42) | ((v as u64) << 21) | w as u64
+}
+
+/// A loaded language model.
+#[derive(Clone, Debug, Default)]
+pub struct LanguageModel {
+    /// log10 P(w) per id.
+    pub uni: Vec<f32>,
+    /// log10 backoff weight of each id as a one-word context.
+    pub uni_bow: Vec<f32>,
+    /// Quantized log10 P(w | v) for kept bigrams.
+    pub bi: FingerprintTable,
+    /// Quantized log10 backoff weight of kept two-word contexts.
+    pub bi_bow: FingerprintTable,
+    /// Quantized log10 P(w | u v) for kept trigrams.
+    pub tri: FingerprintTable,
+}
+
+impl LanguageModel {
+    /// log10 P(w | v).
+    #[inline]
+    pub fn bigram(&self, v: WordId, w: WordId) -> f32 {
+        if let Some(q) = self.bi.get(key2(v, w)) {
+            return dequantize_logp(q);
+        }
+        self.uni_bow.get(v as usize).copied().unwrap_or(0.0) + self.unigram(w)
+    }
+
+    /// log10 P(w).
+    #[inline]
+    pub fn unigram(&self, w: WordId) -> f32 {
+        self.uni.get(w as usize).copied().unwrap_or(-8.0)
+    }
+
+    /// log10 P(w | u v).
+    #[inline]
+    pub fn trigram(&self, u: WordId, v: WordId, w: WordId) -> f32 {
+        if let Some(q) = self.tri.get(key3(u, v, w)) {
+            return dequantize_logp(q);
+        }
+        let bow = self.bi_bow.get(key2(u, v)).map_or(0.0, dequantize_bow);
+        bow + self.bigram(v, w)
+    }
+
+    /// Serializes the model.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(self.uni.len() as u64).to_le_bytes());
+        for x in self.uni.iter().chain(&self.uni_bow) {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+        self.bi.write_to(&mut out);
+        self.bi_bow.write_to(&mut out);
+        self.tri.write_to(&mut out);
+        out
+    }
+
+    /// Reads a model written by [`to_bytes`](Self::to_bytes).
+    pub fn from_bytes(buf: &[u8]) -> Option<LanguageModel> {
+        let rest = buf.strip_prefix(MAGIC)?;
+        let n = u64::from_le_bytes(rest.get(..8)?.try_into().ok()?) as usize;
+        let floats = rest.get(8..8 + n.checked_mul(8)?)?;
+        let mut vals = floats
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]));
+        let uni: Vec<f32> = vals.by_ref().take(n).collect();
+        let uni_bow: Vec<f32> = vals.collect();
+        let rest = &rest[8 + n * 8..];
+        let (bi, rest) = FingerprintTable::read_from(rest)?;
+        let (bi_bow, rest) = FingerprintTable::read_from(rest)?;
+        let (tri, rest) = FingerprintTable::read_from(rest)?;
+        if !rest.is_empty() {
+            return None;
+        }
+        Some(LanguageModel {
+            uni,
+            uni_bow,
+            bi,
+            bi_bow,
+            tri,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantization_roundtrips_closely() {
+        for lp in [0.0f32, -0.3, -2.71, -9.99] {
+            assert!((dequantize_logp(quantize_logp(lp)) - lp).abs() <= LOGP_STEP / 2.0 + 1e-6);
+        }
+        for b in [-3.2f32, 0.0, 1.7] {
+            assert!((dequantize_bow(quantize_bow(b)) - b).abs() <= BOW_STEP / 2.0 + 1e-6);
+        }
+    }
+
+    #[test]
+    fn backoff_order() {
+        let bi = FingerprintTable::build(&[(key2(5, 6), quantize_logp(-0.5))]);
+        let tri = FingerprintTable::build(&[(key3(7, 5, 6), quantize_logp(-0.25))]);
+        let lm = LanguageModel {
+            uni: vec![-3.0; 8],
+            uni_bow: vec![-1.0; 8],
+            bi,
+            bi_bow: FingerprintTable::build(&[(key2(7, 7), quantize_bow(-2.0))]),
+            tri,
+        };
+        assert_eq!(lm.trigram(7, 5, 6), -0.25);
+        assert_eq!(lm.trigram(1, 5, 6), -0.5);
+        assert_eq!(lm.trigram(1, 6, 5), -4.0);
+        assert_eq!(lm.trigram(7, 7, 5), -6.0);
+        let back = LanguageModel::from_bytes(&lm.to_bytes()).unwrap();
+        assert_eq!(back.trigram(7, 5, 6), -0.25);
+        assert_eq!(back.trigram(7, 7, 5), -6.0);
+    }
+}

@@ -1,0 +1,129 @@
+//! Repairing abbreviations and document-symbol codes (`0D` → `QĐ`, `HPND` →
+//! `HĐND`, `VnelD` → `VNeID`) against the code list, and section markers at
+//! the start of a line (`IL.` → `II.`, `I11.` → `III.`, `¢)` → `c)`).
+
+use crate::lexicon::Lexicon;
+
+/// Largest channel cost at which a token is read as a known code.
+const MAX_COST: f32 = 9.0;
+
+/// A code reading of a token: the canonical code and a confidence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CodeRepair {
+    /// The code as it is spelled canonically.
+    pub code: String,
+    /// Confidence, 0–1.
+    pub confidence: f32,
+    /// Second-best code, if any.
+    pub runner_up: Option<String>,
+}
+
+/// The known code `token` most likely stands for, when it is not itself one.
+pub fn repair_code(lex: &Lexicon, token: &str) -> Option<CodeRepair> {
+    if lex.code(token).is_some() {
+        return None;
+    }
+    let ocr: Vec<char> = token.to_lowercase().chars().collect();
+    let n = ocr.len();
+    let mut scored: Vec<(f32, &str)> = Vec::new();
+    for cand in lex_codes(lex) {
+        let len = cand.chars().count();
+        if len + 1 < n || len > n + 1 {
+            continue;
+        }
+        let t: Vec<char> = cand.to_lowercase().chars().collect();
+        let cost = lex.channel.token_cost(&t, &ocr) + case_penalty(cand, token);
+        scored.push((cost, cand));
+    }
+    scored.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)));
+    let (best_cost, best) = *scored.first()?;
+    if best_cost > MAX_COST {
+        return None;
+    }
+    let runner = scored.get(1).copied();
+    let margin = runner.map_or(6.0, |r| r.0 - best_cost);
+    if margin < 0.5 {
+        return None;
+    }
+    Some(CodeRepair {
+        code: best.to_owned(),
+        confidence: 1.0 - (-margin).exp() * 0.5,
+        runner_up: runner.map(|r| r.1.to_owned()),
+    })
+}
+
+/// Codes differ in case only where OCR keeps case: penalize letters whose
+/// case disagrees, except look-alike pairs.
+fn case_penalty(code: &str, token: &str) -> f32 {
+    let mut p = 0.0;
+    for (a, b) in code.chars().zip(token.chars()) {
+        if a.is_alphabetic() && b.is_alphabetic() && a.is_uppercase() != b.is_uppercase() {
+            let same_shape = matches!(
+                a.to_lowercase().next(),
+                Some('c' | 'o' | 's' | 'v' | 'w' | 'x' | 'z' | 'p' | 'k')
+            );
+            p += if same_shape { 0.3 } else { 1.5 };
+        }
+    }
+    p
+}
+
+fn lex_codes(lex: &Lexicon) -> impl Iterator<Item = &str> {
+    lex.all_codes()
+}
+
+/// Reads a line-initial section marker: `IL` → `II`, `I11` → `III`, `|` → `I`,
+/// `¢` → `c`. `next` is the text right after the marker. Returns the repaired
+/// marker when it differs.
+pub fn repair_marker(marker: &str, next: &str) -> Option<String> {
+    if next.starts_with(')') && marker == "¢" {
+        return Some("c".to_owned());
+    }
+    if !next.starts_with('.') || marker.is_empty() || marker.chars().count() > 5 {
+        return None;
+    }
+    if !marker
+        .chars()
+        .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'l' | '1' | '|'))
+    {
+        return None;
+    }
+    if !marker.chars().any(|c| matches!(c, 'I' | 'V' | 'X')) || marker.chars().all(|c| c == '1') {
+        return None;
+    }
+    let fixed: String = marker
+        .chars()
+        .map(|c| {
+            if matches!(c, 'L' | 'l' | '1' | '|') {
+                'I'
+            } else {
+                c
+            }
+        })
+        .collect();
+    (fixed != marker && is_roman(&fixed)).then_some(fixed)
+}
+
+fn is_roman(s: &str) -> bool {
+    const ROMANS: &[&str] = &[
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
+        "XV", "XVI", "XVII", "XVIII", "XIX", "XX",
+    ];
+    ROMANS.contains(&s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers() {
+        assert_eq!(repair_marker("IL", ". Kết"), Some("II".into()));
+        assert_eq!(repair_marker("I11", "."), Some("III".into()));
+        assert_eq!(repair_marker("¢", ") Tổ"), Some("c".into()));
+        assert_eq!(repair_marker("II", "."), None);
+        assert_eq!(repair_marker("11", "."), None);
+        assert_eq!(repair_marker("Il", " x"), None);
+        assert_eq!(repair_marker("LL", "."), None);
+    }
+}

@@ -1,0 +1,149 @@
+//! The per-document channel mixture.
+//!
+//! A document's words reach us through one of three channels: the text is
+//! clean (`o = t`), its marks were stripped (`o = skeleton(t)`), or it went
+//! through OCR (`P_ocr(o | t)` from the learned channel model). The mixture
+//! weights are estimated per document by EM over its distinct tokens, with the
+//! unigram model as the prior over true words. Clean input thus ends up with
+//! an identity weight near one, which keeps it unchanged.
+
+use super::candidates::Candidate;
+use super::decode::Option_;
+use crate::lexicon::lm::{self, WordId};
+use crate::lexicon::{lm_form, Lexicon};
+use crate::text::viet;
+use rustc_hash::FxHashMap;
+
+/// Mixture weights of the three channels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Weights {
+    /// The text is exactly as written.
+    pub identity: f64,
+    /// Marks were stripped.
+    pub stripped: f64,
+    /// OCR noise.
+    pub ocr: f64,
+}
+
+const PRIOR: [f64; 3] = [4.0, 1.0, 1.0];
+const ROUNDS: usize = 8;
+
+/// Probability of the three channels' explanations of `key` as `word`.
+fn components(lex: &Lexicon, key: &str, key_form: Option<&str>, c: &Candidate) -> [f64; 3] {
+    let word = lex.word(c.id);
+    let id = (key_form == Some(word)) as u8 as f64;
+    let stripped = (viet::skeleton(word) == key && key.is_ascii()) as u8 as f64;
+    [id, stripped, (-(c.cost as f64)).exp()]
+}
+
+/// Estimates the weights from the document's tokens (one entry per occurrence).
+pub fn estimate(lex: &Lexicon, keys: &[&str], cands: &FxHashMap<&str, Vec<Candidate>>) -> Weights {
+    let mut freq: FxHashMap<&str, f64> = FxHashMap::default();
+    for k in keys {
+        *freq.entry(k).or_insert(0.0) += 1.0;
+    }
+    let mut entries: Vec<(&str, f64)> = freq.into_iter().collect();
+    entries.sort_by(|a, b| a.0.cmp(b.0));
+    // Per token: the list of (prior, components) of its explanations.
+    let table: Vec<(f64, Vec<(f64, [f64; 3])>)> = entries
+        .iter()
+        .map(|&(k, n)| {
+            let form = lm_form(k);
+            let mut v: Vec<(f64, [f64; 3])> = cands
+                .get(k)
+                .map(|cs| {
+                    cs.iter()
+                        .map(|c| {
+                            (
+                                10f64.powf(lex.lm.unigram(c.id) as f64),
+                                components(lex, k, form.as_deref(), c),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let known = form.as_deref().is_some_and(|f| {
+                cands
+                    .get(k)
+                    .is_some_and(|cs| cs.iter().any(|c| lex.word(c.id) == f))
+            });
+            if !known {
+                // Kept as is: an unknown word, explained by identity only.
+                v.push((10f64.powf(lex.lm.unigram(lm::UNK) as f64), [1.0, 0.0, 0.0]));
+            }
+            (n, v)
+        })
+        .collect();
+    let mut w = [1.0 / 3.0; 3];
+    for _ in 0..ROUNDS {
+        let mut acc = PRIOR;
+        for (n, expl) in &table {
+            let mut r = [0f64; 3];
+            let mut total = 0f64;
+            for (p, comp) in expl {
+                for k in 0..3 {
+                    let x = p * w[k] * comp[k];
+                    r[k] += x;
+                    total += x;
+                }
+            }
+            if total > 0.0 {
+                for k in 0..3 {
+                    acc[k] += n * r[k] / total;
+                }
+            }
+        }
+        let s: f64 = acc.iter().sum();
+        w = [acc[0] / s, acc[1] / s, acc[2] / s];
+    }
+    Weights {
+        identity: w[0],
+        stripped: w[1],
+        ocr: w[2],
+    }
+}
+
+/// The decoding options of one token: each candidate, plus "keep as is" when
+/// the token is not itself a candidate. The second field is the word to
+/// output (`None`: keep the token).
+pub fn options(
+    lex: &Lexicon,
+    w: &Weights,
+    key: &str,
+    cands: &[Candidate],
+) -> Vec<(Option_, Option<WordId>)> {
+    let form = lm_form(key);
+    let mut out: Vec<(Option_, Option<WordId>)> = cands
+        .iter()
+        .map(|c| {
+            let comp = components(lex, key, form.as_deref(), c);
+            let p = w.identity * comp[0] + w.stripped * comp[1] + w.ocr * comp[2];
+            (
+                Option_ {
+                    id: c.id,
+                    channel: p.max(1e-30).ln() as f32,
+                },
+                Some(c.id),
+            )
+        })
+        .collect();
+    let known = form
+        .as_deref()
+        .is_some_and(|f| cands.iter().any(|c| lex.word(c.id) == f));
+    if !known {
+        let id = match &form {
+            Some(f) => lex.id(f),
+            None if key.chars().any(|c| c.is_ascii_digit()) => lm::CODE,
+            None => lm::UNK,
+        };
+        let p = w.identity + w.ocr * 1e-4;
+        out.push((
+            Option_ {
+                id,
+                channel: p.max(1e-30).ln() as f32,
+            },
+            None,
+        ));
+    }
+    out
+}
