@@ -7,10 +7,11 @@ use std::path::Path;
 #[derive(clap::Subcommand, Debug)]
 pub enum EvalCommand {
     /// Score repair (CER, SER) against line-aligned truth or pairs.jsonl files.
-    Repair,
+    Repair(super::eval_repair::EvalRepairArgs),
 }
 
 pub fn run(cmd: EvalCommand, dict_dir: &Path) -> Result<i32> {
-    let _ = (cmd, dict_dir);
-    Ok(0)
+    match cmd {
+        EvalCommand::Repair(args) => super::eval_repair::run(args, dict_dir),
+    }
 }

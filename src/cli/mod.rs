@@ -2,6 +2,7 @@
 
 mod dictionaries;
 mod eval;
+mod eval_repair;
 mod parse;
 mod repair;
 

@@ -1,1 +1,2 @@
 //! Scoring repairs and parses against hand-checked truth.
+pub mod repair;

@@ -5,7 +5,8 @@ use std::sync::LazyLock;
 static SYLLABLE: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(concat!(
         "^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?",
-        "(uyu|uya|uye|uoi|uou|ieu|yeu|oai|oay|oao|oeo|uay|uai|uoi|",
+        "(uyu|uya|uye|uoi|uou|ieu|yeu|oai|oay|oao|oeo|uay|uai|",
+        "uu|",
         "ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uy|ya|ye|",
         "a|e|i|o|u|y)",
         "(ch|ng|nh|c|m|n|p|t)?$"

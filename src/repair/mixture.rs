@@ -27,6 +27,8 @@ pub struct Weights {
 
 const PRIOR: [f64; 3] = [4.0, 1.0, 1.0];
 const ROUNDS: usize = 8;
+/// Share of the unknown-word mass that one particular unknown string gets.
+const UNKNOWN_SHARE: f64 = 1e-3;
 
 /// Probability of the three channels' explanations of `key` as `word`.
 fn components(lex: &Lexicon, key: &str, key_form: Option<&str>, c: &Candidate) -> [f64; 3] {
@@ -69,7 +71,10 @@ pub fn estimate(lex: &Lexicon, keys: &[&str], cands: &FxHashMap<&str, Vec<Candid
             });
             if !known {
                 // Kept as is: an unknown word, explained by identity only.
-                v.push((10f64.powf(lex.lm.unigram(lm::UNK) as f64), [1.0, 0.0, 0.0]));
+                v.push((
+                    UNKNOWN_SHARE * 10f64.powf(lex.lm.unigram(lm::UNK) as f64),
+                    [1.0, 0.0, 0.0],
+                ));
             }
             (n, v)
         })

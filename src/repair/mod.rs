@@ -202,6 +202,18 @@ impl<'a> Repairer<'a> {
             });
         }
         let weights = mixture::estimate(lex, &slots_keys(&slots), &cand_cache);
+        if std::env::var_os("VIETDOC_DEBUG").is_some() {
+            eprintln!("mixture: {weights:?}");
+            for k in ["quyét", "s6", "vién", "muu", "cdp", "gidi"] {
+                if let Some(c) = cand_cache.get(k) {
+                    let v: Vec<String> = c
+                        .iter()
+                        .map(|c| format!("{}:{:.1}", lex.word(c.id), c.cost))
+                        .collect();
+                    eprintln!("{k}: {v:?}");
+                }
+            }
+        }
         let options: FxHashMap<&str, Vec<(Option_, Option<WordId>)>> = cand_cache
             .iter()
             .map(|(&k, c)| (k, mixture::options(lex, &weights, k, c)))

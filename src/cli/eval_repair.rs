@@ -1,0 +1,166 @@
+//! `vietdoc eval repair`.
+
+use anyhow::{bail, Context, Result};
+use std::path::{Path, PathBuf};
+use vietdoc::eval::repair::Score;
+use vietdoc::text::viet;
+use vietdoc::{RepairOptions, Repairer};
+
+/// What the repair is given as input, made from the truth or the OCR.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// The OCR text (`--input`, or the `eng` field of pairs).
+    Ocr,
+    /// The truth with every mark stripped: pure diacritic restoration.
+    Strip,
+    /// The truth itself: clean text must stay unchanged.
+    Clean,
+}
+
+/// Arguments of `vietdoc eval repair`.
+#[derive(clap::Args, Debug)]
+pub struct EvalRepairArgs {
+    /// OCR input file, line-aligned with `--gold` (repeatable, paired in order).
+    #[arg(long, value_name = "FILE")]
+    pub input: Vec<PathBuf>,
+    /// Truth file for the matching `--input`.
+    #[arg(long, value_name = "FILE")]
+    pub gold: Vec<PathBuf>,
+    /// `pairs.jsonl` files (`{"truth", "eng"}` per line) to score as well.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub pairs: Vec<PathBuf>,
+    /// What to feed the repair.
+    #[arg(long, value_enum, default_value_t = Mode::Ocr)]
+    pub mode: Mode,
+    /// Score the input without repairing it (the baseline).
+    #[arg(long)]
+    pub no_repair: bool,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(args: EvalRepairArgs, dict_dir: &Path) -> Result<i32> {
+    if args.input.len() != args.gold.len() && args.mode == Mode::Ocr {
+        bail!(
+            "give one --gold per --input ({} inputs, {} gold)",
+            args.input.len(),
+            args.gold.len()
+        );
+    }
+    if args.gold.is_empty() && args.pairs.is_empty() {
+        bail!("nothing to score: give --input/--gold or --pairs");
+    }
+    let lexicon = super::load_lexicon(dict_dir)?;
+    let repairer = Repairer::new(&lexicon, RepairOptions::default());
+    let mut docs: Vec<(String, Vec<String>, Vec<String>)> = Vec::new();
+    for (i, gold) in args.gold.iter().enumerate() {
+        let truth = read_text(gold)?;
+        let input = match args.mode {
+            Mode::Ocr => read_text(&args.input[i])?,
+            _ => truth.clone(),
+        };
+        docs.push((gold.display().to_string(), split(&input), split(&truth)));
+    }
+    for p in &args.pairs {
+        let text =
+            std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?;
+        let (mut inp, mut tru) = (Vec::new(), Vec::new());
+        for (n, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let v: serde_json::Value = serde_json::from_str(line)
+                .with_context(|| format!("{}:{}: bad JSON", p.display(), n + 1))?;
+            let field = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_owned);
+            let (Some(t), Some(e)) = (field("truth"), field("eng")) else {
+                bail!(
+                    "{}:{}: expected \"truth\" and \"eng\" strings",
+                    p.display(),
+                    n + 1
+                );
+            };
+            inp.push(e);
+            tru.push(t);
+        }
+        docs.push((p.display().to_string(), inp, tru));
+    }
+    let mut total = Score::default();
+    let mut rows = Vec::new();
+    for (name, input, truth) in &mut docs {
+        if input.len() != truth.len() {
+            bail!(
+                "{name}: input has {} lines, truth {}",
+                input.len(),
+                truth.len()
+            );
+        }
+        if args.mode == Mode::Strip {
+            *input = truth.iter().map(|l| viet::strip_marks(l)).collect();
+        }
+        let output: Vec<String> = if args.no_repair {
+            input.clone()
+        } else {
+            repairer.repair_text(&input.join("\n")).lines
+        };
+        let mut s = Score::default();
+        for ((i, o), t) in input.iter().zip(&output).zip(truth.iter()) {
+            s.add_line(i, o, t);
+        }
+        total.merge(&s);
+        rows.push((name.clone(), s));
+    }
+    if args.json {
+        let v = serde_json::json!({
+            "mode": format!("{:?}", args.mode).to_lowercase(),
+            "documents": rows.iter().map(|(n, s)| serde_json::json!({"name": n, "score": s, "cer": s.cer(), "ser": s.ser()})).collect::<Vec<_>>(),
+            "total": total, "cer": total.cer(), "ser": total.ser(), "ser_any_placement": total.ser_any_placement(),
+        });
+        println!("{}", serde_json::to_string_pretty(&v)?);
+    } else {
+        println!(
+            "{:<60} {:>7} {:>7} {:>7} {:>9} {:>8} {:>7} {:>7}",
+            "document", "lines", "CER%", "SER%", "SER%any", "inSER%", "fixed", "broken"
+        );
+        for (n, s) in rows
+            .iter()
+            .chain(std::iter::once(&("TOTAL".to_owned(), total.clone())))
+        {
+            let short: String = n
+                .chars()
+                .rev()
+                .take(60)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            println!(
+                "{:<60} {:>7} {:>7.2} {:>7.2} {:>9.2} {:>8.2} {:>7} {:>7}",
+                short,
+                s.lines,
+                100.0 * s.cer(),
+                100.0 * s.ser(),
+                100.0 * s.ser_any_placement(),
+                100.0 * s.input_ser(),
+                s.fixed,
+                s.broken
+            );
+        }
+    }
+    Ok(0)
+}
+
+fn read_text(p: &Path) -> Result<String> {
+    let bytes = std::fs::read(p).with_context(|| format!("reading {}", p.display()))?;
+    Ok(vietdoc::text::decode(&bytes, None)
+        .with_context(|| format!("decoding {}", p.display()))?
+        .text)
+}
+
+fn split(t: &str) -> Vec<String> {
+    vietdoc::text::split_lines(t)
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
+}
