@@ -15,7 +15,8 @@ pub const BUILTIN: &[&str] = &[
     "VKSNDTC", "KTNN", "HĐND", "UBND", "VP", "VPUB", "CVP", "PCVP", "PVP", "PCT", "TTHC", "HCQT",
     "KGVX", "NC", "VX", "HCTC", "VHHT", "CBTH", "TTĐT", "VT", "TU", "HU", "ĐU", "TW", "VPTW",
     "CCHC", "VNeID", "MTTQ", "BCĐ", "TTHCC", "DVC", "TN&MT", "TT&TT", "LĐTB&XH", "BNV", "BTC",
-    "BTP", "BCA", "BQP", "BYT", "BXD", "BGDĐT", "BTNMT", "BTTTT", "NLĐ", "CNTT",
+    "BTP", "BCA", "BQP", "BYT", "BXD", "BGDĐT", "BTNMT", "BTTTT", "NLĐ", "CNTT", "KT", "TM", "TL",
+    "TUQ",
 ];
 
 static SYMBOL: LazyLock<regex::Regex> = LazyLock::new(|| {

@@ -141,7 +141,9 @@ pub fn options(
             None if key.chars().any(|c| c.is_ascii_digit()) => lm::CODE,
             None => lm::UNK,
         };
-        let p = w.identity + w.ocr * 1e-4;
+        // A specific unknown string gets only a share of the unknown-word mass.
+        let share = if id == lm::UNK { UNKNOWN_SHARE } else { 1.0 };
+        let p = (w.identity + w.ocr * 1e-4) * share;
         out.push((
             Option_ {
                 id,

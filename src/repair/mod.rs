@@ -131,7 +131,7 @@ impl<'a> Repairer<'a> {
         let mut changes: FxHashMap<(usize, usize), Change> = FxHashMap::default();
         let mut slots: Vec<Slot> = Vec::new();
         let mut items: Vec<Item> = Vec::new();
-        let mut code_cache: FxHashMap<String, Option<codes::CodeRepair>> = FxHashMap::default();
+        let mut code_tokens: Vec<(usize, usize, bool)> = Vec::new();
 
         for (li, (line, toks)) in lines.iter().zip(&tokens).enumerate() {
             if line.trim().is_empty() {
@@ -161,24 +161,10 @@ impl<'a> Repairer<'a> {
                                 continue;
                             }
                         }
-                        if is_code_like(line, toks, ti) {
-                            let rep = code_cache
-                                .entry(s.to_owned())
-                                .or_insert_with(|| codes::repair_code(lex, s))
-                                .clone();
-                            let shown = rep.as_ref().map_or(s, |r| r.code.as_str());
-                            let id = lm_form(shown).map_or(lm::CODE, |w| lex.id(&w));
+                        if let Some(attached) = code_like(line, toks, ti) {
+                            let id = lm_form(s).map_or(lm::CODE, |w| lex.id(&w));
                             items.push(Item::Fixed(id));
-                            if let Some(r) = rep {
-                                changes.insert(
-                                    (li, ti),
-                                    Change {
-                                        to: r.code,
-                                        confidence: r.confidence,
-                                        runner_up: r.runner_up,
-                                    },
-                                );
-                            }
+                            code_tokens.push((li, ti, attached));
                             continue;
                         }
                         items.push(Item::Slot(slots.len()));
@@ -204,7 +190,7 @@ impl<'a> Repairer<'a> {
         let weights = mixture::estimate(lex, &slots_keys(&slots), &cand_cache);
         if std::env::var_os("VIETDOC_DEBUG").is_some() {
             eprintln!("mixture: {weights:?}");
-            for k in ["quyét", "s6", "vién", "muu", "cdp", "gidi"] {
+            for k in ["tir", "dimg", "duge", "hodc", "nhitng"] {
                 if let Some(c) = cand_cache.get(k) {
                     let v: Vec<String> = c
                         .iter()
@@ -212,6 +198,29 @@ impl<'a> Repairer<'a> {
                         .collect();
                     eprintln!("{k}: {v:?}");
                 }
+            }
+        }
+        // Codes: a symbol part is always read against the code list; a free-standing
+        // abbreviation only in a noisy document (clean text keeps unknown acronyms).
+        let mut code_cache: FxHashMap<&str, Option<codes::CodeRepair>> = FxHashMap::default();
+        for &(li, ti, attached) in &code_tokens {
+            if !attached && weights.identity >= 0.5 {
+                continue;
+            }
+            let s = tokens[li][ti].text(&lines[li]);
+            let rep = code_cache
+                .entry(s)
+                .or_insert_with(|| codes::repair_code(lex, s))
+                .clone();
+            if let Some(r) = rep {
+                changes.insert(
+                    (li, ti),
+                    Change {
+                        to: r.code,
+                        confidence: r.confidence,
+                        runner_up: r.runner_up,
+                    },
+                );
             }
         }
         let options: FxHashMap<&str, Vec<(Option_, Option<WordId>)>> = cand_cache
@@ -379,9 +388,10 @@ fn restore_case_pattern(s: &str) -> CasePattern {
 }
 
 /// Is the word at `ti` part of a document symbol or an abbreviation rather
-/// than a syllable? True when it touches `-`, `/`, `_` or `&` without a space,
-/// or carries two or more capitals and is not shaped like a syllable.
-fn is_code_like(line: &str, toks: &[Token], ti: usize) -> bool {
+/// than a syllable? `Some(true)` when it touches `-`, `/` or `_` without a
+/// space (a symbol part), `Some(false)` when it carries two or more capitals
+/// and is not shaped like a syllable (an abbreviation), `None` otherwise.
+fn code_like(line: &str, toks: &[Token], ti: usize) -> Option<bool> {
     let s = toks[ti].text(line);
     let touches = |t: Option<&Token>, at_end: bool| {
         t.is_some_and(|t| {
@@ -400,10 +410,11 @@ fn is_code_like(line: &str, toks: &[Token], ti: usize) -> bool {
     let uppers = s.chars().filter(|c| c.is_uppercase()).count();
     let attached = touches(prev, true) || touches(toks.get(ti + 1), false);
     if attached && uppers >= 1 {
-        return true;
+        return Some(true);
     }
     let skeleton = viet::skeleton(s);
-    uppers >= 2
+    (uppers >= 2
         && !crate::lexicon::syllable::is_syllable_shape(&skeleton)
-        && s.chars().all(|c| c.is_alphabetic() || c == '&')
+        && s.chars().all(|c| c.is_alphabetic() || c == '&'))
+    .then_some(false)
 }
