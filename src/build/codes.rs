@@ -44,7 +44,12 @@ pub fn collect(files: &[(PathBuf, u32)]) -> Result<Vec<(String, u64)>, BuildErro
             }
         }
     }
-    let mut out: Vec<(String, u64)> = counts.into_iter().filter(|(_, n)| *n >= 5).collect();
+    // Mined codes must be frequent and written in capitals (`Đ`, `&` allowed);
+    // mixed-case codes (`TTg`, `CTr`) come from the official list only.
+    let mut out: Vec<(String, u64)> = counts
+        .into_iter()
+        .filter(|(c, n)| *n >= 20 && c.chars().all(|ch| ch.is_uppercase() || ch == '&'))
+        .collect();
     for b in BUILTIN {
         if !out.iter().any(|(c, _)| c == b) {
             out.push(((*b).to_owned(), 0));

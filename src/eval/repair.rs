@@ -131,8 +131,8 @@ fn matched(hyp: &[&str], truth: &[&str]) -> Vec<bool> {
     let (n, m) = (hyp.len(), truth.len());
     let w = m + 1;
     let mut d = vec![0usize; (n + 1) * w];
-    for j in 0..=m {
-        d[j] = j;
+    for (j, cell) in d.iter_mut().enumerate().take(m + 1) {
+        *cell = j;
     }
     for i in 1..=n {
         d[i * w] = i;

@@ -21,6 +21,11 @@ pub struct Rewrite {
 
 const EMPTY: u32 = 0x1F_FFFF;
 
+/// One or two OCR characters read as one unit.
+pub type OcrUnit = (char, Option<char>);
+/// A true base letter (or `None`: OCR invented the unit) with its cheapest cost.
+pub type Source = (Option<char>, f32);
+
 #[inline]
 fn key(t: char, o1: u32, o2: u32) -> u64 {
     ((t as u64) << 42) | ((o1 as u64) << 21) | o2 as u64
@@ -34,7 +39,7 @@ pub struct ChannelModel {
     ins_default: f32,
     /// Reverse index for candidate generation: OCR unit → (true base letter or
     /// `None` for "OCR inserted this", cheapest cost).
-    reverse: FxHashMap<(char, Option<char>), Vec<(Option<char>, f32)>>,
+    reverse: FxHashMap<OcrUnit, Vec<Source>>,
     /// True base letters OCR may drop entirely, with their cheapest cost.
     dropped: Vec<(char, f32)>,
 }

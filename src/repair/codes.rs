@@ -5,7 +5,7 @@
 use crate::lexicon::Lexicon;
 
 /// Largest channel cost at which a token is read as a known code.
-const MAX_COST: f32 = 9.0;
+const MAX_COST: f32 = 12.0;
 
 /// A code reading of a token: the canonical code and a confidence.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,7 +47,7 @@ pub fn repair_code(lex: &Lexicon, token: &str) -> Option<CodeRepair> {
     }
     Some(CodeRepair {
         code: best.to_owned(),
-        confidence: 1.0 - (-margin).exp() * 0.5,
+        confidence: (1.0 - (-margin).exp() * 0.5).min(super::MAX_CONFIDENCE),
         runner_up: runner.map(|r| r.1.to_owned()),
     })
 }

@@ -25,6 +25,10 @@ pub struct Weights {
     pub ocr: f64,
 }
 
+/// One way to explain a token: the prior of the true word and the three
+/// channels' probabilities of the token given it.
+type Explanation = (f64, [f64; 3]);
+
 const PRIOR: [f64; 3] = [4.0, 1.0, 1.0];
 const ROUNDS: usize = 8;
 /// Share of the unknown-word mass that one particular unknown string gets.
@@ -47,7 +51,7 @@ pub fn estimate(lex: &Lexicon, keys: &[&str], cands: &FxHashMap<&str, Vec<Candid
     let mut entries: Vec<(&str, f64)> = freq.into_iter().collect();
     entries.sort_by(|a, b| a.0.cmp(b.0));
     // Per token: the list of (prior, components) of its explanations.
-    let table: Vec<(f64, Vec<(f64, [f64; 3])>)> = entries
+    let table: Vec<(f64, Vec<Explanation>)> = entries
         .iter()
         .map(|&(k, n)| {
             let form = lm_form(k);
@@ -142,7 +146,11 @@ pub fn options(
             None => lm::UNK,
         };
         // A specific unknown string gets only a share of the unknown-word mass.
-        let share = if id == lm::UNK { UNKNOWN_SHARE } else { 1.0 };
+        let share = if id == lm::UNK || id == lm::CODE {
+            UNKNOWN_SHARE
+        } else {
+            1.0
+        };
         let p = (w.identity + w.ocr * 1e-4) * share;
         out.push((
             Option_ {

@@ -23,6 +23,9 @@ use candidates::Candidate;
 use decode::Option_;
 use rustc_hash::FxHashMap;
 
+/// Repair is never certain: confidences are capped here.
+pub const MAX_CONFIDENCE: f32 = 0.9999;
+
 /// Options that change what repair outputs.
 #[derive(Clone, Copy, Debug)]
 pub struct RepairOptions {
@@ -188,18 +191,6 @@ impl<'a> Repairer<'a> {
             });
         }
         let weights = mixture::estimate(lex, &slots_keys(&slots), &cand_cache);
-        if std::env::var_os("VIETDOC_DEBUG").is_some() {
-            eprintln!("mixture: {weights:?}");
-            for k in ["tir", "dimg", "duge", "hodc", "nhitng"] {
-                if let Some(c) = cand_cache.get(k) {
-                    let v: Vec<String> = c
-                        .iter()
-                        .map(|c| format!("{}:{:.1}", lex.word(c.id), c.cost))
-                        .collect();
-                    eprintln!("{k}: {v:?}");
-                }
-            }
-        }
         // Codes: a symbol part is always read against the code list; a free-standing
         // abbreviation only in a noisy document (clean text keeps unknown acronyms).
         let mut code_cache: FxHashMap<&str, Option<codes::CodeRepair>> = FxHashMap::default();
@@ -265,7 +256,7 @@ impl<'a> Repairer<'a> {
                     }
                 }
                 let margin = runner.map_or(10.0, |r| chosen_score - r.0);
-                let confidence = 1.0 / (1.0 + (-margin).exp());
+                let confidence = (1.0 / (1.0 + (-margin).exp())).min(MAX_CONFIDENCE);
                 let runner_up = runner.map(|(_, k)| match opts[k].1 {
                     Some(id) => lex.word(id).to_owned(),
                     None => slot.key.clone(),

@@ -105,9 +105,17 @@ fn tokenize_chunk(line: &str, bytes: &[u8], start: usize, end: usize, out: &mut 
             let mut e = pos;
             let mut has_letter = false;
             let mut all_digits = true;
+            let mut last_sep: Option<usize> = None;
             while e < end {
                 let ch = line[e..].chars().next().unwrap_or(' ');
                 if is_word_char(ch) {
+                    if !ch.is_ascii_digit() && all_digits {
+                        if let Some(cut) = last_sep {
+                            // `380/0D`: the figure ends at its last separator.
+                            e = cut;
+                            break;
+                        }
+                    }
                     if !ch.is_ascii_digit() {
                         has_letter = true;
                         all_digits = false;
@@ -123,6 +131,7 @@ fn tokenize_chunk(line: &str, bytes: &[u8], start: usize, end: usize, out: &mut 
                     && bytes[e + 1].is_ascii_digit()
                     && e > pos
                 {
+                    last_sep = Some(e);
                     e += 1;
                 } else if all_digits && ch == '%' && e > pos {
                     e += 1;
@@ -252,6 +261,10 @@ mod tests {
         );
         assert_eq!(kinds("hi€u"), vec![(Word, "hi€u")]);
         assert_eq!(kinds("2.1."), vec![(Figure, "2.1"), (Punct, ".")]);
+        assert_eq!(
+            kinds("380/0D"),
+            vec![(Figure, "380"), (Punct, "/"), (Word, "0D")]
+        );
     }
 
     #[test]
