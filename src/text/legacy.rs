@@ -179,14 +179,13 @@ fn restore_capitals(text: &str) -> String {
         let uppers = word.chars().filter(|c| c.is_uppercase()).count();
         let plain_lower = word.chars().any(|c| c.is_ascii_lowercase());
         let has_lower = word.chars().any(|c| c.is_lowercase());
-        if plain_lower || word.chars().count() < 2 {
+        if plain_lower || uppers == 0 || word.chars().count() < 2 {
             Class::Other
-        } else if uppers >= 2 || (uppers >= 1 && !has_lower) {
-            Class::Capital
-        } else if uppers == 1 && word.chars().next().is_some_and(char::is_uppercase) {
+        } else if uppers == 1 && word.chars().next().is_some_and(char::is_uppercase) && has_lower {
             Class::Ambiguous
         } else {
-            Class::Other
+            // Two capitals, or a capital after a toned letter (`ủY`).
+            Class::Capital
         }
     }
     let mut out = String::with_capacity(text.len());
