@@ -4,6 +4,7 @@
 //! byte for byte, so every later stage can promise "line *i* in, line *i* out".
 
 pub mod decode;
+pub mod legacy;
 pub mod token;
 pub mod viet;
 
