@@ -1,1 +1,3 @@
 //! Scoring repairs and parses against hand-checked truth.
+
+pub mod parse;

@@ -174,7 +174,7 @@ static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:giai doan|nhiem ky|ky|thoi ky|tu nam)\s+(\d{4})\s*(?:-|–|den)\s*(?:nam\s+)?(\d{4})",
+        r"(?:giai\s+doan|nhiem\s+ky|ky|thoi\s+ky|tu\s+nam)\s+(\d{4})\s*(?:-|–|den)\s*(?:nam\s+)?(\d{4})",
     )
     .expect("valid regex")
 });

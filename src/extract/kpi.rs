@@ -21,14 +21,41 @@ static NUM: LazyLock<Regex> =
 static TABLE_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\s|]*(?:stt(?:[^a-z]|$)|bieu mau\s+\d)").expect("valid regex"));
 
-/// Words before a number that make it a level, ordinal, rank or time, not a measure.
+/// Words (as spelled; see [`is_word`]) before a number that make it a level, ordinal, rank or time, not a measure.
 const CONTEXT_STOP: &[&str] = &[
-    "muc", "do", "khoan", "dieu", "diem", "chuong", "phan", "thu", "khoa", "nam", "thang", "ngay",
-    "quy", "ky", "doan", "luc", "mau", "cap", "tiet", "hang", "phong", "so:", "phien", "ban",
-    "tang", "lau", "duong", "quan", "phuong", "to", "thon", "xom", "ap",
+    "mục",
+    "mức",
+    "độ",
+    "khoản",
+    "điều",
+    "điểm",
+    "chương",
+    "phần",
+    "thứ",
+    "khóa",
+    "năm",
+    "tháng",
+    "ngày",
+    "quý",
+    "kỳ",
+    "đoạn",
+    "lục",
+    "mẫu",
+    "tiết",
+    "hạng",
+    "phiên",
+    "tầng",
+    "lầu",
+    "đường",
+    "quận",
+    "phường",
+    "tổ",
+    "thôn",
+    "xóm",
+    "ấp",
 ];
 /// Words after a number that make it a span of time, not a measure.
-const TIME_AFTER: &[&str] = &["thang", "nam", "quy"];
+const TIME_AFTER: &[&str] = &["tháng", "năm", "quý"];
 /// Qualifiers printed before a value (folded).
 const QUALIFIERS: &[&str] = &[
     "khoang",
@@ -46,16 +73,29 @@ const QUALIFIERS: &[&str] = &[
 ];
 /// Words that end a unit phrase (folded).
 const UNIT_STOP: &[&str] = &[
-    "da", "duoc", "dang", "cua", "trong", "tai", "voi", "va", "cho", "theo", "thuoc", "de", "la",
-    "co", "khong", "tu", "den", "ve", "khi", "nhung", "tren", "hon", "moi", "nhu", "thi", "se",
-    "bi", "nay", "do", "chiem", "dat", "gom", "bao",
+    "đã", "được", "đang", "của", "trong", "tại", "với", "và", "cho", "theo", "thuộc", "để", "là",
+    "có", "không", "từ", "đến", "về", "khi", "nhưng", "trên", "hơn", "mới", "như", "thì", "sẽ",
+    "bị", "này", "do", "chiếm", "đạt", "gồm", "bao",
 ];
 /// One-syllable measure words: a unit that starts with one is one syllable long.
 const ONE_SYLLABLE: &[&str] = &[
-    "nguoi", "luot", "tin", "bai", "anh", "lan", "phut", "gio", "ngay", "xa", "cai", "chiec",
-    "ban", "bo", "dot", "cuoc", "lop", "buoi", "trang", "phieu", "ma", "con", "ha", "km", "m",
-    "kg", "tan", "lit", "thon", "diem", "video", "clip", "tap",
+    "người", "lượt", "tin", "bài", "ảnh", "lần", "phút", "giờ", "ngày", "xã", "cái", "chiếc",
+    "bản", "bộ", "đợt", "cuộc", "lớp", "buổi", "trang", "phiếu", "mã", "con", "ha", "km", "m",
+    "kg", "tấn", "lít", "thôn", "điểm", "video", "clip", "tập",
 ];
+
+/// True when `w` is one of `list`: spelled the same (case aside), or, when `w`
+/// carries no marks at all (marks lost by OCR), the same once folded.
+fn is_word(w: &str, list: &[&str]) -> bool {
+    let lower = w.to_lowercase();
+    if list.contains(&lower.as_str()) {
+        return true;
+    }
+    if crate::text::viet::has_marks(&lower) || lower.contains('đ') {
+        return false;
+    }
+    list.iter().any(|m| skeleton(m) == lower)
+}
 
 /// Every figure in the document, in text order. `skip` holds printed spans
 /// (citations, dates, periods) whose numbers are not figures.
@@ -91,8 +131,8 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
             continue;
         }
         // Levels and ordinals, and the numbers listed after them.
-        let before_f = doc.folded_before(s, 40);
-        let prev_word = before_f
+        let head = &t[super::doc::floor_boundary(t, s.saturating_sub(40))..s];
+        let prev_word = head
             .trim_end()
             .rsplit(|c: char| c.is_whitespace())
             .next()
@@ -104,23 +144,19 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
                 g.is_empty() || g == "," || g == "va" || g == "-" || g == "hoac"
             }
         });
-        if CONTEXT_STOP.contains(&prev_word) || list_gap || t[ls..s].trim_end().ends_with('=') {
+        if is_word(prev_word, CONTEXT_STOP) || list_gap || t[ls..s].trim_end().ends_with('=') {
             last_context_stop = Some(e);
             continue;
         }
         let after = &t[e..];
-        let after_f = doc.folded_after(e, 60);
-        let next_word = after_f
-            .trim_start()
-            .split(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
+        let trimmed = after.trim_start();
+        let wlen = trimmed
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(trimmed.len());
+        let next_word = &trimmed[..wlen];
         let pct = after.trim_start_matches([' ', '\t']).starts_with('%');
-        if TIME_AFTER.contains(&next_word) {
-            let w = after_f.trim_start();
-            if !w[next_word.len()..].starts_with('/') {
-                continue;
-            }
+        if is_word(next_word, TIME_AFTER) && !trimmed[wlen..].starts_with('/') {
+            continue;
         }
         let plain = m.as_str().bytes().all(|b| b.is_ascii_digit());
         if !in_table && plain && m.as_str().len() == 4 && (1900.0..=2100.0).contains(&value) && !pct
@@ -235,7 +271,7 @@ fn unit_after(doc: &DocText, e: usize) -> Option<(String, usize, f64)> {
     if f0 == "dong" || f0 == "vnd" {
         return Some((slash_tail(t, &end0, "đồng"), slash_end(t, end0), 1.0));
     }
-    if UNIT_STOP.contains(&f0.as_str()) || !w0.chars().next().is_some_and(char::is_alphabetic) {
+    if is_word(&w0, UNIT_STOP) || !w0.chars().next().is_some_and(char::is_alphabetic) {
         return None;
     }
     // An acronym is a unit on its own (`TTHC`).
@@ -249,12 +285,11 @@ fn unit_after(doc: &DocText, e: usize) -> Option<(String, usize, f64)> {
     }
     let mut unit = vec![w0.clone()];
     let mut end = end0;
-    let one = ONE_SYLLABLE.contains(&f0.as_str());
+    let one = is_word(&w0, ONE_SYLLABLE);
     if !one && !t[end..].starts_with(['/', ',', ';', '.', ')', ':']) {
         if let Some((w1, sep, end1)) = words.get(1) {
-            let f1 = skeleton(w1);
             if sep.trim().is_empty()
-                && !UNIT_STOP.contains(&f1.as_str())
+                && !is_word(w1, UNIT_STOP)
                 && w1.chars().next().is_some_and(char::is_lowercase)
             {
                 unit.push(w1.clone());
@@ -266,7 +301,7 @@ fn unit_after(doc: &DocText, e: usize) -> Option<(String, usize, f64)> {
     if one {
         let mut i = 1;
         while let Some((w, sep, wend)) = words.get(i) {
-            if sep.trim() != "," || !ONE_SYLLABLE.contains(&skeleton(w).as_str()) {
+            if sep.trim() != "," || !is_word(w, ONE_SYLLABLE) {
                 break;
             }
             unit.push(w.clone());
