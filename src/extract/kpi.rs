@@ -188,7 +188,7 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
             }
         };
         let label = if in_table {
-            let cell = t[ls..qstart].trim_matches(|c: char| c.is_whitespace() || c == '|');
+            let cell = t[ls..qstart.max(ls)].trim_matches(|c: char| c.is_whitespace() || c == '|');
             let cell = cell
                 .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
                 .trim_matches(|c: char| c.is_whitespace() || c == '|');
@@ -224,26 +224,42 @@ fn table_start(doc: &DocText) -> Option<usize> {
 /// The qualifier words right before printed offset `s`, and where they start.
 fn qualifier_before(doc: &DocText, s: usize) -> (Option<String>, usize) {
     let t = &doc.text;
-    let mut start = s;
-    loop {
-        let head = t[..start].trim_end();
-        let mut found = None;
-        for q in QUALIFIERS {
-            let n = q.split(' ').count();
-            let words: Vec<&str> = head.rsplitn(n + 1, char::is_whitespace).collect();
-            if words.len() < n {
-                continue;
-            }
-            let tail: Vec<&str> = words[..n].iter().rev().copied().collect();
-            let tail = tail.join(" ");
-            if skeleton(&tail) == *q {
-                found = Some(head.len() - tail.len());
-                break;
-            }
+    // Up to three words before `s`, with their start offsets, nearest first.
+    let mut words: Vec<(usize, String)> = Vec::new();
+    let mut end = s;
+    while words.len() < 3 {
+        let head = t[..end].trim_end();
+        if head.is_empty() || !head.ends_with(char::is_alphabetic) {
+            break;
         }
-        match found {
-            Some(p) if p < start => start = p,
-            _ => break,
+        let start = head
+            .rfind(|c: char| !c.is_alphabetic())
+            .map(|i| i + head[i..].chars().next().map_or(1, char::len_utf8))
+            .unwrap_or(0);
+        words.push((start, skeleton(&head[start..])));
+        end = start;
+    }
+    let mut start = s;
+    let mut used = 0;
+    while used < words.len() {
+        let hit = QUALIFIERS.iter().find_map(|q| {
+            let n = q.split(' ').count();
+            if used + n > words.len() {
+                return None;
+            }
+            let phrase: Vec<&str> = words[used..used + n]
+                .iter()
+                .rev()
+                .map(|(_, w)| w.as_str())
+                .collect();
+            (phrase.join(" ") == *q).then_some(n)
+        });
+        match hit {
+            Some(n) => {
+                used += n;
+                start = words[used - 1].0;
+            }
+            None => break,
         }
     }
     let q = squash(&t[start..s]);
