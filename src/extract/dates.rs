@@ -1,0 +1,401 @@
+//! Dates (`17/01/2024`, `ngày 28 tháng 12 năm 2023`, partial ones) and periods
+//! (`6 tháng đầu năm 2023`, `Quý I năm 2024`, `giai đoạn 2021 - 2025`, `năm 2023`).
+//!
+//! Keywords are matched on the folded text; every value is validated (no 31/02).
+
+use super::doc::{overlaps, DocText, Span};
+use super::records::{DateRecord, Period};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// `ngày D tháng M năm Y`, the day possibly blank or unreadable.
+static LONG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"ngay\s*(\S{0,4}?)\s*thang\s*(\d{1,2})\s*,?\s*nam\s*(\d{4})").expect("valid regex")
+});
+/// `D/M/YYYY`, `D-M-YYYY`, `D.M.YYYY` (one separator kind).
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{1,2}) ?([/.-]) ?(\d{1,2}) ?([/.-]) ?(\d{4})").expect("valid regex")
+});
+/// A date whose day (and maybe month) was left blank: `ngày /6/2023`, `/ /2025`.
+static BLANK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:ngay\s*|\s|^|\()(/\s*(\d{1,2})?\s*/\s*(\d{4}))").expect("valid regex")
+});
+
+/// Days in `month` of `year`, or 0 for an invalid month.
+pub fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// A plausible year for an administrative document.
+fn year_ok(y: u32) -> bool {
+    (1900..=2100).contains(&y)
+}
+
+/// ISO value of a day, month and year, or `None` when they do not form a date.
+pub fn iso_date(day: u32, month: u32, year: u32) -> Option<String> {
+    if !year_ok(year) || day == 0 || day > days_in_month(year, month) {
+        return None;
+    }
+    Some(format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// One date found, with its printed span.
+#[derive(Debug, Clone)]
+pub(crate) struct Found<T> {
+    pub record: T,
+    pub span: Span,
+}
+
+/// Every date in the document, in text order.
+pub(crate) fn find_dates(doc: &DocText) -> Vec<Found<DateRecord>> {
+    let mut out: Vec<Found<DateRecord>> = Vec::new();
+    let f = &doc.folded;
+    for c in LONG.captures_iter(f) {
+        let (Some(m), Some(mo), Some(y)) = (c.get(0), c.get(2), c.get(3)) else {
+            continue;
+        };
+        if !word_start(f, m.start()) {
+            continue;
+        }
+        let month: u32 = mo.as_str().parse().unwrap_or(0);
+        let year: u32 = y.as_str().parse().unwrap_or(0);
+        if !year_ok(year) || days_in_month(year, month) == 0 {
+            continue;
+        }
+        let day = c.get(1).map(|d| d.as_str()).unwrap_or("");
+        let value = match day.parse::<u32>() {
+            Ok(d) => match iso_date(d, month, year) {
+                Some(v) => v,
+                None => continue,
+            },
+            Err(_) => format!("{year:04}-{month:02}"),
+        };
+        push(doc, &mut out, value, (m.start(), m.end()));
+    }
+    for c in NUMERIC.captures_iter(f) {
+        let (Some(m), Some(d), Some(s1), Some(mo), Some(s2), Some(y)) =
+            (c.get(0), c.get(1), c.get(2), c.get(3), c.get(4), c.get(5))
+        else {
+            continue;
+        };
+        if s1.as_str() != s2.as_str() || !free_before(f, m.start()) || !free_after(f, m.end()) {
+            continue;
+        }
+        let parse = |s: &str| s.parse::<u32>().unwrap_or(0);
+        let Some(value) = iso_date(parse(d.as_str()), parse(mo.as_str()), parse(y.as_str())) else {
+            continue;
+        };
+        push(doc, &mut out, value, (m.start(), m.end()));
+    }
+    for c in BLANK.captures_iter(f) {
+        let (Some(m), Some(y)) = (c.get(1), c.get(3)) else {
+            continue;
+        };
+        if !free_after(f, m.end()) {
+            continue;
+        }
+        let year: u32 = y.as_str().parse().unwrap_or(0);
+        if !year_ok(year) {
+            continue;
+        }
+        let value = match c.get(2).and_then(|mo| mo.as_str().parse::<u32>().ok()) {
+            Some(month) if days_in_month(year, month) > 0 => format!("{year:04}-{month:02}"),
+            Some(_) => continue,
+            None => format!("{year:04}"),
+        };
+        // Only when a day really is missing: `12/6/2023` was found above.
+        let whole = c.get(0).map(|w| w.start()).unwrap_or(m.start());
+        let start = if f[whole..m.start()].trim_start().starts_with("ngay") {
+            whole + (f[whole..].len() - f[whole..].trim_start().len())
+        } else {
+            m.start()
+        };
+        push(doc, &mut out, value, (start, m.end()));
+    }
+    out.sort_by_key(|d| d.span.0);
+    out
+}
+
+/// Adds a date found at folded span `fs` unless it overlaps one already found.
+fn push(doc: &DocText, out: &mut Vec<Found<DateRecord>>, value: String, fs: Span) {
+    let span = (doc.to_orig(fs.0), doc.to_orig(fs.1));
+    if out.iter().any(|d| overlaps(d.span, span)) {
+        return;
+    }
+    out.push(Found {
+        record: DateRecord {
+            value,
+            raw: doc.slice(span).to_owned(),
+            line: doc.line_of(span.0),
+        },
+        span,
+    });
+}
+
+/// True when folded byte `i` does not continue a word.
+pub(crate) fn word_start(f: &str, i: usize) -> bool {
+    f[..i]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// True when no digit, `/` or `.digit` touches the figure from the left.
+fn free_before(f: &str, i: usize) -> bool {
+    f[..i]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !(c.is_alphanumeric() || c == '/' || c == '.' || c == '-'))
+}
+
+/// True when no digit or letter continues the figure on the right.
+fn free_after(f: &str, i: usize) -> bool {
+    let mut it = f[i..].chars();
+    match it.next() {
+        None => true,
+        Some(c) if c.is_alphanumeric() || c == '/' => false,
+        Some('.' | ',' | '-') => !it.next().is_some_and(|c| c.is_ascii_digit()),
+        Some(_) => true,
+    }
+}
+
+static HALF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{1,2})\s+thang\s+(dau|cuoi)\s+nam(?:\s+(\d{4}))?").expect("valid regex")
+});
+static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"quy\s+(iv|i{1,3}|[1-4])((?:\s*(?:,|va|-)\s*(?:iv|i{1,3}|[1-4]))*)\s*(?:,\s*)?(?:nam\s*|/\s*)(\d{4})")
+        .expect("valid regex")
+});
+static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:giai\s+doan|nhiem\s+ky|ky|thoi\s+ky|tu\s+nam)\s+(\d{4})\s*(?:-|–|den)\s*(?:nam\s+)?(\d{4})",
+    )
+    .expect("valid regex")
+});
+static MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"thang\s+(\d{1,2})\s*(?:nam\s+|/\s*)(\d{4})").expect("valid regex")
+});
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:(tu|den)\s+)?nam\s+(\d{4})").expect("valid regex"));
+
+fn roman(s: &str) -> Option<u32> {
+    match s {
+        "i" | "1" => Some(1),
+        "ii" | "2" => Some(2),
+        "iii" | "3" => Some(3),
+        "iv" | "4" => Some(4),
+        _ => None,
+    }
+}
+
+/// Every period in the document, in text order. Periods inside `dates` spans
+/// (`tháng 6 năm 2023` of a full date) are skipped.
+///
+/// The second vector holds spans of period-like phrases with no year
+/// (`6 tháng đầu năm`): not periods, but not figures either.
+pub(crate) fn find_periods(doc: &DocText, dates: &[Span]) -> (Vec<Found<Period>>, Vec<Span>) {
+    let f = &doc.folded;
+    let mut out: Vec<Found<Period>> = Vec::new();
+    let mut yearless = Vec::new();
+    let add = |out: &mut Vec<Found<Period>>, value: String, fs: Span| {
+        let span = (doc.to_orig(fs.0), doc.to_orig(fs.1));
+        if dates.iter().any(|d| overlaps(*d, span)) || out.iter().any(|p| overlaps(p.span, span)) {
+            return;
+        }
+        out.push(Found {
+            record: Period {
+                value,
+                raw: doc.slice(span).to_owned(),
+                line: doc.line_of(span.0),
+            },
+            span,
+        });
+    };
+    for c in HALF.captures_iter(f) {
+        let (Some(m), Some(n), Some(which)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        if !free_before(f, m.start()) {
+            continue;
+        }
+        let months: u32 = n.as_str().parse().unwrap_or(0);
+        let Some(y) = c.get(3) else {
+            yearless.push((doc.to_orig(m.start()), doc.to_orig(m.end())));
+            continue;
+        };
+        let year: u32 = y.as_str().parse().unwrap_or(0);
+        if !(1..=12).contains(&months) || !year_ok(year) {
+            continue;
+        }
+        let (a, b) = if which.as_str() == "dau" {
+            (1, months)
+        } else {
+            (13 - months, 12)
+        };
+        add(
+            &mut out,
+            format!("{year}-{a:02}/{year}-{b:02}"),
+            (m.start(), m.end()),
+        );
+    }
+    for c in QUARTER.captures_iter(f) {
+        let (Some(m), Some(q), Some(y)) = (c.get(0), c.get(1), c.get(3)) else {
+            continue;
+        };
+        if !word_start(f, m.start()) {
+            continue;
+        }
+        let year = y.as_str();
+        let first = roman(q.as_str()).unwrap_or(1);
+        let last = c
+            .get(2)
+            .and_then(|rest| {
+                rest.as_str()
+                    .split(|ch: char| !ch.is_ascii_alphanumeric())
+                    .filter_map(roman)
+                    .next_back()
+            })
+            .unwrap_or(first);
+        let value = if last > first {
+            format!("{year}-Q{first}/{year}-Q{last}")
+        } else {
+            format!("{year}-Q{first}")
+        };
+        add(&mut out, value, (m.start(), m.end()));
+    }
+    for c in RANGE.captures_iter(f) {
+        let (Some(m), Some(a), Some(b)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        if !word_start(f, m.start()) {
+            continue;
+        }
+        let (ya, yb): (u32, u32) = (
+            a.as_str().parse().unwrap_or(0),
+            b.as_str().parse().unwrap_or(0),
+        );
+        if year_ok(ya) && year_ok(yb) && ya <= yb {
+            add(&mut out, format!("{ya}/{yb}"), (m.start(), m.end()));
+        }
+    }
+    for c in MONTH.captures_iter(f) {
+        let (Some(m), Some(mo), Some(y)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        let (month, year): (u32, u32) = (
+            mo.as_str().parse().unwrap_or(0),
+            y.as_str().parse().unwrap_or(0),
+        );
+        if word_start(f, m.start()) && year_ok(year) && days_in_month(year, month) > 0 {
+            add(
+                &mut out,
+                format!("{year:04}-{month:02}"),
+                (m.start(), m.end()),
+            );
+        }
+    }
+    for c in YEAR.captures_iter(f) {
+        let (Some(m), Some(y)) = (c.get(0), c.get(2)) else {
+            continue;
+        };
+        let year: u32 = y.as_str().parse().unwrap_or(0);
+        if !word_start(f, m.start()) || !free_after(f, m.end()) || !year_ok(year) {
+            continue;
+        }
+        let value = match c.get(1).map(|w| w.as_str()) {
+            Some("den") => format!("../{year}"),
+            _ => format!("{year}"),
+        };
+        add(&mut out, value, (m.start(), m.end()));
+    }
+    out.sort_by_key(|p| p.span.0);
+    (out, yearless)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(lines: &[&str]) -> Vec<(String, String, usize)> {
+        find_dates(&DocText::new(lines))
+            .into_iter()
+            .map(|d| (d.record.value, d.record.raw, d.record.line))
+            .collect()
+    }
+
+    fn periods(lines: &[&str]) -> Vec<String> {
+        let doc = DocText::new(lines);
+        let ds: Vec<Span> = find_dates(&doc).iter().map(|d| d.span).collect();
+        find_periods(&doc, &ds)
+            .0
+            .into_iter()
+            .map(|p| p.record.value)
+            .collect()
+    }
+
+    #[test]
+    fn numeric_and_long_dates() {
+        assert_eq!(
+            dates(&["ngày 17/01/2024 và ngày 28 tháng 12 năm 2023"]),
+            vec![
+                ("2024-01-17".into(), "17/01/2024".into(), 1),
+                ("2023-12-28".into(), "ngày 28 tháng 12 năm 2023".into(), 1)
+            ]
+        );
+        assert_eq!(
+            dates(&["Hà Nội, ngày 05 tháng 01 năm 2020"])[0].0,
+            "2020-01-05"
+        );
+    }
+
+    #[test]
+    fn validates_dates() {
+        assert!(dates(&["ngày 31/02/2023"]).is_empty());
+        assert!(dates(&["ngày 29/02/2023"]).is_empty());
+        assert_eq!(dates(&["ngày 29/02/2024"])[0].0, "2024-02-29");
+        assert!(dates(&["13/13/2023"]).is_empty());
+        assert!(dates(&["số 15/12/20231"]).is_empty());
+    }
+
+    #[test]
+    fn partial_dates() {
+        assert_eq!(
+            dates(&["Quảng Ngãi, ngày /# tháng 6 năm 2023"])[0].0,
+            "2023-06"
+        );
+        assert_eq!(dates(&["ngày   tháng 3 năm 2024"])[0].0, "2024-03");
+        assert_eq!(
+            dates(&["Báo cáo số /BC-VP ngày /6/2023 của"])[0].0,
+            "2023-06"
+        );
+        assert_eq!(dates(&["/ /2025 của Văn phòng"])[0].0, "2025");
+    }
+
+    #[test]
+    fn dates_split_over_lines() {
+        assert_eq!(dates(&["ban hành ngày", "14/02/2023"])[0].2, 2);
+    }
+
+    #[test]
+    fn periods_found() {
+        assert_eq!(periods(&["6 tháng đầu năm 2023"]), vec!["2023-01/2023-06"]);
+        assert_eq!(periods(&["6 tháng cuối năm 2023"]), vec!["2023-07/2023-12"]);
+        assert_eq!(periods(&["Quý I năm 2024"]), vec!["2024-Q1"]);
+        assert_eq!(periods(&["Quý I, II/2023"]), vec!["2023-Q1/2023-Q2"]);
+        assert_eq!(periods(&["giai đoạn 2021 - 2025"]), vec!["2021/2025"]);
+        assert_eq!(periods(&["nhiệm kỳ 2021-2026"]), vec!["2021/2026"]);
+        assert_eq!(periods(&["trong năm 2023"]), vec!["2023"]);
+        assert_eq!(
+            periods(&["ngày 28 tháng 12 năm 2023"]),
+            Vec::<String>::new()
+        );
+    }
+}

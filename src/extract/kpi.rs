@@ -1,0 +1,466 @@
+//! Reported figures: every quantity with its unit and what it counts
+//! (`56.703 hồ sơ`, `99,9%`, `hơn 12 tỷ đồng`, `190 tin, bài`).
+//!
+//! Numbers that are not measures are left out: dates, periods and citations
+//! (their spans are passed in), section numbers (`1.`, `2.1.`, `a)` lines),
+//! years, levels and ordinals (`mức độ 3`, `khoản 1, 2`, `lần thứ 27`),
+//! durations (`6 tháng`) and code legends (`Có=1`).
+//!
+//! In the appendix tables (from a `STT` header row or a `Biểu mẫu N` title to
+//! the end of the document) the row's figure is the last number on its line.
+
+use super::doc::{squash, DocText, Span};
+use super::number::{parse_vn, scale_of};
+use super::records::Kpi;
+use crate::text::viet::skeleton;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static NUM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d+(?:[.,]\d+)*").expect("valid regex"));
+static TABLE_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\s|]*(?:stt(?:[^a-z]|$)|bieu mau\s+\d)").expect("valid regex"));
+
+/// Words (as spelled; see [`is_word`]) before a number that make it a level, ordinal, rank or time, not a measure.
+const CONTEXT_STOP: &[&str] = &[
+    "mục",
+    "mức",
+    "độ",
+    "khoản",
+    "điều",
+    "điểm",
+    "chương",
+    "phần",
+    "thứ",
+    "khóa",
+    "năm",
+    "tháng",
+    "ngày",
+    "quý",
+    "kỳ",
+    "đoạn",
+    "lục",
+    "mẫu",
+    "tiết",
+    "hạng",
+    "phiên",
+    "tầng",
+    "lầu",
+    "đường",
+    "quận",
+    "phường",
+    "tổ",
+    "thôn",
+    "xóm",
+    "ấp",
+];
+/// Words after a number that make it a span of time, not a measure.
+const TIME_AFTER: &[&str] = &["tháng", "năm", "quý"];
+/// Qualifiers printed before a value (folded).
+const QUALIFIERS: &[&str] = &[
+    "khoang",
+    "hon",
+    "tren",
+    "gan",
+    "duoi",
+    "toi thieu",
+    "toi da",
+    "it nhat",
+    "uoc",
+    "uoc tinh",
+    "xap xi",
+    "chi",
+];
+/// Words that end a unit phrase (folded).
+const UNIT_STOP: &[&str] = &[
+    "đã", "được", "đang", "của", "trong", "tại", "với", "và", "cho", "theo", "thuộc", "để", "là",
+    "có", "không", "từ", "đến", "về", "khi", "nhưng", "trên", "hơn", "mới", "như", "thì", "sẽ",
+    "bị", "này", "do", "chiếm", "đạt", "gồm", "bao",
+];
+/// One-syllable measure words: a unit that starts with one is one syllable long.
+const ONE_SYLLABLE: &[&str] = &[
+    "người", "lượt", "tin", "bài", "ảnh", "lần", "phút", "giờ", "ngày", "xã", "cái", "chiếc",
+    "bản", "bộ", "đợt", "cuộc", "lớp", "buổi", "trang", "phiếu", "mã", "con", "ha", "km", "m",
+    "kg", "tấn", "lít", "thôn", "điểm", "video", "clip", "tập",
+];
+
+/// True when `w` is one of `list`: spelled the same (case aside), or, when `w`
+/// carries no marks at all (marks lost by OCR), the same once folded.
+fn is_word(w: &str, list: &[&str]) -> bool {
+    let lower = w.to_lowercase();
+    if list.contains(&lower.as_str()) {
+        return true;
+    }
+    if crate::text::viet::has_marks(&lower) || lower.contains('đ') {
+        return false;
+    }
+    list.iter().any(|m| skeleton(m) == lower)
+}
+
+/// Every figure in the document, in text order. `skip` holds printed spans
+/// (citations, dates, periods) whose numbers are not figures.
+pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
+    let t = &doc.text;
+    let table_from = table_start(doc);
+    let mut out = Vec::new();
+    let mut last_context_stop: Option<usize> = None;
+    for m in NUM.find_iter(t) {
+        let (s, e) = (m.start(), m.end());
+        if skip.iter().any(|&(a, b)| s < b && a < e) {
+            continue;
+        }
+        let Some(mut value) = parse_vn(m.as_str()) else {
+            continue;
+        };
+        let prev = t[..s].chars().next_back();
+        let next = t[e..].chars().next();
+        let next2 = t[e..].chars().nth(1);
+        if prev.is_some_and(|c| c.is_alphanumeric() || "/.,-=:_&".contains(c))
+            || next.is_some_and(|c| c.is_alphanumeric() || c == '=' || c == '_')
+            || (matches!(next, Some('/' | ':' | '-')) && next2.is_some_and(|c| c.is_ascii_digit()))
+        {
+            continue;
+        }
+        let ls = doc.line_start(s);
+        let line_end = t[ls..].find('\n').map(|i| ls + i).unwrap_or(t.len());
+        let in_table = table_from.is_some_and(|tf| ls >= tf);
+        let first_on_line = t[ls..s]
+            .trim_matches(|c: char| c.is_whitespace() || c == '|')
+            .is_empty();
+        if first_on_line && (in_table || matches!(next, Some('.' | ')'))) {
+            continue;
+        }
+        // Levels and ordinals, and the numbers listed after them.
+        let head = &t[super::doc::floor_boundary(t, s.saturating_sub(40))..s];
+        let prev_word = head
+            .trim_end()
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        let list_gap = last_context_stop.is_some_and(|le| {
+            le <= s && {
+                let gap = skeleton(&t[le..s]);
+                let g = gap.trim();
+                g.is_empty() || g == "," || g == "va" || g == "-" || g == "hoac"
+            }
+        });
+        if is_word(prev_word, CONTEXT_STOP) || list_gap || t[ls..s].trim_end().ends_with('=') {
+            last_context_stop = Some(e);
+            continue;
+        }
+        let after = &t[e..];
+        let trimmed = after.trim_start();
+        let wlen = trimmed
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(trimmed.len());
+        let next_word = &trimmed[..wlen];
+        let pct = after.trim_start_matches([' ', '\t']).starts_with('%');
+        if is_word(next_word, TIME_AFTER) && !trimmed[wlen..].starts_with('/') {
+            continue;
+        }
+        let plain = m.as_str().bytes().all(|b| b.is_ascii_digit());
+        if !in_table && plain && m.as_str().len() == 4 && (1900.0..=2100.0).contains(&value) && !pct
+        {
+            continue;
+        }
+        // Qualifier before the value.
+        let (qualifier, qstart) = qualifier_before(doc, s);
+        // Unit after the value.
+        let mut confidence = 0.8;
+        let (unit, uend) = if pct {
+            let p = e + after.find('%').unwrap_or(0) + 1;
+            confidence = 0.9;
+            (Some("%".to_owned()), p)
+        } else if in_table {
+            let rest = t[e..line_end].trim_matches(|c: char| c.is_whitespace() || c == '|');
+            if !rest.is_empty() || first_on_line {
+                continue;
+            }
+            confidence = 0.7;
+            (None, e)
+        } else {
+            match unit_after(doc, e) {
+                Some((u, end, scale)) => {
+                    value *= scale;
+                    (Some(u), end)
+                }
+                None => continue,
+            }
+        };
+        let label = if in_table {
+            let cell = t[ls..qstart.max(ls)].trim_matches(|c: char| c.is_whitespace() || c == '|');
+            let cell = cell
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+                .trim_matches(|c: char| c.is_whitespace() || c == '|');
+            (!cell.is_empty()).then(|| squash(&cell.replace('|', " ")))
+        } else {
+            label_before(doc, qstart)
+        };
+        out.push(Kpi {
+            label,
+            value,
+            unit,
+            qualifier,
+            raw: squash(doc.slice((qstart, uend))),
+            line: doc.line_of(s),
+            confidence,
+        });
+    }
+    out
+}
+
+/// Printed offset of the first line of the appendix tables, if any.
+fn table_start(doc: &DocText) -> Option<usize> {
+    let mut off = 0;
+    for line in doc.folded.split('\n') {
+        if TABLE_START.is_match(line) {
+            return Some(doc.to_orig(off));
+        }
+        off += line.len() + 1;
+    }
+    None
+}
+
+/// The qualifier words right before printed offset `s`, and where they start.
+fn qualifier_before(doc: &DocText, s: usize) -> (Option<String>, usize) {
+    let t = &doc.text;
+    // Up to three words before `s`, with their start offsets, nearest first.
+    let mut words: Vec<(usize, String)> = Vec::new();
+    let mut end = s;
+    while words.len() < 3 {
+        let head = t[..end].trim_end();
+        if head.is_empty() || !head.ends_with(char::is_alphabetic) {
+            break;
+        }
+        let start = head
+            .rfind(|c: char| !c.is_alphabetic())
+            .map(|i| i + head[i..].chars().next().map_or(1, char::len_utf8))
+            .unwrap_or(0);
+        words.push((start, skeleton(&head[start..])));
+        end = start;
+    }
+    let mut start = s;
+    let mut used = 0;
+    while used < words.len() {
+        let hit = QUALIFIERS.iter().find_map(|q| {
+            let n = q.split(' ').count();
+            if used + n > words.len() {
+                return None;
+            }
+            let phrase: Vec<&str> = words[used..used + n]
+                .iter()
+                .rev()
+                .map(|(_, w)| w.as_str())
+                .collect();
+            (phrase.join(" ") == *q).then_some(n)
+        });
+        match hit {
+            Some(n) => {
+                used += n;
+                start = words[used - 1].0;
+            }
+            None => break,
+        }
+    }
+    let q = squash(&t[start..s]);
+    ((!q.is_empty()).then_some(q), start)
+}
+
+/// The unit phrase after printed offset `e`: text, printed end, money scale.
+fn unit_after(doc: &DocText, e: usize) -> Option<(String, usize, f64)> {
+    let t = &doc.text;
+    let words = words_from(t, e, 8);
+    let (w0, _, end0) = words.first()?.clone();
+    let f0 = skeleton(&w0);
+    if let Some(scale) = scale_of(&f0) {
+        if let Some((w1, _, end1)) = words.get(1) {
+            let f1 = skeleton(w1);
+            if f1 == "le" {
+                return None;
+            }
+            if matches!(f1.as_str(), "dong" | "vnd" | "d") {
+                return Some((slash_tail(t, end1, "đồng"), slash_end(t, *end1), scale));
+            }
+        }
+        return Some((w0.clone(), end0, scale));
+    }
+    if f0 == "dong" || f0 == "vnd" {
+        return Some((slash_tail(t, &end0, "đồng"), slash_end(t, end0), 1.0));
+    }
+    if is_word(&w0, UNIT_STOP) || !w0.chars().next().is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    // An acronym is a unit on its own (`TTHC`).
+    if w0
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+        && w0.chars().count() >= 2
+    {
+        return Some((slash_tail(t, &end0, &w0), slash_end(t, end0), 1.0));
+    }
+    let mut unit = vec![w0.clone()];
+    let mut end = end0;
+    let one = is_word(&w0, ONE_SYLLABLE);
+    if !one && !t[end..].starts_with(['/', ',', ';', '.', ')', ':']) {
+        if let Some((w1, sep, end1)) = words.get(1) {
+            if sep.trim().is_empty()
+                && !is_word(w1, UNIT_STOP)
+                && w1.chars().next().is_some_and(char::is_lowercase)
+            {
+                unit.push(w1.clone());
+                end = *end1;
+            }
+        }
+    }
+    // `tin, bài, ảnh, video`: a list of one-syllable measure words.
+    if one {
+        let mut i = 1;
+        while let Some((w, sep, wend)) = words.get(i) {
+            if sep.trim() != "," || !is_word(w, ONE_SYLLABLE) {
+                break;
+            }
+            unit.push(w.clone());
+            end = *wend;
+            i += 1;
+        }
+    }
+    let joined = if one { unit.join(", ") } else { unit.join(" ") };
+    Some((slash_tail(t, &end, &joined), slash_end(t, end), 1.0))
+}
+
+/// `unit` extended by a `/…` chunk printed right after `end` (`đồng/người/tháng`).
+fn slash_tail(t: &str, end: &usize, unit: &str) -> String {
+    let e = slash_end(t, *end);
+    format!("{unit}{}", &t[*end..e])
+}
+
+/// The end of a `/…` chunk printed right after `end`, or `end`.
+fn slash_end(t: &str, end: usize) -> usize {
+    if !t[end..].starts_with('/') {
+        return end;
+    }
+    let rest = &t[end..];
+    let n = rest
+        .find(|c: char| c.is_whitespace() || ",;:()".contains(c))
+        .unwrap_or(rest.len());
+    let chunk = rest[..n].trim_end_matches('.');
+    end + chunk.len()
+}
+
+/// Up to `n` words after printed offset `from`: (word, separator before it, end).
+fn words_from(t: &str, from: usize, n: usize) -> Vec<(String, String, usize)> {
+    let mut out = Vec::new();
+    let mut pos = from;
+    while out.len() < n && pos < t.len() {
+        let rest = &t[pos..];
+        let skip = rest
+            .find(|c: char| c.is_alphanumeric())
+            .unwrap_or(rest.len());
+        let sep = &rest[..skip];
+        if sep.chars().any(|c| !(c.is_whitespace() || c == ',')) {
+            break;
+        }
+        let wstart = pos + skip;
+        let wlen = t[wstart..]
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(t.len() - wstart);
+        if wlen == 0 {
+            break;
+        }
+        out.push((
+            t[wstart..wstart + wlen].to_owned(),
+            sep.to_owned(),
+            wstart + wlen,
+        ));
+        pos = wstart + wlen;
+    }
+    out
+}
+
+/// What a figure counts: the clause before it (back to `;`, `:`, `(` or a
+/// sentence end), at most its last ten words.
+fn label_before(doc: &DocText, s: usize) -> Option<String> {
+    let t = &doc.text;
+    let from = s.saturating_sub(240);
+    let from = super::doc::floor_boundary(t, from);
+    let head = &t[from..s];
+    let cut = head
+        .rfind([';', ':', '(', ')', '!', '?'])
+        .map(|i| i + 1)
+        .into_iter()
+        .chain(head.rfind(". ").map(|i| i + 2))
+        .chain(head.rfind(".\n").map(|i| i + 2))
+        .max()
+        .unwrap_or(0);
+    let clause = squash(&head[cut..]);
+    let clause = clause.trim_start_matches(['-', '+', '*', ' ']);
+    let words: Vec<&str> = clause.split(' ').filter(|w| !w.is_empty()).collect();
+    let words = &words[words.len().saturating_sub(10)..];
+    let label = words.join(" ");
+    let label = label.trim_end_matches([',', ' ']).to_owned();
+    (!label.is_empty()).then_some(label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kpis(lines: &[&str]) -> Vec<Kpi> {
+        find_kpis(&DocText::new(lines), &[])
+    }
+
+    fn values(lines: &[&str]) -> Vec<f64> {
+        kpis(lines).into_iter().map(|k| k.value).collect()
+    }
+
+    #[test]
+    fn counts_percentages_money() {
+        let k = kpis(&["số lượng hồ sơ tiếp nhận là 56.703 hồ sơ, chiếm tỷ lệ 99,9%; thanh toán hơn 74 tỷ đồng với 210.000 giao dịch"]);
+        assert_eq!(k.len(), 4);
+        assert_eq!(k[0].value, 56703.0);
+        assert_eq!(k[0].unit.as_deref(), Some("hồ sơ"));
+        assert_eq!(k[1].value, 99.9);
+        assert_eq!(k[1].unit.as_deref(), Some("%"));
+        assert_eq!(k[2].value, 7.4e10);
+        assert_eq!(k[2].unit.as_deref(), Some("đồng"));
+        assert_eq!(k[2].qualifier.as_deref(), Some("hơn"));
+        assert_eq!(k[3].value, 210000.0);
+        assert_eq!(k[3].unit.as_deref(), Some("giao dịch"));
+    }
+
+    #[test]
+    fn units_and_qualifiers() {
+        let k = kpis(&["tuyên truyền khoảng hơn 60 tin, bài về CCHC; 29 TTHC mới; trên 400.000 đồng/người/tháng"]);
+        assert_eq!(k[0].unit.as_deref(), Some("tin, bài"));
+        assert_eq!(k[0].qualifier.as_deref(), Some("khoảng hơn"));
+        assert_eq!(k[1].unit.as_deref(), Some("TTHC"));
+        assert_eq!(k[2].unit.as_deref(), Some("đồng/người/tháng"));
+        assert_eq!(k[2].value, 400000.0);
+        assert_eq!(values(&["đạt 97.3% kế hoạch"]), vec![97.3]);
+        assert_eq!(values(&["20 triệu đồng"]), vec![2e7]);
+    }
+
+    #[test]
+    fn not_figures() {
+        assert!(values(&["1. Cải cách thể chế", "2.1. Mục tiêu"]).is_empty());
+        assert!(values(&["tại khoản 1, 2 Mục I; mức độ 3 và 4; lần thứ 27"]).is_empty());
+        assert!(values(&["trong 6 tháng đầu năm, năm 2023, 9001:2015, igate 2.0"]).is_empty());
+        assert!(values(&["(Không=0, Có=1)"]).is_empty());
+        assert!(values(&["tỷ lệ hồ sơ 2023 trên"]).is_empty());
+    }
+
+    #[test]
+    fn table_rows() {
+        let v = values(&[
+            "Biểu mẫu 3",
+            "STT | Chỉ tiêu | Đơn vị tính | Số liệu",
+            "1.2. | Số TTHC công bố mới Thủ tục 29",
+            "3.1 | Tỷ lệ hồ sơ giải quyết đúng hạn % 99,9%",
+            "6.1.1 Tổng số TTHC mức độ 3",
+            "1.4.3. 173",
+            "5",
+        ]);
+        assert_eq!(v, vec![29.0, 99.9, 173.0]);
+    }
+}

@@ -1,0 +1,648 @@
+//! Citations of other documents, in the four number/symbol grammars of
+//! Nghị định 30/2020/NĐ-CP and Luật 64/2025/QH15 (format-notes §A.5):
+//!
+//! ```text
+//! admin      07/KH-UBND        SO "/" TYPE "-" ISSUER ("-" UNIT)?
+//! công văn   775/UBND-TTHC     SO "/" ISSUER "-" UNIT
+//! normative  69/2024/NĐ-CP     SO "/" YYYY "/" TYPE "-" ISSUER
+//! party      04-NQ/TU          SO "-" TYPE "/" ISSUER
+//! ```
+//!
+//! Spacing is loose in practice (`1034 /BC-VP`, `72/KH- UBND`, `NQ_HĐND`) and a
+//! symbol may break after a hyphen at the end of a line (`223/KH-` / `VP`).
+//! Symbols are matched on the printed text (their case is significant:
+//! `CTr`, `TTg`); the type word before them, the date and the issuer after
+//! them are matched on the folded text.
+
+use super::dates;
+use super::doc::{squash, DocText, Span};
+use super::records::{DateRecord, Reference};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One code of a symbol: `KH`, `UBND`, `TTg`, `CTr`, `QyĐ`, `QH15`, `HĐND&UBND`.
+const CODE: &str = r"[A-ZĐ][A-ZĐ&]*(?:[a-z][A-ZĐ]*)?[0-9]*";
+/// Separator between codes: a hyphen or underscore, loosely spaced, possibly
+/// followed by a line break.
+const SEP: &str = r"[ \t]*[-_][ \t]*(?:\n[ \t]*)?";
+/// The slash between number and symbol, loosely spaced.
+const SLASH: &str = r"[ \t]*/[ \t]*(?:\n[ \t]*)?";
+
+static NORMATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(\d{{1,5}}){SLASH}((?:19|20)\d{{2}})(?:{SLASH})?({CODE}(?:{SEP}{CODE})*)"
+    ))
+    .expect("valid regex")
+});
+static PARTY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(\d{{1,5}})[ \t]*-[ \t]*({CODE}){SLASH}({CODE}(?:{SEP}{CODE})*)"
+    ))
+    .expect("valid regex")
+});
+static ADMIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(\d{{1,5}})?[ \t]*/[ \t]*({CODE}(?:{SEP}{CODE})*)"
+    ))
+    .expect("valid regex")
+});
+static CODE_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(CODE).expect("valid regex"));
+
+/// Document-type names (folded, longest first) and how they are written.
+const TYPES: &[(&str, &str)] = &[
+    ("chuong trinh hanh dong", "Chương trình hành động"),
+    ("thong bao ket luan", "Thông báo kết luận"),
+    ("thong tu lien tich", "Thông tư liên tịch"),
+    ("nghi quyet lien tich", "Nghị quyết liên tịch"),
+    ("van ban hop nhat", "Văn bản hợp nhất"),
+    ("giay gioi thieu", "Giấy giới thiệu"),
+    ("giay nghi phep", "Giấy nghỉ phép"),
+    ("giay uy quyen", "Giấy ủy quyền"),
+    ("ban thoa thuan", "Bản thỏa thuận"),
+    ("ban ghi nho", "Bản ghi nhớ"),
+    ("phieu chuyen", "Phiếu chuyển"),
+    ("chuong trinh", "Chương trình"),
+    ("nghi quyet", "Nghị quyết"),
+    ("quyet dinh", "Quyết định"),
+    ("nghi dinh", "Nghị định"),
+    ("thong tu", "Thông tư"),
+    ("chi thi", "Chỉ thị"),
+    ("quy che", "Quy chế"),
+    ("quy dinh", "Quy định"),
+    ("thong cao", "Thông cáo"),
+    ("thong bao", "Thông báo"),
+    ("huong dan", "Hướng dẫn"),
+    ("ke hoach", "Kế hoạch"),
+    ("phuong an", "Phương án"),
+    ("de an", "Đề án"),
+    ("du an", "Dự án"),
+    ("bao cao", "Báo cáo"),
+    ("bien ban", "Biên bản"),
+    ("to trinh", "Tờ trình"),
+    ("hop dong", "Hợp đồng"),
+    ("cong van", "Công văn"),
+    ("cong dien", "Công điện"),
+    ("giay moi", "Giấy mời"),
+    ("phieu gui", "Phiếu gửi"),
+    ("phieu bao", "Phiếu báo"),
+    ("ket luan", "Kết luận"),
+    ("phap lenh", "Pháp lệnh"),
+    ("hien phap", "Hiến pháp"),
+    ("bo luat", "Bộ luật"),
+    ("luat", "Luật"),
+    ("lenh", "Lệnh"),
+    ("van ban", "Văn bản"),
+];
+
+/// Type abbreviations of symbols (Phụ lục III, plus the normative and Party
+/// ones) and the type each names.
+const TYPE_CODES: &[(&str, &str)] = &[
+    ("NQ", "Nghị quyết"),
+    ("QĐ", "Quyết định"),
+    ("CT", "Chỉ thị"),
+    ("QC", "Quy chế"),
+    ("QyĐ", "Quy định"),
+    ("TC", "Thông cáo"),
+    ("TB", "Thông báo"),
+    ("HD", "Hướng dẫn"),
+    ("CTr", "Chương trình"),
+    ("KH", "Kế hoạch"),
+    ("PA", "Phương án"),
+    ("ĐA", "Đề án"),
+    ("DA", "Dự án"),
+    ("BC", "Báo cáo"),
+    ("BB", "Biên bản"),
+    ("TTr", "Tờ trình"),
+    ("HĐ", "Hợp đồng"),
+    ("CĐ", "Công điện"),
+    ("BGN", "Bản ghi nhớ"),
+    ("BTT", "Bản thỏa thuận"),
+    ("GUQ", "Giấy ủy quyền"),
+    ("GM", "Giấy mời"),
+    ("GGT", "Giấy giới thiệu"),
+    ("GNP", "Giấy nghỉ phép"),
+    ("PG", "Phiếu gửi"),
+    ("PC", "Phiếu chuyển"),
+    ("PB", "Phiếu báo"),
+    ("SY", "Bản sao y"),
+    ("TrS", "Bản trích sao"),
+    ("SL", "Bản sao lục"),
+    ("NĐ", "Nghị định"),
+    ("TT", "Thông tư"),
+    ("TTLT", "Thông tư liên tịch"),
+    ("NQLT", "Nghị quyết liên tịch"),
+    ("L", "Luật"),
+    ("VBHN", "Văn bản hợp nhất"),
+    ("KL", "Kết luận"),
+    ("TBKL", "Thông báo kết luận"),
+    ("PL", "Pháp lệnh"),
+];
+
+/// `<type> số:` right before a number (folded, anchored at the end).
+static TYPE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let alts: Vec<&str> = TYPES.iter().map(|(f, _)| *f).collect();
+    let alts = alts.join("|").replace(' ', r"\s+");
+    Regex::new(&format!(
+        r"(?:^|[^a-z0-9])({alts})\s*(?:(?:so|s6|s0)\s*)?:?\s*$"
+    ))
+    .expect("valid regex")
+});
+/// `<type> <number>` with no symbol (`Đề án 06`).
+static TYPE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    let alts: Vec<&str> = TYPES.iter().map(|(f, _)| *f).collect();
+    let alts = alts.join("|").replace(' ', r"\s+");
+    Regex::new(&format!(
+        r"(?:^|[^a-z0-9])({alts})\s+(?:so\s*:?\s*)?(\d{{1,4}})"
+    ))
+    .expect("valid regex")
+});
+/// A bare `số:` right before the slash of a blank-number symbol.
+static SO_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^a-z])(?:so|s6)\s*:?\s*$").expect("valid regex"));
+/// The gap between two citations of one list: `, `, `; `, `và`, `và số`.
+static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s,;]*(?:va|hoac)?[\s,;]*(?:(?:so|s6)\s*)?:?\s*$").expect("valid regex")
+});
+/// The date after a symbol: `ngày`, `, ngày`, `cùng ngày`, `ban hành ngày`.
+static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*,?\s*(?:(?:ban hanh|cung|ky)\s+)?ngay\s*").expect("valid regex")
+});
+/// `của` right after the citation.
+static OF_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*,?\s*cua\s+").expect("valid regex"));
+/// `của <issuer> tại` right before the type word.
+static OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^a-z])cua\s+([^;:()\n]{2,60}?)\s+(?:tai|theo)\s*$").expect("valid regex")
+});
+/// The header field `Số:` (ô 3), not a citation.
+static HEADER_SO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:so|s6)\s*:?\s*$").expect("valid regex"));
+
+/// Words that end an issuer phrase (folded).
+const ISSUER_STOP: &[&str] = &[
+    "ve", "ban", "phe", "quy", "huong", "trien", "thuc", "tai", "theo", "nham", "de", "ngay", "va",
+    "voi", "trong", "da", "duoc", "cho", "so", "dong", "chi", "giao", "thong", "tren",
+];
+
+/// A symbol found in the text, before it is turned into a [`Reference`].
+struct Hit {
+    /// Printed span of number + symbol.
+    span: Span,
+    number: String,
+    year: Option<u16>,
+    symbol: String,
+    full: String,
+    /// The type the first code names, if it is a type code.
+    code_type: Option<&'static str>,
+    /// Hit needs a stated type to count (single-code symbols, bare numbers).
+    needs_type: bool,
+}
+
+/// Every citation in the document, in text order, one per occurrence.
+/// The second vector holds the printed spans the citations cover.
+pub(crate) fn find_references(
+    doc: &DocText,
+    found_dates: &[dates::Found<DateRecord>],
+) -> (Vec<Reference>, Vec<Span>) {
+    let hits = find_symbols(doc);
+    let mut out: Vec<Reference> = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
+    let mut prev: Option<(usize, Option<String>)> = None;
+    for h in hits {
+        let (num_start, end) = h.span;
+        // The header field `Số: 1034/BC-VP` is the document's own number.
+        let ls = doc.line_start(num_start);
+        let before_line = &doc.text[ls..num_start];
+        if before_line.trim_start().starts_with('S')
+            && HEADER_SO.is_match(&doc.folded[doc.to_fold(ls)..doc.to_fold(num_start)])
+        {
+            continue;
+        }
+        let before = doc.folded_before(num_start, 80);
+        let stated = TYPE_BEFORE.captures(before).and_then(|c| c.get(1));
+        let mut start = num_start;
+        let mut r#type = None;
+        let mut confidence = 0.95;
+        let mut carries = true;
+        if let Some(t) = stated {
+            let fstart = doc.to_fold(num_start) - before.len() + t.start();
+            start = doc.to_orig(fstart);
+            r#type = type_name(&squash(t.as_str()));
+        } else if let Some((pend, Some(ptype))) = &prev {
+            let gap_f =
+                &doc.folded[doc.to_fold(*pend).min(doc.to_fold(num_start))..doc.to_fold(num_start)];
+            let agrees = h.code_type.is_none_or(|c| c == ptype.as_str());
+            if agrees && LIST_GAP.is_match(gap_f) && gap_f.len() < 16 {
+                r#type = Some(ptype.clone());
+                confidence = 0.85;
+            }
+        }
+        if r#type.is_none() {
+            if h.needs_type {
+                continue;
+            }
+            r#type = Some(h.code_type.unwrap_or("Công văn").to_owned());
+            carries = false;
+            confidence = if h.code_type.is_some() { 0.8 } else { 0.7 };
+        }
+        if h.number.is_empty() {
+            confidence -= 0.15;
+        }
+        // Date and issuer after the symbol.
+        let mut tail = end;
+        let mut date = None;
+        let after = doc.folded_after(end, 120);
+        if let Some(m) = DATE_AFTER.find(after) {
+            let at = doc.to_orig(doc.to_fold(end) + m.end());
+            let lo = doc.to_orig(doc.to_fold(end) + m.start());
+            if let Some((value, dend)) = date_at(found_dates, lo, at) {
+                date = Some(value);
+                tail = dend;
+            }
+        }
+        let mut issuer = None;
+        let after = doc.folded_after(tail, 120);
+        if let Some(m) = OF_AFTER.find(after) {
+            let at = doc.to_orig(doc.to_fold(tail) + m.end());
+            if let Some((name, iend)) = issuer_at(doc, at) {
+                issuer = Some(name);
+                tail = iend;
+            }
+        }
+        if issuer.is_none() {
+            let before = doc.folded_before(start, 80);
+            if let Some(c) = OF_BEFORE.captures(before).and_then(|c| c.get(1)) {
+                let base = doc.to_fold(start) - before.len();
+                let span = (doc.to_orig(base + c.start()), doc.to_orig(base + c.end()));
+                let name = squash(doc.slice(span));
+                if !name.is_empty() && name.split(' ').count() <= 8 {
+                    issuer = Some(name);
+                }
+            }
+        }
+        spans.push((start, tail));
+        // Only a stated type carries over to the next citations of a list.
+        prev = Some((tail, if carries { r#type.clone() } else { None }));
+        out.push(Reference {
+            r#type,
+            number: h.number,
+            year: h.year,
+            symbol: h.symbol,
+            full: h.full,
+            date,
+            issuer,
+            line: doc.line_of(start),
+            raw: doc.slice((start, tail)).to_owned(),
+            confidence,
+        });
+    }
+    (out, spans)
+}
+
+/// The canonical name of a folded type phrase.
+fn type_name(folded: &str) -> Option<String> {
+    TYPES
+        .iter()
+        .find(|(f, _)| *f == folded)
+        .map(|(_, n)| (*n).to_owned())
+}
+
+/// The date starting between printed offsets `lo` and `at` (plus a few bytes):
+/// its ISO value and printed end.
+fn date_at(found: &[dates::Found<DateRecord>], lo: usize, at: usize) -> Option<(String, usize)> {
+    found
+        .iter()
+        .find(|d| d.span.0 >= lo && d.span.0 <= at + 3)
+        .map(|d| (d.record.value.clone(), d.span.1))
+}
+
+/// An issuer phrase starting at printed offset `at`: its text and printed end.
+fn issuer_at(doc: &DocText, at: usize) -> Option<(String, usize)> {
+    let mut words = 0;
+    let mut end = at;
+    let mut pos = at;
+    let text = &doc.text;
+    while pos < text.len() && words < 8 {
+        let rest = &text[pos..];
+        let ws = rest.len() - rest.trim_start().len();
+        let wstart = pos + ws;
+        let wlen = text[wstart..]
+            .find(|c: char| c.is_whitespace() || ",;:()“”\"".contains(c))
+            .unwrap_or(text.len() - wstart);
+        if wlen == 0 {
+            break;
+        }
+        let word = text[wstart..wstart + wlen].trim_end_matches('.');
+        if word.is_empty() {
+            break;
+        }
+        let folded = crate::text::viet::skeleton(word);
+        if words > 0 && ISSUER_STOP.contains(&folded.as_str()) {
+            break;
+        }
+        words += 1;
+        end = wstart + word.len();
+        pos = wstart + wlen;
+        if word.len() < wlen {
+            break;
+        }
+    }
+    (words > 0).then(|| (squash(&text[at..end]), end))
+}
+
+/// Every number/symbol in the text, without overlaps, in text order.
+fn find_symbols(doc: &DocText) -> Vec<Hit> {
+    let t = &doc.text;
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut taken: Vec<Span> = Vec::new();
+    let mut add = |hits: &mut Vec<Hit>, h: Hit| {
+        if taken.iter().any(|s| super::doc::overlaps(*s, h.span)) {
+            return;
+        }
+        taken.push(h.span);
+        hits.push(h);
+    };
+    for c in NORMATIVE.captures_iter(t) {
+        let (Some(m), Some(n), Some(y), Some(s)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
+            continue;
+        };
+        if !clear_before(t, m.start()) {
+            continue;
+        }
+        let Some((codes, send)) = codes_with_boundary(t, s.start(), s.end(), 1) else {
+            continue;
+        };
+        let symbol = codes.join("-");
+        let year: u16 = y.as_str().parse().unwrap_or(0);
+        let code_type = codes.first().and_then(|c| code_type(c));
+        add(
+            &mut hits,
+            Hit {
+                span: (m.start(), send),
+                number: n.as_str().to_owned(),
+                year: Some(year),
+                full: format!("{}/{}/{}", n.as_str(), year, symbol),
+                symbol,
+                code_type,
+                needs_type: false,
+            },
+        );
+    }
+    for c in PARTY.captures_iter(t) {
+        let (Some(m), Some(n), Some(ty), Some(s)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
+            continue;
+        };
+        let Some(kind) = code_type(ty.as_str()) else {
+            continue;
+        };
+        if !clear_before(t, m.start()) {
+            continue;
+        }
+        let Some((codes, send)) = codes_with_boundary(t, s.start(), s.end(), 1) else {
+            continue;
+        };
+        let symbol = format!("{}/{}", ty.as_str(), codes.join("-"));
+        add(
+            &mut hits,
+            Hit {
+                span: (m.start(), send),
+                number: n.as_str().to_owned(),
+                year: None,
+                full: format!("{}-{}", n.as_str(), symbol),
+                symbol,
+                code_type: Some(kind),
+                needs_type: false,
+            },
+        );
+    }
+    for c in ADMIN.captures_iter(t) {
+        let (Some(m), Some(s)) = (c.get(0), c.get(2)) else {
+            continue;
+        };
+        let number = c.get(1).map(|n| n.as_str()).unwrap_or("");
+        let start = c
+            .get(1)
+            .map(|n| n.start())
+            .unwrap_or_else(|| m.start() + (m.as_str().len() - m.as_str().trim_start().len()));
+        if !clear_before(t, start) {
+            continue;
+        }
+        let Some((codes, send)) = codes_with_boundary(t, s.start(), s.end(), 1) else {
+            continue;
+        };
+        if number.is_empty() {
+            // A blank number must follow `số` / `số:`.
+            let before = doc.folded_before(start, 30);
+            if !SO_BEFORE.is_match(before) || codes.len() < 2 {
+                continue;
+            }
+        }
+        let symbol = codes.join("-");
+        let code_type = codes.first().and_then(|c| code_type(c));
+        add(
+            &mut hits,
+            Hit {
+                span: (start, send),
+                number: number.to_owned(),
+                year: None,
+                full: format!("{number}/{symbol}"),
+                needs_type: codes.len() < 2,
+                symbol,
+                code_type,
+            },
+        );
+    }
+    // `Đề án 06`: a type word and a number, no symbol.
+    let f = &doc.folded;
+    for c in TYPE_NUMBER.captures_iter(f) {
+        let Some(n) = c.get(2) else { continue };
+        let after = &f[n.end()..];
+        let next = after.chars().next();
+        if next.is_some_and(|ch| {
+            ch.is_alphanumeric()
+                || "/-.,:".contains(ch)
+                    && after[1..].starts_with(|d: char| d.is_ascii_alphanumeric())
+        }) {
+            continue;
+        }
+        if next.is_some_and(|ch| ch == '/' || ch == '-') {
+            continue;
+        }
+        let word = after
+            .trim_start()
+            .split(|ch: char| !ch.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if matches!(word, "nam" | "thang" | "ngay" | "quy" | "lan" | "muc") {
+            continue;
+        }
+        let value: u32 = n.as_str().parse().unwrap_or(0);
+        if n.as_str().len() == 4 && (1900..=2100).contains(&value) {
+            continue;
+        }
+        let span = (doc.to_orig(n.start()), doc.to_orig(n.end()));
+        let number = n.as_str().to_owned();
+        add(
+            &mut hits,
+            Hit {
+                span,
+                full: number.clone(),
+                number,
+                year: None,
+                symbol: String::new(),
+                code_type: None,
+                needs_type: true,
+            },
+        );
+    }
+    hits.sort_by_key(|h| h.span.0);
+    hits
+}
+
+/// The type a symbol's type code names (`KH` → Kế hoạch), if it is one.
+fn code_type(code: &str) -> Option<&'static str> {
+    TYPE_CODES.iter().find(|(c, _)| *c == code).map(|(_, n)| *n)
+}
+
+/// True when no letter, digit or symbol character touches `i` from the left.
+fn clear_before(t: &str, i: usize) -> bool {
+    t[..i]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !(c.is_alphanumeric() || "/.-_&".contains(c)))
+}
+
+/// The codes of the symbol at `[s, e)`, dropping trailing codes until the
+/// symbol ends at a word boundary; `None` when fewer than `min` remain.
+fn codes_with_boundary(t: &str, s: usize, e: usize, min: usize) -> Option<(Vec<String>, usize)> {
+    let mut codes: Vec<(usize, usize)> = CODE_RE
+        .find_iter(&t[s..e])
+        .map(|m| (s + m.start(), s + m.end()))
+        .collect();
+    while let Some(&(_, ce)) = codes.last() {
+        let next = t[ce..].chars().next();
+        if next.is_none_or(|c| !(c.is_alphanumeric())) {
+            break;
+        }
+        codes.pop();
+    }
+    if codes.len() < min {
+        return None;
+    }
+    let end = codes.last().map(|c| c.1)?;
+    Some((
+        codes.iter().map(|&(a, b)| t[a..b].to_owned()).collect(),
+        end,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refs(lines: &[&str]) -> Vec<Reference> {
+        let doc = DocText::new(lines);
+        let ds = dates::find_dates(&doc);
+        find_references(&doc, &ds).0
+    }
+
+    fn fulls(lines: &[&str]) -> Vec<String> {
+        refs(lines).into_iter().map(|r| r.full).collect()
+    }
+
+    #[test]
+    fn four_grammars() {
+        let r =
+            refs(&["Căn cứ Kế hoạch số 07/KH-UBND ngày 28/3/2022 của Chủ tịch UBND tỉnh về việc"]);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].full, "07/KH-UBND");
+        assert_eq!(r[0].number, "07");
+        assert_eq!(r[0].symbol, "KH-UBND");
+        assert_eq!(r[0].r#type.as_deref(), Some("Kế hoạch"));
+        assert_eq!(r[0].date.as_deref(), Some("2022-03-28"));
+        assert_eq!(r[0].issuer.as_deref(), Some("Chủ tịch UBND tỉnh"));
+        let r = refs(&["theo Công văn số 775/UBND-TTHC"]);
+        assert_eq!(
+            (r[0].full.as_str(), r[0].r#type.as_deref()),
+            ("775/UBND-TTHC", Some("Công văn"))
+        );
+        let r = refs(&["Nghị định số 69/2024/NĐ-CP ngày 25 tháng 6 năm 2024 của Chính phủ."]);
+        assert_eq!(r[0].full, "69/2024/NĐ-CP");
+        assert_eq!(r[0].year, Some(2024));
+        assert_eq!(r[0].number, "69");
+        assert_eq!(r[0].symbol, "NĐ-CP");
+        assert_eq!(r[0].date.as_deref(), Some("2024-06-25"));
+        assert_eq!(r[0].issuer.as_deref(), Some("Chính phủ"));
+        let r = refs(&["Nghị quyết số 04-NQ/TU ngày 18/10/2021 của Tỉnh ủy"]);
+        assert_eq!(r[0].full, "04-NQ/TU");
+        assert_eq!(r[0].symbol, "NQ/TU");
+        assert_eq!(fulls(&["Luật số 64/2025/QH15"]), vec!["64/2025/QH15"]);
+    }
+
+    #[test]
+    fn inferred_types() {
+        let r = refs(&["thực hiện 380/QĐ-UBND và 2248/VP-HCQT, 23-CTr/HU"]);
+        let types: Vec<_> = r
+            .iter()
+            .map(|r| r.r#type.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(types, vec!["Quyết định", "Công văn", "Chương trình"]);
+    }
+
+    #[test]
+    fn loose_spacing() {
+        assert_eq!(fulls(&["Báo cáo số 1034 /BC-VP"]), vec!["1034/BC-VP"]);
+        assert_eq!(fulls(&["Kế hoạch số 72/KH- UBND"]), vec!["72/KH-UBND"]);
+        assert_eq!(fulls(&["Kế hoạch số 17/KH - UBND"]), vec!["17/KH-UBND"]);
+        assert_eq!(
+            fulls(&["Nghị quyết số 09/2026/NQ_HĐND"]),
+            vec!["09/2026/NQ-HĐND"]
+        );
+        assert_eq!(
+            fulls(&["Nghị quyết số 09/2026NQ-HĐND"]),
+            vec!["09/2026/NQ-HĐND"]
+        );
+    }
+
+    #[test]
+    fn lists_share_a_type() {
+        let r = refs(&["Công văn số: 775/UBND-TTHC ngày 16/2/2024, 2123/UBND-TTHC ngày 26/4/2024, 12/UBND-VX ngày 1/5/2024 của UBND tỉnh"]);
+        assert_eq!(r.len(), 3);
+        assert!(r.iter().all(|r| r.r#type.as_deref() == Some("Công văn")));
+        assert_eq!(r[1].date.as_deref(), Some("2024-04-26"));
+        assert_eq!(r[2].issuer.as_deref(), Some("UBND tỉnh"));
+    }
+
+    #[test]
+    fn split_symbols() {
+        let r = refs(&[
+            "năm 2023 (Kế hoạch số 223/KH-",
+            "VP ngày 21/02/2023); và Quyết",
+            "định số 48/2021/QĐ-",
+            "UBND ngày 22/9/2021",
+        ]);
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].full, "223/KH-VP");
+        assert_eq!(r[0].line, 1);
+        assert_eq!(r[0].date.as_deref(), Some("2023-02-21"));
+        assert_eq!(r[1].full, "48/2021/QĐ-UBND");
+        assert_eq!(r[1].line, 2);
+        assert_eq!(r[1].r#type.as_deref(), Some("Quyết định"));
+    }
+
+    #[test]
+    fn header_number_is_not_a_reference() {
+        assert!(refs(&["Số: 1034 /BC-VP Quảng Ngãi, ngày 5 tháng 6 năm 2023"]).is_empty());
+        assert_eq!(
+            refs(&["(Kèm theo Báo cáo số /BC-VP ngày /6/2023)"])[0].full,
+            "/BC-VP"
+        );
+    }
+
+    #[test]
+    fn not_references() {
+        assert!(refs(&["Cổng/Trang TTĐT; b/c; 15/12/2022; TT&TT"]).is_empty());
+        assert!(refs(&["Kế hoạch năm 2023, Quyết định 2024"]).is_empty());
+        assert_eq!(fulls(&["triển khai Đề án 06 trên địa bàn"]), vec!["06"]);
+    }
+}

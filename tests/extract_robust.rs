@@ -1,0 +1,30 @@
+//! Extraction never panics and keeps line numbers in range, whatever the input.
+
+use proptest::prelude::*;
+use vietdoc::extract::extract;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+    #[test]
+    fn no_panic_on_any_lines(lines in prop::collection::vec("[0-9a-zA-ZĐđếộữ /.,:;()%=|_\\-\u{300}“”]{0,40}", 0..8)) {
+        let raw: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let r = extract(&raw, &lines);
+        let n = lines.len();
+        prop_assert!(r.references.iter().all(|x| (1..=n).contains(&x.line)));
+        prop_assert!(r.dates.iter().all(|x| (1..=n).contains(&x.line)));
+        prop_assert!(r.kpis.iter().all(|x| (1..=n).contains(&x.line)));
+        prop_assert!(r.periods.iter().all(|x| (1..=n).contains(&x.line)));
+    }
+
+    #[test]
+    fn no_panic_on_document_like_text(words in prop::collection::vec(prop::sample::select(vec![
+        "Quyết định", "số", "số:", "Số:", "380", "/", "QĐ-", "UBND", "ngày", "28/3/2022", "tháng", "năm",
+        "2023", "của", "Chủ tịch", "hơn", "56.703", "hồ sơ", "99,9%", "tỷ", "đồng", "\n", "(", ")", "CCHC",
+        "cải cách hành chính", "Quý I", "giai đoạn", "2021 -", "-", ",", "và", "Biểu mẫu 1", "STT", "|", "=",
+    ]), 0..60)) {
+        let text = words.join(" ");
+        let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+        let raw: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let _ = extract(&raw, &lines);
+    }
+}
