@@ -69,7 +69,10 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"ngay(?P<d>.*?)th[a-z]{0,2}ng(?P<m>.*?)n[a-z]{1,2}m\s*(?P<y>\d{4})").unwrap()
 });
 static BODY_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:can\s+c\S*|thuc\s+hien|kinh\s+gui|theo\s|trien\s+khai|[ivx]+\s*\.\s|\d+\s*\.\s)").unwrap()
+    Regex::new(
+        r"^(?:can\s+c\S*|thuc\s+hien|kinh\s+gui|theo\s|trien\s+khai|[ivx]+\s*\.\s|\d+\s*\.\s)",
+    )
+    .unwrap()
 });
 
 /// The header and where the body starts.
@@ -100,7 +103,8 @@ fn trim_cell(s: &str) -> &str {
 
 pub(crate) fn mostly_upper(s: &str) -> bool {
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 7
+    letters.len() >= 2
+        && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 7
 }
 
 /// Byte offset in `line.text` where the right column (national title or
@@ -109,9 +113,7 @@ fn right_column(line: &Line<'_>) -> Option<(usize, bool)> {
     if let Some(m) = NATIONAL.find(&line.fold.s) {
         // Back up to the start of "cộng hòa" when only "chủ nghĩa" matched.
         let start = if line.fold.s[m.start()..].starts_with('c') && m.as_str().contains("ngh") {
-            line.fold.s[..m.start()]
-                .find("cong")
-                .unwrap_or(m.start())
+            line.fold.s[..m.start()].find("cong").unwrap_or(m.start())
         } else {
             m.start()
         };
@@ -192,16 +194,24 @@ pub(crate) fn parse(
         }
         if let Some(c) = NUMBER_LINE.captures(&l.fold.s) {
             handled = true;
-            let sym = c.name("sym").map(|m| (l.fold.orig(m.start()), l.fold.orig(m.end())));
+            let sym = c
+                .name("sym")
+                .map(|m| (l.fold.orig(m.start()), l.fold.orig(m.end())));
             if let Some((a, b)) = sym {
-                let value: String = l.text[a..b].chars().filter(|c| !c.is_whitespace()).collect();
+                let value: String = l.text[a..b]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
                 let value = value.replace(['_', '–'], "-");
                 h.symbol = field(value, l.raw_span(a, b), l.no, 0.8);
             }
             match c.name("num") {
                 Some(m) => {
                     let (a, b) = (l.fold.orig(m.start()), l.fold.orig(m.end()));
-                    let v: String = l.text[a..b].chars().filter(|c| !c.is_whitespace()).collect();
+                    let v: String = l.text[a..b]
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .collect();
                     h.number = field(v, l.raw_span(a, b), l.no, 0.9);
                 }
                 None => diags.push(Diagnostic {
@@ -219,7 +229,11 @@ pub(crate) fn parse(
             let before = &l.text[..comma];
             let mut start = comma;
             let mut words = 0;
-            for (idx, w) in before.split_whitespace().rev().map(|w| (before.rfind(w), w)) {
+            for (idx, w) in before
+                .split_whitespace()
+                .rev()
+                .map(|w| (before.rfind(w), w))
+            {
                 let Some(idx) = idx else { break };
                 let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
                 if !cap || words >= 4 || w.contains(['/', '-', ':']) {
@@ -320,8 +334,16 @@ pub(crate) fn parse(
             i += 1;
         }
         if !parts.is_empty() {
-            let value = parts.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
-            let raw = parts.iter().map(|l| l.raw.trim()).collect::<Vec<_>>().join("\n");
+            let value = parts
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let raw = parts
+                .iter()
+                .map(|l| l.raw.trim())
+                .collect::<Vec<_>>()
+                .join("\n");
             h.title = field(value, raw, parts[0].no, 0.8);
         }
     }

@@ -263,7 +263,9 @@ impl Claims {
 }
 
 fn is_page_number(line: &Line<'_>) -> bool {
-    let t = line.text.trim_matches(|c: char| c == '-' || c.is_whitespace());
+    let t = line
+        .text
+        .trim_matches(|c: char| c == '-' || c.is_whitespace());
     !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())
 }
 
@@ -369,7 +371,10 @@ pub fn check_blocks(blocks: &[Block], n: usize) -> Result<(), String> {
     let mut next = 1;
     for b in blocks {
         if b.line_start != next {
-            return Err(format!("block starts at {} but line {next} expected", b.line_start));
+            return Err(format!(
+                "block starts at {} but line {next} expected",
+                b.line_start
+            ));
         }
         if b.line_end < b.line_start {
             return Err(format!("empty block at {}", b.line_start));
@@ -377,7 +382,10 @@ pub fn check_blocks(blocks: &[Block], n: usize) -> Result<(), String> {
         next = b.line_end + 1;
     }
     if next != n + 1 {
-        return Err(format!("blocks end at {} but the input has {n} lines", next - 1));
+        return Err(format!(
+            "blocks end at {} but the input has {n} lines",
+            next - 1
+        ));
     }
     Ok(())
 }
@@ -397,7 +405,10 @@ mod tests {
         let f = Folded::new("Số: 14 /KH-VP Quảng Trị, ngày");
         assert_eq!(f.s, "so: 14 /kh-vp quang tri, ngay");
         let j = f.s.find("quang").unwrap();
-        assert_eq!(&"Số: 14 /KH-VP Quảng Trị, ngày"[f.orig(j)..], "Quảng Trị, ngày");
+        assert_eq!(
+            &"Số: 14 /KH-VP Quảng Trị, ngày"[f.orig(j)..],
+            "Quảng Trị, ngày"
+        );
     }
 
     #[test]
@@ -408,7 +419,23 @@ mod tests {
 
     #[test]
     fn degenerate_inputs_do_not_panic() {
-        for t in ["", " ", "\n\n", "x", "\u{0}\u{1}\u{fffd}", "Nơi nhận:", "Phụ lục", "I.", "a)", "|", "*", "-", "1.", "Số:", ", ngày"] {
+        for t in [
+            "",
+            " ",
+            "\n\n",
+            "x",
+            "\u{0}\u{1}\u{fffd}",
+            "Nơi nhận:",
+            "Phụ lục",
+            "I.",
+            "a)",
+            "|",
+            "*",
+            "-",
+            "1.",
+            "Số:",
+            ", ngày",
+        ] {
             let l = run(t);
             let n = t.split('\n').count();
             check_blocks(&l.blocks, n).unwrap();

@@ -27,8 +27,10 @@ static LETTER: LazyLock<Regex> =
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?P<m>[-–—•+*])\s*(?P<rest>\S.*)$").unwrap());
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<w>phan|chuong|tieu muc|muc|dieu)\s+(?P<n>[ivxl]+|\d+)\b\s*[.:]?\s*(?P<rest>.*)$")
-        .unwrap()
+    Regex::new(
+        r"^(?P<w>phan|chuong|tieu muc|muc|dieu)\s+(?P<n>[ivxl]+|\d+)\b\s*[.:]?\s*(?P<rest>.*)$",
+    )
+    .unwrap()
 });
 
 /// What kind of numbering a heading carries.
@@ -138,7 +140,9 @@ fn marker(line: &Line<'_>, after_break: bool) -> Option<Marker> {
         };
         // "Phần"/"Mục" also begin ordinary sentences: require a short line or
         // a capitalised word, as the format prescribes.
-        let rest = c.name("rest").map_or(line.text.len(), |m| line.fold.orig(m.start()));
+        let rest = c
+            .name("rest")
+            .map_or(line.text.len(), |m| line.fold.orig(m.start()));
         if first_upper(t) && (kind == Kind::Dieu || line.text.chars().count() < 60) {
             let gl = c.name("n").map_or(0, |m| line.fold.orig(m.end()));
             return Some(Marker {
@@ -164,7 +168,8 @@ fn marker(line: &Line<'_>, after_break: bool) -> Option<Marker> {
         let m = c.name("m").map_or("", |m| m.as_str());
         let rest = c.name("rest").map_or(t.len(), |m| m.start());
         let r = &t[rest..];
-        let dotted = m.ends_with('.') || m.contains('.') || t[m.len()..].trim_start().starts_with(')');
+        let dotted =
+            m.ends_with('.') || m.contains('.') || t[m.len()..].trim_start().starts_with(')');
         let starts_letter = r.chars().next().is_some_and(char::is_alphabetic);
         if dotted && starts_letter && (first_upper(r) || after_break) {
             let depth = m.trim_end_matches('.').split('.').count() as u8;
@@ -201,7 +206,9 @@ fn marker(line: &Line<'_>, after_break: bool) -> Option<Marker> {
 }
 
 fn ends_sentence(s: &str) -> bool {
-    let t = s.trim_end_matches(|c: char| matches!(c, '"' | '”' | '’' | '\'' | ')' | '*') || c.is_whitespace());
+    let t = s.trim_end_matches(|c: char| {
+        matches!(c, '"' | '”' | '’' | '\'' | ')' | '*') || c.is_whitespace()
+    });
     t.ends_with(['.', ':', ';', '!', '?'])
 }
 
@@ -250,16 +257,27 @@ struct Frame {
 }
 
 /// Normalizes a marker by its position in the sequence; returns the numbering.
-fn normalize(kind: Kind, glyph: &str, expected: usize, diags: &mut Vec<Diagnostic>, no: usize) -> (String, usize) {
+fn normalize(
+    kind: Kind,
+    glyph: &str,
+    expected: usize,
+    diags: &mut Vec<Diagnostic>,
+    no: usize,
+) -> (String, usize) {
     match kind {
         Kind::Roman => {
             let g = glyph.trim_end_matches(['.', ',']).trim();
             match roman_value(g) {
-                Some(v) if v == expected || (v > expected && v <= expected + 2) => (format!("{g}."), v),
+                Some(v) if v == expected || (v > expected && v <= expected + 2) => {
+                    (format!("{g}."), v)
+                }
                 _ => {
                     diags.push(Diagnostic {
                         code: "section.numbering.repaired".into(),
-                        message: format!("marker {glyph:?} read as {}. by its position", to_roman(expected)),
+                        message: format!(
+                            "marker {glyph:?} read as {}. by its position",
+                            to_roman(expected)
+                        ),
                         line: Some(no),
                     });
                     (format!("{}.", to_roman(expected)), expected)
@@ -268,7 +286,10 @@ fn normalize(kind: Kind, glyph: &str, expected: usize, diags: &mut Vec<Diagnosti
         }
         Kind::Letter => {
             let g = glyph.trim_end_matches(')').trim();
-            let exp = LETTERS.get(expected.saturating_sub(1)).copied().unwrap_or("");
+            let exp = LETTERS
+                .get(expected.saturating_sub(1))
+                .copied()
+                .unwrap_or("");
             let pos = LETTERS.iter().position(|&l| l == g).map(|p| p + 1);
             match pos {
                 Some(p) if p == expected => (format!("{g})"), p),
@@ -369,7 +390,18 @@ pub(crate) fn parse(
         let kind = match &m {
             Some(mk) if matches!(mk.kind, Kind::Dash | Kind::Plus) => {
                 let body = &text[mk.rest.min(text.len())..];
-                if body.trim_end().ends_with(':') && body.split_whitespace().count() <= 15 {
+                // A lead-in ("- Các Quyết định:") or a run-in label
+                // ("- Cải cách thể chế: Tuyên truyền …") makes a heading.
+                let lead = body.find(':').map(|c| &body[..c]);
+                let labelled = lead.is_some_and(|h| {
+                    let words = h.split_whitespace().count();
+                    (1..=8).contains(&words)
+                        && first_upper(h.trim_start())
+                        && !h.contains(['(', ';'])
+                });
+                if labelled
+                    || body.trim_end().ends_with(':') && body.split_whitespace().count() <= 15
+                {
                     BlockKind::Heading
                 } else {
                     BlockKind::ListItem
@@ -412,7 +444,10 @@ pub(crate) fn parse(
                     expected = stack[pos].value + 1;
                     stack.truncate(pos);
                 } else if let Some(r) = kd.rank() {
-                    while stack.last().is_some_and(|f| f.kind.rank().is_none_or(|fr| fr >= r)) {
+                    while stack
+                        .last()
+                        .is_some_and(|f| f.kind.rank().is_none_or(|fr| fr >= r))
+                    {
                         stack.pop();
                     }
                 }
@@ -545,8 +580,14 @@ mod tests {
 
     #[test]
     fn titles_cut_run_in_headings() {
-        assert_eq!(title_of("Tham mưu UBND tỉnh ban hành: Kế hoạch"), "Tham mưu UBND tỉnh ban hành");
-        assert_eq!(title_of("Về công tác chỉ đạo, điều hành"), "Về công tác chỉ đạo, điều hành");
+        assert_eq!(
+            title_of("Tham mưu UBND tỉnh ban hành: Kế hoạch"),
+            "Tham mưu UBND tỉnh ban hành"
+        );
+        assert_eq!(
+            title_of("Về công tác chỉ đạo, điều hành"),
+            "Về công tác chỉ đạo, điều hành"
+        );
     }
 
     fn run(text: &str) -> Vec<(String, u8, usize)> {
@@ -564,7 +605,10 @@ mod tests {
         let t = "I. Một\nnội dung.\nIL. Hai\n1. Con\na) x\nb) y\n¢) z\n¢) w\nd) v\nI1L. Ba";
         let got = run(t);
         let nums: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
-        assert_eq!(nums, ["I.", "II.", "1.", "a)", "b)", "c)", "d)", "đ)", "III."]);
+        assert_eq!(
+            nums,
+            ["I.", "II.", "1.", "a)", "b)", "c)", "d)", "đ)", "III."]
+        );
         assert_eq!(got[3].1, 3);
         assert_eq!(got[8].1, 1);
     }

@@ -12,9 +12,8 @@ use std::sync::LazyLock;
 
 static LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^n[o0][i1l]\s*nh[a-z]{1,3}\s*[:;.]?").unwrap());
-static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:TM|KT|TUQ|TL|Q|T/M|K/T|T/L)(?:\.\s*|\s+)\p{Lu}").unwrap()
-});
+static AUTHORITY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:TM|KT|TUQ|TL|Q|T/M|K/T|T/L)(?:\.\s*|\s+)\p{Lu}").unwrap());
 static POSITION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:chu tich|chanh|pho|giam doc|truong|uy ban|van phong|bi thu|chu nhiem|tong cuc|cuc truong|ban)\b")
         .unwrap()
@@ -42,7 +41,9 @@ fn clean_sig(s: &str) -> &str {
     // A lone lower-case letter before upper-case words is stamp noise ("s PHÓ").
     let mut it = s.splitn(2, ' ');
     match (it.next(), it.next()) {
-        (Some(a), Some(b)) if a.chars().count() == 1 && a.chars().all(char::is_lowercase) => b.trim(),
+        (Some(a), Some(b)) if a.chars().count() == 1 && a.chars().all(char::is_lowercase) => {
+            b.trim()
+        }
         _ => s,
     }
 }
@@ -116,6 +117,7 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
     let mut owner: Vec<Option<usize>> = vec![None; to - start];
     let mut in_list = false;
     let mut open_entry = false;
+    let mut comma = false;
     for i in start..to {
         let l = &lines[i];
         if !claims.is_free(i) || l.is_blank() {
@@ -146,13 +148,16 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
                     raw: l.raw_span(0, end),
                 });
                 open_entry = !t[..end].trim_end().ends_with([';', '.']);
+                comma = t[..end].trim_end().ends_with(',');
             }
         } else if in_list && open_entry && t.chars().next().is_some_and(char::is_lowercase) {
             // Continuation of a recipient wrapped onto the next line.
             owner[i - start] = Some(rid);
             if let Some(r) = tail.recipients.last_mut() {
                 let more = t.trim_end_matches([';', '.', ',', ' ']);
-                r.text = format!("{} {more}", r.text.trim_end_matches(','));
+                let sep = if comma { ", " } else { " " };
+                r.text = format!("{}{sep}{more}", r.text.trim_end_matches(','));
+                comma = t.trim_end().ends_with(',');
                 open_entry = !t.trim_end().ends_with([';', '.']);
             }
         } else {
@@ -224,7 +229,10 @@ mod tests {
 
     #[test]
     fn splits_merged_lines() {
-        assert_eq!(signature_split("- UBND tỉnh (b/c); PHÓ CHÁNH VĂN PHÒNG"), Some(20));
+        assert_eq!(
+            signature_split("- UBND tỉnh (b/c); PHÓ CHÁNH VĂN PHÒNG"),
+            Some(20)
+        );
         assert_eq!(signature_split("- CT, PCT UBND tỉnh"), None);
         assert!(is_authority("KT. CHỦ TỊCH"));
         assert!(is_authority("TM. ỦY BAN NHÂN DÂN"));

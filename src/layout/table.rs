@@ -21,11 +21,11 @@ static HEADER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:stt|chi tieu|don vi|so lieu|ghi chu|ket qua|noi dung|thoi gian|chu tri|phoi hop|san pham|muc do|hinh thuc)\b")
         .unwrap()
 });
-static STT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\|?\s*(?P<n>\d{1,2}(?:\.\d{1,2}){0,3}\.?)(?:\s*\||\s+|$)").unwrap());
-static VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\s|])(?P<v>\d{1,3}(?:[.,]\d{3})*(?:,\d+)?%?|\d+(?:[.,]\d+)?%)\s*\|?\s*$").unwrap()
+static STT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\|?\s*(?P<n>\d{1,2}(?:\.\d{1,2}){0,3}\.?)(?:\s*\||\s+|$)").unwrap()
 });
+static VALUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[\s|])(?P<v>\d+(?:[.,]\d+)*%?)\s*\|?\s*$").unwrap());
 
 /// First line (0-based) of the appendix after `from`: a "Phụ lục"/"Biểu mẫu"
 /// line, or the header printed again above it.
@@ -36,7 +36,8 @@ pub(crate) fn find_appendix(lines: &[Line<'_>], from: usize, claims: &Claims) ->
     })?;
     // Include a repeated header just above.
     let mut a = at;
-    while a > from && (lines[a - 1].is_blank() || claims.kind_of(a - 1) == Some(BlockKind::Header)) {
+    while a > from && (lines[a - 1].is_blank() || claims.kind_of(a - 1) == Some(BlockKind::Header))
+    {
         a -= 1;
     }
     while a < at && lines[a].is_blank() {
@@ -58,7 +59,9 @@ fn stt_parts(s: &str) -> Vec<u32> {
 
 /// Is `next` a plausible STT after `prev` (child, sibling or an ancestor's sibling)?
 fn plausible(prev: Option<&[u32]>, next: &[u32]) -> bool {
-    let Some(prev) = prev else { return !next.is_empty() };
+    let Some(prev) = prev else {
+        return !next.is_empty();
+    };
     if next.is_empty() {
         return false;
     }
@@ -66,7 +69,11 @@ fn plausible(prev: Option<&[u32]>, next: &[u32]) -> bool {
         return true;
     }
     for k in 0..next.len().min(prev.len()) {
-        if next.len() == k + 1 && next[..k] == prev[..k] && next[k] > prev[k] && next[k] <= prev[k] + 4 {
+        if next.len() == k + 1
+            && next[..k] == prev[..k]
+            && next[k] > prev[k]
+            && next[k] <= prev[k] + 4
+        {
             return true;
         }
     }
@@ -84,7 +91,10 @@ struct RowAcc {
 }
 
 fn clean(s: &str) -> String {
-    s.replace('|', " ").split_whitespace().collect::<Vec<_>>().join(" ")
+    s.replace('|', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Parses the appendix lines `from..to`; claims titles and tables.
@@ -112,8 +122,12 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
             }
             let is_title = APPENDIX.is_match(f)
                 || (f.starts_with('(') && f.contains("kem theo"))
-                || (!HEADER_WORDS.is_match(f) && super::header::mostly_upper(&l.text) && !l.text.contains('|'))
-                || (i > title_start && FORM.is_match(&lines[i - 1].fold.s) && !HEADER_WORDS.is_match(f));
+                || (!HEADER_WORDS.is_match(f)
+                    && super::header::mostly_upper(&l.text)
+                    && !l.text.contains('|'))
+                || (i > title_start
+                    && FORM.is_match(&lines[i - 1].fold.s)
+                    && !HEADER_WORDS.is_match(f));
             if !is_title {
                 break;
             }
@@ -136,7 +150,9 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
         if j > body_start {
             let id = claims.claim(body_start, j, BlockKind::Table);
             let _ = id;
-            let form = title.iter().position(|t| FORM.is_match(&super::Folded::new(t).s));
+            let form = title
+                .iter()
+                .position(|t| FORM.is_match(&super::Folded::new(t).s));
             let title_text = match form {
                 Some(k) => title[k..].join(" - "),
                 None => title.join(" "),
@@ -159,14 +175,21 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
     tables
 }
 
-fn parse_body(lines: &[Line<'_>], a: usize, b: usize, title: Option<String>, title_start: usize) -> Table {
+fn parse_body(
+    lines: &[Line<'_>],
+    a: usize,
+    b: usize,
+    title: Option<String>,
+    title_start: usize,
+) -> Table {
     // Header lines: header words, or a lower-case continuation of them.
     let mut header_lines: Vec<String> = Vec::new();
     let mut k = a;
     while k < b {
         let l = &lines[k];
         let f = &l.fold.s;
-        let cont = !header_lines.is_empty() && l.text.chars().next().is_some_and(char::is_lowercase);
+        let cont =
+            !header_lines.is_empty() && l.text.chars().next().is_some_and(char::is_lowercase);
         if l.is_blank() || HEADER_WORDS.is_match(f) || cont && l.text.chars().count() < 40 {
             if !l.is_blank() {
                 header_lines.push(f.clone());
@@ -177,7 +200,8 @@ fn parse_body(lines: &[Line<'_>], a: usize, b: usize, title: Option<String>, tit
         }
     }
     let header_text: String = header_lines.join(" ");
-    let is_repeat = |l: &Line<'_>| header_lines.iter().any(|h| *h == l.fold.s);
+    let header_keys: Vec<String> = header_lines.iter().map(|h| clean(h)).collect();
+    let is_repeat = |l: &Line<'_>| header_keys.iter().any(|h| *h == clean(&l.fold.s));
 
     // Rows.
     let mut rows: Vec<RowAcc> = Vec::new();
@@ -228,7 +252,11 @@ fn parse_body(lines: &[Line<'_>], a: usize, b: usize, title: Option<String>, tit
         }
         None
     };
-    for (idx, l, stt) in body {
+    let has_value = |t: &str| VALUE.is_match(&clean(t));
+    let has_unit = |t: &str| unit_of(&clean(t)).is_some();
+    for (pos, (idx, l, stt)) in body.iter().enumerate() {
+        let (idx, l, stt) = (*idx, *l, stt.clone());
+        let next_is_stt = body.get(pos + 1).is_some_and(|(_, _, s)| s.is_some());
         let mut text = l.text.clone();
         if let Some(n) = &stt {
             if let Some(m) = STT.find(&text) {
@@ -245,9 +273,13 @@ fn parse_body(lines: &[Line<'_>], a: usize, b: usize, title: Option<String>, tit
             }
             split_cells(&text, &mut row, &unit_of);
             rows.push(row);
-        } else if l.text.chars().next().is_some_and(|c| c.is_uppercase()) && !rows.is_empty()
-            || rows.is_empty()
+        } else if rows.is_empty()
+            || !pending.is_empty()
+            || l.text.chars().next().is_some_and(|c| c.is_uppercase())
+                && (has_value(&l.text) || has_unit(&l.text) || next_is_stt)
         {
+            // The first line(s) of the next row's label: its STT is printed
+            // lower, centred in the row.
             pending.push(l);
         } else if let Some(r) = rows.last_mut() {
             split_cells(&text, r, &unit_of);
@@ -297,6 +329,12 @@ fn parse_body(lines: &[Line<'_>], a: usize, b: usize, title: Option<String>, tit
 /// Splits one line's text into label, unit and value fragments of `row`.
 fn split_cells(text: &str, row: &mut RowAcc, unit_of: &dyn Fn(&str) -> Option<usize>) {
     let mut t = clean(text);
+    if !row.value.is_empty() {
+        // One value per row: a later trailing figure belongs to the label
+        // ("mức độ 3").
+        row.label.push(t);
+        return;
+    }
     if let Some(c) = VALUE.captures(&t) {
         if let Some(v) = c.name("v") {
             row.value.push(v.as_str().to_owned());
@@ -317,14 +355,22 @@ fn split_cells(text: &str, row: &mut RowAcc, unit_of: &dyn Fn(&str) -> Option<us
 /// dots ignored; in order for repeated STTs), cells compared after collapsing
 /// whitespace and removing `|`. Returns (cells right, gold cells).
 pub fn score_cells(gold: &[Vec<String>], ours: &[Vec<String>]) -> (usize, usize) {
-    let key = |r: &Vec<String>| r.first().map(|s| s.trim().trim_end_matches('.').to_owned()).unwrap_or_default();
+    let key = |r: &Vec<String>| {
+        r.first()
+            .map(|s| s.trim().trim_end_matches('.').to_owned())
+            .unwrap_or_default()
+    };
     let mut used = vec![false; ours.len()];
     let mut right = 0;
     let mut total = 0;
     for g in gold {
         total += g.len();
         let k = key(g);
-        let Some(pos) = ours.iter().enumerate().position(|(i, o)| !used[i] && key(o) == k) else {
+        let Some(pos) = ours
+            .iter()
+            .enumerate()
+            .position(|(i, o)| !used[i] && key(o) == k)
+        else {
             continue;
         };
         used[pos] = true;
@@ -353,8 +399,14 @@ mod tests {
 
     #[test]
     fn scorer_matches_by_stt() {
-        let g = vec![vec!["1.".into(), "A".into()], vec!["2.".into(), "B b".into()]];
-        let o = vec![vec!["2".into(), "B  b".into()], vec!["1.".into(), "X".into()]];
+        let g = vec![
+            vec!["1.".into(), "A".into()],
+            vec!["2.".into(), "B b".into()],
+        ];
+        let o = vec![
+            vec!["2".into(), "B  b".into()],
+            vec!["1.".into(), "X".into()],
+        ];
         assert_eq!(score_cells(&g, &o), (3, 4));
     }
 }
