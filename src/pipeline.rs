@@ -1,5 +1,6 @@
 //! One document through every stage: decode → repair → layout → extract → model.
 
+use crate::layout;
 use crate::lexicon::Lexicon;
 use crate::output::{Document, Source};
 use crate::repair::{RepairOptions, Repairer};
@@ -38,7 +39,9 @@ impl Pipeline {
     /// Decodes, repairs, segments and extracts one document.
     pub fn parse_bytes(&self, path: Option<&str>, bytes: &[u8]) -> Result<Document, PipelineError> {
         let decoded = text::decode(bytes, self.encoding)?;
+        let raw_lines = text::split_lines(&decoded.text);
         let repaired = Repairer::new(&self.lexicon, self.repair).repair_text(&decoded.text);
+        let layout = layout::analyze(&raw_lines, &repaired.lines);
         let source = Source {
             path: path.map(str::to_owned),
             sha256: sha256_hex(bytes),
@@ -46,11 +49,7 @@ impl Pipeline {
             lines: text::line_count(&decoded.text),
             encoding: decoded.encoding.name().to_owned(),
         };
-        Ok(Document {
-            schema: "vietdoc/1",
-            source,
-            text: repaired.text(),
-        })
+        Ok(Document::build(source, &repaired, layout))
     }
 }
 

@@ -1,0 +1,390 @@
+//! The header (ô 1–5 of Phụ lục I, NĐ 30/2020): issuing body and its parent,
+//! national title and motto, `Số:` number and symbol, place and date, document
+//! type and trích yếu.
+//!
+//! OCR prints the left and right header columns on one line; lines are split at
+//! the start of the national title (`CỘNG HÒA`), of the motto (`Độc lập`) or of
+//! `<place>, ngày`.
+
+use super::{Claims, Line};
+use crate::output::{BlockKind, Diagnostic, Field, Header};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How many lines from the top the header may span.
+const WINDOW: usize = 30;
+
+/// Document types of Điều 7 (NĐ 30/2020) and the normative types, in capitals.
+const DOC_TYPES: &[&str] = &[
+    "NGHỊ QUYẾT",
+    "QUYẾT ĐỊNH",
+    "CHỈ THỊ",
+    "QUY CHẾ",
+    "QUY ĐỊNH",
+    "THÔNG CÁO",
+    "THÔNG BÁO",
+    "HƯỚNG DẪN",
+    "CHƯƠNG TRÌNH",
+    "KẾ HOẠCH",
+    "PHƯƠNG ÁN",
+    "ĐỀ ÁN",
+    "DỰ ÁN",
+    "BÁO CÁO",
+    "BIÊN BẢN",
+    "TỜ TRÌNH",
+    "HỢP ĐỒNG",
+    "CÔNG VĂN",
+    "CÔNG ĐIỆN",
+    "BẢN GHI NHỚ",
+    "BẢN THỎA THUẬN",
+    "GIẤY ỦY QUYỀN",
+    "GIẤY MỜI",
+    "GIẤY GIỚI THIỆU",
+    "GIẤY NGHỈ PHÉP",
+    "PHIẾU GỬI",
+    "PHIẾU CHUYỂN",
+    "PHIẾU BÁO",
+    "THƯ CÔNG",
+    "LUẬT",
+    "NGHỊ ĐỊNH",
+    "THÔNG TƯ",
+    "THÔNG TƯ LIÊN TỊCH",
+    "PHÁP LỆNH",
+    "LỆNH",
+];
+
+static NATIONAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bc[o0]ng\s*h[o0][a4]\b|\bch[uư]\s*ngh[i1l]a\s+v").unwrap());
+static MOTTO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)(\S{0,3}[o0][ce]\s*[l1i|]\S?p)(?:\s|$|[-–—.,])|(?:^|\s)(t\S?\s+d[o0]\s*[-–—]+\s*h\S{2,3}\s+ph)")
+        .unwrap()
+});
+static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    // `Số: 1034 /BC-VP`, `S6: 14 /KH-VP`, `Số: /BC-UBND`, `Số: 05/BNV-VP`.
+    Regex::new(r"^s\S{0,2}\s*[:;.]\s*(?P<num>\d[\d ]*?)?\s*[/\[|]\s*(?P<sym>[0-9a-z&]+(?:\s*[-_–]\s*[0-9a-z&]+)*)")
+        .unwrap()
+});
+static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s*ngay\b").unwrap());
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"ngay(?P<d>.*?)th[a-z]{0,2}ng(?P<m>.*?)n[a-z]{1,2}m\s*(?P<y>\d{4})").unwrap()
+});
+static BODY_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:can\s+c\S*|thuc\s+hien|kinh\s+gui|theo\s|trien\s+khai|[ivx]+\s*\.\s|\d+\s*\.\s)",
+    )
+    .unwrap()
+});
+
+/// The header and where the body starts.
+#[derive(Debug, Default)]
+pub(crate) struct HeaderResult {
+    /// The fields.
+    pub header: Header,
+    /// 0-based index of the first line after the header.
+    pub end: usize,
+}
+
+fn field(value: String, raw: String, line: usize, confidence: f32) -> Option<Field> {
+    if value.trim().is_empty() {
+        return None;
+    }
+    Some(Field {
+        value,
+        raw,
+        line,
+        confidence,
+    })
+}
+
+/// Trims punctuation and OCR noise from a header cell.
+fn trim_cell(s: &str) -> &str {
+    s.trim_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '(')
+}
+
+pub(crate) fn mostly_upper(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2
+        && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 7
+}
+
+/// Byte offset in `line.text` where the right column (national title or
+/// motto) starts, and which it is.
+fn right_column(line: &Line<'_>) -> Option<(usize, bool)> {
+    if let Some(m) = NATIONAL.find(&line.fold.s) {
+        // Back up to the start of "cộng hòa" when only "chủ nghĩa" matched.
+        let start = if line.fold.s[m.start()..].starts_with('c') && m.as_str().contains("ngh") {
+            line.fold.s[..m.start()].find("cong").unwrap_or(m.start())
+        } else {
+            m.start()
+        };
+        return Some((line.fold.orig(start), true));
+    }
+    if let Some(c) = MOTTO.captures(&line.fold.s) {
+        let g = c.get(1).or_else(|| c.get(2))?;
+        return Some((line.fold.orig(g.start()), false));
+    }
+    None
+}
+
+/// Is this a national-title or motto line (header printed again on an appendix)?
+pub(crate) fn is_national_line(line: &Line<'_>) -> bool {
+    right_column(line).is_some()
+}
+
+/// Matches a document type: the canonical name and a confidence.
+pub(crate) fn doc_type(line: &Line<'_>) -> Option<(&'static str, f32)> {
+    let t = trim_cell(&line.text);
+    if t.is_empty() || !mostly_upper(t) || t.chars().count() > 40 {
+        return None;
+    }
+    let f = super::Folded::new(t).s;
+    let f: String = f.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut best: Option<(&'static str, f32)> = None;
+    for &ty in DOC_TYPES {
+        let tf = super::Folded::new(ty).s;
+        let score = if f == tf {
+            1.0
+        } else {
+            strsim::normalized_levenshtein(&f, &tf) as f32
+        };
+        if score >= 0.8 && best.is_none_or(|(_, s)| score > s) {
+            best = Some((ty, score));
+        }
+    }
+    best
+}
+
+/// Parses the header at the top of the document and claims its lines.
+pub(crate) fn parse(
+    lines: &[Line<'_>],
+    claims: &mut Claims,
+    diags: &mut Vec<Diagnostic>,
+) -> HeaderResult {
+    let mut h = Header::default();
+    let win = lines.len().min(WINDOW);
+    let mut left_cells: Vec<(String, String, usize)> = Vec::new();
+    let mut last = None::<usize>;
+    let mut type_at = None::<usize>;
+
+    for (i, l) in lines.iter().enumerate().take(win) {
+        if l.is_blank() {
+            continue;
+        }
+        if type_at.is_some() {
+            break;
+        }
+        if let Some((ty, conf)) = doc_type(l) {
+            h.doc_type = field(ty.to_owned(), l.raw.trim().to_owned(), l.no, conf);
+            type_at = Some(i);
+            last = Some(i);
+            continue;
+        }
+        let mut handled = false;
+        let mut left_end = l.text.len();
+        if let Some((at, national)) = right_column(l) {
+            let right = l.text[at..].trim();
+            let raw = l.raw_span(at, l.text.len());
+            if national {
+                h.national_title = field(right.to_owned(), raw, l.no, 0.9);
+            } else {
+                h.motto = field(right.to_owned(), raw, l.no, 0.9);
+            }
+            left_end = at;
+            handled = true;
+        }
+        if let Some(c) = NUMBER_LINE.captures(&l.fold.s) {
+            handled = true;
+            let sym = c
+                .name("sym")
+                .map(|m| (l.fold.orig(m.start()), l.fold.orig(m.end())));
+            if let Some((a, b)) = sym {
+                let value: String = l.text[a..b]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                let value = value.replace(['_', '–'], "-");
+                h.symbol = field(value, l.raw_span(a, b), l.no, 0.8);
+            }
+            match c.name("num") {
+                Some(m) => {
+                    let (a, b) = (l.fold.orig(m.start()), l.fold.orig(m.end()));
+                    let v: String = l.text[a..b]
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .collect();
+                    h.number = field(v, l.raw_span(a, b), l.no, 0.9);
+                }
+                None => diags.push(Diagnostic {
+                    code: "header.number.blank".into(),
+                    message: "the number field is blank or unreadable".into(),
+                    line: Some(l.no),
+                }),
+            }
+            left_end = 0;
+        }
+        if let Some(m) = PLACE_DATE.find(&l.fold.s) {
+            handled = true;
+            // The place: capitalised words right before the comma.
+            let comma = l.fold.orig(m.start());
+            let before = &l.text[..comma];
+            let mut start = comma;
+            let mut words = 0;
+            for (idx, w) in before
+                .split_whitespace()
+                .rev()
+                .map(|w| (before.rfind(w), w))
+            {
+                let Some(idx) = idx else { break };
+                let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
+                if !cap || words >= 4 || w.contains(['/', '-', ':']) {
+                    break;
+                }
+                start = idx;
+                words += 1;
+            }
+            if words > 0 {
+                h.place = field(
+                    l.text[start..comma].trim().to_owned(),
+                    l.raw_span(start, comma),
+                    l.no,
+                    0.8,
+                );
+            }
+            let date_from = m.start() + 1;
+            if let Some(c) = DATE.captures(&l.fold.s[date_from..]) {
+                let num = |g: &str, lo: u32, hi: u32| {
+                    c.name(g).map(|m| m.as_str().trim()).and_then(|s| {
+                        let v: u32 = s.parse().ok()?;
+                        (lo..=hi).contains(&v).then_some(v)
+                    })
+                };
+                let year = num("y", 1900, 2200);
+                let month = num("m", 1, 12);
+                let day = num("d", 1, 31);
+                let value = match (year, month, day) {
+                    (Some(y), Some(m), Some(d)) => Some(format!("{y:04}-{m:02}-{d:02}")),
+                    (Some(y), Some(m), None) => Some(format!("{y:04}-{m:02}")),
+                    (Some(y), None, _) => Some(format!("{y:04}")),
+                    _ => None,
+                };
+                if let Some(v) = value {
+                    let conf = if day.is_some() { 0.9 } else { 0.7 };
+                    let full = c.get(0).map(|g| g.range()).unwrap_or(0..0);
+                    let (a, b) = (
+                        l.fold.orig(date_from + full.start),
+                        l.fold.orig(date_from + full.end),
+                    );
+                    h.date = field(v, l.raw_span(a, b), l.no, conf);
+                    if day.is_none() {
+                        diags.push(Diagnostic {
+                            code: "header.date.partial".into(),
+                            message: "the day of the issue date is blank or unreadable".into(),
+                            line: Some(l.no),
+                        });
+                    }
+                }
+            }
+            left_end = left_end.min(start);
+        }
+        if !handled {
+            // A left-column line alone (issuer), or the trích yếu "V/v".
+            if l.fold.s.starts_with("v/v") {
+                h.title = field(
+                    l.text[3..].trim().to_owned(),
+                    l.raw.trim().to_owned(),
+                    l.no,
+                    0.8,
+                );
+                last = Some(i);
+                continue;
+            }
+            if BODY_START.is_match(&l.fold.s) || !mostly_upper(&l.text) || h.number.is_some() {
+                break;
+            }
+        }
+        let left = trim_cell(&l.text[..left_end]);
+        if mostly_upper(left) && h.number.is_none() {
+            let start = l.text.find(left).unwrap_or(0);
+            left_cells.push((left.to_owned(), l.raw_span(start, start + left.len()), l.no));
+        }
+        last = Some(i);
+    }
+
+    // Trích yếu after the document type.
+    if let Some(t) = type_at {
+        let mut parts: Vec<&Line<'_>> = Vec::new();
+        let mut i = t + 1;
+        let mut blanks = 0;
+        while i < lines.len() && parts.len() < 4 {
+            let l = &lines[i];
+            if l.is_blank() {
+                if !parts.is_empty() {
+                    break;
+                }
+                blanks += 1;
+                if blanks > 2 {
+                    break;
+                }
+            } else if BODY_START.is_match(&l.fold.s) || l.text.len() > 160 && !parts.is_empty() {
+                break;
+            } else {
+                parts.push(l);
+                last = Some(i);
+            }
+            i += 1;
+        }
+        if !parts.is_empty() {
+            let value = parts
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let raw = parts
+                .iter()
+                .map(|l| l.raw.trim())
+                .collect::<Vec<_>>()
+                .join("\n");
+            h.title = field(value, raw, parts[0].no, 0.8);
+        }
+    }
+
+    let mut cells = left_cells.into_iter();
+    if let Some((v, r, n)) = cells.next() {
+        h.issuer = field(v, r, n, 0.8);
+    }
+    if let Some((v, r, n)) = cells.next() {
+        h.sub_issuer = field(v, r, n, 0.8);
+    }
+
+    let end = last.map_or(0, |i| i + 1);
+    if end > 0 {
+        claims.claim(0, end, BlockKind::Header);
+    }
+    // Header printed again (appendix pages): national title/motto lines and
+    // the issuer lines right above them.
+    for i in end..lines.len() {
+        if claims.is_free(i) && is_national_line(&lines[i]) {
+            let id = claims.open(BlockKind::Header);
+            let mut a = i;
+            while a > end
+                && a + 3 > i
+                && claims.is_free(a - 1)
+                && !lines[a - 1].is_blank()
+                && mostly_upper(&lines[a - 1].text)
+            {
+                a -= 1;
+            }
+            for j in a..=i {
+                claims.give(j, id);
+            }
+        }
+    }
+    if h.doc_type.is_none() {
+        diags.push(Diagnostic {
+            code: "header.doc_type.missing".into(),
+            message: "no document type (BÁO CÁO, KẾ HOẠCH …) found in the header".into(),
+            line: None,
+        });
+    }
+    HeaderResult { header: h, end }
+}

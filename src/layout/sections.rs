@@ -1,0 +1,615 @@
+//! The body: headings and their numbering, the sections tree, paragraphs
+//! re-joined from wrapped lines, the opening and closing paragraphs.
+//!
+//! Numbering follows Phụ lục I of NĐ 30/2020: `Phần I`/`Chương I`/`Mục 1`/
+//! `Điều 1.` for normative texts, `I.` → `1.` (`2.1.`) → `a)` for reports and
+//! plans, then `*`, `-`, `+` bullets. OCR-damaged markers (`IL.`, `I1.`, `|.`,
+//! `.`, `¢)`) are read by their position in the sequence, not by their glyph.
+
+use super::{Claims, Line};
+use crate::output::{Block, BlockKind, Diagnostic, Section};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The Vietnamese alphabet as used for điểm letters (no f, j, w, z).
+const LETTERS: &[&str] = &[
+    "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t",
+    "u", "v", "x", "y",
+];
+
+static ROMAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?P<m>[IVXLl1|!]{1,5}|)\s*[.,]\s+(?P<rest>\S.*)$").unwrap());
+static ARABIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<m>\d{1,2}(?:\.\d{1,2}){0,3}\.?)\s*[)]?\s*(?P<rest>\S.*)$").unwrap()
+});
+static LETTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?P<m>[a-zđ¢])\s*\)\s*(?P<rest>.*)$").unwrap());
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?P<m>[-–—•+*])\s*(?P<rest>\S.*)$").unwrap());
+static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<w>phan|chuong|tieu muc|muc|dieu)\s+(?P<n>[ivxl]+|\d+)\b\s*[.:]?\s*(?P<rest>.*)$",
+    )
+    .unwrap()
+});
+
+/// What kind of numbering a heading carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Part,
+    Chapter,
+    Muc,
+    Dieu,
+    Roman,
+    Arabic(u8),
+    Letter,
+    Star,
+    Dash,
+    Plus,
+}
+
+impl Kind {
+    /// Fixed rank in the hierarchy; bullets have none (they nest where used).
+    fn rank(self) -> Option<u8> {
+        Some(match self {
+            Kind::Part => 0,
+            Kind::Chapter => 1,
+            Kind::Muc => 2,
+            Kind::Dieu => 3,
+            Kind::Roman => 4,
+            Kind::Arabic(d) => 4 + d,
+            Kind::Letter => 12,
+            Kind::Star | Kind::Dash | Kind::Plus => return None,
+        })
+    }
+}
+
+/// A numbering marker found at the start of a line.
+#[derive(Clone, Debug)]
+struct Marker {
+    kind: Kind,
+    /// The marker as printed.
+    glyph: String,
+    /// Byte offset of the text after the marker.
+    rest: usize,
+}
+
+fn first_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn roman_value(s: &str) -> Option<usize> {
+    if s.is_empty() || !s.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
+        return None;
+    }
+    let val = |c| match c {
+        'I' => 1,
+        'V' => 5,
+        _ => 10,
+    };
+    let cs: Vec<usize> = s.chars().map(val).collect();
+    let mut total = 0usize;
+    for (i, &v) in cs.iter().enumerate() {
+        if cs.get(i + 1).is_some_and(|&n| n > v) {
+            total = total.checked_sub(v)?;
+        } else {
+            total += v;
+        }
+    }
+    (total > 0 && to_roman(total) == s).then_some(total)
+}
+
+fn to_roman(mut n: usize) -> String {
+    const T: &[(usize, &str)] = &[
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut s = String::new();
+    for &(v, r) in T {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+/// Reads the marker at the start of a line. `after_break` says whether the
+/// previous text ended (blank line, sentence end): an Arabic number followed
+/// by a lower-case word is only a marker then.
+fn marker(line: &Line<'_>, after_break: bool) -> Option<Marker> {
+    let t = line.text.as_str();
+    if let Some(c) = NAMED.captures(&line.fold.s) {
+        let w = c.name("w").map_or("", |m| m.as_str());
+        let kind = match w {
+            "phan" => Kind::Part,
+            "chuong" => Kind::Chapter,
+            "dieu" => Kind::Dieu,
+            _ => Kind::Muc,
+        };
+        // "Phần"/"Mục" also begin ordinary sentences: require a short line or
+        // a capitalised word, as the format prescribes.
+        let rest = c
+            .name("rest")
+            .map_or(line.text.len(), |m| line.fold.orig(m.start()));
+        if first_upper(t) && (kind == Kind::Dieu || line.text.chars().count() < 60) {
+            let gl = c.name("n").map_or(0, |m| line.fold.orig(m.end()));
+            return Some(Marker {
+                kind,
+                glyph: t[..gl].to_owned(),
+                rest,
+            });
+        }
+    }
+    if let Some(c) = ROMAN.captures(t) {
+        let m = c.name("m").map_or("", |m| m.as_str());
+        let rest = c.name("rest").map_or(t.len(), |m| m.start());
+        let digits_only = !m.is_empty() && m.chars().all(|c| c.is_ascii_digit());
+        if !digits_only && first_upper(&t[rest..]) {
+            return Some(Marker {
+                kind: Kind::Roman,
+                glyph: t[..rest].trim().to_owned(),
+                rest,
+            });
+        }
+    }
+    if let Some(c) = ARABIC.captures(t) {
+        let m = c.name("m").map_or("", |m| m.as_str());
+        let rest = c.name("rest").map_or(t.len(), |m| m.start());
+        let r = &t[rest..];
+        let dotted =
+            m.ends_with('.') || m.contains('.') || t[m.len()..].trim_start().starts_with(')');
+        let starts_letter = r.chars().next().is_some_and(char::is_alphabetic);
+        if dotted && starts_letter && (first_upper(r) || after_break) {
+            let depth = m.trim_end_matches('.').split('.').count() as u8;
+            return Some(Marker {
+                kind: Kind::Arabic(depth.min(4)),
+                glyph: t[..rest].trim().to_owned(),
+                rest,
+            });
+        }
+    }
+    if let Some(c) = LETTER.captures(t) {
+        let rest = c.name("rest").map_or(t.len(), |m| m.start());
+        return Some(Marker {
+            kind: Kind::Letter,
+            glyph: t[..rest].trim().to_owned(),
+            rest,
+        });
+    }
+    if let Some(c) = BULLET.captures(t) {
+        let m = c.name("m").map_or("", |m| m.as_str());
+        let rest = c.name("rest").map_or(t.len(), |m| m.start());
+        let kind = match m {
+            "*" => Kind::Star,
+            "+" => Kind::Plus,
+            _ => Kind::Dash,
+        };
+        return Some(Marker {
+            kind,
+            glyph: m.to_owned(),
+            rest,
+        });
+    }
+    None
+}
+
+fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| {
+        matches!(c, '"' | '”' | '’' | '\'' | ')' | '*') || c.is_whitespace()
+    });
+    t.ends_with(['.', ':', ';', '!', '?'])
+}
+
+fn starts_lower_or_digit(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+}
+
+/// A heading found in the body, before the tree is built.
+#[derive(Debug)]
+struct Heading {
+    numbering: String,
+    raw: String,
+    level: u8,
+    title: String,
+    start: usize,
+    end_text: usize,
+}
+
+/// The title of a heading: for run-in headings, the lead clause.
+fn title_of(text: &str) -> String {
+    let mut cut = text.len();
+    for (i, c) in text.char_indices() {
+        if c == ':' || c == ';' {
+            cut = i;
+            break;
+        }
+        if c == '.' && text[i + 1..].starts_with(' ') && i > 0 {
+            // Not a decimal or abbreviation dot: the next word is capitalised.
+            if first_upper(text[i + 1..].trim_start()) {
+                cut = i;
+                break;
+            }
+        }
+    }
+    text[..cut].trim().trim_end_matches('.').trim().to_owned()
+}
+
+/// One stack frame of the numbering hierarchy.
+#[derive(Debug)]
+struct Frame {
+    kind: Kind,
+    /// Sequence value: Roman/Arabic number, letter index.
+    value: usize,
+}
+
+/// Normalizes a marker by its position in the sequence; returns the numbering.
+fn normalize(
+    kind: Kind,
+    glyph: &str,
+    expected: usize,
+    diags: &mut Vec<Diagnostic>,
+    no: usize,
+) -> (String, usize) {
+    match kind {
+        Kind::Roman => {
+            let g = glyph.trim_end_matches(['.', ',']).trim();
+            match roman_value(g) {
+                Some(v) if v == expected || (v > expected && v <= expected + 2) => {
+                    (format!("{g}."), v)
+                }
+                _ => {
+                    diags.push(Diagnostic {
+                        code: "section.numbering.repaired".into(),
+                        message: format!(
+                            "marker {glyph:?} read as {}. by its position",
+                            to_roman(expected)
+                        ),
+                        line: Some(no),
+                    });
+                    (format!("{}.", to_roman(expected)), expected)
+                }
+            }
+        }
+        Kind::Letter => {
+            let g = glyph.trim_end_matches(')').trim();
+            let exp = LETTERS
+                .get(expected.saturating_sub(1))
+                .copied()
+                .unwrap_or("");
+            let pos = LETTERS.iter().position(|&l| l == g).map(|p| p + 1);
+            match pos {
+                Some(p) if p == expected => (format!("{g})"), p),
+                // OCR drops the stroke of đ.
+                Some(_) if g == "d" && exp == "đ" => ("đ)".to_owned(), expected),
+                Some(p) => (format!("{g})"), p),
+                None => {
+                    diags.push(Diagnostic {
+                        code: "section.numbering.repaired".into(),
+                        message: format!("marker {glyph:?} read as {exp}) by its position"),
+                        line: Some(no),
+                    });
+                    (format!("{exp})"), expected)
+                }
+            }
+        }
+        Kind::Arabic(_) => {
+            let last = glyph
+                .trim_end_matches(['.', ')'])
+                .rsplit('.')
+                .next()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(expected);
+            (glyph.to_owned(), last)
+        }
+        _ => (glyph.to_owned(), expected),
+    }
+}
+
+/// Parses the body lines `start..end`, claims them, and returns the sections tree
+/// (without blocks; see [`attach_blocks`]).
+pub(crate) fn parse(
+    lines: &[Line<'_>],
+    start: usize,
+    end: usize,
+    claims: &mut Claims,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Section> {
+    let end = end.min(lines.len());
+    let mut lens: Vec<usize> = lines[start.min(end)..end]
+        .iter()
+        .map(|l| l.text.chars().count())
+        .filter(|&n| n >= 20)
+        .collect();
+    lens.sort_unstable();
+    let median = lens.get(lens.len() / 2).copied().unwrap_or(0);
+    let short = |i: usize| median > 0 && lines[i].text.chars().count() * 10 < median * 6;
+
+    let mut headings: Vec<Heading> = Vec::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut seen_heading = false;
+    let mut closing_at: Option<usize> = None;
+    let mut after_break = true;
+    let mut i = start;
+    while i < end {
+        if !claims.is_free(i) || lines[i].is_blank() {
+            after_break = true;
+            i += 1;
+            continue;
+        }
+        let m = marker(&lines[i], after_break);
+        // Collect the unit's lines.
+        let mut last = i;
+        let mut j = i + 1;
+        while j < end && claims.is_free(j) {
+            if lines[j].is_blank() {
+                let k = (j..end.min(j + 4)).find(|&k| !lines[k].is_blank());
+                match k {
+                    Some(k)
+                        if claims.is_free(k)
+                            && !ends_sentence(&lines[last].text)
+                            && !short(last)
+                            && starts_lower_or_digit(&lines[k].text)
+                            && marker(&lines[k], false).is_none() =>
+                    {
+                        j = k;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            let next = &lines[j];
+            if marker(next, ends_sentence(&lines[last].text)).is_some() {
+                break;
+            }
+            if short(last) || (ends_sentence(&lines[last].text) && first_upper(&next.text)) {
+                break;
+            }
+            last = j;
+            j += 1;
+        }
+        let text = lines[i..=last]
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let kind = match &m {
+            Some(mk) if matches!(mk.kind, Kind::Dash | Kind::Plus) => {
+                let body = &text[mk.rest.min(text.len())..];
+                // A lead-in ("- Các Quyết định:") or a run-in label
+                // ("- Cải cách thể chế: Tuyên truyền …") makes a heading.
+                let lead = body.find(':').map(|c| &body[..c]);
+                let labelled = lead.is_some_and(|h| {
+                    let words = h.split_whitespace().count();
+                    (1..=8).contains(&words)
+                        && first_upper(h.trim_start())
+                        && !h.contains(['(', ';'])
+                });
+                if labelled
+                    || body.trim_end().ends_with(':') && body.split_whitespace().count() <= 15
+                {
+                    BlockKind::Heading
+                } else {
+                    BlockKind::ListItem
+                }
+            }
+            Some(_) => BlockKind::Heading,
+            None => {
+                let f = super::Folded::new(&text).s;
+                if text.trim_end().ends_with("/.") || f.starts_with("tren day la") {
+                    BlockKind::Closing
+                } else if !seen_heading {
+                    BlockKind::Opening
+                } else if lines[i].letter_ratio() < 0.3 {
+                    BlockKind::Unparsed
+                } else {
+                    BlockKind::Paragraph
+                }
+            }
+        };
+        if kind == BlockKind::Unparsed {
+            // Leave the line free: it becomes an unparsed block.
+            i = last + 1;
+            after_break = false;
+            continue;
+        }
+        let id = claims.open(kind);
+        for k in i..=last {
+            claims.give(k, id);
+        }
+        if kind == BlockKind::Closing && closing_at.is_none() {
+            closing_at = Some(i);
+        }
+        if kind == BlockKind::Heading {
+            if let Some(mk) = m {
+                seen_heading = true;
+                let kd = mk.kind;
+                // Find the frame: sibling, or child after popping deeper ones.
+                let mut expected = 1;
+                if let Some(pos) = stack.iter().rposition(|f| f.kind == kd) {
+                    expected = stack[pos].value + 1;
+                    stack.truncate(pos);
+                } else if let Some(r) = kd.rank() {
+                    while stack
+                        .last()
+                        .is_some_and(|f| f.kind.rank().is_none_or(|fr| fr >= r))
+                    {
+                        stack.pop();
+                    }
+                }
+                let (numbering, value) = normalize(kd, &mk.glyph, expected, diags, lines[i].no);
+                stack.push(Frame { kind: kd, value });
+                let rest = text[mk.rest.min(text.len())..].trim();
+                headings.push(Heading {
+                    numbering,
+                    raw: mk.glyph,
+                    level: stack.len() as u8,
+                    title: title_of(rest),
+                    start: i,
+                    end_text: last,
+                });
+            }
+        }
+        after_break = ends_sentence(&lines[last].text) || short(last);
+        i = last + 1;
+    }
+
+    // Section extents: up to the next heading of the same or a higher level,
+    // the closing paragraph, or the end of the body.
+    let stop = closing_at.unwrap_or(end);
+    let last_text_before = |limit: usize, from: usize| {
+        (from..limit)
+            .rev()
+            .find(|&k| !lines[k].is_blank())
+            .unwrap_or(from)
+    };
+    let mut flat: Vec<(u8, Section)> = Vec::new();
+    for (h, hd) in headings.iter().enumerate() {
+        let next = headings[h + 1..]
+            .iter()
+            .find(|o| o.level <= hd.level)
+            .map_or(stop, |o| o.start.min(stop));
+        let next = next.max(hd.end_text + 1);
+        let last = last_text_before(next, hd.start);
+        flat.push((
+            hd.level,
+            Section {
+                numbering: hd.numbering.clone(),
+                numbering_raw: (hd.raw != hd.numbering).then(|| hd.raw.clone()),
+                level: hd.level,
+                title: hd.title.clone(),
+                line_start: hd.start + 1,
+                line_end: last + 1,
+                blocks: Vec::new(),
+                children: Vec::new(),
+            },
+        ));
+    }
+    build_tree(flat)
+}
+
+/// Nests a flat, ordered list of (level, section) into a tree.
+fn build_tree(flat: Vec<(u8, Section)>) -> Vec<Section> {
+    let mut roots: Vec<Section> = Vec::new();
+    let mut stack: Vec<Section> = Vec::new();
+    for (level, s) in flat {
+        while stack.last().is_some_and(|t| t.level >= level) {
+            if let Some(done) = stack.pop() {
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push(done),
+                    None => roots.push(done),
+                }
+            }
+        }
+        stack.push(s);
+    }
+    while let Some(done) = stack.pop() {
+        match stack.last_mut() {
+            Some(parent) => parent.children.push(done),
+            None => roots.push(done),
+        }
+    }
+    roots
+}
+
+/// Puts each body block into the deepest section containing its first line.
+pub(crate) fn attach_blocks(mut sections: Vec<Section>, blocks: &[Block]) -> Vec<Section> {
+    fn place(secs: &mut [Section], b: &Block) -> bool {
+        for s in secs.iter_mut() {
+            if s.line_start <= b.line_start && b.line_start <= s.line_end {
+                if !place(&mut s.children, b) {
+                    s.blocks.push(b.clone());
+                }
+                return true;
+            }
+        }
+        false
+    }
+    for b in blocks {
+        if matches!(
+            b.kind,
+            BlockKind::Heading
+                | BlockKind::Paragraph
+                | BlockKind::ListItem
+                | BlockKind::Unparsed
+                | BlockKind::PageNumber
+        ) {
+            place(&mut sections, b);
+        }
+    }
+    sections
+}
+
+/// Every section in document order, depth first (for tests and consumers).
+pub fn flatten(sections: &[Section]) -> Vec<&Section> {
+    let mut out = Vec::new();
+    fn walk<'a>(s: &'a [Section], out: &mut Vec<&'a Section>) {
+        for x in s {
+            out.push(x);
+            walk(&x.children, out);
+        }
+    }
+    walk(sections, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(roman_value("IV"), Some(4));
+        assert_eq!(roman_value("IIII"), None);
+        assert_eq!(to_roman(14), "XIV");
+    }
+
+    #[test]
+    fn titles_cut_run_in_headings() {
+        assert_eq!(
+            title_of("Tham mưu UBND tỉnh ban hành: Kế hoạch"),
+            "Tham mưu UBND tỉnh ban hành"
+        );
+        assert_eq!(
+            title_of("Về công tác chỉ đạo, điều hành"),
+            "Về công tác chỉ đạo, điều hành"
+        );
+    }
+
+    fn run(text: &str) -> Vec<(String, u8, usize)> {
+        let raw: Vec<&str> = text.split('\n').collect();
+        let rep: Vec<String> = raw.iter().map(|s| s.to_string()).collect();
+        let l = super::super::analyze(&raw, &rep);
+        flatten(&l.sections)
+            .into_iter()
+            .map(|s| (s.numbering.clone(), s.level, s.line_start))
+            .collect()
+    }
+
+    #[test]
+    fn damaged_markers_read_by_position() {
+        let t = "I. Một\nnội dung.\nIL. Hai\n1. Con\na) x\nb) y\n¢) z\n¢) w\nd) v\nI1L. Ba";
+        let got = run(t);
+        let nums: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert_eq!(
+            nums,
+            ["I.", "II.", "1.", "a)", "b)", "c)", "d)", "đ)", "III."]
+        );
+        assert_eq!(got[3].1, 3);
+        assert_eq!(got[8].1, 1);
+    }
+}

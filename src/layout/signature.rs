@@ -1,0 +1,243 @@
+//! The end of a document: "Nơi nhận" (ô 9b) and the signature block (ô 7a–7c).
+//!
+//! Both are printed level with each other, recipients on the left and the
+//! signature on the right, so OCR merges them onto the same lines
+//! (`Nơi nhận: KT CHÁNH VĂN PHÒNG`). Each tail line is split into a left
+//! recipient part and a right signature part.
+
+use super::{Claims, Line};
+use crate::output::{BlockKind, Field, Recipient, Signature};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^n[o0][i1l]\s*nh[a-z]{1,3}\s*[:;.]?").unwrap());
+static AUTHORITY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:TM|KT|TUQ|TL|Q|T/M|K/T|T/L)(?:\.\s*|\s+)\p{Lu}").unwrap());
+static POSITION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:chu tich|chanh|pho|giam doc|truong|uy ban|van phong|bi thu|chu nhiem|tong cuc|cuc truong|ban)\b")
+        .unwrap()
+});
+
+/// What the tail parser found.
+#[derive(Debug, Default)]
+pub(crate) struct Tail {
+    /// 0-based index of the first tail line, if there is a tail.
+    pub start: Option<usize>,
+    /// Recipients, one per entry.
+    pub recipients: Vec<Recipient>,
+    /// Signature fields.
+    pub signature: Signature,
+}
+
+/// Is the line (or its start) a signature authority form (`TM.`, `KT.` …)?
+pub(crate) fn is_authority(text: &str) -> bool {
+    AUTHORITY.is_match(text)
+}
+
+/// Strips OCR noise (stray symbols, lone letters) around a signature cell.
+fn clean_sig(s: &str) -> &str {
+    let s = s.trim_matches(|c: char| !c.is_alphanumeric());
+    // A lone lower-case letter before upper-case words is stamp noise ("s PHÓ").
+    let mut it = s.splitn(2, ' ');
+    match (it.next(), it.next()) {
+        (Some(a), Some(b)) if a.chars().count() == 1 && a.chars().all(char::is_lowercase) => {
+            b.trim()
+        }
+        _ => s,
+    }
+}
+
+fn is_upper_word(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty()
+        && letters.iter().all(|c| c.is_uppercase())
+        && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '/')
+}
+
+/// A person's name: 2–5 capitalised words of letters only.
+fn is_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase)
+                && cs.clone().count() >= 1
+                && cs.all(char::is_lowercase)
+        })
+}
+
+/// Byte offset where a trailing signature part starts in a recipient line.
+fn signature_split(text: &str) -> Option<usize> {
+    let mut start = None;
+    let mut count = 0;
+    let mut idx = text.len();
+    for w in text.split_whitespace().rev() {
+        if !is_upper_word(w) {
+            break;
+        }
+        idx = text[..idx].rfind(w)?;
+        start = Some(idx);
+        count += 1;
+    }
+    let s = start?;
+    let part = &text[s..];
+    let fold = super::Folded::new(part).s;
+    (count >= 2 && (POSITION_WORDS.is_match(&fold) || is_authority(part)) && s > 0).then_some(s)
+}
+
+fn field(value: &str, line: &Line<'_>, start: usize, end: usize, conf: f32) -> Field {
+    Field {
+        value: value.to_owned(),
+        raw: line.raw_span(start, end),
+        line: line.no,
+        confidence: conf,
+    }
+}
+
+/// Parses the tail in lines `from..to` and claims its lines.
+pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Claims) -> Tail {
+    let to = to.min(lines.len());
+    let from = from.min(to);
+    let label = (from..to).find(|&i| claims.is_free(i) && LABEL.is_match(&lines[i].fold.s));
+    let auth = (from..to).find(|&i| claims.is_free(i) && is_authority(&lines[i].text));
+    let start = match (label, auth) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => match a.or(b) {
+            Some(s) => s,
+            None => return Tail::default(),
+        },
+    };
+    let mut tail = Tail {
+        start: Some(start),
+        ..Tail::default()
+    };
+    let rid = claims.open(BlockKind::Recipients);
+    let sid = claims.open(BlockKind::Signature);
+    let mut owner: Vec<Option<usize>> = vec![None; to - start];
+    let mut in_list = false;
+    let mut open_entry = false;
+    let mut comma = false;
+    for i in start..to {
+        let l = &lines[i];
+        if !claims.is_free(i) || l.is_blank() {
+            continue;
+        }
+        let t = l.text.as_str();
+        let mut sig: Option<(usize, usize)> = None;
+        if let Some(m) = LABEL.find(&l.fold.s) {
+            in_list = true;
+            owner[i - start] = Some(rid);
+            let at = l.fold.orig(m.end());
+            if !t[at..].trim().is_empty() {
+                sig = Some((at, t.len()));
+            }
+        } else if in_list && t.starts_with(['-', '+', '•', '–']) {
+            owner[i - start] = Some(rid);
+            let end = signature_split(t).unwrap_or(t.len());
+            if end < t.len() {
+                sig = Some((end, t.len()));
+            }
+            let entry = t[..end]
+                .trim_start_matches(['-', '+', '•', '–', ' '])
+                .trim_end_matches(|c: char| matches!(c, ';' | ',' | '.' | ' ' | '\\' | '|'));
+            if !entry.is_empty() {
+                tail.recipients.push(Recipient {
+                    text: entry.to_owned(),
+                    line: l.no,
+                    raw: l.raw_span(0, end),
+                });
+                open_entry = !t[..end].trim_end().ends_with([';', '.']);
+                comma = t[..end].trim_end().ends_with(',');
+            }
+        } else if in_list && open_entry && t.chars().next().is_some_and(char::is_lowercase) {
+            // Continuation of a recipient wrapped onto the next line.
+            owner[i - start] = Some(rid);
+            if let Some(r) = tail.recipients.last_mut() {
+                let more = t.trim_end_matches([';', '.', ',', ' ']);
+                let sep = if comma { ", " } else { " " };
+                r.text = format!("{}{sep}{more}", r.text.trim_end_matches(','));
+                comma = t.trim_end().ends_with(',');
+                open_entry = !t.trim_end().ends_with([';', '.']);
+            }
+        } else {
+            sig = Some((0, t.len()));
+        }
+        if let Some((a, b)) = sig {
+            let cell = clean_sig(&t[a..b]);
+            if cell.is_empty() {
+                continue;
+            }
+            let off = t[a..b].find(cell).map_or(a, |o| a + o);
+            let (ca, cb) = (off, off + cell.len());
+            let s = &mut tail.signature;
+            let fold = super::Folded::new(cell).s;
+            let mut used = true;
+            if is_authority(cell) {
+                match &mut s.authority {
+                    Some(f) if s.position.is_none() => {
+                        f.value = format!("{} {cell}", f.value);
+                        f.raw = format!("{} {}", f.raw, l.raw_span(ca, cb));
+                    }
+                    _ => s.authority = Some(field(cell, l, ca, cb, 0.9)),
+                }
+            } else if is_name(cell) && !POSITION_WORDS.is_match(&fold) {
+                s.signer = Some(field(cell, l, ca, cb, 0.8));
+            } else if s.position.is_none()
+                && s.signer.is_none()
+                && (super::header::mostly_upper(cell) || s.authority.is_some())
+                && POSITION_WORDS.is_match(&fold)
+            {
+                // An unprefixed upper-case line: the signer's own position
+                // (or the authority form without its dot: "KT CHÁNH …").
+                s.position = Some(field(cell, l, ca, cb, 0.7));
+            } else {
+                used = false;
+            }
+            if used && owner[i - start].is_none() {
+                owner[i - start] = Some(sid);
+            }
+        }
+    }
+    // Blank lines between two lines of one block belong to it.
+    let mut prev: Option<usize> = None;
+    for k in 0..owner.len() {
+        if let Some(o) = owner[k] {
+            if let Some(p) = prev {
+                if owner[p] == Some(o) {
+                    for slot in owner.iter_mut().take(k).skip(p + 1) {
+                        *slot = Some(o);
+                    }
+                }
+            }
+            prev = Some(k);
+        }
+    }
+    for (k, o) in owner.iter().enumerate() {
+        if let Some(id) = o {
+            if lines[start + k].is_blank() || claims.is_free(start + k) {
+                claims.give(start + k, *id);
+            }
+        }
+    }
+    tail
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_merged_lines() {
+        assert_eq!(
+            signature_split("- UBND tỉnh (b/c); PHÓ CHÁNH VĂN PHÒNG"),
+            Some(20)
+        );
+        assert_eq!(signature_split("- CT, PCT UBND tỉnh"), None);
+        assert!(is_authority("KT. CHỦ TỊCH"));
+        assert!(is_authority("TM. ỦY BAN NHÂN DÂN"));
+        assert!(!is_authority("Tuyên truyền"));
+        assert!(is_name("Lữ Đình Tích"));
+        assert!(!is_name("Sở Nội vụ"));
+    }
+}

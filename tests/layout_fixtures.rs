@@ -1,0 +1,245 @@
+//! Layout on the fixtures: header fields, signer, sections and tables against
+//! the gold extracts; the block invariant on every seed.
+
+use serde_json::Value;
+use std::fs;
+use vietdoc::layout::{self, check_blocks, flatten, Layout};
+
+const GOLD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/gold");
+const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seeds");
+
+fn run(text: &str) -> Layout {
+    let raw: Vec<&str> = text.split('\n').collect();
+    let rep: Vec<String> = raw.iter().map(|s| s.to_string()).collect();
+    layout::analyze(&raw, &rep)
+}
+
+fn gold_text(seed: &str) -> String {
+    fs::read_to_string(format!("{GOLD}/{seed}.gold.txt")).unwrap()
+}
+
+fn seed_text(seed: &str) -> String {
+    fs::read_to_string(format!("{SEEDS}/{seed}.txt")).unwrap()
+}
+
+fn extract(seed: &str) -> Value {
+    serde_json::from_str(&fs::read_to_string(format!("{GOLD}/{seed}.extract.json")).unwrap())
+        .unwrap()
+}
+
+const DOCS: [(&str, bool); 3] = [
+    ("001_8d0248409765ec2d", true),
+    ("002_7826ef445f4f1fb6", false),
+    ("003_cebd24264a134460", true),
+];
+
+fn input(seed: &str, has_gold_text: bool) -> String {
+    if has_gold_text {
+        gold_text(seed)
+    } else {
+        seed_text(seed)
+    }
+}
+
+/// Header fields compared: (our value, gold value) per field present in gold.
+fn header_pairs(l: &Layout, g: &Value) -> Vec<(String, Option<String>, Option<String>)> {
+    let h = &l.header;
+    let gh = &g["header"];
+    let ours = |f: &Option<vietdoc::output::Field>| f.as_ref().map(|f| f.value.clone());
+    let gs = |k: &str| gh[k].as_str().map(str::to_owned);
+    let motto = gh["motto"].as_array();
+    let m = |i: usize| {
+        motto
+            .and_then(|a| a.get(i))
+            .and_then(|v| v.as_str())
+            .map(str::to_owned)
+    };
+    vec![
+        ("issuer".into(), ours(&h.issuer), gs("issuer")),
+        ("sub_issuer".into(), ours(&h.sub_issuer), gs("sub_issuer")),
+        ("national_title".into(), ours(&h.national_title), m(0)),
+        ("motto".into(), ours(&h.motto), m(1)),
+        ("number".into(), ours(&h.number), gs("number")),
+        ("symbol".into(), ours(&h.symbol), gs("symbol")),
+        ("place".into(), ours(&h.place), gs("place")),
+        ("date".into(), ours(&h.date), gs("date")),
+        ("doc_type".into(), ours(&h.doc_type), gs("doc_type")),
+        ("title".into(), ours(&h.title), gs("title")),
+    ]
+}
+
+#[test]
+fn header_fields_match_gold() {
+    let (mut right, mut total) = (0, 0);
+    for (seed, g) in DOCS {
+        let l = run(&input(seed, g));
+        for (name, ours, gold) in header_pairs(&l, &extract(seed)) {
+            total += 1;
+            if ours == gold {
+                right += 1;
+            } else {
+                eprintln!("{seed} header.{name}: ours {ours:?} gold {gold:?}");
+            }
+        }
+    }
+    let acc = right as f64 / total as f64;
+    eprintln!("header fields exact: {right}/{total} = {acc:.3}");
+    assert!(acc >= 0.90, "header accuracy {acc:.3} < 0.90");
+}
+
+#[test]
+fn signer_matches_gold() {
+    for (seed, g) in DOCS {
+        let l = run(&input(seed, g));
+        let gold = extract(seed)["signature"]["signer"]
+            .as_str()
+            .map(str::to_owned);
+        let ours = l.signature.signer.as_ref().map(|f| f.value.clone());
+        assert_eq!(ours, gold, "{seed} signer");
+    }
+}
+
+#[test]
+fn recipients_match_gold() {
+    let (mut right, mut total) = (0, 0);
+    for (seed, g) in DOCS {
+        let l = run(&input(seed, g));
+        let gold = extract(seed)["recipients"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        for r in &gold {
+            total += 1;
+            let (t, line) = (
+                r["text"].as_str().unwrap_or(""),
+                r["line"].as_u64().unwrap_or(0) as usize,
+            );
+            if l.recipients.iter().any(|o| o.text == t && o.line == line) {
+                right += 1;
+            } else {
+                eprintln!(
+                    "{seed} recipient missing: {t:?} @{line}; ours {:?}",
+                    l.recipients
+                        .iter()
+                        .map(|o| (&o.text, o.line))
+                        .collect::<Vec<_>>()
+                );
+            }
+        }
+    }
+    eprintln!("recipients exact: {right}/{total}");
+    assert!(right * 10 >= total * 9);
+}
+
+#[test]
+fn sections_match_gold() {
+    let (mut right, mut total, mut ours_n) = (0, 0, 0);
+    for (seed, g) in DOCS {
+        let l = run(&input(seed, g));
+        let ours: Vec<(String, usize)> = flatten(&l.sections)
+            .into_iter()
+            .map(|s| (s.numbering.clone(), s.line_start))
+            .collect();
+        ours_n += ours.len();
+        for s in extract(seed)["sections"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+        {
+            let num = s["numbering"].as_str().unwrap_or("").to_owned();
+            let line = s["line"].as_u64().unwrap_or(0) as usize;
+            // Appendix titles are tables here, not sections.
+            if num.starts_with("Phụ lục") || num.starts_with("Biểu mẫu") {
+                continue;
+            }
+            total += 1;
+            if ours.contains(&(num.clone(), line)) {
+                right += 1;
+            } else {
+                eprintln!("{seed} section missing: {num} @{line}");
+            }
+        }
+    }
+    let recall = right as f64 / total as f64;
+    let precision = right as f64 / ours_n as f64;
+    eprintln!("sections: {right} of {total} gold found (recall {recall:.3}), {ours_n} ours (precision {precision:.3})");
+    assert!(recall >= 0.90 && precision >= 0.90);
+}
+
+#[test]
+fn tables_of_001_match_gold() {
+    let seed = "001_8d0248409765ec2d";
+    let l = run(&gold_text(seed));
+    let gold: Value =
+        serde_json::from_str(&fs::read_to_string(format!("{GOLD}/{seed}.tables.json")).unwrap())
+            .unwrap();
+    let rows = |t: &Value| -> Vec<Vec<String>> {
+        t["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                r.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| c.as_str().unwrap_or("").to_owned())
+                    .collect()
+            })
+            .collect()
+    };
+    // Tables in order; ours without rows (an appendix title page) are skipped.
+    let ours: Vec<&vietdoc::output::Table> =
+        l.tables.iter().filter(|t| !t.rows.is_empty()).collect();
+    let (mut right, mut total) = (0, 0);
+    for (k, g) in gold["tables"].as_array().unwrap().iter().enumerate() {
+        let g = rows(g);
+        let o = ours.get(k).map(|t| t.rows.clone()).unwrap_or_default();
+        for gr in &g {
+            let key = gr[0].trim_end_matches('.');
+            match o.iter().find(|r| r[0].trim_end_matches('.') == key) {
+                Some(r) if r != gr => eprintln!("gold {gr:?}\nours {r:?}"),
+                None => eprintln!("gold {gr:?} not found"),
+                _ => {}
+            }
+        }
+        let (r, t) = layout::table::score_cells(&g, &o);
+        right += r;
+        total += t;
+    }
+    let acc = right as f64 / total as f64;
+    eprintln!("001 table cells right: {right}/{total} = {acc:.3}");
+    assert!(acc >= 0.90, "table cell accuracy {acc:.3} < 0.90");
+}
+
+#[test]
+fn every_line_in_exactly_one_block_on_all_seeds() {
+    let mut names: Vec<_> = fs::read_dir(SEEDS)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    for p in names {
+        let t = fs::read_to_string(&p).unwrap();
+        let n = t.split('\n').count();
+        let l = run(&t);
+        check_blocks(&l.blocks, n).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        let unparsed: usize = l
+            .blocks
+            .iter()
+            .filter(|b| b.kind == vietdoc::output::BlockKind::Unparsed)
+            .map(|b| b.line_end + 1 - b.line_start)
+            .sum();
+        eprintln!(
+            "{}: {n} lines, {} blocks, {unparsed} unparsed",
+            p.display(),
+            l.blocks.len()
+        );
+    }
+    for (seed, g) in DOCS {
+        if g {
+            let t = gold_text(seed);
+            let l = run(&t);
+            check_blocks(&l.blocks, t.split('\n').count()).unwrap();
+        }
+    }
+}
