@@ -87,15 +87,16 @@ fn roman_value(s: &str) -> Option<usize> {
         'V' => 5,
         _ => 10,
     };
-    let cs: Vec<usize> = s.chars().map(val).collect();
-    let mut total = 0usize;
+    let cs: Vec<i64> = s.chars().map(val).collect();
+    let mut total = 0i64;
     for (i, &v) in cs.iter().enumerate() {
         if cs.get(i + 1).is_some_and(|&n| n > v) {
-            total = total.checked_sub(v)?;
+            total -= v;
         } else {
             total += v;
         }
     }
+    let total = usize::try_from(total).ok()?;
     (total > 0 && to_roman(total) == s).then_some(total)
 }
 
