@@ -10,8 +10,14 @@ fn bench(c: &mut Criterion) {
     let lex = Lexicon::load(&vietdoc::lexicon::default_dir()).expect("dictionaries");
     let root = env!("CARGO_MANIFEST_DIR");
     let mut group = c.benchmark_group("repair");
-    for name in ["001_8d0248409765ec2d", "003_cebd24264a134460", "000_ad64dd47668e3eff", "004_0181843333fda109"] {
-        let text = std::fs::read_to_string(format!("{root}/fixtures/seeds/{name}.txt")).expect("fixture");
+    for name in [
+        "001_8d0248409765ec2d",
+        "003_cebd24264a134460",
+        "000_ad64dd47668e3eff",
+        "004_0181843333fda109",
+    ] {
+        let text =
+            std::fs::read_to_string(format!("{root}/fixtures/seeds/{name}.txt")).expect("fixture");
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_function(name, |b| {
             b.iter(|| Repairer::new(&lex, RepairOptions::default()).repair_text(&text))
