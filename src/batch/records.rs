@@ -85,7 +85,7 @@ fn cell(v: Option<&Value>) -> String {
 #[derive(Debug, thiserror::Error)]
 pub enum RecordsError {
     /// Creating or writing a CSV file failed.
-    #[error("writing records to {path}: {source}")]
+    #[error("writing records to {path}")]
     Csv {
         /// The file.
         path: String,
@@ -93,7 +93,7 @@ pub enum RecordsError {
         source: csv::Error,
     },
     /// Creating the directory failed.
-    #[error("creating records directory {path}: {source}")]
+    #[error("creating records directory {path}")]
     Dir {
         /// The directory.
         path: String,
