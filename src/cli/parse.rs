@@ -83,6 +83,7 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("size too large: {s:?}"))
 }
 
+/// Runs `vietdoc parse`; returns the exit code (0 all ok, 1 some inputs failed).
 pub fn run(args: ParseArgs, dict_dir: &Path) -> Result<i32> {
     let stdin_only = args.files.is_empty() || args.files.iter().all(|f| f.as_os_str() == "-");
     if args.input_format == InputFormat::Jsonl {
