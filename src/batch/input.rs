@@ -49,7 +49,7 @@ pub enum Input {
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
     /// A `--glob` pattern does not parse.
-    #[error("invalid glob {pattern:?}: {source}")]
+    #[error("invalid glob {pattern:?}")]
     Glob {
         /// The pattern.
         pattern: String,

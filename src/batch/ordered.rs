@@ -6,6 +6,7 @@
 //! memory is bounded by the window, never by the length of the input.
 
 use std::collections::BTreeMap;
+use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::sync::mpsc;
 
 /// Maps `work` over `items` on `pool`, calling `sink` with each result in input
@@ -15,6 +16,10 @@ use std::sync::mpsc;
 /// `pool`. `idle` is called whenever the sink has caught up with every finished
 /// item and the caller is about to wait (for input or for a worker): the place to
 /// flush buffered output so a streaming consumer sees results promptly.
+///
+/// # Panics
+///
+/// A panic in `work` is resumed on the calling thread once it is reported.
 pub fn ordered_map<T, R, E>(
     pool: &rayon::ThreadPool,
     window: usize,
@@ -28,7 +33,9 @@ where
     R: Send,
 {
     let window = window.max(1);
-    let (tx, rx) = mpsc::channel::<(usize, R)>();
+    // A panic in `work` is carried back and resumed on the calling thread, so
+    // the caller never waits forever for a result that will not come.
+    let (tx, rx) = mpsc::channel::<(usize, std::thread::Result<R>)>();
     let work = &work;
     pool.in_place_scope(|scope| {
         let mut items = items.into_iter();
@@ -49,7 +56,8 @@ where
                         scope.spawn(move |_| {
                             // The receiver outlives the scope; a send only fails
                             // if the caller already returned an error.
-                            let _ = tx.send((index, work(item)));
+                            let result = catch_unwind(AssertUnwindSafe(|| work(item)));
+                            let _ = tx.send((index, result));
                         });
                         issued += 1;
                     }
@@ -62,9 +70,10 @@ where
             // The next result in order is not ready: flush, then wait.
             idle()?;
             match rx.recv() {
-                Ok((index, result)) => {
+                Ok((index, Ok(result))) => {
                     pending.insert(index, result);
                 }
+                Ok((_, Err(panic))) => resume_unwind(panic),
                 // Unreachable while `tx` lives; treat as the end.
                 Err(_) => return idle(),
             }
@@ -116,6 +125,21 @@ mod tests {
             assert_eq!(out, (0..200).map(|i| i * 2).collect::<Vec<_>>());
             assert!(max_seen.into_inner() <= 3);
         }
+    }
+
+    #[test]
+    fn worker_panic_reaches_the_caller() {
+        let r = catch_unwind(|| {
+            let _: Result<(), ()> = ordered_map(
+                &pool(2),
+                4,
+                0..100,
+                |i| assert!(i != 30, "boom"),
+                |_| Ok(()),
+                || Ok(()),
+            );
+        });
+        assert!(r.is_err());
     }
 
     #[test]

@@ -77,7 +77,25 @@ fn cell(v: Option<&Value>) -> String {
     match v {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => number(n),
         Some(other) => other.to_string(),
+    }
+}
+
+/// A number as a spreadsheet wants it: integers plainly, and floats that came
+/// from an `f32` (confidences) in their shortest form (`0.95`, not
+/// `0.949999988079071`, which is what widening to `f64` prints).
+fn number(n: &serde_json::Number) -> String {
+    match n.as_f64() {
+        Some(f) if n.is_f64() && f.is_finite() => {
+            let narrow = f as f32;
+            if f64::from(narrow) == f {
+                narrow.to_string()
+            } else {
+                f.to_string()
+            }
+        }
+        _ => n.to_string(),
     }
 }
 
@@ -85,7 +103,7 @@ fn cell(v: Option<&Value>) -> String {
 #[derive(Debug, thiserror::Error)]
 pub enum RecordsError {
     /// Creating or writing a CSV file failed.
-    #[error("writing records to {path}: {source}")]
+    #[error("writing records to {path}")]
     Csv {
         /// The file.
         path: String,
@@ -93,7 +111,7 @@ pub enum RecordsError {
         source: csv::Error,
     },
     /// Creating the directory failed.
-    #[error("creating records directory {path}: {source}")]
+    #[error("creating records directory {path}")]
     Dir {
         /// The directory.
         path: String,
@@ -173,6 +191,10 @@ mod tests {
             ["a.txt", "12", "Kế hoạch", "07", "", "KH-UBND"]
         );
         assert_eq!(r[1][0][3], "56703");
+        let conf = serde_json::to_value(0.95f32).unwrap();
+        assert_eq!(cell(Some(&conf)), "0.95");
+        assert_eq!(cell(Some(&serde_json::json!(74e9))), "74000000000");
+        assert_eq!(cell(Some(&serde_json::json!(99.9))), "99.9");
         assert!(r[2].is_empty());
     }
 }

@@ -119,13 +119,13 @@ impl std::fmt::Display for Summary {
 #[derive(Debug, thiserror::Error)]
 pub enum BatchError {
     /// Writing the output stream failed.
-    #[error("writing output: {0}")]
+    #[error("writing output")]
     Output(#[source] std::io::Error),
     /// Writing the record CSV files failed.
     #[error(transparent)]
     Records(#[from] RecordsError),
     /// The worker threads could not be started.
-    #[error("starting worker threads: {0}")]
+    #[error("starting worker threads")]
     Threads(#[from] rayon::ThreadPoolBuildError),
 }
 

@@ -83,6 +83,7 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("size too large: {s:?}"))
 }
 
+/// Runs `vietdoc parse`; returns the exit code (0 all ok, 1 some inputs failed).
 pub fn run(args: ParseArgs, dict_dir: &Path) -> Result<i32> {
     let stdin_only = args.files.is_empty() || args.files.iter().all(|f| f.as_os_str() == "-");
     if args.input_format == InputFormat::Jsonl {
@@ -135,18 +136,24 @@ pub fn run(args: ParseArgs, dict_dir: &Path) -> Result<i32> {
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    let summary = match args.input_format {
+    let result = match args.input_format {
         InputFormat::Jsonl => {
             let stdin = std::io::stdin().lock();
             let inputs = input::JsonlInputs::new(std::io::BufReader::new(stdin), args.max_bytes);
-            batch::run_batch(&pipeline, inputs, &opts, &mut out)?
+            batch::run_batch(&pipeline, inputs, &opts, &mut out)
         }
-        InputFormat::Text => batch::run_batch(
-            &pipeline,
-            input::expand_paths(files, globs),
-            &opts,
-            &mut out,
-        )?,
+        InputFormat::Text => {
+            let inputs = input::expand_paths(files, globs);
+            batch::run_batch(&pipeline, inputs, &opts, &mut out)
+        }
+    };
+    let summary = match result {
+        Ok(summary) => summary,
+        // The reader went away (`vietdoc parse dir | head`): stop quietly.
+        Err(batch::BatchError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            return Ok(0)
+        }
+        Err(e) => return Err(e.into()),
     };
     if !args.quiet {
         eprintln!("vietdoc: {summary}");
