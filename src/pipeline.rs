@@ -51,23 +51,13 @@ impl Pipeline {
         };
         let records = crate::extract::extract(&raw_lines, &repaired.lines);
         let mut doc = Document::build(source, &repaired, layout);
-        doc.references = same_shape(&records.references);
-        doc.dates = same_shape(&records.dates);
-        doc.periods = same_shape(&records.periods);
-        doc.kpis = same_shape(&records.kpis);
-        doc.abbreviations = same_shape(&records.abbreviations);
+        doc.references = records.references;
+        doc.dates = records.dates;
+        doc.periods = records.periods;
+        doc.kpis = records.kpis;
+        doc.abbreviations = records.abbreviations;
         Ok(doc)
     }
-}
-
-/// Converts the extract stage's record structs into the output model's, which
-/// serialize identically (the two are kept field-for-field equal; a mismatch
-/// yields an empty list, caught by the fixture tests).
-fn same_shape<A: serde::Serialize, B: serde::de::DeserializeOwned>(records: &[A]) -> Vec<B> {
-    serde_json::to_value(records)
-        .ok()
-        .and_then(|v| serde_json::from_value(v).ok())
-        .unwrap_or_default()
 }
 
 /// Lower-case hex SHA-256 of `bytes`.

@@ -1,6 +1,6 @@
 //! Rebuilding `dictionaries/` from source corpora, word lists and OCR pairs.
 //!
-//! `vietdoc dictionaries build --shared ../shared --out dictionaries` runs
+//! `vietdoc dictionaries build --shared <shared sources> --out dictionaries` runs
 //! [`build`]. The output is deterministic for the same sources.
 
 pub mod channel;

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 pub enum DictionariesCommand {
     /// Rebuild the dictionaries from the source corpora, word lists and OCR pairs.
     Build {
-        /// The shared sources folder (corpus/, lexicons/, ocr-pairs/, gold/, seeds/).
-        #[arg(long, default_value = "../shared", value_name = "DIR")]
+        /// The team's shared sources folder (corpus/, lexicons/, ocr-pairs/, gold/, seeds/).
+        #[arg(long, value_name = "DIR")]
         shared: PathBuf,
         /// Output folder (default: the dictionaries directory in use).
         #[arg(long, value_name = "DIR")]

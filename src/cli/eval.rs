@@ -43,22 +43,7 @@ fn run_parse(args: EvalParseArgs, dict_dir: &Path) -> Result<i32> {
     let doc = pipeline
         .parse_bytes(Some(&args.file.display().to_string()), &bytes)
         .with_context(|| format!("parsing {}", args.file.display()))?;
-    let mut produced = serde_json::to_value(&doc)?;
-    // Until the document model carries the records, add them here.
-    if produced.get("references").is_none() {
-        let decoded = vietdoc::text::decode(&bytes, None)?;
-        let raw = vietdoc::text::split_lines(&decoded.text);
-        let repaired: Vec<String> = vietdoc::text::split_lines(&doc.text)
-            .into_iter()
-            .map(str::to_owned)
-            .collect();
-        let records = vietdoc::extract::extract(&raw, &repaired);
-        if let (Some(obj), serde_json::Value::Object(rec)) =
-            (produced.as_object_mut(), serde_json::to_value(&records)?)
-        {
-            obj.extend(rec);
-        }
-    }
+    let produced = serde_json::to_value(&doc)?;
     let score = vietdoc::eval::parse::score(&produced, &gold)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&score.to_json())?);
