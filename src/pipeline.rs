@@ -3,7 +3,7 @@
 use crate::layout;
 use crate::lexicon::Lexicon;
 use crate::output::{Document, Source};
-use crate::repair::{RepairOptions, Repairer};
+use crate::repair::{CandidateCache, RepairOptions, Repairer};
 use crate::text::{self, DecodeError, Encoding};
 use sha2::{Digest, Sha256};
 
@@ -24,6 +24,8 @@ pub struct Pipeline {
     pub repair: RepairOptions,
     /// Forced input encoding (`None`: detect).
     pub encoding: Option<Encoding>,
+    /// Repair candidates shared by every document of the run.
+    pub cache: CandidateCache,
 }
 
 impl Pipeline {
@@ -33,6 +35,7 @@ impl Pipeline {
             lexicon,
             repair: RepairOptions::default(),
             encoding: None,
+            cache: CandidateCache::default(),
         }
     }
 
@@ -40,7 +43,8 @@ impl Pipeline {
     pub fn parse_bytes(&self, path: Option<&str>, bytes: &[u8]) -> Result<Document, PipelineError> {
         let decoded = text::decode(bytes, self.encoding)?;
         let raw_lines = text::split_lines(&decoded.text);
-        let repaired = Repairer::new(&self.lexicon, self.repair).repair_text(&decoded.text);
+        let repaired = Repairer::with_cache(&self.lexicon, self.repair, &self.cache)
+            .repair_text(&decoded.text);
         let layout = layout::analyze(&raw_lines, &repaired.lines);
         let source = Source {
             path: path.map(str::to_owned),

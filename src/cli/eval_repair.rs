@@ -52,7 +52,8 @@ pub fn run(args: EvalRepairArgs, dict_dir: &Path) -> Result<i32> {
         bail!("nothing to score: give --input/--gold or --pairs");
     }
     let lexicon = super::load_lexicon(dict_dir)?;
-    let repairer = Repairer::new(&lexicon, RepairOptions::default());
+    let cache = vietdoc::repair::CandidateCache::default();
+    let repairer = Repairer::with_cache(&lexicon, RepairOptions::default(), &cache);
     let mut docs: Vec<(String, Vec<String>, Vec<String>)> = Vec::new();
     for (i, gold) in args.gold.iter().enumerate() {
         let truth = read_text(gold)?;

@@ -37,7 +37,8 @@ pub fn run(args: RepairArgs, dict_dir: &Path) -> Result<i32> {
         restyle_all: args.tone_style.is_some(),
         min_confidence: args.min_confidence,
     };
-    let repairer = Repairer::new(&lexicon, opts);
+    let cache = vietdoc::repair::CandidateCache::default();
+    let repairer = Repairer::with_cache(&lexicon, opts, &cache);
     let inputs: Vec<PathBuf> = if args.files.is_empty() {
         vec![PathBuf::from("-")]
     } else {

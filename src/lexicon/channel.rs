@@ -47,9 +47,10 @@ pub struct ChannelModel {
 /// Smoothing weight of the class prior against observed counts.
 const PRIOR: f64 = 2.0;
 
+#[inline]
 fn base_of(c: char) -> char {
-    crate::text::viet::skeleton(&c.to_string())
-        .chars()
+    crate::text::viet::base_letter(c)
+        .to_lowercase()
         .next()
         .unwrap_or(c)
 }
@@ -241,6 +242,20 @@ impl ChannelModel {
         d[n * w + m]
     }
 
+    /// A scorer of many truth strings against one OCR token: caches each true
+    /// character's costs at every OCR position, so [`TokenCoster::cost`]
+    /// equals [`token_cost`](Self::token_cost) without its hash lookups.
+    pub fn coster<'a>(&'a self, ocr: &'a [char]) -> TokenCoster<'a> {
+        TokenCoster {
+            model: self,
+            ocr,
+            ins: ocr.iter().map(|&o| self.ins_cost(o)).collect(),
+            rows: Vec::new(),
+            data: Vec::new(),
+            dp: Vec::new(),
+        }
+    }
+
     /// Which true base letters the OCR unit `o1 o2` may stand for, cheapest first
     /// (`None` in the result: OCR invented it).
     pub fn sources(&self, o1: char, o2: Option<char>) -> &[(Option<char>, f32)] {
@@ -250,6 +265,76 @@ impl ChannelModel {
     /// True base letters OCR may drop entirely, cheapest first.
     pub fn dropped(&self) -> &[(char, f32)] {
         &self.dropped
+    }
+}
+
+/// Channel costs of truth strings against one OCR token; see
+/// [`ChannelModel::coster`].
+#[derive(Debug)]
+pub struct TokenCoster<'a> {
+    model: &'a ChannelModel,
+    ocr: &'a [char],
+    /// `ins_cost` of each OCR character.
+    ins: Vec<f32>,
+    /// True characters seen so far and the offset of their row in `data`.
+    rows: Vec<(char, usize)>,
+    /// Per true character `t`: deletion cost, then `sub(t, ocr[j])` for each
+    /// `j`, then for each `j` in `0..=m` the cost of `t` printed as
+    /// `ocr[j-2] ocr[j-1]` (infinite for `j < 2`): `2m + 2` values.
+    data: Vec<f32>,
+    dp: Vec<f32>,
+}
+
+impl TokenCoster<'_> {
+    fn row(&mut self, t: char) -> usize {
+        if let Some(&(_, at)) = self.rows.iter().find(|r| r.0 == t) {
+            return at;
+        }
+        let at = self.data.len();
+        let m = self.model;
+        self.data.push(m.sub_cost(t, None, None));
+        for &o in self.ocr {
+            self.data.push(m.sub_cost(t, Some(o), None));
+        }
+        self.data.extend([f32::INFINITY; 2]);
+        for w in self.ocr.windows(2) {
+            self.data.push(m.sub_cost(t, Some(w[0]), Some(w[1])));
+        }
+        self.rows.push((t, at));
+        at
+    }
+
+    /// Cheapest alignment cost of `truth` printed as the OCR token.
+    pub fn cost(&mut self, truth: &[char]) -> f32 {
+        let (n, m) = (truth.len(), self.ocr.len());
+        let w = m + 1;
+        let mut d = std::mem::take(&mut self.dp);
+        d.clear();
+        d.resize((n + 1) * w, f32::INFINITY);
+        d[0] = 0.0;
+        for j in 1..=m {
+            d[j] = d[j - 1] + self.ins[j - 1];
+        }
+        for i in 1..=n {
+            let r = self.row(truth[i - 1]);
+            let row = &self.data[r..r + 2 * m + 2];
+            let (del, sub1, sub2) = (row[0], &row[1..=m], &row[m + 1..]);
+            for j in 0..=m {
+                let mut best = d[(i - 1) * w + j] + del;
+                if j > 0 {
+                    best = best
+                        .min(d[i * w + j - 1] + self.ins[j - 1])
+                        .min(d[(i - 1) * w + j - 1] + sub1[j - 1]);
+                }
+                if j > 1 {
+                    best = best.min(d[(i - 1) * w + j - 2] + sub2[j]);
+                }
+                d[i * w + j] = best;
+            }
+        }
+        let out = d[n * w + m];
+        self.dp = d;
+        out
     }
 }
 
@@ -280,6 +365,12 @@ mod tests {
             m.token_cost(&t, &o)
         };
         assert!(cost("của", "ciia") < cost("cua", "ciia"));
+        let ocr: Vec<char> = "ciia".chars().collect();
+        let mut coster = m.coster(&ocr);
+        for t in ["của", "cua", "ca", "", "ciiaa"] {
+            let tc: Vec<char> = t.chars().collect();
+            assert_eq!(coster.cost(&tc), cost(t, "ciia"), "{t}");
+        }
         assert!(cost("cua", "cua") < cost("của", "cua"));
         assert!(m
             .sources('i', Some('i'))

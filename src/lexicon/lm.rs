@@ -91,6 +91,33 @@ impl LanguageModel {
         self.uni.get(w as usize).copied().unwrap_or(-8.0)
     }
 
+    /// The log10 backoff weight of the two-word context `u v`, or `None` when
+    /// no trigram with that context was kept.
+    ///
+    /// Invariant (from the build): every kept trigram `(u, v, w)` has a stored
+    /// context weight, so `None` means `P(w | u v) = P(w | v)` for every `w`.
+    #[inline]
+    pub fn context(&self, u: WordId, v: WordId) -> Option<f32> {
+        self.bi_bow.get(key2(u, v)).map(dequantize_bow)
+    }
+
+    /// log10 P(w | u v) given the context weight from [`context`](Self::context)
+    /// and `P(w | v)` from [`bigram`](Self::bigram): one table probe.
+    #[inline]
+    pub fn trigram_in_context(
+        &self,
+        u: WordId,
+        v: WordId,
+        w: WordId,
+        bow: f32,
+        bigram: f32,
+    ) -> f32 {
+        match self.tri.get(key3(u, v, w)) {
+            Some(q) => dequantize_logp(q),
+            None => bow + bigram,
+        }
+    }
+
     /// log10 P(w | u v).
     #[inline]
     pub fn trigram(&self, u: WordId, v: WordId, w: WordId) -> f32 {

@@ -24,11 +24,37 @@ const SLACK: f32 = 14.0;
 /// Most candidates kept per token.
 pub const MAX_CANDIDATES: usize = 8;
 
-#[derive(Clone)]
+/// Longest skeleton a state can spell (the longest syllable has 7 letters).
+const MAX_SKELETON: usize = 15;
+
+/// A partial reading: the skeleton spelled so far (ASCII, inline so states
+/// are `Copy`), its channel cost, and whether the one dropped letter is used.
+#[derive(Clone, Copy)]
 struct State {
-    skeleton: String,
+    skeleton: [u8; MAX_SKELETON],
+    len: u8,
     cost: f32,
     dropped: bool,
+}
+
+impl State {
+    fn skeleton(&self) -> &str {
+        // Only ASCII bytes are ever pushed.
+        std::str::from_utf8(&self.skeleton[..self.len as usize]).unwrap_or("")
+    }
+
+    /// This state extended by base letter `b` at extra cost `c`, if `b` is an
+    /// ASCII letter and the result is still a skeleton prefix.
+    fn push(&self, lex: &Lexicon, b: char, c: f32) -> Option<State> {
+        if !b.is_ascii() || self.len as usize >= MAX_SKELETON {
+            return None;
+        }
+        let mut next = *self;
+        next.skeleton[next.len as usize] = b as u8;
+        next.len += 1;
+        next.cost += c;
+        lex.is_skeleton_prefix(next.skeleton()).then_some(next)
+    }
 }
 
 /// Candidates for the lower-case OCR token `ocr`, cheapest first.
@@ -39,31 +65,28 @@ pub fn generate(lex: &Lexicon, ocr: &[char]) -> Vec<Candidate> {
     }
     let mut layers: Vec<Vec<State>> = vec![Vec::new(); n + 1];
     layers[0].push(State {
-        skeleton: String::new(),
+        skeleton: [0; MAX_SKELETON],
+        len: 0,
         cost: 0.0,
         dropped: false,
     });
     let ch = &lex.channel;
+    let mut extra = Vec::new();
     for j in 0..=n {
         let mut layer = std::mem::take(&mut layers[j]);
         // One dropped letter per token, inserted anywhere.
-        let mut extra = Vec::new();
+        extra.clear();
         for s in &layer {
             if !s.dropped {
                 for &(b, c) in ch.dropped().iter().take(PER_UNIT) {
-                    let mut sk = s.skeleton.clone();
-                    sk.push(b);
-                    if lex.is_skeleton_prefix(&sk) {
-                        extra.push(State {
-                            skeleton: sk,
-                            cost: s.cost + c,
-                            dropped: true,
-                        });
+                    if let Some(mut next) = s.push(lex, b, c) {
+                        next.dropped = true;
+                        extra.push(next);
                     }
                 }
             }
         }
-        layer.extend(extra);
+        layer.extend_from_slice(&extra);
         prune(&mut layer);
         if j == n {
             layers[j] = layer;
@@ -75,18 +98,16 @@ pub fn generate(lex: &Lexicon, ocr: &[char]) -> Vec<Candidate> {
                     continue;
                 }
                 for &(b, c) in ch.sources(ocr[j], o2).iter().take(PER_UNIT) {
-                    let mut sk = s.skeleton.clone();
-                    if let Some(b) = b {
-                        sk.push(b);
-                        if !lex.is_skeleton_prefix(&sk) {
-                            continue;
-                        }
+                    let next = match b {
+                        Some(b) => s.push(lex, b, c),
+                        None => Some(State {
+                            cost: s.cost + c,
+                            ..*s
+                        }),
+                    };
+                    if let Some(next) = next {
+                        layers[j + len].push(next);
                     }
-                    layers[j + len].push(State {
-                        skeleton: sk,
-                        cost: s.cost + c,
-                        dropped: s.dropped,
-                    });
                 }
             }
         }
@@ -95,13 +116,16 @@ pub fn generate(lex: &Lexicon, ocr: &[char]) -> Vec<Candidate> {
     let finals = &layers[n];
     let mut seen = rustc_hash::FxHashSet::default();
     let mut out = Vec::new();
+    let mut coster = ch.coster(ocr);
+    let mut word: Vec<char> = Vec::new();
     for s in finals {
-        if !seen.insert(s.skeleton.as_str()) {
+        if !seen.insert(s.skeleton()) {
             continue;
         }
-        for &id in lex.syllables_with_skeleton(&s.skeleton) {
-            let word: Vec<char> = lex.word(id).chars().collect();
-            let cost = ch.token_cost(&word, ocr);
+        for &id in lex.syllables_with_skeleton(s.skeleton()) {
+            word.clear();
+            word.extend(lex.word(id).chars());
+            let cost = coster.cost(&word);
             out.push(Candidate { id, cost });
         }
     }
@@ -115,12 +139,13 @@ pub fn generate(lex: &Lexicon, ocr: &[char]) -> Vec<Candidate> {
 }
 
 fn prune(layer: &mut Vec<State>) {
-    layer.sort_by(|a, b| {
+    layer.sort_unstable_by(|a, b| {
         a.cost
             .total_cmp(&b.cost)
-            .then_with(|| a.skeleton.cmp(&b.skeleton))
+            .then_with(|| a.skeleton().cmp(b.skeleton()))
+            .then(a.dropped.cmp(&b.dropped))
     });
-    layer.dedup_by(|a, b| a.skeleton == b.skeleton && a.dropped == b.dropped);
+    layer.dedup_by(|a, b| a.skeleton() == b.skeleton() && a.dropped == b.dropped);
     if let Some(best) = layer.first().map(|s| s.cost) {
         layer.retain(|s| s.cost <= best + SLACK);
     }

@@ -6,6 +6,20 @@
 
 use crate::lexicon::lm::{self, LanguageModel, WordId};
 
+/// States scoring more than this (in nats) below a position's best state
+/// are dropped: no later evidence recovers from such a gap in practice.
+pub const STATE_BEAM: f32 = 12.0;
+
+fn prune_states(s: &mut [f32]) {
+    let beam = STATE_BEAM;
+    let best = s.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    for x in s.iter_mut() {
+        if *x < best - beam {
+            *x = f32::NEG_INFINITY;
+        }
+    }
+}
+
 /// One option at one position.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Option_ {
@@ -55,31 +69,60 @@ pub fn viterbi(lm: &LanguageModel, positions: &[Vec<Option_>]) -> Vec<usize> {
         scores.push(s);
         backs.push(vec![0; cur.len()]);
     }
+    let scale = LM_WEIGHT * LN10;
+    let mut bigrams: Vec<f32> = Vec::new();
+    let mut contexts: Vec<(usize, f32, f32)> = Vec::new();
     for i in 1..n {
         let prev2 = opts(i as isize - 2);
         let prev = opts(i as isize - 1);
         let cur = opts(i as isize);
-        let mut s = vec![f32::NEG_INFINITY; prev.len() * cur.len()];
-        let mut b = vec![0u16; prev.len() * cur.len()];
+        let (na, nc) = (prev.len(), cur.len());
+        let mut s = vec![f32::NEG_INFINITY; na * nc];
+        let mut b = vec![0u16; na * nc];
         for (a, pa) in prev.iter().enumerate() {
-            for (c, pc) in cur.iter().enumerate() {
-                let mut best = f32::NEG_INFINITY;
-                let mut arg = 0u16;
-                for (z, pz) in prev2.iter().enumerate() {
-                    let base = scores[i - 1][z * prev.len() + a];
-                    if base == f32::NEG_INFINITY {
-                        continue;
+            // Contexts (z, a) without kept trigrams all back off to the
+            // bigram with weight 1: only their best score matters.
+            let mut free: Option<(f32, u16)> = None;
+            contexts.clear();
+            for (z, pz) in prev2.iter().enumerate() {
+                let base = scores[i - 1][z * na + a];
+                if base == f32::NEG_INFINITY {
+                    continue;
+                }
+                match lm.context(pz.id, pa.id) {
+                    None => {
+                        if free.is_none_or(|f| base > f.0) {
+                            free = Some((base, z as u16));
+                        }
                     }
-                    let v = base + lp(lm, pz.id, pa.id, pc.id);
+                    Some(bow) => contexts.push((z, base, bow)),
+                }
+            }
+            if free.is_none() && contexts.is_empty() {
+                continue;
+            }
+            // log10 P(c | a), shared by every two-word context ending in a.
+            bigrams.clear();
+            bigrams.extend(cur.iter().map(|pc| lm.bigram(pa.id, pc.id)));
+            for (c, pc) in cur.iter().enumerate() {
+                let bg = bigrams[c];
+                let (mut best, mut arg) = match free {
+                    Some((base, z)) => (base + scale * bg, z),
+                    None => (f32::NEG_INFINITY, 0),
+                };
+                for &(z, base, bow) in &contexts {
+                    let t = lm.trigram_in_context(prev2[z].id, pa.id, pc.id, bow, bg);
+                    let v = base + scale * t;
                     if v > best {
                         best = v;
                         arg = z as u16;
                     }
                 }
-                s[a * cur.len() + c] = best + pc.channel;
-                b[a * cur.len() + c] = arg;
+                s[a * nc + c] = best + pc.channel;
+                b[a * nc + c] = arg;
             }
         }
+        prune_states(&mut s);
         scores.push(s);
         backs.push(b);
     }

@@ -43,7 +43,11 @@ fn components(lex: &Lexicon, key: &str, key_form: Option<&str>, c: &Candidate) -
 }
 
 /// Estimates the weights from the document's tokens (one entry per occurrence).
-pub fn estimate(lex: &Lexicon, keys: &[&str], cands: &FxHashMap<&str, Vec<Candidate>>) -> Weights {
+pub fn estimate(
+    lex: &Lexicon,
+    keys: &[&str],
+    cands: &FxHashMap<&str, std::sync::Arc<[Candidate]>>,
+) -> Weights {
     let mut freq: FxHashMap<&str, f64> = FxHashMap::default();
     for k in keys {
         *freq.entry(k).or_insert(0.0) += 1.0;
@@ -160,5 +164,21 @@ pub fn options(
             None,
         ));
     }
+    prune(&mut out);
     out
 }
+
+/// Drops options whose channel score is more than [`CHANNEL_BEAM`] below the
+/// best one: the language model never makes up that difference in practice,
+/// and every option costs the decoder a factor.
+fn prune(options: &mut Vec<(Option_, Option<WordId>)>) {
+    let beam = CHANNEL_BEAM;
+    let best = options
+        .iter()
+        .map(|o| o.0.channel)
+        .fold(f32::NEG_INFINITY, f32::max);
+    options.retain(|o| o.0.channel >= best - beam);
+}
+
+/// Widest channel-score gap (in nats) kept between a token's options.
+pub const CHANNEL_BEAM: f32 = 9.0;

@@ -10,6 +10,7 @@
 //! line *i*; only word tokens that the decoder decided to change are replaced;
 //! figures, URLs, e-mail addresses, whitespace and punctuation are kept.
 
+pub mod cache;
 pub mod candidates;
 pub mod codes;
 pub mod decode;
@@ -19,9 +20,11 @@ use crate::lexicon::lm::{self, WordId};
 use crate::lexicon::{lm_form, Lexicon};
 use crate::text::viet::{self, CasePattern};
 use crate::text::{self, Token, TokenKind, ToneStyle};
+pub use cache::CandidateCache;
 use candidates::Candidate;
 use decode::Option_;
 use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
 /// Repair is never certain: confidences are capped here.
 pub const MAX_CONFIDENCE: f32 = 0.9999;
@@ -88,6 +91,7 @@ impl Repaired {
 pub struct Repairer<'a> {
     lexicon: &'a Lexicon,
     options: RepairOptions,
+    cache: Option<&'a CandidateCache>,
 }
 
 /// A word token that repair may change.
@@ -119,7 +123,26 @@ struct Change {
 impl<'a> Repairer<'a> {
     /// A repairer using `lexicon` with `options`.
     pub fn new(lexicon: &'a Lexicon, options: RepairOptions) -> Self {
-        Repairer { lexicon, options }
+        Repairer {
+            lexicon,
+            options,
+            cache: None,
+        }
+    }
+
+    /// A repairer that takes candidates from `cache`, shared with other
+    /// repairers (and threads) working on the same collection. Output is
+    /// identical to [`new`](Self::new)'s; only speed differs.
+    pub fn with_cache(
+        lexicon: &'a Lexicon,
+        options: RepairOptions,
+        cache: &'a CandidateCache,
+    ) -> Self {
+        Repairer {
+            lexicon,
+            options,
+            cache: Some(cache),
+        }
     }
 
     /// Repairs a whole text (lines separated by `\n`).
@@ -183,12 +206,19 @@ impl<'a> Repairer<'a> {
         }
 
         // Candidates per distinct token.
-        let mut cand_cache: FxHashMap<&str, Vec<Candidate>> = FxHashMap::default();
+        let local;
+        let cache = match self.cache {
+            Some(c) => c,
+            None => {
+                local = CandidateCache::new(usize::MAX);
+                &local
+            }
+        };
+        let mut cand_cache: FxHashMap<&str, Arc<[Candidate]>> = FxHashMap::default();
         for s in &slots {
-            cand_cache.entry(s.key.as_str()).or_insert_with(|| {
-                let chars: Vec<char> = s.key.chars().collect();
-                candidates::generate(lex, &chars)
-            });
+            cand_cache
+                .entry(s.key.as_str())
+                .or_insert_with(|| cache.get(lex, &s.key));
         }
         let weights = mixture::estimate(lex, &slots_keys(&slots), &cand_cache);
         // Codes: a symbol part is always read against the code list; a free-standing
@@ -245,10 +275,15 @@ impl<'a> Repairer<'a> {
                     continue;
                 }
                 let chosen_score = decode::local_score(&lex.lm, positions, &path, i, chosen);
+                // LM terms are log probabilities (≤ 0), so an option's local
+                // score is at most its channel score: visit options by channel
+                // score and stop once none can beat the runner-up found.
+                let mut order: Vec<usize> = (0..opts.len()).filter(|&k| k != chosen).collect();
+                order.sort_by(|&a, &b| opts[b].0.channel.total_cmp(&opts[a].0.channel));
                 let mut runner: Option<(f32, usize)> = None;
-                for k in 0..opts.len() {
-                    if k == chosen {
-                        continue;
+                for k in order {
+                    if runner.is_some_and(|r| opts[k].0.channel < r.0) {
+                        break;
                     }
                     let sc = decode::local_score(&lex.lm, positions, &path, i, k);
                     if runner.is_none_or(|r| sc > r.0) {

@@ -90,25 +90,29 @@ pub fn strip_marks(s: &str) -> String {
 }
 
 fn push_stripped(out: &mut String, c: char) {
+    out.push(base_letter(c));
+}
+
+/// The letter `c` without its marks (`ở` → `o`, `Đ` → `D`); any other
+/// character is returned as is. Allocation-free [`strip_marks`] for one char.
+#[inline]
+pub fn base_letter(c: char) -> char {
     if c.is_ascii() {
-        out.push(c);
-        return;
+        return c;
     }
     match c {
-        'đ' => out.push('d'),
-        'Đ' => out.push('D'),
+        'đ' => 'd',
+        'Đ' => 'D',
         _ => {
             let mut it = c.nfd();
-            if let Some(b) = it.next() {
-                if b.is_ascii_alphabetic()
-                    && it
-                        .clone()
-                        .all(|m| is_shape_mark(m) || Tone::from_combining(m).is_some())
+            match it.next() {
+                Some(b)
+                    if b.is_ascii_alphabetic()
+                        && it.all(|m| is_shape_mark(m) || Tone::from_combining(m).is_some()) =>
                 {
-                    out.push(b);
-                } else {
-                    out.push(c);
+                    b
                 }
+                _ => c,
             }
         }
     }

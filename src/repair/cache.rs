@@ -1,0 +1,108 @@
+//! A candidate cache shared across documents and threads.
+//!
+//! Candidate generation depends only on the token and the lexicon, and the
+//! tokens of a collection repeat heavily, so a batch computes each distinct
+//! token's candidates once. The cache only memoizes a pure function: output is
+//! the same with or without it, whatever the thread count. It stops growing at
+//! its capacity (entries are never evicted, which keeps it lock-light and
+//! deterministic), so memory stays bounded on any collection.
+
+use super::candidates::{self, Candidate};
+use crate::lexicon::Lexicon;
+use rustc_hash::FxHashMap;
+use std::hash::{BuildHasher, BuildHasherDefault};
+use std::sync::{Arc, RwLock};
+
+const SHARDS: usize = 16;
+
+/// Default number of tokens a cache holds (about 40 MB at most).
+pub const DEFAULT_CAPACITY: usize = 400_000;
+
+type Shard = FxHashMap<Box<str>, Arc<[Candidate]>>;
+
+/// Memoized [`candidates::generate`], safe to share between threads.
+pub struct CandidateCache {
+    shards: Vec<RwLock<Shard>>,
+    per_shard: usize,
+}
+
+impl std::fmt::Debug for CandidateCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CandidateCache")
+            .field("len", &self.len())
+            .finish()
+    }
+}
+
+impl Default for CandidateCache {
+    fn default() -> Self {
+        CandidateCache::new(DEFAULT_CAPACITY)
+    }
+}
+
+impl CandidateCache {
+    /// A cache holding at most about `capacity` tokens.
+    pub fn new(capacity: usize) -> Self {
+        CandidateCache {
+            shards: (0..SHARDS).map(|_| RwLock::new(Shard::default())).collect(),
+            per_shard: capacity.div_ceil(SHARDS),
+        }
+    }
+
+    /// Number of cached tokens.
+    pub fn len(&self) -> usize {
+        self.shards
+            .iter()
+            .map(|s| s.read().map_or(0, |m| m.len()))
+            .sum()
+    }
+
+    /// Is the cache empty?
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Candidates for the lower-case token `key`, computed on first use.
+    pub fn get(&self, lex: &Lexicon, key: &str) -> Arc<[Candidate]> {
+        let h = BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(key);
+        let shard = &self.shards[(h >> 60) as usize % SHARDS];
+        if let Ok(m) = shard.read() {
+            if let Some(c) = m.get(key) {
+                return Arc::clone(c);
+            }
+        }
+        let chars: Vec<char> = key.chars().collect();
+        let cands: Arc<[Candidate]> = candidates::generate(lex, &chars).into();
+        // A poisoned lock only means another thread panicked mid-insert of a
+        // pure value: the map is still valid, so keep using it.
+        let mut m = shard.write().unwrap_or_else(|e| e.into_inner());
+        if m.len() < self.per_shard {
+            m.entry(key.into()).or_insert_with(|| Arc::clone(&cands));
+        }
+        cands
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capacity_bounds_growth_but_not_answers() {
+        let lex = Lexicon::empty();
+        let cache = CandidateCache::new(SHARDS); // one entry per shard
+        let keys: Vec<String> = (0..200).map(|i| format!("k{i}")).collect();
+        for k in &keys {
+            cache.get(&lex, k);
+        }
+        assert!(cache.len() <= SHARDS);
+        assert!(!cache.is_empty());
+        for k in &keys {
+            let chars: Vec<char> = k.chars().collect();
+            assert_eq!(
+                &*cache.get(&lex, k),
+                &candidates::generate(&lex, &chars)[..]
+            );
+        }
+    }
+}
