@@ -39,6 +39,140 @@ fn lp(lm: &LanguageModel, u: WordId, v: WordId, w: WordId) -> f32 {
     LM_WEIGHT * LN10 * lm.trigram(u, v, w)
 }
 
+/// Most options per position that reach the trigram pass.
+pub const TRIGRAM_OPTIONS: usize = 3;
+/// Options whose bigram max-marginal is this far (nats) below the position's
+/// best are not passed to the trigram pass.
+pub const MARGINAL_BEAM: f32 = 6.0;
+
+/// The outcome of decoding one segment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    /// Index of the chosen option at each position.
+    pub path: Vec<usize>,
+    /// Per position, the options the trigram pass considered, best first.
+    pub kept: Vec<Vec<usize>>,
+    /// Per position and option, the bigram max-marginal score.
+    pub marginals: Vec<Vec<f32>>,
+}
+
+impl Decoded {
+    /// The best option at `i` other than `chosen` by bigram max-marginal, with
+    /// its score gap to `chosen`.
+    pub fn marginal_runner_up(&self, i: usize, chosen: usize) -> Option<(f32, usize)> {
+        let mm = &self.marginals[i];
+        (0..mm.len())
+            .filter(|&k| k != chosen)
+            .max_by(|&a, &b| mm[a].total_cmp(&mm[b]).then(b.cmp(&a)))
+            .map(|k| (mm[chosen] - mm[k], k))
+    }
+}
+
+/// Decodes a segment: a bigram forward–backward pass ranks each position's
+/// options by the score of the best path through them (max-marginal), and
+/// the trigram Viterbi decodes over the best [`TRIGRAM_OPTIONS`] of each.
+pub fn decode(lm: &LanguageModel, positions: &[Vec<Option_>]) -> Decoded {
+    let marginals = max_marginals(lm, positions);
+    let kept = prune(&marginals, TRIGRAM_OPTIONS, MARGINAL_BEAM);
+    let reduced: Vec<Vec<Option_>> = kept
+        .iter()
+        .zip(positions)
+        .map(|(k, opts)| k.iter().map(|&i| opts[i]).collect())
+        .collect();
+    let path = viterbi(lm, &reduced)
+        .into_iter()
+        .zip(&kept)
+        .map(|(j, k)| k[j])
+        .collect();
+    Decoded {
+        path,
+        kept,
+        marginals,
+    }
+}
+
+/// The indices of each position's options to keep, best first: at most `max`,
+/// within `beam` of the best max-marginal, at least one.
+fn prune(marginals: &[Vec<f32>], max: usize, beam: f32) -> Vec<Vec<usize>> {
+    marginals
+        .iter()
+        .map(|mm| {
+            let mut idx: Vec<usize> = (0..mm.len()).collect();
+            idx.sort_by(|&a, &b| mm[b].total_cmp(&mm[a]).then(a.cmp(&b)));
+            let Some(&first) = idx.first() else {
+                return Vec::new();
+            };
+            let best = mm[first];
+            idx.truncate(max.max(1));
+            idx.retain(|&k| mm[k] >= best - beam);
+            idx
+        })
+        .collect()
+}
+
+/// Per position and option, the score of the best path through it under the
+/// bigram model plus channel scores.
+pub fn max_marginals(lm: &LanguageModel, positions: &[Vec<Option_>]) -> Vec<Vec<f32>> {
+    let n = positions.len();
+    let scale = LM_WEIGHT * LN10;
+    // Transition scores between consecutive positions, computed once.
+    let trans: Vec<Vec<f32>> = (1..n)
+        .map(|i| {
+            let mut t = Vec::with_capacity(positions[i - 1].len() * positions[i].len());
+            for a in &positions[i - 1] {
+                for c in &positions[i] {
+                    t.push(scale * lm.bigram(a.id, c.id));
+                }
+            }
+            t
+        })
+        .collect();
+    let mut fwd: Vec<Vec<f32>> = Vec::with_capacity(n);
+    for i in 0..n {
+        let f: Vec<f32> = positions[i]
+            .iter()
+            .enumerate()
+            .map(|(c, o)| {
+                let best = if i == 0 {
+                    scale * lm.bigram(lm::BOS, o.id)
+                } else {
+                    let nc = positions[i].len();
+                    fwd[i - 1]
+                        .iter()
+                        .enumerate()
+                        .map(|(a, &fa)| fa + trans[i - 1][a * nc + c])
+                        .fold(f32::NEG_INFINITY, f32::max)
+                };
+                best + o.channel
+            })
+            .collect();
+        fwd.push(f);
+    }
+    let mut bwd: Vec<Vec<f32>> = vec![Vec::new(); n];
+    for i in (0..n).rev() {
+        bwd[i] = positions[i]
+            .iter()
+            .enumerate()
+            .map(|(a, o)| {
+                if i + 1 == n {
+                    scale * lm.bigram(o.id, lm::EOS)
+                } else {
+                    let nc = positions[i + 1].len();
+                    positions[i + 1]
+                        .iter()
+                        .enumerate()
+                        .map(|(c, oc)| trans[i][a * nc + c] + oc.channel + bwd[i + 1][c])
+                        .fold(f32::NEG_INFINITY, f32::max)
+                }
+            })
+            .collect();
+    }
+    fwd.iter()
+        .zip(&bwd)
+        .map(|(f, b)| f.iter().zip(b).map(|(f, b)| f + b).collect())
+        .collect()
+}
+
 /// Returns the index of the chosen option at each position.
 pub fn viterbi(lm: &LanguageModel, positions: &[Vec<Option_>]) -> Vec<usize> {
     let n = positions.len();
@@ -187,4 +321,71 @@ pub fn local_score(
         s += lp(lm, u, v, id_at(t));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::table::FingerprintTable;
+
+    /// A model over ids 5..=8 where `6 → 7` is a strong bigram and `5 7 8`
+    /// a strong trigram; everything else is uniform.
+    fn model() -> LanguageModel {
+        let uni = vec![-1.0f32; 9];
+        let bi = FingerprintTable::build(&[(lm::key2(6, 7), lm::quantize_logp(-0.05))]);
+        let bi_bow = FingerprintTable::build(&[(lm::key2(5, 7), lm::quantize_bow(0.0))]);
+        let tri = FingerprintTable::build(&[(lm::key3(5, 7, 8), lm::quantize_logp(-0.01))]);
+        LanguageModel {
+            uni,
+            uni_bow: vec![0.0; 9],
+            bi,
+            bi_bow,
+            tri,
+        }
+    }
+
+    fn opt(id: WordId, channel: f32) -> Option_ {
+        Option_ { id, channel }
+    }
+
+    #[test]
+    fn context_overrides_a_small_channel_preference() {
+        let lm = model();
+        // Position 1 prefers 8 slightly by channel, but 6 → 7 is far likelier.
+        let positions = vec![vec![opt(8, -0.1), opt(6, -0.5)], vec![opt(7, 0.0)]];
+        let d = decode(&lm, &positions);
+        assert_eq!(d.path, vec![1, 0]);
+        assert_eq!(viterbi(&lm, &positions), vec![1, 0]);
+    }
+
+    #[test]
+    fn trigram_is_used_when_context_is_stored() {
+        let lm = model();
+        let positions = vec![
+            vec![opt(5, 0.0)],
+            vec![opt(7, 0.0)],
+            vec![opt(6, -0.5), opt(8, -1.0)],
+        ];
+        assert_eq!(decode(&lm, &positions).path, vec![0, 0, 1]);
+    }
+
+    #[test]
+    fn a_large_channel_gap_wins_over_context() {
+        let lm = model();
+        let positions = vec![vec![opt(8, 0.0), opt(6, -30.0)], vec![opt(7, 0.0)]];
+        let d = decode(&lm, &positions);
+        assert_eq!(d.path, vec![0, 0]);
+        let (gap, k) = d.marginal_runner_up(0, 0).expect("runner-up");
+        assert_eq!(k, 1);
+        assert!(gap > 20.0);
+    }
+
+    #[test]
+    fn empty_and_single_positions() {
+        let lm = model();
+        assert!(decode(&lm, &[]).path.is_empty());
+        let d = decode(&lm, &[vec![opt(5, 0.0)]]);
+        assert_eq!(d.path, vec![0]);
+        assert_eq!(d.marginal_runner_up(0, 0), None);
+    }
 }

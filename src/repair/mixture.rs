@@ -181,4 +181,4 @@ fn prune(options: &mut Vec<(Option_, Option<WordId>)>) {
 }
 
 /// Widest channel-score gap (in nats) kept between a token's options.
-pub const CHANNEL_BEAM: f32 = 9.0;
+pub const CHANNEL_BEAM: f32 = 12.0;

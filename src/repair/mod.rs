@@ -258,7 +258,8 @@ impl<'a> Repairer<'a> {
             if positions.is_empty() {
                 return;
             }
-            let path = decode::viterbi(&lex.lm, positions);
+            let decoded = decode::decode(&lex.lm, positions);
+            let path = &decoded.path;
             for (i, &slot_idx) in seg.iter().enumerate() {
                 if slot_idx == usize::MAX {
                     continue;
@@ -274,23 +275,19 @@ impl<'a> Repairer<'a> {
                 if original.as_deref() == Some(word) {
                     continue;
                 }
-                let chosen_score = decode::local_score(&lex.lm, positions, &path, i, chosen);
-                // LM terms are log probabilities (≤ 0), so an option's local
-                // score is at most its channel score: visit options by channel
-                // score and stop once none can beat the runner-up found.
-                let mut order: Vec<usize> = (0..opts.len()).filter(|&k| k != chosen).collect();
-                order.sort_by(|&a, &b| opts[b].0.channel.total_cmp(&opts[a].0.channel));
-                let mut runner: Option<(f32, usize)> = None;
-                for k in order {
-                    if runner.is_some_and(|r| opts[k].0.channel < r.0) {
-                        break;
-                    }
-                    let sc = decode::local_score(&lex.lm, positions, &path, i, k);
-                    if runner.is_none_or(|r| sc > r.0) {
-                        runner = Some((sc, k));
-                    }
-                }
-                let margin = runner.map_or(10.0, |r| chosen_score - r.0);
+                // The runner-up is the best other option of the trigram pass by
+                // local score; failing one, the best by bigram max-marginal.
+                let chosen_score = decode::local_score(&lex.lm, positions, path, i, chosen);
+                let runner: Option<(f32, usize)> = decoded.kept[i]
+                    .iter()
+                    .filter(|&&k| k != chosen)
+                    .map(|&k| {
+                        let sc = decode::local_score(&lex.lm, positions, path, i, k);
+                        (chosen_score - sc, k)
+                    })
+                    .min_by(|a, b| a.0.total_cmp(&b.0))
+                    .or_else(|| decoded.marginal_runner_up(i, chosen));
+                let margin = runner.map_or(10.0, |r| r.0);
                 let confidence = (1.0 / (1.0 + (-margin).exp())).min(MAX_CONFIDENCE);
                 let runner_up = runner.map(|(_, k)| match opts[k].1 {
                     Some(id) => lex.word(id).to_owned(),
