@@ -23,6 +23,9 @@ pub struct EvalParseArgs {
     /// Print the scores as JSON.
     #[arg(long)]
     pub json: bool,
+    /// After each row, list the gold records missed and the produced records that matched nothing.
+    #[arg(long)]
+    pub show_errors: bool,
 }
 
 pub fn run(cmd: EvalCommand, dict_dir: &Path) -> Result<i32> {
@@ -49,6 +52,9 @@ fn run_parse(args: EvalParseArgs, dict_dir: &Path) -> Result<i32> {
         println!("{}", serde_json::to_string_pretty(&score.to_json())?);
     } else {
         print!("{}", score.report());
+        if args.show_errors {
+            print!("{}", score.errors_report());
+        }
     }
     Ok(0)
 }

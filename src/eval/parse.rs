@@ -392,6 +392,31 @@ impl ParseScore {
         s
     }
 
+    /// The mismatches of each record kind, one per line: `- ` for a gold
+    /// record missed (false negative), `+ ` for a produced record that
+    /// matched nothing (false positive).
+    pub fn errors_report(&self) -> String {
+        let mut s = String::new();
+        for (name, p) in [
+            ("references", &self.references),
+            ("dates", &self.dates),
+            ("periods", &self.periods),
+            ("kpis", &self.kpis),
+        ] {
+            if p.missed.is_empty() && p.extra.is_empty() {
+                continue;
+            }
+            s += &format!("{name}:\n");
+            for m in &p.missed {
+                s += &format!("  - {m}\n");
+            }
+            for e in &p.extra {
+                s += &format!("  + {e}\n");
+            }
+        }
+        s
+    }
+
     /// The report as JSON, with precision/recall/F1 computed.
     pub fn to_json(&self) -> Value {
         let prf = |p: &Prf| {
@@ -478,6 +503,18 @@ mod tests {
         let h = s.header.unwrap_or_default();
         assert_eq!((h.correct, h.total), (2, 3));
         assert_eq!(s.signer, Some(true));
+    }
+
+    #[test]
+    fn errors_report_lists_missed_and_extra() {
+        let gold = json!({"dates": [{"iso": "2023-06", "line": 4}]});
+        let produced = json!({"dates": [{"value": "2023-07", "line": 4}]});
+        let s = score(&produced, &gold).unwrap_or_default();
+        let r = s.errors_report();
+        assert!(r.contains("dates:"));
+        assert!(r.contains("  - 4: 2023-06"));
+        assert!(r.contains("  + 4: 2023-07"));
+        assert!(!r.contains("references:"));
     }
 
     #[test]

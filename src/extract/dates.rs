@@ -171,7 +171,7 @@ static HALF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{1,2})\s+thang\s+(dau|cuoi)\s+nam(?:\s+(\d{4}))?").expect("valid regex")
 });
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"quy\s+(iv|i{1,3}|[1-4])((?:\s*(?:,|va|-)\s*(?:iv|i{1,3}|[1-4]))*)\s*(?:,\s*)?(?:nam\s*|/\s*)(\d{4})")
+    Regex::new(r"quy\s+(iv|[1l]v|i{1,3}|1{2,3}|l{1,3}|[1-4])((?:\s*(?:,|va|-)\s*(?:iv|[1l]v|i{1,3}|1{2,3}|l{1,3}|[1-4]))*)\s*(?:,\s*)?(?:nam\s*|/\s*)(\d{4})")
         .expect("valid regex")
 });
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -186,15 +186,24 @@ static MONTH: LazyLock<Regex> = LazyLock::new(|| {
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:(tu|den)\s+)?nam\s+(\d{4})").expect("valid regex"));
 
+/// A quarter's numeral, Roman or Arabic; OCR reads Roman `I` as `1` or `l`,
+/// and quarters stop at 4, so `11` after `Quý` can only be `II`.
 fn roman(s: &str) -> Option<u32> {
     match s {
-        "i" | "1" => Some(1),
-        "ii" | "2" => Some(2),
-        "iii" | "3" => Some(3),
-        "iv" | "4" => Some(4),
+        "i" | "1" | "l" => Some(1),
+        "ii" | "2" | "11" | "ll" => Some(2),
+        "iii" | "3" | "111" | "lll" => Some(3),
+        "iv" | "4" | "1v" | "lv" => Some(4),
         _ => None,
     }
 }
+
+/// `, định hướng đến năm 2030` / `, tầm nhìn đến 2030` right after a period:
+/// the horizon of that period, not a period of its own.
+static HORIZON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*,?\s*(?:dinh\s+huong|tam\s+nhin)\s+den\s+(?:nam\s+)?\d{4}")
+        .expect("valid regex")
+});
 
 /// Every period in the document, in text order. Periods inside `dates` spans
 /// (`tháng 6 năm 2023` of a full date) are skipped.
@@ -317,7 +326,40 @@ pub(crate) fn find_periods(doc: &DocText, dates: &[Span]) -> (Vec<Found<Period>>
         add(&mut out, value, (m.start(), m.end()));
     }
     out.sort_by_key(|p| p.span.0);
+    absorb_horizons(doc, &mut out);
     (out, yearless)
+}
+
+/// Drops the periods that are the horizon of the period before them
+/// (`giai đoạn 2022-2025, tầm nhìn đến năm 2030`) and stretches that
+/// period's span over the horizon, so its year is no figure either.
+fn absorb_horizons(doc: &DocText, out: &mut Vec<Found<Period>>) {
+    let mut i = 1;
+    while i < out.len() {
+        let (prev_end, cur) = (out[i - 1].span.1, out[i].span);
+        let fs = doc.to_fold(prev_end);
+        let horizon = HORIZON
+            .find(doc.folded.get(fs..).unwrap_or(""))
+            .map(|m| doc.to_orig(fs + m.end()));
+        if horizon.is_some_and(|h| cur.0 >= prev_end && cur.1 <= h) {
+            out[i - 1].span.1 = cur.1;
+            out.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Each distinct period once, at its first mention: the set of periods a
+/// document speaks of (the gold's convention; repeated mentions are not
+/// listed again). Spans of all mentions stay with [`find_periods`].
+pub(crate) fn first_mentions(periods: &[Found<Period>]) -> Vec<Period> {
+    let mut seen = std::collections::HashSet::new();
+    periods
+        .iter()
+        .filter(|p| seen.insert(p.record.value.clone()))
+        .map(|p| p.record.clone())
+        .collect()
 }
 
 #[cfg(test)]
@@ -385,6 +427,34 @@ mod tests {
     }
 
     #[test]
+    fn horizons_belong_to_their_period() {
+        assert_eq!(
+            periods(&["giai đoạn 2022-2025, tầm nhìn đến năm 2030 và năm 2030"]),
+            vec!["2022/2025", "2030"]
+        );
+        assert_eq!(
+            periods(&["đến năm 2025, định hướng", "đến năm 2030 của tỉnh"]),
+            vec!["../2025"]
+        );
+        // A later `đến năm` with no horizon word is a period of its own.
+        assert_eq!(
+            periods(&["giai đoạn 2021 - 2025; đến năm 2030"]),
+            vec!["2021/2025", "../2030"]
+        );
+    }
+
+    #[test]
+    fn first_mentions_only() {
+        let doc = DocText::new(&["năm 2023, giai đoạn 2021 - 2025 và năm 2023; năm 2024"]);
+        let (found, _) = find_periods(&doc, &[]);
+        let v: Vec<String> = first_mentions(&found)
+            .into_iter()
+            .map(|p| p.value)
+            .collect();
+        assert_eq!(v, vec!["2023", "2021/2025", "2024"]);
+    }
+
+    #[test]
     fn periods_found() {
         assert_eq!(periods(&["6 tháng đầu năm 2023"]), vec!["2023-01/2023-06"]);
         assert_eq!(periods(&["6 tháng cuối năm 2023"]), vec!["2023-07/2023-12"]);
@@ -393,6 +463,14 @@ mod tests {
         assert_eq!(periods(&["giai đoạn 2021 - 2025"]), vec!["2021/2025"]);
         assert_eq!(periods(&["nhiệm kỳ 2021-2026"]), vec!["2021/2026"]);
         assert_eq!(periods(&["trong năm 2023"]), vec!["2023"]);
+        assert_eq!(
+            periods(&["Quý I, 11/2023; từ Quý 11/2023"]),
+            vec!["2023-Q1/2023-Q2", "2023-Q2"]
+        );
+        assert_eq!(
+            periods(&["quý 1/2024, quý 4/2024"]),
+            vec!["2024-Q1", "2024-Q4"]
+        );
         assert_eq!(
             periods(&["ngày 28 tháng 12 năm 2023"]),
             Vec::<String>::new()

@@ -54,6 +54,29 @@ const CONTEXT_STOP: &[&str] = &[
     "xóm",
     "ấp",
 ];
+/// Column headings of appendix tables (folded). A line with
+/// [`HEADER_WORDS_MIN`] of them is a table's header row even when OCR
+/// damaged its `STT` cell.
+const HEADER_WORDS: &[&str] = &[
+    "stt",
+    "noi dung",
+    "chi tieu",
+    "don vi",
+    "so lieu",
+    "ghi chu",
+    "thoi gian",
+    "chu tri",
+    "phoi hop",
+    "san pham",
+    "ket qua",
+    "ty le",
+    "nhiem vu",
+];
+/// How many [`HEADER_WORDS`] make a header row.
+const HEADER_WORDS_MIN: usize = 4;
+/// Time words that, before a number, name a month, year or quarter
+/// (`tháng 6`) — unless a measure word follows (`một tháng 01 lần`).
+const TIME_BEFORE: &[&str] = &["tháng", "năm", "quý", "ngày", "tuần"];
 /// Words after a number that make it a span of time, not a measure.
 const TIME_AFTER: &[&str] = &["tháng", "năm", "quý"];
 /// Qualifiers printed before a value (folded).
@@ -115,8 +138,18 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
         let prev = t[..s].chars().next_back();
         let next = t[e..].chars().next();
         let next2 = t[e..].chars().nth(1);
-        if prev.is_some_and(|c| c.is_alphanumeric() || "/.,-=:_&".contains(c))
-            || next.is_some_and(|c| c.is_alphanumeric() || c == '=' || c == '_')
+        // A number right after `<unit>/` is a second measure (`01 lần/30 phút`).
+        let after_unit_slash = prev == Some('/')
+            && t[..s.saturating_sub(1)]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_lowercase);
+        if misread_slash_year(m.as_str()) {
+            continue;
+        }
+        if prev.is_some_and(|c| {
+            (c.is_alphanumeric() || "/.,-=:_&".contains(c)) && !(c == '/' && after_unit_slash)
+        }) || next.is_some_and(|c| c.is_alphanumeric() || c == '=' || c == '_')
             || (matches!(next, Some('/' | ':' | '-')) && next2.is_some_and(|c| c.is_ascii_digit()))
         {
             continue;
@@ -144,7 +177,10 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
                 g.is_empty() || g == "," || g == "va" || g == "-" || g == "hoac"
             }
         });
-        if is_word(prev_word, CONTEXT_STOP) || list_gap || t[ls..s].trim_end().ends_with('=') {
+        if (is_word(prev_word, CONTEXT_STOP) && !is_frequency(prev_word, &t[e..]))
+            || list_gap
+            || t[ls..s].trim_end().ends_with('=')
+        {
             last_context_stop = Some(e);
             continue;
         }
@@ -173,7 +209,7 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
             (Some("%".to_owned()), p)
         } else if in_table {
             let rest = t[e..line_end].trim_matches(|c: char| c.is_whitespace() || c == '|');
-            if !rest.is_empty() || first_on_line {
+            if !rest.is_empty() || first_on_line || after_noise(&t[ls..s]) {
                 continue;
             }
             confidence = 0.7;
@@ -209,11 +245,80 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
     out
 }
 
+/// True when `prev` is a time word and a measure word follows the number
+/// (`tháng 01 lần`, `năm 2 đợt`): a frequency, not a date part.
+fn is_frequency(prev: &str, after: &str) -> bool {
+    if !is_word(prev, TIME_BEFORE) {
+        return false;
+    }
+    let trimmed = after.trim_start_matches([' ', '\t']);
+    let w = trimmed
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    is_word(w, ONE_SYLLABLE) && !is_word(w, TIME_BEFORE) && !is_word(w, &["giờ", "phút"])
+}
+
+/// An ungrouped five-digit number that is `1` or `7` and a year: the OCR of
+/// `/2025` or `I/2025`. Vietnamese figures of five digits or more group
+/// their thousands with `.` (`12.025`), so this is no figure.
+fn misread_slash_year(num: &str) -> bool {
+    num.len() == 5
+        && num.bytes().all(|b| b.is_ascii_digit())
+        && matches!(num.as_bytes().first(), Some(b'1' | b'7'))
+        && num
+            .get(1..)
+            .and_then(|y| y.parse::<u32>().ok())
+            .is_some_and(|y| (1900..=2100).contains(&y))
+}
+
+/// True when the cell text before a table figure ends in OCR noise from
+/// table rules and stamps: two of its last three tokens (`|` aside) are a
+/// lone letter or mark, one of them a letter (`~ X 2`, `e . 2 1`; dot
+/// leaders `. .` alone are no noise).
+fn after_noise(head: &str) -> bool {
+    let lone: Vec<char> = head
+        .split(|c: char| c.is_whitespace() || c == '|')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .filter_map(|w| {
+            let mut cs = w.chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) if !c.is_numeric() => Some(c),
+                _ => None,
+            }
+        })
+        .collect();
+    lone.len() >= 2 && lone.iter().any(|c| c.is_alphabetic())
+}
+
+/// True when the folded line is a table's header row: enough column headings.
+fn is_header_row(folded_line: &str) -> bool {
+    let squashed = squash(folded_line);
+    HEADER_WORDS
+        .iter()
+        .filter(|w| {
+            squashed
+                .match_indices(*w)
+                .any(|(i, _)| word_bounded(&squashed, i, w.len()))
+        })
+        .count()
+        >= HEADER_WORDS_MIN
+}
+
+/// True when `s[i..i + n]` has no letter touching it on either side.
+fn word_bounded(s: &str, i: usize, n: usize) -> bool {
+    let before = s[..i].chars().next_back();
+    let after = s[i + n..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
 /// Printed offset of the first line of the appendix tables, if any.
 fn table_start(doc: &DocText) -> Option<usize> {
     let mut off = 0;
     for line in doc.folded.split('\n') {
-        if TABLE_START.is_match(line) {
+        if TABLE_START.is_match(line) || is_header_row(line) {
             return Some(doc.to_orig(off));
         }
         off += line.len() + 1;
@@ -448,6 +553,58 @@ mod tests {
         assert!(values(&["trong 6 tháng đầu năm, năm 2023, 9001:2015, igate 2.0"]).is_empty());
         assert!(values(&["(Không=0, Có=1)"]).is_empty());
         assert!(values(&["tỷ lệ hồ sơ 2023 trên"]).is_empty());
+    }
+
+    #[test]
+    fn frequencies_after_time_words() {
+        let k = kpis(&["với thời lượng một tháng 01 lần/30 phút về CCHC"]);
+        let v: Vec<f64> = k.iter().map(|k| k.value).collect();
+        assert_eq!(v, vec![1.0, 30.0]);
+        assert_eq!(k[1].unit.as_deref(), Some("phút"));
+        // A month stays a month; a per-period denominator is no figure.
+        assert!(values(&["ngày 5 tháng 6 năm 2023; tháng 02 giờ"]).is_empty());
+        assert_eq!(values(&["viết tối thiểu 01 tin, bài/01 quý"]), vec![1.0]);
+        // `I/2025` keeps its year out.
+        assert!(values(&["Quý I/2025 hồ sơ"]).is_empty());
+    }
+
+    #[test]
+    fn table_noise_is_no_figure() {
+        assert!(after_noise("33. | ..% ~ X "));
+        assert!(after_noise("cơ chế ra e . 2 "));
+        assert!(!after_noise("| 1 | 2 | "));
+        assert!(!after_noise("143, . . "));
+        assert!(!after_noise("3.1 | Tỷ lệ hồ sơ đúng hạn % "));
+        let v = values(&[
+            "STT | Chỉ tiêu | Số liệu",
+            "3.3. | ..% ~ X 2",
+            "3.4. | Tỷ lệ % 99,9%",
+            "3.5. | Số hồ sơ | 1 | 2",
+        ]);
+        assert_eq!(v, vec![99.9, 2.0]);
+    }
+
+    #[test]
+    fn misread_years() {
+        assert!(misread_slash_year("12025"));
+        assert!(misread_slash_year("72024"));
+        assert!(!misread_slash_year("12500"));
+        assert!(!misread_slash_year("2025"));
+        assert!(values(&["Kèm theo | 12025 của Văn phòng"]).is_empty());
+    }
+
+    #[test]
+    fn header_rows_by_column_words() {
+        assert!(is_header_row(
+            "bstt noi dung san pham chu tri phoi hop thoi gian"
+        ));
+        assert!(!is_header_row("noi dung tuyen truyen ve ket qua"));
+        let v = values(&[
+            "BSTT Nội dung Sản phẩm Chủ trì Phối hợp Thời gian",
+            "0 N : . công trình chính",
+            "Tin, bài | 12",
+        ]);
+        assert_eq!(v, vec![12.0]);
     }
 
     #[test]

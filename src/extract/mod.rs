@@ -54,7 +54,7 @@ pub fn extract_lines<S: AsRef<str>>(lines: &[S]) -> Records {
     Records {
         references,
         dates: found_dates.into_iter().map(|d| d.record).collect(),
-        periods: found_periods.into_iter().map(|p| p.record).collect(),
+        periods: dates::first_mentions(&found_periods),
         kpis,
         abbreviations,
     }

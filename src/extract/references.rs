@@ -22,15 +22,20 @@ use std::sync::LazyLock;
 
 /// One code of a symbol: `KH`, `UBND`, `TTg`, `CTr`, `QyĐ`, `QH15`, `HĐND&UBND`.
 const CODE: &str = r"[A-ZĐ][A-ZĐ&]*(?:[a-z][A-ZĐ]*)?[0-9]*";
+/// A code as above, or an OCR-damaged type code that starts with a zero
+/// (`0P`, `0D` for `QĐ`); the latter only counts when the stated type
+/// word vouches for it (see [`repair_type_code`]).
+const LOOSE_CODE: &str = r"(?:0[A-Za-zĐđ]+|[A-ZĐ][A-ZĐ&]*(?:[a-z][A-ZĐ]*)?[0-9]*)";
 /// Separator between codes: a hyphen or underscore, loosely spaced, possibly
 /// followed by a line break.
 const SEP: &str = r"[ \t]*[-_][ \t]*(?:\n[ \t]*)?";
-/// The slash between number and symbol, loosely spaced.
-const SLASH: &str = r"[ \t]*/[ \t]*(?:\n[ \t]*)?";
+/// The slash between number and symbol, loosely spaced; OCR may add a
+/// bracket or bar after it (`6445/[UBND-TTHC`).
+const SLASH: &str = r"[ \t]*/[\[|]?[ \t]*(?:\n[ \t]*)?";
 
 static NORMATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(\d{{1,5}}){SLASH}((?:19|20)\d{{2}})(?:{SLASH})?({CODE}(?:{SEP}{CODE})*)"
+        r"(\d{{1,5}}){SLASH}((?:19|20)\d{{2}})(?:{SLASH})?({LOOSE_CODE}(?:{SEP}{CODE})*)"
     ))
     .expect("valid regex")
 });
@@ -42,11 +47,30 @@ static PARTY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ADMIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(\d{{1,5}})?[ \t]*/[ \t]*({CODE}(?:{SEP}{CODE})*)"
+        r"(\d{{1,5}})?[ \t]*/[\[|]?[ \t]*({LOOSE_CODE}(?:{SEP}{CODE})*)"
     ))
     .expect("valid regex")
 });
-static CODE_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(CODE).expect("valid regex"));
+static CODE_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(LOOSE_CODE).expect("valid regex"));
+/// A number whose digits the OCR read as letters (`T1` → `TL` for `71`),
+/// then the slash and a symbol of at least two codes.
+static DAMAGED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"([0-9OoDQIlL|TSZBGbgq]{{1,5}})[ \t]*/[\[|]?[ \t]*({CODE}(?:{SEP}{CODE})+)"
+    ))
+    .expect("valid regex")
+});
+/// A symbol of two or more codes with no number and no slash: the slash of a
+/// blank number lost in OCR (`Báo cáo số BC-VP` for `số /BC-VP`).
+static SLASHLESS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"({CODE}(?:{SEP}{CODE})+)")).expect("valid regex"));
+/// `<type> số` right before a symbol (folded, anchored at the end): the
+/// type word and `số` are both required.
+static TYPE_SO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let alts: Vec<&str> = TYPES.iter().map(|(f, _)| *f).collect();
+    let alts = alts.join("|").replace(' ', r"\s+");
+    Regex::new(&format!(r"(?:^|[^a-z0-9])({alts})\s*(?:so|s6|s0)\s*:?\s*$")).expect("valid regex")
+});
 
 /// Document-type names (folded, longest first) and how they are written.
 const TYPES: &[(&str, &str)] = &[
@@ -208,7 +232,7 @@ pub(crate) fn find_references(
     let mut out: Vec<Reference> = Vec::new();
     let mut spans: Vec<Span> = Vec::new();
     let mut prev: Option<(usize, Option<String>)> = None;
-    for h in hits {
+    for mut h in hits {
         let (num_start, end) = h.span;
         // The header field `Số: 1034/BC-VP` is the document's own number.
         let ls = doc.line_start(num_start);
@@ -236,6 +260,9 @@ pub(crate) fn find_references(
                 r#type = Some(ptype.clone());
                 confidence = 0.85;
             }
+        }
+        if let Some(t) = &r#type {
+            repair_hit_type_code(&mut h, t);
         }
         if r#type.is_none() {
             if h.needs_type {
@@ -297,6 +324,70 @@ pub(crate) fn find_references(
         });
     }
     (out, spans)
+}
+
+/// The abbreviation of a type name in symbols (Phụ lục III): `Quyết định` → `QĐ`.
+fn type_code_of(name: &str) -> Option<&'static str> {
+    TYPE_CODES.iter().find(|(_, n)| *n == name).map(|(c, _)| *c)
+}
+
+/// The class of letters and digits the OCR confuses with `c` in symbol codes
+/// (`0`/`O`/`Q`; `Đ`/`D`/`P`/`B`/`b`; `1`/`I`/`L`/`l`; …), case-folded.
+fn confusion_class(c: char) -> char {
+    match c {
+        '0' | 'O' | 'o' | 'Q' | 'q' => 'O',
+        'Đ' | 'đ' | 'D' | 'd' | 'P' | 'p' | 'B' | 'b' | '8' => 'D',
+        '1' | 'I' | 'i' | 'L' | 'l' | '|' => 'I',
+        '5' | 'S' | 's' => 'S',
+        '2' | 'Z' | 'z' => 'Z',
+        c => c.to_uppercase().next().unwrap_or(c),
+    }
+}
+
+/// `code` when it is an OCR misreading of the type abbreviation `abbrev`:
+/// as long, each character in the same confusion class, but not equal.
+fn misread_of(code: &str, abbrev: &str) -> bool {
+    code != abbrev
+        && code.chars().count() == abbrev.chars().count()
+        && code
+            .chars()
+            .zip(abbrev.chars())
+            .all(|(a, b)| confusion_class(a) == confusion_class(b))
+}
+
+/// Rewrites the first code of `h`'s symbol to the abbreviation of the type
+/// `type_name` stated before it when the code is a misreading of it
+/// (`Quyết định số 84/0P-UBND` → `84/QĐ-UBND`).
+fn repair_hit_type_code(h: &mut Hit, type_name: &str) {
+    let Some(abbrev) = type_code_of(type_name) else {
+        return;
+    };
+    let cut = h.symbol.find(['-', '/']).unwrap_or(h.symbol.len());
+    if !misread_of(&h.symbol[..cut], abbrev) {
+        return;
+    }
+    let symbol = format!("{abbrev}{}", &h.symbol[cut..]);
+    let prefix = h.full.len().saturating_sub(h.symbol.len());
+    h.full = format!("{}{symbol}", h.full.get(..prefix).unwrap_or(""));
+    h.symbol = symbol;
+    h.code_type = code_type(abbrev);
+}
+
+/// The digits an OCR-damaged number stands for (`TL` → `71`, `O5` → `05`).
+fn number_from_misread(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'O' | 'o' | 'D' | 'Q' => '0',
+            'I' | 'l' | 'L' | '|' => '1',
+            'Z' => '2',
+            'S' => '5',
+            'G' | 'b' => '6',
+            'T' => '7',
+            'B' => '8',
+            'g' | 'q' => '9',
+            c => c,
+        })
+        .collect()
 }
 
 /// The canonical name of a folded type phrase.
@@ -382,9 +473,9 @@ fn find_symbols(doc: &DocText) -> Vec<Hit> {
                 number: n.as_str().to_owned(),
                 year: Some(year),
                 full: format!("{}/{}/{}", n.as_str(), year, symbol),
+                needs_type: symbol.starts_with('0'),
                 symbol,
                 code_type,
-                needs_type: false,
             },
         );
     }
@@ -446,9 +537,73 @@ fn find_symbols(doc: &DocText) -> Vec<Hit> {
                 number: number.to_owned(),
                 year: None,
                 full: format!("{number}/{symbol}"),
-                needs_type: codes.len() < 2,
+                needs_type: codes.len() < 2 || symbol.starts_with('0'),
                 symbol,
                 code_type,
+            },
+        );
+    }
+    // `Kế hoạch số TL/KH-VP`: a number misread as letters, vouched for by
+    // `<type> số` right before it.
+    for c in DAMAGED_NUMBER.captures_iter(t) {
+        let (Some(n), Some(s)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        if n.as_str().chars().all(|ch| ch.is_ascii_digit()) || !clear_before(t, n.start()) {
+            continue;
+        }
+        if !TYPE_SO_BEFORE.is_match(doc.folded_before(n.start(), 80)) {
+            continue;
+        }
+        let Some((codes, send)) = codes_with_boundary(t, s.start(), s.end(), 2) else {
+            continue;
+        };
+        let number = number_from_misread(n.as_str());
+        let symbol = codes.join("-");
+        add(
+            &mut hits,
+            Hit {
+                span: (n.start(), send),
+                full: format!("{number}/{symbol}"),
+                number,
+                year: None,
+                code_type: codes.first().and_then(|c| code_type(c)),
+                symbol,
+                needs_type: true,
+            },
+        );
+    }
+    // `Báo cáo số BC-VP`: a blank number whose slash the OCR lost; the first
+    // code must be the abbreviation of the stated type.
+    for c in SLASHLESS.captures_iter(t) {
+        let Some(s) = c.get(1) else { continue };
+        if !clear_before(t, s.start()) {
+            continue;
+        }
+        let before = doc.folded_before(s.start(), 80);
+        let Some(ty) = TYPE_SO_BEFORE.captures(before).and_then(|c| c.get(1)) else {
+            continue;
+        };
+        let Some(abbrev) = type_name(&squash(ty.as_str())).and_then(|n| type_code_of(&n)) else {
+            continue;
+        };
+        let Some((codes, send)) = codes_with_boundary(t, s.start(), s.end(), 2) else {
+            continue;
+        };
+        if codes.first().map(String::as_str) != Some(abbrev) {
+            continue;
+        }
+        let symbol = codes.join("-");
+        add(
+            &mut hits,
+            Hit {
+                span: (s.start(), send),
+                full: format!("/{symbol}"),
+                number: String::new(),
+                year: None,
+                code_type: code_type(abbrev),
+                symbol,
+                needs_type: true,
             },
         );
     }
@@ -637,6 +792,62 @@ mod tests {
             refs(&["(Kèm theo Báo cáo số /BC-VP ngày /6/2023)"])[0].full,
             "/BC-VP"
         );
+    }
+
+    #[test]
+    fn misread_type_codes_follow_the_stated_type() {
+        assert_eq!(
+            fulls(&["(Quyết định số 84/0P-UBND ngày 12/01/2023)"]),
+            vec!["84/QĐ-UBND"]
+        );
+        assert_eq!(
+            fulls(&["tại Quyết định số 39/2021/QB-UBND ngày"]),
+            vec!["39/2021/QĐ-UBND"]
+        );
+        assert_eq!(
+            fulls(&["tại Quyết định số 1813/Qb-TTg và 17/0D-VP"]),
+            vec!["1813/QĐ-TTg", "17/QĐ-VP"]
+        );
+        let r = refs(&["Quyết định số 48/2021/Qb-", "UBND ngày 22/9/2021"]);
+        assert_eq!(r[0].full, "48/2021/QĐ-UBND");
+        assert_eq!(r[0].r#type.as_deref(), Some("Quyết định"));
+        // A real code is kept when it is no misreading of the stated type.
+        assert_eq!(fulls(&["Quyết định số 12/UBND-VX"]), vec!["12/UBND-VX"]);
+        // A damaged code with no type word to vouch for it is dropped.
+        assert!(fulls(&["xem 84/0P-UBND"]).is_empty());
+    }
+
+    #[test]
+    fn misread_helpers() {
+        assert!(misread_of("0P", "QĐ"));
+        assert!(misread_of("Ob", "QĐ"));
+        assert!(misread_of("CTR", "CTr"));
+        assert!(!misread_of("QĐ", "QĐ"));
+        assert!(!misread_of("KH", "QĐ"));
+        assert!(!misread_of("TTr", "TT"));
+        assert_eq!(number_from_misread("TL"), "71");
+        assert_eq!(number_from_misread("O5"), "05");
+    }
+
+    #[test]
+    fn ocr_damaged_slash_and_number() {
+        assert_eq!(
+            fulls(&["(Công văn số 6445/[UBND-TTHC ngày 19/12/2022)"]),
+            vec!["6445/UBND-TTHC"]
+        );
+        assert_eq!(
+            fulls(&["(Kế hoạch số TL/KH-VP ngày 13/01/2023)"]),
+            vec!["71/KH-VP"]
+        );
+        // Letters before a slash are no number without `<type> số`.
+        assert!(fulls(&["Trang TL/KH-VP"]).is_empty());
+        let r = refs(&["(Kèm theo Báo cáo số BC-VP ngày /6/2023)"]);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].full, "/BC-VP");
+        assert_eq!(r[0].number, "");
+        // The code must be the stated type's abbreviation.
+        assert!(fulls(&["Báo cáo số UBND-VP"]).is_empty());
+        assert!(fulls(&["Báo cáo của UBND-VP"]).is_empty());
     }
 
     #[test]
