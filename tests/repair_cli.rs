@@ -61,8 +61,8 @@ fn seeds_001_003_quality_gate() {
     let (ser, cer) = (num(&v, "ser"), num(&v, "cer"));
     // The target is SER ≤ 5 %, CER ≤ 1.5 %; this gate holds what the
     // engine reaches today (README: "Repair quality") so it cannot regress.
-    assert!(ser <= 0.07, "SER {ser}");
-    assert!(cer <= 0.03, "CER {cer}");
+    assert!(ser <= 0.06, "SER {ser}");
+    assert!(cer <= 0.025, "CER {cer}");
     let input_ser = num(&v["total"], "input_syllable_edits") / num(&v["total"], "syllables");
     assert!(input_ser > 0.8, "the fixtures are raw OCR: {input_ser}");
 }
@@ -80,7 +80,7 @@ fn eval_split_pairs_quality_gate() {
     args.extend(files.iter().map(String::as_str));
     let v = eval(&args);
     // Target SER ≤ 4 %; gate at what is reached today.
-    assert!(num(&v, "ser") <= 0.115, "SER {}", num(&v, "ser"));
+    assert!(num(&v, "ser") <= 0.105, "SER {}", num(&v, "ser"));
 }
 
 #[test]
@@ -142,6 +142,27 @@ fn repairs_codes_markers_and_letters_in_words() {
     assert_eq!(lines[1], "II. Kết quả");
     assert_eq!(lines[2], "III. Nhiệm vụ");
     assert_eq!(lines[3], "Quyết định số 380/QĐ-UBND và 69/2024/NĐ-CP");
+}
+
+#[test]
+fn type_code_slot_and_unknown_acronyms() {
+    // The code right after `number/` and before `-` is read as a document
+    // type when OCR damaged it; clean acronyms the code list lacks are kept.
+    let input = "Quyết định số 26/0P-VP và 1813/Qb-TTg, 39/2021/QB-UBND\nCong tac tuyén truyen cai cich hanh chinh ciia UBND tinh, hi€u qua cho CCVC, STT";
+    let (code, out, err) = run(&["repair"], Some(input.as_bytes()));
+    assert_eq!(code, 0, "{err}");
+    let out = String::from_utf8(out).expect("utf-8");
+    let lines: Vec<&str> = out.split('\n').collect();
+    assert_eq!(
+        lines[0],
+        "Quyết định số 26/QĐ-VP và 1813/QĐ-TTg, 39/2021/QĐ-UBND"
+    );
+    assert!(
+        lines[1].starts_with("Công tác tuyên truyền"),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[1].ends_with("CCVC, STT"), "{}", lines[1]);
 }
 
 #[test]

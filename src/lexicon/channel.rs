@@ -55,6 +55,21 @@ fn base_of(c: char) -> char {
         .unwrap_or(c)
 }
 
+/// Cost of an unseen substitution between characters of similar shape.
+const LOOKALIKE_COST: f32 = 6.0;
+
+/// Groups of characters (lower case) that print alike, so that OCR confuses
+/// them even where the training pairs never showed it.
+const LOOKALIKES: &[&str] = &[
+    "o0qơô", "đdpbð", "il1|!jt", "s5$", "b86", "g9q", "z2", "ec€", "uvư", "a@", "rn",
+];
+
+/// Do `a` and `b` (lower case) print alike?
+fn lookalike(a: char, b: char) -> bool {
+    let (a, b) = (base_of(a), base_of(b));
+    LOOKALIKES.iter().any(|g| g.contains(a) && g.contains(b))
+}
+
 /// Prior probability of `t → o` before seeing data.
 fn prior(t: char, o: &str) -> f64 {
     let mut it = o.chars();
@@ -198,6 +213,7 @@ impl ChannelModel {
         match (o1, o2) {
             (Some(a), None) if a == t => 0.05,
             (Some(a), None) if base_of(a) == base_of(t) => 5.0,
+            (Some(a), None) if lookalike(t, a) => LOOKALIKE_COST,
             (Some(_), None) => 11.0,
             (None, _) => 9.0,
             _ => 12.0,

@@ -3,6 +3,7 @@
 //! The lexicon is built once per process and shared across threads by reference.
 
 pub mod channel;
+pub mod doc_types;
 pub mod lm;
 pub mod syllable;
 pub mod table;

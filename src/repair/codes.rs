@@ -2,7 +2,7 @@
 //! `HĐND`, `VnelD` → `VNeID`) against the code list, and section markers at
 //! the start of a line (`IL.` → `II.`, `I11.` → `III.`, `¢)` → `c)`).
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{doc_types, Lexicon};
 
 /// Largest channel cost at which a token is read as a known code.
 const MAX_COST: f32 = 12.0;
@@ -18,11 +18,38 @@ pub struct CodeRepair {
     pub runner_up: Option<String>,
 }
 
+/// Largest channel cost at which a clean-looking free-standing acronym (ASCII
+/// capitals only, like `CCVC`) is read as a different known code: only a lost
+/// mark (`HDND` → `HĐND`) or a similar small slip, never a new letter.
+const MAX_COST_CLEAN: f32 = 5.5;
+
+/// Cost bonus of a document-type code (`QĐ`, `KH`, …) in the type slot of a
+/// symbol: most symbols are `number/TYPE-ISSUER`.
+const TYPE_SLOT_BONUS: f32 = 3.0;
+
+/// Where a code-like token stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CodeSlot {
+    /// Right after `number/` (or `number/year/`) and before `-`: the place of
+    /// the document-type code in a symbol.
+    Type,
+    /// Any other part of a symbol (touching `-`, `/`, `_`).
+    Symbol,
+    /// A free-standing abbreviation.
+    Free,
+}
+
 /// The known code `token` most likely stands for, when it is not itself one.
-pub fn repair_code(lex: &Lexicon, token: &str) -> Option<CodeRepair> {
+pub fn repair_code(lex: &Lexicon, token: &str, slot: CodeSlot) -> Option<CodeRepair> {
     if lex.code(token).is_some() {
         return None;
     }
+    let clean = token.chars().all(|c| c.is_ascii_uppercase());
+    let max_cost = if slot == CodeSlot::Free && clean {
+        MAX_COST_CLEAN
+    } else {
+        MAX_COST
+    };
     let ocr: Vec<char> = token.to_lowercase().chars().collect();
     let n = ocr.len();
     let mut scored: Vec<(f32, &str)> = Vec::new();
@@ -32,12 +59,15 @@ pub fn repair_code(lex: &Lexicon, token: &str) -> Option<CodeRepair> {
             continue;
         }
         let t: Vec<char> = cand.to_lowercase().chars().collect();
-        let cost = lex.channel.token_cost(&t, &ocr) + case_penalty(cand, token);
+        let mut cost = lex.channel.token_cost(&t, &ocr) + case_penalty(cand, token);
+        if slot == CodeSlot::Type && doc_types::is_type_code(cand) {
+            cost -= TYPE_SLOT_BONUS;
+        }
         scored.push((cost, cand));
     }
     scored.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)));
     let (best_cost, best) = *scored.first()?;
-    if best_cost > MAX_COST {
+    if best_cost > max_cost {
         return None;
     }
     let runner = scored.get(1).copied();

@@ -22,6 +22,7 @@ use crate::text::viet::{self, CasePattern};
 use crate::text::{self, Token, TokenKind, ToneStyle};
 pub use cache::CandidateCache;
 use candidates::Candidate;
+use codes::CodeSlot;
 use decode::Option_;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -157,7 +158,7 @@ impl<'a> Repairer<'a> {
         let mut changes: FxHashMap<(usize, usize), Change> = FxHashMap::default();
         let mut slots: Vec<Slot> = Vec::new();
         let mut items: Vec<Item> = Vec::new();
-        let mut code_tokens: Vec<(usize, usize, bool)> = Vec::new();
+        let mut code_tokens: Vec<(usize, usize, CodeSlot)> = Vec::new();
 
         for (li, (line, toks)) in lines.iter().zip(&tokens).enumerate() {
             if line.trim().is_empty() {
@@ -187,10 +188,10 @@ impl<'a> Repairer<'a> {
                                 continue;
                             }
                         }
-                        if let Some(attached) = code_like(line, toks, ti) {
+                        if let Some(slot) = code_like(line, toks, ti) {
                             let id = lm_form(s).map_or(lm::CODE, |w| lex.id(&w));
                             items.push(Item::Fixed(id));
-                            code_tokens.push((li, ti, attached));
+                            code_tokens.push((li, ti, slot));
                             continue;
                         }
                         items.push(Item::Slot(slots.len()));
@@ -223,15 +224,16 @@ impl<'a> Repairer<'a> {
         let weights = mixture::estimate(lex, &slots_keys(&slots), &cand_cache);
         // Codes: a symbol part is always read against the code list; a free-standing
         // abbreviation only in a noisy document (clean text keeps unknown acronyms).
-        let mut code_cache: FxHashMap<&str, Option<codes::CodeRepair>> = FxHashMap::default();
-        for &(li, ti, attached) in &code_tokens {
-            if !attached && weights.identity >= 0.5 {
+        let mut code_cache: FxHashMap<(&str, CodeSlot), Option<codes::CodeRepair>> =
+            FxHashMap::default();
+        for &(li, ti, slot) in &code_tokens {
+            if slot == CodeSlot::Free && weights.identity >= 0.5 {
                 continue;
             }
             let s = tokens[li][ti].text(&lines[li]);
             let rep = code_cache
-                .entry(s)
-                .or_insert_with(|| codes::repair_code(lex, s))
+                .entry((s, slot))
+                .or_insert_with(|| codes::repair_code(lex, s, slot))
                 .clone();
             if let Some(r) = rep {
                 changes.insert(
@@ -411,33 +413,42 @@ fn restore_case_pattern(s: &str) -> CasePattern {
 }
 
 /// Is the word at `ti` part of a document symbol or an abbreviation rather
-/// than a syllable? `Some(true)` when it touches `-`, `/` or `_` without a
-/// space (a symbol part), `Some(false)` when it carries two or more capitals
-/// and is not shaped like a syllable (an abbreviation), `None` otherwise.
-fn code_like(line: &str, toks: &[Token], ti: usize) -> Option<bool> {
+/// than a syllable? A symbol part touches `-`, `/` or `_` without a space and
+/// carries a capital ([`CodeSlot::Type`] right after `number/` and before
+/// `-`); an abbreviation ([`CodeSlot::Free`]) carries two or more capitals and
+/// is not shaped like a syllable. `None`: an ordinary word.
+fn code_like(line: &str, toks: &[Token], ti: usize) -> Option<CodeSlot> {
     let s = toks[ti].text(line);
-    let touches = |t: Option<&Token>, at_end: bool| {
-        t.is_some_and(|t| {
-            t.kind == TokenKind::Punct && {
-                let p = t.text(line);
-                let c = if at_end {
-                    p.chars().next_back()
-                } else {
-                    p.chars().next()
-                };
-                matches!(c, Some('-' | '/' | '_'))
+    let punct_edge = |t: Option<&Token>, at_end: bool| -> Option<char> {
+        t.filter(|t| t.kind == TokenKind::Punct).and_then(|t| {
+            let p = t.text(line);
+            if at_end {
+                p.chars().next_back()
+            } else {
+                p.chars().next()
             }
         })
     };
-    let prev = if ti > 0 { toks.get(ti - 1) } else { None };
+    let prev = ti.checked_sub(1).and_then(|i| toks.get(i));
+    let before = punct_edge(prev, true);
+    let after = punct_edge(toks.get(ti + 1), false);
+    let touches = |c: Option<char>| matches!(c, Some('-' | '/' | '_'));
     let uppers = s.chars().filter(|c| c.is_uppercase()).count();
-    let attached = touches(prev, true) || touches(toks.get(ti + 1), false);
-    if attached && uppers >= 1 {
-        return Some(true);
+    if (touches(before) || touches(after)) && uppers >= 1 {
+        // `number/` right before: the slash punct alone, then a figure.
+        let after_number = before == Some('/')
+            && prev.is_some_and(|p| p.text(line) == "/")
+            && ti >= 2
+            && toks[ti - 2].kind == TokenKind::Figure;
+        return Some(if after_number && after == Some('-') {
+            CodeSlot::Type
+        } else {
+            CodeSlot::Symbol
+        });
     }
     let skeleton = viet::skeleton(s);
     (uppers >= 2
         && !crate::lexicon::syllable::is_syllable_shape(&skeleton)
         && s.chars().all(|c| c.is_alphabetic() || c == '&'))
-    .then_some(false)
+    .then_some(CodeSlot::Free)
 }
