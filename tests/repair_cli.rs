@@ -80,7 +80,7 @@ fn eval_split_pairs_quality_gate() {
     args.extend(files.iter().map(String::as_str));
     let v = eval(&args);
     // Target SER ≤ 4 %; gate at what is reached today.
-    assert!(num(&v, "ser") <= 0.105, "SER {}", num(&v, "ser"));
+    assert!(num(&v, "ser") <= 0.075, "SER {}", num(&v, "ser"));
 }
 
 #[test]
@@ -163,6 +163,22 @@ fn type_code_slot_and_unknown_acronyms() {
         lines[1]
     );
     assert!(lines[1].ends_with("CCVC, STT"), "{}", lines[1]);
+}
+
+#[test]
+fn stray_punctuation_in_noisy_text_only() {
+    let noisy = "Cac nguyén tac co ban cia phap luat dan-sy la nhimg nguyén tac\nduge quy dinh tai trung taém.cua tinh, v.v. theo Nghi dinh 30/2020/ND-CP";
+    let (code, out, err) = run(&["repair"], Some(noisy.as_bytes()));
+    assert_eq!(code, 0, "{err}");
+    let out = String::from_utf8(out).expect("utf-8");
+    assert!(out.contains("pháp luật dân sự là"), "{out}");
+    assert!(out.contains("trung tâm của tỉnh"), "{out}");
+    assert!(out.contains("v.v."), "{out}");
+    assert!(out.contains("30/2020/NĐ-CP"), "{out}");
+    // Clean text keeps its hyphens and periods.
+    let clean = "Đơn vị đo là ki-lô-gam. trong bảng";
+    let (_, out, _) = run(&["repair"], Some(clean.as_bytes()));
+    assert_eq!(String::from_utf8(out).expect("utf-8"), clean);
 }
 
 #[test]

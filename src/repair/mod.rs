@@ -30,6 +30,9 @@ use std::sync::Arc;
 /// Repair is never certain: confidences are capped here.
 pub const MAX_CONFIDENCE: f32 = 0.9999;
 
+/// Confidence given to the removal of stray punctuation.
+const STRAY_CONFIDENCE: f32 = 0.75;
+
 /// Options that change what repair outputs.
 #[derive(Clone, Copy, Debug)]
 pub struct RepairOptions {
@@ -112,6 +115,9 @@ enum Item {
     Fixed(WordId),
     /// Segment boundary.
     Break,
+    /// Punctuation that may be OCR noise inside a sentence: a boundary in
+    /// clean text, dropped (context flows across it) in a noisy document.
+    Stray,
 }
 
 /// A replacement decided for one token.
@@ -159,6 +165,7 @@ impl<'a> Repairer<'a> {
         let mut slots: Vec<Slot> = Vec::new();
         let mut items: Vec<Item> = Vec::new();
         let mut code_tokens: Vec<(usize, usize, CodeSlot)> = Vec::new();
+        let mut strays: Vec<(usize, usize, &'static str)> = Vec::new();
 
         for (li, (line, toks)) in lines.iter().zip(&tokens).enumerate() {
             if line.trim().is_empty() {
@@ -171,7 +178,14 @@ impl<'a> Repairer<'a> {
                 match t.kind {
                     TokenKind::Space => {}
                     TokenKind::Figure => items.push(Item::Fixed(lm::NUM)),
-                    TokenKind::Punct | TokenKind::Protected => items.push(Item::Break),
+                    TokenKind::Punct => match stray_punct(line, toks, ti) {
+                        Some(to) => {
+                            items.push(Item::Stray);
+                            strays.push((li, ti, to));
+                        }
+                        None => items.push(Item::Break),
+                    },
+                    TokenKind::Protected => items.push(Item::Break),
                     TokenKind::Word => {
                         let next = toks.get(ti + 1).map_or("", |n| n.text(line));
                         if Some(ti) == first_word {
@@ -246,6 +260,20 @@ impl<'a> Repairer<'a> {
                 );
             }
         }
+        // Stray punctuation is removed only where the document is noisy.
+        let noisy = weights.identity < 0.5;
+        if noisy {
+            for &(li, ti, to) in &strays {
+                changes.insert(
+                    (li, ti),
+                    Change {
+                        to: to.to_owned(),
+                        confidence: STRAY_CONFIDENCE,
+                        runner_up: None,
+                    },
+                );
+            }
+        }
         let options: FxHashMap<&str, Vec<(Option_, Option<WordId>)>> = cand_cache
             .iter()
             .map(|(&k, c)| (k, mixture::options(lex, &weights, k, c)))
@@ -310,6 +338,8 @@ impl<'a> Repairer<'a> {
         for item in &items {
             match item {
                 Item::Break => flush(&mut seg, &mut positions, &mut changes),
+                Item::Stray if noisy => {}
+                Item::Stray => flush(&mut seg, &mut positions, &mut changes),
                 Item::Fixed(id) => {
                     seg.push(usize::MAX);
                     positions.push(vec![Option_ {
@@ -451,4 +481,58 @@ fn code_like(line: &str, toks: &[Token], ti: usize) -> Option<CodeSlot> {
         && !crate::lexicon::syllable::is_syllable_shape(&skeleton)
         && s.chars().all(|c| c.is_alphabetic() || c == '&'))
     .then_some(CodeSlot::Free)
+}
+
+/// Is the punctuation token at `ti` OCR noise inside a sentence? Returns what
+/// to print instead: a space for one character glued between two lower-case
+/// words (`dan-sy`, `taém.cua`, `Toéa:an`, `từ’lên`; nothing when a quote mark
+/// splits one syllable, `ti’én`), nothing for a period or quote mark glued to
+/// the end of a lower-case word in mid-sentence, with lower-case words two
+/// deep before and one after (`mọi người trong. xã hội`). Abbreviations (`v.v.`), codes
+/// (`NĐ-CP`), figures and anything capitalised after the mark are left alone.
+fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'static str> {
+    let p = toks[ti].text(line);
+    let mark = {
+        let mut it = p.chars();
+        let c = it.next()?;
+        if it.next().is_some() {
+            return None;
+        }
+        c
+    };
+    let is_lower_word = |t: Option<&Token>| -> Option<&str> {
+        let t = t.filter(|t| t.kind == TokenKind::Word)?;
+        let w = t.text(line);
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        (letters >= 2
+            && w.chars().count() <= 7
+            && !w.chars().any(|c| c.is_uppercase())
+            && w.chars().next().is_some_and(char::is_alphabetic))
+        .then_some(w)
+    };
+    let prev = is_lower_word(ti.checked_sub(1).and_then(|i| toks.get(i)))?;
+    let next = toks.get(ti + 1);
+    if let Some(next) = is_lower_word(next) {
+        return match mark {
+            '-' | '.' | ':' => Some(" "),
+            // A quote mark inside a word is often a displaced tone mark
+            // (`ti’én` = `tiền`): join when the halves make one syllable.
+            '’' | '‘' | '\'' | '`' => {
+                let joined = viet::skeleton(&format!("{prev}{next}"));
+                Some(if crate::lexicon::syllable::is_syllable_shape(&joined) {
+                    ""
+                } else {
+                    " "
+                })
+            }
+            _ => None,
+        };
+    }
+    // Mid-sentence: lower-case words on both sides, two deep before the mark.
+    let after_space = next.is_some_and(|t| t.kind == TokenKind::Space)
+        && is_lower_word(toks.get(ti + 2)).is_some();
+    let sentence_before = ti >= 3
+        && toks[ti - 2].kind == TokenKind::Space
+        && is_lower_word(toks.get(ti - 3)).is_some();
+    (after_space && sentence_before && matches!(mark, '.' | '’' | '‘' | '`')).then_some("")
 }
