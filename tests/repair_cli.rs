@@ -125,8 +125,20 @@ fn figures_and_line_count_survive_repair() {
         assert_eq!(a.len(), b.len(), "{f}: line count");
         for (i, (x, y)) in a.iter().zip(&b).enumerate() {
             assert_eq!(figures(x), figures(y), "{f}:{}: figures changed", i + 1);
+            // Whitespace is kept; the only space added replaces a stray
+            // punctuation mark repair removed (`dan-sy` → `dân sự`).
             let spaces = |s: &str| s.chars().filter(|c| c.is_whitespace()).count();
-            assert_eq!(spaces(x), spaces(y), "{f}:{}: whitespace changed", i + 1);
+            let marks = |s: &str| {
+                s.chars()
+                    .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
+                    .count()
+            };
+            assert!(spaces(y) >= spaces(x), "{f}:{}: whitespace lost", i + 1);
+            assert!(
+                spaces(y) - spaces(x) <= marks(x).saturating_sub(marks(y)),
+                "{f}:{}: whitespace added",
+                i + 1
+            );
         }
     }
 }
