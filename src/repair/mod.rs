@@ -12,13 +12,14 @@
 
 pub mod cache;
 pub mod candidates;
+pub mod case;
 pub mod codes;
 pub mod decode;
 pub mod mixture;
 
 use crate::lexicon::lm::{self, WordId};
 use crate::lexicon::{lm_form, Lexicon};
-use crate::text::viet::{self, CasePattern};
+use crate::text::viet;
 use crate::text::{self, Token, TokenKind, ToneStyle};
 pub use cache::CandidateCache;
 use candidates::Candidate;
@@ -104,7 +105,6 @@ struct Slot {
     token: usize,
     /// Lower-case token text.
     key: String,
-    case: CasePattern,
 }
 
 /// What sits at one LM position.
@@ -213,7 +213,6 @@ impl<'a> Repairer<'a> {
                             line: li,
                             token: ti,
                             key: s.to_lowercase(),
-                            case: restore_case_pattern(s),
                         });
                     }
                 }
@@ -370,8 +369,8 @@ impl<'a> Repairer<'a> {
         slots: &[Slot],
         mut changes: FxHashMap<(usize, usize), Change>,
     ) -> Repaired {
-        let case_of: FxHashMap<(usize, usize), CasePattern> =
-            slots.iter().map(|s| ((s.line, s.token), s.case)).collect();
+        let is_slot: rustc_hash::FxHashSet<(usize, usize)> =
+            slots.iter().map(|s| (s.line, s.token)).collect();
         let mut out = Repaired::default();
         for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
             let mut new_line = String::with_capacity(line.len() + 8);
@@ -386,12 +385,14 @@ impl<'a> Repairer<'a> {
                     }
                     continue;
                 };
-                let to = match case_of.get(&(li, ti)) {
-                    Some(&case) => viet::apply_case(
+                let to = if is_slot.contains(&(li, ti)) {
+                    let ctx = case::context(lines, tokens, li, ti);
+                    viet::apply_case(
                         &viet::set_tone_style(&change.to, self.options.tone_style),
-                        case,
-                    ),
-                    None => change.to.clone(),
+                        case::restore(s, &change.to, ctx),
+                    )
+                } else {
+                    change.to.clone()
                 };
                 let edit = Edit {
                     line: li + 1,
@@ -419,27 +420,6 @@ impl<'a> Repairer<'a> {
 
 fn slots_keys(slots: &[Slot]) -> Vec<&str> {
     slots.iter().map(|s| s.key.as_str()).collect()
-}
-
-/// The case pattern to give the repaired word. OCR mixes case inside words
-/// (`COng`, `NGHiA`): read a mostly upper-case word as upper case.
-fn restore_case_pattern(s: &str) -> CasePattern {
-    match viet::case_pattern(s) {
-        CasePattern::Mixed => {
-            let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-            let upper = letters.iter().filter(|c| c.is_uppercase()).count();
-            if letters.first().is_some_and(|c| c.is_uppercase()) {
-                if upper * 2 > letters.len() {
-                    CasePattern::Upper
-                } else {
-                    CasePattern::Title
-                }
-            } else {
-                CasePattern::Lower
-            }
-        }
-        p => p,
-    }
 }
 
 /// Is the word at `ti` part of a document symbol or an abbreviation rather

@@ -1,0 +1,188 @@
+//! Restoring the letter case of a repaired word.
+//!
+//! OCR's case is evidence only where it printed the same letter, and after
+//! the first letter only in a shape whose upper and lower forms differ: `Bộ`
+//! printed `BO` says nothing about the `O` (o and O look alike), `là` printed
+//! `Ja` nothing about the `J`. Where the evidence is missing, the
+//! line decides (a mostly upper-case heading stays upper case) and a word
+//! that starts a sentence or a line after a finished one gets a capital.
+
+use crate::text::viet::{self, CasePattern};
+use crate::text::{Token, TokenKind};
+
+/// What the surroundings of a token say about its case.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Context {
+    /// Most of the line's clearly-cased letters are upper case.
+    pub line_upper: bool,
+    /// The token starts a sentence: after `.`, `!`, `?` in its line, or first
+    /// on a line that follows a blank line or one ending a sentence or clause.
+    pub sentence_start: bool,
+}
+
+/// Letters whose upper- and lower-case shapes OCR confuses.
+fn ambiguous(c: char) -> bool {
+    !c.is_alphabetic()
+        || matches!(
+            viet::base_letter(c).to_ascii_lowercase(),
+            'c' | 'o' | 's' | 'v' | 'w' | 'x' | 'z'
+        )
+}
+
+fn same_letter(ocr: char, truth: char) -> bool {
+    let b = |c: char| viet::base_letter(c).to_lowercase().next().unwrap_or(c);
+    ocr.is_alphabetic() && b(ocr) == b(truth)
+}
+
+/// The case pattern for the repaired `word` (lower case) of the OCR token `ocr`.
+pub fn restore(ocr: &str, word: &str, ctx: Context) -> CasePattern {
+    let oc: Vec<char> = ocr.chars().collect();
+    let Some(w0) = word.chars().next() else {
+        return CasePattern::Lower;
+    };
+    // The first letter's case is OCR's when OCR printed a letter of the same
+    // height (`P` for `Đ` is a capital too), but not a digit, nor the tall
+    // `J`/`I`/`l` standing for another of them (`Ja` = `là`, `Ice` = `lệ`).
+    let first_upper = match oc.first() {
+        Some(&o0)
+            if o0.is_alphabetic() && (same_letter(o0, w0) || !matches!(o0, 'J' | 'I' | 'l')) =>
+        {
+            o0.is_uppercase()
+        }
+        _ => ctx.line_upper || ctx.sentence_start,
+    };
+    if !first_upper {
+        return CasePattern::Lower;
+    }
+    if word.chars().count() < 2 {
+        return CasePattern::Title;
+    }
+    let (mut up, mut low) = (0, 0);
+    // A look-alike printed small is still a small letter; printed large, it
+    // may be OCR following the capital before it (`BO` for `Bộ`).
+    for &c in oc
+        .iter()
+        .skip(1)
+        .filter(|&&c| c.is_alphabetic() && (!ambiguous(c) || c.is_lowercase()))
+    {
+        if c.is_uppercase() {
+            up += 1;
+        } else {
+            low += 1;
+        }
+    }
+    let rest_upper = if up + low > 0 {
+        up > low
+    } else {
+        ctx.line_upper
+    };
+    if rest_upper {
+        CasePattern::Upper
+    } else {
+        CasePattern::Title
+    }
+}
+
+/// The context of token `ti` of line `li`.
+pub fn context(lines: &[String], tokens: &[Vec<Token>], li: usize, ti: usize) -> Context {
+    let line = &lines[li];
+    let toks = &tokens[li];
+    let (mut up, mut low) = (0usize, 0usize);
+    for t in toks.iter().filter(|t| t.kind == TokenKind::Word) {
+        for c in t.text(line).chars().filter(|&c| !ambiguous(c)) {
+            if c.is_uppercase() {
+                up += 1;
+            } else {
+                low += 1;
+            }
+        }
+    }
+    let line_upper = up >= 2 && up * 10 > (up + low) * 6;
+    let before = toks[..ti].iter().rev().find(|t| t.kind != TokenKind::Space);
+    let sentence_start = match before {
+        Some(t) => t.kind == TokenKind::Punct && ends_sentence(t.text(line)),
+        None => match lines[..li].last() {
+            None => true,
+            Some(prev) => prev
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, '.' | ':' | ';' | '!' | '?')),
+        },
+    };
+    Context {
+        line_upper,
+        sentence_start,
+    }
+}
+
+fn ends_sentence(p: &str) -> bool {
+    p.chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '.' | '!' | '?'))
+        && !p.starts_with("..")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MID: Context = Context {
+        line_upper: false,
+        sentence_start: false,
+    };
+
+    #[test]
+    fn ambiguous_shapes_follow_the_line() {
+        assert_eq!(restore("BO", "bộ", MID), CasePattern::Title);
+        let upper = Context {
+            line_upper: true,
+            sentence_start: false,
+        };
+        assert_eq!(restore("BO", "bộ", upper), CasePattern::Upper);
+        assert_eq!(restore("NGUOI", "người", MID), CasePattern::Upper);
+        assert_eq!(restore("So", "số", upper), CasePattern::Title);
+    }
+
+    #[test]
+    fn other_letters_say_nothing_about_case() {
+        assert_eq!(restore("Ja", "là", MID), CasePattern::Lower);
+        assert_eq!(restore("1A", "là", MID), CasePattern::Lower);
+        let start = Context {
+            line_upper: false,
+            sentence_start: true,
+        };
+        assert_eq!(restore("1a", "là", start), CasePattern::Title);
+        assert_eq!(restore("Poan", "đoàn", MID), CasePattern::Title);
+        assert_eq!(restore("cong", "công", MID), CasePattern::Lower);
+        assert_eq!(restore("Cong", "công", MID), CasePattern::Title);
+        assert_eq!(restore("Hanh", "hạnh", MID), CasePattern::Title);
+    }
+
+    #[test]
+    fn contexts() {
+        let lines: Vec<String> = [
+            "Một câu xong.",
+            "piéu 43. Lap",
+            "theo quy dinh. Cac 16",
+            "VA VIEC THAY BO",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let toks: Vec<Vec<Token>> = lines.iter().map(|l| crate::text::tokenize(l)).collect();
+        assert!(context(&lines, &toks, 1, 0).sentence_start);
+        let cac = toks[2]
+            .iter()
+            .position(|t| t.text(&lines[2]) == "Cac")
+            .unwrap();
+        assert!(context(&lines, &toks, 2, cac).sentence_start);
+        let quy = toks[2]
+            .iter()
+            .position(|t| t.text(&lines[2]) == "quy")
+            .unwrap();
+        assert!(!context(&lines, &toks, 2, quy).sentence_start);
+        assert!(context(&lines, &toks, 3, 0).line_upper);
+        assert!(!context(&lines, &toks, 2, 0).line_upper);
+    }
+}
