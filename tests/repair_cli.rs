@@ -187,6 +187,12 @@ fn stray_punctuation_in_noisy_text_only() {
     assert!(out.contains("trung tâm của tỉnh"), "{out}");
     assert!(out.contains("v.v."), "{out}");
     assert!(out.contains("30/2020/NĐ-CP"), "{out}");
+    let noisy = "xay dung co s@ san xuat cua nguoi dan trong cac truong hop sau day: :\nBang 1 | Chi tieu | 2023 |";
+    let (_, out, _) = run(&["repair"], Some(noisy.as_bytes()));
+    let out = String::from_utf8(out).expect("utf-8");
+    assert!(out.contains("cơ sở sản xuất"), "{out}");
+    assert!(out.contains("sau đây: \n"), "{out}");
+    assert!(out.ends_with("| 2023 |"), "{out}");
     // Clean text keeps its hyphens and periods.
     let clean = "Đơn vị đo là ki-lô-gam. trong bảng";
     let (_, out, _) = run(&["repair"], Some(clean.as_bytes()));

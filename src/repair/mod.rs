@@ -178,7 +178,9 @@ impl<'a> Repairer<'a> {
                 match t.kind {
                     TokenKind::Space => {}
                     TokenKind::Figure => items.push(Item::Fixed(lm::NUM)),
-                    TokenKind::Punct => match stray_punct(line, toks, ti) {
+                    TokenKind::Punct => match stray_punct(line, toks, ti)
+                        .or_else(|| trailing_junk(line, toks, ti).then_some(""))
+                    {
                         Some(to) => {
                             items.push(Item::Stray);
                             strays.push((li, ti, to));
@@ -463,6 +465,55 @@ fn code_like(line: &str, toks: &[Token], ti: usize) -> Option<CodeSlot> {
     .then_some(CodeSlot::Free)
 }
 
+/// Is the punctuation token at `ti` a lone mark OCR added after the end of a
+/// sentence (`này. :`, `chuyển. ~ :`)? It stands alone, only marks and spaces
+/// follow it to the end of the line, and the last mark before it that touches
+/// a word ends a sentence or clause. Table rules (`|`) are never junk.
+fn trailing_junk(line: &str, toks: &[Token], ti: usize) -> bool {
+    let p = toks[ti].text(line);
+    if p.chars().count() != 1
+        || !p.chars().all(|c| {
+            matches!(
+                c,
+                ':' | '~' | '"' | '“' | '”' | '‘' | '’' | '-' | '.' | '•' | '^' | '*'
+            )
+        })
+    {
+        return false;
+    }
+    let spaced = |t: Option<&Token>| t.is_none_or(|t| t.kind == TokenKind::Space);
+    if !spaced(ti.checked_sub(1).and_then(|i| toks.get(i))) || !spaced(toks.get(ti + 1)) {
+        return false;
+    }
+    if toks[ti + 1..].iter().any(|t| {
+        !matches!(t.kind, TokenKind::Space | TokenKind::Punct) || t.text(line).contains('|')
+    }) {
+        return false;
+    }
+    // The last punctuation glued to a word before this mark.
+    let mut it = toks[..ti]
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, t)| t.kind != TokenKind::Space);
+    loop {
+        match it.next() {
+            Some((j, t)) if t.kind == TokenKind::Punct => {
+                let glued =
+                    j > 0 && matches!(toks[j - 1].kind, TokenKind::Word | TokenKind::Figure);
+                if glued {
+                    return t
+                        .text(line)
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| matches!(c, '.' | ';' | ':'));
+                }
+            }
+            _ => return false,
+        }
+    }
+}
+
 /// Is the punctuation token at `ti` OCR noise inside a sentence? Returns what
 /// to print instead: a space for one character glued between two lower-case
 /// words (`dan-sy`, `taém.cua`, `Toéa:an`, `từ’lên`; nothing when a quote mark
@@ -490,8 +541,16 @@ fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'static str> {
             && w.chars().next().is_some_and(char::is_alphabetic))
         .then_some(w)
     };
-    let prev = is_lower_word(ti.checked_sub(1).and_then(|i| toks.get(i)))?;
     let next = toks.get(ti + 1);
+    // `@` never ends a word outside an e-mail address (those are protected).
+    if mark == '@'
+        && ti > 0
+        && toks[ti - 1].kind == TokenKind::Word
+        && next.is_none_or(|t| t.kind == TokenKind::Space)
+    {
+        return Some("");
+    }
+    let prev = is_lower_word(ti.checked_sub(1).and_then(|i| toks.get(i)))?;
     if let Some(next) = is_lower_word(next) {
         return match mark {
             '-' | '.' | ':' => Some(" "),
@@ -511,8 +570,9 @@ fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'static str> {
     // Mid-sentence: lower-case words on both sides, two deep before the mark.
     let after_space = next.is_some_and(|t| t.kind == TokenKind::Space)
         && is_lower_word(toks.get(ti + 2)).is_some();
+
     let sentence_before = ti >= 3
         && toks[ti - 2].kind == TokenKind::Space
         && is_lower_word(toks.get(ti - 3)).is_some();
-    (after_space && sentence_before && matches!(mark, '.' | '’' | '‘' | '`')).then_some("")
+    (after_space && sentence_before && matches!(mark, '.' | '?' | '’' | '‘' | '`')).then_some("")
 }
