@@ -43,11 +43,12 @@ pub fn restore(ocr: &str, word: &str, ctx: Context) -> CasePattern {
     // The first letter's case is OCR's when OCR printed a letter of the same
     // height (`P` for `Đ` is a capital too), but not a digit, nor the tall
     // `J`/`I`/`l` standing for another of them (`Ja` = `là`, `Ice` = `lệ`).
+    // A different letter printed small (`piéu` for `Điều`) still gets the
+    // capital a sentence start asks for.
     let first_upper = match oc.first() {
-        Some(&o0)
-            if o0.is_alphabetic() && (same_letter(o0, w0) || !matches!(o0, 'J' | 'I' | 'l')) =>
-        {
-            o0.is_uppercase()
+        Some(&o0) if o0.is_alphabetic() && same_letter(o0, w0) => o0.is_uppercase(),
+        Some(&o0) if o0.is_alphabetic() && !matches!(o0, 'J' | 'I' | 'l') => {
+            o0.is_uppercase() || ctx.sentence_start
         }
         _ => ctx.line_upper || ctx.sentence_start,
     };
@@ -153,6 +154,8 @@ mod tests {
             sentence_start: true,
         };
         assert_eq!(restore("1a", "là", start), CasePattern::Title);
+        assert_eq!(restore("piéu", "điều", start), CasePattern::Title);
+        assert_eq!(restore("piéu", "điều", MID), CasePattern::Lower);
         assert_eq!(restore("Poan", "đoàn", MID), CasePattern::Title);
         assert_eq!(restore("cong", "công", MID), CasePattern::Lower);
         assert_eq!(restore("Cong", "công", MID), CasePattern::Title);

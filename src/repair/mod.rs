@@ -115,6 +115,9 @@ enum Item {
     Fixed(WordId),
     /// Segment boundary.
     Break,
+    /// A lone mark that OCR may have made of a one-letter word (`&` for `ở`):
+    /// a slot in a noisy document, a boundary in clean text.
+    NoisySlot(usize),
     /// Punctuation that may be OCR noise inside a sentence: a boundary in
     /// clean text, dropped (context flows across it) in a noisy document.
     Stray,
@@ -178,6 +181,14 @@ impl<'a> Repairer<'a> {
                 match t.kind {
                     TokenKind::Space => {}
                     TokenKind::Figure => items.push(Item::Fixed(lm::NUM)),
+                    TokenKind::Punct if lone_letter_mark(line, toks, ti) => {
+                        items.push(Item::NoisySlot(slots.len()));
+                        slots.push(Slot {
+                            line: li,
+                            token: ti,
+                            key: s.to_owned(),
+                        });
+                    }
                     TokenKind::Punct => match stray_punct(line, toks, ti)
                         .or_else(|| trailing_junk(line, toks, ti).then_some(""))
                     {
@@ -348,7 +359,8 @@ impl<'a> Repairer<'a> {
                         channel: 0.0,
                     }]);
                 }
-                Item::Slot(i) => {
+                Item::NoisySlot(_) if !noisy => flush(&mut seg, &mut positions, &mut changes),
+                Item::Slot(i) | Item::NoisySlot(i) => {
                     seg.push(*i);
                     positions.push(
                         options[slots[*i].key.as_str()]
@@ -463,6 +475,32 @@ fn code_like(line: &str, toks: &[Token], ti: usize) -> Option<CodeSlot> {
         && !crate::lexicon::syllable::is_syllable_shape(&skeleton)
         && s.chars().all(|c| c.is_alphabetic() || c == '&'))
     .then_some(CodeSlot::Free)
+}
+
+/// Is the punctuation token at `ti` a lone `&` or `¢` between a word and a
+/// lower-case word (`Đất & tại nông thôn`), which OCR makes of `ở` or `c`?
+fn lone_letter_mark(line: &str, toks: &[Token], ti: usize) -> bool {
+    let lower_word = |i: Option<usize>| {
+        i.and_then(|i| toks.get(i)).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && t.text(line)
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_lowercase())
+        })
+    };
+    let space = |i: Option<usize>| {
+        i.and_then(|i| toks.get(i))
+            .is_some_and(|t| t.kind == TokenKind::Space)
+    };
+    matches!(toks[ti].text(line), "&" | "¢")
+        && space(ti.checked_sub(1))
+        && space(Some(ti + 1))
+        && ti
+            .checked_sub(2)
+            .and_then(|i| toks.get(i))
+            .is_some_and(|t| t.kind == TokenKind::Word)
+        && lower_word(Some(ti + 2))
 }
 
 /// Is the punctuation token at `ti` a lone mark OCR added after the end of a
