@@ -32,7 +32,7 @@ pub struct Option_ {
 const LN10: f32 = std::f32::consts::LN_10;
 
 /// Weight of the language model against the channel.
-pub const LM_WEIGHT: f32 = 1.0;
+pub const LM_WEIGHT: f32 = 0.8;
 
 #[inline]
 fn lp(lm: &LanguageModel, u: WordId, v: WordId, w: WordId) -> f32 {
