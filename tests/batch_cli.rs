@@ -1,6 +1,9 @@
 //! `vietdoc parse` over batches, driving the binary: directories, globs, JSONL
 //! through a pipe, resume after an interruption, bad files in the middle,
-//! record export, thread-count determinism, usage errors.
+//! record export, thread-count determinism, usage errors, a directory mixing
+//! every encoding.
+
+mod common;
 
 use serde_json::Value;
 use std::io::{Read, Write};
@@ -311,5 +314,43 @@ fn bad_usage_exits_2() {
     ] {
         let out = run(args, dir.path());
         assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+}
+
+#[test]
+fn directory_of_every_encoding_in_one_batch() {
+    // The same document written in every encoding vietdoc reads, one file
+    // each, in one directory: each is detected and decoded to the same text,
+    // and the encoding is named in `source.encoding` (also under --out-dir).
+    // (The header fixture: long enough for the legacy encodings to be told
+    // apart, with capital words for TCVN3.)
+    let text = include_str!("../fixtures/encodings/header.utf-8.txt");
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    for (i, enc) in common::ENCODINGS.iter().enumerate() {
+        let bytes = vietdoc::text::decode::encode(text, *enc).unwrap();
+        std::fs::write(input.join(format!("{i}-{}.txt", enc.name())), bytes).unwrap();
+    }
+    let out = run(&["parse", "-q", "-j", "2", "in"], dir.path());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs = lines(&out);
+    assert_eq!(docs.len(), common::ENCODINGS.len());
+    for (doc, enc) in docs.iter().zip(common::ENCODINGS) {
+        assert_eq!(doc["source"]["encoding"], enc.name());
+        assert_eq!(doc["text"], text, "{enc}");
+    }
+
+    let out = run(&["parse", "-q", "in", "--out-dir", "out"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    for (i, enc) in common::ENCODINGS.iter().enumerate() {
+        let file = dir.path().join(format!("out/{i}-{}.txt.json", enc.name()));
+        let doc: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+        assert_eq!(doc["source"]["encoding"], enc.name());
     }
 }
