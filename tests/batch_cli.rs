@@ -29,6 +29,16 @@ fn lines(out: &Output) -> Vec<Value> {
         .collect()
 }
 
+/// Asserts exit status 0, showing stderr otherwise.
+fn assert_success(out: &Output) {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 const DOC_A: &str = "UBND TỈNH QUẢNG NGÃI\nSố: 1034/BC-VP\nTiếp nhận 56.703 hồ sơ, đạt 99,9%.\n";
 const DOC_B: &str = "BÁO CÁO\nKết quả cải cách hành chính năm 2023\n";
 
@@ -47,12 +57,7 @@ fn directory_recursive_with_glob_in_order() {
     let dir = tempfile::tempdir().unwrap();
     collection(dir.path());
     let out = run(&["parse", "-q", "in", "--glob", "*.txt"], dir.path());
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let docs = lines(&out);
     let paths: Vec<&str> = docs
         .iter()
@@ -206,12 +211,7 @@ fn out_dir_text_records_and_resume_after_interruption() {
         "rec",
     ];
     let first = run(&args, dir.path());
-    assert_eq!(
-        first.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
-    );
+    assert_success(&first);
     assert!(
         first.stdout.is_empty(),
         "--out-dir writes files, not stdout"
@@ -333,12 +333,7 @@ fn directory_of_every_encoding_in_one_batch() {
         std::fs::write(input.join(format!("{i}-{}.txt", enc.name())), bytes).unwrap();
     }
     let out = run(&["parse", "-q", "-j", "2", "in"], dir.path());
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let docs = lines(&out);
     assert_eq!(docs.len(), common::ENCODINGS.len());
     for (doc, enc) in docs.iter().zip(common::ENCODINGS) {
