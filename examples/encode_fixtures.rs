@@ -7,8 +7,11 @@
 //!
 //! Output: `DIR/sample.<encoding>.txt` for each encoding except plain UTF-8.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use std::path::PathBuf;
-use vietdoc::text::{decode, Encoding};
+use vietdoc::text::decode;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args_os().skip(1);
@@ -22,14 +25,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .and_then(|s| s.split('.').next())
         .unwrap_or("sample")
         .to_owned();
-    for enc in [
-        Encoding::Utf8Bom,
-        Encoding::Utf16Le,
-        Encoding::Utf16Be,
-        Encoding::Windows1258,
-        Encoding::Tcvn3,
-        Encoding::Vni,
-    ] {
+    // Every encoding but plain UTF-8 (the first).
+    for &enc in &common::ENCODINGS[1..] {
         let bytes = vietdoc::text::decode::encode(&text, enc)?;
         let back = decode(&bytes, None)?;
         let path = PathBuf::from(&dir).join(format!("{stem}.{}.txt", enc.name()));

@@ -1,6 +1,9 @@
 //! `vietdoc parse` over batches, driving the binary: directories, globs, JSONL
 //! through a pipe, resume after an interruption, bad files in the middle,
-//! record export, thread-count determinism, usage errors.
+//! record export, thread-count determinism, usage errors, a directory mixing
+//! every encoding.
+
+mod common;
 
 use serde_json::Value;
 use std::io::{Read, Write};
@@ -26,6 +29,16 @@ fn lines(out: &Output) -> Vec<Value> {
         .collect()
 }
 
+/// Asserts exit status 0, showing stderr otherwise.
+fn assert_success(out: &Output) {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 const DOC_A: &str = "UBND TỈNH QUẢNG NGÃI\nSố: 1034/BC-VP\nTiếp nhận 56.703 hồ sơ, đạt 99,9%.\n";
 const DOC_B: &str = "BÁO CÁO\nKết quả cải cách hành chính năm 2023\n";
 
@@ -44,12 +57,7 @@ fn directory_recursive_with_glob_in_order() {
     let dir = tempfile::tempdir().unwrap();
     collection(dir.path());
     let out = run(&["parse", "-q", "in", "--glob", "*.txt"], dir.path());
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let docs = lines(&out);
     let paths: Vec<&str> = docs
         .iter()
@@ -203,12 +211,7 @@ fn out_dir_text_records_and_resume_after_interruption() {
         "rec",
     ];
     let first = run(&args, dir.path());
-    assert_eq!(
-        first.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
-    );
+    assert_success(&first);
     assert!(
         first.stdout.is_empty(),
         "--out-dir writes files, not stdout"
@@ -311,5 +314,38 @@ fn bad_usage_exits_2() {
     ] {
         let out = run(args, dir.path());
         assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+}
+
+#[test]
+fn directory_of_every_encoding_in_one_batch() {
+    // The same document written in every encoding vietdoc reads, one file
+    // each, in one directory: each is detected and decoded to the same text,
+    // and the encoding is named in `source.encoding` (also under --out-dir).
+    // (The header fixture: long enough for the legacy encodings to be told
+    // apart, with capital words for TCVN3.)
+    let text = include_str!("../fixtures/encodings/header.utf-8.txt");
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    for (i, enc) in common::ENCODINGS.iter().enumerate() {
+        let bytes = vietdoc::text::decode::encode(text, *enc).unwrap();
+        std::fs::write(input.join(format!("{i}-{}.txt", enc.name())), bytes).unwrap();
+    }
+    let out = run(&["parse", "-q", "-j", "2", "in"], dir.path());
+    assert_success(&out);
+    let docs = lines(&out);
+    assert_eq!(docs.len(), common::ENCODINGS.len());
+    for (doc, enc) in docs.iter().zip(common::ENCODINGS) {
+        assert_eq!(doc["source"]["encoding"], enc.name());
+        assert_eq!(doc["text"], text, "{enc}");
+    }
+
+    let out = run(&["parse", "-q", "in", "--out-dir", "out"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    for (i, enc) in common::ENCODINGS.iter().enumerate() {
+        let file = dir.path().join(format!("out/{i}-{}.txt.json", enc.name()));
+        let doc: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+        assert_eq!(doc["source"]["encoding"], enc.name());
     }
 }

@@ -5,6 +5,8 @@
 //! `PROPTEST_CASES=N` raises the number of cases (the stable stand-in for the
 //! cargo-fuzz targets in `fuzz/`).
 
+mod common;
+
 use proptest::prelude::*;
 use std::sync::OnceLock;
 use vietdoc::batch::{run_batch, BatchOptions, Input};
@@ -22,16 +24,6 @@ fn pipeline() -> &'static Pipeline {
         Pipeline::new(Lexicon::load(&vietdoc::lexicon::default_dir()).expect("dictionaries"))
     })
 }
-
-const ALL: [Encoding; 7] = [
-    Encoding::Utf8,
-    Encoding::Utf8Bom,
-    Encoding::Utf16Le,
-    Encoding::Utf16Be,
-    Encoding::Windows1258,
-    Encoding::Tcvn3,
-    Encoding::Vni,
-];
 
 /// Vietnamese-looking words, OCR-damaged words, figures, punctuation.
 fn token() -> impl Strategy<Value = String> {
@@ -69,7 +61,7 @@ proptest! {
     #[test]
     fn decode_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
         let _ = decode(&bytes, None);
-        for enc in ALL {
+        for enc in common::ENCODINGS {
             if let Ok(d) = decode(&bytes, Some(enc)) {
                 prop_assert_eq!(d.encoding, enc);
             }

@@ -148,6 +148,20 @@ struct Described {
     label: String,
 }
 
+impl Described {
+    /// The `source` of an error record for this input, before anything about
+    /// its bytes is known.
+    fn source(&self) -> ErrorSource {
+        ErrorSource {
+            path: self.path.clone(),
+            sha256: None,
+            bytes: None,
+            lines: None,
+            encoding: None,
+        }
+    }
+}
+
 fn describe(input: &Input) -> Described {
     match input {
         Input::File { path, .. } => {
@@ -214,18 +228,11 @@ fn process(pipeline: &Pipeline, opts: &BatchOptions, input: Input) -> Outcome {
                 .map(|s| s.to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_owned());
-            let source = ErrorSource {
-                path: d.path.clone(),
-                sha256: None,
-                bytes: None,
-                lines: None,
-                encoding: None,
-            };
             failure(
                 opts,
                 &d,
                 None,
-                source,
+                d.source(),
                 ErrorKind::Internal,
                 format!("internal error (panic): {msg}"),
             )
@@ -277,27 +284,14 @@ fn process_inner(pipeline: &Pipeline, opts: &BatchOptions, input: Input, d: &Des
             (output::id_file_name(&id, line), Ok(text.into_bytes()))
         }
         Input::Invalid { kind, message, .. } => {
-            let source = ErrorSource {
-                path: d.path.clone(),
-                sha256: None,
-                bytes: None,
-                lines: None,
-                encoding: None,
-            };
-            return failure(opts, d, None, source, kind, message);
+            return failure(opts, d, None, d.source(), kind, message);
         }
     };
     let out_file = opts
         .out_dir
         .as_ref()
         .map(|dir| output::json_path(dir, &rel));
-    let mut source = ErrorSource {
-        path: d.path.clone(),
-        sha256: None,
-        bytes: None,
-        lines: None,
-        encoding: None,
-    };
+    let mut source = d.source();
     let bytes = match read {
         Ok(b) => b,
         Err((kind, message)) => return failure(opts, d, out_file.as_ref(), source, kind, message),
