@@ -196,7 +196,10 @@ fn stray_punctuation_in_noisy_text_only() {
     let noisy = "Dat & tai nong thon, dat & tai do thi cua nguoi dan trong cac truong hop\nA & B";
     let (_, out, _) = run(&["repair"], Some(noisy.as_bytes()));
     let out = String::from_utf8(out).expect("utf-8");
-    assert!(out.starts_with("Đất ở tại nông thôn, đất ở tại đô thị"), "{out}");
+    assert!(
+        out.starts_with("Đất ở tại nông thôn, đất ở tại đô thị"),
+        "{out}"
+    );
     assert!(out.ends_with("\nA & B"), "{out}");
     // Clean text keeps its hyphens and periods.
     let clean = "Đơn vị đo là ki-lô-gam. trong bảng";

@@ -46,6 +46,7 @@ enum Item {
     Word(String),
     Num,
     Code,
+    Comma,
     Break,
 }
 
@@ -60,6 +61,7 @@ fn items(line: &str) -> Vec<Item> {
                 Some(w) => out.push(Item::Word(w)),
                 None => out.push(Item::Code),
             },
+            TokenKind::Punct if t.text(&line) == "," => out.push(Item::Comma),
             TokenKind::Punct | TokenKind::Protected => out.push(Item::Break),
         }
     }
@@ -112,7 +114,8 @@ pub fn count_words(files: &[(PathBuf, u32)]) -> Result<FxHashMap<String, u64>, B
     Ok(total)
 }
 
-/// N-gram counts over the corpora, segments split at punctuation.
+/// N-gram counts over the corpora, segments split at punctuation other than
+/// the comma (a word of its own, [`lexicon::lm::COMMA`]).
 pub fn count_ngrams(
     files: &[(PathBuf, u32)],
     ids: &FxHashMap<&str, WordId>,
@@ -132,6 +135,7 @@ pub fn count_ngrams(
                             }
                             Item::Num => lexicon::lm::NUM,
                             Item::Code => lexicon::lm::CODE,
+                            Item::Comma => lexicon::lm::COMMA,
                             Item::Break => {
                                 if !cur.is_empty() {
                                     segs.push(std::mem::take(&mut cur));

@@ -21,12 +21,14 @@ pub const EOS: WordId = 2;
 pub const NUM: WordId = 3;
 /// Any word mixing letters and digits.
 pub const CODE: WordId = 4;
+/// A comma: kept in segments so context flows across it (`phòng, ban, đơn vị`).
+pub const COMMA: WordId = 5;
 /// Number of special ids.
-pub const SPECIALS: usize = 5;
+pub const SPECIALS: usize = 6;
 /// Largest id that fits the key packing.
 pub const MAX_ID: WordId = (1 << 21) - 1;
 
-const MAGIC: &[u8; 8] = b"VDLM0001";
+const MAGIC: &[u8; 8] = b"VDLM0002";
 const LOGP_STEP: f32 = 1.0 / 16.0;
 const BOW_STEP: f32 = 1.0 / 16.0;
 

@@ -186,7 +186,7 @@ impl Lexicon {
         let n = vocab.len() + lm::SPECIALS;
         let mut words = Vec::with_capacity(n);
         let mut syllable = Vec::with_capacity(n);
-        for s in ["<unk>", "<s>", "</s>", "<num>", "<code>"] {
+        for s in ["<unk>", "<s>", "</s>", "<num>", "<code>", ","] {
             words.push(s.to_owned());
             syllable.push(false);
         }

@@ -181,6 +181,7 @@ impl<'a> Repairer<'a> {
                 match t.kind {
                     TokenKind::Space => {}
                     TokenKind::Figure => items.push(Item::Fixed(lm::NUM)),
+                    TokenKind::Punct if s == "," => items.push(Item::Fixed(lm::COMMA)),
                     TokenKind::Punct if lone_letter_mark(line, toks, ti) => {
                         items.push(Item::NoisySlot(slots.len()));
                         slots.push(Slot {
