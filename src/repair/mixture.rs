@@ -164,21 +164,30 @@ pub fn options(
             None,
         ));
     }
-    prune(&mut out);
+    prune(lex, &mut out);
     out
 }
 
 /// Drops options whose channel score is more than [`CHANNEL_BEAM`] below the
-/// best one: the language model never makes up that difference in practice,
+/// best one, or whose channel plus unigram score is more than [`UNIGRAM_BEAM`]
+/// below the best: the language model never makes up that difference in practice,
 /// and every option costs the decoder a factor.
-fn prune(options: &mut Vec<(Option_, Option<WordId>)>) {
-    let beam = CHANNEL_BEAM;
+fn prune(lex: &Lexicon, options: &mut Vec<(Option_, Option<WordId>)>) {
     let best = options
         .iter()
         .map(|o| o.0.channel)
         .fold(f32::NEG_INFINITY, f32::max);
-    options.retain(|o| o.0.channel >= best - beam);
+    options.retain(|o| o.0.channel >= best - CHANNEL_BEAM);
+    // Channel and unigram together: context rarely makes up more than this.
+    let score = |o: &(Option_, Option<WordId>)| {
+        o.0.channel + std::f32::consts::LN_10 * lex.lm.unigram(o.0.id)
+    };
+    let best = options.iter().map(score).fold(f32::NEG_INFINITY, f32::max);
+    options.retain(|o| score(o) >= best - UNIGRAM_BEAM);
 }
 
 /// Widest channel-score gap (in nats) kept between a token's options.
 pub const CHANNEL_BEAM: f32 = 12.0;
+/// Widest gap (in nats) of channel plus unigram score kept between a token's
+/// options (measured: 20 % faster, pairs SER +0.01 point, seeds unchanged).
+pub const UNIGRAM_BEAM: f32 = 9.0;
