@@ -61,8 +61,8 @@ fn seeds_001_003_quality_gate() {
     let (ser, cer) = (num(&v, "ser"), num(&v, "cer"));
     // The target is SER ≤ 5 %, CER ≤ 1.5 %; this gate holds what the
     // engine reaches today (README: "Repair quality") so it cannot regress.
-    assert!(ser <= 0.06, "SER {ser}");
-    assert!(cer <= 0.025, "CER {cer}");
+    assert!(ser <= 0.055, "SER {ser}");
+    assert!(cer <= 0.022, "CER {cer}");
     let input_ser = num(&v["total"], "input_syllable_edits") / num(&v["total"], "syllables");
     assert!(input_ser > 0.8, "the fixtures are raw OCR: {input_ser}");
 }
@@ -80,7 +80,7 @@ fn eval_split_pairs_quality_gate() {
     args.extend(files.iter().map(String::as_str));
     let v = eval(&args);
     // Target SER ≤ 4 %; gate at what is reached today.
-    assert!(num(&v, "ser") <= 0.075, "SER {}", num(&v, "ser"));
+    assert!(num(&v, "ser") <= 0.068, "SER {}", num(&v, "ser"));
 }
 
 #[test]

@@ -22,7 +22,7 @@ const BEAM: usize = 40;
 const PER_UNIT: usize = 6;
 const SLACK: f32 = 14.0;
 /// Most candidates kept per token.
-pub const MAX_CANDIDATES: usize = 16;
+pub const MAX_CANDIDATES: usize = 24;
 
 /// Longest skeleton a state can spell (the longest syllable has 7 letters).
 const MAX_SKELETON: usize = 15;
