@@ -101,7 +101,10 @@ fn tokenize_chunk(line: &str, bytes: &[u8], start: usize, end: usize, out: &mut 
     let mut pos = start;
     while pos < end {
         let c = line[pos..].chars().next().unwrap_or(' ');
-        if is_word_char(c) || (c == '&' && pos > start && prev_is_letter(line, pos)) {
+        if is_word_char(c)
+            || (c == '&' && pos > start && prev_is_letter(line, pos))
+            || (c == '&' && next_is_lower_letter(line, pos + 1))
+        {
             let mut e = pos;
             let mut has_letter = false;
             let mut all_digits = true;
@@ -121,7 +124,16 @@ fn tokenize_chunk(line: &str, bytes: &[u8], start: usize, end: usize, out: &mut 
                         all_digits = false;
                     }
                     e += ch.len_utf8();
-                } else if ch == '&' && e > pos && prev_is_letter(line, e) {
+                } else if ch == '&'
+                    && (e == pos
+                        || prev_is_letter(line, e)
+                        // `1&` (`lệ`): one digit, then `&` not followed by a digit.
+                        || (e == pos + 1
+                            && !line[e + 1..end]
+                                .chars()
+                                .next()
+                                .is_some_and(|c| c.is_ascii_digit())))
+                {
                     has_letter = true;
                     all_digits = false;
                     e += 1;
@@ -168,6 +180,13 @@ fn tokenize_chunk(line: &str, bytes: &[u8], start: usize, end: usize, out: &mut 
             pos = e;
         }
     }
+}
+
+fn next_is_lower_letter(line: &str, pos: usize) -> bool {
+    line[pos..]
+        .chars()
+        .next()
+        .is_some_and(|c| is_viet_letter(c) && c.is_lowercase())
 }
 
 fn prev_is_letter(line: &str, pos: usize) -> bool {
@@ -265,6 +284,37 @@ mod tests {
             kinds("380/0D"),
             vec![(Figure, "380"), (Punct, "/"), (Word, "0D")]
         );
+    }
+
+    #[test]
+    fn ampersand_inside_words() {
+        use TokenKind::*;
+        // OCR prints marked vowels as `&`: `&nh` (ánh), `1&` (lệ).
+        assert_eq!(
+            kinds("phan &nh"),
+            vec![(Word, "phan"), (Space, " "), (Word, "&nh")]
+        );
+        assert_eq!(
+            kinds("ty 1&"),
+            vec![(Word, "ty"), (Space, " "), (Word, "1&")]
+        );
+        assert_eq!(kinds("TN&MT"), vec![(Word, "TN&MT")]);
+        assert_eq!(
+            kinds("1&2 & B"),
+            vec![
+                (Figure, "1"),
+                (Punct, "&"),
+                (Figure, "2"),
+                (Space, " "),
+                (Punct, "&"),
+                (Space, " "),
+                (Word, "B")
+            ]
+        );
+        for line in ["&", "&&a", "1&", "a&", "& a"] {
+            let joined: String = tokenize(line).iter().map(|t| t.text(line)).collect();
+            assert_eq!(joined, line);
+        }
     }
 
     #[test]
