@@ -15,8 +15,10 @@ use std::sync::{Arc, RwLock};
 
 const SHARDS: usize = 16;
 
-/// Default number of tokens a cache holds (about 40 MB at most).
-pub const DEFAULT_CAPACITY: usize = 400_000;
+/// Default number of tokens a cache holds: with up to 24 candidates of 8 bytes
+/// each plus key and table overhead, about 260 bytes a token, so about 50 MB
+/// at most.
+pub const DEFAULT_CAPACITY: usize = 200_000;
 
 type Shard = FxHashMap<Box<str>, Arc<[Candidate]>>;
 
