@@ -24,6 +24,10 @@ static HEADER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 static STT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\|?\s*(?P<n>\d{1,2}(?:\.\d{1,2}){0,3}\.?)(?:\s*\||\s+|$)").unwrap()
 });
+/// A line-initial run of 2–3 digits (the first may be an `L`/`l`/`I`/`|` OCR
+/// made of a `1`), optionally with a stray `.`/`,`: an STT that lost its dots.
+static OCR_STT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\|?\s*(?P<n>[LlI|]?\d{1,3})[.,]?(?:\s*\||\s+|$)").unwrap());
 static VALUE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[\s|])(?P<v>\d+(?:[.,]\d+)*%?)\s*\|?\s*$").unwrap());
 
@@ -55,6 +59,29 @@ fn stt_parts(s: &str) -> Vec<u32> {
         .split('.')
         .filter_map(|p| p.parse().ok())
         .collect()
+}
+
+/// An STT whose dots OCR lost (`53` for `5.3.`, `141` for `1.4.1.`, `L4` for
+/// `1.4.`), read by its place in the sequence: the digits, one level each,
+/// must follow `prev` plausibly. Returns the STT as printed with its dots.
+fn ocr_stt(text: &str, prev: Option<&[u32]>) -> Option<(String, Vec<u32>)> {
+    let m = OCR_STT.captures(text)?;
+    let raw = m.name("n")?.as_str();
+    let parts: Vec<u32> = raw
+        .chars()
+        .map(|c| match c {
+            'L' | 'l' | 'I' | '|' => Some(1),
+            c => c.to_digit(10),
+        })
+        .collect::<Option<_>>()?;
+    if parts.len() < 2 || parts.contains(&0) || prev.is_none() {
+        return None;
+    }
+    if !plausible(prev, &parts) {
+        return None;
+    }
+    let n: String = parts.iter().map(|p| format!("{p}.")).collect();
+    Some((n, parts))
 }
 
 /// Is `next` a plausible STT after `prev` (child, sibling or an ancestor's sibling)?
@@ -212,11 +239,16 @@ fn parse_body(
         if l.is_blank() || is_repeat(l) {
             continue;
         }
-        let stt = STT.captures(&l.text).and_then(|c| {
-            let n = c.name("n")?.as_str().to_owned();
-            let parts = stt_parts(&n);
-            plausible(prev_stt.as_deref(), &parts).then_some((n, parts))
-        });
+        let stt = STT
+            .captures(&l.text)
+            .and_then(|c| {
+                let n = c.name("n")?.as_str().to_owned();
+                let parts = stt_parts(&n);
+                plausible(prev_stt.as_deref(), &parts).then_some((n, parts))
+            })
+            .or_else(|| ocr_stt(&l.text, prev_stt.as_deref()))
+            // Repair may have made a word of it (`L4` → `Lá`): read the input.
+            .or_else(|| ocr_stt(l.raw.trim(), prev_stt.as_deref()));
         if let Some((n, parts)) = stt {
             prev_stt = Some(parts);
             body.push((idx, l, Some(n)));
@@ -259,8 +291,12 @@ fn parse_body(
         let next_is_stt = body.get(pos + 1).is_some_and(|(_, _, s)| s.is_some());
         let mut text = l.text.clone();
         if let Some(n) = &stt {
-            if let Some(m) = STT.find(&text) {
+            // Drop the STT as printed: a numbering, a dot-less one, or the
+            // word repair made of it.
+            if let Some(m) = STT.find(&text).or_else(|| OCR_STT.find(&text)) {
                 text = text[m.end()..].to_owned();
+            } else if let Some((_, rest)) = text.split_once(char::is_whitespace) {
+                text = rest.to_owned();
             }
             let mut row = RowAcc {
                 stt: n.clone(),
@@ -387,6 +423,30 @@ pub fn score_cells(gold: &[Vec<String>], ours: &[Vec<String>]) -> (usize, usize)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stt_that_lost_its_dots() {
+        assert_eq!(
+            ocr_stt("53 Số nhiệm vụ", Some(&[5, 2])),
+            Some(("5.3.".into(), vec![5, 3]))
+        );
+        assert_eq!(
+            ocr_stt("141 Số TTHC", Some(&[1, 4])),
+            Some(("1.4.1.".into(), vec![1, 4, 1]))
+        );
+        assert_eq!(
+            ocr_stt("L4 | Tổng số", Some(&[1, 3])),
+            Some(("1.4.".into(), vec![1, 4]))
+        );
+        assert_eq!(
+            ocr_stt("143, . . 173", Some(&[1, 4, 2])),
+            Some(("1.4.3.".into(), vec![1, 4, 3]))
+        );
+        // Not after what came before, or a first row: a number, not an STT.
+        assert_eq!(ocr_stt("29 Số TTHC", Some(&[2, 1])), None);
+        assert_eq!(ocr_stt("53 Số", None), None);
+        assert_eq!(ocr_stt("2023 năm", Some(&[2, 0])), None);
+    }
 
     #[test]
     fn plausible_stt() {
