@@ -61,6 +61,22 @@ fn stt_parts(s: &str) -> Vec<u32> {
         .collect()
 }
 
+/// A one-level STT printed without its dot (`7`).
+fn is_bare(n: &str) -> bool {
+    n.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Does the line start `<number> <lower-case word>` with no `|` between?
+fn bare_before_lower(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let first_ok = words.next().is_some_and(|w| !w.contains('|'));
+    first_ok
+        && words
+            .next()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_lowercase)
+}
+
 /// An STT whose dots OCR lost (`53` for `5.3.`, `141` for `1.4.1.`, `L4` for
 /// `1.4.`), read by its place in the sequence: the digits, one level each,
 /// must follow `prev` plausibly. Returns the STT as printed with its dots.
@@ -249,6 +265,18 @@ fn parse_body(
             .or_else(|| ocr_stt(&l.text, prev_stt.as_deref()))
             // Repair may have made a word of it (`L4` → `Lá`): read the input.
             .or_else(|| ocr_stt(l.raw.trim(), prev_stt.as_deref()));
+        // A bare number with neither dot nor `|` before a lower-case word,
+        // and not the next top-level number, is a stray mark on a
+        // continuation line (`7 xong` after 3.1.1), not an STT (`5 tỉnh`
+        // after 4, `3 | nhìn`).
+        let stt = stt.filter(|(n, parts)| {
+            let next_top = match (prev_stt.as_deref(), parts.first()) {
+                (None, _) => true,
+                (Some(p), Some(&v)) => p.first().is_some_and(|&t| v == t + 1),
+                _ => false,
+            };
+            !(is_bare(n) && bare_before_lower(&l.text) && !next_top)
+        });
         if let Some((n, parts)) = stt {
             prev_stt = Some(parts);
             body.push((idx, l, Some(n)));
@@ -445,6 +473,9 @@ mod tests {
         // Not after what came before, or a first row: a number, not an STT.
         assert_eq!(ocr_stt("29 Số TTHC", Some(&[2, 1])), None);
         assert_eq!(ocr_stt("53 Số", None), None);
+        assert!(bare_before_lower("7 xong"));
+        assert!(!bare_before_lower("3 | nhìn qua"));
+        assert!(!bare_before_lower("5 Thực hiện"));
         assert_eq!(ocr_stt("2023 năm", Some(&[2, 0])), None);
     }
 
