@@ -27,7 +27,15 @@ pub struct FingerprintTable {
 impl FingerprintTable {
     /// Builds a table holding `entries` (keys must be distinct) at ≤ 80 % load.
     pub fn build(entries: &[(u64, u8)]) -> FingerprintTable {
-        let want = (entries.len() as f64 / 0.8).ceil() as usize + 1;
+        Self::build_with_load(entries, 0.8)
+    }
+
+    /// Builds a table holding `entries` at ≤ `max_load` (in (0, 1)): a lower
+    /// load makes lookups of absent keys shorter (linear probing scans to the
+    /// next empty slot) at the cost of space.
+    pub fn build_with_load(entries: &[(u64, u8)], max_load: f64) -> FingerprintTable {
+        let max_load = max_load.clamp(0.05, 0.95);
+        let want = (entries.len() as f64 / max_load).ceil() as usize + 1;
         let size = want.next_power_of_two().max(16);
         let mut fps = vec![0u32; size];
         let mut vals = vec![0u8; size];
