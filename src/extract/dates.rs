@@ -16,9 +16,10 @@ static LONG: LazyLock<Regex> = LazyLock::new(|| {
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{1,2}) ?([/.-]) ?(\d{1,2}) ?([/.-]) ?(\d{4})").expect("valid regex")
 });
-/// A date whose day (and maybe month) was left blank: `ngày /6/2023`, `/ /2025`.
+/// A date whose day (and maybe month) was left blank: `ngày /6/2023`, `/ /2025`;
+/// OCR prints the first slash as `[` and the second as `1` (`[ 12025`).
 static BLANK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:ngay\s*|\s|^|\()(/\s*(\d{1,2})?\s*/\s*(\d{4}))").expect("valid regex")
+    Regex::new(r"(?:ngay\s*|\s|^|\()([/\[]\s*(\d{1,2})?\s*[/1]\s*(\d{4}))").expect("valid regex")
 });
 
 /// Days in `month` of `year`, or 0 for an invalid month.
@@ -419,6 +420,8 @@ mod tests {
             "2023-06"
         );
         assert_eq!(dates(&["/ /2025 của Văn phòng"])[0].0, "2025");
+        assert_eq!(dates(&["[ 12025 của Văn phòng"])[0].0, "2025");
+        assert!(dates(&["| 12025 của"]).is_empty());
     }
 
     #[test]
