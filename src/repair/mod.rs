@@ -615,3 +615,51 @@ fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'static str> {
         && is_lower_word(toks.get(ti - 3)).is_some();
     (after_space && sentence_before && matches!(mark, '.' | '?' | '’' | '‘' | '`')).then_some("")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the mark-reading rules say of every punctuation token of `line`.
+    fn marks(line: &str) -> Vec<(String, Option<&'static str>, bool, bool)> {
+        let toks = text::tokenize(line);
+        toks.iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind == TokenKind::Punct)
+            .map(|(i, t)| {
+                (
+                    t.text(line).to_owned(),
+                    stray_punct(line, &toks, i),
+                    trailing_junk(line, &toks, i),
+                    lone_letter_mark(line, &toks, i),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn stray_marks_between_words() {
+        let m = marks("luat dan-sy la, trung taém.cua tinh");
+        assert_eq!(m[0], ("-".into(), Some(" "), false, false));
+        assert_eq!(m[1].1, None, "a comma followed by a space stays");
+        assert_eq!(m[2], (".".into(), Some(" "), false, false));
+        // A quote inside one syllable is a displaced mark: join.
+        assert_eq!(marks("ti’én mat")[0].1, Some(""));
+        // Codes, abbreviations and figures are left alone.
+        assert!(marks("số 30/2020/NĐ-CP, v.v. và 22,5-km")
+            .iter()
+            .all(|m| m.1.is_none()));
+    }
+
+    #[test]
+    fn trailing_and_lone_marks() {
+        let m = marks("cua Bo luat nay. :");
+        assert_eq!(m[1], (":".into(), None, true, false));
+        assert!(!marks("| Số liệu | 2023 |").iter().any(|m| m.2));
+        assert!(!marks("như sau: a) b")[0].2);
+        let m = marks("Dat & tai nong thon");
+        assert_eq!(m[0], ("&".into(), None, false, true));
+        assert!(!marks("A & B")[0].3);
+        assert_eq!(marks("co s@ san")[0].1, Some(""));
+    }
+}
