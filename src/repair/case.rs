@@ -89,7 +89,12 @@ pub fn context(lines: &[String], tokens: &[Vec<Token>], li: usize, ti: usize) ->
     let line = &lines[li];
     let toks = &tokens[li];
     let (mut up, mut low) = (0usize, 0usize);
-    for t in toks.iter().filter(|t| t.kind == TokenKind::Word) {
+    // Syllables only: codes (`TTHC`, `UBND`) are capitals in any line.
+    let syllable = |w: &str| crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(w));
+    for t in toks
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && syllable(t.text(line)))
+    {
         for c in t.text(line).chars().filter(|&c| !ambiguous(c)) {
             if c.is_uppercase() {
                 up += 1;
@@ -169,6 +174,7 @@ mod tests {
             "piéu 43. Lap",
             "theo quy dinh. Cac 16",
             "VA VIEC THAY BO",
+            "Ty 1€ hd so TTHC do UBND cap",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -186,6 +192,8 @@ mod tests {
             .unwrap();
         assert!(!context(&lines, &toks, 2, quy).sentence_start);
         assert!(context(&lines, &toks, 3, 0).line_upper);
+        // Codes do not make a line a heading.
+        assert!(!context(&lines, &toks, 4, 0).line_upper);
         assert!(!context(&lines, &toks, 2, 0).line_upper);
     }
 }
