@@ -84,26 +84,22 @@ pub fn restore(ocr: &str, word: &str, ctx: Context) -> CasePattern {
     }
 }
 
-/// The context of token `ti` of line `li`.
+/// The context of token `ti` of line `li`. Callers repairing many tokens of
+/// one line compute [`line_upper`] once and use [`context_in_line`].
 pub fn context(lines: &[String], tokens: &[Vec<Token>], li: usize, ti: usize) -> Context {
+    context_in_line(lines, tokens, li, ti, line_upper(&lines[li], &tokens[li]))
+}
+
+/// The context of token `ti` of line `li`, given the line's [`line_upper`].
+pub fn context_in_line(
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    li: usize,
+    ti: usize,
+    line_upper: bool,
+) -> Context {
     let line = &lines[li];
     let toks = &tokens[li];
-    let (mut up, mut low) = (0usize, 0usize);
-    // Syllables only: codes (`TTHC`, `UBND`) are capitals in any line.
-    let syllable = |w: &str| crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(w));
-    for t in toks
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word && syllable(t.text(line)))
-    {
-        for c in t.text(line).chars().filter(|&c| !ambiguous(c)) {
-            if c.is_uppercase() {
-                up += 1;
-            } else {
-                low += 1;
-            }
-        }
-    }
-    let line_upper = up >= 2 && up * 10 > (up + low) * 6;
     let before = toks[..ti].iter().rev().find(|t| t.kind != TokenKind::Space);
     let sentence_start = match before {
         Some(t) => t.kind == TokenKind::Punct && ends_sentence(t.text(line)),
@@ -120,6 +116,27 @@ pub fn context(lines: &[String], tokens: &[Vec<Token>], li: usize, ti: usize) ->
         line_upper,
         sentence_start,
     }
+}
+
+/// Are most of the clearly-cased letters of the line's syllables upper case
+/// (a heading in capitals)? Codes (`TTHC`, `UBND`) are capitals in any line
+/// and do not count.
+pub fn line_upper(line: &str, toks: &[Token]) -> bool {
+    let (mut up, mut low) = (0usize, 0usize);
+    let syllable = |w: &str| crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(w));
+    for t in toks
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && syllable(t.text(line)))
+    {
+        for c in t.text(line).chars().filter(|&c| !ambiguous(c)) {
+            if c.is_uppercase() {
+                up += 1;
+            } else {
+                low += 1;
+            }
+        }
+    }
+    up >= 2 && up * 10 > (up + low) * 6
 }
 
 fn ends_sentence(p: &str) -> bool {

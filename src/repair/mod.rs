@@ -389,6 +389,7 @@ impl<'a> Repairer<'a> {
         let mut out = Repaired::default();
         for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
             let mut new_line = String::with_capacity(line.len() + 8);
+            let mut line_upper: Option<bool> = None;
             for (ti, t) in toks.iter().enumerate() {
                 let s = t.text(line);
                 let change = changes.remove(&(li, ti));
@@ -401,7 +402,8 @@ impl<'a> Repairer<'a> {
                     continue;
                 };
                 let to = if is_slot.contains(&(li, ti)) {
-                    let ctx = case::context(lines, tokens, li, ti);
+                    let upper = *line_upper.get_or_insert_with(|| case::line_upper(line, toks));
+                    let ctx = case::context_in_line(lines, tokens, li, ti, upper);
                     viet::apply_case(
                         &viet::set_tone_style(&change.to, self.options.tone_style),
                         case::restore(s, &change.to, ctx),
