@@ -87,6 +87,26 @@ impl LanguageModel {
         self.uni_bow.get(v as usize).copied().unwrap_or(0.0) + self.unigram(w)
     }
 
+    /// log10 P(w | v) for every pair of `vs` × `ws`, row by row
+    /// (`out[a * ws.len() + c]` is `bigram(vs[a], ws[c])`), with the table
+    /// lookups batched ([`FingerprintTable::get_many`]).
+    pub fn bigram_matrix(&self, vs: &[WordId], ws: &[WordId], out: &mut Vec<f32>) {
+        let keys: Vec<u64> = vs
+            .iter()
+            .flat_map(|&v| ws.iter().map(move |&w| key2(v, w)))
+            .collect();
+        let mut found = Vec::with_capacity(keys.len());
+        self.bi.get_many(&keys, &mut found);
+        out.clear();
+        out.extend(found.iter().enumerate().map(|(k, q)| match q {
+            Some(q) => dequantize_logp(*q),
+            None => {
+                let (v, w) = (vs[k / ws.len()], ws[k % ws.len()]);
+                self.uni_bow.get(v as usize).copied().unwrap_or(0.0) + self.unigram(w)
+            }
+        }));
+    }
+
     /// log10 P(w).
     #[inline]
     pub fn unigram(&self, w: WordId) -> f32 {

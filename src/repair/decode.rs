@@ -5,6 +5,7 @@
 //! Σ channel_i`. Fixed items (figures, codes) are positions with one option.
 
 use crate::lexicon::lm::{self, LanguageModel, WordId};
+use rustc_hash::FxHashMap;
 
 /// States scoring more than this (in nats) below a position's best state
 /// are dropped: no later evidence recovers from such a gap in practice.
@@ -68,11 +69,53 @@ impl Decoded {
     }
 }
 
+/// Bigram transition scores between two neighbouring positions, memoized by
+/// the option ids of both.
+///
+/// Within one document a token's options are fixed and token pairs repeat
+/// (`hành chính`, `UBND tỉnh`), so about 40 % of the score matrices of a
+/// document are asked for again; each costs one table lookup per pair of
+/// options (up to 24 × 24). A memo lives as long as one document.
+#[derive(Debug, Default)]
+pub struct TransitionMemo {
+    /// Key: the first position's option count, then both positions' ids.
+    index: FxHashMap<Box<[WordId]>, usize>,
+    /// `scale · log10 P(c | a)`, row-major in (a, c), per memoized pair.
+    tables: Vec<Vec<f32>>,
+    key: Vec<WordId>,
+}
+
+impl TransitionMemo {
+    /// The index in `tables` of the transition scores from `prev` to `cur`.
+    fn index_of(&mut self, lm: &LanguageModel, prev: &[WordId], cur: &[WordId]) -> usize {
+        self.key.clear();
+        self.key.push(prev.len() as WordId);
+        self.key.extend_from_slice(prev);
+        self.key.extend_from_slice(cur);
+        if let Some(&i) = self.index.get(&self.key[..]) {
+            return i;
+        }
+        let mut t = Vec::with_capacity(prev.len() * cur.len());
+        lm.bigram_matrix(prev, cur, &mut t);
+        let scale = LM_WEIGHT * LN10;
+        t.iter_mut().for_each(|x| *x *= scale);
+        self.tables.push(t);
+        self.index
+            .insert(self.key.clone().into_boxed_slice(), self.tables.len() - 1);
+        self.tables.len() - 1
+    }
+}
+
 /// Decodes a segment: a bigram forward–backward pass ranks each position's
 /// options by the score of the best path through them (max-marginal), and
 /// the trigram Viterbi decodes over the best [`TRIGRAM_OPTIONS`] of each.
-pub fn decode(lm: &LanguageModel, positions: &[Vec<Option_>]) -> Decoded {
-    let marginals = max_marginals(lm, positions);
+/// `memo` carries transition scores between the segments of one document.
+pub fn decode(
+    lm: &LanguageModel,
+    positions: &[Vec<Option_>],
+    memo: &mut TransitionMemo,
+) -> Decoded {
+    let marginals = max_marginals(lm, positions, memo);
     let kept = prune(&marginals, TRIGRAM_OPTIONS, MARGINAL_BEAM);
     let reduced: Vec<Vec<Option_>> = kept
         .iter()
@@ -112,21 +155,22 @@ fn prune(marginals: &[Vec<f32>], max: usize, beam: f32) -> Vec<Vec<usize>> {
 
 /// Per position and option, the score of the best path through it under the
 /// bigram model plus channel scores.
-pub fn max_marginals(lm: &LanguageModel, positions: &[Vec<Option_>]) -> Vec<Vec<f32>> {
+pub fn max_marginals(
+    lm: &LanguageModel,
+    positions: &[Vec<Option_>],
+    memo: &mut TransitionMemo,
+) -> Vec<Vec<f32>> {
     let n = positions.len();
     let scale = LM_WEIGHT * LN10;
-    // Transition scores between consecutive positions, computed once.
-    let trans: Vec<Vec<f32>> = (1..n)
-        .map(|i| {
-            let mut t = Vec::with_capacity(positions[i - 1].len() * positions[i].len());
-            for a in &positions[i - 1] {
-                for c in &positions[i] {
-                    t.push(scale * lm.bigram(a.id, c.id));
-                }
-            }
-            t
-        })
+    // Transition scores between consecutive positions.
+    let ids: Vec<Vec<WordId>> = positions
+        .iter()
+        .map(|p| p.iter().map(|o| o.id).collect())
         .collect();
+    let at: Vec<usize> = (1..n)
+        .map(|i| memo.index_of(lm, &ids[i - 1], &ids[i]))
+        .collect();
+    let trans: Vec<&[f32]> = at.iter().map(|&k| memo.tables[k].as_slice()).collect();
     let mut fwd: Vec<Vec<f32>> = Vec::with_capacity(n);
     for i in 0..n {
         let f: Vec<f32> = positions[i]
@@ -353,7 +397,7 @@ mod tests {
         let lm = model();
         // Position 1 prefers 8 slightly by channel, but 6 → 7 is far likelier.
         let positions = vec![vec![opt(8, -0.1), opt(6, -0.5)], vec![opt(7, 0.0)]];
-        let d = decode(&lm, &positions);
+        let d = decode(&lm, &positions, &mut TransitionMemo::default());
         assert_eq!(d.path, vec![1, 0]);
         assert_eq!(viterbi(&lm, &positions), vec![1, 0]);
     }
@@ -366,14 +410,17 @@ mod tests {
             vec![opt(7, 0.0)],
             vec![opt(6, -0.5), opt(8, -1.0)],
         ];
-        assert_eq!(decode(&lm, &positions).path, vec![0, 0, 1]);
+        assert_eq!(
+            decode(&lm, &positions, &mut TransitionMemo::default()).path,
+            vec![0, 0, 1]
+        );
     }
 
     #[test]
     fn a_large_channel_gap_wins_over_context() {
         let lm = model();
         let positions = vec![vec![opt(8, 0.0), opt(6, -30.0)], vec![opt(7, 0.0)]];
-        let d = decode(&lm, &positions);
+        let d = decode(&lm, &positions, &mut TransitionMemo::default());
         assert_eq!(d.path, vec![0, 0]);
         let (gap, k) = d.marginal_runner_up(0, 0).expect("runner-up");
         assert_eq!(k, 1);
@@ -383,8 +430,10 @@ mod tests {
     #[test]
     fn empty_and_single_positions() {
         let lm = model();
-        assert!(decode(&lm, &[]).path.is_empty());
-        let d = decode(&lm, &[vec![opt(5, 0.0)]]);
+        assert!(decode(&lm, &[], &mut TransitionMemo::default())
+            .path
+            .is_empty());
+        let d = decode(&lm, &[vec![opt(5, 0.0)]], &mut TransitionMemo::default());
         assert_eq!(d.path, vec![0]);
         assert_eq!(d.marginal_runner_up(0, 0), None);
     }

@@ -295,13 +295,14 @@ impl<'a> Repairer<'a> {
         // Decode each segment.
         let mut seg: Vec<usize> = Vec::new();
         let mut positions: Vec<Vec<Option_>> = Vec::new();
-        let flush = |seg: &mut Vec<usize>,
-                     positions: &mut Vec<Vec<Option_>>,
-                     changes: &mut FxHashMap<(usize, usize), Change>| {
+        let mut memo = decode::TransitionMemo::default();
+        let mut flush = |seg: &mut Vec<usize>,
+                         positions: &mut Vec<Vec<Option_>>,
+                         changes: &mut FxHashMap<(usize, usize), Change>| {
             if positions.is_empty() {
                 return;
             }
-            let decoded = decode::decode(&lex.lm, positions);
+            let decoded = decode::decode(&lex.lm, positions, &mut memo);
             let path = &decoded.path;
             for (i, &slot_idx) in seg.iter().enumerate() {
                 if slot_idx == usize::MAX {
