@@ -38,7 +38,7 @@ const UNKNOWN_SHARE: f64 = 1e-3;
 fn components(lex: &Lexicon, key: &str, key_form: Option<&str>, c: &Candidate) -> [f64; 3] {
     let word = lex.word(c.id);
     let id = (key_form == Some(word)) as u8 as f64;
-    let stripped = (viet::skeleton(word) == key && key.is_ascii()) as u8 as f64;
+    let stripped = (key.is_ascii() && viet::skeleton_eq(word, key)) as u8 as f64;
     [id, stripped, (-(c.cost as f64)).exp()]
 }
 

@@ -100,6 +100,37 @@ pub fn base_letter(c: char) -> char {
     if c.is_ascii() {
         return c;
     }
+    let table = BASE_LETTERS.get_or_init(|| {
+        (BASE_TABLE_START..=BASE_TABLE_END)
+            .map(|u| {
+                char::from_u32(u)
+                    .map(base_letter_slow)
+                    .filter(char::is_ascii_alphabetic)
+                    .map_or(0, |b| b as u8)
+            })
+            .collect()
+    });
+    match (c as u32)
+        .checked_sub(BASE_TABLE_START)
+        .and_then(|i| table.get(i as usize))
+    {
+        Some(&b) if b != 0 => b as char,
+        Some(_) => c,
+        None => base_letter_slow(c),
+    }
+}
+
+/// Latin letters with marks live in U+00C0–U+01B0 and U+1EA0–U+1EF9; the
+/// table of [`base_letter`] spans both.
+const BASE_TABLE_START: u32 = 0xC0;
+const BASE_TABLE_END: u32 = 0x1EFF;
+
+/// Per code point from [`BASE_TABLE_START`], the ASCII base letter, or 0
+/// where the character is not a marked Latin letter.
+static BASE_LETTERS: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+
+/// [`base_letter`] by canonical decomposition.
+fn base_letter_slow(c: char) -> char {
     match c {
         'đ' => 'd',
         'Đ' => 'D',
@@ -116,6 +147,21 @@ pub fn base_letter(c: char) -> char {
             }
         }
     }
+}
+
+/// Is `skeleton(word) == key`? Allocation-free.
+pub fn skeleton_eq(word: &str, key: &str) -> bool {
+    let mut k = key.chars();
+    for c in word.chars() {
+        let b = base_letter(c);
+        let mut lower = b.to_lowercase();
+        for l in lower.by_ref() {
+            if k.next() != Some(l) {
+                return false;
+            }
+        }
+    }
+    k.next().is_none()
 }
 
 /// Lower-cased, mark-free form used to index syllables: `Quyết` → `quyet`.
@@ -262,6 +308,19 @@ pub fn apply_case(lower: &str, pattern: CasePattern) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base_letter_table_agrees_with_decomposition() {
+        for u in BASE_TABLE_START..=BASE_TABLE_END + 1 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(base_letter(c), base_letter_slow(c), "{c}");
+            }
+        }
+        assert!(skeleton_eq("Quyết", "quyet"));
+        assert!(skeleton_eq("đường", "duong"));
+        assert!(!skeleton_eq("đường", "duon"));
+        assert!(!skeleton_eq("đư", "duong"));
+    }
 
     #[test]
     fn skeletons() {
