@@ -4,12 +4,10 @@
 //! the unigram distribution, converted to backoff form after count pruning
 //! (so `LanguageModel` needs no per-query interpolation).
 
+use crate::lexicon::followers::FollowerTable;
 use crate::lexicon::lm::{self, key2, key3, LanguageModel, WordId};
 use crate::lexicon::table::FingerprintTable;
 use rustc_hash::FxHashMap;
-
-/// Highest load of the bigram table (the others use the default 80 %).
-const BIGRAM_LOAD: f64 = 0.4;
 
 /// Raw n-gram counts over segments of word ids.
 #[derive(Default)]
@@ -178,14 +176,14 @@ pub fn estimate(counts: &Counts, vocab_size: usize, pruning: Pruning) -> Languag
     LanguageModel {
         uni: p1.iter().map(|p| p.log10() as f32).collect(),
         uni_bow,
-        // Most bigram lookups while decoding are of absent pairs: keep their
-        // probe runs short.
-        bi: FingerprintTable::build_with_load(
+        bi: FollowerTable::build(
             &kept2
                 .iter()
-                .map(|&(k, p)| (k, lm::quantize_logp(p.log10() as f32)))
+                .map(|&(k, p)| {
+                    let (a, w) = split2(k);
+                    (a, w, lm::quantize_logp(p.log10() as f32))
+                })
                 .collect::<Vec<_>>(),
-            BIGRAM_LOAD,
         ),
         bi_bow: FingerprintTable::build(&bi_bow),
         tri: FingerprintTable::build(

@@ -6,6 +6,7 @@
 //! Kneser–Ney continuation counts for the unigram (see `build::lm`).
 //! Bigram and trigram values are quantized to one byte ([`quantize_logp`]).
 
+use super::followers::FollowerTable;
 use super::table::FingerprintTable;
 
 /// Word id. `0` is unknown, then the specials below, then the vocabulary.
@@ -28,7 +29,16 @@ pub const SPECIALS: usize = 6;
 /// Largest id that fits the key packing.
 pub const MAX_ID: WordId = (1 << 21) - 1;
 
-const MAGIC: &[u8; 8] = b"VDLM0002";
+/// The format tag `lm.bin` starts with; bumped whenever the layout changes.
+pub const FORMAT: &str = "VDLM0003";
+const MAGIC: &[u8] = FORMAT.as_bytes();
+
+/// The format tag a model file starts with, if it looks like one.
+pub fn format_of(buf: &[u8]) -> Option<&str> {
+    buf.get(..8)
+        .and_then(|m| std::str::from_utf8(m).ok())
+        .filter(|m| m.starts_with("VDLM"))
+}
 const LOGP_STEP: f32 = 1.0 / 16.0;
 const BOW_STEP: f32 = 1.0 / 16.0;
 
@@ -50,7 +60,8 @@ fn dequantize_bow(q: u8) -> f32 {
     (q as i8) as f32 * BOW_STEP
 }
 
-/// Packs a bigram into a table key.
+/// Packs a bigram into a table key (of the two-word context table, and of
+/// the counts while building).
 #[inline]
 pub fn key2(v: WordId, w: WordId) -> u64 {
     (1u64 << 63) | ((v as u64) << 21) | w as u64
@@ -69,8 +80,8 @@ pub struct LanguageModel {
     pub uni: Vec<f32>,
     /// log10 backoff weight of each id as a one-word context.
     pub uni_bow: Vec<f32>,
-    /// Quantized log10 P(w | v) for kept bigrams.
-    pub bi: FingerprintTable,
+    /// Quantized log10 P(w | v) for kept bigrams, grouped by `v`.
+    pub bi: FollowerTable,
     /// Quantized log10 backoff weight of kept two-word contexts.
     pub bi_bow: FingerprintTable,
     /// Quantized log10 P(w | u v) for kept trigrams.
@@ -81,30 +92,25 @@ impl LanguageModel {
     /// log10 P(w | v).
     #[inline]
     pub fn bigram(&self, v: WordId, w: WordId) -> f32 {
-        if let Some(q) = self.bi.get(key2(v, w)) {
+        if let Some(q) = self.bi.get(v, w) {
             return dequantize_logp(q);
         }
         self.uni_bow.get(v as usize).copied().unwrap_or(0.0) + self.unigram(w)
     }
 
     /// log10 P(w | v) for every pair of `vs` × `ws`, row by row
-    /// (`out[a * ws.len() + c]` is `bigram(vs[a], ws[c])`), with the table
-    /// lookups batched ([`FingerprintTable::get_many`]).
+    /// (`out[a * ws.len() + c]` is `bigram(vs[a], ws[c])`).
     pub fn bigram_matrix(&self, vs: &[WordId], ws: &[WordId], out: &mut Vec<f32>) {
-        let keys: Vec<u64> = vs
-            .iter()
-            .flat_map(|&v| ws.iter().map(move |&w| key2(v, w)))
-            .collect();
-        let mut found = Vec::with_capacity(keys.len());
-        self.bi.get_many(&keys, &mut found);
         out.clear();
-        out.extend(found.iter().enumerate().map(|(k, q)| match q {
-            Some(q) => dequantize_logp(*q),
-            None => {
-                let (v, w) = (vs[k / ws.len()], ws[k % ws.len()]);
-                self.uni_bow.get(v as usize).copied().unwrap_or(0.0) + self.unigram(w)
-            }
-        }));
+        let mut row = Vec::with_capacity(ws.len());
+        for &v in vs {
+            self.bi.get_row(v, ws, &mut row);
+            let bow = self.uni_bow.get(v as usize).copied().unwrap_or(0.0);
+            out.extend(row.iter().zip(ws).map(|(q, &w)| match q {
+                Some(q) => dequantize_logp(*q),
+                None => bow + self.unigram(w),
+            }));
+        }
     }
 
     /// log10 P(w).
@@ -175,7 +181,7 @@ impl LanguageModel {
         let uni: Vec<f32> = vals.by_ref().take(n).collect();
         let uni_bow: Vec<f32> = vals.collect();
         let rest = &rest[8 + n * 8..];
-        let (bi, rest) = FingerprintTable::read_from(rest)?;
+        let (bi, rest) = FollowerTable::read_from(rest)?;
         let (bi_bow, rest) = FingerprintTable::read_from(rest)?;
         let (tri, rest) = FingerprintTable::read_from(rest)?;
         if !rest.is_empty() {
@@ -207,7 +213,7 @@ mod tests {
 
     #[test]
     fn backoff_order() {
-        let bi = FingerprintTable::build(&[(key2(5, 6), quantize_logp(-0.5))]);
+        let bi = FollowerTable::build(&[(5, 6, quantize_logp(-0.5))]);
         let tri = FingerprintTable::build(&[(key3(7, 5, 6), quantize_logp(-0.25))]);
         let lm = LanguageModel {
             uni: vec![-3.0; 8],
@@ -220,7 +226,9 @@ mod tests {
         assert_eq!(lm.trigram(1, 5, 6), -0.5);
         assert_eq!(lm.trigram(1, 6, 5), -4.0);
         assert_eq!(lm.trigram(7, 7, 5), -6.0);
-        let back = LanguageModel::from_bytes(&lm.to_bytes()).unwrap();
+        let bytes = lm.to_bytes();
+        assert_eq!(format_of(&bytes), Some(FORMAT));
+        let back = LanguageModel::from_bytes(&bytes).unwrap();
         assert_eq!(back.trigram(7, 5, 6), -0.25);
         assert_eq!(back.trigram(7, 7, 5), -6.0);
     }

@@ -4,6 +4,7 @@
 
 pub mod channel;
 pub mod doc_types;
+pub mod followers;
 pub mod lm;
 pub mod syllable;
 pub mod table;
@@ -141,8 +142,19 @@ impl Lexicon {
             }
         }
         let lm_bytes = read(LM_FILE)?;
-        let lm = LanguageModel::from_bytes(&lm_bytes)
-            .ok_or_else(|| bad(LM_FILE, "corrupt model".into()))?;
+        let lm = LanguageModel::from_bytes(&lm_bytes).ok_or_else(|| {
+            bad(
+                LM_FILE,
+                match lm::format_of(&lm_bytes) {
+                    Some(found) if found != lm::FORMAT => format!(
+                        "model format {found}, this build reads {}: rebuild the dictionaries \
+                         (vietdoc dictionaries build)",
+                        lm::FORMAT
+                    ),
+                    _ => "corrupt model".into(),
+                },
+            )
+        })?;
         let ch_bytes = read(CHANNEL_FILE)?;
         let ch_text =
             std::str::from_utf8(&ch_bytes).map_err(|e| bad(CHANNEL_FILE, e.to_string()))?;

@@ -74,40 +74,6 @@ impl FingerprintTable {
         }
     }
 
-    /// Looks up many keys at once: `out[i]` is [`get`](Self::get)`(keys[i])`.
-    ///
-    /// Faster than one `get` after another on a table that does not fit the
-    /// cache: the first probe of every key is loaded in a branch-free pass,
-    /// so the memory accesses overlap instead of waiting on each other.
-    pub fn get_many(&self, keys: &[u64], out: &mut Vec<Option<u8>>) {
-        out.clear();
-        if self.fps.is_empty() {
-            out.resize(keys.len(), None);
-            return;
-        }
-        // Pass 1: hash every key and load its home slot, no branches.
-        let homes: Vec<(u32, usize, u32)> = keys
-            .iter()
-            .map(|&k| {
-                let h = mix(k);
-                let i = (h as usize) & self.mask;
-                (fingerprint(h), i, self.fps[i])
-            })
-            .collect();
-        // Pass 2: resolve, probing on past the home slot where it is taken by
-        // another key (the cache lines are mostly warm now).
-        out.extend(homes.into_iter().map(|(fp, mut i, mut f)| loop {
-            if f == fp {
-                return Some(self.vals[i]);
-            }
-            if f == 0 {
-                return None;
-            }
-            i = (i + 1) & self.mask;
-            f = self.fps[i];
-        }));
-    }
-
     /// Number of slots (a power of two).
     pub fn slots(&self) -> usize {
         self.fps.len()
@@ -174,21 +140,6 @@ mod tests {
             .filter(|k| t2.get(k * 7919 + 1).is_some())
             .count();
         assert_eq!(misses, 0);
-    }
-
-    #[test]
-    fn get_many_agrees_with_get() {
-        let entries: Vec<(u64, u8)> = (0..500u64).map(|k| (k * 31, (k % 7) as u8)).collect();
-        let t = FingerprintTable::build(&entries);
-        let keys: Vec<u64> = (0..2000u64).map(|k| k * 31 / 2).collect();
-        let mut out = Vec::new();
-        t.get_many(&keys, &mut out);
-        assert_eq!(out.len(), keys.len());
-        for (k, o) in keys.iter().zip(&out) {
-            assert_eq!(*o, t.get(*k));
-        }
-        FingerprintTable::default().get_many(&keys[..3], &mut out);
-        assert_eq!(out, vec![None; 3]);
     }
 
     #[test]

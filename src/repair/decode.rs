@@ -370,13 +370,14 @@ pub fn local_score(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::followers::FollowerTable;
     use crate::lexicon::table::FingerprintTable;
 
     /// A model over ids 5..=8 where `6 → 7` is a strong bigram and `5 7 8`
     /// a strong trigram; everything else is uniform.
     fn model() -> LanguageModel {
         let uni = vec![-1.0f32; 9];
-        let bi = FingerprintTable::build(&[(lm::key2(6, 7), lm::quantize_logp(-0.05))]);
+        let bi = FollowerTable::build(&[(6, 7, lm::quantize_logp(-0.05))]);
         let bi_bow = FingerprintTable::build(&[(lm::key2(5, 7), lm::quantize_bow(0.0))]);
         let tri = FingerprintTable::build(&[(lm::key3(5, 7, 8), lm::quantize_logp(-0.01))]);
         LanguageModel {

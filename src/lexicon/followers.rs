@@ -1,0 +1,249 @@
+//! A table of byte values keyed by word pairs, grouped by the first word.
+//!
+//! Each context word `v` owns a small open-addressing region of the slot
+//! array, keyed by the second word `w`; regions are laid out one after the
+//! other, so all the lookups that follow one word (a row of the decoder's
+//! transition matrix) touch a few neighbouring cache lines instead of one
+//! random line each in a table far larger than the cache.
+//!
+//! Invariants: `starts` has one entry per context id plus one; the region of
+//! `v` is `slots[starts[v]..starts[v + 1]]`, its length zero or a power of
+//! two, at most half full, so every probe run ends at an empty slot. A slot
+//! holds `(w + 1) << 8 | value`, zero when empty; keys are exact (no
+//! fingerprints), since `w + 1` fits the upper 24 bits.
+
+use super::table::mix;
+
+/// Word pairs to byte values, grouped by the first word.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FollowerTable {
+    starts: Vec<u32>,
+    slots: Vec<u32>,
+}
+
+/// Largest second word a slot can hold.
+pub const MAX_WORD: u32 = (1 << 24) - 2;
+
+impl FollowerTable {
+    /// Builds a table from `(v, w, value)` triples with distinct `(v, w)`
+    /// and `w <= MAX_WORD`; triples breaking that are skipped. Contexts run
+    /// from 0 to the largest `v`.
+    pub fn build(entries: &[(u32, u32, u8)]) -> FollowerTable {
+        let mut sorted: Vec<(u32, u32, u8)> = entries
+            .iter()
+            .copied()
+            .filter(|e| e.1 <= MAX_WORD)
+            .collect();
+        sorted.sort_unstable_by_key(|e| (e.0, e.1));
+        sorted.dedup_by_key(|e| (e.0, e.1));
+        let contexts = sorted.last().map_or(0, |e| e.0 as usize + 1);
+        let mut counts = vec![0usize; contexts];
+        for e in &sorted {
+            counts[e.0 as usize] += 1;
+        }
+        let mut starts = Vec::with_capacity(contexts + 1);
+        let mut total = 0usize;
+        for &n in &counts {
+            starts.push(total as u32);
+            total += region_size(n);
+        }
+        starts.push(total as u32);
+        let mut slots = vec![0u32; total];
+        for &(v, w, val) in &sorted {
+            let (s, e) = (starts[v as usize] as usize, starts[v as usize + 1] as usize);
+            let region = &mut slots[s..e];
+            let mask = region.len() - 1;
+            let mut i = home(w) & mask;
+            while region[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            region[i] = ((w + 1) << 8) | val as u32;
+        }
+        FollowerTable { starts, slots }
+    }
+
+    /// The value stored for `(v, w)`, if any.
+    #[inline]
+    pub fn get(&self, v: u32, w: u32) -> Option<u8> {
+        self.region(v).and_then(|r| probe(r, w))
+    }
+
+    /// The values stored for `(v, w)` for every `w` of `ws`, in order.
+    pub fn get_row(&self, v: u32, ws: &[u32], out: &mut Vec<Option<u8>>) {
+        out.clear();
+        match self.region(v) {
+            Some(r) => out.extend(ws.iter().map(|&w| probe(r, w))),
+            None => out.resize(ws.len(), None),
+        }
+    }
+
+    /// The region of context `v`, or `None` when it has no entries.
+    #[inline]
+    fn region(&self, v: u32) -> Option<&[u32]> {
+        let s = *self.starts.get(v as usize)? as usize;
+        let e = *self.starts.get(v as usize + 1)? as usize;
+        self.slots.get(s..e).filter(|r| !r.is_empty())
+    }
+
+    /// Number of slots over all regions.
+    pub fn slots(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// Serializes as `contexts + 1: u64`, the region starts, `slots: u64`,
+    /// the slots, all little-endian `u32`.
+    pub fn write_to(&self, out: &mut Vec<u8>) {
+        for part in [&self.starts, &self.slots] {
+            out.extend_from_slice(&(part.len() as u64).to_le_bytes());
+            for x in part.iter() {
+                out.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+    }
+
+    /// Reads a table written by [`write_to`](Self::write_to) from the front
+    /// of `buf`; returns it and the rest, or `None` if `buf` is malformed
+    /// (including regions that break the invariants).
+    pub fn read_from(buf: &[u8]) -> Option<(FollowerTable, &[u8])> {
+        let (starts, rest) = read_u32s(buf)?;
+        let (slots, rest) = read_u32s(rest)?;
+        let well_formed = starts.first().is_none_or(|&s| s == 0)
+            && starts.last().is_none_or(|&e| e as usize == slots.len())
+            && starts.windows(2).all(|p| {
+                p[0] <= p[1] && {
+                    let n = p[1] - p[0];
+                    n == 0 || n.is_power_of_two()
+                }
+            });
+        if !well_formed || (starts.is_empty() && !slots.is_empty()) {
+            return None;
+        }
+        // A full region would make a probe run forever.
+        let table = FollowerTable { starts, slots };
+        let full = table.starts.windows(2).any(|p| {
+            p[0] < p[1]
+                && table.slots[p[0] as usize..p[1] as usize]
+                    .iter()
+                    .all(|&x| x != 0)
+        });
+        (!full).then_some((table, rest))
+    }
+}
+
+/// Slots for a region of `n` entries: a power of two, at most half full.
+fn region_size(n: usize) -> usize {
+    if n == 0 {
+        0
+    } else {
+        (2 * n).next_power_of_two()
+    }
+}
+
+#[inline]
+fn home(w: u32) -> usize {
+    mix(w as u64) as usize
+}
+
+#[inline]
+fn probe(region: &[u32], w: u32) -> Option<u8> {
+    let mask = region.len() - 1;
+    let want = w.checked_add(1)?;
+    let mut i = home(w) & mask;
+    loop {
+        let x = region[i];
+        if x == 0 {
+            return None;
+        }
+        if x >> 8 == want {
+            return Some(x as u8);
+        }
+        i = (i + 1) & mask;
+    }
+}
+
+fn read_u32s(buf: &[u8]) -> Option<(Vec<u32>, &[u8])> {
+    let n = u64::from_le_bytes(buf.get(..8)?.try_into().ok()?) as usize;
+    let bytes = n.checked_mul(4)?;
+    let body = buf.get(8..8usize.checked_add(bytes)?)?;
+    let v = body
+        .chunks_exact(4)
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect();
+    Some((v, &buf[8 + bytes..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Vec<(u32, u32, u8)> {
+        let mut e = Vec::new();
+        for v in [0u32, 3, 4, 9] {
+            for k in 0..(v * 13 + 1) {
+                e.push((v, k * 7 + v, (k % 200) as u8));
+            }
+        }
+        e
+    }
+
+    #[test]
+    fn lookups_roundtrip() {
+        let entries = sample();
+        let t = FollowerTable::build(&entries);
+        let mut buf = Vec::new();
+        t.write_to(&mut buf);
+        buf.extend_from_slice(b"tail");
+        let (t2, rest) = FollowerTable::read_from(&buf).expect("well formed");
+        assert_eq!(rest, b"tail");
+        assert_eq!(t2, t);
+        for &(v, w, val) in &entries {
+            assert_eq!(t2.get(v, w), Some(val));
+        }
+        // Absent pairs: other followers, contexts without entries, contexts
+        // past the end.
+        assert_eq!(t2.get(3, 1), None);
+        assert_eq!(t2.get(1, 0), None);
+        assert_eq!(t2.get(99, 0), None);
+        let ws: Vec<u32> = (0..60).collect();
+        let mut row = Vec::new();
+        t2.get_row(4, &ws, &mut row);
+        let one_by_one: Vec<Option<u8>> = ws.iter().map(|&w| t2.get(4, w)).collect();
+        assert_eq!(row, one_by_one);
+        assert!(row.iter().any(Option::is_some));
+        t2.get_row(7, &ws, &mut row);
+        assert!(row.iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn regions_are_at_most_half_full() {
+        let t = FollowerTable::build(&sample());
+        for p in t.starts.windows(2) {
+            let r = &t.slots[p[0] as usize..p[1] as usize];
+            let used = r.iter().filter(|&&x| x != 0).count();
+            assert!(r.is_empty() || used * 2 <= r.len(), "{used} of {}", r.len());
+        }
+    }
+
+    #[test]
+    fn malformed_is_none() {
+        assert!(FollowerTable::read_from(&[1, 2]).is_none());
+        // Starts that do not cover the slots.
+        let mut buf = Vec::new();
+        FollowerTable {
+            starts: vec![0, 3],
+            slots: vec![0; 3],
+        }
+        .write_to(&mut buf);
+        assert!(FollowerTable::read_from(&buf).is_none());
+        // A full region.
+        buf.clear();
+        FollowerTable {
+            starts: vec![0, 2],
+            slots: vec![1 << 8, 2 << 8],
+        }
+        .write_to(&mut buf);
+        assert!(FollowerTable::read_from(&buf).is_none());
+        let empty = FollowerTable::build(&[]);
+        assert_eq!(empty.get(0, 0), None);
+    }
+}
