@@ -28,3 +28,28 @@ proptest! {
         let _ = extract(&raw, &lines);
     }
 }
+
+/// A runaway line (a whole table flattened into one line of OCR) gives records
+/// of bounded size: no figure copies the line into its label or raw text, so
+/// memory and output stay linear in the input.
+#[test]
+fn records_of_a_runaway_line_stay_small() {
+    let row = "| 1 | Số hồ sơ tiếp nhận | 56.703 | 99,9% | ";
+    let mut line = String::from("STT | Nội dung | Số lượng | Tỷ lệ ");
+    for _ in 0..2_000 {
+        line.push_str(row);
+    }
+    let lines = vec!["Biểu mẫu 1".to_owned(), line];
+    let raw: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let r = extract(&raw, &lines);
+    assert!(!r.kpis.is_empty(), "the figures are still read");
+    for k in &r.kpis {
+        let label = k.label.as_deref().unwrap_or("");
+        assert!(
+            label.len() <= 400 && k.raw.len() <= 400,
+            "{} / {}",
+            label.len(),
+            k.raw.len()
+        );
+    }
+}

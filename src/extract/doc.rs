@@ -95,6 +95,14 @@ impl DocText {
         &self.folded[start..end.max(start)]
     }
 
+    /// Printed offset of the end of the line holding `off` (its `\n`, or the
+    /// end of the text).
+    pub fn line_end(&self, off: usize) -> usize {
+        self.line_starts
+            .get(self.line_of(off))
+            .map_or(self.text.len(), |&next| next - 1)
+    }
+
     /// Printed offset of the start of the line holding `off`.
     pub fn line_start(&self, off: usize) -> usize {
         let l = self.line_of(off);
@@ -134,5 +142,12 @@ mod tests {
         assert_eq!(d.line_of(d.text.find("ngày").unwrap_or(0)), 2);
         assert_eq!(d.line_of(0), 1);
         assert_eq!(d.to_fold(d.text.find('5').unwrap_or(0)), 14);
+        let five = d.text.find('5').unwrap_or(0);
+        assert_eq!(
+            &d.text[d.line_start(five)..d.line_end(five)],
+            "Quyết định số 5"
+        );
+        let n = d.text.find("ngày").unwrap_or(0);
+        assert_eq!(&d.text[d.line_start(n)..d.line_end(n)], "ngày 1");
     }
 }

@@ -155,11 +155,9 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
             continue;
         }
         let ls = doc.line_start(s);
-        let line_end = t[ls..].find('\n').map(|i| ls + i).unwrap_or(t.len());
+        let line_end = doc.line_end(s);
         let in_table = table_from.is_some_and(|tf| ls >= tf);
-        let first_on_line = t[ls..s]
-            .trim_matches(|c: char| c.is_whitespace() || c == '|')
-            .is_empty();
+        let first_on_line = t[ls..s].chars().all(|c| c.is_whitespace() || c == '|');
         if first_on_line && (in_table || matches!(next, Some('.' | ')'))) {
             continue;
         }
@@ -224,7 +222,11 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
             }
         };
         let label = if in_table {
-            let cell = t[ls..qstart.max(ls)].trim_matches(|c: char| c.is_whitespace() || c == '|');
+            // The row's label cells, at most the last MAX_CELL_LABEL bytes
+            // of them (a runaway line must not copy itself into every figure).
+            let from = super::doc::floor_boundary(t, qstart.saturating_sub(MAX_CELL_LABEL)).max(ls);
+            let cell =
+                t[from..qstart.max(from)].trim_matches(|c: char| c.is_whitespace() || c == '|');
             let cell = cell
                 .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
                 .trim_matches(|c: char| c.is_whitespace() || c == '|');
@@ -292,6 +294,9 @@ fn after_noise(head: &str) -> bool {
         .collect();
     lone.len() >= 2 && lone.iter().any(|c| c.is_alphabetic())
 }
+
+/// Longest run of text before a table figure read as its row label.
+const MAX_CELL_LABEL: usize = 400;
 
 /// True when the folded line is a table's header row: enough column headings.
 fn is_header_row(folded_line: &str) -> bool {

@@ -75,7 +75,9 @@ impl Decoded {
 /// Within one document a token's options are fixed and token pairs repeat
 /// (`hành chính`, `UBND tỉnh`), so about 40 % of the score matrices of a
 /// document are asked for again; each costs one table lookup per pair of
-/// options (up to 24 × 24). A memo lives as long as one document.
+/// options (up to 24 × 24). A memo lives as long as one document and holds
+/// at most [`MEMO_CAPACITY`] matrices (a few MB); later ones are computed
+/// and dropped after their segment, so memory stays bounded on any input.
 #[derive(Debug, Default)]
 pub struct TransitionMemo {
     /// Key: the first position's option count, then both positions' ids.
@@ -87,6 +89,8 @@ pub struct TransitionMemo {
 
 impl TransitionMemo {
     /// The index in `tables` of the transition scores from `prev` to `cur`.
+    /// Past the capacity, the scores are appended unindexed; [`Self::trim`]
+    /// drops them.
     fn index_of(&mut self, lm: &LanguageModel, prev: &[WordId], cur: &[WordId]) -> usize {
         self.key.clear();
         self.key.push(prev.len() as WordId);
@@ -100,11 +104,23 @@ impl TransitionMemo {
         let scale = LM_WEIGHT * LN10;
         t.iter_mut().for_each(|x| *x *= scale);
         self.tables.push(t);
-        self.index
-            .insert(self.key.clone().into_boxed_slice(), self.tables.len() - 1);
+        if self.index.len() < MEMO_CAPACITY {
+            self.index
+                .insert(self.key.clone().into_boxed_slice(), self.tables.len() - 1);
+        }
         self.tables.len() - 1
     }
+
+    /// Drops the unindexed matrices appended past the capacity. Invariant
+    /// after it: `tables.len() == index.len()`.
+    fn trim(&mut self) {
+        self.tables.truncate(self.index.len());
+    }
 }
+
+/// Most transition matrices a [`TransitionMemo`] keeps (each up to 24 × 24
+/// scores: at most about 40 MB, a few MB on real documents).
+pub const MEMO_CAPACITY: usize = 16_384;
 
 /// Decodes a segment: a bigram forward–backward pass ranks each position's
 /// options by the score of the best path through them (max-marginal), and
@@ -211,10 +227,13 @@ pub fn max_marginals(
             })
             .collect();
     }
-    fwd.iter()
+    let out = fwd
+        .iter()
         .zip(&bwd)
         .map(|(f, b)| f.iter().zip(b).map(|(f, b)| f + b).collect())
-        .collect()
+        .collect();
+    memo.trim();
+    out
 }
 
 /// Returns the index of the chosen option at each position.
@@ -426,6 +445,24 @@ mod tests {
         let (gap, k) = d.marginal_runner_up(0, 0).expect("runner-up");
         assert_eq!(k, 1);
         assert!(gap > 20.0);
+    }
+
+    #[test]
+    fn memo_stays_bounded_and_changes_nothing() {
+        let lm = model();
+        let positions: Vec<Vec<Option_>> = (0..MEMO_CAPACITY as WordId + 50)
+            .map(|i| vec![opt(10 + i % 40_000, 0.0), opt(5 + i % 3, -0.5)])
+            .collect();
+        let mut memo = TransitionMemo::default();
+        let first = decode(&lm, &positions, &mut memo);
+        assert_eq!(memo.index.len(), MEMO_CAPACITY);
+        assert_eq!(memo.tables.len(), memo.index.len());
+        let again = decode(&lm, &positions, &mut memo);
+        assert_eq!(first, again);
+        assert_eq!(
+            first,
+            decode(&lm, &positions, &mut TransitionMemo::default())
+        );
     }
 
     #[test]

@@ -391,6 +391,9 @@ impl<'a> Repairer<'a> {
         for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
             let mut new_line = String::with_capacity(line.len() + 8);
             let mut line_upper: Option<bool> = None;
+            // Characters before `counted` (a byte offset), kept as tokens go
+            // by so columns cost linear time on long lines.
+            let (mut counted, mut chars_before) = (0usize, 0usize);
             for (ti, t) in toks.iter().enumerate() {
                 let s = t.text(line);
                 let change = changes.remove(&(li, ti));
@@ -414,7 +417,11 @@ impl<'a> Repairer<'a> {
                 };
                 let edit = Edit {
                     line: li + 1,
-                    column: line[..t.start].chars().count() + 1,
+                    column: {
+                        chars_before += line.get(counted..t.start).map_or(0, |p| p.chars().count());
+                        counted = counted.max(t.start);
+                        chars_before + 1
+                    },
                     from: s.to_owned(),
                     to: to.clone(),
                     confidence: change.confidence,
