@@ -713,7 +713,15 @@ fn parse_body(
         }
         None
     };
-    let has_value = |t: &str| VALUE.is_match(&clean(t));
+    // A figure after `=` is a choice's code (`Kết hợp = 2`), not a value
+    // that would open a row.
+    let has_value = |t: &str| {
+        let t = clean(t);
+        VALUE
+            .captures(&t)
+            .and_then(|c| c.name("v"))
+            .is_some_and(|v| !t[..v.start()].trim_end().ends_with('='))
+    };
     let has_unit = |t: &str| unit_of(&clean(t)).is_some();
 
     // Rows.
@@ -743,9 +751,14 @@ fn parse_body(
             || !pending.is_empty()
             || text.chars().next().is_some_and(|c| c.is_uppercase())
                 && (has_value(text) || has_unit(text) || next_is_stt)
+                && !rows
+                    .last()
+                    .is_some_and(|r| closes_open_paren(&r.label, text))
+                && coded_tail(&clean(text)) != Some(0)
         {
             // The first line(s) of the next row's label: its STT is printed
-            // lower, centred in the row.
+            // lower, centred in the row. Not a line of coded choices only
+            // (`Kết hợp = 2`): that is the unit cell of the row above.
             pending.push((idx + 1, text));
         } else if let Some(r) = rows.last_mut() {
             split_cells(text, r, &unit_of);
@@ -792,6 +805,64 @@ fn parse_body(
     }
 }
 
+/// Where the coded choices ending `t` start (`Không =0`, `Có=1`, `Kết hợp =
+/// 2`, `Phát phiếu =` whose code was taken as the value): at the capital
+/// opening the first choice, or at the `=` when no capital is near. Choices
+/// coded by figures are how statistics forms print a yes/no or a kind.
+fn coded_tail(t: &str) -> Option<usize> {
+    static CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[^=]*=\d+$").unwrap());
+    let toks: Vec<(usize, &str)> = t
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - t.as_ptr() as usize, w))
+        .collect();
+    let upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut end = toks.len();
+    let mut start = None;
+    while end > 0 {
+        let last = toks[end - 1].1;
+        let eq = if CODE.is_match(last) || last.ends_with('=') {
+            end - 1
+        } else if end >= 2 && is_number(last) && toks[end - 2].1.ends_with('=') {
+            end - 2
+        } else {
+            break;
+        };
+        let mut s = eq;
+        if !upper(toks[eq].1) {
+            for j in (eq.saturating_sub(3)..eq).rev() {
+                if toks[j].1.contains('=') {
+                    break;
+                }
+                if upper(toks[j].1) {
+                    s = j;
+                    break;
+                }
+            }
+        }
+        start = Some(s);
+        end = s;
+    }
+    start.and_then(|s| toks.get(s)).map(|&(k, _)| k)
+}
+
+/// Does `text` close a parenthesis that `label` left open (`(Bao gồm cả
+/// TTHC` … `Của cơ quan ngành dọc)`)? Then it goes on that label, whatever
+/// the case OCR gave its first letter.
+fn closes_open_paren(label: &[String], text: &str) -> bool {
+    let depth = label
+        .iter()
+        .flat_map(|l| l.chars())
+        .fold(0i32, |d, c| match c {
+            '(' => d + 1,
+            ')' => (d - 1).max(0),
+            _ => d,
+        });
+    depth > 0
+        && text
+            .find(')')
+            .is_some_and(|c| text.find('(').is_none_or(|o| c < o))
+}
+
 /// Splits one line's text into label, unit and value fragments of `row`.
 /// The value is a figure ending the line; the unit a shared suffix before it
 /// (`unit_of`) or a short cell between column rules (`… | Thủ tục | 2269`).
@@ -801,6 +872,20 @@ fn split_cells(text: &str, row: &mut RowAcc, unit_of: &dyn Fn(&str) -> Option<us
         return;
     }
     if !row.value.is_empty() {
+        // Coded choices go on in the unit: the code of a choice whose figure
+        // wrapped (`Phát phiếu =` / `1`), more choices (`Kết hợp = 2`, `Có=1`).
+        let coded_unit = row.unit.iter().any(|u| u.contains('='));
+        if row.unit.last().is_some_and(|u| u.ends_with('=')) && is_number(&flat) {
+            row.unit.push(flat);
+            return;
+        }
+        if let Some(k) = coded_tail(&flat).filter(|&k| coded_unit || k == 0) {
+            row.unit.push(flat[k..].to_owned());
+            if k > 0 {
+                row.label.push(flat[..k].trim().to_owned());
+            }
+            return;
+        }
         // One value per row: a later trailing figure belongs to the label
         // ("mức độ 3"); a unit the row lacks may still end the line.
         if row.unit.is_empty() && !VALUE.is_match(&flat) {
@@ -826,6 +911,17 @@ fn split_cells(text: &str, row: &mut RowAcc, unit_of: &dyn Fn(&str) -> Option<us
         }
     }
     let body = t.trim_end_matches(|c: char| c == '|' || c.is_whitespace());
+    if valued && body.ends_with('=') {
+        // The value is the code of the last choice (`Phát phiếu = 2`).
+        let flat = clean(body);
+        if let Some(k) = coded_tail(&flat) {
+            row.unit.push(flat[k..].to_owned());
+            if k > 0 {
+                row.label.push(flat[..k].trim().to_owned());
+            }
+            return;
+        }
+    }
     if valued {
         if let Some(k) = body.rfind('|') {
             let cell = clean(&body[k + 1..]);
@@ -1148,6 +1244,48 @@ mod tests {
                 vec!["Thủ tục".into()]
             )
         );
+    }
+
+    #[test]
+    fn coded_choices() {
+        let at = |t: &str, w: &str| (coded_tail(t), t.find(w));
+        let (got, want) = at("người dân, cộng đồng doanh Có=1", "Có=1");
+        assert_eq!(got, want);
+        assert_eq!(coded_tail("Kết hợp = 2"), Some(0));
+        let (got, want) = at("với Không =0 Có=1", "Không");
+        assert_eq!(got, want);
+        let (got, want) = at("Hình thức khảo sát Phát phiếu =", "Phát");
+        assert_eq!(got, want);
+        assert_eq!(coded_tail("=0"), Some(0));
+        assert_eq!(coded_tail("Tổng số nhiệm vụ 118"), None);
+        assert_eq!(coded_tail(""), None);
+        let none = |_: &str| None;
+        // The figure after `=` is the value; the choice opens the unit; the
+        // wrapped code and the next choices follow it.
+        let mut r = RowAcc::default();
+        for l in ["Hình thức khảo sát Phát phiếu = 2", "1", "Kết hợp = 2"] {
+            split_cells(l, &mut r, &none);
+        }
+        assert_eq!(r.label, vec!["Hình thức khảo sát".to_owned()]);
+        assert_eq!(r.unit.join(" "), "Phát phiếu = 1 Kết hợp = 2");
+        assert_eq!(r.value, vec!["2".to_owned()]);
+        let mut r = RowAcc::default();
+        for l in ["Tổ chức đối thoại với | Không =0 1", "người dân Có=1"] {
+            split_cells(l, &mut r, &none);
+        }
+        assert_eq!(r.label.join(" "), "Tổ chức đối thoại với người dân");
+        assert_eq!(r.unit.join(" "), "Không =0 Có=1");
+        assert_eq!(r.value, vec!["1".to_owned()]);
+    }
+
+    #[test]
+    fn open_parenthesis_continues() {
+        let label = vec!["Số TTHC cấp tỉnh (Bao gồm cả TTHC".to_owned()];
+        assert!(closes_open_paren(&label, "Của cơ quan ngành dọc)"));
+        assert!(!closes_open_paren(&label, "Số TTHC cấp huyện (Bao gồm cả"));
+        let closed = vec!["Số TTHC (Bao gồm) cả".to_owned()];
+        assert!(!closes_open_paren(&closed, "Của cơ quan ngành dọc)"));
+        assert!(!closes_open_paren(&[], "a)"));
     }
 
     #[test]
