@@ -149,7 +149,9 @@ fn readings(line: &str) -> Vec<Reading> {
     let bar_bonus = if bar { 5 } else { 0 };
     let weak = !bar && (lower_next || next.is_none());
     let mut out = Vec::new();
-    if !mapped && groups.iter().all(|g| g.len() <= 2) {
+    // Levels below the first have at most two digits (`1.12.`); the first
+    // may have three (row 118 of a long table).
+    if !mapped && groups.iter().skip(1).all(|g| g.len() <= 2) {
         let parts: Vec<u32> = groups.iter().filter_map(|g| g.parse().ok()).collect();
         if !parts.contains(&0) && parts.len() == groups.len() {
             let score = if comma {
@@ -243,6 +245,8 @@ fn between(prev: &[u32], next: &[u32]) -> Option<Vec<Vec<u32>>> {
 
 /// Most rows one step of the sequence may skip.
 const MAX_MISSING: usize = 4;
+/// Most readings a step of the sequence looks back over.
+const MAX_BACK: usize = 64;
 /// Cost of each row a step skips (tenths, as the reading scores).
 const MISSING_COST: i32 = 6;
 
@@ -264,7 +268,9 @@ fn decode_stts(cands: &[Vec<Reading>]) -> Vec<(usize, usize)> {
         // A table starts anywhere (excerpts of a form), preferably at the top level.
         let mut b = rj.score - 3 * (rj.parts.len() as i32 - 1);
         let mut from = None;
-        for i in 0..j {
+        // A step goes back a bounded number of readings (linear time on
+        // long or adversarial input).
+        for i in j.saturating_sub(MAX_BACK)..j {
             if flat[i].0 >= flat[j].0 {
                 continue;
             }
@@ -1026,8 +1032,12 @@ mod tests {
         );
         assert_eq!(
             parts_of(&readings("141 Số")),
-            vec![(vec![1, 4, 1], "1.4.1.".into())]
+            vec![(vec![141], "141".into()), (vec![1, 4, 1], "1.4.1.".into())]
         );
+        // Row 141 cannot follow 1.4 (too many rows skipped): 1.4.1.
+        let cands = vec![readings("1.4. | Tổng"), readings("141 Số TTHC")];
+        let got = decode_stts(&cands);
+        assert_eq!(cands[got[1].0][got[1].1].printed, "1.4.1.");
         assert_eq!(
             parts_of(&readings("L4 | Tổng số")),
             vec![(vec![1, 4], "1.4.".into())]
@@ -1084,6 +1094,16 @@ mod tests {
             ]
         );
         assert!(decode_stts(&[]).is_empty());
+        // A long table decodes quickly, in order.
+        let many: Vec<Vec<Reading>> = (1..=999)
+            .map(|n| readings(&format!("{n}. | Dòng")))
+            .collect();
+        let got: Vec<String> = decode_stts(&many)
+            .into_iter()
+            .map(|(p, r)| many[p][r].printed.clone())
+            .collect();
+        assert_eq!(got.len(), 999);
+        assert_eq!(got[117], "118.");
         // The next top-level number before a lower-case word is still a row.
         let cands: Vec<Vec<Reading>> = ["6.2. | Hình", "7 tổ chức"]
             .iter()
