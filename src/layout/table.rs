@@ -345,14 +345,30 @@ fn host_score(text: &str, row: &[u32]) -> Option<i32> {
     Some(score)
 }
 
-/// Least [`host_score`] for a line to take a missing row.
+/// Least [`host_score`] for a line to take a missing row that must exist:
+/// an ancestor of the next STT (`6` before `6.1`).
 const MIN_HOST: i32 = 7;
+/// Least [`host_score`] for a skipped sibling (`2.2` between `2.1` and
+/// `2.3`), which an excerpt of a form may really leave out: a number-like
+/// token and more.
+const MIN_SIBLING_HOST: i32 = 13;
 
-/// Places the rows `missing` (in order) on lines `lines` (body positions, in
-/// order, with their texts), each on its own line, in order, maximizing the
-/// host scores; rows without a good enough line stay missing. Returns
-/// (body position, row) pairs.
-fn place_missing(lines: &[(usize, &str)], missing: &[Vec<u32>]) -> Vec<(usize, Vec<u32>)> {
+/// Places the rows `missing` (in order) between two STTs, the second `next`,
+/// on lines `lines` (body positions, in order, with their texts), each on
+/// its own line, in order, maximizing the host scores; rows without a good
+/// enough line stay missing. Returns (body position, row) pairs.
+fn place_missing(
+    lines: &[(usize, &str)],
+    missing: &[Vec<u32>],
+    next: &[u32],
+) -> Vec<(usize, Vec<u32>)> {
+    let least = |row: &[u32]| {
+        if next.starts_with(row) {
+            MIN_HOST
+        } else {
+            MIN_SIBLING_HOST
+        }
+    };
     let (n, m) = (lines.len(), missing.len());
     // f[q][k]: best total using the first q lines for the first k rows.
     let mut f = vec![vec![0i32; m + 1]; n + 1];
@@ -362,7 +378,7 @@ fn place_missing(lines: &[(usize, &str)], missing: &[Vec<u32>]) -> Vec<(usize, V
             if k > 0 {
                 v = v.max(f[q][k - 1]);
                 if let Some(h) = host_score(lines[q - 1].1, &missing[k - 1]) {
-                    if h >= MIN_HOST {
+                    if h >= least(&missing[k - 1]) {
                         v = v.max(f[q - 1][k - 1] + h);
                     }
                 }
@@ -677,7 +693,7 @@ fn parse_body(
         }
         let hosts: Vec<(usize, &str)> =
             (pa + 1..pb).map(|p| (p, body[p].1.text.as_str())).collect();
-        for (p, row) in place_missing(&hosts, &missing) {
+        for (p, row) in place_missing(&hosts, &missing, &w[1].1.parts) {
             let mut printed = row.iter().map(u32::to_string).collect::<Vec<_>>().join(".");
             if trailing_dot(&literal, row.len()) {
                 printed.push('.');
@@ -1121,7 +1137,10 @@ mod tests {
             (5, "™\" | chính quyền"),
             (6, "Số TTHC đã"),
         ];
-        assert_eq!(place_missing(&lines, &[vec![2, 2]]), vec![(4, vec![2, 2])]);
+        assert_eq!(
+            place_missing(&lines, &[vec![2, 2]], &[2, 3]),
+            vec![(4, vec![2, 2])]
+        );
         // Two rows missing, two garbled lines, in order.
         let lines = [
             (1, "6o |Tyl1e TTHC"),
@@ -1130,11 +1149,19 @@ mod tests {
             (4, "T trực"),
         ];
         assert_eq!(
-            place_missing(&lines, &[vec![6, 2], vec![6, 2, 1]]),
+            place_missing(&lines, &[vec![6, 2], vec![6, 2, 1]], &[6, 2, 2]),
             vec![(1, vec![6, 2]), (3, vec![6, 2, 1])]
         );
         // No line looks like a row start: the row stays missing.
-        assert!(place_missing(&[(1, "cáo quốc gia")], &[vec![4]]).is_empty());
+        assert!(place_missing(&[(1, "cáo quốc gia")], &[vec![4]], &[5]).is_empty());
+        // Residue before a rule: enough for a row that must exist (2. above
+        // 2.1.), not for one an excerpt may skip (4. between 3. and 5.).
+        let lines = [(1, ", | Thực hiện")];
+        assert_eq!(
+            place_missing(&lines, &[vec![2]], &[2, 1]),
+            vec![(1, vec![2])]
+        );
+        assert!(place_missing(&lines, &[vec![4]], &[5]).is_empty());
         assert_eq!(host_score(", | Thực hiện", &[2]), Some(10));
         assert_eq!(host_score("Thực hiện", &[2]), None);
     }
