@@ -701,11 +701,21 @@ fn parse_body(
             stt[p] = Some(printed);
         }
     }
-    let cells: Vec<(String, Vec<String>)> = body
+    let mut cells: Vec<(String, Vec<String>)> = body
         .iter()
         .zip(&stt)
         .map(|((_, l), s)| cell_text(l, s.is_some()))
         .collect();
+    // A code wrapped alone (`Trực tuyến` / `=0`) ends the choice above it.
+    for pos in 1..cells.len() {
+        let lone_code = cells[pos].0.starts_with('=') && coded_tail(&cells[pos].0) == Some(0);
+        if lone_code && stt[pos].is_none() && stt[pos - 1].is_none() && !cells[pos - 1].0.is_empty()
+        {
+            let code = std::mem::take(&mut cells[pos].0);
+            cells[pos - 1].0.push(' ');
+            cells[pos - 1].0.push_str(&code);
+        }
+    }
 
     // Unit vocabulary: suffixes before a trailing value shared by ≥ 2 rows.
     let mut suffixes: BTreeMap<String, usize> = BTreeMap::new();
@@ -751,7 +761,18 @@ fn parse_body(
     let mut pending: Vec<(usize, &str)> = Vec::new();
     for (pos, (idx, _)) in body.iter().enumerate() {
         let (text, figures) = (&cells[pos].0, &cells[pos].1);
-        let next_is_stt = stt.get(pos + 1).is_some_and(Option::is_some);
+        // The next line with text.
+        let next = (pos + 1..body.len()).find(|&q| stt[q].is_some() || !cells[q].0.is_empty());
+        let next_is_stt = next.is_some_and(|q| stt[q].is_some());
+        // Coded choices only, before an STT line that has choices too, when
+        // the row above has none: the first options of a unit cell centred
+        // on the next row (`Trực tuyến =0` above `6.2. | … Phát phiếu = 2`).
+        let choices_of_next = next_is_stt
+            && coded_tail(&clean(text)) == Some(0)
+            && next.is_some_and(|q| coded_tail(&clean(&cells[q].0)).is_some())
+            && !rows
+                .last()
+                .is_some_and(|r| r.unit.iter().any(|u| u.contains('=')));
         if let Some(n) = &stt[pos] {
             let mut row = RowAcc {
                 stt: n.clone(),
@@ -771,6 +792,7 @@ fn parse_body(
             continue;
         } else if rows.is_empty()
             || !pending.is_empty()
+            || choices_of_next
             || text.chars().next().is_some_and(|c| c.is_uppercase())
                 && (has_value(text) || has_unit(text) || next_is_stt)
                 && !rows
@@ -961,6 +983,11 @@ fn split_cells(text: &str, row: &mut RowAcc, unit_of: &dyn Fn(&str) -> Option<us
         }
     }
     let mut t = clean(body);
+    if !valued && coded_tail(&t) == Some(0) {
+        // Choices only (`Trực tuyến =0`): the unit cell.
+        row.unit.push(t);
+        return;
+    }
     if let Some(u) = unit_of(&t) {
         row.unit.push(t[u..].trim().to_owned());
         t = t[..u].trim().to_owned();
@@ -1317,12 +1344,52 @@ mod tests {
         assert_eq!(r.unit.join(" "), "Phát phiếu = 1 Kết hợp = 2");
         assert_eq!(r.value, vec!["2".to_owned()]);
         let mut r = RowAcc::default();
+        for l in ["Trực tuyến =0", "Hình thức Phát phiếu = 2", "1"] {
+            split_cells(l, &mut r, &none);
+        }
+        assert_eq!(r.unit.join(" "), "Trực tuyến =0 Phát phiếu = 1");
+        assert_eq!(r.label.join(" "), "Hình thức");
+        let mut r = RowAcc::default();
         for l in ["Tổ chức đối thoại với | Không =0 1", "người dân Có=1"] {
             split_cells(l, &mut r, &none);
         }
         assert_eq!(r.label.join(" "), "Tổ chức đối thoại với người dân");
         assert_eq!(r.unit.join(" "), "Không =0 Có=1");
         assert_eq!(r.value, vec!["1".to_owned()]);
+    }
+
+    fn body_rows(texts: &[&str]) -> Vec<Vec<String>> {
+        let lines: Vec<Line<'static>> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| line(i + 1, t, t))
+            .collect();
+        parse_body(&lines, 0, lines.len(), None, 0).rows
+    }
+
+    #[test]
+    fn coded_unit_centred_on_its_row() {
+        let rows = body_rows(&[
+            "STT | Chỉ tiêu | Đơn vị tính | Số liệu | Ghi chú",
+            "6.1 | Số lượng phiếu khảo sát Số lượng | 14.390",
+            "Trực tuyến",
+            "=0",
+            "6.2. | Hình thức khảo sát Phát phiếu = 2",
+            "1",
+            "Kết hợp = 2",
+            "7 | Tổ chức đối thoại với | Không =0 1",
+            "người dân Có=1",
+        ]);
+        let row = |k: usize| rows[k][..4].join(" / ");
+        assert_eq!(rows.len(), 3);
+        assert_eq!(
+            row(1),
+            "6.2. / Hình thức khảo sát / Trực tuyến =0 Phát phiếu = 1 Kết hợp = 2 / 2"
+        );
+        assert_eq!(
+            row(2),
+            "7 / Tổ chức đối thoại với người dân / Không =0 Có=1 / 1"
+        );
     }
 
     #[test]
