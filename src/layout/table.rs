@@ -1,12 +1,20 @@
 //! Appendix tables ("Phụ lục", "Biểu mẫu") that OCR flattened into lines.
 //!
-//! A table row is anchored by its STT (`1.`, `3.1.2.`); the lines of a row's
+//! A table row is anchored by its STT (`1.`, `3.1.2.`). OCR drops the STT's
+//! dots (`311`, `6.11`) or garbles it (`29`, `6o`, `,`), so the STTs are
+//! decoded as a sequence: each line's first token has readings (as printed,
+//! or one level per digit), the best chain in numbering order is kept
+//! (`decode_stts`), and a row the chain skips goes on the line between
+//! whose STT cell looks garbled (`place_missing`). The lines of a row's
 //! label above the STT line (STT is centred vertically) start with a capital,
 //! continuation lines with a lower-case letter. Header lines (STT, Chỉ tiêu,
-//! Đơn vị tính, Số liệu, Ghi chú …) repeated on each page are dropped, so a
-//! table split over pages comes out as one table. Cells are separated with
-//! `|` where OCR printed it; the value (a figure at the end of a line) and the
-//! unit before it (a suffix shared by several rows) are split off by position.
+//! Đơn vị tính, Số liệu, Ghi chú …) repeated on each page are dropped, matched
+//! by their words since OCR reads each copy differently, so a table split
+//! over pages comes out as one table. Rule residue in the STT column (`"7 |`)
+//! is dropped. Cells are separated with `|` where OCR printed it; the value
+//! (a figure at the end of a line) and the unit before it (a suffix shared by
+//! several rows, a short cell between rules, or coded choices `Không =0
+//! Có=1`) are split off by position.
 
 use super::{Claims, Line};
 use crate::output::{BlockKind, Table};
@@ -130,6 +138,14 @@ fn readings(line: &str) -> Vec<Reading> {
     let bar = rest.first() == Some(&"|");
     let next = rest.iter().find(|t| **t != "|");
     let lower_next = next.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    // Marks glued to the token (`„2.`, `45_`), a colon for a dot (`3:9`):
+    // read through them, as weaker evidence.
+    let bare = first
+        .trim_start_matches(['„', '"', '\'', '‘', '’', '“', '”', '~'])
+        .trim_end_matches(['_', '—', '-']);
+    let glued = bare.len() != first.len();
+    let first = bare.replace([':', ';'], ",");
+    let first = first.as_str();
     // `L4`, `l4`, `I4`: a 1 misread as a letter, only in a dot-less token.
     let mut tok = first.to_owned();
     let mut mapped = false;
@@ -146,7 +162,7 @@ fn readings(line: &str) -> Vec<Reading> {
     let comma = tok.contains(',');
     let seps = tok.contains(['.', ',']);
     let groups: Vec<&str> = tok.split(['.', ',']).filter(|g| !g.is_empty()).collect();
-    let bar_bonus = if bar { 5 } else { 0 };
+    let bar_bonus = if bar { 5 } else { 0 } - if glued { 5 } else { 0 };
     let weak = !bar && (lower_next || next.is_none());
     let mut out = Vec::new();
     // Levels below the first have at most two digits (`1.12.`); the first
@@ -170,7 +186,7 @@ fn readings(line: &str) -> Vec<Reading> {
             out.push(Reading {
                 parts,
                 printed,
-                literal: !comma,
+                literal: !comma && !glued,
                 score: score + bar_bonus,
             });
         }
@@ -327,11 +343,13 @@ fn host_score(text: &str, row: &[u32]) -> Option<i32> {
         return None;
     };
     if numberlike {
+        // The first digit agrees with the row's (`48` for `42`, `29` for `2.2`).
         let d = first.chars().next().and_then(|c| match c {
-            'L' | 'l' | 'I' => Some(1),
-            c => c.to_digit(10),
+            'L' | 'l' | 'I' => Some('1'),
+            c => c.is_ascii_digit().then_some(c),
         });
-        if d.is_some() && d == row.first().copied() {
+        let want = row.first().and_then(|n| n.to_string().chars().next());
+        if d.is_some() && d == want {
             score += 5;
         }
     }
@@ -345,30 +363,17 @@ fn host_score(text: &str, row: &[u32]) -> Option<i32> {
     Some(score)
 }
 
-/// Least [`host_score`] for a line to take a missing row that must exist:
-/// an ancestor of the next STT (`6` before `6.1`).
+/// Least [`host_score`] for a line to take a missing row. Residue before a
+/// rule or a capital is enough: on real OCR the rows a sequence skips are
+/// rarely absent when such a line sits where they belong (`§.1 | bay…` for
+/// 8.1, `" NGÀNH…` for 7).
 const MIN_HOST: i32 = 7;
-/// Least [`host_score`] for a skipped sibling (`2.2` between `2.1` and
-/// `2.3`), which an excerpt of a form may really leave out: a number-like
-/// token and more.
-const MIN_SIBLING_HOST: i32 = 13;
 
-/// Places the rows `missing` (in order) between two STTs, the second `next`,
-/// on lines `lines` (body positions, in order, with their texts), each on
-/// its own line, in order, maximizing the host scores; rows without a good
-/// enough line stay missing. Returns (body position, row) pairs.
-fn place_missing(
-    lines: &[(usize, &str)],
-    missing: &[Vec<u32>],
-    next: &[u32],
-) -> Vec<(usize, Vec<u32>)> {
-    let least = |row: &[u32]| {
-        if next.starts_with(row) {
-            MIN_HOST
-        } else {
-            MIN_SIBLING_HOST
-        }
-    };
+/// Places the rows `missing` (in order) on lines `lines` (body positions, in
+/// order, with their texts), each on its own line, in order, maximizing the
+/// host scores; rows without a good enough line stay missing. Returns
+/// (body position, row) pairs.
+fn place_missing(lines: &[(usize, &str)], missing: &[Vec<u32>]) -> Vec<(usize, Vec<u32>)> {
     let (n, m) = (lines.len(), missing.len());
     // f[q][k]: best total using the first q lines for the first k rows.
     let mut f = vec![vec![0i32; m + 1]; n + 1];
@@ -378,7 +383,7 @@ fn place_missing(
             if k > 0 {
                 v = v.max(f[q][k - 1]);
                 if let Some(h) = host_score(lines[q - 1].1, &missing[k - 1]) {
-                    if h >= least(&missing[k - 1]) {
+                    if h >= MIN_HOST {
                         v = v.max(f[q - 1][k - 1] + h);
                     }
                 }
@@ -693,7 +698,7 @@ fn parse_body(
         }
         let hosts: Vec<(usize, &str)> =
             (pa + 1..pb).map(|p| (p, body[p].1.text.as_str())).collect();
-        for (p, row) in place_missing(&hosts, &missing, &w[1].1.parts) {
+        for (p, row) in place_missing(&hosts, &missing) {
             let mut printed = row.iter().map(u32::to_string).collect::<Vec<_>>().join(".");
             if trailing_dot(&literal, row.len()) {
                 printed.push('.');
@@ -1085,6 +1090,20 @@ mod tests {
             parts_of(&readings("L4 | Tổng số")),
             vec![(vec![1, 4], "1.4.".into())]
         );
+        // Through glued marks and a colon for the dot.
+        assert_eq!(
+            parts_of(&readings("45_ |Tổ chức"))[0],
+            (vec![45], "45".into())
+        );
+        assert_eq!(
+            parts_of(&readings("„2. Thay đổi")),
+            vec![(vec![2], "2.".into())]
+        );
+        assert_eq!(
+            parts_of(&readings("3:9 | (dưới 200 ghế)"))[0],
+            (vec![3, 9], "3.9".into())
+        );
+        assert!(readings("45_ |Tổ")[0].score < readings("45 |Tổ")[0].score);
         // Not STTs: a year, a word, a zero level.
         assert!(readings("2023 năm").is_empty());
         assert!(readings("Lá | Tổng").is_empty());
@@ -1164,10 +1183,7 @@ mod tests {
             (5, "™\" | chính quyền"),
             (6, "Số TTHC đã"),
         ];
-        assert_eq!(
-            place_missing(&lines, &[vec![2, 2]], &[2, 3]),
-            vec![(4, vec![2, 2])]
-        );
+        assert_eq!(place_missing(&lines, &[vec![2, 2]]), vec![(4, vec![2, 2])]);
         // Two rows missing, two garbled lines, in order.
         let lines = [
             (1, "6o |Tyl1e TTHC"),
@@ -1176,20 +1192,19 @@ mod tests {
             (4, "T trực"),
         ];
         assert_eq!(
-            place_missing(&lines, &[vec![6, 2], vec![6, 2, 1]], &[6, 2, 2]),
+            place_missing(&lines, &[vec![6, 2], vec![6, 2, 1]]),
             vec![(1, vec![6, 2]), (3, vec![6, 2, 1])]
         );
         // No line looks like a row start: the row stays missing.
-        assert!(place_missing(&[(1, "cáo quốc gia")], &[vec![4]], &[5]).is_empty());
-        // Residue before a rule: enough for a row that must exist (2. above
-        // 2.1.), not for one an excerpt may skip (4. between 3. and 5.).
+        assert!(place_missing(&[(1, "cáo quốc gia")], &[vec![4]]).is_empty());
+        // Residue before a rule or a capital can take a row.
         let lines = [(1, ", | Thực hiện")];
-        assert_eq!(
-            place_missing(&lines, &[vec![2]], &[2, 1]),
-            vec![(1, vec![2])]
-        );
-        assert!(place_missing(&lines, &[vec![4]], &[5]).is_empty());
+        assert_eq!(place_missing(&lines, &[vec![2]]), vec![(1, vec![2])]);
+        assert!(place_missing(&[(1, "' liên thông")], &[vec![2]]).is_empty());
         assert_eq!(host_score(", | Thực hiện", &[2]), Some(10));
+        // A two-digit row: its first digit, not its number, is compared.
+        assert_eq!(host_score("48 _\"a sóc", &[42]), Some(15));
+        assert_eq!(host_score("58 _\"a sóc", &[42]), Some(10));
         assert_eq!(host_score("Thực hiện", &[2]), None);
     }
 
