@@ -261,6 +261,8 @@ fn between(prev: &[u32], next: &[u32]) -> Option<Vec<Vec<u32>>> {
 
 /// Most rows one step of the sequence may skip.
 const MAX_MISSING: usize = 4;
+/// Cost of starting the numbering again inside a table body (tenths).
+const RESTART_COST: i32 = 20;
 /// Most readings a step of the sequence looks back over.
 const MAX_BACK: usize = 64;
 /// Cost of each row a step skips (tenths, as the reading scores).
@@ -290,13 +292,19 @@ fn decode_stts(cands: &[Vec<Reading>]) -> Vec<(usize, usize)> {
             if flat[i].0 >= flat[j].0 {
                 continue;
             }
-            let Some(miss) = between(&get(i).parts, &rj.parts) else {
-                continue;
+            let v = match between(&get(i).parts, &rj.parts) {
+                Some(miss) if miss.len() <= MAX_MISSING => {
+                    best[i] + rj.score - MISSING_COST * miss.len() as i32
+                }
+                Some(_) => continue,
+                // The numbering starts again (`1`, `1.1`): a table in parts
+                // under one title (criteria for enterprises, then for
+                // cooperatives…).
+                None if rj.parts.iter().all(|&p| p == 1) => {
+                    best[i] + rj.score - RESTART_COST - MISSING_COST * (rj.parts.len() as i32 - 1)
+                }
+                None => continue,
             };
-            if miss.len() > MAX_MISSING {
-                continue;
-            }
-            let v = best[i] + rj.score - MISSING_COST * miss.len() as i32;
             if v > b {
                 b = v;
                 from = Some(i);
@@ -1166,6 +1174,23 @@ mod tests {
             .collect();
         assert_eq!(got.len(), 999);
         assert_eq!(got[117], "118.");
+        // A table in parts: the numbering starts again at 1 (or 1.1).
+        let cands: Vec<Vec<Reading>> = [
+            "1 | Tư cách pháp lý",
+            "1.1 | Có đăng ký",
+            "2 | Mức độ liên quan",
+            "2.1 | Có sản phẩm",
+            "1.1 | Tư cách pháp lý",
+            "1.2 | Có hoạt động",
+            "2 | Mức độ liên quan",
+            "1", // a wrapped figure alone: no restart worth its cost
+            "3 | Mức độ sẵn sàng",
+        ]
+        .iter()
+        .map(|t| readings(t))
+        .collect();
+        let got: Vec<usize> = decode_stts(&cands).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(got, vec![0, 1, 2, 3, 4, 5, 6, 8]);
         // The next top-level number before a lower-case word is still a row.
         let cands: Vec<Vec<Reading>> = ["6.2. | Hình", "7 tổ chức"]
             .iter()
