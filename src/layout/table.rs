@@ -1,17 +1,25 @@
 //! Appendix tables ("Phụ lục", "Biểu mẫu") that OCR flattened into lines.
 //!
-//! A table row is anchored by its STT (`1.`, `3.1.2.`); the lines of a row's
+//! A table row is anchored by its STT (`1.`, `3.1.2.`). OCR drops the STT's
+//! dots (`311`, `6.11`) or garbles it (`29`, `6o`, `,`), so the STTs are
+//! decoded as a sequence: each line's first token has readings (as printed,
+//! or one level per digit), the best chain in numbering order is kept
+//! (`decode_stts`), and a row the chain skips goes on the line between
+//! whose STT cell looks garbled (`place_missing`). The lines of a row's
 //! label above the STT line (STT is centred vertically) start with a capital,
 //! continuation lines with a lower-case letter. Header lines (STT, Chỉ tiêu,
-//! Đơn vị tính, Số liệu, Ghi chú …) repeated on each page are dropped, so a
-//! table split over pages comes out as one table. Cells are separated with
-//! `|` where OCR printed it; the value (a figure at the end of a line) and the
-//! unit before it (a suffix shared by several rows) are split off by position.
+//! Đơn vị tính, Số liệu, Ghi chú …) repeated on each page are dropped, matched
+//! by their words since OCR reads each copy differently, so a table split
+//! over pages comes out as one table. Rule residue in the STT column (`"7 |`)
+//! is dropped. Cells are separated with `|` where OCR printed it; the value
+//! (a figure at the end of a line) and the unit before it (a suffix shared by
+//! several rows, a short cell between rules, or coded choices `Không =0
+//! Có=1`) are split off by position.
 
 use super::{Claims, Line};
 use crate::output::{BlockKind, Table};
 use regex::Regex;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 static APPENDIX: LazyLock<Regex> =
@@ -21,13 +29,6 @@ static HEADER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:stt|chi tieu|don vi|so lieu|ghi chu|ket qua|noi dung|thoi gian|chu tri|phoi hop|san pham|muc do|hinh thuc)\b")
         .unwrap()
 });
-static STT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\|?\s*(?P<n>\d{1,2}(?:\.\d{1,2}){0,3}\.?)(?:\s*\||\s+|$)").unwrap()
-});
-/// A line-initial run of 2–3 digits (the first may be an `L`/`l`/`I`/`|` OCR
-/// made of a `1`), optionally with a stray `.`/`,`: an STT that lost its dots.
-static OCR_STT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\|?\s*(?P<n>[LlI|]?\d{1,3})[.,]?(?:\s*\||\s+|$)").unwrap());
 static VALUE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[\s|])(?P<v>\d+(?:[.,]\d+)*%?)\s*\|?\s*$").unwrap());
 
@@ -54,73 +55,380 @@ pub(crate) fn find_appendix(lines: &[Line<'_>], from: usize, claims: &Claims) ->
     }
 }
 
-fn stt_parts(s: &str) -> Vec<u32> {
-    s.trim_end_matches('.')
-        .split('.')
-        .filter_map(|p| p.parse().ok())
-        .collect()
+/// Characters that table rules, stamps and the STT cell leave behind in OCR.
+const RESIDUE: &[char] = &[
+    '"', '\'', '‘', '’', '“', '”', '™', '\\', ',', '.', ';', ':', '~', '_', '£', '¢', '§', '¦',
+    '!', ')', '`', '|', '«', '»',
+];
+
+/// A figure: digits with `.`/`,` groups, optionally a trailing `%`.
+fn is_number(tok: &str) -> bool {
+    let t = tok.strip_suffix('%').unwrap_or(tok);
+    t.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
 }
 
-/// A one-level STT printed without its dot (`7`).
-fn is_bare(n: &str) -> bool {
-    n.chars().all(|c| c.is_ascii_digit())
+/// A token of rule residue (`"7`, `™"`, `,`, `'`): at most three characters,
+/// residue marks and digits only, not a figure.
+fn is_residue(tok: &str) -> bool {
+    let n = tok.chars().count();
+    (1..=3).contains(&n)
+        && tok.chars().any(|c| RESIDUE.contains(&c))
+        && tok
+            .chars()
+            .all(|c| RESIDUE.contains(&c) || c.is_ascii_digit())
+        && !is_number(tok)
 }
 
-/// Does the line start `<number> <lower-case word>` with no `|` between?
-fn bare_before_lower(text: &str) -> bool {
-    let mut words = text.split_whitespace();
-    let first_ok = words.next().is_some_and(|w| !w.contains('|'));
-    first_ok
-        && words
-            .next()
-            .and_then(|w| w.chars().next())
-            .is_some_and(char::is_lowercase)
+/// A stray mark rather than a word or a figure: at most one letter or digit
+/// (`..z`, `X`, `£`, `\`), and not `%` or an `=` choice (`=0`).
+fn is_mark(tok: &str) -> bool {
+    tok.chars().filter(|c| c.is_alphanumeric()).count() <= 1
+        && !is_number(tok)
+        && tok != "%"
+        && !tok.contains('=')
 }
 
-/// An STT whose dots OCR lost (`53` for `5.3.`, `141` for `1.4.1.`, `L4` for
-/// `1.4.`), read by its place in the sequence: the digits, one level each,
-/// must follow `prev` plausibly. Returns the STT as printed with its dots.
-fn ocr_stt(text: &str, prev: Option<&[u32]>) -> Option<(String, Vec<u32>)> {
-    let m = OCR_STT.captures(text)?;
-    let raw = m.name("n")?.as_str();
-    let parts: Vec<u32> = raw
-        .chars()
-        .map(|c| match c {
-            'L' | 'l' | 'I' | '|' => Some(1),
-            c => c.to_digit(10),
-        })
-        .collect::<Option<_>>()?;
-    if parts.len() < 2 || parts.contains(&0) || prev.is_none() {
-        return None;
-    }
-    if !plausible(prev, &parts) {
-        return None;
-    }
-    let n: String = parts.iter().map(|p| format!("{p}.")).collect();
-    Some((n, parts))
-}
-
-/// Is `next` a plausible STT after `prev` (child, sibling or an ancestor's sibling)?
-fn plausible(prev: Option<&[u32]>, next: &[u32]) -> bool {
-    let Some(prev) = prev else {
-        return !next.is_empty();
-    };
-    if next.is_empty() {
-        return false;
-    }
-    if next.len() == prev.len() + 1 && next[..prev.len()] == *prev && next[prev.len()] <= 2 {
-        return true;
-    }
-    for k in 0..next.len().min(prev.len()) {
-        if next.len() == k + 1
-            && next[..k] == prev[..k]
-            && next[k] > prev[k]
-            && next[k] <= prev[k] + 4
-        {
-            return true;
+/// The line's words with `|` as a word of its own.
+fn bar_tokens(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for w in text.split_whitespace() {
+        let mut rest = w;
+        while let Some(k) = rest.find('|') {
+            if k > 0 {
+                out.push(&rest[..k]);
+            }
+            out.push("|");
+            rest = &rest[k + 1..];
+        }
+        if !rest.is_empty() {
+            out.push(rest);
         }
     }
-    false
+    out
+}
+
+/// One way of reading a line's first token as an STT.
+#[derive(Clone, Debug, PartialEq)]
+struct Reading {
+    /// The numbers, one per level.
+    parts: Vec<u32>,
+    /// The STT as it goes into the table.
+    printed: String,
+    /// Printed with its dots as OCR read them (a style witness).
+    literal: bool,
+    /// Evidence that the token is an STT (tenths).
+    score: i32,
+}
+
+/// The ways the first token of `line` reads as an STT: as printed (`3.1.2.`,
+/// `5.4,` with a comma for the dot, `7`), and with lost dots put back in a
+/// group of 2–3 digits (`53` = 5.3., `6.11` = 6.1.1, `L4` = 1.4.). Which one
+/// is right is left to the sequence ([`decode_stts`]).
+fn readings(line: &str) -> Vec<Reading> {
+    static TOKEN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\d{1,3}(?:[.,]\d{1,3}){0,3}[.,]?$").unwrap());
+    let toks = bar_tokens(line);
+    let mut it = toks.iter().copied().skip_while(|t| *t == "|");
+    let Some(first) = it.next() else {
+        return Vec::new();
+    };
+    let rest: Vec<&str> = it.collect();
+    let bar = rest.first() == Some(&"|");
+    let next = rest.iter().find(|t| **t != "|");
+    let lower_next = next.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    // Marks glued to the token (`„2.`, `45_`), a colon for a dot (`3:9`):
+    // read through them, as weaker evidence.
+    let bare = first
+        .trim_start_matches(['„', '"', '\'', '‘', '’', '“', '”', '~'])
+        .trim_end_matches(['_', '—', '-']);
+    let glued = bare.len() != first.len();
+    let first = bare.replace([':', ';'], ",");
+    let first = first.as_str();
+    // `L4`, `l4`, `I4`: a 1 misread as a letter, only in a dot-less token.
+    let mut tok = first.to_owned();
+    let mut mapped = false;
+    if let Some(r) = first.strip_prefix(['L', 'l', 'I']) {
+        if (1..=2).contains(&r.len()) && r.chars().all(|c| c.is_ascii_digit()) {
+            tok = format!("1{r}");
+            mapped = true;
+        }
+    }
+    if !TOKEN.is_match(&tok) {
+        return Vec::new();
+    }
+    let trailing = tok.ends_with(['.', ',']);
+    let comma = tok.contains(',');
+    let seps = tok.contains(['.', ',']);
+    let groups: Vec<&str> = tok.split(['.', ',']).filter(|g| !g.is_empty()).collect();
+    let bar_bonus = if bar { 5 } else { 0 } - if glued { 5 } else { 0 };
+    let weak = !bar && (lower_next || next.is_none());
+    let mut out = Vec::new();
+    // Levels below the first have at most two digits (`1.12.`); the first
+    // may have three (row 118 of a long table).
+    if !mapped && groups.iter().skip(1).all(|g| g.len() <= 2) {
+        let parts: Vec<u32> = groups.iter().filter_map(|g| g.parse().ok()).collect();
+        if !parts.contains(&0) && parts.len() == groups.len() {
+            let score = if comma {
+                20
+            } else if seps {
+                30
+            } else if weak {
+                5
+            } else {
+                20
+            };
+            let mut printed = groups.join(".");
+            if trailing {
+                printed.push('.');
+            }
+            out.push(Reading {
+                parts,
+                printed,
+                literal: !comma && !glued,
+                score: score + bar_bonus,
+            });
+        }
+    }
+    if groups.iter().any(|g| g.len() >= 2) && groups.iter().map(|g| g.len()).sum::<usize>() <= 4 {
+        let parts: Vec<u32> = groups
+            .iter()
+            .flat_map(|g| g.chars())
+            .filter_map(|c| c.to_digit(10))
+            .collect();
+        if !parts.contains(&0) {
+            let mut printed = parts
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(".");
+            // Dot-less: the siblings print a trailing dot; else as printed.
+            if trailing || !seps {
+                printed.push('.');
+            }
+            let score = if weak && !seps { 10 } else { 20 };
+            out.push(Reading {
+                parts,
+                printed,
+                literal: false,
+                score: score + bar_bonus,
+            });
+        }
+    }
+    out
+}
+
+/// The rows strictly between `prev` and `next` in a complete numbering
+/// (`5.4.` → `6.1` misses `6`; `6.1.3.` → `6.2.2.` misses `6.2`, `6.2.1`), or
+/// `None` when `next` cannot follow `prev`.
+fn between(prev: &[u32], next: &[u32]) -> Option<Vec<Vec<u32>>> {
+    let c = prev.iter().zip(next).take_while(|(a, b)| a == b).count();
+    let mut out = Vec::new();
+    let from = if c == prev.len() {
+        // A descendant of prev.
+        if next.len() == c {
+            return None;
+        }
+        c
+    } else {
+        // Diverges at level c: a later sibling of prev's ancestor.
+        if next.len() <= c || next[c] <= prev[c] {
+            return None;
+        }
+        for k in prev[c] + 1..next[c] {
+            let mut r = prev[..c].to_vec();
+            r.push(k);
+            out.push(r);
+        }
+        if c + 1 < next.len() {
+            out.push(next[..=c].to_vec());
+        }
+        c + 1
+    };
+    for j in from..next.len() {
+        for k in 1..next[j] {
+            let mut r = next[..j].to_vec();
+            r.push(k);
+            out.push(r);
+        }
+        if j + 1 < next.len() {
+            out.push(next[..=j].to_vec());
+        }
+    }
+    Some(out)
+}
+
+/// Most rows one step of the sequence may skip.
+const MAX_MISSING: usize = 4;
+/// Cost of starting the numbering again inside a table body (tenths).
+const RESTART_COST: i32 = 20;
+/// Most readings a step of the sequence looks back over.
+const MAX_BACK: usize = 64;
+/// Cost of each row a step skips (tenths, as the reading scores).
+const MISSING_COST: i32 = 6;
+
+/// Picks the STT sequence of a table body: one reading per line or none, each
+/// after the one before in the numbering, maximizing the readings' evidence
+/// minus the rows the sequence would have to skip. `cands[k]` are the
+/// readings of body line `k`; returns the chosen (line, reading) pairs.
+fn decode_stts(cands: &[Vec<Reading>]) -> Vec<(usize, usize)> {
+    let flat: Vec<(usize, usize)> = cands
+        .iter()
+        .enumerate()
+        .flat_map(|(k, rs)| (0..rs.len()).map(move |r| (k, r)))
+        .collect();
+    let get = |i: usize| &cands[flat[i].0][flat[i].1];
+    let mut best: Vec<i32> = Vec::with_capacity(flat.len());
+    let mut back: Vec<Option<usize>> = Vec::with_capacity(flat.len());
+    for j in 0..flat.len() {
+        let rj = get(j);
+        // A table starts anywhere (excerpts of a form), preferably at the top level.
+        let mut b = rj.score - 3 * (rj.parts.len() as i32 - 1);
+        let mut from = None;
+        // A step goes back a bounded number of readings (linear time on
+        // long or adversarial input).
+        for i in j.saturating_sub(MAX_BACK)..j {
+            if flat[i].0 >= flat[j].0 {
+                continue;
+            }
+            let v = match between(&get(i).parts, &rj.parts) {
+                Some(miss) if miss.len() <= MAX_MISSING => {
+                    best[i] + rj.score - MISSING_COST * miss.len() as i32
+                }
+                Some(_) => continue,
+                // The numbering starts again (`1`, `1.1`): a table in parts
+                // under one title (criteria for enterprises, then for
+                // cooperatives…).
+                None if rj.parts.iter().all(|&p| p == 1) => {
+                    best[i] + rj.score - RESTART_COST - MISSING_COST * (rj.parts.len() as i32 - 1)
+                }
+                None => continue,
+            };
+            if v > b {
+                b = v;
+                from = Some(i);
+            }
+        }
+        best.push(b);
+        back.push(from);
+    }
+    let mut end = None;
+    for (j, &b) in best.iter().enumerate() {
+        if b > 0 && end.is_none_or(|e: usize| b > best[e]) {
+            end = Some(j);
+        }
+    }
+    let mut out = Vec::new();
+    while let Some(j) = end {
+        out.push(flat[j]);
+        end = back[j];
+    }
+    out.reverse();
+    out
+}
+
+/// How well a line can be the STT line of a row the sequence misses (its
+/// number garbled: `5` for `6`, `29` for `2.2.`, `6o` for `6.2.`, `,` for
+/// `2.`): a short number-like token or residue in the STT column, better
+/// with a `|` after it, a capital after it, and the missing row's first digit.
+/// `None` when the line does not start like a row.
+fn host_score(text: &str, row: &[u32]) -> Option<i32> {
+    let toks = bar_tokens(text);
+    let mut it = toks.iter().copied().skip_while(|t| *t == "|");
+    let first = it.next()?;
+    let rest: Vec<&str> = it.collect();
+    let numberlike = first.chars().count() <= 6
+        && first.chars().any(|c| c.is_ascii_digit())
+        && first
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | 'o' | 'O' | 'L' | 'l' | 'I'));
+    let mut score = if numberlike {
+        10
+    } else if is_residue(first) {
+        4
+    } else {
+        return None;
+    };
+    if numberlike {
+        // The first digit agrees with the row's (`48` for `42`, `29` for `2.2`).
+        let d = first.chars().next().and_then(|c| match c {
+            'L' | 'l' | 'I' => Some('1'),
+            c => c.is_ascii_digit().then_some(c),
+        });
+        let want = row.first().and_then(|n| n.to_string().chars().next());
+        if d.is_some() && d == want {
+            score += 5;
+        }
+    }
+    if rest.first() == Some(&"|") {
+        score += 3;
+    }
+    let next = rest.iter().find(|t| **t != "|");
+    if next.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+        score += 3;
+    }
+    Some(score)
+}
+
+/// Least [`host_score`] for a line to take a missing row. Residue before a
+/// rule or a capital is enough: on real OCR the rows a sequence skips are
+/// rarely absent when such a line sits where they belong (`§.1 | bay…` for
+/// 8.1, `" NGÀNH…` for 7).
+const MIN_HOST: i32 = 7;
+
+/// Places the rows `missing` (in order) on lines `lines` (body positions, in
+/// order, with their texts), each on its own line, in order, maximizing the
+/// host scores; rows without a good enough line stay missing. Returns
+/// (body position, row) pairs.
+fn place_missing(lines: &[(usize, &str)], missing: &[Vec<u32>]) -> Vec<(usize, Vec<u32>)> {
+    let (n, m) = (lines.len(), missing.len());
+    // f[q][k]: best total using the first q lines for the first k rows.
+    let mut f = vec![vec![0i32; m + 1]; n + 1];
+    for q in 1..=n {
+        for k in 0..=m {
+            let mut v = f[q - 1][k];
+            if k > 0 {
+                v = v.max(f[q][k - 1]);
+                if let Some(h) = host_score(lines[q - 1].1, &missing[k - 1]) {
+                    if h >= MIN_HOST {
+                        v = v.max(f[q - 1][k - 1] + h);
+                    }
+                }
+            }
+            f[q][k] = v;
+        }
+    }
+    let mut out = Vec::new();
+    let (mut q, mut k) = (n, m);
+    while q > 0 && k > 0 {
+        if f[q][k] == f[q - 1][k] {
+            q -= 1;
+        } else if f[q][k] == f[q][k - 1] {
+            k -= 1;
+        } else {
+            out.push((lines[q - 1].0, missing[k - 1].clone()));
+            q -= 1;
+            k -= 1;
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// Does the style of the table's STTs at `depth` levels end with a dot? The
+/// literal STTs of that depth if they agree, else those of the whole table.
+fn trailing_dot(literal: &[(usize, bool)], depth: usize) -> bool {
+    let same: Vec<bool> = literal
+        .iter()
+        .filter(|(d, _)| *d == depth)
+        .map(|&(_, t)| t)
+        .collect();
+    if !same.is_empty() && same.iter().all(|&t| t == same[0]) {
+        return same[0];
+    }
+    let dots = literal.iter().filter(|(_, t)| *t).count();
+    dots * 2 >= literal.len()
 }
 
 /// A row being assembled.
@@ -218,6 +526,125 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
     tables
 }
 
+/// Words of a folded line that can be compared with a header: letter runs of two or more.
+fn header_words(fold: &str) -> impl Iterator<Item = &str> {
+    fold.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+}
+
+/// Share (percent) of the line's words found in `vocab`; `None` without words.
+fn header_share(fold: &str, vocab: &BTreeSet<&str>) -> Option<usize> {
+    let (mut n, mut hit) = (0, 0);
+    for w in header_words(fold) {
+        n += 1;
+        hit += usize::from(vocab.contains(w));
+    }
+    (n > 0).then(|| hit * 100 / n)
+}
+
+/// The words of a column header besides those of the table's own header lines.
+const HEADER_VOCAB: &str =
+    "stt chi tieu don vi tinh so lieu ghi chu ket qua thong ke noi dung thoi gian chu tri phoi hop san pham muc do hinh thuc";
+
+/// Marks the header lines printed again at the top of a continuation page:
+/// a run that starts with a line naming two columns or more (`Chỉ tiêu`,
+/// `Kết quả`, `Ghi chú`…) whose words are mostly header words, and goes on
+/// while the words are.
+/// OCR reads each copy differently, so the words are compared, not the lines.
+fn repeated_header(body: &[&Line<'_>], header: &[String]) -> Vec<bool> {
+    let mut vocab: BTreeSet<&str> = HEADER_VOCAB.split(' ').collect();
+    for h in header {
+        vocab.extend(header_words(h));
+    }
+    let keys: Vec<String> = header.iter().map(|h| clean(h)).collect();
+    let mut out = vec![false; body.len()];
+    let mut run = false;
+    for (k, l) in body.iter().enumerate() {
+        if l.is_blank() {
+            continue;
+        }
+        let f = &l.fold.s;
+        let share = header_share(f, &vocab);
+        let exact = keys.iter().any(|h| *h == clean(f));
+        let names: BTreeSet<&str> = HEADER_WORDS.find_iter(f).map(|m| m.as_str()).collect();
+        if exact || names.len() >= 2 && share.is_some_and(|s| s >= 60) {
+            run = true;
+        } else if !(run && share.is_some_and(|s| s >= 50)) {
+            run = false;
+        }
+        out[k] = run;
+    }
+    out
+}
+
+/// The readings of a line's first token, from the repaired text and from the
+/// input (repair may have made a word of a garbled STT: `L4` → `Lá`).
+fn line_readings(l: &Line<'_>) -> Vec<Reading> {
+    let mut out = readings(&l.text);
+    for r in readings(l.raw.trim()) {
+        match out.iter_mut().find(|o| o.parts == r.parts) {
+            Some(o) if o.score < r.score => *o = r,
+            Some(_) => {}
+            None => out.push(r),
+        }
+    }
+    out
+}
+
+/// A line's text for its cells: without the STT token (`stt`), without rule
+/// residue in the STT column (`"7 |`, `™" |`, `'`), and without a stray
+/// capital before a lower-case word (`T trực tuyến`). Marks left over on an
+/// STT line (`5.4, \ X`, `3.1 | ..z N X a`) are dropped; any figures among
+/// them are returned apart (a value only if the row has none).
+fn cell_text(l: &Line<'_>, stt: bool) -> (String, Vec<String>) {
+    let text = bar_tokens(&l.text);
+    let raw = bar_tokens(l.raw);
+    // The input token of each text token when repair kept the count.
+    let aligned = raw.len() == text.len();
+    let raw_of = |k: usize| if aligned { raw[k] } else { text[k] };
+    let mut k = 0;
+    let skip_bars = |k: &mut usize| {
+        while *k < text.len() && text[*k] == "|" {
+            *k += 1;
+        }
+    };
+    skip_bars(&mut k);
+    if stt {
+        k += 1;
+        skip_bars(&mut k);
+    }
+    while k < text.len() && (text[k] == "|" || is_residue(text[k]) || is_residue(raw_of(k))) {
+        k += 1;
+    }
+    if !stt && k + 1 < text.len() {
+        let first = text[k];
+        let lower_next = text[k + 1].chars().next().is_some_and(char::is_lowercase);
+        let consonant = first.len() == 1
+            && first
+                .chars()
+                .all(|c| c.is_ascii_uppercase() && !"AEIOUY".contains(c));
+        if consonant && lower_next {
+            k += 1;
+        }
+    }
+    let rest: Vec<usize> = (k..text.len()).filter(|&j| text[j] != "|").collect();
+    if stt
+        && !rest.is_empty()
+        && rest
+            .iter()
+            .all(|&j| is_number(text[j]) || is_mark(raw_of(j)) || is_mark(text[j]))
+        && rest.iter().any(|&j| !is_number(text[j]))
+    {
+        let figures = rest
+            .iter()
+            .filter(|&&j| is_number(text[j]))
+            .map(|&j| text[j].to_owned())
+            .collect();
+        return (String::new(), figures);
+    }
+    (text[k..].join(" "), Vec::new())
+}
+
 fn parse_body(
     lines: &[Line<'_>],
     a: usize,
@@ -243,52 +670,71 @@ fn parse_body(
         }
     }
     let header_text: String = header_lines.join(" ");
-    let header_keys: Vec<String> = header_lines.iter().map(|h| clean(h)).collect();
-    let is_repeat = |l: &Line<'_>| header_keys.iter().any(|h| *h == clean(&l.fold.s));
 
-    // Rows.
-    let mut rows: Vec<RowAcc> = Vec::new();
-    let mut pending: Vec<&Line<'_>> = Vec::new();
-    let mut prev_stt: Option<Vec<u32>> = None;
-    let mut body: Vec<(usize, &Line<'_>, Option<String>)> = Vec::new();
-    for (idx, l) in lines.iter().enumerate().take(b).skip(k) {
-        if l.is_blank() || is_repeat(l) {
+    // Body lines: not blank, not a header repeated on a later page.
+    let all: Vec<&Line<'_>> = lines[k.min(b)..b].iter().collect();
+    let repeated = repeated_header(&all, &header_lines);
+    let body: Vec<(usize, &Line<'_>)> = all
+        .iter()
+        .zip(&repeated)
+        .enumerate()
+        .filter(|(_, (l, rep))| !l.is_blank() && !**rep)
+        .map(|(j, (l, _))| (k + j, *l))
+        .collect();
+
+    // STTs: the best sequence of readings, then rows the sequence skips
+    // placed on lines whose STT OCR garbled.
+    let cands: Vec<Vec<Reading>> = body.iter().map(|(_, l)| line_readings(l)).collect();
+    let anchors: Vec<(usize, Reading)> = decode_stts(&cands)
+        .into_iter()
+        .map(|(p, r)| (p, cands[p][r].clone()))
+        .collect();
+    let literal: Vec<(usize, bool)> = anchors
+        .iter()
+        .filter(|(_, r)| r.literal)
+        .map(|(_, r)| (r.parts.len(), r.printed.ends_with('.')))
+        .collect();
+    let mut stt: Vec<Option<String>> = vec![None; body.len()];
+    for (p, r) in &anchors {
+        stt[*p] = Some(r.printed.clone());
+    }
+    for w in anchors.windows(2) {
+        let (pa, pb) = (w[0].0, w[1].0);
+        let missing = between(&w[0].1.parts, &w[1].1.parts).unwrap_or_default();
+        if missing.is_empty() {
             continue;
         }
-        let stt = STT
-            .captures(&l.text)
-            .and_then(|c| {
-                let n = c.name("n")?.as_str().to_owned();
-                let parts = stt_parts(&n);
-                plausible(prev_stt.as_deref(), &parts).then_some((n, parts))
-            })
-            .or_else(|| ocr_stt(&l.text, prev_stt.as_deref()))
-            // Repair may have made a word of it (`L4` → `Lá`): read the input.
-            .or_else(|| ocr_stt(l.raw.trim(), prev_stt.as_deref()));
-        // A bare number with neither dot nor `|` before a lower-case word,
-        // and not the next top-level number, is a stray mark on a
-        // continuation line (`7 xong` after 3.1.1), not an STT (`5 tỉnh`
-        // after 4, `3 | nhìn`).
-        let stt = stt.filter(|(n, parts)| {
-            let next_top = match (prev_stt.as_deref(), parts.first()) {
-                (None, _) => true,
-                (Some(p), Some(&v)) => p.first().is_some_and(|&t| v == t + 1),
-                _ => false,
-            };
-            !(is_bare(n) && bare_before_lower(&l.text) && !next_top)
-        });
-        if let Some((n, parts)) = stt {
-            prev_stt = Some(parts);
-            body.push((idx, l, Some(n)));
-        } else {
-            body.push((idx, l, None));
+        let hosts: Vec<(usize, &str)> =
+            (pa + 1..pb).map(|p| (p, body[p].1.text.as_str())).collect();
+        for (p, row) in place_missing(&hosts, &missing) {
+            let mut printed = row.iter().map(u32::to_string).collect::<Vec<_>>().join(".");
+            if trailing_dot(&literal, row.len()) {
+                printed.push('.');
+            }
+            stt[p] = Some(printed);
         }
     }
+    let mut cells: Vec<(String, Vec<String>)> = body
+        .iter()
+        .zip(&stt)
+        .map(|((_, l), s)| cell_text(l, s.is_some()))
+        .collect();
+    // A code wrapped alone (`Trực tuyến` / `=0`) ends the choice above it.
+    for pos in 1..cells.len() {
+        let lone_code = cells[pos].0.starts_with('=') && coded_tail(&cells[pos].0) == Some(0);
+        if lone_code && stt[pos].is_none() && stt[pos - 1].is_none() && !cells[pos - 1].0.is_empty()
+        {
+            let code = std::mem::take(&mut cells[pos].0);
+            cells[pos - 1].0.push(' ');
+            cells[pos - 1].0.push_str(&code);
+        }
+    }
+
     // Unit vocabulary: suffixes before a trailing value shared by ≥ 2 rows.
     let mut suffixes: BTreeMap<String, usize> = BTreeMap::new();
-    for (_, l, _) in &body {
-        if let Some(c) = VALUE.captures(&l.text) {
-            let before = clean(&l.text[..c.get(0).map_or(0, |m| m.start())]);
+    for (t, _) in &cells {
+        if let Some(c) = VALUE.captures(t) {
+            let before = clean(&t[..c.get(0).map_or(0, |m| m.start())]);
             let words: Vec<&str> = before.split_whitespace().collect();
             for n in 1..=3.min(words.len()) {
                 let s = words[words.len() - n..].join(" ");
@@ -312,47 +758,73 @@ fn parse_body(
         }
         None
     };
-    let has_value = |t: &str| VALUE.is_match(&clean(t));
+    // A figure after `=` is a choice's code (`Kết hợp = 2`), not a value
+    // that would open a row.
+    let has_value = |t: &str| {
+        let t = clean(t);
+        VALUE
+            .captures(&t)
+            .and_then(|c| c.name("v"))
+            .is_some_and(|v| !t[..v.start()].trim_end().ends_with('='))
+    };
     let has_unit = |t: &str| unit_of(&clean(t)).is_some();
-    for (pos, (idx, l, stt)) in body.iter().enumerate() {
-        let (idx, l, stt) = (*idx, *l, stt.clone());
-        let next_is_stt = body.get(pos + 1).is_some_and(|(_, _, s)| s.is_some());
-        let mut text = l.text.clone();
-        if let Some(n) = &stt {
-            // Drop the STT as printed: a numbering, a dot-less one, or the
-            // word repair made of it.
-            if let Some(m) = STT.find(&text).or_else(|| OCR_STT.find(&text)) {
-                text = text[m.end()..].to_owned();
-            } else if let Some((_, rest)) = text.split_once(char::is_whitespace) {
-                text = rest.to_owned();
-            }
+
+    // Rows.
+    let mut rows: Vec<RowAcc> = Vec::new();
+    let mut pending: Vec<(usize, &str)> = Vec::new();
+    for (pos, (idx, _)) in body.iter().enumerate() {
+        let (text, figures) = (&cells[pos].0, &cells[pos].1);
+        // The next line with text.
+        let next = (pos + 1..body.len()).find(|&q| stt[q].is_some() || !cells[q].0.is_empty());
+        let next_is_stt = next.is_some_and(|q| stt[q].is_some());
+        // Coded choices only, before an STT line that has choices too, when
+        // the row above has none: the first options of a unit cell centred
+        // on the next row (`Trực tuyến =0` above `6.2. | … Phát phiếu = 2`).
+        let choices_of_next = next_is_stt
+            && coded_tail(&clean(text)) == Some(0)
+            && next.is_some_and(|q| coded_tail(&clean(&cells[q].0)).is_some())
+            && !rows
+                .last()
+                .is_some_and(|r| r.unit.iter().any(|u| u.contains('=')));
+        if let Some(n) = &stt[pos] {
             let mut row = RowAcc {
                 stt: n.clone(),
                 line: idx + 1,
                 ..RowAcc::default()
             };
-            for p in pending.drain(..) {
-                split_cells(&p.text, &mut row, &unit_of);
-                row.line = row.line.min(p.no);
+            for (no, p) in pending.drain(..) {
+                split_cells(p, &mut row, &unit_of);
+                row.line = row.line.min(no);
             }
-            split_cells(&text, &mut row, &unit_of);
+            split_cells(text, &mut row, &unit_of);
+            if row.value.is_empty() && !figures.is_empty() {
+                split_cells(&figures.join(" "), &mut row, &unit_of);
+            }
             rows.push(row);
+        } else if text.is_empty() {
+            continue;
         } else if rows.is_empty()
             || !pending.is_empty()
-            || l.text.chars().next().is_some_and(|c| c.is_uppercase())
-                && (has_value(&l.text) || has_unit(&l.text) || next_is_stt)
+            || choices_of_next
+            || text.chars().next().is_some_and(|c| c.is_uppercase())
+                && (has_value(text) || has_unit(text) || next_is_stt)
+                && !rows
+                    .last()
+                    .is_some_and(|r| closes_open_paren(&r.label, text))
+                && coded_tail(&clean(text)) != Some(0)
         {
             // The first line(s) of the next row's label: its STT is printed
-            // lower, centred in the row.
-            pending.push(l);
+            // lower, centred in the row. Not a line of coded choices only
+            // (`Kết hợp = 2`): that is the unit cell of the row above.
+            pending.push((idx + 1, text));
         } else if let Some(r) = rows.last_mut() {
-            split_cells(&text, r, &unit_of);
+            split_cells(text, r, &unit_of);
         }
     }
     if !pending.is_empty() {
         if let Some(r) = rows.last_mut() {
-            for p in pending.drain(..) {
-                split_cells(&p.text, r, &unit_of);
+            for (_, p) in pending.drain(..) {
+                split_cells(p, r, &unit_of);
             }
         }
     }
@@ -390,21 +862,144 @@ fn parse_body(
     }
 }
 
+/// Where the coded choices ending `t` start (`Không =0`, `Có=1`, `Kết hợp =
+/// 2`, `Phát phiếu =` whose code was taken as the value): at the capital
+/// opening the first choice, or at the `=` when no capital is near. Choices
+/// coded by figures are how statistics forms print a yes/no or a kind.
+fn coded_tail(t: &str) -> Option<usize> {
+    static CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[^=]*=\d+$").unwrap());
+    let toks: Vec<(usize, &str)> = t
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - t.as_ptr() as usize, w))
+        .collect();
+    let upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut end = toks.len();
+    let mut start = None;
+    while end > 0 {
+        let last = toks[end - 1].1;
+        let eq = if CODE.is_match(last) || last.ends_with('=') {
+            end - 1
+        } else if end >= 2 && is_number(last) && toks[end - 2].1.ends_with('=') {
+            end - 2
+        } else {
+            break;
+        };
+        let mut s = eq;
+        if !upper(toks[eq].1) {
+            for j in (eq.saturating_sub(3)..eq).rev() {
+                if toks[j].1.contains('=') {
+                    break;
+                }
+                if upper(toks[j].1) {
+                    s = j;
+                    break;
+                }
+            }
+        }
+        start = Some(s);
+        end = s;
+    }
+    start.and_then(|s| toks.get(s)).map(|&(k, _)| k)
+}
+
+/// Does `text` close a parenthesis that `label` left open (`(Bao gồm cả
+/// TTHC` … `Của cơ quan ngành dọc)`)? Then it goes on that label, whatever
+/// the case OCR gave its first letter.
+fn closes_open_paren(label: &[String], text: &str) -> bool {
+    let depth = label
+        .iter()
+        .flat_map(|l| l.chars())
+        .fold(0i32, |d, c| match c {
+            '(' => d + 1,
+            ')' => (d - 1).max(0),
+            _ => d,
+        });
+    depth > 0
+        && text
+            .find(')')
+            .is_some_and(|c| text.find('(').is_none_or(|o| c < o))
+}
+
 /// Splits one line's text into label, unit and value fragments of `row`.
+/// The value is a figure ending the line; the unit a shared suffix before it
+/// (`unit_of`) or a short cell between column rules (`… | Thủ tục | 2269`).
 fn split_cells(text: &str, row: &mut RowAcc, unit_of: &dyn Fn(&str) -> Option<usize>) {
-    let mut t = clean(text);
-    if !row.value.is_empty() {
-        // One value per row: a later trailing figure belongs to the label
-        // ("mức độ 3").
-        row.label.push(t);
+    let flat = clean(text);
+    if flat.is_empty() {
         return;
     }
+    if !row.value.is_empty() {
+        // Coded choices go on in the unit: the code of a choice whose figure
+        // wrapped (`Phát phiếu =` / `1`), more choices (`Kết hợp = 2`, `Có=1`).
+        let coded_unit = row.unit.iter().any(|u| u.contains('='));
+        if row.unit.last().is_some_and(|u| u.ends_with('=')) && is_number(&flat) {
+            row.unit.push(flat);
+            return;
+        }
+        if let Some(k) = coded_tail(&flat).filter(|&k| coded_unit || k == 0) {
+            row.unit.push(flat[k..].to_owned());
+            if k > 0 {
+                row.label.push(flat[..k].trim().to_owned());
+            }
+            return;
+        }
+        // One value per row: a later trailing figure belongs to the label
+        // ("mức độ 3"); a unit the row lacks may still end the line.
+        if row.unit.is_empty() && !VALUE.is_match(&flat) {
+            if let Some(u) = unit_of(&flat) {
+                row.unit.push(flat[u..].trim().to_owned());
+                if !flat[..u].trim().is_empty() {
+                    row.label.push(flat[..u].trim().to_owned());
+                }
+                return;
+            }
+        }
+        row.label.push(flat);
+        return;
+    }
+    let mut t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut valued = false;
     if let Some(c) = VALUE.captures(&t) {
         if let Some(v) = c.name("v") {
             row.value.push(v.as_str().to_owned());
             let cut = c.get(0).map_or(t.len(), |m| m.start());
             t = t[..cut].trim().to_owned();
+            valued = true;
         }
+    }
+    let body = t.trim_end_matches(|c: char| c == '|' || c.is_whitespace());
+    if valued && body.ends_with('=') {
+        // The value is the code of the last choice (`Phát phiếu = 2`).
+        let flat = clean(body);
+        if let Some(k) = coded_tail(&flat) {
+            row.unit.push(flat[k..].to_owned());
+            if k > 0 {
+                row.label.push(flat[..k].trim().to_owned());
+            }
+            return;
+        }
+    }
+    if valued {
+        if let Some(k) = body.rfind('|') {
+            let cell = clean(&body[k + 1..]);
+            let before = clean(&body[..k]);
+            let words = cell.split_whitespace().count();
+            let starts = cell
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '%');
+            if (1..=3).contains(&words) && !before.is_empty() && starts {
+                row.unit.push(cell);
+                row.label.push(before);
+                return;
+            }
+        }
+    }
+    let mut t = clean(body);
+    if !valued && coded_tail(&t) == Some(0) {
+        // Choices only (`Trực tuyến =0`): the unit cell.
+        row.unit.push(t);
+        return;
     }
     if let Some(u) = unit_of(&t) {
         row.unit.push(t[u..].trim().to_owned());
@@ -452,40 +1047,399 @@ pub fn score_cells(gold: &[Vec<String>], ours: &[Vec<String>]) -> (usize, usize)
 mod tests {
     use super::*;
 
-    #[test]
-    fn stt_that_lost_its_dots() {
-        assert_eq!(
-            ocr_stt("53 Số nhiệm vụ", Some(&[5, 2])),
-            Some(("5.3.".into(), vec![5, 3]))
-        );
-        assert_eq!(
-            ocr_stt("141 Số TTHC", Some(&[1, 4])),
-            Some(("1.4.1.".into(), vec![1, 4, 1]))
-        );
-        assert_eq!(
-            ocr_stt("L4 | Tổng số", Some(&[1, 3])),
-            Some(("1.4.".into(), vec![1, 4]))
-        );
-        assert_eq!(
-            ocr_stt("143, . . 173", Some(&[1, 4, 2])),
-            Some(("1.4.3.".into(), vec![1, 4, 3]))
-        );
-        // Not after what came before, or a first row: a number, not an STT.
-        assert_eq!(ocr_stt("29 Số TTHC", Some(&[2, 1])), None);
-        assert_eq!(ocr_stt("53 Số", None), None);
-        assert!(bare_before_lower("7 xong"));
-        assert!(!bare_before_lower("3 | nhìn qua"));
-        assert!(!bare_before_lower("5 Thực hiện"));
-        assert_eq!(ocr_stt("2023 năm", Some(&[2, 0])), None);
+    fn parts_of(rs: &[Reading]) -> Vec<(Vec<u32>, String)> {
+        rs.iter()
+            .map(|r| (r.parts.clone(), r.printed.clone()))
+            .collect()
+    }
+
+    fn line(no: usize, raw: &str, text: &str) -> Line<'static> {
+        let raw: &'static str = Box::leak(raw.to_owned().into_boxed_str());
+        Line {
+            no,
+            raw,
+            text: text.to_owned(),
+            fold: super::super::Folded::new(text),
+        }
     }
 
     #[test]
-    fn plausible_stt() {
-        assert!(plausible(Some(&[1]), &[1, 1]));
-        assert!(plausible(Some(&[1, 4, 3]), &[2]));
-        assert!(plausible(Some(&[3, 1, 2]), &[3, 2]));
-        assert!(!plausible(Some(&[3, 1, 2]), &[6, 2, 1]));
-        assert!(!plausible(Some(&[1]), &[]));
+    fn readings_of_a_first_token() {
+        assert_eq!(
+            parts_of(&readings("3.1.2.| Số hồ sơ")),
+            vec![(vec![3, 1, 2], "3.1.2.".into())]
+        );
+        // A comma for the last dot.
+        assert_eq!(
+            parts_of(&readings("5.4, \\ X")),
+            vec![(vec![5, 4], "5.4.".into())]
+        );
+        // Lost dots: as printed, or one level per digit.
+        assert_eq!(
+            parts_of(&readings("53 Số nhiệm vụ")),
+            vec![(vec![53], "53".into()), (vec![5, 3], "5.3.".into())]
+        );
+        assert_eq!(
+            parts_of(&readings("6.11 Tổng số")),
+            vec![
+                (vec![6, 11], "6.11".into()),
+                (vec![6, 1, 1], "6.1.1".into())
+            ]
+        );
+        assert_eq!(
+            parts_of(&readings("141 Số")),
+            vec![(vec![141], "141".into()), (vec![1, 4, 1], "1.4.1.".into())]
+        );
+        // Row 141 cannot follow 1.4 (too many rows skipped): 1.4.1.
+        let cands = vec![readings("1.4. | Tổng"), readings("141 Số TTHC")];
+        let got = decode_stts(&cands);
+        assert_eq!(cands[got[1].0][got[1].1].printed, "1.4.1.");
+        assert_eq!(
+            parts_of(&readings("L4 | Tổng số")),
+            vec![(vec![1, 4], "1.4.".into())]
+        );
+        // Through glued marks and a colon for the dot.
+        assert_eq!(
+            parts_of(&readings("45_ |Tổ chức"))[0],
+            (vec![45], "45".into())
+        );
+        assert_eq!(
+            parts_of(&readings("„2. Thay đổi")),
+            vec![(vec![2], "2.".into())]
+        );
+        assert_eq!(
+            parts_of(&readings("3:9 | (dưới 200 ghế)"))[0],
+            (vec![3, 9], "3.9".into())
+        );
+        assert!(readings("45_ |Tổ")[0].score < readings("45 |Tổ")[0].score);
+        // Not STTs: a year, a word, a zero level.
+        assert!(readings("2023 năm").is_empty());
+        assert!(readings("Lá | Tổng").is_empty());
+        assert!(readings("10.0 x").iter().all(|r| !r.parts.contains(&0)));
+        // A bare number before a lower-case word is weak evidence.
+        let weak = readings("7 xong");
+        let strong = readings("7 | Tổ chức");
+        assert!(weak[0].score < strong[0].score);
+    }
+
+    #[test]
+    fn rows_between_two_stts() {
+        let v = |x: &[&[u32]]| Some(x.iter().map(|r| r.to_vec()).collect::<Vec<_>>());
+        assert_eq!(between(&[5, 4], &[6, 1]), v(&[&[6]]));
+        assert_eq!(between(&[6, 1, 3], &[6, 2, 2]), v(&[&[6, 2], &[6, 2, 1]]));
+        assert_eq!(between(&[2, 1], &[2, 3]), v(&[&[2, 2]]));
+        assert_eq!(between(&[1, 4], &[1, 4, 1]), v(&[]));
+        assert_eq!(between(&[1, 4, 3], &[2]), v(&[]));
+        assert_eq!(between(&[6], &[6, 2, 1]), v(&[&[6, 1], &[6, 2]]));
+        assert_eq!(between(&[3], &[6]), v(&[&[4], &[5]]));
+        // Backwards, the same, or an ancestor: cannot follow.
+        assert_eq!(between(&[6, 1, 3], &[6, 1]), None);
+        assert_eq!(between(&[2, 1], &[2, 1]), None);
+        assert_eq!(between(&[2, 1], &[1, 9]), None);
+    }
+
+    #[test]
+    fn sequence_picks_consistent_readings() {
+        let body = [
+            "5.3. | Số nhiệm vụ",
+            "5.4, \\ X",
+            "5 lgan thchic", // garbled 6: not after 5.4
+            "6.1 | Số lượng",
+            "29 Số TTHC", // neither 29 nor 2.9 follows 6.1
+            "6.2. | Hình thức",
+            "9 xong", // a stray mark, far from 6.2
+        ];
+        let cands: Vec<Vec<Reading>> = body.iter().map(|t| readings(t)).collect();
+        let got: Vec<(usize, String)> = decode_stts(&cands)
+            .into_iter()
+            .map(|(p, r)| (p, cands[p][r].printed.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (0, "5.3.".into()),
+                (1, "5.4.".into()),
+                (3, "6.1".into()),
+                (5, "6.2.".into())
+            ]
+        );
+        assert!(decode_stts(&[]).is_empty());
+        // A long table decodes quickly, in order.
+        let many: Vec<Vec<Reading>> = (1..=999)
+            .map(|n| readings(&format!("{n}. | Dòng")))
+            .collect();
+        let got: Vec<String> = decode_stts(&many)
+            .into_iter()
+            .map(|(p, r)| many[p][r].printed.clone())
+            .collect();
+        assert_eq!(got.len(), 999);
+        assert_eq!(got[117], "118.");
+        // A table in parts: the numbering starts again at 1 (or 1.1).
+        let cands: Vec<Vec<Reading>> = [
+            "1 | Tư cách pháp lý",
+            "1.1 | Có đăng ký",
+            "2 | Mức độ liên quan",
+            "2.1 | Có sản phẩm",
+            "1.1 | Tư cách pháp lý",
+            "1.2 | Có hoạt động",
+            "2 | Mức độ liên quan",
+            "1", // a wrapped figure alone: no restart worth its cost
+            "3 | Mức độ sẵn sàng",
+        ]
+        .iter()
+        .map(|t| readings(t))
+        .collect();
+        let got: Vec<usize> = decode_stts(&cands).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(got, vec![0, 1, 2, 3, 4, 5, 6, 8]);
+        // The next top-level number before a lower-case word is still a row.
+        let cands: Vec<Vec<Reading>> = ["6.2. | Hình", "7 tổ chức"]
+            .iter()
+            .map(|t| readings(t))
+            .collect();
+        assert_eq!(decode_stts(&cands).len(), 2);
+    }
+
+    #[test]
+    fn missing_rows_go_to_garbled_stt_lines() {
+        // 2.1 → 2.3 misses 2.2: the line whose STT reads `29` takes it, not
+        // the continuation line with residue before its rule.
+        let lines = [
+            (4, "29 Số TTHC liên thông"),
+            (5, "™\" | chính quyền"),
+            (6, "Số TTHC đã"),
+        ];
+        assert_eq!(place_missing(&lines, &[vec![2, 2]]), vec![(4, vec![2, 2])]);
+        // Two rows missing, two garbled lines, in order.
+        let lines = [
+            (1, "6o |Tyl1e TTHC"),
+            (2, "\" | cấp trực"),
+            (3, "6.1 Tổng số"),
+            (4, "T trực"),
+        ];
+        assert_eq!(
+            place_missing(&lines, &[vec![6, 2], vec![6, 2, 1]]),
+            vec![(1, vec![6, 2]), (3, vec![6, 2, 1])]
+        );
+        // No line looks like a row start: the row stays missing.
+        assert!(place_missing(&[(1, "cáo quốc gia")], &[vec![4]]).is_empty());
+        // Residue before a rule or a capital can take a row.
+        let lines = [(1, ", | Thực hiện")];
+        assert_eq!(place_missing(&lines, &[vec![2]]), vec![(1, vec![2])]);
+        assert!(place_missing(&[(1, "' liên thông")], &[vec![2]]).is_empty());
+        assert_eq!(host_score(", | Thực hiện", &[2]), Some(10));
+        // A two-digit row: its first digit, not its number, is compared.
+        assert_eq!(host_score("48 _\"a sóc", &[42]), Some(15));
+        assert_eq!(host_score("58 _\"a sóc", &[42]), Some(10));
+        assert_eq!(host_score("Thực hiện", &[2]), None);
+    }
+
+    #[test]
+    fn dot_style_from_the_siblings() {
+        // Top level printed without dots, deeper levels with.
+        let lit = [
+            (1, false),
+            (1, false),
+            (2, true),
+            (2, true),
+            (2, false),
+            (3, true),
+        ];
+        assert!(!trailing_dot(&lit, 1));
+        assert!(trailing_dot(&lit, 3));
+        // Depth 2 disagrees: the table's majority.
+        assert!(trailing_dot(&lit, 2));
+        assert!(trailing_dot(&[], 2));
+    }
+
+    #[test]
+    fn residue_and_marks() {
+        for t in ["\"7", "™\"", ",", "'", "\"", ")"] {
+            assert!(is_residue(t), "{t}");
+        }
+        for t in ["1.", "=0", "(PAKN)", "Số", "12", "%"] {
+            assert!(!is_residue(t), "{t}");
+        }
+        for t in ["..z", "X", "\\", "£", "~"] {
+            assert!(is_mark(t), "{t}");
+        }
+        for t in ["%", "=0", "27", "Xã", "40.927"] {
+            assert!(!is_mark(t), "{t}");
+        }
+        assert_eq!(
+            bar_tokens("3.1.2.| a |b"),
+            vec!["3.1.2.", "|", "a", "|", "b"]
+        );
+    }
+
+    #[test]
+    fn cell_text_drops_the_stt_column_and_marks() {
+        let l = line(
+            1,
+            "\"7 | quyét tai dia phuong",
+            "\"7 | quyết tại địa phương",
+        );
+        assert_eq!(
+            cell_text(&l, false),
+            ("quyết tại địa phương".into(), vec![])
+        );
+        let l = line(1, "T truee tuyén muc do 3", "T trực tuyến mức độ 3");
+        assert_eq!(cell_text(&l, false).0, "trực tuyến mức độ 3");
+        // A vowel may be a word (Y tế).
+        let l = line(1, "Y te co so", "Y tế cơ sở");
+        assert_eq!(cell_text(&l, false).0, "Y tế cơ sở");
+        // Marks after an STT, read on the input (repair made words of them).
+        let l = line(1, "3.1 | ..z N X a", "3.1 | ..z Ân Xá à");
+        assert_eq!(cell_text(&l, true), (String::new(), vec![]));
+        let l = line(1, "33. | ..% ~ X 2", "33. | ..% ~ X 2");
+        assert_eq!(cell_text(&l, true), (String::new(), vec!["2".into()]));
+        let l = line(1, "143, . . 173", "143, . . 173");
+        assert_eq!(cell_text(&l, true), ("173".into(), vec![]));
+        let l = line(1, "6.2. | Hinh thuc", "6.2. | Hình thức");
+        assert_eq!(cell_text(&l, true).0, "Hình thức");
+    }
+
+    #[test]
+    fn repeated_header_read_differently() {
+        let header: Vec<String> = [
+            "chi tieu thong ke ket qua thong ke ghi chu",
+            "stt | (su dung trong ky bao cao hang quy,",
+            "6 thang, nam) don vi tinh | so lieu",
+        ]
+        .map(String::from)
+        .to_vec();
+        let body = [
+            line(1, "", "7 | Tổ chức đối thoại của lãnh đạo với | Không =0 1"),
+            line(2, "", "Chỉ tiêu théng ké Két qua théng ké Ghi cha"),
+            line(3, "", "STT | (Sử dụng trong kỳ báo cáo hàng quý, ở"),
+            line(4, "", "ez 6 tháng năm | Domvitinh | Số liệu"),
+            line(5, "", "người dân, cộng đồng doanh Có=1"),
+            line(6, "", "6.4 tuyến mức độ 3 và 4 (Chỉ thống kê đối"),
+            line(7, "", "Kết quả giải quyết TTHC"),
+        ];
+        let refs: Vec<&Line<'_>> = body.iter().collect();
+        assert_eq!(
+            repeated_header(&refs, &header),
+            vec![false, true, true, true, false, false, false]
+        );
+    }
+
+    #[test]
+    fn unit_between_column_rules() {
+        let none = |_: &str| None;
+        let mut r = RowAcc::default();
+        split_cells(
+            "Tổng số TTHC thuộc thẩm quyền giải | Thutuc | 2269",
+            &mut r,
+            &none,
+        );
+        assert_eq!(
+            (r.label, r.unit, r.value),
+            (
+                vec!["Tổng số TTHC thuộc thẩm quyền giải".into()],
+                vec!["Thutuc".into()],
+                vec!["2269".into()]
+            )
+        );
+        // A unit ending a later line of a row that has its value.
+        let unit = |t: &str| t.ends_with("Thủ tục").then(|| t.len() - "Thủ tục".len());
+        let mut r = RowAcc {
+            value: vec!["526".into()],
+            ..RowAcc::default()
+        };
+        split_cells(
+            "| chính (tất cả các TTHC có phát sinh Thủ tục",
+            &mut r,
+            &unit,
+        );
+        assert_eq!(
+            (r.label, r.unit),
+            (
+                vec!["chính (tất cả các TTHC có phát sinh".into()],
+                vec!["Thủ tục".into()]
+            )
+        );
+    }
+
+    #[test]
+    fn coded_choices() {
+        let at = |t: &str, w: &str| (coded_tail(t), t.find(w));
+        let (got, want) = at("người dân, cộng đồng doanh Có=1", "Có=1");
+        assert_eq!(got, want);
+        assert_eq!(coded_tail("Kết hợp = 2"), Some(0));
+        let (got, want) = at("với Không =0 Có=1", "Không");
+        assert_eq!(got, want);
+        let (got, want) = at("Hình thức khảo sát Phát phiếu =", "Phát");
+        assert_eq!(got, want);
+        assert_eq!(coded_tail("=0"), Some(0));
+        assert_eq!(coded_tail("Tổng số nhiệm vụ 118"), None);
+        assert_eq!(coded_tail(""), None);
+        let none = |_: &str| None;
+        // The figure after `=` is the value; the choice opens the unit; the
+        // wrapped code and the next choices follow it.
+        let mut r = RowAcc::default();
+        for l in ["Hình thức khảo sát Phát phiếu = 2", "1", "Kết hợp = 2"] {
+            split_cells(l, &mut r, &none);
+        }
+        assert_eq!(r.label, vec!["Hình thức khảo sát".to_owned()]);
+        assert_eq!(r.unit.join(" "), "Phát phiếu = 1 Kết hợp = 2");
+        assert_eq!(r.value, vec!["2".to_owned()]);
+        let mut r = RowAcc::default();
+        for l in ["Trực tuyến =0", "Hình thức Phát phiếu = 2", "1"] {
+            split_cells(l, &mut r, &none);
+        }
+        assert_eq!(r.unit.join(" "), "Trực tuyến =0 Phát phiếu = 1");
+        assert_eq!(r.label.join(" "), "Hình thức");
+        let mut r = RowAcc::default();
+        for l in ["Tổ chức đối thoại với | Không =0 1", "người dân Có=1"] {
+            split_cells(l, &mut r, &none);
+        }
+        assert_eq!(r.label.join(" "), "Tổ chức đối thoại với người dân");
+        assert_eq!(r.unit.join(" "), "Không =0 Có=1");
+        assert_eq!(r.value, vec!["1".to_owned()]);
+    }
+
+    fn body_rows(texts: &[&str]) -> Vec<Vec<String>> {
+        let lines: Vec<Line<'static>> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| line(i + 1, t, t))
+            .collect();
+        parse_body(&lines, 0, lines.len(), None, 0).rows
+    }
+
+    #[test]
+    fn coded_unit_centred_on_its_row() {
+        let rows = body_rows(&[
+            "STT | Chỉ tiêu | Đơn vị tính | Số liệu | Ghi chú",
+            "6.1 | Số lượng phiếu khảo sát Số lượng | 14.390",
+            "Trực tuyến",
+            "=0",
+            "6.2. | Hình thức khảo sát Phát phiếu = 2",
+            "1",
+            "Kết hợp = 2",
+            "7 | Tổ chức đối thoại với | Không =0 1",
+            "người dân Có=1",
+        ]);
+        let row = |k: usize| rows[k][..4].join(" / ");
+        assert_eq!(rows.len(), 3);
+        assert_eq!(
+            row(1),
+            "6.2. / Hình thức khảo sát / Trực tuyến =0 Phát phiếu = 1 Kết hợp = 2 / 2"
+        );
+        assert_eq!(
+            row(2),
+            "7 / Tổ chức đối thoại với người dân / Không =0 Có=1 / 1"
+        );
+    }
+
+    #[test]
+    fn open_parenthesis_continues() {
+        let label = vec!["Số TTHC cấp tỉnh (Bao gồm cả TTHC".to_owned()];
+        assert!(closes_open_paren(&label, "Của cơ quan ngành dọc)"));
+        assert!(!closes_open_paren(&label, "Số TTHC cấp huyện (Bao gồm cả"));
+        let closed = vec!["Số TTHC (Bao gồm) cả".to_owned()];
+        assert!(!closes_open_paren(&closed, "Của cơ quan ngành dọc)"));
+        assert!(!closes_open_paren(&[], "a)"));
     }
 
     #[test]
