@@ -260,7 +260,7 @@ impl<'a> Repairer<'a> {
             let s = tokens[li][ti].text(&lines[li]);
             let rep = code_cache
                 .entry((s, slot))
-                .or_insert_with(|| codes::repair_code(lex, s, slot))
+                .or_insert_with(|| codes::repair_code(lex, s, slot, &weights))
                 .clone();
             if let Some(r) = rep {
                 changes.insert(
