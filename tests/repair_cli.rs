@@ -277,3 +277,17 @@ fn deterministic_output() {
     let (_, b, _) = run(&["repair", SEED003], None);
     assert_eq!(a, b);
 }
+
+#[test]
+fn unlisted_codes_in_clean_text_stay() {
+    // Genuine codes the code list lacks, in symbols and free-standing, in
+    // clean text: no "repair" towards a listed code (TNCN -> TNDN, VNĐ -> NĐ,
+    // NNT -> NT, C1 -> CT, GTGT -> GGT).
+    let input = "Người nộp thuế kê khai thuế thu nhập cá nhân theo mẫu số 02/TNCN ban hành kèm theo Thông tư này.\n\
+                 Mức phí là 5.000 VNĐ/tháng đối với mỗi tài khoản giao dịch điện tử với cơ quan thuế.\n\
+                 Công văn số 12/TCT-NNT ngày 5/3/2024 hướng dẫn kê khai theo mẫu C1-02/NS và mẫu số 01/GTGT.\n\
+                 Cơ quan thuế thông báo cho người nộp thuế theo quy định tại Điều 8 Nghị định số 126/2020/NĐ-CP.";
+    let (code, out, err) = run(&["repair"], Some(input.as_bytes()));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(String::from_utf8(out).expect("utf-8").trim_end(), input);
+}
