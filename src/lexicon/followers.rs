@@ -71,9 +71,30 @@ impl FollowerTable {
     /// The values stored for `(v, w)` for every `w` of `ws`, in order.
     pub fn get_row(&self, v: u32, ws: &[u32], out: &mut Vec<Option<u8>>) {
         out.clear();
+        self.extend_row(v, ws, &homes(ws), out);
+    }
+
+    /// The values stored for every pair of `vs` × `ws`, row by row
+    /// (`out[a * ws.len() + c]` is `get(vs[a], ws[c])`).
+    pub fn get_matrix(&self, vs: &[u32], ws: &[u32], out: &mut Vec<Option<u8>>) {
+        out.clear();
+        let homes = homes(ws);
+        for &v in vs {
+            self.extend_row(v, ws, &homes, out);
+        }
+    }
+
+    fn extend_row(&self, v: u32, ws: &[u32], homes: &[usize], out: &mut Vec<Option<u8>>) {
         match self.region(v) {
-            Some(r) => out.extend(ws.iter().map(|&w| probe(r, w))),
-            None => out.resize(ws.len(), None),
+            Some(r) => {
+                let mask = r.len() - 1;
+                out.extend(
+                    ws.iter()
+                        .zip(homes)
+                        .map(|(&w, &h)| probe_at(r, w, h & mask)),
+                );
+            }
+            None => out.resize(out.len() + ws.len(), None),
         }
     }
 
@@ -144,11 +165,20 @@ fn home(w: u32) -> usize {
     mix(w as u64) as usize
 }
 
+fn homes(ws: &[u32]) -> Vec<usize> {
+    ws.iter().map(|&w| home(w)).collect()
+}
+
 #[inline]
 fn probe(region: &[u32], w: u32) -> Option<u8> {
+    probe_at(region, w, home(w) & (region.len() - 1))
+}
+
+/// Looks `w` up in `region` starting at slot `i` (its home slot).
+#[inline]
+fn probe_at(region: &[u32], w: u32, mut i: usize) -> Option<u8> {
     let mask = region.len() - 1;
     let want = w.checked_add(1)?;
-    let mut i = home(w) & mask;
     loop {
         let x = region[i];
         if x == 0 {
@@ -212,6 +242,15 @@ mod tests {
         assert!(row.iter().any(Option::is_some));
         t2.get_row(7, &ws, &mut row);
         assert!(row.iter().all(Option::is_none));
+        let vs = [4u32, 7, 0, 99];
+        let mut m = Vec::new();
+        t2.get_matrix(&vs, &ws, &mut m);
+        let expect: Vec<Option<u8>> = vs
+            .iter()
+            .flat_map(|&v| ws.iter().map(move |&w| (v, w)))
+            .map(|(v, w)| t2.get(v, w))
+            .collect();
+        assert_eq!(m, expect);
     }
 
     #[test]

@@ -101,10 +101,10 @@ impl LanguageModel {
     /// log10 P(w | v) for every pair of `vs` × `ws`, row by row
     /// (`out[a * ws.len() + c]` is `bigram(vs[a], ws[c])`).
     pub fn bigram_matrix(&self, vs: &[WordId], ws: &[WordId], out: &mut Vec<f32>) {
+        let mut found = Vec::with_capacity(vs.len() * ws.len());
+        self.bi.get_matrix(vs, ws, &mut found);
         out.clear();
-        let mut row = Vec::with_capacity(ws.len());
-        for &v in vs {
-            self.bi.get_row(v, ws, &mut row);
+        for (&v, row) in vs.iter().zip(found.chunks(ws.len().max(1))) {
             let bow = self.uni_bow.get(v as usize).copied().unwrap_or(0.0);
             out.extend(row.iter().zip(ws).map(|(q, &w)| match q {
                 Some(q) => dequantize_logp(*q),
