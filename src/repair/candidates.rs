@@ -7,7 +7,8 @@
 //! with the full channel cost.
 
 use crate::lexicon::lm::WordId;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{lm_form, Lexicon};
+use crate::text::viet;
 
 /// One candidate reading of a token.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -16,6 +17,10 @@ pub struct Candidate {
     pub id: WordId,
     /// `-ln P(ocr | syllable)` under the learned OCR channel.
     pub cost: f32,
+    /// The token is this syllable as written (its [`lm_form`]).
+    pub identity: bool,
+    /// The token is this syllable with its marks stripped (ASCII tokens only).
+    pub stripped: bool,
 }
 
 const BEAM: usize = 40;
@@ -118,6 +123,8 @@ pub fn generate(lex: &Lexicon, ocr: &[char]) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut coster = ch.coster(ocr);
     let mut word: Vec<char> = Vec::new();
+    let key: String = ocr.iter().collect();
+    let form = lm_form(&key);
     for s in finals {
         if !seen.insert(s.skeleton()) {
             continue;
@@ -126,7 +133,13 @@ pub fn generate(lex: &Lexicon, ocr: &[char]) -> Vec<Candidate> {
             word.clear();
             word.extend(lex.word(id).chars());
             let cost = coster.cost(&word);
-            out.push(Candidate { id, cost });
+            let w = lex.word(id);
+            out.push(Candidate {
+                id,
+                cost,
+                identity: form.as_deref() == Some(w),
+                stripped: key.is_ascii() && viet::skeleton_eq(w, &key),
+            });
         }
     }
     out.sort_by(|a, b| {

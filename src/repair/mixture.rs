@@ -11,7 +11,6 @@ use super::candidates::Candidate;
 use super::decode::Option_;
 use crate::lexicon::lm::{self, WordId};
 use crate::lexicon::{lm_form, Lexicon};
-use crate::text::viet;
 use rustc_hash::FxHashMap;
 
 /// Mixture weights of the three channels.
@@ -34,12 +33,14 @@ const ROUNDS: usize = 8;
 /// Share of the unknown-word mass that one particular unknown string gets.
 const UNKNOWN_SHARE: f64 = 1e-3;
 
-/// Probability of the three channels' explanations of `key` as `word`.
-fn components(lex: &Lexicon, key: &str, key_form: Option<&str>, c: &Candidate) -> [f64; 3] {
-    let word = lex.word(c.id);
-    let id = (key_form == Some(word)) as u8 as f64;
-    let stripped = (key.is_ascii() && viet::skeleton_eq(word, key)) as u8 as f64;
-    [id, stripped, (-(c.cost as f64)).exp()]
+/// Probability of the three channels' explanations of a token as the
+/// candidate `c` (generated for that token).
+fn components(c: &Candidate) -> [f64; 3] {
+    [
+        c.identity as u8 as f64,
+        c.stripped as u8 as f64,
+        (-(c.cost as f64)).exp(),
+    ]
 }
 
 /// Estimates the weights from the document's tokens (one entry per occurrence).
@@ -58,25 +59,15 @@ pub fn estimate(
     let table: Vec<(f64, Vec<Explanation>)> = entries
         .iter()
         .map(|&(k, n)| {
-            let form = lm_form(k);
             let mut v: Vec<(f64, [f64; 3])> = cands
                 .get(k)
                 .map(|cs| {
                     cs.iter()
-                        .map(|c| {
-                            (
-                                10f64.powf(lex.lm.unigram(c.id) as f64),
-                                components(lex, k, form.as_deref(), c),
-                            )
-                        })
+                        .map(|c| (10f64.powf(lex.lm.unigram(c.id) as f64), components(c)))
                         .collect()
                 })
                 .unwrap_or_default();
-            let known = form.as_deref().is_some_and(|f| {
-                cands
-                    .get(k)
-                    .is_some_and(|cs| cs.iter().any(|c| lex.word(c.id) == f))
-            });
+            let known = cands.get(k).is_some_and(|cs| cs.iter().any(|c| c.identity));
             if !known {
                 // Kept as is: an unknown word, explained by identity only.
                 v.push((
@@ -125,11 +116,10 @@ pub fn options(
     key: &str,
     cands: &[Candidate],
 ) -> Vec<(Option_, Option<WordId>)> {
-    let form = lm_form(key);
     let mut out: Vec<(Option_, Option<WordId>)> = cands
         .iter()
         .map(|c| {
-            let comp = components(lex, key, form.as_deref(), c);
+            let comp = components(c);
             let p = w.identity * comp[0] + w.stripped * comp[1] + w.ocr * comp[2];
             (
                 Option_ {
@@ -140,11 +130,8 @@ pub fn options(
             )
         })
         .collect();
-    let known = form
-        .as_deref()
-        .is_some_and(|f| cands.iter().any(|c| lex.word(c.id) == f));
-    if !known {
-        let id = match &form {
+    if !cands.iter().any(|c| c.identity) {
+        let id = match &lm_form(key) {
             Some(f) => lex.id(f),
             None if key.chars().any(|c| c.is_ascii_digit()) => lm::CODE,
             None => lm::UNK,
