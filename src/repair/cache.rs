@@ -15,9 +15,9 @@ use std::sync::{Arc, RwLock};
 
 const SHARDS: usize = 16;
 
-/// Default number of tokens a cache holds: with up to 24 candidates of 8 bytes
-/// each plus key and table overhead, about 260 bytes a token, so about 50 MB
-/// at most.
+/// Default number of tokens a cache holds: with up to 24 candidates of 12
+/// bytes each plus key and table overhead, about 350 bytes a token, so about
+/// 70 MB at most.
 pub const DEFAULT_CAPACITY: usize = 200_000;
 
 type Shard = FxHashMap<Box<str>, Arc<[Candidate]>>;
