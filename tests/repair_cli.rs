@@ -201,8 +201,26 @@ fn stray_punctuation_in_noisy_text_only() {
         "{out}"
     );
     assert!(out.ends_with("\nA & B"), "{out}");
+    // Marks glued to words and damaged capitals read as codes.
+    let noisy = "Diéu-3. Chanh’an va cac co’ s& san xuat cla B6-luat nay, trong nha nu’éc\nquy dinh tai khodn'1 Diéu nay tai phién toa,-phién hop cua HGi déng xét xu";
+    let (_, out, _) = run(&["repair"], Some(noisy.as_bytes()));
+    let out = String::from_utf8(out).expect("utf-8");
+    for want in [
+        "Điều 3. Chánh án",
+        "cơ sở sản xuất",
+        "của Bộ luật này",
+        "nhà nước",
+        "khoản 1 Điều này",
+        "phiên tòa, phiên họp",
+        "Hội đồng xét xử",
+    ] {
+        assert!(out.contains(want), "{want}: {out}");
+    }
     // Clean text keeps its hyphens and periods.
     let clean = "Đơn vị đo là ki-lô-gam. trong bảng";
+    let (_, out, _) = run(&["repair"], Some(clean.as_bytes()));
+    assert_eq!(String::from_utf8(out).expect("utf-8"), clean);
+    let clean = "Tỉnh Bà Rịa-Vũng Tàu, TP.HCM; Phòng Hành chính-Tổ chức gửi tệp Việt Nam.docx về COVID-19 theo khoản 1 Điều 3 Nghị định 30/2020/NĐ-CP, gọi là ‘khớp nối’. Có phải không? Được.";
     let (_, out, _) = run(&["repair"], Some(clean.as_bytes()));
     assert_eq!(String::from_utf8(out).expect("utf-8"), clean);
 }

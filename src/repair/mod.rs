@@ -6,9 +6,16 @@
 //! the best sequence under the trigram model; the OCR token's case pattern is
 //! restored. Document symbols and abbreviations go through [`codes`].
 //!
+//! A document the mixture finds noisy is read differently where OCR damages
+//! punctuation: marks glued to or inside words (`Chanh’an`, `co’`, `nu’éc`,
+//! `tòa,-phiên`, `Diéu-3.`) are dropped or become spaces, and capitalised
+//! syllables that look like code parts (`B6-luat`, `HGi déng`) are decoded as
+//! syllables ([`noisy_readings`]). Clean text is read as it is.
+//!
 //! Invariants: the output has exactly as many lines as the input, line *i* for
 //! line *i*; only word tokens that the decoder decided to change are replaced;
-//! figures, URLs, e-mail addresses, whitespace and punctuation are kept.
+//! figures, URLs, e-mail addresses and whitespace are kept, and punctuation
+//! too unless the document is noisy.
 
 pub mod cache;
 pub mod candidates;
@@ -103,8 +110,166 @@ pub struct Repairer<'a> {
 struct Slot {
     line: usize,
     token: usize,
-    /// Lower-case token text.
+    /// Lower-case token text (for a joined syllable: its letters).
     key: String,
+    /// Which documents decode it.
+    gate: Gate,
+    /// A syllable joined from tokens `token..end`: their OCR text.
+    ocr: Option<String>,
+    /// One past the last token of the slot.
+    end: usize,
+}
+
+/// Which documents an LM item, slot or rewrite belongs to: every document,
+/// only those the channel mixture finds noisy, or only clean ones (the
+/// reading a noisy document replaces).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gate {
+    Always,
+    Noisy,
+    Clean,
+}
+
+impl Gate {
+    fn admits(self, noisy: bool) -> bool {
+        match self {
+            Gate::Always => true,
+            Gate::Noisy => noisy,
+            Gate::Clean => !noisy,
+        }
+    }
+}
+
+/// What the language model sees of a rewritten mark in a noisy document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum MarkLm {
+    /// Nothing: context flows across it.
+    Dropped,
+    /// A comma.
+    Comma,
+    /// A segment boundary.
+    Boundary,
+}
+
+impl MarkLm {
+    fn item(self) -> Item {
+        match self {
+            MarkLm::Dropped => Item::Stray,
+            MarkLm::Comma => Item::Fixed(lm::COMMA),
+            MarkLm::Boundary => Item::Break,
+        }
+    }
+}
+
+/// How a noisy document reads a token differently from clean text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Reading {
+    /// A punctuation token printed as `to`.
+    Mark { to: String, lm: MarkLm },
+    /// A word token that looks like a code part but is a syllable.
+    Syllable,
+    /// The tokens from here to `end` (exclusive) spell one syllable whose
+    /// letters are `key` (lower case, displaced marks left out).
+    Joined { end: usize, key: String },
+}
+
+/// The LM items, slots and rewrites of a text, each with its [`Gate`].
+#[derive(Default)]
+struct Builder {
+    items: Vec<(Gate, Item)>,
+    slots: Vec<Slot>,
+    code_tokens: Vec<(Gate, usize, usize, CodeSlot)>,
+    strays: Vec<(Gate, usize, usize, String)>,
+    /// Section markers repaired while building.
+    markers: Vec<(Gate, (usize, usize), Change)>,
+}
+
+impl Builder {
+    fn slot(
+        &mut self,
+        gate: Gate,
+        line: usize,
+        token: usize,
+        key: String,
+        ocr: Option<(String, usize)>,
+    ) {
+        self.items.push((gate, Item::Slot(self.slots.len())));
+        let end = ocr.as_ref().map_or(token + 1, |o| o.1);
+        self.slots.push(Slot {
+            line,
+            token,
+            key,
+            gate,
+            ocr: ocr.map(|o| o.0),
+            end,
+        });
+    }
+
+    /// The clean reading of token `ti` of line `li`.
+    fn token(
+        &mut self,
+        lex: &Lexicon,
+        gate: Gate,
+        line: &str,
+        toks: &[Token],
+        li: usize,
+        ti: usize,
+    ) {
+        let t = &toks[ti];
+        let s = t.text(line);
+        match t.kind {
+            TokenKind::Space => {}
+            TokenKind::Figure => self.items.push((gate, Item::Fixed(lm::NUM))),
+            TokenKind::Punct if s == "," => self.items.push((gate, Item::Fixed(lm::COMMA))),
+            TokenKind::Punct if lone_letter_mark(line, toks, ti) => {
+                self.items.push((gate, Item::NoisySlot(self.slots.len())));
+                self.slots.push(Slot {
+                    line: li,
+                    token: ti,
+                    key: s.to_owned(),
+                    gate,
+                    ocr: None,
+                    end: ti + 1,
+                });
+            }
+            TokenKind::Punct => match stray_punct(line, toks, ti)
+                .or_else(|| trailing_junk(line, toks, ti).then_some(""))
+            {
+                Some(to) => {
+                    self.items.push((gate, Item::Stray));
+                    self.strays.push((gate, li, ti, to.to_owned()));
+                }
+                None => self.items.push((gate, Item::Break)),
+            },
+            TokenKind::Protected => self.items.push((gate, Item::Break)),
+            TokenKind::Word => {
+                let next = toks.get(ti + 1).map_or("", |n| n.text(line));
+                let first_word = toks.iter().position(|t| t.kind != TokenKind::Space);
+                if Some(ti) == first_word {
+                    if let Some(m) = codes::repair_marker(s, next) {
+                        self.markers.push((
+                            gate,
+                            (li, ti),
+                            Change {
+                                to: m,
+                                confidence: 0.9,
+                                runner_up: None,
+                            },
+                        ));
+                        self.items.push((gate, Item::Break));
+                        return;
+                    }
+                }
+                if let Some(slot) = code_like(line, toks, ti) {
+                    let id = lm_form(s).map_or(lm::CODE, |w| lex.id(&w));
+                    self.items.push((gate, Item::Fixed(id)));
+                    self.code_tokens.push((gate, li, ti, slot));
+                    return;
+                }
+                self.slot(gate, li, ti, s.to_lowercase(), None);
+            }
+        }
+    }
 }
 
 /// What sits at one LM position.
@@ -164,74 +329,60 @@ impl<'a> Repairer<'a> {
             .map(|l| text::nfc(l).into_owned())
             .collect();
         let tokens: Vec<Vec<Token>> = lines.iter().map(|l| text::tokenize(l)).collect();
-        let mut changes: FxHashMap<(usize, usize), Change> = FxHashMap::default();
-        let mut slots: Vec<Slot> = Vec::new();
-        let mut items: Vec<Item> = Vec::new();
-        let mut code_tokens: Vec<(usize, usize, CodeSlot)> = Vec::new();
-        let mut strays: Vec<(usize, usize, &'static str)> = Vec::new();
-
+        let mut b = Builder::default();
         for (li, (line, toks)) in lines.iter().zip(&tokens).enumerate() {
             if line.trim().is_empty() {
-                items.push(Item::Break);
+                b.items.push((Gate::Always, Item::Break));
                 continue;
             }
-            let first_word = toks.iter().position(|t| t.kind != TokenKind::Space);
-            for (ti, t) in toks.iter().enumerate() {
-                let s = t.text(line);
-                match t.kind {
-                    TokenKind::Space => {}
-                    TokenKind::Figure => items.push(Item::Fixed(lm::NUM)),
-                    TokenKind::Punct if s == "," => items.push(Item::Fixed(lm::COMMA)),
-                    TokenKind::Punct if lone_letter_mark(line, toks, ti) => {
-                        items.push(Item::NoisySlot(slots.len()));
-                        slots.push(Slot {
-                            line: li,
-                            token: ti,
-                            key: s.to_owned(),
-                        });
+            let readings = noisy_readings(lex, line, toks);
+            let mut ti = 0;
+            while ti < toks.len() {
+                let Some(reading) = &readings[ti] else {
+                    b.token(lex, Gate::Always, line, toks, li, ti);
+                    ti += 1;
+                    continue;
+                };
+                // A noisy document reads the token(s) as `reading`; clean
+                // text exactly as before.
+                let end = match reading {
+                    Reading::Mark { to, lm } => {
+                        b.items.push((Gate::Noisy, lm.item()));
+                        b.strays.push((Gate::Noisy, li, ti, to.clone()));
+                        ti + 1
                     }
-                    TokenKind::Punct => match stray_punct(line, toks, ti)
-                        .or_else(|| trailing_junk(line, toks, ti).then_some(""))
-                    {
-                        Some(to) => {
-                            items.push(Item::Stray);
-                            strays.push((li, ti, to));
-                        }
-                        None => items.push(Item::Break),
-                    },
-                    TokenKind::Protected => items.push(Item::Break),
-                    TokenKind::Word => {
-                        let next = toks.get(ti + 1).map_or("", |n| n.text(line));
-                        if Some(ti) == first_word {
-                            if let Some(m) = codes::repair_marker(s, next) {
-                                changes.insert(
-                                    (li, ti),
-                                    Change {
-                                        to: m,
-                                        confidence: 0.9,
-                                        runner_up: None,
-                                    },
-                                );
-                                items.push(Item::Break);
-                                continue;
-                            }
-                        }
-                        if let Some(slot) = code_like(line, toks, ti) {
-                            let id = lm_form(s).map_or(lm::CODE, |w| lex.id(&w));
-                            items.push(Item::Fixed(id));
-                            code_tokens.push((li, ti, slot));
-                            continue;
-                        }
-                        items.push(Item::Slot(slots.len()));
-                        slots.push(Slot {
-                            line: li,
-                            token: ti,
-                            key: s.to_lowercase(),
-                        });
+                    Reading::Syllable => {
+                        b.slot(
+                            Gate::Noisy,
+                            li,
+                            ti,
+                            toks[ti].text(line).to_lowercase(),
+                            None,
+                        );
+                        ti + 1
                     }
+                    Reading::Joined { end, key } => {
+                        let ocr: String = toks[ti..*end].iter().map(|t| t.text(line)).collect();
+                        b.slot(Gate::Noisy, li, ti, key.clone(), Some((ocr, *end)));
+                        for tj in ti + 1..*end {
+                            b.strays.push((Gate::Noisy, li, tj, String::new()));
+                        }
+                        *end
+                    }
+                };
+                for tj in ti..end {
+                    b.token(lex, Gate::Clean, line, toks, li, tj);
                 }
+                ti = end;
             }
         }
+        let Builder {
+            items,
+            slots,
+            code_tokens,
+            strays,
+            markers,
+        } = b;
 
         // Candidates per distinct token.
         let local;
@@ -249,12 +400,20 @@ impl<'a> Repairer<'a> {
                 .or_insert_with(|| cache.get(lex, &s.key));
         }
         let weights = mixture::estimate(lex, &slots_keys(&slots), &cand_cache);
+        // Stray punctuation is removed only where the document is noisy.
+        let noisy = weights.identity < 0.5;
+        let mut changes: FxHashMap<(usize, usize), Change> = FxHashMap::default();
+        for (gate, at, change) in markers {
+            if gate.admits(noisy) {
+                changes.insert(at, change);
+            }
+        }
         // Codes: a symbol part is always read against the code list; a free-standing
         // abbreviation only in a noisy document (clean text keeps unknown acronyms).
         let mut code_cache: FxHashMap<(&str, CodeSlot), Option<codes::CodeRepair>> =
             FxHashMap::default();
-        for &(li, ti, slot) in &code_tokens {
-            if slot == CodeSlot::Free && weights.identity >= 0.5 {
+        for &(gate, li, ti, slot) in &code_tokens {
+            if !gate.admits(noisy) || (slot == CodeSlot::Free && !noisy) {
                 continue;
             }
             let s = tokens[li][ti].text(&lines[li]);
@@ -273,14 +432,15 @@ impl<'a> Repairer<'a> {
                 );
             }
         }
-        // Stray punctuation is removed only where the document is noisy.
-        let noisy = weights.identity < 0.5;
         if noisy {
-            for &(li, ti, to) in &strays {
+            for (gate, li, ti, to) in strays {
+                if gate == Gate::Clean {
+                    continue;
+                }
                 changes.insert(
                     (li, ti),
                     Change {
-                        to: to.to_owned(),
+                        to,
                         confidence: STRAY_CONFIDENCE,
                         runner_up: None,
                     },
@@ -310,12 +470,14 @@ impl<'a> Repairer<'a> {
                 let slot = &slots[slot_idx];
                 let opts = &options[slot.key.as_str()];
                 let chosen = path[i];
-                let Some(word_id) = opts[chosen].1 else {
-                    continue;
+                let word = match opts[chosen].1 {
+                    Some(id) => lex.word(id),
+                    // A joined syllable is printed as its key when kept.
+                    None if slot.ocr.is_some() => slot.key.as_str(),
+                    None => continue,
                 };
-                let word = lex.word(word_id);
                 let original = lm_form(&slot.key);
-                if original.as_deref() == Some(word) {
+                if original.as_deref() == Some(word) && slot.ocr.is_none() {
                     continue;
                 }
                 // The runner-up is the best other option of the trigram pass by
@@ -348,7 +510,10 @@ impl<'a> Repairer<'a> {
             seg.clear();
             positions.clear();
         };
-        for item in &items {
+        for (gate, item) in &items {
+            if !gate.admits(noisy) {
+                continue;
+            }
             match item {
                 Item::Break => flush(&mut seg, &mut positions, &mut changes),
                 Item::Stray if noisy => {}
@@ -374,7 +539,7 @@ impl<'a> Repairer<'a> {
         }
         flush(&mut seg, &mut positions, &mut changes);
 
-        self.apply(&lines, &tokens, &slots, changes)
+        self.apply(&lines, &tokens, &slots, noisy, changes)
     }
 
     fn apply(
@@ -382,17 +547,38 @@ impl<'a> Repairer<'a> {
         lines: &[String],
         tokens: &[Vec<Token>],
         slots: &[Slot],
+        noisy: bool,
         mut changes: FxHashMap<(usize, usize), Change>,
     ) -> Repaired {
-        let is_slot: rustc_hash::FxHashSet<(usize, usize)> =
-            slots.iter().map(|s| (s.line, s.token)).collect();
+        // Tokens that are slots, with the joined syllable (OCR text, end
+        // token) of a slot only a noisy document reads.
+        let mut is_slot: FxHashMap<(usize, usize), Option<(&str, usize)>> = FxHashMap::default();
+        for s in slots {
+            let joined = s.ocr.as_deref().filter(|_| noisy).map(|o| (o, s.end));
+            let e = is_slot.entry((s.line, s.token)).or_insert(joined);
+            if joined.is_some() {
+                *e = joined;
+            }
+        }
         let mut out = Repaired::default();
         for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
             let mut new_line = String::with_capacity(line.len() + 8);
             let mut line_upper: Option<bool> = None;
+            // Inside a joined syllable: up to which token, and whether the
+            // original text is printed (the joined change was not applied).
+            let mut joined_rest: Option<(usize, bool)> = None;
             for (ti, t) in toks.iter().enumerate() {
                 let s = t.text(line);
                 let change = changes.remove(&(li, ti));
+                if let Some((end, original)) = joined_rest {
+                    if ti < end {
+                        if original {
+                            new_line.push_str(s);
+                        }
+                        continue;
+                    }
+                    joined_rest = None;
+                }
                 let Some(change) = change else {
                     if self.options.restyle_all && t.kind == TokenKind::Word {
                         new_line.push_str(&viet::set_tone_style(s, self.options.tone_style));
@@ -401,12 +587,15 @@ impl<'a> Repairer<'a> {
                     }
                     continue;
                 };
-                let to = if is_slot.contains(&(li, ti)) {
+                let slot = is_slot.get(&(li, ti));
+                let joined = slot.copied().flatten();
+                let from = joined.map_or(s, |j| j.0);
+                let to = if slot.is_some() {
                     let upper = *line_upper.get_or_insert_with(|| case::line_upper(line, toks));
                     let ctx = case::context_in_line(lines, tokens, li, ti, upper);
                     viet::apply_case(
                         &viet::set_tone_style(&change.to, self.options.tone_style),
-                        case::restore(s, &change.to, ctx),
+                        case::restore(from, &change.to, ctx),
                     )
                 } else {
                     change.to.clone()
@@ -414,19 +603,25 @@ impl<'a> Repairer<'a> {
                 let edit = Edit {
                     line: li + 1,
                     column: line[..t.start].chars().count() + 1,
-                    from: s.to_owned(),
+                    from: from.to_owned(),
                     to: to.clone(),
                     confidence: change.confidence,
                     runner_up: change.runner_up,
                 };
-                if to == s {
+                let applied = if to == from {
                     new_line.push_str(s);
+                    false
                 } else if change.confidence < self.options.min_confidence {
                     new_line.push_str(s);
                     out.withheld.push(edit);
+                    false
                 } else {
                     new_line.push_str(&to);
                     out.edits.push(edit);
+                    true
+                };
+                if let Some((_, end)) = joined {
+                    joined_rest = Some((end, !applied));
                 }
             }
             out.lines.push(new_line);
@@ -435,8 +630,14 @@ impl<'a> Repairer<'a> {
     }
 }
 
+/// The keys of the slots every document has: the channel mixture is
+/// estimated on them alone, so a noisy reading never changes it.
 fn slots_keys(slots: &[Slot]) -> Vec<&str> {
-    slots.iter().map(|s| s.key.as_str()).collect()
+    slots
+        .iter()
+        .filter(|s| s.gate != Gate::Noisy)
+        .map(|s| s.key.as_str())
+        .collect()
 }
 
 /// Is the word at `ti` part of a document symbol or an abbreviation rather
@@ -555,6 +756,300 @@ fn trailing_junk(line: &str, toks: &[Token], ti: usize) -> bool {
     }
 }
 
+/// Quote marks OCR prints for a tone or shape mark it moved off its letter
+/// (`nu’éc` = `nước`, `co’` = `cơ`).
+fn is_quote(c: char) -> bool {
+    matches!(c, '’' | '‘' | '\'' | '`')
+}
+
+/// A word of running text: letters (OCR digits allowed after the first
+/// character), at most one capital and only first, 2–7 characters.
+/// `Some(true)` when capitalised.
+fn running_word(line: &str, t: Option<&Token>) -> Option<bool> {
+    let w = t.filter(|t| t.kind == TokenKind::Word)?.text(line);
+    let mut chars = w.chars();
+    let first = chars.next()?;
+    let n = w.chars().count();
+    if !(2..=7).contains(&n) || chars.any(char::is_uppercase) {
+        return None;
+    }
+    if first.is_alphabetic() {
+        Some(first.is_uppercase())
+    } else {
+        // `1a` (là), `16` never gets here (a figure).
+        (first.is_ascii_digit() && n <= 3).then_some(false)
+    }
+}
+
+/// Could `w` be a syllable as OCR printed it? Letters only: shaped like one;
+/// with OCR digits (`d6`): yes.
+fn syllable_like(w: &str) -> bool {
+    !w.chars().all(char::is_alphabetic)
+        || crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(w))
+}
+
+/// How a noisy document reads each token of a line, where it differs from
+/// clean text: marks OCR glued to words (a space, or nothing, in their
+/// place), marks inside a syllable (`nu’éc`, `ngu@i`: one syllable), and
+/// capitalised syllables glued to a lower-case word by a hyphen, which look
+/// like code parts (`B6-luat`, `cla-Uy`).
+fn noisy_readings(lex: &Lexicon, line: &str, toks: &[Token]) -> Vec<Option<Reading>> {
+    let n = toks.len();
+    let mut out: Vec<Option<Reading>> = vec![None; n];
+    let mut ti = 0;
+    while ti < n {
+        match toks[ti].kind {
+            TokenKind::Word => {
+                if let Some(r) = joined_syllable(line, toks, ti) {
+                    let end = match &r {
+                        Reading::Joined { end, .. } => *end,
+                        _ => ti + 1,
+                    };
+                    out[ti] = Some(r);
+                    ti = end;
+                    continue;
+                }
+                if code_syllable(lex, line, toks, ti) {
+                    out[ti] = Some(Reading::Syllable);
+                }
+            }
+            TokenKind::Punct if stray_punct(line, toks, ti).is_none() => {
+                out[ti] = glued_mark(line, toks, ti);
+            }
+            _ => {}
+        }
+        ti += 1;
+    }
+    out
+}
+
+/// Word `ti`, a quote mark or `@` and a lower-case word, all glued, that
+/// spell one syllable: `ti’én` (tiền), `ngu@i` (người), `nu’éc` (nước, the
+/// quote is the horn of `ư`).
+fn joined_syllable(line: &str, toks: &[Token], ti: usize) -> Option<Reading> {
+    let mark = toks.get(ti + 1).filter(|t| t.kind == TokenKind::Punct)?;
+    let m = mark.text(line);
+    if m.chars().count() > 2 || !m.chars().all(|c| is_quote(c) || c == '@') {
+        return None;
+    }
+    let w1 = toks[ti].text(line);
+    let w2 = toks
+        .get(ti + 2)
+        .filter(|t| t.kind == TokenKind::Word)?
+        .text(line);
+    if w1.chars().skip(1).any(char::is_uppercase)
+        || w2.chars().any(char::is_uppercase)
+        || !w1.chars().chain(w2.chars()).all(char::is_alphabetic)
+    {
+        return None;
+    }
+    let key = format!(
+        "{}{}{}",
+        w1.to_lowercase(),
+        m.chars()
+            .filter(|&c| c == '@')
+            .map(|_| 'o')
+            .collect::<String>(),
+        w2
+    );
+    if key.chars().count() > 7 {
+        return None;
+    }
+    let shape: String = viet::skeleton(&key)
+        .chars()
+        .map(|c| if c == 'w' { 'u' } else { c })
+        .collect();
+    let horn = matches!(
+        w1.chars().next_back().map(viet::base_letter),
+        Some('u' | 'o' | 'w')
+    ) && w2
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(viet::base_letter(c), 'a' | 'e' | 'o' | 'u' | 'i'));
+    (crate::lexicon::syllable::is_syllable_shape(&shape) || horn)
+        .then_some(Reading::Joined { end: ti + 3, key })
+}
+
+/// Is word `ti`, which [`code_like`] takes for a code, a syllable in a noisy
+/// document? A short token glued by a hyphen to a lower-case word of running
+/// text (`B6-luat`, `BO-luat`, `cla-Uy`), outside a symbol; or an unknown
+/// short acronym with lower-case letters or of two letters, followed by a
+/// lower-case word (`HGi déng`, `BG luat`).
+fn code_syllable(lex: &Lexicon, line: &str, toks: &[Token], ti: usize) -> bool {
+    let Some(slot) = code_like(line, toks, ti) else {
+        return false;
+    };
+    let s = toks[ti].text(line);
+    let n = s.chars().count();
+    if n > 7 {
+        return false;
+    }
+    let text = |i: Option<usize>| i.and_then(|i| toks.get(i)).map_or("", |t| t.text(line));
+    let lower_run = |i: Option<usize>| {
+        running_word(line, i.and_then(|i| toks.get(i))) == Some(false)
+            && text(i).chars().next().is_some_and(char::is_alphabetic)
+    };
+    let symbolish = |p: &str| p.contains('/') || p.contains('-') || p.contains('_');
+    match slot {
+        CodeSlot::Free => {
+            if lex.code(s).is_some() || n > 3 {
+                return false;
+            }
+            let has_lower = s.chars().any(char::is_lowercase);
+            (has_lower || n == 2) && text(Some(ti + 1)) == " " && lower_run(Some(ti + 2))
+        }
+        _ => {
+            let before = text(ti.checked_sub(1));
+            let after = text(Some(ti + 1));
+            let kind = |i: Option<usize>| i.and_then(|i| toks.get(i)).map(|t| t.kind);
+            let running = running_word(line, toks.get(ti)).is_some();
+            // Glued by a hyphen to a lower-case word, or (`Diéu-3`) a figure.
+            (after == "-"
+                && !symbolish(before)
+                && (lower_run(Some(ti + 2)) && n <= 5
+                    || running && kind(Some(ti + 2)) == Some(TokenKind::Figure)))
+                || (before == "-"
+                    && !symbolish(after)
+                    && running
+                    // `cla-Uy`; `49. -Nhiém`: the hyphen stands after a space.
+                    && (lower_run(ti.checked_sub(2))
+                        || kind(ti.checked_sub(2)) == Some(TokenKind::Space)))
+        }
+    }
+}
+
+/// How a noisy document reads punctuation token `ti` that OCR glued to a
+/// word (see [`noisy_readings`]); `None` when it reads it as clean text does.
+fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Reading> {
+    let p = toks[ti].text(line);
+    let kind = |i: Option<usize>| i.and_then(|i| toks.get(i)).map(|t| t.kind);
+    let prev = kind(ti.checked_sub(1));
+    let next = kind(Some(ti + 1));
+    let space_or_end = |k: Option<TokenKind>| k.is_none_or(|k| k == TokenKind::Space);
+    let mark = |to: &str, lm: MarkLm| {
+        Some(Reading::Mark {
+            to: to.to_owned(),
+            lm,
+        })
+    };
+    let mut chars = p.chars();
+    let c = chars.next()?;
+    let rest = chars.as_str();
+    let word = Some(TokenKind::Word);
+    let figure = Some(TokenKind::Figure);
+    let prev_run = running_word(line, ti.checked_sub(1).and_then(|i| toks.get(i)));
+    let next_run = running_word(line, toks.get(ti + 1));
+    let next_word_after_space = || {
+        (next == Some(TokenKind::Space))
+            .then(|| toks.get(ti + 2))
+            .flatten()
+            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Figure))
+            .map(|t| t.text(line))
+    };
+    // An opening quote earlier in the line makes a closing one legitimate.
+    let quote_opened = || {
+        toks[..ti].iter().enumerate().any(|(j, t)| {
+            t.kind == TokenKind::Punct
+                && t.text(line).chars().next_back().is_some_and(is_quote)
+                && (j == 0 || toks[j - 1].kind == TokenKind::Space)
+                && toks.get(j + 1).is_some_and(|t| t.kind == TokenKind::Word)
+        })
+    };
+    // Between two words or a word and a figure, all glued.
+    if prev.is_some() && prev != Some(TokenKind::Space) && next.is_some() && !space_or_end(next) {
+        if rest.is_empty() && matches!(c, '-' | '.' | ':' | '_') || is_quote(c) && rest.is_empty() {
+            // Two words, not both capitalised (`Rịa-Vũng`).
+            // A short capitalised token before a lower-case word (`BO-luat`).
+            let caps = ti.checked_sub(1).is_some_and(|i| {
+                let w = toks[i].text(line);
+                toks[i].kind == TokenKind::Word
+                    && w.chars().count() <= 3
+                    && w.chars().next().is_some_and(char::is_uppercase)
+            });
+            let words = (prev_run.is_some() || caps && c == '-')
+                && next_run.is_some()
+                && !(prev_run != Some(false) && next_run == Some(true))
+                // `chính-Tổ chức` is a name; `Nam.docx` a file.
+                && !(c == '-' && next_run == Some(true))
+                && !(c == '.' && (next_run == Some(true) || !syllable_like(toks[ti + 1].text(line))));
+            // A word and a figure (`Diéu-3`, `khodn'1`, `22,5-km`).
+            let lower_word_figure = prev == word
+                && next == figure
+                && c != '_'
+                && ti
+                    .checked_sub(1)
+                    .map(|i| toks[i].text(line))
+                    .is_some_and(|w| w.chars().filter(|c| c.is_lowercase()).count() >= 2);
+            let figure_word = prev == figure && next == word && c == '-' && next_run == Some(false);
+            if words || (lower_word_figure || figure_word) {
+                return mark(" ", MarkLm::Dropped);
+            }
+            return None;
+        }
+        // A mark with OCR junk after it: `tòa,-phiên`, `e).Giải`, `hóa..Trong`.
+        let mut rc = rest.chars();
+        if let (Some(j), None) = (rc.next(), rc.next()) {
+            if matches!(c, ',' | ';' | ':' | '.' | ')')
+                && matches!(j, '-' | '.' | '’' | '‘' | '\'')
+                && matches!(prev, Some(TokenKind::Word | TokenKind::Figure))
+                && next == word
+                && next_run.is_some()
+            {
+                let lm = if c == ',' {
+                    MarkLm::Comma
+                } else {
+                    MarkLm::Boundary
+                };
+                return mark(&format!("{c} "), lm);
+            }
+        }
+        return None;
+    }
+    // Glued to the end of a word, a space or the line's end after it.
+    if prev == word && space_or_end(next) {
+        if !matches!(rest, "" | "," | "." | ";" | ":") {
+            return None;
+        }
+        let lm = match rest {
+            "" => MarkLm::Dropped,
+            "," => MarkLm::Comma,
+            _ => MarkLm::Boundary,
+        };
+        let following = next_word_after_space();
+        let lower_follows = following.is_some_and(|w| !w.chars().any(char::is_uppercase));
+        let ok = match c {
+            // A hook above (`st?` = `sử`), unless it asks a question.
+            '?' => !rest.is_empty() || lower_follows,
+            '-' => rest.is_empty() && lower_follows,
+            c if is_quote(c) => !quote_opened(),
+            _ => false,
+        };
+        return if ok { mark(rest, lm) } else { None };
+    }
+    // Glued to the start of a word, after a space, mid-line.
+    if next == word && prev == Some(TokenKind::Space) && rest.is_empty() && ti >= 2 {
+        let closed_later = toks[ti + 1..].iter().enumerate().any(|(k, t)| {
+            t.kind == TokenKind::Punct
+                && t.text(line).chars().next().is_some_and(is_quote)
+                && toks[ti + k].kind == TokenKind::Word
+        });
+        let ok = match c {
+            '-' | '_' | '~' => true,
+            '.' => {
+                next_run == Some(false) && prev_run.is_none() && {
+                    // `Toa .an`: a word before the space.
+                    ti.checked_sub(2)
+                        .is_some_and(|i| toks[i].kind == TokenKind::Word)
+                }
+            }
+            c if is_quote(c) => !closed_later,
+            _ => false,
+        };
+        return if ok { mark("", MarkLm::Dropped) } else { None };
+    }
+    None
+}
+
 /// Is the punctuation token at `ti` OCR noise inside a sentence? Returns what
 /// to print instead: a space for one character glued between two lower-case
 /// words (`dan-sy`, `taém.cua`, `Toéa:an`, `từ’lên`; nothing when a quote mark
@@ -651,6 +1146,129 @@ mod tests {
         assert!(marks("số 30/2020/NĐ-CP, v.v. và 22,5-km")
             .iter()
             .all(|m| m.1.is_none()));
+    }
+
+    fn lexicon() -> &'static Lexicon {
+        static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        LEX.get_or_init(|| {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dictionaries");
+            Lexicon::load(&dir).expect("bundled dictionaries")
+        })
+    }
+
+    /// The noisy readings of `line`, by token text.
+    fn readings(line: &str) -> Vec<(String, Reading)> {
+        let toks = text::tokenize(line);
+        noisy_readings(lexicon(), line, &toks)
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, r)| Some((toks[i].text(line).to_owned(), r?)))
+            .collect()
+    }
+
+    fn mark(to: &str, lm: MarkLm) -> Reading {
+        Reading::Mark { to: to.into(), lm }
+    }
+
+    #[test]
+    fn marks_glued_to_the_end_or_start_of_a_word() {
+        use MarkLm::*;
+        // A quote or `?` after a word is a displaced mark (`co’` = `cơ`).
+        assert_eq!(
+            readings("xay dung co’ s& kinh"),
+            [("’".into(), mark("", Dropped))]
+        );
+        assert_eq!(
+            readings("nha tam git?, co sd"),
+            [("?,".into(), mark(",", Comma))]
+        );
+        assert_eq!(
+            readings("quy dinh tai khoan 1 tr’ tuong"),
+            [("’".into(), mark("", Dropped))]
+        );
+        assert_eq!(readings("luat- cha Toa"), [("-".into(), mark("", Dropped))]);
+        // A question, a quotation and a list bullet stay.
+        assert!(readings("Co phai khong? Duoc").is_empty());
+        assert!(readings("goi la ‘khop noi’ va").is_empty());
+        assert!(readings("- Nhiem vu").is_empty());
+        // Before a word, after a space, mid-line.
+        assert_eq!(
+            readings("quyet dinh va ‘tien hanh"),
+            [("‘".into(), mark("", Dropped))]
+        );
+        assert_eq!(
+            readings("Dieu 49. -Nhiem vu"),
+            [
+                ("-".into(), mark("", Dropped)),
+                ("Nhiem".into(), Reading::Syllable)
+            ]
+        );
+    }
+
+    #[test]
+    fn marks_glued_between_words_and_figures() {
+        use MarkLm::*;
+        let space = || mark(" ", Dropped);
+        assert_eq!(readings("Chanh’an vang mat"), [("’".into(), space())]);
+        assert_eq!(readings("cua Toa.an nhan"), [(".".into(), space())]);
+        assert_eq!(readings("khodn'1 Dieu nay"), [("'".into(), space())]);
+        assert_eq!(readings("dien tich 22,5-km"), [("-".into(), space())]);
+        assert_eq!(
+            readings("Dieu-3. Hieu luc"),
+            [("Dieu".into(), Reading::Syllable), ("-".into(), space())]
+        );
+        assert_eq!(
+            readings("phien toa,-phien hop"),
+            [(",-".into(), mark(", ", Comma))]
+        );
+        assert_eq!(
+            readings("e).Giai quyet"),
+            [(").".into(), mark(") ", Boundary))]
+        );
+        assert_eq!(
+            readings("hang hoa..Trong"),
+            [("..".into(), mark(". ", Boundary))]
+        );
+        // Names, files, codes and abbreviations keep their marks.
+        for clean in [
+            "tinh Ba Ria-Vung Tau",
+            "Phong Hanh chinh-To chuc",
+            "Viet Nam.docx",
+            "dich COVID-19",
+            "so 30/2020/ND-CP",
+            "tai TP.HCM",
+            "v.v. va",
+        ] {
+            let r = readings(clean);
+            assert!(
+                !r.iter().any(|r| matches!(r.1, Reading::Mark { .. })),
+                "{clean}: {r:?}"
+            );
+        }
+        assert!(readings("so 30/2020/ND-CP").is_empty());
+    }
+
+    #[test]
+    fn syllables_joined_across_marks_and_codes_read_as_syllables() {
+        let joined = |key: &str| Reading::Joined {
+            end: 3,
+            key: key.into(),
+        };
+        assert_eq!(readings("nu’éc"), [("nu".into(), joined("nuéc"))]);
+        assert_eq!(readings("ngu@i"), [("ngu".into(), joined("nguoi"))]);
+        assert_eq!(readings("ti’én"), [("ti".into(), joined("tién"))]);
+        // Two syllables: a space.
+        assert_eq!(readings("1a’b6")[0].1, mark(" ", MarkLm::Dropped));
+        // A damaged capital syllable, not a code; a known code stays.
+        assert_eq!(readings("cua BG luat"), [("BG".into(), Reading::Syllable)]);
+        assert!(readings("cua UBND tinh").is_empty());
+        assert_eq!(
+            readings("cua B6-luat"),
+            [
+                ("B6".into(), Reading::Syllable),
+                ("-".into(), mark(" ", MarkLm::Dropped))
+            ]
+        );
     }
 
     #[test]
