@@ -216,8 +216,18 @@ fn stray_punctuation_in_noisy_text_only() {
     ] {
         assert!(out.contains(want), "{want}: {out}");
     }
+    // The list letter after `d)` is `đ)`; a heading's period.
+    let noisy = "Diéu 3. Hiéu luc thi hanh\nDiéu 4. Trach nhiém thi hanh\nc) Quyét dinh thay déi Tham phan, Héi tham nhan dan\nd) Quyét dinh thay déi ngudi gidm dinh truéc khi md phién toa;\nd) Ra quyét dinh va tién hanh hoat dong t6 tung dan su;\nDiéu 5: Kinh phi thuc hién";
+    let (_, out, _) = run(&["repair"], Some(noisy.as_bytes()));
+    let out = String::from_utf8(out).expect("utf-8");
+    assert!(out.contains("\nd) Quyết định"), "{out}");
+    assert!(out.contains("\nđ) Ra quyết định"), "{out}");
+    assert!(out.ends_with("\nĐiều 5. Kinh phí thực hiện"), "{out}");
     // Clean text keeps its hyphens and periods.
     let clean = "Đơn vị đo là ki-lô-gam. trong bảng";
+    let (_, out, _) = run(&["repair"], Some(clean.as_bytes()));
+    assert_eq!(String::from_utf8(out).expect("utf-8"), clean);
+    let clean = "c) Mục c;\nd) Mục d;\nd) Mục lặp lại.\nĐiều 3. Một\nĐiều 4. Hai\nĐiều 5: Ba. Hiệu lực. trong bảng ,";
     let (_, out, _) = run(&["repair"], Some(clean.as_bytes()));
     assert_eq!(String::from_utf8(out).expect("utf-8"), clean);
     let clean = "Tỉnh Bà Rịa-Vũng Tàu, TP.HCM; Phòng Hành chính-Tổ chức gửi tệp Việt Nam.docx về COVID-19 theo khoản 1 Điều 3 Nghị định 30/2020/NĐ-CP, gọi là ‘khớp nối’. Có phải không? Được.";

@@ -10,7 +10,7 @@
 //! punctuation: marks glued to or inside words (`Chanh’an`, `co’`, `nu’éc`,
 //! `tòa,-phiên`, `Diéu-3.`) are dropped or become spaces, and capitalised
 //! syllables that look like code parts (`B6-luat`, `HGi déng`) are decoded as
-//! syllables ([`noisy_readings`]). Clean text is read as it is.
+//! syllables (`noisy_readings`). Clean text is read as it is.
 //!
 //! Invariants: the output has exactly as many lines as the input, line *i* for
 //! line *i*; only word tokens that the decoder decided to change are replaced;
@@ -168,6 +168,8 @@ enum Reading {
     Mark { to: String, lm: MarkLm },
     /// A word token that looks like a code part but is a syllable.
     Syllable,
+    /// A word token printed as this (a list letter), a boundary for the LM.
+    Word(String),
     /// The tokens from here to `end` (exclusive) spell one syllable whose
     /// letters are `key` (lower case, displaced marks left out).
     Joined { end: usize, key: String },
@@ -330,12 +332,29 @@ impl<'a> Repairer<'a> {
             .collect();
         let tokens: Vec<Vec<Token>> = lines.iter().map(|l| text::tokenize(l)).collect();
         let mut b = Builder::default();
+        let headings = heading_words(&lines, &tokens);
+        // The letter of the last list item (`d)`), for the one after it.
+        let mut last_letter: Option<char> = None;
         for (li, (line, toks)) in lines.iter().zip(&tokens).enumerate() {
             if line.trim().is_empty() {
                 b.items.push((Gate::Always, Item::Break));
                 continue;
             }
-            let readings = noisy_readings(lex, line, toks);
+            let mut readings = noisy_readings(lex, line, toks);
+            if let Some(ti) = heading_mark(&lines, &tokens, li, &headings) {
+                readings[ti] = Some(Reading::Mark {
+                    to: ".".to_owned(),
+                    lm: MarkLm::Boundary,
+                });
+            }
+            // A list letter is no syllable; the one after `d)` is `đ)`.
+            if let Some((ti, mut letter)) = list_letter(line, toks) {
+                if letter == 'd' && last_letter == Some('d') {
+                    letter = 'đ';
+                }
+                readings[ti] = Some(Reading::Word(letter.to_string()));
+                last_letter = Some(letter);
+            }
             let mut ti = 0;
             while ti < toks.len() {
                 let Some(reading) = &readings[ti] else {
@@ -349,6 +368,19 @@ impl<'a> Repairer<'a> {
                     Reading::Mark { to, lm } => {
                         b.items.push((Gate::Noisy, lm.item()));
                         b.strays.push((Gate::Noisy, li, ti, to.clone()));
+                        ti + 1
+                    }
+                    Reading::Word(to) => {
+                        b.items.push((Gate::Noisy, Item::Break));
+                        b.markers.push((
+                            Gate::Noisy,
+                            (li, ti),
+                            Change {
+                                to: to.clone(),
+                                confidence: 0.9,
+                                runner_up: None,
+                            },
+                        ));
                         ti + 1
                     }
                     Reading::Syllable => {
@@ -717,7 +749,7 @@ fn trailing_junk(line: &str, toks: &[Token], ti: usize) -> bool {
         || !p.chars().all(|c| {
             matches!(
                 c,
-                ':' | '~' | '"' | '“' | '”' | '‘' | '’' | '-' | '.' | '•' | '^' | '*'
+                ':' | '~' | '"' | '“' | '”' | '‘' | '’' | '-' | '.' | '•' | '^' | '*' | ';' | ','
             )
         })
     {
@@ -781,6 +813,96 @@ fn running_word(line: &str, t: Option<&Token>) -> Option<bool> {
     }
 }
 
+/// The letter of a list item that starts the line (`d) Ra quyết định`):
+/// its token and the letter.
+fn list_letter(line: &str, toks: &[Token]) -> Option<(usize, char)> {
+    let ti = toks.iter().position(|t| t.kind != TokenKind::Space)?;
+    let t = toks[ti];
+    let mut chars = t.text(line).chars();
+    let c = chars.next()?;
+    (t.kind == TokenKind::Word
+        && chars.next().is_none()
+        && c.is_lowercase()
+        && toks
+            .get(ti + 1)
+            .is_some_and(|n| n.text(line).starts_with(')')))
+    .then_some((ti, c))
+}
+
+/// Words that start headings of the form `Word N.` on at least two lines
+/// (`Điều 3.`), by skeleton.
+fn heading_words(lines: &[String], tokens: &[Vec<Token>]) -> FxHashMap<String, usize> {
+    let mut out: FxHashMap<String, usize> = FxHashMap::default();
+    for (line, toks) in lines.iter().zip(tokens) {
+        if let Some((w, ".")) = heading_start(line, toks) {
+            *out.entry(viet::skeleton(w)).or_insert(0) += 1;
+        }
+    }
+    out.retain(|_, n| *n >= 2);
+    out
+}
+
+/// `Word N<mark>` at the start of a line, a space or the line's end after
+/// the mark: the word and the mark.
+fn heading_start<'a>(line: &'a str, toks: &[Token]) -> Option<(&'a str, &'a str)> {
+    let first = toks.iter().position(|t| t.kind != TokenKind::Space)?;
+    let kinds: Vec<TokenKind> = toks[first..].iter().take(4).map(|t| t.kind).collect();
+    if kinds
+        != [
+            TokenKind::Word,
+            TokenKind::Space,
+            TokenKind::Figure,
+            TokenKind::Punct,
+        ]
+        || toks
+            .get(first + 4)
+            .is_some_and(|t| t.kind != TokenKind::Space)
+    {
+        return None;
+    }
+    let w = toks[first].text(line);
+    w.chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        .then(|| (w, toks[first + 3].text(line)))
+}
+
+/// The mark after `Word N` at the start of line `li` that OCR made of a
+/// heading's period (`Diéu 47, Nhiém vu`): the word starts headings
+/// `Word N.` elsewhere in the document, a capitalised word other than it
+/// follows, and the line before does not run on into this one.
+fn heading_mark(
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    li: usize,
+    headings: &FxHashMap<String, usize>,
+) -> Option<usize> {
+    let (line, toks) = (&lines[li], &tokens[li]);
+    let (w, mark) = heading_start(line, toks)?;
+    let key = viet::skeleton(w);
+    if !matches!(mark, "," | ";" | ":") || !headings.contains_key(&key) {
+        return None;
+    }
+    let first = toks.iter().position(|t| t.kind != TokenKind::Space)?;
+    let next = toks.get(first + 5).filter(|t| t.kind == TokenKind::Word)?;
+    let nw = next.text(line);
+    if !nw.chars().next().is_some_and(char::is_uppercase) || viet::skeleton(nw) == key {
+        return None;
+    }
+    let runs_on = (0..li)
+        .rev()
+        .find(|&i| !lines[i].trim().is_empty())
+        .is_some_and(|i| {
+            lines[i]
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_lowercase() || c == ',')
+                && heading_start(&lines[i], &tokens[i]).is_none()
+        });
+    (!runs_on).then_some(first + 3)
+}
+
 /// Could `w` be a syllable as OCR printed it? Letters only: shaped like one;
 /// with OCR digits (`d6`): yes.
 fn syllable_like(w: &str) -> bool {
@@ -814,7 +936,25 @@ fn noisy_readings(lex: &Lexicon, line: &str, toks: &[Token]) -> Vec<Option<Readi
                 }
             }
             TokenKind::Punct if stray_punct(line, toks, ti).is_none() => {
-                out[ti] = glued_mark(line, toks, ti);
+                let p = toks[ti].text(line);
+                let line_start = toks[..ti].iter().all(|t| t.kind == TokenKind::Space);
+                out[ti] = if line_start
+                    && matches!(p, "~" | "_")
+                    && toks.get(ti + 1).is_some_and(|t| t.kind == TokenKind::Space)
+                {
+                    // Never a bullet (`-`, `+`, `•` are).
+                    Some(Reading::Mark {
+                        to: String::new(),
+                        lm: MarkLm::Dropped,
+                    })
+                } else if p == "," && trailing_junk(line, toks, ti) {
+                    Some(Reading::Mark {
+                        to: String::new(),
+                        lm: MarkLm::Dropped,
+                    })
+                } else {
+                    glued_mark(line, toks, ti)
+                };
             }
             _ => {}
         }
@@ -1020,6 +1160,17 @@ fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Reading> {
         let ok = match c {
             // A hook above (`st?` = `sử`), unless it asks a question.
             '?' => !rest.is_empty() || lower_follows,
+            // A period between two lower-case words of running text
+            // (`hiéu luc. thi hanh`) ends no sentence; in a short line it
+            // may end a table cell.
+            '.' => {
+                rest.is_empty()
+                    && toks.iter().filter(|t| t.kind == TokenKind::Word).count() >= 5
+                    && prev_run == Some(false)
+                    && following.is_some_and(|w| {
+                        running_word(line, toks.get(ti + 2)) == Some(false) && syllable_like(w)
+                    })
+            }
             '-' => rest.is_empty() && lower_follows,
             c if is_quote(c) => !quote_opened(),
             _ => false,
@@ -1269,6 +1420,49 @@ mod tests {
                 ("-".into(), mark(" ", MarkLm::Dropped))
             ]
         );
+    }
+
+    #[test]
+    fn periods_and_lone_marks_of_noisy_lines() {
+        let dropped = || mark("", MarkLm::Dropped);
+        assert_eq!(
+            readings("Dieu 3. Hieu luc. thi hanh tu ngay"),
+            [(".".into(), dropped())]
+        );
+        // A sentence, or a short line (a table cell), ends there.
+        assert!(readings("Dieu 3. Hieu luc. Thi hanh tu ngay").is_empty());
+        assert!(readings("To chuc. tinh").is_empty());
+        assert_eq!(readings("khong hoan lai. ,"), [(",".into(), dropped())]);
+        assert_eq!(readings("~ Khi duoc phan cong"), [("~".into(), dropped())]);
+        assert!(readings("- Khi duoc phan cong").is_empty());
+    }
+
+    fn doc(text: &str) -> (Vec<String>, Vec<Vec<Token>>) {
+        let lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        let tokens = lines.iter().map(|l| text::tokenize(l)).collect();
+        (lines, tokens)
+    }
+
+    #[test]
+    fn heading_periods_follow_the_documents_headings() {
+        let (lines, tokens) = doc("Dieu 3. Hieu luc\nDieu 4. Kinh phi\nDieu 5: Trach nhiem\nquy dinh tai\nDieu 6, Dieu 7 va\nNam 2023, Uy ban");
+        let h = heading_words(&lines, &tokens);
+        assert_eq!(heading_mark(&lines, &tokens, 2, &h), Some(3));
+        // The line before runs on, the same word follows, not a heading word.
+        assert_eq!(heading_mark(&lines, &tokens, 4, &h), None);
+        assert_eq!(heading_mark(&lines, &tokens, 5, &h), None);
+        let (lines, tokens) = doc("Dieu 3. Hieu luc\nDieu 5: Trach nhiem");
+        let h = heading_words(&lines, &tokens);
+        assert_eq!(
+            heading_mark(&lines, &tokens, 1, &h),
+            None,
+            "one heading is no pattern"
+        );
+        assert_eq!(
+            list_letter("d) Ra quyet dinh", &text::tokenize("d) Ra quyet dinh")),
+            Some((0, 'd'))
+        );
+        assert_eq!(list_letter("do) Ra", &text::tokenize("do) Ra")), None);
     }
 
     #[test]
