@@ -10,12 +10,14 @@
 //! punctuation: marks glued to or inside words (`Chanh’an`, `co’`, `nu’éc`,
 //! `tòa,-phiên`, `Diéu-3.`) are dropped or become spaces, and capitalised
 //! syllables that look like code parts (`B6-luat`, `HGi déng`) are decoded as
-//! syllables (`noisy_readings`). Clean text is read as it is.
+//! syllables (`noisy_readings`); a token OCR printed for two syllables
+//! without the space between them is decoded as two (`yéucau` → `yêu cầu`).
+//! Clean text is read as it is.
 //!
 //! Invariants: the output has exactly as many lines as the input, line *i* for
 //! line *i*; only word tokens that the decoder decided to change are replaced;
 //! figures, URLs, e-mail addresses and whitespace are kept, and punctuation
-//! too unless the document is noisy.
+//! too, unless the document is noisy.
 
 pub mod cache;
 pub mod candidates;
@@ -118,6 +120,9 @@ struct Slot {
     ocr: Option<String>,
     /// One past the last token of the slot.
     end: usize,
+    /// 1 or 2: the first or second syllable of a token split in two
+    /// ([`Reading::Split`]); 0: the whole token.
+    half: u8,
 }
 
 /// Which documents an LM item, slot or rewrite belongs to: every document,
@@ -168,6 +173,9 @@ enum Reading {
     Mark { to: String, lm: MarkLm },
     /// A word token that looks like a code part but is a syllable.
     Syllable,
+    /// A word token of two syllables OCR printed without the space between
+    /// them (`yéucau`): split at this byte offset.
+    Split(usize),
     /// A word token printed as this (a list letter), a boundary for the LM.
     Word(String),
     /// The tokens from here to `end` (exclusive) spell one syllable whose
@@ -204,6 +212,7 @@ impl Builder {
             gate,
             ocr: ocr.map(|o| o.0),
             end,
+            half: 0,
         });
     }
 
@@ -232,6 +241,7 @@ impl Builder {
                     gate,
                     ocr: None,
                     end: ti + 1,
+                    half: 0,
                 });
             }
             TokenKind::Punct => match stray_punct(line, toks, ti)
@@ -331,6 +341,15 @@ impl<'a> Repairer<'a> {
             .map(|l| text::nfc(l).into_owned())
             .collect();
         let tokens: Vec<Vec<Token>> = lines.iter().map(|l| text::tokenize(l)).collect();
+        let local;
+        let cache = match self.cache {
+            Some(c) => c,
+            None => {
+                local = CandidateCache::new(usize::MAX);
+                &local
+            }
+        };
+        let best_cost = |key: &str| cache.get(lex, key).iter().map(|c| c.cost).reduce(f32::min);
         let mut b = Builder::default();
         let headings = heading_words(&lines, &tokens);
         // The letter of the last list item (`d)`), for the one after it.
@@ -346,6 +365,15 @@ impl<'a> Repairer<'a> {
                     to: ".".to_owned(),
                     lm: MarkLm::Boundary,
                 });
+            }
+            for (ti, t) in toks.iter().enumerate() {
+                if t.kind == TokenKind::Word
+                    && !matches!(readings[ti], Some(Reading::Joined { .. }))
+                {
+                    if let Some(cut) = glued_syllables(t.text(line), &best_cost) {
+                        readings[ti] = Some(Reading::Split(cut));
+                    }
+                }
             }
             // A list letter is no syllable; the one after `d)` is `đ)`.
             if let Some((ti, mut letter)) = list_letter(line, toks) {
@@ -368,6 +396,22 @@ impl<'a> Repairer<'a> {
                     Reading::Mark { to, lm } => {
                         b.items.push((Gate::Noisy, lm.item()));
                         b.strays.push((Gate::Noisy, li, ti, to.clone()));
+                        ti + 1
+                    }
+                    Reading::Split(cut) => {
+                        let w = toks[ti].text(line);
+                        for (half, part) in [(1, &w[..*cut]), (2, &w[*cut..])] {
+                            b.items.push((Gate::Noisy, Item::Slot(b.slots.len())));
+                            b.slots.push(Slot {
+                                line: li,
+                                token: ti,
+                                key: part.to_lowercase(),
+                                gate: Gate::Noisy,
+                                ocr: Some(part.to_owned()),
+                                end: ti + 1,
+                                half,
+                            });
+                        }
                         ti + 1
                     }
                     Reading::Word(to) => {
@@ -417,14 +461,6 @@ impl<'a> Repairer<'a> {
         } = b;
 
         // Candidates per distinct token.
-        let local;
-        let cache = match self.cache {
-            Some(c) => c,
-            None => {
-                local = CandidateCache::new(usize::MAX);
-                &local
-            }
-        };
         let mut cand_cache: FxHashMap<&str, Arc<[Candidate]>> = FxHashMap::default();
         for s in &slots {
             cand_cache
@@ -484,6 +520,7 @@ impl<'a> Repairer<'a> {
             .map(|(&k, c)| (k, mixture::options(lex, &weights, k, c)))
             .collect();
 
+        let n_lines = lines.len();
         // Decode each segment.
         let mut seg: Vec<usize> = Vec::new();
         let mut positions: Vec<Vec<Option_>> = Vec::new();
@@ -502,14 +539,15 @@ impl<'a> Repairer<'a> {
                 let slot = &slots[slot_idx];
                 let opts = &options[slot.key.as_str()];
                 let chosen = path[i];
+                let whole = slot.ocr.is_none() && slot.half == 0;
                 let word = match opts[chosen].1 {
                     Some(id) => lex.word(id),
-                    // A joined syllable is printed as its key when kept.
-                    None if slot.ocr.is_some() => slot.key.as_str(),
+                    // A joined or split syllable is printed as its key when kept.
+                    None if !whole => slot.key.as_str(),
                     None => continue,
                 };
                 let original = lm_form(&slot.key);
-                if original.as_deref() == Some(word) && slot.ocr.is_none() {
+                if original.as_deref() == Some(word) && whole {
                     continue;
                 }
                 // The runner-up is the best other option of the trigram pass by
@@ -530,8 +568,11 @@ impl<'a> Repairer<'a> {
                     Some(id) => lex.word(id).to_owned(),
                     None => slot.key.clone(),
                 });
+                // The second syllable of a split token is kept on a line of
+                // its own past the text's lines.
+                let line = slot.line + if slot.half == 2 { n_lines } else { 0 };
                 changes.insert(
-                    (slot.line, slot.token),
+                    (line, slot.token),
                     Change {
                         to: word.to_owned(),
                         confidence,
@@ -585,13 +626,23 @@ impl<'a> Repairer<'a> {
         // Tokens that are slots, with the joined syllable (OCR text, end
         // token) of a slot only a noisy document reads.
         let mut is_slot: FxHashMap<(usize, usize), Option<(&str, usize)>> = FxHashMap::default();
+        // Tokens split in two (noisy documents only): the two OCR halves.
+        let mut split: FxHashMap<(usize, usize), [&str; 2]> = FxHashMap::default();
         for s in slots {
+            if s.half > 0 {
+                if noisy {
+                    let e = split.entry((s.line, s.token)).or_insert(["", ""]);
+                    e[s.half as usize - 1] = s.ocr.as_deref().unwrap_or("");
+                }
+                continue;
+            }
             let joined = s.ocr.as_deref().filter(|_| noisy).map(|o| (o, s.end));
             let e = is_slot.entry((s.line, s.token)).or_insert(joined);
             if joined.is_some() {
                 *e = joined;
             }
         }
+        let n_lines = lines.len();
         let mut out = Repaired::default();
         for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
             let mut new_line = String::with_capacity(line.len() + 8);
@@ -610,6 +661,48 @@ impl<'a> Repairer<'a> {
                         continue;
                     }
                     joined_rest = None;
+                }
+                let second = changes.remove(&(li + n_lines, ti));
+                if let Some(halves) = split.get(&(li, ti)) {
+                    let upper = *line_upper.get_or_insert_with(|| case::line_upper(line, toks));
+                    let ctx = case::context_in_line(lines, tokens, li, ti, upper);
+                    let mut confidence = MAX_CONFIDENCE;
+                    let mut words = Vec::with_capacity(2);
+                    for (i, c) in [change, second].into_iter().enumerate() {
+                        let ocr = halves[i];
+                        let ctx = case::Context {
+                            sentence_start: ctx.sentence_start && i == 0,
+                            ..ctx
+                        };
+                        let w = c.map_or_else(
+                            || ocr.to_lowercase(),
+                            |c| {
+                                confidence = confidence.min(c.confidence);
+                                c.to
+                            },
+                        );
+                        words.push(viet::apply_case(
+                            &viet::set_tone_style(&w, self.options.tone_style),
+                            case::restore(ocr, &w, ctx),
+                        ));
+                    }
+                    let to = words.join(" ");
+                    let edit = Edit {
+                        line: li + 1,
+                        column: line[..t.start].chars().count() + 1,
+                        from: s.to_owned(),
+                        to: to.clone(),
+                        confidence,
+                        runner_up: None,
+                    };
+                    if confidence < self.options.min_confidence {
+                        new_line.push_str(s);
+                        out.withheld.push(edit);
+                    } else {
+                        new_line.push_str(&to);
+                        out.edits.push(edit);
+                    }
+                    continue;
                 }
                 let Some(change) = change else {
                     if self.options.restyle_all && t.kind == TokenKind::Word {
@@ -901,6 +994,77 @@ fn heading_mark(
                 && heading_start(&lines[i], &tokens[i]).is_none()
         });
     (!runs_on).then_some(first + 3)
+}
+
+/// Largest channel cost of the best reading of a token that is one syllable:
+/// above it, the token may be two.
+const SPLIT_WHOLE_MIN: f32 = 18.0;
+/// Largest channel cost of the best reading of each half of a split token.
+const SPLIT_HALF_MAX: f32 = 4.0;
+
+/// Where to split word `w` that is two syllables OCR printed without the
+/// space between them (`yéucau`, `quyétdinh`, `HOitham`): no cheap reading of
+/// the whole, cheap readings of both halves (2+ characters, a letter each).
+/// Capitalised ASCII tokens are left whole (foreign names: `Kennet`), and
+/// acronyms too.
+/// `best` is the cost of a key's best candidate. Returns a byte offset.
+fn glued_syllables(w: &str, best: &impl Fn(&str) -> Option<f32>) -> Option<usize> {
+    let n = w.chars().count();
+    let first = w.chars().next()?;
+    if !(4..=12).contains(&n)
+        || !first.is_alphabetic()
+        || !w
+            .chars()
+            .all(|c| viet::is_viet_letter(c) || c.is_ascii_digit())
+    {
+        return None;
+    }
+    // Acronyms (`CCHC`) are no syllables.
+    if w.chars().filter(|c| c.is_lowercase()).count() < 2 {
+        return None;
+    }
+    let damaged =
+        first.is_lowercase() || !w.is_ascii() || w.chars().skip(1).any(char::is_uppercase);
+    let lower = w.to_lowercase();
+    if !damaged
+        || crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(&lower))
+        || best(&lower).is_some_and(|c| c <= SPLIT_WHOLE_MIN)
+    {
+        return None;
+    }
+    let mut found: Option<(f32, usize)> = None;
+    for (k, (cut, _)) in w.char_indices().enumerate() {
+        if k < 2 || n - k < 2 {
+            continue;
+        }
+        let (a, b) = (&w[..cut], &w[cut..]);
+        if !a.chars().any(char::is_alphabetic) || !b.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        // Without a mark or digit to show OCR damage, both halves must look
+        // like syllables (`henge`, `riolit` are foreign words).
+        if w.is_ascii()
+            && !w.chars().any(|c| c.is_ascii_digit())
+            && !(spelled_like_syllable(a) && spelled_like_syllable(b))
+        {
+            continue;
+        }
+        let (Some(ca), Some(cb)) = (best(&a.to_lowercase()), best(&b.to_lowercase())) else {
+            continue;
+        };
+        if ca <= SPLIT_HALF_MAX && cb <= SPLIT_HALF_MAX && found.is_none_or(|f| ca + cb < f.0) {
+            found = Some((ca + cb, cut));
+        }
+    }
+    found.map(|f| f.1)
+}
+
+/// Is ASCII `w` shaped like a syllable and spelled by Vietnamese rules (`gh`,
+/// `ngh`, `k` before `e`, `i`; `c` before the other vowels)?
+fn spelled_like_syllable(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    let bad = ["ge", "nge", "ngi", "ce", "ci", "cy", "ka", "ko", "ku"];
+    crate::lexicon::syllable::is_syllable_shape(&w) && !bad.iter().any(|b| w.starts_with(b))
 }
 
 /// Could `w` be a syllable as OCR printed it? Letters only: shaped like one;
@@ -1463,6 +1627,26 @@ mod tests {
             Some((0, 'd'))
         );
         assert_eq!(list_letter("do) Ra", &text::tokenize("do) Ra")), None);
+    }
+
+    #[test]
+    fn two_syllables_printed_as_one_token() {
+        let best = |k: &str| match k {
+            "yéu" | "cau" | "hen" | "ge" | "ken" | "net" => Some(0.1),
+            "yéucau" => Some(24.0),
+            "chico" => Some(10.8),
+            "chi" | "co" => Some(0.1),
+            _ => None,
+        };
+        assert_eq!(glued_syllables("yéucau", &best), Some("yéu".len()));
+        assert_eq!(glued_syllables("Yéucau", &best), Some("Yéu".len()));
+        // A cheap reading of the whole (`chico` = `chúc`?) keeps it whole.
+        assert_eq!(glued_syllables("chico", &best), None);
+        // Foreign names and words, acronyms.
+        assert_eq!(glued_syllables("Kennet", &best), None);
+        assert_eq!(glued_syllables("henge", &best), None);
+        assert_eq!(glued_syllables("CCHC", &best), None);
+        assert!(spelled_like_syllable("nghe") && !spelled_like_syllable("ge"));
     }
 
     #[test]
