@@ -1325,15 +1325,15 @@ fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Reading> {
             // A hook above (`st?` = `sử`), unless it asks a question.
             '?' => !rest.is_empty() || lower_follows,
             // A period between two lower-case words of running text
-            // (`hiéu luc. thi hanh`) ends no sentence; in a short line it
-            // may end a table cell.
+            // (`hiéu luc. thi hanh`) ends no sentence; in a short line or a
+            // table row it may end a cell.
             '.' => {
                 rest.is_empty()
                     && toks.iter().filter(|t| t.kind == TokenKind::Word).count() >= 5
+                    && !line.contains('|')
                     && prev_run == Some(false)
-                    && following.is_some_and(|w| {
-                        running_word(line, toks.get(ti + 2)) == Some(false) && syllable_like(w)
-                    })
+                    && following.is_some()
+                    && running_word(line, toks.get(ti + 2)) == Some(false)
             }
             '-' => rest.is_empty() && lower_follows,
             c if is_quote(c) => !quote_opened(),
@@ -1596,6 +1596,12 @@ mod tests {
         // A sentence, or a short line (a table cell), ends there.
         assert!(readings("Dieu 3. Hieu luc. Thi hanh tu ngay").is_empty());
         assert!(readings("To chuc. tinh").is_empty());
+        // OCR-damaged words after it count; a table row's cells may end there.
+        assert_eq!(
+            readings("duoc moi nguoi trong x4 hdi. thita nhan"),
+            [(".".into(), dropped())]
+        );
+        assert!(readings("| phong UBND tinh. vquy va phong |").is_empty());
         assert_eq!(readings("khong hoan lai. ,"), [(",".into(), dropped())]);
         assert_eq!(readings("~ Khi duoc phan cong"), [("~".into(), dropped())]);
         assert!(readings("- Khi duoc phan cong").is_empty());
