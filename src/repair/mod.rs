@@ -366,6 +366,12 @@ impl<'a> Repairer<'a> {
                     lm: MarkLm::Boundary,
                 });
             }
+            if let Some((ti, to)) = colon_before_item(&lines, &tokens, li, &headings) {
+                readings[ti] = Some(Reading::Mark {
+                    to: to.to_owned(),
+                    lm: MarkLm::Boundary,
+                });
+            }
             for (ti, t) in toks.iter().enumerate() {
                 if t.kind == TokenKind::Word
                     && !matches!(readings[ti], Some(Reading::Joined { .. }))
@@ -922,6 +928,44 @@ fn list_letter(line: &str, toks: &[Token]) -> Option<(usize, char)> {
     .then_some((ti, c))
 }
 
+/// A colon that ends line `li` (only marks after it) although no list starts
+/// on the next line: a lettered item after the first (`b)`) or a heading
+/// (`Điều 5.`) follows. OCR made it of the `;` that ends a lettered item or
+/// the `.` that ends an article: the colon's token and its mark. (Numbered
+/// items are left alone: a sample of lines may skip item 1.)
+fn colon_before_item(
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    li: usize,
+    headings: &FxHashMap<String, usize>,
+) -> Option<(usize, &'static str)> {
+    let (line, toks) = (&lines[li], &tokens[li]);
+    // The last mark glued to a word; only loose marks after it.
+    let mut ti = toks.len();
+    loop {
+        ti = ti.checked_sub(1)?;
+        let t = toks[ti];
+        match t.kind {
+            TokenKind::Space => {}
+            TokenKind::Punct if ti > 0 && toks[ti - 1].kind == TokenKind::Word => break,
+            TokenKind::Punct if ti == 0 || toks[ti - 1].kind == TokenKind::Space => {}
+            _ => return None,
+        }
+    }
+    if toks[ti].text(line) != ":" {
+        return None;
+    }
+    let ni = (li + 1..lines.len()).find(|&i| !lines[i].trim().is_empty())?;
+    let (next, ntoks) = (&lines[ni], &tokens[ni]);
+    if let Some((_, c)) = list_letter(next, ntoks) {
+        return (c != 'a').then_some((ti, ";"));
+    }
+    match heading_start(next, ntoks) {
+        Some((w, ".")) if headings.contains_key(&viet::skeleton(w)) => Some((ti, ".")),
+        _ => None,
+    }
+}
+
 /// Words that start headings of the form `Word N.` on at least two lines
 /// (`Điều 3.`), by skeleton.
 fn heading_words(lines: &[String], tokens: &[Vec<Token>]) -> FxHashMap<String, usize> {
@@ -1102,11 +1146,17 @@ fn noisy_readings(lex: &Lexicon, line: &str, toks: &[Token]) -> Vec<Option<Readi
             TokenKind::Punct if stray_punct(line, toks, ti).is_none() => {
                 let p = toks[ti].text(line);
                 let line_start = toks[..ti].iter().all(|t| t.kind == TokenKind::Space);
+                let quote = |c: char| matches!(c, '"' | '“' | '”');
+                // A quote that opens nothing: no other on the line.
+                let lone_quote = p.starts_with(quote)
+                    && p.chars().all(|c| quote(c) || c == '.')
+                    && line.chars().filter(|&c| quote(c)).count() == 1;
                 out[ti] = if line_start
-                    && matches!(p, "~" | "_")
+                    && (matches!(p, "~" | "_") || lone_quote)
                     && toks.get(ti + 1).is_some_and(|t| t.kind == TokenKind::Space)
                 {
-                    // Never a bullet (`-`, `+`, `•` are).
+                    // Never a bullet (`-`, `+`, `•` are); a quote mark
+                    // stands against the words it quotes.
                     Some(Reading::Mark {
                         to: String::new(),
                         lm: MarkLm::Dropped,
@@ -1605,6 +1655,9 @@ mod tests {
         assert_eq!(readings("khong hoan lai. ,"), [(",".into(), dropped())]);
         assert_eq!(readings("~ Khi duoc phan cong"), [("~".into(), dropped())]);
         assert!(readings("- Khi duoc phan cong").is_empty());
+        assert_eq!(readings("\" | qua han"), [("\"".into(), dropped())]);
+        assert_eq!(readings("\".. 2. Lap ho so"), [("\"..".into(), dropped())]);
+        assert!(readings("\" Toi khong nghi ngo\" la").is_empty());
     }
 
     fn doc(text: &str) -> (Vec<String>, Vec<Vec<Token>>) {
@@ -1633,6 +1686,14 @@ mod tests {
             Some((0, 'd'))
         );
         assert_eq!(list_letter("do) Ra", &text::tokenize("do) Ra")), None);
+        let (lines, tokens) = doc("Dieu 3. Mot\nDieu 4. Hai\nc) Quyet dinh thay doi Tham phan:\nd) Quyet dinh thay doi nguoi giam dinh: “\nd) Ra quyet dinh\nquyen han sau day:\na) To chuc\nTham tra vien:\nDieu 5. Ba\nnhu sau:\n2. Hai");
+        let h = heading_words(&lines, &tokens);
+        let colon = |li| colon_before_item(&lines, &tokens, li, &h);
+        assert_eq!(colon(2), Some((14, ";")));
+        assert_eq!(colon(3), Some((16, ";")), "loose marks after it");
+        assert_eq!(colon(5), None, "a list starts");
+        assert_eq!(colon(7), Some((5, ".")));
+        assert_eq!(colon(9), None);
     }
 
     #[test]
