@@ -1250,12 +1250,15 @@ fn code_syllable(lex: &Lexicon, line: &str, toks: &[Token], ti: usize) -> bool {
                 return false;
             }
             let has_lower = s.chars().any(char::is_lowercase);
-            (has_lower || n == 2) && text(Some(ti + 1)) == " " && lower_run(Some(ti + 2))
+            has_lower && text(Some(ti + 1)) == " " && lower_run(Some(ti + 2))
         }
         _ => {
             let before = text(ti.checked_sub(1));
             let after = text(Some(ti + 1));
             let kind = |i: Option<usize>| i.and_then(|i| toks.get(i)).map(|t| t.kind);
+            if lex.code(s).is_some() && s.chars().skip(1).any(char::is_uppercase) {
+                return false;
+            }
             let running = running_word(line, toks.get(ti)).is_some();
             // Glued by a hyphen to a lower-case word, or (`Diéu-3`) a figure.
             (after == "-"
@@ -1333,7 +1336,11 @@ fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Reading> {
                 && ti
                     .checked_sub(1)
                     .map(|i| toks[i].text(line))
-                    .is_some_and(|w| w.chars().filter(|c| c.is_lowercase()).count() >= 2);
+                    .is_some_and(|w| {
+                        w.chars().filter(|c| c.is_lowercase()).count() >= 2
+                            // `Covid-19`, `SARS-CoV-2` are names.
+                            && (c != '-' || syllable_like(w))
+                    });
             let figure_word = prev == figure && next == word && c == '-' && next_run == Some(false);
             if words || (lower_word_figure || figure_word) {
                 return mark(" ", MarkLm::Dropped);
@@ -1625,7 +1632,13 @@ mod tests {
         // Two syllables: a space.
         assert_eq!(readings("1a’b6")[0].1, mark(" ", MarkLm::Dropped));
         // A damaged capital syllable, not a code; a known code stays.
-        assert_eq!(readings("cua BG luat"), [("BG".into(), Reading::Syllable)]);
+        assert_eq!(
+            readings("cua HGi dong xet xu"),
+            [("HGi".into(), Reading::Syllable)]
+        );
+        // Abbreviations in capitals stay codes, known or not (`DN`, `GV`).
+        assert!(readings("cua BG luat").is_empty());
+        assert!(readings("cac DN vua va nho").is_empty());
         assert!(readings("cua UBND tinh").is_empty());
         assert_eq!(
             readings("cua B6-luat"),
