@@ -228,8 +228,50 @@ fn stray_punctuation_in_noisy_text_only() {
     let noisy = "Cac nguyén tac co ban cia phap Juat dan-sy Ja nhimg nguyén tac dude quy dinh tai\nCac DN vua va nho, GV va HS cua truong, CB va CC cua UB tinh, SV nam nhat";
     let (_, out, _) = run(&["repair"], Some(noisy.as_bytes()));
     let out = String::from_utf8(out).expect("utf-8");
-    for want in ["pháp luật dân sự là", "DN vừa", "GV và HS", "CB và CC", "SV năm"] {
+    for want in [
+        "pháp luật dân sự là",
+        "DN vừa",
+        "GV và HS",
+        "CB và CC",
+        "SV năm",
+    ] {
         assert!(out.contains(want), "{want}: {out}");
+    }
+    // Marks of names, codes, files, quotations and questions survive in a
+    // noisy document (the words around them may be repaired).
+    let legit = [
+        "Quyết định số 1256/QĐ-UBND ngày 22/12/2021 và Nghị quyết số 04-NQ/TU, Chương trình số 23-CTr/HU;",
+        "giai đoạn 2021-2025 tại tỉnh Bà Rịa-Vũng Tàu, TP.HCM và Tp. Hồ Chí Minh, v.v... theo e-mail;",
+        "phòng chống dịch Covid-19 và COVID-19, lực lượng PCCC-CNCH, trang tr.5 của báo cáo;",
+        "Tên tệp: Phu luc 1.docx, Bao cao.pdf và Ke hoach.xlsx gửi kèm.",
+        "“Cải cách hành chính” là nhiệm vụ trọng tâm, gọi tắt là ‘CCHC’. Có phải không? Được.",
+        "Robin Hood's Ball, O'Brien, giai đoạn 3100-2900 TCN; chủ nghĩa Mác-Lênin (1890-1969).",
+    ];
+    let ocr = [
+        "Cac nguyén tac co ban cia phap Juat dan-sy Ja nhimg nguyén tac dude quy dinh tai",
+        "Diéu 3 cua BG luat dan su.",
+        "An lé duoc Toa an nghién cfu, ap dung trong gidi quyét vu viée dan su khi da duc",
+        "Hi déng Tham phan Toa an nhan dan t6i cao twa chon va duoc Chanh an Toa an nhan",
+        "Lé cong bang duge xdc dinh trén co sé 1é phai duroc moi ngudi trong x4 hdi thita",
+        "nhan, phi hyp véi nguyén tac nhan dao, khong thién viva binh dang vé quyén va nghia",
+        "vu cla cdc duong su trong vu viée dan su do.",
+        "Diéu 46. Co quan tién hanh t6 tung, ngudi tién hanh t6 tung",
+        "1. Cac co quan tién hanh té tung dan su gdm co:",
+        "2. Nhtng ngudi tién hanh t6 tung dan su gdm co:",
+        "b) Vién truéng Vién kiém sat, Kiém sat vién, Kiém tra vién.",
+        "1. Chanh dn Toa an co nhiém vu, quyén han sau day:",
+    ];
+    let noisy = format!("{}\n{}", ocr.join("\n"), legit.join("\n"));
+    let (_, out, _) = run(&["repair"], Some(noisy.as_bytes()));
+    let out = String::from_utf8(out).expect("utf-8");
+    assert!(out.contains("pháp luật dân sự là"), "{out}");
+    let marks = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_alphanumeric())
+            .collect::<String>()
+    };
+    for (want, got) in legit.iter().zip(out.lines().skip(ocr.len())) {
+        assert_eq!(marks(want), marks(got), "{got}");
     }
     // Two syllables printed without the space between them.
     let noisy = "Ngudi gti hang yéucau ngudi van chuyén giao hang hoa va quyétdinh vé viéc thanh ly hang hoa theo quy dinh cua phap luat";

@@ -1111,6 +1111,16 @@ fn spelled_like_syllable(w: &str) -> bool {
     crate::lexicon::syllable::is_syllable_shape(&w) && !bad.iter().any(|b| w.starts_with(b))
 }
 
+/// Is `w` a common file name extension (`Bao cao.pdf`)?
+fn is_file_extension(w: &str) -> bool {
+    const EXTENSIONS: &[&str] = &[
+        "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "rtf", "odt", "ods", "csv",
+        "xml", "json", "html", "htm", "jpg", "jpeg", "png", "gif", "tif", "tiff", "zip", "rar",
+        "mp3", "mp4",
+    ];
+    EXTENSIONS.contains(&w.to_ascii_lowercase().as_str())
+}
+
 /// Could `w` be a syllable as OCR printed it? Letters only: shaped like one;
 /// with OCR digits (`d6`): yes.
 fn syllable_like(w: &str) -> bool {
@@ -1264,7 +1274,9 @@ fn code_syllable(lex: &Lexicon, line: &str, toks: &[Token], ti: usize) -> bool {
             (after == "-"
                 && !symbolish(before)
                 && (lower_run(Some(ti + 2)) && n <= 5
-                    || running && kind(Some(ti + 2)) == Some(TokenKind::Figure)))
+                    || running
+                        && kind(Some(ti + 2)) == Some(TokenKind::Figure)
+                        && syllable_like(s)))
                 || (before == "-"
                     && !symbolish(after)
                     && running
@@ -1328,7 +1340,7 @@ fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Reading> {
                 && !(prev_run != Some(false) && next_run == Some(true))
                 // `chính-Tổ chức` is a name; `Nam.docx` a file.
                 && !(c == '-' && next_run == Some(true))
-                && !(c == '.' && (next_run == Some(true) || !syllable_like(toks[ti + 1].text(line))));
+                && !(c == '.' && (next_run == Some(true) || is_file_extension(toks[ti + 1].text(line))));
             // A word and a figure (`Diéu-3`, `khodn'1`, `22,5-km`).
             let lower_word_figure = prev == word
                 && next == figure
@@ -1338,8 +1350,8 @@ fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Reading> {
                     .map(|i| toks[i].text(line))
                     .is_some_and(|w| {
                         w.chars().filter(|c| c.is_lowercase()).count() >= 2
-                            // `Covid-19`, `SARS-CoV-2` are names.
-                            && (c != '-' || syllable_like(w))
+                            // `Covid-19` is a name, `tr.5` an abbreviation.
+                            && (!matches!(c, '-' | '.') || syllable_like(w))
                     });
             let figure_word = prev == figure && next == word && c == '-' && next_run == Some(false);
             if words || (lower_word_figure || figure_word) {
@@ -1461,6 +1473,8 @@ fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'static str> {
     let prev = is_lower_word(ti.checked_sub(1).and_then(|i| toks.get(i)))?;
     if let Some(next) = is_lower_word(next) {
         return match mark {
+            // `Bao cao.pdf`: a file name.
+            '.' if is_file_extension(next) => None,
             '-' | '.' | ':' => Some(" "),
             // A quote mark inside a word is often a displaced tone mark
             // (`ti’én` = `tiền`): join when the halves make one syllable.
@@ -1514,6 +1528,7 @@ mod tests {
         assert_eq!(m[2], (".".into(), Some(" "), false, false));
         // A quote inside one syllable is a displaced mark: join.
         assert_eq!(marks("ti’én mat")[0].1, Some(""));
+        assert_eq!(marks("bao cao.pdf gui")[0].1, None, "a file name");
         // Codes, abbreviations and figures are left alone.
         assert!(marks("số 30/2020/NĐ-CP, v.v. và 22,5-km")
             .iter()
@@ -1584,6 +1599,7 @@ mod tests {
         assert_eq!(readings("Chanh’an vang mat"), [("’".into(), space())]);
         assert_eq!(readings("cua Toa.an nhan"), [(".".into(), space())]);
         assert_eq!(readings("khodn'1 Dieu nay"), [("'".into(), space())]);
+        assert!(readings("trang tr.5 va Covid-19").is_empty());
         assert_eq!(readings("dien tich 22,5-km"), [("-".into(), space())]);
         assert_eq!(
             readings("Dieu-3. Hieu luc"),
