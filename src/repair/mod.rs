@@ -838,6 +838,33 @@ fn lone_letter_mark(line: &str, toks: &[Token], ti: usize) -> bool {
         && lower_word(Some(ti + 2))
 }
 
+/// A lone `&` or `¢` a noisy document reads as a one-letter word besides
+/// those of [`lone_letter_mark`]: after a closing mark (`lỗ R) & trung tâm`)
+/// or between a lower-case word and a capitalised one (`khớp nối & Yorshire`,
+/// but `A & B` stays).
+fn lone_letter_noisy(line: &str, toks: &[Token], ti: usize) -> bool {
+    if !matches!(toks[ti].text(line), "&" | "¢") || lone_letter_mark(line, toks, ti) {
+        return false;
+    }
+    let kind = |i: Option<usize>| i.and_then(|i| toks.get(i)).map(|t| t.kind);
+    let first = |i: usize| toks[i].text(line).chars().next();
+    if kind(ti.checked_sub(1)) != Some(TokenKind::Space)
+        || kind(Some(ti + 1)) != Some(TokenKind::Space)
+        || kind(Some(ti + 2)) != Some(TokenKind::Word)
+    {
+        return false;
+    }
+    let Some(before) = ti.checked_sub(2) else {
+        return false;
+    };
+    let next_lower = first(ti + 2).is_some_and(char::is_lowercase);
+    match toks[before].kind {
+        TokenKind::Punct => next_lower && toks[before].text(line).ends_with(')'),
+        TokenKind::Word => !next_lower && first(before).is_some_and(char::is_lowercase),
+        _ => false,
+    }
+}
+
 /// Is the punctuation token at `ti` a lone mark OCR added after the end of a
 /// sentence (`này. :`, `chuyển. ~ :`)? It stands alone, only marks and spaces
 /// follow it to the end of the line, and the last mark before it that touches
@@ -1171,6 +1198,8 @@ fn noisy_readings(lex: &Lexicon, line: &str, toks: &[Token]) -> Vec<Option<Readi
                         to: String::new(),
                         lm: MarkLm::Dropped,
                     })
+                } else if lone_letter_noisy(line, toks, ti) {
+                    Some(Reading::Syllable)
                 } else if p == "," && trailing_junk(line, toks, ti) {
                     Some(Reading::Mark {
                         to: String::new(),
@@ -1684,6 +1713,15 @@ mod tests {
         assert_eq!(readings("khong hoan lai. ,"), [(",".into(), dropped())]);
         assert_eq!(readings("~ Khi duoc phan cong"), [("~".into(), dropped())]);
         assert!(readings("- Khi duoc phan cong").is_empty());
+        assert_eq!(
+            readings("lo R) & trung tam"),
+            [("&".into(), Reading::Syllable)]
+        );
+        assert_eq!(
+            readings("khop noi & Yorshire"),
+            [("&".into(), Reading::Syllable)]
+        );
+        assert!(readings("A & B va C & D").is_empty());
         assert_eq!(readings("\" | qua han"), [("\"".into(), dropped())]);
         assert_eq!(readings("\".. 2. Lap ho so"), [("\"..".into(), dropped())]);
         assert!(readings("\" Toi khong nghi ngo\" la").is_empty());
