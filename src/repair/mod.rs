@@ -171,7 +171,8 @@ impl MarkLm {
 enum Reading {
     /// A punctuation token printed as `to`.
     Mark { to: String, lm: MarkLm },
-    /// A word token that looks like a code part but is a syllable.
+    /// A syllable: a word token that looks like a code part, or a lone mark
+    /// OCR made of a one-letter word (`&` for `ở`).
     Syllable,
     /// A word token of two syllables OCR printed without the space between
     /// them (`yéucau`): split at this byte offset.
