@@ -59,10 +59,11 @@ fn seeds_001_003_quality_gate() {
         "--input", SEED001, "--gold", GOLD001, "--input", SEED003, "--gold", GOLD003,
     ]);
     let (ser, cer) = (num(&v, "ser"), num(&v, "cer"));
-    // The target is SER ≤ 5 %, CER ≤ 1.5 %; this gate holds what the
-    // engine reaches today (README: "Repair quality") so it cannot regress.
-    assert!(ser <= 0.055, "SER {ser}");
-    assert!(cer <= 0.022, "CER {cer}");
+    // The targets: SER ≤ 5 % (met, 4.50 %), CER ≤ 1.5 % (not met:
+    // 1.79 %); the CER gate holds what the engine reaches today (README:
+    // "Repair quality") so it cannot regress.
+    assert!(ser <= 0.05, "SER {ser}");
+    assert!(cer <= 0.019, "CER {cer}");
     let input_ser = num(&v["total"], "input_syllable_edits") / num(&v["total"], "syllables");
     assert!(input_ser > 0.8, "the fixtures are raw OCR: {input_ser}");
 }
@@ -79,8 +80,8 @@ fn eval_split_pairs_quality_gate() {
     let mut args = vec!["--pairs"];
     args.extend(files.iter().map(String::as_str));
     let v = eval(&args);
-    // Target SER ≤ 4 %; gate at what is reached today.
-    assert!(num(&v, "ser") <= 0.068, "SER {}", num(&v, "ser"));
+    // The target, met (3.78 %).
+    assert!(num(&v, "ser") <= 0.04, "SER {}", num(&v, "ser"));
 }
 
 #[test]
