@@ -1,0 +1,1070 @@
+//! How each token of a line is read before decoding, apart from plain words:
+//! parts of document symbols and abbreviations ([`code_like`]), and in
+//! documents the channel mixture finds noisy, the marks OCR adds to, between
+//! and inside words (dropped, read as a space, a comma or a boundary), lone
+//! marks that stand for one-letter words, list letters, heading punctuation,
+//! and syllables printed glued together or split by a mark.
+//!
+//! Every rule here only proposes a [`Reading`]; `super` gates it on the
+//! document's noise, so clean text is read as printed.
+
+use super::codes::CodeSlot;
+use crate::lexicon::Lexicon;
+use crate::text::viet;
+use crate::text::{Token, TokenKind};
+use rustc_hash::FxHashMap;
+
+/// What the language model sees of a rewritten mark in a noisy document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum MarkLm {
+    /// Nothing: context flows across it.
+    Dropped,
+    /// A comma.
+    Comma,
+    /// A segment boundary.
+    Boundary,
+}
+
+/// How a noisy document reads a token differently from clean text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Reading {
+    /// A punctuation token printed as `to`.
+    Mark { to: String, lm: MarkLm },
+    /// A syllable: a word token that looks like a code part, or a lone mark
+    /// OCR made of a one-letter word (`&` for `ở`).
+    Syllable,
+    /// A word token of two syllables OCR printed without the space between
+    /// them (`yéucau`): split at this byte offset.
+    Split(usize),
+    /// A word token printed as this (a list letter), a boundary for the LM.
+    Word(String),
+    /// The tokens from here to `end` (exclusive) spell one syllable whose
+    /// letters are `key` (lower case, displaced marks left out).
+    Joined { end: usize, key: String },
+}
+
+/// Is the word at `ti` part of a document symbol or an abbreviation rather
+/// than a syllable? A symbol part touches `-`, `/` or `_` without a space and
+/// carries a capital ([`CodeSlot::Type`] right after `number/` and before
+/// `-`); an abbreviation ([`CodeSlot::Free`]) carries two or more capitals and
+/// is not shaped like a syllable. `None`: an ordinary word.
+pub(super) fn code_like(line: &str, toks: &[Token], ti: usize) -> Option<CodeSlot> {
+    let s = toks[ti].text(line);
+    let punct_edge = |t: Option<&Token>, at_end: bool| -> Option<char> {
+        t.filter(|t| t.kind == TokenKind::Punct).and_then(|t| {
+            let p = t.text(line);
+            if at_end {
+                p.chars().next_back()
+            } else {
+                p.chars().next()
+            }
+        })
+    };
+    let prev = ti.checked_sub(1).and_then(|i| toks.get(i));
+    let before = punct_edge(prev, true);
+    let after = punct_edge(toks.get(ti + 1), false);
+    let touches = |c: Option<char>| matches!(c, Some('-' | '/' | '_'));
+    let uppers = s.chars().filter(|c| c.is_uppercase()).count();
+    if (touches(before) || touches(after)) && uppers >= 1 {
+        // `number/` right before: the slash punct alone, then a figure.
+        let after_number = before == Some('/')
+            && prev.is_some_and(|p| p.text(line) == "/")
+            && ti >= 2
+            && toks[ti - 2].kind == TokenKind::Figure;
+        return Some(if after_number && after == Some('-') {
+            CodeSlot::Type
+        } else {
+            CodeSlot::Symbol
+        });
+    }
+    let skeleton = viet::skeleton(s);
+    (uppers >= 2
+        && !crate::lexicon::syllable::is_syllable_shape(&skeleton)
+        && s.chars().all(|c| c.is_alphabetic() || c == '&'))
+    .then_some(CodeSlot::Free)
+}
+
+/// Is the punctuation token at `ti` a lone `&` or `¢` between a word and a
+/// lower-case word (`Đất & tại nông thôn`), which OCR makes of `ở` or `c`?
+pub(super) fn lone_letter_mark(line: &str, toks: &[Token], ti: usize) -> bool {
+    let lower_word = |i: Option<usize>| {
+        i.and_then(|i| toks.get(i)).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && t.text(line)
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_lowercase())
+        })
+    };
+    let space = |i: Option<usize>| {
+        i.and_then(|i| toks.get(i))
+            .is_some_and(|t| t.kind == TokenKind::Space)
+    };
+    matches!(toks[ti].text(line), "&" | "¢")
+        && space(ti.checked_sub(1))
+        && space(Some(ti + 1))
+        && ti
+            .checked_sub(2)
+            .and_then(|i| toks.get(i))
+            .is_some_and(|t| t.kind == TokenKind::Word)
+        && lower_word(Some(ti + 2))
+}
+
+/// A lone `&` or `¢` a noisy document reads as a one-letter word besides
+/// those of [`lone_letter_mark`]: after a closing mark (`lỗ R) & trung tâm`)
+/// or between a lower-case word and a capitalised one (`khớp nối & Yorshire`,
+/// but `A & B` stays).
+pub(super) fn lone_letter_noisy(line: &str, toks: &[Token], ti: usize) -> bool {
+    if !matches!(toks[ti].text(line), "&" | "¢") || lone_letter_mark(line, toks, ti) {
+        return false;
+    }
+    let kind = |i: Option<usize>| i.and_then(|i| toks.get(i)).map(|t| t.kind);
+    let first = |i: usize| toks[i].text(line).chars().next();
+    if kind(ti.checked_sub(1)) != Some(TokenKind::Space)
+        || kind(Some(ti + 1)) != Some(TokenKind::Space)
+        || kind(Some(ti + 2)) != Some(TokenKind::Word)
+    {
+        return false;
+    }
+    let Some(before) = ti.checked_sub(2) else {
+        return false;
+    };
+    let next_lower = first(ti + 2).is_some_and(char::is_lowercase);
+    match toks[before].kind {
+        TokenKind::Punct => next_lower && toks[before].text(line).ends_with(')'),
+        TokenKind::Word => !next_lower && first(before).is_some_and(char::is_lowercase),
+        _ => false,
+    }
+}
+
+/// Is the punctuation token at `ti` a lone mark OCR added after the end of a
+/// sentence (`này. :`, `chuyển. ~ :`)? It stands alone, only marks and spaces
+/// follow it to the end of the line, and the last mark before it that touches
+/// a word ends a sentence or clause. Table rules (`|`) are never junk.
+pub(super) fn trailing_junk(line: &str, toks: &[Token], ti: usize) -> bool {
+    let p = toks[ti].text(line);
+    if p.chars().count() != 1
+        || !p.chars().all(|c| {
+            matches!(
+                c,
+                ':' | '~' | '"' | '“' | '”' | '‘' | '’' | '-' | '.' | '•' | '^' | '*' | ';' | ','
+            )
+        })
+    {
+        return false;
+    }
+    let spaced = |t: Option<&Token>| t.is_none_or(|t| t.kind == TokenKind::Space);
+    if !spaced(ti.checked_sub(1).and_then(|i| toks.get(i))) || !spaced(toks.get(ti + 1)) {
+        return false;
+    }
+    if toks[ti + 1..].iter().any(|t| {
+        !matches!(t.kind, TokenKind::Space | TokenKind::Punct) || t.text(line).contains('|')
+    }) {
+        return false;
+    }
+    // The last punctuation glued to a word before this mark.
+    let mut it = toks[..ti]
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, t)| t.kind != TokenKind::Space);
+    loop {
+        match it.next() {
+            Some((j, t)) if t.kind == TokenKind::Punct => {
+                let glued =
+                    j > 0 && matches!(toks[j - 1].kind, TokenKind::Word | TokenKind::Figure);
+                if glued {
+                    return t
+                        .text(line)
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| matches!(c, '.' | ';' | ':'));
+                }
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// Quote marks OCR prints for a tone or shape mark it moved off its letter
+/// (`nu’éc` = `nước`, `co’` = `cơ`).
+pub(super) fn is_quote(c: char) -> bool {
+    matches!(c, '’' | '‘' | '\'' | '`')
+}
+
+/// A word of running text: letters (OCR digits allowed after the first
+/// character), at most one capital and only first, 2–7 characters.
+/// `Some(true)` when capitalised.
+pub(super) fn running_word(line: &str, t: Option<&Token>) -> Option<bool> {
+    let w = t.filter(|t| t.kind == TokenKind::Word)?.text(line);
+    let mut chars = w.chars();
+    let first = chars.next()?;
+    let n = w.chars().count();
+    if !(2..=7).contains(&n) || chars.any(char::is_uppercase) {
+        return None;
+    }
+    if first.is_alphabetic() {
+        Some(first.is_uppercase())
+    } else {
+        // `1a` (là), `16` never gets here (a figure).
+        (first.is_ascii_digit() && n <= 3).then_some(false)
+    }
+}
+
+/// The letter of a list item that starts the line (`d) Ra quyết định`):
+/// its token and the letter.
+pub(super) fn list_letter(line: &str, toks: &[Token]) -> Option<(usize, char)> {
+    let ti = toks.iter().position(|t| t.kind != TokenKind::Space)?;
+    let t = toks[ti];
+    let mut chars = t.text(line).chars();
+    let c = chars.next()?;
+    (t.kind == TokenKind::Word
+        && chars.next().is_none()
+        && c.is_lowercase()
+        && toks
+            .get(ti + 1)
+            .is_some_and(|n| n.text(line).starts_with(')')))
+    .then_some((ti, c))
+}
+
+/// A colon that ends line `li` (only marks after it) although no list starts
+/// on the next line: a lettered item after the first (`b)`) or a heading
+/// (`Điều 5.`) follows. OCR made it of the `;` that ends a lettered item or
+/// the `.` that ends an article: the colon's token and its mark. (Numbered
+/// items are left alone: a sample of lines may skip item 1.)
+pub(super) fn colon_before_item(
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    li: usize,
+    headings: &FxHashMap<String, usize>,
+) -> Option<(usize, &'static str)> {
+    let (line, toks) = (&lines[li], &tokens[li]);
+    // The last mark glued to a word; only loose marks after it.
+    let mut ti = toks.len();
+    loop {
+        ti = ti.checked_sub(1)?;
+        let t = toks[ti];
+        match t.kind {
+            TokenKind::Space => {}
+            TokenKind::Punct if ti > 0 && toks[ti - 1].kind == TokenKind::Word => break,
+            TokenKind::Punct if ti == 0 || toks[ti - 1].kind == TokenKind::Space => {}
+            _ => return None,
+        }
+    }
+    if toks[ti].text(line) != ":" {
+        return None;
+    }
+    let ni = (li + 1..lines.len()).find(|&i| !lines[i].trim().is_empty())?;
+    let (next, ntoks) = (&lines[ni], &tokens[ni]);
+    if let Some((_, c)) = list_letter(next, ntoks) {
+        return (c != 'a').then_some((ti, ";"));
+    }
+    match heading_start(next, ntoks) {
+        Some((w, ".")) if headings.contains_key(&viet::skeleton(w)) => Some((ti, ".")),
+        _ => None,
+    }
+}
+
+/// Words that start headings of the form `Word N.` on at least two lines
+/// (`Điều 3.`), by skeleton.
+pub(super) fn heading_words(lines: &[String], tokens: &[Vec<Token>]) -> FxHashMap<String, usize> {
+    let mut out: FxHashMap<String, usize> = FxHashMap::default();
+    for (line, toks) in lines.iter().zip(tokens) {
+        if let Some((w, ".")) = heading_start(line, toks) {
+            *out.entry(viet::skeleton(w)).or_insert(0) += 1;
+        }
+    }
+    out.retain(|_, n| *n >= 2);
+    out
+}
+
+/// `Word N<mark>` at the start of a line, a space or the line's end after
+/// the mark: the word and the mark.
+pub(super) fn heading_start<'a>(line: &'a str, toks: &[Token]) -> Option<(&'a str, &'a str)> {
+    let first = toks.iter().position(|t| t.kind != TokenKind::Space)?;
+    let kinds: Vec<TokenKind> = toks[first..].iter().take(4).map(|t| t.kind).collect();
+    if kinds
+        != [
+            TokenKind::Word,
+            TokenKind::Space,
+            TokenKind::Figure,
+            TokenKind::Punct,
+        ]
+        || toks
+            .get(first + 4)
+            .is_some_and(|t| t.kind != TokenKind::Space)
+    {
+        return None;
+    }
+    let w = toks[first].text(line);
+    w.chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        .then(|| (w, toks[first + 3].text(line)))
+}
+
+/// The mark after `Word N` at the start of line `li` that OCR made of a
+/// heading's period (`Diéu 47, Nhiém vu`): the word starts headings
+/// `Word N.` elsewhere in the document, a capitalised word other than it
+/// follows, and the line before does not run on into this one.
+pub(super) fn heading_mark(
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    li: usize,
+    headings: &FxHashMap<String, usize>,
+) -> Option<usize> {
+    let (line, toks) = (&lines[li], &tokens[li]);
+    let (w, mark) = heading_start(line, toks)?;
+    let key = viet::skeleton(w);
+    if !matches!(mark, "," | ";" | ":") || !headings.contains_key(&key) {
+        return None;
+    }
+    let first = toks.iter().position(|t| t.kind != TokenKind::Space)?;
+    let next = toks.get(first + 5).filter(|t| t.kind == TokenKind::Word)?;
+    let nw = next.text(line);
+    if !nw.chars().next().is_some_and(char::is_uppercase) || viet::skeleton(nw) == key {
+        return None;
+    }
+    let runs_on = (0..li)
+        .rev()
+        .find(|&i| !lines[i].trim().is_empty())
+        .is_some_and(|i| {
+            lines[i]
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_lowercase() || c == ',')
+                && heading_start(&lines[i], &tokens[i]).is_none()
+        });
+    (!runs_on).then_some(first + 3)
+}
+
+/// Largest channel cost of the best reading of a token that is one syllable:
+/// above it, the token may be two.
+const SPLIT_WHOLE_MIN: f32 = 18.0;
+/// Largest channel cost of the best reading of each half of a split token.
+const SPLIT_HALF_MAX: f32 = 4.0;
+
+/// Where to split word `w` that is two syllables OCR printed without the
+/// space between them (`yéucau`, `quyétdinh`, `HOitham`): no cheap reading of
+/// the whole, cheap readings of both halves (2+ characters, a letter each).
+/// Capitalised ASCII tokens are left whole (foreign names: `Kennet`), and
+/// acronyms too.
+/// `best` is the cost of a key's best candidate. Returns a byte offset.
+pub(super) fn glued_syllables(w: &str, best: &impl Fn(&str) -> Option<f32>) -> Option<usize> {
+    let n = w.chars().count();
+    let first = w.chars().next()?;
+    if !(4..=12).contains(&n)
+        || !first.is_alphabetic()
+        || !w
+            .chars()
+            .all(|c| viet::is_viet_letter(c) || c.is_ascii_digit())
+    {
+        return None;
+    }
+    // Acronyms (`CCHC`) are no syllables.
+    if w.chars().filter(|c| c.is_lowercase()).count() < 2 {
+        return None;
+    }
+    let damaged =
+        first.is_lowercase() || !w.is_ascii() || w.chars().skip(1).any(char::is_uppercase);
+    let lower = w.to_lowercase();
+    if !damaged
+        || crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(&lower))
+        || best(&lower).is_some_and(|c| c <= SPLIT_WHOLE_MIN)
+    {
+        return None;
+    }
+    let mut found: Option<(f32, usize)> = None;
+    for (k, (cut, _)) in w.char_indices().enumerate() {
+        if k < 2 || n - k < 2 {
+            continue;
+        }
+        let (a, b) = (&w[..cut], &w[cut..]);
+        if !a.chars().any(char::is_alphabetic) || !b.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        // Without a mark or digit to show OCR damage, both halves must look
+        // like syllables (`henge`, `riolit` are foreign words).
+        if w.is_ascii()
+            && !w.chars().any(|c| c.is_ascii_digit())
+            && !(spelled_like_syllable(a) && spelled_like_syllable(b))
+        {
+            continue;
+        }
+        let (Some(ca), Some(cb)) = (best(&a.to_lowercase()), best(&b.to_lowercase())) else {
+            continue;
+        };
+        if ca <= SPLIT_HALF_MAX && cb <= SPLIT_HALF_MAX && found.is_none_or(|f| ca + cb < f.0) {
+            found = Some((ca + cb, cut));
+        }
+    }
+    found.map(|f| f.1)
+}
+
+/// Is ASCII `w` shaped like a syllable and spelled by Vietnamese rules (`gh`,
+/// `ngh`, `k` before `e`, `i`; `c` before the other vowels)?
+pub(super) fn spelled_like_syllable(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    let bad = ["ge", "nge", "ngi", "ce", "ci", "cy", "ka", "ko", "ku"];
+    crate::lexicon::syllable::is_syllable_shape(&w) && !bad.iter().any(|b| w.starts_with(b))
+}
+
+/// Is `w` a common file name extension (`Bao cao.pdf`)?
+pub(super) fn is_file_extension(w: &str) -> bool {
+    const EXTENSIONS: &[&str] = &[
+        "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "rtf", "odt", "ods", "csv",
+        "xml", "json", "html", "htm", "jpg", "jpeg", "png", "gif", "tif", "tiff", "zip", "rar",
+        "mp3", "mp4",
+    ];
+    EXTENSIONS.contains(&w.to_ascii_lowercase().as_str())
+}
+
+/// Could `w` be a syllable as OCR printed it? Letters only: shaped like one;
+/// with OCR digits (`d6`): yes.
+pub(super) fn syllable_like(w: &str) -> bool {
+    !w.chars().all(char::is_alphabetic)
+        || crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(w))
+}
+
+/// How a noisy document reads each token of a line, where it differs from
+/// clean text: marks OCR glued to words (a space, or nothing, in their
+/// place), marks inside a syllable (`nu’éc`, `ngu@i`: one syllable), and
+/// capitalised syllables glued to a lower-case word by a hyphen, which look
+/// like code parts (`B6-luat`, `cla-Uy`).
+pub(super) fn noisy_readings(lex: &Lexicon, line: &str, toks: &[Token]) -> Vec<Option<Reading>> {
+    let n = toks.len();
+    let mut out: Vec<Option<Reading>> = vec![None; n];
+    let mut ti = 0;
+    while ti < n {
+        match toks[ti].kind {
+            TokenKind::Word => {
+                if let Some(r) = joined_syllable(line, toks, ti) {
+                    let end = match &r {
+                        Reading::Joined { end, .. } => *end,
+                        _ => ti + 1,
+                    };
+                    out[ti] = Some(r);
+                    ti = end;
+                    continue;
+                }
+                if code_syllable(lex, line, toks, ti) {
+                    out[ti] = Some(Reading::Syllable);
+                }
+            }
+            TokenKind::Punct if stray_punct(line, toks, ti).is_none() => {
+                let p = toks[ti].text(line);
+                let line_start = toks[..ti].iter().all(|t| t.kind == TokenKind::Space);
+                let quote = |c: char| matches!(c, '"' | '“' | '”');
+                // A quote that opens nothing: no other on the line.
+                let lone_quote = p.starts_with(quote)
+                    && p.chars().all(|c| quote(c) || c == '.')
+                    && line.chars().filter(|&c| quote(c)).count() == 1;
+                out[ti] = if line_start
+                    && (matches!(p, "~" | "_") || lone_quote)
+                    && toks.get(ti + 1).is_some_and(|t| t.kind == TokenKind::Space)
+                {
+                    // Never a bullet (`-`, `+`, `•` are); a quote mark
+                    // stands against the words it quotes.
+                    Some(Reading::Mark {
+                        to: String::new(),
+                        lm: MarkLm::Dropped,
+                    })
+                } else if lone_letter_noisy(line, toks, ti) {
+                    Some(Reading::Syllable)
+                } else if p == "," && trailing_junk(line, toks, ti) {
+                    Some(Reading::Mark {
+                        to: String::new(),
+                        lm: MarkLm::Dropped,
+                    })
+                } else {
+                    glued_mark(line, toks, ti)
+                };
+            }
+            _ => {}
+        }
+        ti += 1;
+    }
+    out
+}
+
+/// Word `ti`, a quote mark or `@` and a lower-case word, all glued, that
+/// spell one syllable: `ti’én` (tiền), `ngu@i` (người), `nu’éc` (nước, the
+/// quote is the horn of `ư`).
+pub(super) fn joined_syllable(line: &str, toks: &[Token], ti: usize) -> Option<Reading> {
+    let mark = toks.get(ti + 1).filter(|t| t.kind == TokenKind::Punct)?;
+    let m = mark.text(line);
+    if m.chars().count() > 2 || !m.chars().all(|c| is_quote(c) || c == '@') {
+        return None;
+    }
+    let w1 = toks[ti].text(line);
+    let w2 = toks
+        .get(ti + 2)
+        .filter(|t| t.kind == TokenKind::Word)?
+        .text(line);
+    if w1.chars().skip(1).any(char::is_uppercase)
+        || w2.chars().any(char::is_uppercase)
+        || !w1.chars().chain(w2.chars()).all(char::is_alphabetic)
+    {
+        return None;
+    }
+    let key = format!(
+        "{}{}{}",
+        w1.to_lowercase(),
+        m.chars()
+            .filter(|&c| c == '@')
+            .map(|_| 'o')
+            .collect::<String>(),
+        w2
+    );
+    if key.chars().count() > 7 {
+        return None;
+    }
+    let shape: String = viet::skeleton(&key)
+        .chars()
+        .map(|c| if c == 'w' { 'u' } else { c })
+        .collect();
+    let horn = matches!(
+        w1.chars().next_back().map(viet::base_letter),
+        Some('u' | 'o' | 'w')
+    ) && w2
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(viet::base_letter(c), 'a' | 'e' | 'o' | 'u' | 'i'));
+    (crate::lexicon::syllable::is_syllable_shape(&shape) || horn)
+        .then_some(Reading::Joined { end: ti + 3, key })
+}
+
+/// Is word `ti`, which [`code_like`] takes for a code, a syllable in a noisy
+/// document? A short token glued by a hyphen to a lower-case word of running
+/// text (`B6-luat`, `BO-luat`, `cla-Uy`), outside a symbol; or an unknown
+/// short acronym with lower-case letters or of two letters, followed by a
+/// lower-case word (`HGi déng`, `BG luat`).
+pub(super) fn code_syllable(lex: &Lexicon, line: &str, toks: &[Token], ti: usize) -> bool {
+    let Some(slot) = code_like(line, toks, ti) else {
+        return false;
+    };
+    let s = toks[ti].text(line);
+    let n = s.chars().count();
+    if n > 7 {
+        return false;
+    }
+    let text = |i: Option<usize>| i.and_then(|i| toks.get(i)).map_or("", |t| t.text(line));
+    let lower_run = |i: Option<usize>| {
+        running_word(line, i.and_then(|i| toks.get(i))) == Some(false)
+            && text(i).chars().next().is_some_and(char::is_alphabetic)
+    };
+    let symbolish = |p: &str| p.contains('/') || p.contains('-') || p.contains('_');
+    match slot {
+        CodeSlot::Free => {
+            if lex.code(s).is_some() || n > 3 {
+                return false;
+            }
+            let has_lower = s.chars().any(char::is_lowercase);
+            has_lower && text(Some(ti + 1)) == " " && lower_run(Some(ti + 2))
+        }
+        _ => {
+            let before = text(ti.checked_sub(1));
+            let after = text(Some(ti + 1));
+            let kind = |i: Option<usize>| i.and_then(|i| toks.get(i)).map(|t| t.kind);
+            if lex.code(s).is_some() && s.chars().skip(1).any(char::is_uppercase) {
+                return false;
+            }
+            let running = running_word(line, toks.get(ti)).is_some();
+            // Glued by a hyphen to a lower-case word, or (`Diéu-3`) a figure.
+            (after == "-"
+                && !symbolish(before)
+                && (lower_run(Some(ti + 2)) && n <= 5
+                    || running
+                        && kind(Some(ti + 2)) == Some(TokenKind::Figure)
+                        && syllable_like(s)))
+                || (before == "-"
+                    && !symbolish(after)
+                    && running
+                    // `cla-Uy`; `49. -Nhiém`: the hyphen stands after a space.
+                    && (lower_run(ti.checked_sub(2))
+                        || kind(ti.checked_sub(2)) == Some(TokenKind::Space)))
+        }
+    }
+}
+
+/// How a noisy document reads punctuation token `ti` that OCR glued to a
+/// word (see [`noisy_readings`]); `None` when it reads it as clean text does.
+pub(super) fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Reading> {
+    let p = toks[ti].text(line);
+    let kind = |i: Option<usize>| i.and_then(|i| toks.get(i)).map(|t| t.kind);
+    let prev = kind(ti.checked_sub(1));
+    let next = kind(Some(ti + 1));
+    let space_or_end = |k: Option<TokenKind>| k.is_none_or(|k| k == TokenKind::Space);
+    let mark = |to: &str, lm: MarkLm| {
+        Some(Reading::Mark {
+            to: to.to_owned(),
+            lm,
+        })
+    };
+    let mut chars = p.chars();
+    let c = chars.next()?;
+    let rest = chars.as_str();
+    let word = Some(TokenKind::Word);
+    let figure = Some(TokenKind::Figure);
+    let prev_run = running_word(line, ti.checked_sub(1).and_then(|i| toks.get(i)));
+    let next_run = running_word(line, toks.get(ti + 1));
+    let next_word_after_space = || {
+        (next == Some(TokenKind::Space))
+            .then(|| toks.get(ti + 2))
+            .flatten()
+            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Figure))
+            .map(|t| t.text(line))
+    };
+    // An opening quote earlier in the line makes a closing one legitimate.
+    let quote_opened = || {
+        toks[..ti].iter().enumerate().any(|(j, t)| {
+            t.kind == TokenKind::Punct
+                && t.text(line).chars().next_back().is_some_and(is_quote)
+                && (j == 0 || toks[j - 1].kind == TokenKind::Space)
+                && toks.get(j + 1).is_some_and(|t| t.kind == TokenKind::Word)
+        })
+    };
+    // Between two words or a word and a figure, all glued.
+    if prev.is_some() && prev != Some(TokenKind::Space) && next.is_some() && !space_or_end(next) {
+        if rest.is_empty() && matches!(c, '-' | '.' | ':' | '_') || is_quote(c) && rest.is_empty() {
+            // Two words, not both capitalised (`Rịa-Vũng`).
+            // A short capitalised token before a lower-case word (`BO-luat`).
+            let caps = ti.checked_sub(1).is_some_and(|i| {
+                let w = toks[i].text(line);
+                toks[i].kind == TokenKind::Word
+                    && w.chars().count() <= 3
+                    && w.chars().next().is_some_and(char::is_uppercase)
+            });
+            let words = (prev_run.is_some() || caps && c == '-')
+                && next_run.is_some()
+                && !(prev_run != Some(false) && next_run == Some(true))
+                // `chính-Tổ chức` is a name; `Nam.docx` a file.
+                && !(c == '-' && next_run == Some(true))
+                && !(c == '.' && (next_run == Some(true) || is_file_extension(toks[ti + 1].text(line))));
+            // A word and a figure (`Diéu-3`, `khodn'1`, `22,5-km`).
+            let lower_word_figure = prev == word
+                && next == figure
+                && c != '_'
+                && ti
+                    .checked_sub(1)
+                    .map(|i| toks[i].text(line))
+                    .is_some_and(|w| {
+                        w.chars().filter(|c| c.is_lowercase()).count() >= 2
+                            // `Covid-19` is a name, `tr.5` an abbreviation.
+                            && (!matches!(c, '-' | '.') || syllable_like(w))
+                    });
+            let figure_word = prev == figure && next == word && c == '-' && next_run == Some(false);
+            if words || (lower_word_figure || figure_word) {
+                return mark(" ", MarkLm::Dropped);
+            }
+            return None;
+        }
+        // A mark with OCR junk after it: `tòa,-phiên`, `e).Giải`, `hóa..Trong`.
+        let mut rc = rest.chars();
+        if let (Some(j), None) = (rc.next(), rc.next()) {
+            if matches!(c, ',' | ';' | ':' | '.' | ')')
+                && matches!(j, '-' | '.' | '’' | '‘' | '\'')
+                && matches!(prev, Some(TokenKind::Word | TokenKind::Figure))
+                && next == word
+                && next_run.is_some()
+            {
+                let lm = if c == ',' {
+                    MarkLm::Comma
+                } else {
+                    MarkLm::Boundary
+                };
+                return mark(&format!("{c} "), lm);
+            }
+        }
+        return None;
+    }
+    // Glued to the end of a word, a space or the line's end after it.
+    if prev == word && space_or_end(next) {
+        if !matches!(rest, "" | "," | "." | ";" | ":") {
+            return None;
+        }
+        let lm = match rest {
+            "" => MarkLm::Dropped,
+            "," => MarkLm::Comma,
+            _ => MarkLm::Boundary,
+        };
+        let following = next_word_after_space();
+        let lower_follows = following.is_some_and(|w| !w.chars().any(char::is_uppercase));
+        let ok = match c {
+            // A hook above (`st?` = `sử`), unless it asks a question.
+            '?' => !rest.is_empty() || lower_follows,
+            // A period between two lower-case words of running text
+            // (`hiéu luc. thi hanh`) ends no sentence; in a short line or a
+            // table row it may end a cell.
+            '.' => {
+                rest.is_empty()
+                    && toks.iter().filter(|t| t.kind == TokenKind::Word).count() >= 5
+                    && !line.contains('|')
+                    && prev_run == Some(false)
+                    && following.is_some()
+                    && running_word(line, toks.get(ti + 2)) == Some(false)
+            }
+            '-' => rest.is_empty() && lower_follows,
+            c if is_quote(c) => !quote_opened(),
+            _ => false,
+        };
+        return if ok { mark(rest, lm) } else { None };
+    }
+    // Glued to the start of a word, after a space, mid-line.
+    if next == word && prev == Some(TokenKind::Space) && rest.is_empty() && ti >= 2 {
+        let closed_later = toks[ti + 1..].iter().enumerate().any(|(k, t)| {
+            t.kind == TokenKind::Punct
+                && t.text(line).chars().next().is_some_and(is_quote)
+                && toks[ti + k].kind == TokenKind::Word
+        });
+        let ok = match c {
+            '-' | '_' | '~' => true,
+            '.' => {
+                next_run == Some(false) && prev_run.is_none() && {
+                    // `Toa .an`: a word before the space.
+                    ti.checked_sub(2)
+                        .is_some_and(|i| toks[i].kind == TokenKind::Word)
+                }
+            }
+            c if is_quote(c) => !closed_later,
+            _ => false,
+        };
+        return if ok { mark("", MarkLm::Dropped) } else { None };
+    }
+    None
+}
+
+/// Is the punctuation token at `ti` OCR noise inside a sentence? Returns what
+/// to print instead: a space for one character glued between two lower-case
+/// words (`dan-sy`, `taém.cua`, `Toéa:an`, `từ’lên`; nothing when a quote mark
+/// splits one syllable, `ti’én`), nothing for a period or quote mark glued to
+/// the end of a lower-case word in mid-sentence, with lower-case words two
+/// deep before and one after (`mọi người trong. xã hội`). Abbreviations (`v.v.`), codes
+/// (`NĐ-CP`), figures and anything capitalised after the mark are left alone.
+pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'static str> {
+    let p = toks[ti].text(line);
+    let mark = {
+        let mut it = p.chars();
+        let c = it.next()?;
+        if it.next().is_some() {
+            return None;
+        }
+        c
+    };
+    let is_lower_word = |t: Option<&Token>| -> Option<&str> {
+        let t = t.filter(|t| t.kind == TokenKind::Word)?;
+        let w = t.text(line);
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        (letters >= 2
+            && w.chars().count() <= 7
+            && !w.chars().any(|c| c.is_uppercase())
+            && w.chars().next().is_some_and(char::is_alphabetic))
+        .then_some(w)
+    };
+    let next = toks.get(ti + 1);
+    // `@` never ends a word outside an e-mail address (those are protected).
+    if mark == '@'
+        && ti > 0
+        && toks[ti - 1].kind == TokenKind::Word
+        && next.is_none_or(|t| t.kind == TokenKind::Space)
+    {
+        return Some("");
+    }
+    let prev = is_lower_word(ti.checked_sub(1).and_then(|i| toks.get(i)))?;
+    if let Some(next) = is_lower_word(next) {
+        return match mark {
+            // `Bao cao.pdf`: a file name.
+            '.' if is_file_extension(next) => None,
+            '-' | '.' | ':' => Some(" "),
+            // A quote mark inside a word is often a displaced tone mark
+            // (`ti’én` = `tiền`): join when the halves make one syllable.
+            '’' | '‘' | '\'' | '`' => {
+                let joined = viet::skeleton(&format!("{prev}{next}"));
+                Some(if crate::lexicon::syllable::is_syllable_shape(&joined) {
+                    ""
+                } else {
+                    " "
+                })
+            }
+            _ => None,
+        };
+    }
+    // Mid-sentence: lower-case words on both sides, two deep before the mark.
+    let after_space = next.is_some_and(|t| t.kind == TokenKind::Space)
+        && is_lower_word(toks.get(ti + 2)).is_some();
+
+    let sentence_before = ti >= 3
+        && toks[ti - 2].kind == TokenKind::Space
+        && is_lower_word(toks.get(ti - 3)).is_some();
+    (after_space && sentence_before && matches!(mark, '.' | '?' | '’' | '‘' | '`')).then_some("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text;
+
+    /// What the mark-reading rules say of every punctuation token of `line`.
+    fn marks(line: &str) -> Vec<(String, Option<&'static str>, bool, bool)> {
+        let toks = text::tokenize(line);
+        toks.iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind == TokenKind::Punct)
+            .map(|(i, t)| {
+                (
+                    t.text(line).to_owned(),
+                    stray_punct(line, &toks, i),
+                    trailing_junk(line, &toks, i),
+                    lone_letter_mark(line, &toks, i),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn stray_marks_between_words() {
+        let m = marks("luat dan-sy la, trung taém.cua tinh");
+        assert_eq!(m[0], ("-".into(), Some(" "), false, false));
+        assert_eq!(m[1].1, None, "a comma followed by a space stays");
+        assert_eq!(m[2], (".".into(), Some(" "), false, false));
+        // A quote inside one syllable is a displaced mark: join.
+        assert_eq!(marks("ti’én mat")[0].1, Some(""));
+        assert_eq!(marks("bao cao.pdf gui")[0].1, None, "a file name");
+        // Codes, abbreviations and figures are left alone.
+        assert!(marks("số 30/2020/NĐ-CP, v.v. và 22,5-km")
+            .iter()
+            .all(|m| m.1.is_none()));
+    }
+
+    fn lexicon() -> &'static Lexicon {
+        static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        LEX.get_or_init(|| {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dictionaries");
+            Lexicon::load(&dir).expect("bundled dictionaries")
+        })
+    }
+
+    /// The noisy readings of `line`, by token text.
+    fn readings(line: &str) -> Vec<(String, Reading)> {
+        let toks = text::tokenize(line);
+        noisy_readings(lexicon(), line, &toks)
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, r)| Some((toks[i].text(line).to_owned(), r?)))
+            .collect()
+    }
+
+    fn mark(to: &str, lm: MarkLm) -> Reading {
+        Reading::Mark { to: to.into(), lm }
+    }
+
+    #[test]
+    fn marks_glued_to_the_end_or_start_of_a_word() {
+        use MarkLm::*;
+        // A quote or `?` after a word is a displaced mark (`co’` = `cơ`).
+        assert_eq!(
+            readings("xay dung co’ s& kinh"),
+            [("’".into(), mark("", Dropped))]
+        );
+        assert_eq!(
+            readings("nha tam git?, co sd"),
+            [("?,".into(), mark(",", Comma))]
+        );
+        assert_eq!(
+            readings("quy dinh tai khoan 1 tr’ tuong"),
+            [("’".into(), mark("", Dropped))]
+        );
+        assert_eq!(readings("luat- cha Toa"), [("-".into(), mark("", Dropped))]);
+        // A question, a quotation and a list bullet stay.
+        assert!(readings("Co phai khong? Duoc").is_empty());
+        assert!(readings("goi la ‘khop noi’ va").is_empty());
+        assert!(readings("- Nhiem vu").is_empty());
+        // Before a word, after a space, mid-line.
+        assert_eq!(
+            readings("quyet dinh va ‘tien hanh"),
+            [("‘".into(), mark("", Dropped))]
+        );
+        assert_eq!(
+            readings("Dieu 49. -Nhiem vu"),
+            [
+                ("-".into(), mark("", Dropped)),
+                ("Nhiem".into(), Reading::Syllable)
+            ]
+        );
+    }
+
+    #[test]
+    fn marks_glued_between_words_and_figures() {
+        use MarkLm::*;
+        let space = || mark(" ", Dropped);
+        assert_eq!(readings("Chanh’an vang mat"), [("’".into(), space())]);
+        assert_eq!(readings("cua Toa.an nhan"), [(".".into(), space())]);
+        assert_eq!(readings("khodn'1 Dieu nay"), [("'".into(), space())]);
+        assert!(readings("trang tr.5 va Covid-19").is_empty());
+        assert_eq!(readings("dien tich 22,5-km"), [("-".into(), space())]);
+        assert_eq!(
+            readings("Dieu-3. Hieu luc"),
+            [("Dieu".into(), Reading::Syllable), ("-".into(), space())]
+        );
+        assert_eq!(
+            readings("phien toa,-phien hop"),
+            [(",-".into(), mark(", ", Comma))]
+        );
+        assert_eq!(
+            readings("e).Giai quyet"),
+            [(").".into(), mark(") ", Boundary))]
+        );
+        assert_eq!(
+            readings("hang hoa..Trong"),
+            [("..".into(), mark(". ", Boundary))]
+        );
+        // Names, files, codes and abbreviations keep their marks.
+        for clean in [
+            "tinh Ba Ria-Vung Tau",
+            "Phong Hanh chinh-To chuc",
+            "Viet Nam.docx",
+            "dich COVID-19",
+            "so 30/2020/ND-CP",
+            "tai TP.HCM",
+            "v.v. va",
+        ] {
+            let r = readings(clean);
+            assert!(
+                !r.iter().any(|r| matches!(r.1, Reading::Mark { .. })),
+                "{clean}: {r:?}"
+            );
+        }
+        assert!(readings("so 30/2020/ND-CP").is_empty());
+    }
+
+    #[test]
+    fn syllables_joined_across_marks_and_codes_read_as_syllables() {
+        let joined = |key: &str| Reading::Joined {
+            end: 3,
+            key: key.into(),
+        };
+        assert_eq!(readings("nu’éc"), [("nu".into(), joined("nuéc"))]);
+        assert_eq!(readings("ngu@i"), [("ngu".into(), joined("nguoi"))]);
+        assert_eq!(readings("ti’én"), [("ti".into(), joined("tién"))]);
+        // Two syllables: a space.
+        assert_eq!(readings("1a’b6")[0].1, mark(" ", MarkLm::Dropped));
+        // A damaged capital syllable, not a code; a known code stays.
+        assert_eq!(
+            readings("cua HGi dong xet xu"),
+            [("HGi".into(), Reading::Syllable)]
+        );
+        // Abbreviations in capitals stay codes, known or not (`DN`, `GV`).
+        assert!(readings("cua BG luat").is_empty());
+        assert!(readings("cac DN vua va nho").is_empty());
+        assert!(readings("cua UBND tinh").is_empty());
+        assert_eq!(
+            readings("cua B6-luat"),
+            [
+                ("B6".into(), Reading::Syllable),
+                ("-".into(), mark(" ", MarkLm::Dropped))
+            ]
+        );
+    }
+
+    #[test]
+    fn periods_and_lone_marks_of_noisy_lines() {
+        let dropped = || mark("", MarkLm::Dropped);
+        assert_eq!(
+            readings("Dieu 3. Hieu luc. thi hanh tu ngay"),
+            [(".".into(), dropped())]
+        );
+        // A sentence, or a short line (a table cell), ends there.
+        assert!(readings("Dieu 3. Hieu luc. Thi hanh tu ngay").is_empty());
+        assert!(readings("To chuc. tinh").is_empty());
+        // OCR-damaged words after it count; a table row's cells may end there.
+        assert_eq!(
+            readings("duoc moi nguoi trong x4 hdi. thita nhan"),
+            [(".".into(), dropped())]
+        );
+        assert!(readings("| phong UBND tinh. vquy va phong |").is_empty());
+        assert_eq!(readings("khong hoan lai. ,"), [(",".into(), dropped())]);
+        assert_eq!(readings("~ Khi duoc phan cong"), [("~".into(), dropped())]);
+        assert!(readings("- Khi duoc phan cong").is_empty());
+        assert_eq!(
+            readings("lo R) & trung tam"),
+            [("&".into(), Reading::Syllable)]
+        );
+        assert_eq!(
+            readings("khop noi & Yorshire"),
+            [("&".into(), Reading::Syllable)]
+        );
+        assert!(readings("A & B va C & D").is_empty());
+        assert_eq!(readings("\" | qua han"), [("\"".into(), dropped())]);
+        assert_eq!(readings("\".. 2. Lap ho so"), [("\"..".into(), dropped())]);
+        assert!(readings("\" Toi khong nghi ngo\" la").is_empty());
+    }
+
+    fn doc(text: &str) -> (Vec<String>, Vec<Vec<Token>>) {
+        let lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        let tokens = lines.iter().map(|l| text::tokenize(l)).collect();
+        (lines, tokens)
+    }
+
+    #[test]
+    fn heading_periods_follow_the_documents_headings() {
+        let (lines, tokens) = doc("Dieu 3. Hieu luc\nDieu 4. Kinh phi\nDieu 5: Trach nhiem\nquy dinh tai\nDieu 6, Dieu 7 va\nNam 2023, Uy ban");
+        let h = heading_words(&lines, &tokens);
+        assert_eq!(heading_mark(&lines, &tokens, 2, &h), Some(3));
+        // The line before runs on, the same word follows, not a heading word.
+        assert_eq!(heading_mark(&lines, &tokens, 4, &h), None);
+        assert_eq!(heading_mark(&lines, &tokens, 5, &h), None);
+        let (lines, tokens) = doc("Dieu 3. Hieu luc\nDieu 5: Trach nhiem");
+        let h = heading_words(&lines, &tokens);
+        assert_eq!(
+            heading_mark(&lines, &tokens, 1, &h),
+            None,
+            "one heading is no pattern"
+        );
+        assert_eq!(
+            list_letter("d) Ra quyet dinh", &text::tokenize("d) Ra quyet dinh")),
+            Some((0, 'd'))
+        );
+        assert_eq!(list_letter("do) Ra", &text::tokenize("do) Ra")), None);
+        let (lines, tokens) = doc("Dieu 3. Mot\nDieu 4. Hai\nc) Quyet dinh thay doi Tham phan:\nd) Quyet dinh thay doi nguoi giam dinh: “\nd) Ra quyet dinh\nquyen han sau day:\na) To chuc\nTham tra vien:\nDieu 5. Ba\nnhu sau:\n2. Hai");
+        let h = heading_words(&lines, &tokens);
+        let colon = |li| colon_before_item(&lines, &tokens, li, &h);
+        assert_eq!(colon(2), Some((14, ";")));
+        assert_eq!(colon(3), Some((16, ";")), "loose marks after it");
+        assert_eq!(colon(5), None, "a list starts");
+        assert_eq!(colon(7), Some((5, ".")));
+        assert_eq!(colon(9), None);
+    }
+
+    #[test]
+    fn two_syllables_printed_as_one_token() {
+        let best = |k: &str| match k {
+            "yéu" | "cau" | "hen" | "ge" | "ken" | "net" => Some(0.1),
+            "yéucau" => Some(24.0),
+            "chico" => Some(10.8),
+            "chi" | "co" => Some(0.1),
+            _ => None,
+        };
+        assert_eq!(glued_syllables("yéucau", &best), Some("yéu".len()));
+        assert_eq!(glued_syllables("Yéucau", &best), Some("Yéu".len()));
+        // A cheap reading of the whole (`chico` = `chúc`?) keeps it whole.
+        assert_eq!(glued_syllables("chico", &best), None);
+        // Foreign names and words, acronyms.
+        assert_eq!(glued_syllables("Kennet", &best), None);
+        assert_eq!(glued_syllables("henge", &best), None);
+        assert_eq!(glued_syllables("CCHC", &best), None);
+        assert!(spelled_like_syllable("nghe") && !spelled_like_syllable("ge"));
+    }
+
+    #[test]
+    fn trailing_and_lone_marks() {
+        let m = marks("cua Bo luat nay. :");
+        assert_eq!(m[1], (":".into(), None, true, false));
+        assert!(!marks("| Số liệu | 2023 |").iter().any(|m| m.2));
+        assert!(!marks("như sau: a) b")[0].2);
+        let m = marks("Dat & tai nong thon");
+        assert_eq!(m[0], ("&".into(), None, false, true));
+        assert!(!marks("A & B")[0].3);
+        assert_eq!(marks("co s@ san")[0].1, Some(""));
+    }
+}
