@@ -37,7 +37,8 @@ use codes::CodeSlot;
 use decode::Option_;
 use reading::{
     code_like, colon_before_item, glued_syllables, heading_mark, heading_words, list_letter,
-    lone_letter_mark, noisy_readings, stray_punct, trailing_junk, MarkLm, Reading,
+    lone_letter_mark, noisy_readings, stray_punct, trailing_junk, unit_after_figure, MarkLm,
+    Reading,
 };
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -253,6 +254,15 @@ impl Builder {
                     let id = lm_form(s).map_or(lm::CODE, |w| lex.id(&w));
                     self.items.push((gate, Item::Fixed(id)));
                     self.code_tokens.push((gate, li, ti, slot));
+                    return;
+                }
+                // A unit after a figure in clean text; in a noisy document the
+                // letter may as well be a fragment of a word (`5 s` = `số`).
+                if gate != Gate::Noisy && unit_after_figure(line, toks, ti) {
+                    self.items.push((Gate::Clean, Item::Fixed(lm::CODE)));
+                    if gate == Gate::Always {
+                        self.slot(Gate::Noisy, li, ti, s.to_lowercase(), None);
+                    }
                     return;
                 }
                 self.slot(gate, li, ti, s.to_lowercase(), None);

@@ -800,6 +800,26 @@ pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'sta
     (after_space && sentence_before && matches!(mark, '.' | '?' | '’' | '‘' | '`')).then_some("")
 }
 
+/// Is the word at `ti` the symbol of a unit after a quantity (`250 t`,
+/// `3 m`, `5 V`)? A single Latin letter printed right after a figure and one
+/// space, not glued to what follows. In clean text it belongs to the figure
+/// and is kept as printed (`super` reads it as a word in noisy documents).
+pub(super) fn unit_after_figure(line: &str, toks: &[Token], ti: usize) -> bool {
+    let s = toks[ti].text(line);
+    let mut cs = s.chars();
+    let (Some(c), None) = (cs.next(), cs.next()) else {
+        return false;
+    };
+    let figure_before = ti >= 2
+        && toks[ti - 1].kind == TokenKind::Space
+        && toks[ti - 1].text(line) == " "
+        && toks[ti - 2].kind == TokenKind::Figure;
+    let stands_alone = toks
+        .get(ti + 1)
+        .is_none_or(|t| matches!(t.kind, TokenKind::Space | TokenKind::Punct));
+    c.is_ascii_alphabetic() && figure_before && stands_alone
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1054,6 +1074,21 @@ mod tests {
         assert_eq!(glued_syllables("henge", &best), None);
         assert_eq!(glued_syllables("CCHC", &best), None);
         assert!(spelled_like_syllable("nghe") && !spelled_like_syllable("ge"));
+    }
+
+    #[test]
+    fn units_after_figures() {
+        let unit = |line: &str, w: &str| {
+            let toks = text::tokenize(line);
+            let ti = toks.iter().position(|t| t.text(line) == w).expect("token");
+            unit_after_figure(line, &toks, ti)
+        };
+        assert!(unit("Sà lan chở dầu 250 t", "t"));
+        assert!(unit("Tời điện 3 t, cẩu 5 t.", "t"));
+        assert!(unit("điện áp 220 V", "V"));
+        // Not a lone letter after a figure.
+        assert!(!unit("có 5 tổ chức", "tổ"));
+        assert!(!unit("tại điểm a khoản 2", "a"));
     }
 
     #[test]
