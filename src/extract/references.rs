@@ -24,7 +24,7 @@ use std::sync::LazyLock;
 const CODE: &str = r"[A-ZĐ][A-ZĐ&]*(?:[a-z][A-ZĐ]*)?[0-9]*";
 /// A code as above, or an OCR-damaged type code that starts with a zero
 /// (`0P`, `0D` for `QĐ`); the latter only counts when the stated type
-/// word vouches for it (see [`repair_type_code`]).
+/// word vouches for it (see [`repair_hit_type_code`]).
 const LOOSE_CODE: &str = r"(?:0[A-Za-zĐđ]+|[A-ZĐ][A-ZĐ&]*(?:[a-z][A-ZĐ]*)?[0-9]*)";
 /// Separator between codes: a hyphen or underscore, loosely spaced, possibly
 /// followed by a line break.

@@ -53,7 +53,7 @@ pub enum CodeSlot {
 
 /// The known code `token` most likely stands for, when it is not itself one
 /// and the document's channel weights `w` make damage likelier than a
-/// genuine code missing from the list (see [`UNKNOWN_CODE_COST`]).
+/// genuine code missing from the list (the prior `UNKNOWN_CODE_COST`).
 pub fn repair_code(lex: &Lexicon, token: &str, slot: CodeSlot, w: &Weights) -> Option<CodeRepair> {
     if lex.code(token).is_some() {
         return None;
