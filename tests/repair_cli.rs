@@ -384,3 +384,20 @@ fn unlisted_codes_in_clean_text_stay() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(String::from_utf8(out).expect("utf-8").trim_end(), input);
 }
+
+#[test]
+fn eval_lists_the_commonest_differences() {
+    let v = eval(&["--input", SEED003, "--gold", GOLD003, "--show-errors", "5"]);
+    let errors = v["errors"].as_array().expect("errors list");
+    assert!(!errors.is_empty() && errors.len() <= 5, "{errors:?}");
+    let counts: Vec<u64> = errors.iter().filter_map(|e| e["count"].as_u64()).collect();
+    assert!(
+        counts.windows(2).all(|w| w[0] >= w[1]),
+        "commonest first: {counts:?}"
+    );
+    assert!(errors.iter().all(|e| e["output"] != e["truth"]));
+    // Without the flag the JSON has no list.
+    assert!(eval(&["--input", SEED003, "--gold", GOLD003])
+        .get("errors")
+        .is_none());
+}

@@ -38,6 +38,10 @@ pub struct EvalRepairArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,
+    /// Also list the N commonest differences, output => truth (runs of
+    /// whitespace tokens as aligned by the syllable edit distance).
+    #[arg(long, value_name = "N")]
+    pub show_errors: Option<usize>,
 }
 
 pub fn run(args: EvalRepairArgs, dict_dir: &Path) -> Result<i32> {
@@ -89,6 +93,7 @@ pub fn run(args: EvalRepairArgs, dict_dir: &Path) -> Result<i32> {
     }
     let mut total = Score::default();
     let mut rows = Vec::new();
+    let mut errors: std::collections::BTreeMap<(String, String), usize> = Default::default();
     for (name, input, truth) in &mut docs {
         if input.len() != truth.len() {
             bail!(
@@ -108,16 +113,31 @@ pub fn run(args: EvalRepairArgs, dict_dir: &Path) -> Result<i32> {
         let mut s = Score::default();
         for ((i, o), t) in input.iter().zip(&output).zip(truth.iter()) {
             s.add_line(i, o, t);
+            if args.show_errors.is_some() {
+                for e in vietdoc::eval::repair::token_errors(o, t) {
+                    *errors.entry(e).or_default() += 1;
+                }
+            }
         }
         total.merge(&s);
         rows.push((name.clone(), s));
     }
+    // Commonest first; ties in text order, so the list is deterministic.
+    let mut common: Vec<((String, String), usize)> = errors.into_iter().collect();
+    common.sort_by_key(|e| std::cmp::Reverse(e.1));
+    common.truncate(args.show_errors.unwrap_or(0));
     if args.json {
-        let v = serde_json::json!({
+        let mut v = serde_json::json!({
             "mode": format!("{:?}", args.mode).to_lowercase(),
             "documents": rows.iter().map(|(n, s)| serde_json::json!({"name": n, "score": s, "cer": s.cer(), "ser": s.ser()})).collect::<Vec<_>>(),
             "total": total, "cer": total.cer(), "ser": total.ser(), "ser_any_placement": total.ser_any_placement(),
         });
+        if args.show_errors.is_some() {
+            v["errors"] = common
+                .iter()
+                .map(|((o, t), n)| serde_json::json!({"output": o, "truth": t, "count": n}))
+                .collect();
+        }
         println!("{}", serde_json::to_string_pretty(&v)?);
     } else {
         println!(
@@ -147,6 +167,12 @@ pub fn run(args: EvalRepairArgs, dict_dir: &Path) -> Result<i32> {
                 s.fixed,
                 s.broken
             );
+        }
+        if args.show_errors.is_some() {
+            println!("\ncommonest differences (count, output => truth):");
+            for ((o, t), n) in &common {
+                println!("{n:>6}  {o} => {t}");
+            }
         }
     }
     Ok(0)

@@ -126,8 +126,51 @@ pub fn levenshtein<T: PartialEq>(a: &[T], b: &[T]) -> usize {
     prev[b.len()]
 }
 
+/// The token differences of one line, output against truth, as aligned by
+/// the syllable edit distance (whitespace tokens, lines trimmed): runs of
+/// differing tokens joined with a space, `("", t)` for a truth run the output
+/// lacks, `(o, "")` for an output run the truth lacks. The `--show-errors`
+/// list of `vietdoc eval repair`.
+pub fn token_errors(output: &str, truth: &str) -> Vec<(String, String)> {
+    let ot: Vec<&str> = output.split_whitespace().collect();
+    let tt: Vec<&str> = truth.split_whitespace().collect();
+    let mut out = Vec::new();
+    let (mut o_run, mut t_run): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+    for step in alignment(&ot, &tt) {
+        match step {
+            (Some(i), Some(j)) if ot[i] == tt[j] => {
+                if !o_run.is_empty() || !t_run.is_empty() {
+                    out.push((o_run.join(" "), t_run.join(" ")));
+                    o_run.clear();
+                    t_run.clear();
+                }
+            }
+            (i, j) => {
+                o_run.extend(i.map(|i| ot[i]));
+                t_run.extend(j.map(|j| tt[j]));
+            }
+        }
+    }
+    if !o_run.is_empty() || !t_run.is_empty() {
+        out.push((o_run.join(" "), t_run.join(" ")));
+    }
+    out
+}
+
 /// For each truth token, whether an alignment of `hyp` to `truth` matches it exactly.
 fn matched(hyp: &[&str], truth: &[&str]) -> Vec<bool> {
+    let mut ok = vec![false; truth.len()];
+    for (i, j) in alignment(hyp, truth) {
+        if let (Some(i), Some(j)) = (i, j) {
+            ok[j] = hyp[i] == truth[j];
+        }
+    }
+    ok
+}
+
+/// A minimal edit alignment of `hyp` to `truth`, in order: pairs of indices
+/// (substitution or match), or one side alone (insertion or deletion).
+fn alignment(hyp: &[&str], truth: &[&str]) -> Vec<(Option<usize>, Option<usize>)> {
     let (n, m) = (hyp.len(), truth.len());
     let w = m + 1;
     let mut d = vec![0usize; (n + 1) * w];
@@ -141,21 +184,27 @@ fn matched(hyp: &[&str], truth: &[&str]) -> Vec<bool> {
             d[i * w + j] = sub.min(d[(i - 1) * w + j] + 1).min(d[i * w + j - 1] + 1);
         }
     }
-    let mut ok = vec![false; m];
+    let mut steps = Vec::with_capacity(n.max(m));
     let (mut i, mut j) = (n, m);
-    while i > 0 && j > 0 {
+    while i > 0 || j > 0 {
         let here = d[i * w + j];
-        if here == d[(i - 1) * w + j - 1] + usize::from(hyp[i - 1] != truth[j - 1]) {
-            ok[j - 1] = hyp[i - 1] == truth[j - 1];
+        if i > 0
+            && j > 0
+            && here == d[(i - 1) * w + j - 1] + usize::from(hyp[i - 1] != truth[j - 1])
+        {
+            steps.push((Some(i - 1), Some(j - 1)));
             i -= 1;
             j -= 1;
-        } else if here == d[(i - 1) * w + j] + 1 {
+        } else if i > 0 && here == d[(i - 1) * w + j] + 1 {
+            steps.push((Some(i - 1), None));
             i -= 1;
         } else {
+            steps.push((None, Some(j - 1)));
             j -= 1;
         }
     }
-    ok
+    steps.reverse();
+    steps
 }
 
 #[cfg(test)]
@@ -174,6 +223,23 @@ mod tests {
         s.add_line("của tỉnh", "cua tỉnh", "của tỉnh");
         assert_eq!((s.fixed, s.broken, s.syllable_edits), (2, 1, 1));
         assert!((s.ser() - 0.25).abs() < 1e-9);
+    }
+
+    #[test]
+    fn token_errors_group_differing_runs() {
+        assert_eq!(
+            token_errors("Điều 3 cua Bo luat", "Điều 3 của Bộ luật"),
+            vec![("cua Bo luat".to_owned(), "của Bộ luật".to_owned())]
+        );
+        assert_eq!(
+            token_errors("dân sự la đúng", "dân sự là những đúng"),
+            vec![("la".to_owned(), "là những".to_owned())]
+        );
+        assert_eq!(
+            token_errors("a : b", "a b"),
+            vec![(":".to_owned(), String::new())]
+        );
+        assert!(token_errors("same text", "same  text").is_empty());
     }
 
     #[test]
