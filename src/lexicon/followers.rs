@@ -68,12 +68,6 @@ impl FollowerTable {
         self.region(v).and_then(|r| probe(r, w))
     }
 
-    /// The values stored for `(v, w)` for every `w` of `ws`, in order.
-    pub fn get_row(&self, v: u32, ws: &[u32], out: &mut Vec<Option<u8>>) {
-        out.clear();
-        self.extend_row(v, ws, &homes(ws), out);
-    }
-
     /// The values stored for every pair of `vs` × `ws`, row by row
     /// (`out[a * ws.len() + c]` is `get(vs[a], ws[c])`).
     pub fn get_matrix(&self, vs: &[u32], ws: &[u32], out: &mut Vec<Option<u8>>) {
@@ -236,11 +230,11 @@ mod tests {
         assert_eq!(t2.get(99, 0), None);
         let ws: Vec<u32> = (0..60).collect();
         let mut row = Vec::new();
-        t2.get_row(4, &ws, &mut row);
+        t2.get_matrix(&[4], &ws, &mut row);
         let one_by_one: Vec<Option<u8>> = ws.iter().map(|&w| t2.get(4, w)).collect();
         assert_eq!(row, one_by_one);
         assert!(row.iter().any(Option::is_some));
-        t2.get_row(7, &ws, &mut row);
+        t2.get_matrix(&[7], &ws, &mut row);
         assert!(row.iter().all(Option::is_none));
         let vs = [4u32, 7, 0, 99];
         let mut m = Vec::new();

@@ -130,10 +130,10 @@ pub fn generate(lex: &Lexicon, ocr: &[char]) -> Vec<Candidate> {
             continue;
         }
         for &id in lex.syllables_with_skeleton(s.skeleton()) {
-            word.clear();
-            word.extend(lex.word(id).chars());
-            let cost = coster.cost(&word);
             let w = lex.word(id);
+            word.clear();
+            word.extend(w.chars());
+            let cost = coster.cost(&word);
             out.push(Candidate {
                 id,
                 cost,

@@ -35,9 +35,12 @@ const LN10: f32 = std::f32::consts::LN_10;
 /// Weight of the language model against the channel.
 pub const LM_WEIGHT: f32 = 0.8;
 
+/// Factor from a log10 LM probability to weighted nats.
+const LM_SCALE: f32 = LM_WEIGHT * LN10;
+
 #[inline]
 fn lp(lm: &LanguageModel, u: WordId, v: WordId, w: WordId) -> f32 {
-    LM_WEIGHT * LN10 * lm.trigram(u, v, w)
+    LM_SCALE * lm.trigram(u, v, w)
 }
 
 /// Most options per position that reach the trigram pass.
@@ -82,7 +85,7 @@ impl Decoded {
 pub struct TransitionMemo {
     /// Key: the first position's option count, then both positions' ids.
     index: FxHashMap<Box<[WordId]>, usize>,
-    /// `scale · log10 P(c | a)`, row-major in (a, c), per memoized pair.
+    /// `LM_SCALE · log10 P(c | a)`, row-major in (a, c), per memoized pair.
     tables: Vec<Vec<f32>>,
     key: Vec<WordId>,
 }
@@ -101,8 +104,7 @@ impl TransitionMemo {
         }
         let mut t = Vec::with_capacity(prev.len() * cur.len());
         lm.bigram_matrix(prev, cur, &mut t);
-        let scale = LM_WEIGHT * LN10;
-        t.iter_mut().for_each(|x| *x *= scale);
+        t.iter_mut().for_each(|x| *x *= LM_SCALE);
         self.tables.push(t);
         if self.index.len() < MEMO_CAPACITY {
             self.index
@@ -177,7 +179,6 @@ pub fn max_marginals(
     memo: &mut TransitionMemo,
 ) -> Vec<Vec<f32>> {
     let n = positions.len();
-    let scale = LM_WEIGHT * LN10;
     // Transition scores between consecutive positions.
     let ids: Vec<Vec<WordId>> = positions
         .iter()
@@ -194,7 +195,7 @@ pub fn max_marginals(
             .enumerate()
             .map(|(c, o)| {
                 let best = if i == 0 {
-                    scale * lm.bigram(lm::BOS, o.id)
+                    LM_SCALE * lm.bigram(lm::BOS, o.id)
                 } else {
                     let nc = positions[i].len();
                     fwd[i - 1]
@@ -215,7 +216,7 @@ pub fn max_marginals(
             .enumerate()
             .map(|(a, o)| {
                 if i + 1 == n {
-                    scale * lm.bigram(o.id, lm::EOS)
+                    LM_SCALE * lm.bigram(o.id, lm::EOS)
                 } else {
                     let nc = positions[i + 1].len();
                     positions[i + 1]
@@ -266,7 +267,6 @@ pub fn viterbi(lm: &LanguageModel, positions: &[Vec<Option_>]) -> Vec<usize> {
         scores.push(s);
         backs.push(vec![0; cur.len()]);
     }
-    let scale = LM_WEIGHT * LN10;
     let mut bigrams: Vec<f32> = Vec::new();
     let mut contexts: Vec<(usize, f32, f32)> = Vec::new();
     for i in 1..n {
@@ -304,12 +304,12 @@ pub fn viterbi(lm: &LanguageModel, positions: &[Vec<Option_>]) -> Vec<usize> {
             for (c, pc) in cur.iter().enumerate() {
                 let bg = bigrams[c];
                 let (mut best, mut arg) = match free {
-                    Some((base, z)) => (base + scale * bg, z),
+                    Some((base, z)) => (base + LM_SCALE * bg, z),
                     None => (f32::NEG_INFINITY, 0),
                 };
                 for &(z, base, bow) in &contexts {
                     let t = lm.trigram_in_context(prev2[z].id, pa.id, pc.id, bow, bg);
-                    let v = base + scale * t;
+                    let v = base + LM_SCALE * t;
                     if v > best {
                         best = v;
                         arg = z as u16;
