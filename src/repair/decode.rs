@@ -76,8 +76,8 @@ impl Decoded {
 /// the option ids of both.
 ///
 /// Within one document a token's options are fixed and token pairs repeat
-/// (`hành chính`, `UBND tỉnh`), so about 40 % of the score matrices of a
-/// document are asked for again; each costs one table lookup per pair of
+/// (`hành chính`, `UBND tỉnh`: 35–42 % of the adjacent word pairs of each OCR
+/// seed repeat one earlier in it), so matrices are asked for again; each costs one table lookup per pair of
 /// options (up to 24 × 24). A memo lives as long as one document and holds
 /// at most [`MEMO_CAPACITY`] matrices (a few MB); later ones are computed
 /// and dropped after their segment, so memory stays bounded on any input.
