@@ -37,8 +37,8 @@ use codes::CodeSlot;
 use decode::Option_;
 use reading::{
     code_like, colon_before_item, glued_syllables, heading_mark, heading_words, list_letter,
-    lone_letter_mark, noisy_readings, stray_punct, trailing_junk, unit_after_figure, MarkLm,
-    Reading,
+    lone_letter_mark, lone_o, noisy_readings, stray_punct, trailing_junk, unit_after_figure,
+    MarkLm, Reading,
 };
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -271,6 +271,77 @@ impl Builder {
     }
 }
 
+/// Reads `ở` where OCR printed it as a lone `6`, `@` or `©` between words
+/// (`CCHC 6 các cơ quan`, `thực hiện @ một số lĩnh vực`), judged on the
+/// repaired next word; see [`reading::lone_o`].
+fn read_lone_o(
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    changes: &mut FxHashMap<(usize, usize), Change>,
+) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 0..toks.len() {
+            let word_at = |tj: usize| -> Option<&str> {
+                let t = toks.get(tj).filter(|t| t.kind == TokenKind::Word)?;
+                Some(
+                    changes
+                        .get(&(li, tj))
+                        .map_or(t.text(line), |c| c.to.as_str()),
+                )
+            };
+            let prev = ti.checked_sub(2).and_then(word_at);
+            if let Some(next) = word_at(ti + 2) {
+                if lone_o(line, toks, ti, prev, next) {
+                    changes.insert(
+                        (li, ti),
+                        Change {
+                            to: "ở".to_owned(),
+                            confidence: LONE_O_CONFIDENCE,
+                            runner_up: None,
+                        },
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Confidence given to a lone mark read as `ở`.
+const LONE_O_CONFIDENCE: f32 = 0.8;
+
+/// The width (in characters) of a full line of running text: the 90th
+/// percentile of the non-empty lines' trimmed widths.
+fn full_line_width(lines: &[String]) -> usize {
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .map(|l| l.trim().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    if widths.is_empty() {
+        return 0;
+    }
+    widths.sort_unstable();
+    widths[(widths.len() - 1) * 9 / 10]
+}
+
+/// Shortest full width at which short lines are told apart from wrapped ones.
+const MIN_FULL_WIDTH: usize = 40;
+
+/// Does `line` end its block? A line well short of the full width (a name, a
+/// heading, the last line of a paragraph) followed by a line that does not go
+/// on in lower case is not wrapped running text, so the next line's words are
+/// no context for its last words (`Vũ Minh Tâm` above a page header). Short
+/// lines that go on in lower case are wrapped cells of a table.
+fn line_ends_block(line: &str, next: Option<&String>, full_width: usize) -> bool {
+    let goes_on = next.is_some_and(|n| {
+        n.trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+    });
+    full_width >= MIN_FULL_WIDTH && !goes_on && line.trim().chars().count() * 5 < full_width * 3
+}
+
 /// What sits at one LM position.
 enum Item {
     /// A repairable word: index into `slots`.
@@ -338,6 +409,7 @@ impl<'a> Repairer<'a> {
         };
         let best_cost = |key: &str| cache.get(lex, key).iter().map(|c| c.cost).reduce(f32::min);
         let mut b = Builder::default();
+        let full_width = full_line_width(&lines);
         let headings = heading_words(&lines, &tokens);
         // The letter of the last list item (`d)`), for the one after it.
         let mut last_letter: Option<char> = None;
@@ -443,6 +515,9 @@ impl<'a> Repairer<'a> {
                     b.token(lex, Gate::Clean, line, toks, li, tj);
                 }
                 ti = end;
+            }
+            if line_ends_block(line, lines.get(li + 1), full_width) {
+                b.items.push((Gate::Always, Item::Break));
             }
         }
         let Builder {
@@ -605,6 +680,9 @@ impl<'a> Repairer<'a> {
             }
         }
         flush(&mut seg, &mut positions, &mut changes);
+        if noisy {
+            read_lone_o(&lines, &tokens, &mut changes);
+        }
 
         self.apply(&lines, &tokens, &slots, noisy, changes)
     }
@@ -764,4 +842,33 @@ fn slots_keys(slots: &[Slot]) -> Vec<&str> {
         .filter(|s| s.gate != Gate::Noisy)
         .map(|s| s.key.as_str())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_lines_end_blocks_unless_the_text_goes_on() {
+        let full = "x".repeat(80);
+        let mut lines = vec![full.clone(); 9];
+        lines.extend([
+            "Vũ Minh Tâm".to_owned(),
+            "hợp (khảo".to_owned(),
+            String::new(),
+        ]);
+        let w = full_line_width(&lines);
+        assert_eq!(w, 80);
+        let name = "Vi Minh Tam".to_owned();
+        let header = " UBND TỈNH".to_owned();
+        let cell = "sát sự hài".to_owned();
+        assert!(line_ends_block(&name, Some(&header), w));
+        assert!(line_ends_block(&name, None, w));
+        // A wrapped table cell goes on in lower case.
+        assert!(!line_ends_block(&lines[10], Some(&cell), w));
+        // A full line is wrapped text.
+        assert!(!line_ends_block(&full, Some(&header), w));
+        // Without full-width lines, nothing is told apart.
+        assert!(!line_ends_block(&name, None, 30));
+    }
 }

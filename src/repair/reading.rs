@@ -84,6 +84,82 @@ pub(super) fn code_like(line: &str, toks: &[Token], ti: usize) -> Option<CodeSlo
     .then_some(CodeSlot::Free)
 }
 
+/// Words a numeral never stands right before: determiners and quantifiers
+/// (`6 các` is no quantity, `ở các` is).
+const NOT_AFTER_NUMERAL: &[&str] = &["các", "những", "một", "mọi", "mỗi", "từng", "cả", "tất"];
+
+/// Nouns that take a number after them (`Điều 6`, `khoản 6`): after these a
+/// `6` stays a figure whatever follows.
+const NUMBERED_NOUNS: &[&str] = &[
+    "điều",
+    "khoản",
+    "điểm",
+    "mục",
+    "chương",
+    "phần",
+    "số",
+    "năm",
+    "tháng",
+    "ngày",
+    "quý",
+    "lần",
+    "thứ",
+    "loại",
+    "nhóm",
+    "lục",
+    "biểu",
+    "mẫu",
+    "bước",
+    "tổ",
+    "đội",
+    "khu",
+    "phường",
+    "xã",
+    "tầng",
+    "phòng",
+    "câu",
+    "bài",
+    "trang",
+    "dòng",
+    "cột",
+    "hàng",
+    "tiết",
+    "kỳ",
+    "khóa",
+];
+
+/// Is the token at `ti` a lone `6`, `@` or `©`, with a space on each side,
+/// that stands for `ở`? `prev` and `next` are the (repaired) words two tokens
+/// away (`prev` is `None` when that token is no word). `@` and `©` are never words, so any lower-case next word will do; a
+/// `6` is a figure unless the next word is one no numeral precedes
+/// (`NOT_AFTER_NUMERAL`) and the previous token is a word that does not
+/// number things (`Điều 6 các …` keeps its figure).
+pub(super) fn lone_o(
+    line: &str,
+    toks: &[Token],
+    ti: usize,
+    prev: Option<&str>,
+    next: &str,
+) -> bool {
+    let space = |i: usize| toks.get(i).is_some_and(|t| t.kind == TokenKind::Space);
+    if ti == 0 || !space(ti - 1) || !space(ti + 1) {
+        return false;
+    }
+    let next_lower = next.chars().next().is_some_and(char::is_lowercase);
+    match (toks[ti].kind, toks[ti].text(line)) {
+        (_, "@" | "©") => next_lower,
+        (TokenKind::Figure, "6") => {
+            let Some(prev) = prev.map(str::to_lowercase) else {
+                return false;
+            };
+            next_lower
+                && NOT_AFTER_NUMERAL.contains(&next)
+                && !NUMBERED_NOUNS.contains(&prev.as_str())
+        }
+        _ => false,
+    }
+}
+
 /// Is the punctuation token at `ti` a lone `&` or `¢` between a word and a
 /// lower-case word (`Đất & tại nông thôn`), which OCR makes of `ở` or `c`?
 pub(super) fn lone_letter_mark(line: &str, toks: &[Token], ti: usize) -> bool {
@@ -840,6 +916,35 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// `lone_o` at every token of `line`, with the words two tokens away.
+    fn lone_os(line: &str) -> Vec<String> {
+        let toks = text::tokenize(line);
+        let word = |i: Option<usize>| {
+            i.and_then(|i| toks.get(i))
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| t.text(line))
+        };
+        (0..toks.len())
+            .filter(|&i| {
+                word(Some(i + 2))
+                    .is_some_and(|next| lone_o(line, &toks, i, word(i.checked_sub(2)), next))
+            })
+            .map(|i| toks[i].text(line).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn lone_marks_read_as_o() {
+        assert_eq!(lone_os("CCHC 6 các cơ quan"), ["6"]);
+        assert_eq!(lone_os("hành chính 6 một số lĩnh vực"), ["6"]);
+        assert_eq!(lone_os("đơn vị, © các xã và @ mọi nơi"), ["©", "@"]);
+        // A quantity, a numbered article, a figure glued to a word: figures.
+        assert!(lone_os("trong 6 tháng đầu năm").is_empty());
+        assert!(lone_os("tại Điều 6 các cơ quan").is_empty());
+        assert!(lone_os("có 16 các đơn vị, 6/các").is_empty());
+        assert!(lone_os("6 các đơn vị").is_empty());
     }
 
     #[test]
