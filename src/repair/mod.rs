@@ -36,9 +36,9 @@ use candidates::Candidate;
 use codes::CodeSlot;
 use decode::Option_;
 use reading::{
-    code_like, colon_before_item, glued_syllables, heading_mark, heading_words, list_letter,
-    lone_letter_mark, lone_o, noisy_readings, stray_punct, trailing_junk, unit_after_figure,
-    MarkLm, Reading,
+    code_like, colon_before_item, glued_syllables, heading_mark, heading_words, junk_tail,
+    list_letter, lone_letter_mark, lone_o, noisy_readings, stray_punct, trailing_junk,
+    unit_after_figure, MarkLm, Reading,
 };
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -419,6 +419,16 @@ impl<'a> Repairer<'a> {
                 continue;
             }
             let mut readings = noisy_readings(lex, line, toks);
+            if let Some(start) = junk_tail(line, toks) {
+                for (ti, t) in toks.iter().enumerate().skip(start) {
+                    if t.kind != TokenKind::Space {
+                        readings[ti] = Some(Reading::Mark {
+                            to: String::new(),
+                            lm: MarkLm::Boundary,
+                        });
+                    }
+                }
+            }
             if let Some(ti) = heading_mark(&lines, &tokens, li, &headings) {
                 readings[ti] = Some(Reading::Mark {
                     to: ".".to_owned(),

@@ -213,6 +213,44 @@ pub(super) fn lone_letter_noisy(line: &str, toks: &[Token], ti: usize) -> bool {
     }
 }
 
+/// Where the junk OCR makes of specks and rules at the end of a line starts
+/// (`chính; e X . . A Ă \`, `Sở Nội vụ; T \`, `6.3.1. ) S A`): the index of
+/// the first token of a tail of at least two one-character tokens, each
+/// standing alone between spaces, at least one of them no letter, after
+/// other text. Figures (`a, b, 2 1`) and table rules (`|`) are never junk;
+/// neither is a list of letters glued to commas (`điểm a, b`).
+pub(super) fn junk_tail(line: &str, toks: &[Token]) -> Option<usize> {
+    let mut start = None;
+    let mut count = 0;
+    let mut symbols = 0;
+    let mut i = toks.len();
+    while i > 0 {
+        let t = &toks[i - 1];
+        if t.kind == TokenKind::Space {
+            i -= 1;
+            continue;
+        }
+        let mut chars = t.text(line).chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            break;
+        };
+        let spaced_before = i >= 2 && toks[i - 2].kind == TokenKind::Space;
+        if c.is_ascii_digit() || c == '|' || !spaced_before {
+            break;
+        }
+        count += 1;
+        if !c.is_alphabetic() {
+            symbols += 1;
+        }
+        start = Some(i - 1);
+        i -= 1;
+    }
+    let has_text_before = toks[..i]
+        .iter()
+        .any(|t| t.kind != TokenKind::Space && t.text(line).chars().count() >= 2);
+    start.filter(|_| count >= 2 && symbols >= 1 && has_text_before)
+}
+
 /// Is the punctuation token at `ti` a lone mark OCR added after the end of a
 /// sentence (`này. :`, `chuyển. ~ :`)? It stands alone, only marks and spaces
 /// follow it to the end of the line, and the last mark before it that touches
@@ -933,6 +971,28 @@ mod tests {
             })
             .map(|i| toks[i].text(line).to_owned())
             .collect()
+    }
+
+    /// The junk tail of `line`, as text.
+    fn tail(line: &str) -> Option<String> {
+        let toks = text::tokenize(line);
+        junk_tail(line, &toks).map(|i| line[toks[i].start..].to_owned())
+    }
+
+    #[test]
+    fn junk_tails() {
+        assert_eq!(
+            tail("hành chính; e X . . A Ă \\").as_deref(),
+            Some("e X . . A Ă \\")
+        );
+        assert_eq!(tail("- Sở Nội vụ; T \\").as_deref(), Some("T \\"));
+        assert_eq!(tail("6.3.1. ) S A").as_deref(), Some(") S A"));
+        // Letters alone, figures, table rules, listed letters: kept.
+        assert_eq!(tail("Chỉ tiêu thống kê q J"), None);
+        assert_eq!(tail("thực hiện cơ chế a e . 2 1"), None);
+        assert_eq!(tail("| Số hồ sơ | 200 | |"), None);
+        assert_eq!(tail("theo quy định tại điểm a, b"), None);
+        assert_eq!(tail(". £"), None);
     }
 
     #[test]
