@@ -36,8 +36,8 @@ use candidates::Candidate;
 use codes::CodeSlot;
 use decode::Option_;
 use reading::{
-    code_like, colon_before_item, glued_syllables, heading_mark, heading_words, junk_tail,
-    list_letter, lone_letter_mark, lone_o, noisy_readings, stray_punct, trailing_junk,
+    code_like, colon_before_item, glued_syllables, heading_mark, heading_words, junk_head,
+    junk_tail, list_letter, lone_letter_mark, lone_o, noisy_readings, stray_punct, trailing_junk,
     unit_after_figure, MarkLm, Reading,
 };
 use rustc_hash::FxHashMap;
@@ -419,14 +419,16 @@ impl<'a> Repairer<'a> {
                 continue;
             }
             let mut readings = noisy_readings(lex, line, toks);
-            if let Some(start) = junk_tail(line, toks) {
-                for (ti, t) in toks.iter().enumerate().skip(start) {
-                    if t.kind != TokenKind::Space {
-                        readings[ti] = Some(Reading::Mark {
-                            to: String::new(),
-                            lm: MarkLm::Boundary,
-                        });
-                    }
+            // Junk at either end goes; the spaces around it stay, as all
+            // whitespace does.
+            let head = junk_head(line, toks).unwrap_or(0);
+            let tail = junk_tail(line, toks).unwrap_or(toks.len());
+            for ti in (0..head).chain(tail.max(head)..toks.len()) {
+                if toks[ti].kind != TokenKind::Space {
+                    readings[ti] = Some(Reading::Mark {
+                        to: String::new(),
+                        lm: MarkLm::Boundary,
+                    });
                 }
             }
             if let Some(ti) = heading_mark(&lines, &tokens, li, &headings) {

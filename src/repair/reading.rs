@@ -251,6 +251,45 @@ pub(super) fn junk_tail(line: &str, toks: &[Token]) -> Option<usize> {
     start.filter(|_| count >= 2 && symbols >= 1 && has_text_before)
 }
 
+/// Where the junk OCR makes of specks at the start of a line ends (`A g .
+/// Kết quả`, `X . £ , Tin`): one past the last token of a head of at least
+/// two one-character tokens, each followed by a space, at least one of them
+/// no letter, before other text. List markers (`-`, `+`, `*`, `•`), figures
+/// and table rules start no junk head.
+pub(super) fn junk_head(line: &str, toks: &[Token]) -> Option<usize> {
+    let mut count = 0;
+    let mut symbols = 0;
+    let mut end = None;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if t.kind == TokenKind::Space {
+            i += 1;
+            continue;
+        }
+        let mut chars = t.text(line).chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            break;
+        };
+        let spaced_after = toks.get(i + 1).is_some_and(|n| n.kind == TokenKind::Space);
+        let marker = matches!(c, '-' | '+' | '*' | '•' | '–' | '|');
+        if c.is_ascii_digit() || !spaced_after || (count == 0 && marker) || c == '|' {
+            break;
+        }
+        count += 1;
+        if !c.is_alphabetic() {
+            symbols += 1;
+        }
+        i += 1;
+        end = Some(i);
+    }
+    let text_after = toks[i..]
+        .iter()
+        .find(|t| t.kind != TokenKind::Space)
+        .is_some_and(|t| t.text(line).chars().count() >= 2);
+    end.filter(|_| count >= 2 && symbols >= 1 && text_after)
+}
+
 /// Is the punctuation token at `ti` a lone mark OCR added after the end of a
 /// sentence (`này. :`, `chuyển. ~ :`)? It stands alone, only marks and spaces
 /// follow it to the end of the line, and the last mark before it that touches
@@ -977,6 +1016,30 @@ mod tests {
     fn tail(line: &str) -> Option<String> {
         let toks = text::tokenize(line);
         junk_tail(line, &toks).map(|i| line[toks[i].start..].to_owned())
+    }
+
+    /// The text after the junk head of `line`.
+    fn after_head(line: &str) -> Option<String> {
+        let toks = text::tokenize(line);
+        junk_head(line, &toks).map(|i| line[toks[i].start..].to_owned())
+    }
+
+    #[test]
+    fn junk_heads() {
+        assert_eq!(
+            after_head("A g . Kết quả thống kê").as_deref(),
+            Some(" Kết quả thống kê")
+        );
+        assert_eq!(
+            after_head("X . £ , Tin, bài viết").as_deref(),
+            Some(" Tin, bài viết")
+        );
+        // List markers, figures, letters alone: kept.
+        assert_eq!(after_head("- . Nội dung"), None);
+        assert_eq!(after_head("0 N : . công"), None);
+        assert_eq!(after_head("a b Nội dung"), None);
+        assert_eq!(after_head("a) Nội dung"), None);
+        assert_eq!(after_head("A . ."), None);
     }
 
     #[test]
