@@ -605,6 +605,16 @@ pub(super) fn noisy_readings(lex: &Lexicon, line: &str, toks: &[Token]) -> Vec<O
                     out[ti] = Some(Reading::Syllable);
                 }
             }
+            TokenKind::Punct if bracket_reading(line, toks, ti).is_some() => {
+                let r = bracket_reading(line, toks, ti);
+                let end = match &r {
+                    Some(Reading::Joined { end, .. }) => *end,
+                    _ => ti + 1,
+                };
+                out[ti] = r;
+                ti = end;
+                continue;
+            }
             TokenKind::Punct if stray_punct(line, toks, ti).is_none() => {
                 let p = toks[ti].text(line);
                 let line_start = toks[..ti].iter().all(|t| t.kind == TokenKind::Space);
@@ -639,6 +649,36 @@ pub(super) fn noisy_readings(lex: &Lexicon, line: &str, toks: &[Token]) -> Vec<O
         ti += 1;
     }
     out
+}
+
+/// How a noisy document reads a `[` glued to the front of a word, a shape
+/// OCR makes of `/` and of `l`: before the code of a symbol (`14 [KH-VP`,
+/// `6445/[UBND-TTHC`) it is the symbol's slash (dropped after one already
+/// there); at the start of a lower-case word (`01 [4n/30`, `[an thứ`) it is
+/// the word's `l`, read with the rest as one syllable.
+pub(super) fn bracket_reading(line: &str, toks: &[Token], ti: usize) -> Option<Reading> {
+    let p = toks[ti].text(line);
+    if p != "[" && p != "/[" {
+        return None;
+    }
+    let next = toks.get(ti + 1).filter(|t| t.kind == TokenKind::Word)?;
+    let w = next.text(line);
+    let first = w.chars().next()?;
+    if first.is_uppercase() {
+        let symbol = toks
+            .get(ti + 2)
+            .is_some_and(|t| t.kind == TokenKind::Punct && t.text(line).starts_with(['-', '/']));
+        return symbol.then(|| Reading::Mark {
+            to: "/".to_owned(),
+            lm: MarkLm::Boundary,
+        });
+    }
+    let word_start = ti == 0 || toks[ti - 1].kind == TokenKind::Space;
+    let lower = w.chars().all(|c| c.is_lowercase() || c.is_ascii_digit());
+    (p == "[" && word_start && lower && w.chars().count() <= 6).then(|| Reading::Joined {
+        end: ti + 2,
+        key: format!("l{w}"),
+    })
 }
 
 /// Word `ti`, a quote mark or `@` and a lower-case word, all glued, that
@@ -1022,6 +1062,34 @@ mod tests {
     fn after_head(line: &str) -> Option<String> {
         let toks = text::tokenize(line);
         junk_head(line, &toks).map(|i| line[toks[i].start..].to_owned())
+    }
+
+    /// `bracket_reading` of the first `[` of `line`.
+    fn bracket(line: &str) -> Option<Reading> {
+        let toks = text::tokenize(line);
+        let ti = toks.iter().position(|t| t.text(line).contains('['))?;
+        bracket_reading(line, &toks, ti)
+    }
+
+    #[test]
+    fn brackets_read_as_slash_or_l() {
+        let slash = Some(Reading::Mark {
+            to: "/".to_owned(),
+            lm: MarkLm::Boundary,
+        });
+        assert_eq!(bracket("Số: 14 [KH-VP ngày"), slash);
+        assert_eq!(bracket("số 6445/[UBND-TTHC ngày"), slash);
+        assert_eq!(
+            bracket("Huyện ủy [an thứ 27"),
+            Some(Reading::Joined {
+                end: 6,
+                key: "lan".to_owned()
+            })
+        );
+        // A bracket that opens a note or a citation stays.
+        assert_eq!(bracket("theo [Tên cơ quan] ban hành"), None);
+        assert_eq!(bracket("tài liệu [1] đã nêu"), None);
+        assert_eq!(bracket("a[b c"), None);
     }
 
     #[test]
