@@ -252,11 +252,19 @@ mod tests {
         assert_eq!(lm.trigram(7, 5, 6), -0.25);
         assert_eq!(lm.trigram(1, 5, 6), -0.5);
         assert_eq!(lm.trigram(1, 6, 5), -4.0);
-        assert_eq!(lm.trigram(7, 7, 5), -6.0);
+        // The stored context weight -2 is answered at its floor.
+        assert_eq!(lm.trigram(7, 7, 5), CONTEXT_BOW_FLOOR - 4.0);
         let bytes = lm.to_bytes();
         assert_eq!(format_of(&bytes), Some(FORMAT));
         let back = LanguageModel::from_bytes(&bytes).unwrap();
         assert_eq!(back.trigram(7, 5, 6), -0.25);
-        assert_eq!(back.trigram(7, 7, 5), -6.0);
+        assert_eq!(back.trigram(7, 7, 5), CONTEXT_BOW_FLOOR - 4.0);
+        // A word's backoff weight below the floor is answered at the floor.
+        let mut steep = back;
+        steep.uni_bow[3] = -4.0;
+        assert_eq!(steep.bigram(3, 5), WORD_BOW_FLOOR - 3.0);
+        let mut m = Vec::new();
+        steep.bigram_matrix(&[3, 5], &[5, 6], &mut m);
+        assert_eq!(m, [WORD_BOW_FLOOR - 3.0, WORD_BOW_FLOOR - 3.0, -4.0, -0.5]);
     }
 }
