@@ -22,6 +22,10 @@ static ROMAN: LazyLock<Regex> =
 static ARABIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<m>\d{1,2}(?:\.\d{1,2}){0,3}\.?)\s*[)]?\s*(?P<rest>\S.*)$").unwrap()
 });
+/// A one- or two-digit number whose dot OCR read as `,` or `:`, before a
+/// capitalised word.
+static DAMAGED_ARABIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}[,:]\s+(?P<rest>\p{Lu}.*)$").unwrap());
 static LETTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?P<m>[a-zđ¢])\s*\)\s*(?P<rest>.*)$").unwrap());
 static BULLET: LazyLock<Regex> =
@@ -72,6 +76,9 @@ struct Marker {
     glyph: String,
     /// Byte offset of the text after the marker.
     rest: usize,
+    /// An Arabic number whose dot OCR read as `,` or `:` (`4, Tuyên
+    /// truyền`): a marker only where it continues its siblings' sequence.
+    damaged: bool,
 }
 
 fn first_upper(s: &str) -> bool {
@@ -150,6 +157,7 @@ fn marker(line: &Line<'_>, after_break: bool) -> Option<Marker> {
                 kind,
                 glyph: t[..gl].to_owned(),
                 rest,
+                damaged: false,
             });
         }
     }
@@ -162,6 +170,7 @@ fn marker(line: &Line<'_>, after_break: bool) -> Option<Marker> {
                 kind: Kind::Roman,
                 glyph: t[..rest].trim().to_owned(),
                 rest,
+                damaged: false,
             });
         }
     }
@@ -178,8 +187,18 @@ fn marker(line: &Line<'_>, after_break: bool) -> Option<Marker> {
                 kind: Kind::Arabic(depth.min(4)),
                 glyph: t[..rest].trim().to_owned(),
                 rest,
+                damaged: false,
             });
         }
+    }
+    if let Some(c) = DAMAGED_ARABIC.captures(t) {
+        let rest = c.name("rest").map_or(t.len(), |m| m.start());
+        return Some(Marker {
+            kind: Kind::Arabic(1),
+            glyph: t[..rest].trim().to_owned(),
+            rest,
+            damaged: true,
+        });
     }
     if let Some(c) = LETTER.captures(t) {
         let rest = c.name("rest").map_or(t.len(), |m| m.start());
@@ -187,6 +206,7 @@ fn marker(line: &Line<'_>, after_break: bool) -> Option<Marker> {
             kind: Kind::Letter,
             glyph: t[..rest].trim().to_owned(),
             rest,
+            damaged: false,
         });
     }
     if let Some(c) = BULLET.captures(t) {
@@ -201,6 +221,7 @@ fn marker(line: &Line<'_>, after_break: bool) -> Option<Marker> {
             kind,
             glyph: m.to_owned(),
             rest,
+            damaged: false,
         });
     }
     None
@@ -307,6 +328,15 @@ fn normalize(
                 }
             }
         }
+        Kind::Arabic(_) if glyph.ends_with([',', ':']) => {
+            let n = glyph.trim_end_matches([',', ':']);
+            diags.push(Diagnostic {
+                code: "section.numbering.repaired".into(),
+                message: format!("marker {glyph:?} read as {n}. by its position"),
+                line: Some(no),
+            });
+            (format!("{n}."), n.parse().unwrap_or(expected))
+        }
         Kind::Arabic(_) => {
             let last = glyph
                 .trim_end_matches(['.', ')'])
@@ -351,7 +381,17 @@ pub(crate) fn parse(
             i += 1;
             continue;
         }
-        let m = marker(&lines[i], after_break);
+        let m = marker(&lines[i], after_break).filter(|mk| {
+            // A damaged number counts only as the next of its siblings.
+            !mk.damaged || {
+                let n: Option<usize> = mk.glyph.trim_end_matches([',', ':']).parse().ok();
+                stack
+                    .iter()
+                    .rev()
+                    .find(|f| f.kind == mk.kind)
+                    .is_some_and(|f| n == Some(f.value + 1))
+            }
+        });
         // Collect the unit's lines.
         let mut last = i;
         let mut j = i + 1;
@@ -373,7 +413,7 @@ pub(crate) fn parse(
                 }
             }
             let next = &lines[j];
-            if marker(next, ends_sentence(&lines[last].text)).is_some() {
+            if marker(next, ends_sentence(&lines[last].text)).is_some_and(|m| !m.damaged) {
                 break;
             }
             if short(last) || (ends_sentence(&lines[last].text) && first_upper(&next.text)) {
@@ -612,5 +652,17 @@ mod tests {
         );
         assert_eq!(got[3].1, 3);
         assert_eq!(got[8].1, 1);
+    }
+
+    #[test]
+    fn a_number_with_a_misread_dot_counts_only_in_sequence() {
+        let t = "I. Một\n1. Tuyên truyền.\n2. Hội nghị.\n3, Phát thanh.\n\
+                 Tuyên truyền trên báo.\n7: Không phải mục.";
+        let got = run(t);
+        let nums: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert_eq!(nums, ["I.", "1.", "2.", "3."]);
+        assert_eq!(got[3].1, 2);
+        // Without siblings before it, `4, Các` is a sentence.
+        assert_eq!(run("I. Một\n4, Các cơ quan.").len(), 1);
     }
 }
