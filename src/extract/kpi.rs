@@ -158,7 +158,12 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
         let line_end = doc.line_end(s);
         let in_table = table_from.is_some_and(|tf| ls >= tf);
         let first_on_line = t[ls..s].chars().all(|c| c.is_whitespace() || c == '|');
-        if first_on_line && (in_table || matches!(next, Some('.' | ')'))) {
+        // A section number (`4.`, `4)`), or one whose dot OCR read as `,` or
+        // `:` before a capitalised heading (`4, Tuyên truyền`).
+        let misread_marker = matches!(next, Some(',' | ':'))
+            && next2 == Some(' ')
+            && t[e..].chars().nth(2).is_some_and(char::is_uppercase);
+        if first_on_line && (in_table || matches!(next, Some('.' | ')')) || misread_marker) {
             continue;
         }
         // Levels and ordinals, and the numbers listed after them.
@@ -554,6 +559,8 @@ mod tests {
     #[test]
     fn not_figures() {
         assert!(values(&["1. Cải cách thể chế", "2.1. Mục tiêu"]).is_empty());
+        // A section number whose dot OCR read as a comma or colon.
+        assert!(values(&["4, Tuyên truyền bằng các hình thức", "5: Kết quả"]).is_empty());
         assert!(values(&["tại khoản 1, 2 Mục I; mức độ 3 và 4; lần thứ 27"]).is_empty());
         assert!(values(&["trong 6 tháng đầu năm, năm 2023, 9001:2015, igate 2.0"]).is_empty());
         assert!(values(&["(Không=0, Có=1)"]).is_empty());
