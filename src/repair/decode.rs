@@ -83,15 +83,21 @@ impl Decoded {
 /// and dropped after their segment, so memory stays bounded on any input.
 #[derive(Debug, Default)]
 pub struct TransitionMemo {
-    /// Key: the first position's option count, then both positions' ids.
+    /// Key: the first position's option count, then both positions' ids;
+    /// value: where the pair's scores start in `scores`.
     index: FxHashMap<Box<[WordId]>, usize>,
-    /// `LM_SCALE · log10 P(c | a)`, row-major in (a, c), per memoized pair.
-    tables: Vec<Vec<f32>>,
+    /// `LM_SCALE · log10 P(c | a)`, row-major in (a, c), one memoized pair
+    /// after the other (its length is the product of the key's counts).
+    scores: Vec<f32>,
+    /// Length of `scores` covered by indexed pairs; scores past it belong to
+    /// unindexed pairs and are dropped by [`Self::trim`].
+    indexed: usize,
     key: Vec<WordId>,
+    scratch: lm::MatrixScratch,
 }
 
 impl TransitionMemo {
-    /// The index in `tables` of the transition scores from `prev` to `cur`.
+    /// Where in `scores` the transition scores from `prev` to `cur` start.
     /// Past the capacity, the scores are appended unindexed; [`Self::trim`]
     /// drops them.
     fn index_of(&mut self, lm: &LanguageModel, prev: &[WordId], cur: &[WordId]) -> usize {
@@ -102,21 +108,21 @@ impl TransitionMemo {
         if let Some(&i) = self.index.get(&self.key[..]) {
             return i;
         }
-        let mut t = Vec::with_capacity(prev.len() * cur.len());
-        lm.bigram_matrix(prev, cur, &mut t);
-        t.iter_mut().for_each(|x| *x *= LM_SCALE);
-        self.tables.push(t);
+        let start = self.scores.len();
+        lm.extend_bigram_matrix(prev, cur, &mut self.scratch, &mut self.scores);
+        self.scores[start..].iter_mut().for_each(|x| *x *= LM_SCALE);
         if self.index.len() < MEMO_CAPACITY {
             self.index
-                .insert(self.key.clone().into_boxed_slice(), self.tables.len() - 1);
+                .insert(self.key.clone().into_boxed_slice(), start);
+            self.indexed = self.scores.len();
         }
-        self.tables.len() - 1
+        start
     }
 
-    /// Drops the unindexed matrices appended past the capacity. Invariant
-    /// after it: `tables.len() == index.len()`.
+    /// Drops the unindexed scores appended past the capacity. Invariant
+    /// after it: `scores.len() == indexed`.
     fn trim(&mut self) {
-        self.tables.truncate(self.index.len());
+        self.scores.truncate(self.indexed);
     }
 }
 
@@ -135,12 +141,11 @@ pub fn decode(
 ) -> Decoded {
     let marginals = max_marginals(lm, positions, memo);
     let kept = prune(&marginals, TRIGRAM_OPTIONS, MARGINAL_BEAM);
-    let reduced: Vec<Vec<Option_>> = kept
-        .iter()
-        .zip(positions)
-        .map(|(k, opts)| k.iter().map(|&i| opts[i]).collect())
-        .collect();
-    let path = viterbi(lm, &reduced)
+    let mut reduced = Flat::default();
+    for (k, opts) in kept.iter().zip(positions) {
+        reduced.push(k.iter().map(|&i| opts[i]));
+    }
+    let path = viterbi_flat(lm, &reduced)
         .into_iter()
         .zip(&kept)
         .map(|(j, k)| k[j])
@@ -149,6 +154,42 @@ pub fn decode(
         path,
         kept,
         marginals,
+    }
+}
+
+/// A list of lists in one allocation: item `i` is
+/// `items[starts[i]..starts[i + 1]]`.
+#[derive(Clone, Debug)]
+struct Flat<T> {
+    items: Vec<T>,
+    starts: Vec<usize>,
+}
+
+impl<T> Default for Flat<T> {
+    fn default() -> Self {
+        Flat {
+            items: Vec::new(),
+            starts: vec![0],
+        }
+    }
+}
+
+impl<T> Flat<T> {
+    /// Appends one list.
+    fn push(&mut self, list: impl IntoIterator<Item = T>) {
+        self.items.extend(list);
+        self.starts.push(self.items.len());
+    }
+
+    /// Number of lists.
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// The `i`-th list.
+    #[inline]
+    fn get(&self, i: usize) -> &[T] {
+        &self.items[self.starts[i]..self.starts[i + 1]]
     }
 }
 
@@ -179,59 +220,70 @@ pub fn max_marginals(
     memo: &mut TransitionMemo,
 ) -> Vec<Vec<f32>> {
     let n = positions.len();
-    // Transition scores between consecutive positions.
-    let ids: Vec<Vec<WordId>> = positions
-        .iter()
-        .map(|p| p.iter().map(|o| o.id).collect())
-        .collect();
+    // Offsets of each position's options in the flat arrays below.
+    let mut starts = Vec::with_capacity(n + 1);
+    starts.push(0);
+    let mut ids: Vec<WordId> = Vec::new();
+    for p in positions {
+        ids.extend(p.iter().map(|o| o.id));
+        starts.push(ids.len());
+    }
+    let ids_at = |i: usize| &ids[starts[i]..starts[i + 1]];
+    // Transition scores between consecutive positions, as offsets into the
+    // memo (taken before any slice of it, since computing one may grow it).
     let at: Vec<usize> = (1..n)
-        .map(|i| memo.index_of(lm, &ids[i - 1], &ids[i]))
+        .map(|i| memo.index_of(lm, ids_at(i - 1), ids_at(i)))
         .collect();
-    let trans: Vec<&[f32]> = at.iter().map(|&k| memo.tables[k].as_slice()).collect();
-    let mut fwd: Vec<Vec<f32>> = Vec::with_capacity(n);
+    let tables = &memo.scores;
+    let trans = |i: usize| -> &[f32] {
+        let len = positions[i].len() * positions[i + 1].len();
+        &tables[at[i]..at[i] + len]
+    };
+    let mut fwd = vec![0.0f32; ids.len()];
     for i in 0..n {
-        let f: Vec<f32> = positions[i]
-            .iter()
-            .enumerate()
-            .map(|(c, o)| {
-                let best = if i == 0 {
-                    LM_SCALE * lm.bigram(lm::BOS, o.id)
-                } else {
-                    let nc = positions[i].len();
-                    fwd[i - 1]
-                        .iter()
-                        .enumerate()
-                        .map(|(a, &fa)| fa + trans[i - 1][a * nc + c])
-                        .fold(f32::NEG_INFINITY, f32::max)
-                };
-                best + o.channel
-            })
-            .collect();
-        fwd.push(f);
+        let nc = positions[i].len();
+        for (c, o) in positions[i].iter().enumerate() {
+            let best = if i == 0 {
+                LM_SCALE * lm.bigram(lm::BOS, o.id)
+            } else {
+                let t = trans(i - 1);
+                fwd[starts[i - 1]..starts[i]]
+                    .iter()
+                    .enumerate()
+                    .map(|(a, &fa)| fa + t[a * nc + c])
+                    .fold(f32::NEG_INFINITY, f32::max)
+            };
+            fwd[starts[i] + c] = best + o.channel;
+        }
     }
-    let mut bwd: Vec<Vec<f32>> = vec![Vec::new(); n];
+    let mut bwd = vec![0.0f32; ids.len()];
     for i in (0..n).rev() {
-        bwd[i] = positions[i]
-            .iter()
-            .enumerate()
-            .map(|(a, o)| {
-                if i + 1 == n {
-                    LM_SCALE * lm.bigram(o.id, lm::EOS)
-                } else {
-                    let nc = positions[i + 1].len();
-                    positions[i + 1]
-                        .iter()
-                        .enumerate()
-                        .map(|(c, oc)| trans[i][a * nc + c] + oc.channel + bwd[i + 1][c])
-                        .fold(f32::NEG_INFINITY, f32::max)
-                }
-            })
-            .collect();
+        for (a, o) in positions[i].iter().enumerate() {
+            let v = if i + 1 == n {
+                LM_SCALE * lm.bigram(o.id, lm::EOS)
+            } else {
+                let next = &positions[i + 1];
+                let nc = next.len();
+                let t = &trans(i)[a * nc..(a + 1) * nc];
+                let b = &bwd[starts[i + 1]..starts[i + 2]];
+                next.iter()
+                    .zip(t)
+                    .zip(b)
+                    .map(|((oc, &tc), &bc)| tc + oc.channel + bc)
+                    .fold(f32::NEG_INFINITY, f32::max)
+            };
+            bwd[starts[i] + a] = v;
+        }
     }
-    let out = fwd
-        .iter()
-        .zip(&bwd)
-        .map(|(f, b)| f.iter().zip(b).map(|(f, b)| f + b).collect())
+    let out = (0..n)
+        .map(|i| {
+            let r = starts[i]..starts[i + 1];
+            fwd[r.clone()]
+                .iter()
+                .zip(&bwd[r])
+                .map(|(f, b)| f + b)
+                .collect()
+        })
         .collect();
     memo.trim();
     out
@@ -239,6 +291,15 @@ pub fn max_marginals(
 
 /// Returns the index of the chosen option at each position.
 pub fn viterbi(lm: &LanguageModel, positions: &[Vec<Option_>]) -> Vec<usize> {
+    let mut flat = Flat::default();
+    for p in positions {
+        flat.push(p.iter().copied());
+    }
+    viterbi_flat(lm, &flat)
+}
+
+/// [`viterbi`] over the positions' options stored flat.
+fn viterbi_flat(lm: &LanguageModel, positions: &Flat<Option_>) -> Vec<usize> {
     let n = positions.len();
     if n == 0 {
         return Vec::new();
@@ -252,20 +313,23 @@ pub fn viterbi(lm: &LanguageModel, positions: &[Vec<Option_>]) -> Vec<usize> {
         if i < 0 {
             &bos
         } else {
-            &positions[i as usize]
+            positions.get(i as usize)
         }
     };
-    // scores[i][a * len(i) + b]
-    let mut scores: Vec<Vec<f32>> = Vec::with_capacity(n);
-    let mut backs: Vec<Vec<u16>> = Vec::with_capacity(n);
+    // The states of position i are scores[at[i]..at[i + 1]], indexed
+    // a * len(i) + b; backs likewise.
+    let mut at: Vec<usize> = Vec::with_capacity(n + 1);
+    let mut scores: Vec<f32> = Vec::new();
+    let mut backs: Vec<u16> = Vec::new();
+    at.push(0);
     {
         let cur = opts(0);
-        let s: Vec<f32> = cur
-            .iter()
-            .map(|o| lp(lm, lm::BOS, lm::BOS, o.id) + o.channel)
-            .collect();
-        scores.push(s);
-        backs.push(vec![0; cur.len()]);
+        scores.extend(
+            cur.iter()
+                .map(|o| lp(lm, lm::BOS, lm::BOS, o.id) + o.channel),
+        );
+        backs.resize(cur.len(), 0);
+        at.push(scores.len());
     }
     let mut bigrams: Vec<f32> = Vec::new();
     let mut contexts: Vec<(usize, f32, f32)> = Vec::new();
@@ -274,15 +338,19 @@ pub fn viterbi(lm: &LanguageModel, positions: &[Vec<Option_>]) -> Vec<usize> {
         let prev = opts(i as isize - 1);
         let cur = opts(i as isize);
         let (na, nc) = (prev.len(), cur.len());
-        let mut s = vec![f32::NEG_INFINITY; na * nc];
-        let mut b = vec![0u16; na * nc];
+        let base_at = scores.len();
+        scores.resize(base_at + na * nc, f32::NEG_INFINITY);
+        backs.resize(base_at + na * nc, 0);
+        let (done, s) = scores.split_at_mut(base_at);
+        let last = &done[at[i - 1]..];
+        let b = &mut backs[base_at..];
         for (a, pa) in prev.iter().enumerate() {
             // Contexts (z, a) without kept trigrams all back off to the
             // bigram with weight 1: only their best score matters.
             let mut free: Option<(f32, u16)> = None;
             contexts.clear();
             for (z, pz) in prev2.iter().enumerate() {
-                let base = scores[i - 1][z * na + a];
+                let base = last[z * na + a];
                 if base == f32::NEG_INFINITY {
                     continue;
                 }
@@ -319,18 +387,18 @@ pub fn viterbi(lm: &LanguageModel, positions: &[Vec<Option_>]) -> Vec<usize> {
                 b[a * nc + c] = arg;
             }
         }
-        prune_states(&mut s);
-        scores.push(s);
-        backs.push(b);
+        prune_states(s);
+        at.push(scores.len());
     }
     // Close with </s>.
     let last = opts(n as isize - 1);
     let prev = opts(n as isize - 2);
+    let final_scores = &scores[at[n - 1]..];
     let mut best = f32::NEG_INFINITY;
     let (mut ba, mut bc) = (0usize, 0usize);
     for (a, pa) in prev.iter().enumerate() {
         for (c, pc) in last.iter().enumerate() {
-            let v = scores[n - 1][a * last.len() + c] + lp(lm, pa.id, pc.id, lm::EOS);
+            let v = final_scores[a * last.len() + c] + lp(lm, pa.id, pc.id, lm::EOS);
             if v > best {
                 best = v;
                 ba = a;
@@ -346,7 +414,7 @@ pub fn viterbi(lm: &LanguageModel, positions: &[Vec<Option_>]) -> Vec<usize> {
     let mut i = n - 1;
     while i >= 2 {
         let cur_len = opts(i as isize).len();
-        let z = backs[i][path[i - 1] * cur_len + path[i]] as usize;
+        let z = backs[at[i] + path[i - 1] * cur_len + path[i]] as usize;
         path[i - 2] = z;
         i -= 1;
     }
@@ -456,7 +524,7 @@ mod tests {
         let mut memo = TransitionMemo::default();
         let first = decode(&lm, &positions, &mut memo);
         assert_eq!(memo.index.len(), MEMO_CAPACITY);
-        assert_eq!(memo.tables.len(), memo.index.len());
+        assert_eq!(memo.scores.len(), memo.indexed);
         let again = decode(&lm, &positions, &mut memo);
         assert_eq!(first, again);
         assert_eq!(
