@@ -196,16 +196,26 @@ impl<T> Flat<T> {
 /// The indices of each position's options to keep, best first: at most `max`,
 /// within `beam` of the best max-marginal, at least one.
 fn prune(marginals: &[Vec<f32>], max: usize, beam: f32) -> Vec<Vec<usize>> {
+    let max = max.max(1);
     marginals
         .iter()
         .map(|mm| {
-            let mut idx: Vec<usize> = (0..mm.len()).collect();
-            idx.sort_by(|&a, &b| mm[b].total_cmp(&mm[a]).then(a.cmp(&b)));
+            // Better: higher max-marginal, then lower index (a strict order).
+            let better = |a: usize, b: usize| mm[a].total_cmp(&mm[b]).then(b.cmp(&a)).is_gt();
+            // The best `max` indices, best first, by insertion.
+            let mut idx: Vec<usize> = Vec::with_capacity(max + 1);
+            for k in 0..mm.len() {
+                if idx.len() == max && idx.last().is_some_and(|&w| !better(k, w)) {
+                    continue;
+                }
+                let at = idx.iter().position(|&j| better(k, j)).unwrap_or(idx.len());
+                idx.insert(at, k);
+                idx.truncate(max);
+            }
             let Some(&first) = idx.first() else {
                 return Vec::new();
             };
             let best = mm[first];
-            idx.truncate(max.max(1));
             idx.retain(|&k| mm[k] >= best - beam);
             idx
         })
@@ -531,6 +541,41 @@ mod tests {
             first,
             decode(&lm, &positions, &mut TransitionMemo::default())
         );
+    }
+
+    #[test]
+    fn prune_keeps_the_best_like_a_full_sort() {
+        let reference = |mm: &[f32], max: usize, beam: f32| {
+            let mut idx: Vec<usize> = (0..mm.len()).collect();
+            idx.sort_by(|&a, &b| mm[b].total_cmp(&mm[a]).then(a.cmp(&b)));
+            let best = idx.first().map(|&k| mm[k]);
+            idx.truncate(max.max(1));
+            idx.retain(|&k| best.is_some_and(|b| mm[k] >= b - beam));
+            idx
+        };
+        let mut x = 12345u32;
+        let mut lists = vec![vec![], vec![1.0], vec![f32::NEG_INFINITY; 4]];
+        for len in 1..30 {
+            lists.push(
+                (0..len)
+                    .map(|_| {
+                        x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                        ((x >> 16) % 9) as f32 - 4.0
+                    })
+                    .collect(),
+            );
+        }
+        for max in [0, 1, 3, 5] {
+            for beam in [0.0, 2.0, 6.0] {
+                assert_eq!(
+                    prune(&lists, max, beam),
+                    lists
+                        .iter()
+                        .map(|mm| reference(mm, max, beam))
+                        .collect::<Vec<_>>()
+                );
+            }
+        }
     }
 
     #[test]
