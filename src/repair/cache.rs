@@ -8,6 +8,7 @@
 //! deterministic), so memory stays bounded on any collection.
 
 use super::candidates::{self, Candidate};
+use super::decode::TransitionStore;
 use crate::lexicon::Lexicon;
 use rustc_hash::FxHashMap;
 use std::hash::{BuildHasher, BuildHasherDefault};
@@ -26,6 +27,7 @@ type Shard = FxHashMap<Box<str>, Arc<[Candidate]>>;
 pub struct CandidateCache {
     shards: Vec<RwLock<Shard>>,
     per_shard: usize,
+    transitions: TransitionStore,
 }
 
 impl std::fmt::Debug for CandidateCache {
@@ -48,7 +50,14 @@ impl CandidateCache {
         CandidateCache {
             shards: (0..SHARDS).map(|_| RwLock::new(Shard::default())).collect(),
             per_shard: capacity.div_ceil(SHARDS),
+            transitions: TransitionStore::default(),
         }
+    }
+
+    /// The decoder's transition matrices, shared like the candidates (with
+    /// bounds of their own: see [`TransitionStore`]).
+    pub fn transitions(&self) -> &TransitionStore {
+        &self.transitions
     }
 
     /// Number of cached tokens.

@@ -5,7 +5,9 @@
 //! Σ channel_i`. Fixed items (figures, codes) are positions with one option.
 
 use crate::lexicon::lm::{self, LanguageModel, WordId};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
+use std::hash::BuildHasher;
+use std::sync::{Arc, RwLock};
 
 /// States scoring more than this (in nats) below a position's best state
 /// are dropped: no later evidence recovers from such a gap in practice.
@@ -81,8 +83,12 @@ impl Decoded {
 /// options (up to 24 × 24). A memo lives as long as one document and holds
 /// at most [`MEMO_CAPACITY`] matrices (a few MB); later ones are computed
 /// and dropped after their segment, so memory stays bounded on any input.
+///
+/// A memo may also consult a [`TransitionStore`] shared by the documents of
+/// a collection: a pair it has not seen is taken from the store when another
+/// document computed it, and stored there when not.
 #[derive(Debug, Default)]
-pub struct TransitionMemo {
+pub struct TransitionMemo<'a> {
     /// Key: the first position's option count, then both positions' ids;
     /// value: where the pair's scores start in `scores`.
     index: FxHashMap<Box<[WordId]>, usize>,
@@ -94,9 +100,19 @@ pub struct TransitionMemo {
     indexed: usize,
     key: Vec<WordId>,
     scratch: lm::MatrixScratch,
+    shared: Option<&'a TransitionStore>,
 }
 
-impl TransitionMemo {
+impl<'a> TransitionMemo<'a> {
+    /// A memo that also takes matrices from, and gives them to, `shared`
+    /// (none: a memo of its own document only, like [`Default`]).
+    pub fn shared(shared: Option<&'a TransitionStore>) -> Self {
+        TransitionMemo {
+            shared,
+            ..TransitionMemo::default()
+        }
+    }
+
     /// Where in `scores` the transition scores from `prev` to `cur` start.
     /// Past the capacity, the scores are appended unindexed; [`Self::trim`]
     /// drops them.
@@ -109,8 +125,16 @@ impl TransitionMemo {
             return i;
         }
         let start = self.scores.len();
-        lm.extend_bigram_matrix(prev, cur, &mut self.scratch, &mut self.scores);
-        self.scores[start..].iter_mut().for_each(|x| *x *= LM_SCALE);
+        match self.shared.and_then(|s| s.get(&self.key)) {
+            Some(t) => self.scores.extend_from_slice(&t),
+            None => {
+                lm.extend_bigram_matrix(prev, cur, &mut self.scratch, &mut self.scores);
+                self.scores[start..].iter_mut().for_each(|x| *x *= LM_SCALE);
+                if let Some(s) = self.shared {
+                    s.insert(&self.key, &self.scores[start..]);
+                }
+            }
+        }
         if self.index.len() < MEMO_CAPACITY {
             self.index
                 .insert(self.key.clone().into_boxed_slice(), start);
@@ -123,6 +147,96 @@ impl TransitionMemo {
     /// after it: `scores.len() == indexed`.
     fn trim(&mut self) {
         self.scores.truncate(self.indexed);
+    }
+}
+
+const STORE_SHARDS: usize = 16;
+
+/// Default bound of a [`TransitionStore`]: scores plus key ids held, in
+/// 4-byte words (32 MB).
+pub const STORE_WORDS: usize = 8 << 20;
+
+/// Default bound on the number of matrices a [`TransitionStore`] holds
+/// (besides [`STORE_WORDS`]; about 80 bytes of overhead each).
+pub const STORE_ENTRIES: usize = 200_000;
+
+/// Transition matrices shared by the documents of a collection and their
+/// threads, keyed like a [`TransitionMemo`]'s.
+///
+/// A token's options (their ids and order) do not depend on the document, so
+/// the same pairs of tokens give the same matrices in every document. The
+/// store only memoizes a pure function of the key, so output is the same
+/// with or without it, whatever the thread count. It stops growing at its
+/// bounds (nothing is evicted), so memory stays bounded on any collection.
+#[derive(Debug)]
+pub struct TransitionStore {
+    shards: Vec<RwLock<StoreShard>>,
+    per_shard_words: usize,
+    per_shard_entries: usize,
+}
+
+#[derive(Debug, Default)]
+struct StoreShard {
+    map: FxHashMap<Box<[WordId]>, Arc<[f32]>>,
+    /// Key ids plus scores held.
+    words: usize,
+}
+
+impl Default for TransitionStore {
+    fn default() -> Self {
+        TransitionStore::new(STORE_WORDS, STORE_ENTRIES)
+    }
+}
+
+impl TransitionStore {
+    /// A store holding at most about `words` key ids plus scores in at most
+    /// about `entries` matrices.
+    pub fn new(words: usize, entries: usize) -> Self {
+        TransitionStore {
+            shards: (0..STORE_SHARDS)
+                .map(|_| RwLock::new(StoreShard::default()))
+                .collect(),
+            per_shard_words: words.div_ceil(STORE_SHARDS),
+            per_shard_entries: entries.div_ceil(STORE_SHARDS),
+        }
+    }
+
+    /// Number of matrices held.
+    pub fn len(&self) -> usize {
+        self.shards
+            .iter()
+            .map(|s| s.read().map_or(0, |m| m.map.len()))
+            .sum()
+    }
+
+    /// Is the store empty?
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn shard(&self, key: &[WordId]) -> &RwLock<StoreShard> {
+        let h = FxBuildHasher.hash_one(key);
+        &self.shards[(h >> 60) as usize % STORE_SHARDS]
+    }
+
+    fn get(&self, key: &[WordId]) -> Option<Arc<[f32]>> {
+        let shard = self.shard(key).read().ok()?;
+        shard.map.get(key).cloned()
+    }
+
+    fn insert(&self, key: &[WordId], scores: &[f32]) {
+        // A poisoned lock only means another thread panicked mid-insert of a
+        // pure value: the map is still valid, so keep using it.
+        let mut shard = self.shard(key).write().unwrap_or_else(|e| e.into_inner());
+        let words = key.len() + scores.len();
+        if shard.map.len() >= self.per_shard_entries
+            || shard.words + words > self.per_shard_words
+            || shard.map.contains_key(key)
+        {
+            return;
+        }
+        shard.words += words;
+        shard.map.insert(key.into(), scores.into());
     }
 }
 
@@ -576,6 +690,29 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn shared_store_stays_bounded_and_changes_nothing() {
+        let lm = model();
+        let positions: Vec<Vec<Option_>> = (0..500)
+            .map(|i| vec![opt(10 + i % 97, 0.0), opt(5 + i % 3, -0.5), opt(7, -1.0)])
+            .collect();
+        let alone = decode(&lm, &positions, &mut TransitionMemo::default());
+        // Small bounds: 40 matrices, fewer words than 40 of these take.
+        let store = TransitionStore::new(16 * 40, 40);
+        for _ in 0..3 {
+            let mut memo = TransitionMemo::shared(Some(&store));
+            assert_eq!(decode(&lm, &positions, &mut memo), alone);
+        }
+        assert!(!store.is_empty());
+        assert!(store.len() <= 40);
+        let words: usize = store
+            .shards
+            .iter()
+            .map(|s| s.read().map_or(0, |m| m.words))
+            .sum();
+        assert!(words <= 16 * 40, "{words}");
     }
 
     #[test]

@@ -604,7 +604,7 @@ impl<'a> Repairer<'a> {
         // Decode each segment.
         let mut seg: Vec<usize> = Vec::new();
         let mut positions: Vec<Vec<Option_>> = Vec::new();
-        let mut memo = decode::TransitionMemo::default();
+        let mut memo = decode::TransitionMemo::shared(self.cache.map(CandidateCache::transitions));
         let mut flush = |seg: &mut Vec<usize>,
                          positions: &mut Vec<Vec<Option_>>,
                          changes: &mut FxHashMap<(usize, usize), Change>| {
