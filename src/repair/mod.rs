@@ -567,7 +567,9 @@ impl<'a> Repairer<'a> {
             let s = tokens[li][ti].text(&lines[li]);
             let rep = code_cache
                 .entry((s, slot))
-                .or_insert_with(|| codes::repair_code(lex, s, slot, &weights))
+                .or_insert_with(|| {
+                    codes::choose_code(&cache.ranked_codes(lex, s, slot), s, slot, &weights)
+                })
                 .clone();
             if let Some(r) = rep {
                 changes.insert(
