@@ -21,6 +21,15 @@ pub struct FollowerTable {
     slots: Vec<u32>,
 }
 
+/// Working buffers of [`FollowerTable::get_matrix_with`], kept between
+/// calls to save allocations; their contents mean nothing between calls.
+#[derive(Clone, Debug, Default)]
+pub struct MatrixScratch {
+    homes: Vec<usize>,
+    regions: Vec<(usize, usize)>,
+    first: Vec<u32>,
+}
+
 /// Largest second word a slot can hold.
 pub const MAX_WORD: u32 = (1 << 24) - 2;
 
@@ -71,24 +80,64 @@ impl FollowerTable {
     /// The values stored for every pair of `vs` × `ws`, row by row
     /// (`out[a * ws.len() + c]` is `get(vs[a], ws[c])`).
     pub fn get_matrix(&self, vs: &[u32], ws: &[u32], out: &mut Vec<Option<u8>>) {
+        self.get_matrix_with(vs, ws, &mut MatrixScratch::default(), out);
+    }
+
+    /// [`get_matrix`](Self::get_matrix) with caller-owned working buffers,
+    /// so that repeated calls allocate nothing.
+    ///
+    /// The home slots of all pairs are read first, in one branch-free pass,
+    /// so their cache misses overlap; only the pairs whose home slot holds
+    /// another word then walk the rest of their probe run.
+    pub fn get_matrix_with(
+        &self,
+        vs: &[u32],
+        ws: &[u32],
+        scratch: &mut MatrixScratch,
+        out: &mut Vec<Option<u8>>,
+    ) {
         out.clear();
-        let homes = homes(ws);
-        for &v in vs {
-            self.extend_row(v, ws, &homes, out);
+        let MatrixScratch {
+            homes,
+            regions,
+            first,
+        } = scratch;
+        homes.clear();
+        homes.extend(ws.iter().map(|&w| home(w)));
+        regions.clear();
+        regions.extend(vs.iter().map(|&v| self.region_range(v)));
+        first.clear();
+        for &(s, e) in regions.iter() {
+            let r = &self.slots[s..e];
+            match r.len().checked_sub(1) {
+                Some(mask) => first.extend(homes.iter().map(|&h| r[h & mask])),
+                None => first.resize(first.len() + ws.len(), 0),
+            }
+        }
+        let mut at = first.iter();
+        for &(s, e) in regions.iter() {
+            let r = &self.slots[s..e];
+            let mask = r.len().wrapping_sub(1);
+            for (&w, &h) in ws.iter().zip(homes.iter()) {
+                let x = at.next().copied().unwrap_or(0);
+                out.push(match w.checked_add(1) {
+                    _ if x == 0 => None,
+                    Some(want) if x >> 8 == want => Some(x as u8),
+                    Some(_) => probe_at(r, w, (h & mask).wrapping_add(1) & mask),
+                    None => None,
+                });
+            }
         }
     }
 
-    fn extend_row(&self, v: u32, ws: &[u32], homes: &[usize], out: &mut Vec<Option<u8>>) {
-        match self.region(v) {
-            Some(r) => {
-                let mask = r.len() - 1;
-                out.extend(
-                    ws.iter()
-                        .zip(homes)
-                        .map(|(&w, &h)| probe_at(r, w, h & mask)),
-                );
+    /// The slot range of context `v`'s region, empty when it has no entries.
+    #[inline]
+    fn region_range(&self, v: u32) -> (usize, usize) {
+        match (self.starts.get(v as usize), self.starts.get(v as usize + 1)) {
+            (Some(&s), Some(&e)) if s <= e && e as usize <= self.slots.len() => {
+                (s as usize, e as usize)
             }
-            None => out.resize(out.len() + ws.len(), None),
+            _ => (0, 0),
         }
     }
 
@@ -157,10 +206,6 @@ fn region_size(n: usize) -> usize {
 #[inline]
 fn home(w: u32) -> usize {
     mix(w as u64) as usize
-}
-
-fn homes(ws: &[u32]) -> Vec<usize> {
-    ws.iter().map(|&w| home(w)).collect()
 }
 
 #[inline]

@@ -6,7 +6,7 @@
 //! Kneser–Ney continuation counts for the unigram (see `build::lm`).
 //! Bigram and trigram values are quantized to one byte ([`quantize_logp`]).
 
-use super::followers::FollowerTable;
+use super::followers::{self, FollowerTable};
 use super::table::FingerprintTable;
 
 /// Word id. `0` is unknown, then the specials below, then the vocabulary.
@@ -87,6 +87,14 @@ pub fn key3(u: WordId, v: WordId, w: WordId) -> u64 {
     ((u as u64) << 42) | ((v as u64) << 21) | w as u64
 }
 
+/// Working buffers of [`LanguageModel::extend_bigram_matrix`], kept between
+/// calls to save allocations.
+#[derive(Clone, Debug, Default)]
+pub struct MatrixScratch {
+    table: followers::MatrixScratch,
+    found: Vec<Option<u8>>,
+}
+
 /// A loaded language model.
 #[derive(Clone, Debug, Default)]
 pub struct LanguageModel {
@@ -126,9 +134,22 @@ impl LanguageModel {
     /// log10 P(w | v) for every pair of `vs` × `ws`, row by row
     /// (`out[a * ws.len() + c]` is `bigram(vs[a], ws[c])`).
     pub fn bigram_matrix(&self, vs: &[WordId], ws: &[WordId], out: &mut Vec<f32>) {
-        let mut found = Vec::with_capacity(vs.len() * ws.len());
-        self.bi.get_matrix(vs, ws, &mut found);
         out.clear();
+        self.extend_bigram_matrix(vs, ws, &mut MatrixScratch::default(), out);
+    }
+
+    /// Appends the values of [`bigram_matrix`](Self::bigram_matrix) to
+    /// `out`, with caller-owned working buffers.
+    pub fn extend_bigram_matrix(
+        &self,
+        vs: &[WordId],
+        ws: &[WordId],
+        scratch: &mut MatrixScratch,
+        out: &mut Vec<f32>,
+    ) {
+        let mut found = std::mem::take(&mut scratch.found);
+        self.bi
+            .get_matrix_with(vs, ws, &mut scratch.table, &mut found);
         for (&v, row) in vs.iter().zip(found.chunks(ws.len().max(1))) {
             let bow = self.word_bow(v);
             out.extend(row.iter().zip(ws).map(|(q, &w)| match q {
@@ -136,6 +157,7 @@ impl LanguageModel {
                 None => bow + self.unigram(w),
             }));
         }
+        scratch.found = found;
     }
 
     /// log10 P(w).

@@ -8,6 +8,8 @@
 //! deterministic), so memory stays bounded on any collection.
 
 use super::candidates::{self, Candidate};
+use super::codes::{self, CodeSlot, RankedCodes};
+use super::decode::TransitionStore;
 use crate::lexicon::Lexicon;
 use rustc_hash::FxHashMap;
 use std::hash::{BuildHasher, BuildHasherDefault};
@@ -22,10 +24,18 @@ pub const DEFAULT_CAPACITY: usize = 200_000;
 
 type Shard = FxHashMap<Box<str>, Arc<[Candidate]>>;
 
+type CodeMap = FxHashMap<(Box<str>, CodeSlot), Arc<RankedCodes>>;
+
+/// Most code-like tokens whose code rankings a cache keeps (each a few
+/// hundred bytes at most).
+pub const CODE_CAPACITY: usize = 50_000;
+
 /// Memoized [`candidates::generate`], safe to share between threads.
 pub struct CandidateCache {
     shards: Vec<RwLock<Shard>>,
     per_shard: usize,
+    transitions: TransitionStore,
+    codes: RwLock<CodeMap>,
 }
 
 impl std::fmt::Debug for CandidateCache {
@@ -48,7 +58,32 @@ impl CandidateCache {
         CandidateCache {
             shards: (0..SHARDS).map(|_| RwLock::new(Shard::default())).collect(),
             per_shard: capacity.div_ceil(SHARDS),
+            transitions: TransitionStore::default(),
+            codes: RwLock::default(),
         }
+    }
+
+    /// Memoized [`codes::rank_codes`] of `token` in `slot` (at most
+    /// [`CODE_CAPACITY`] tokens are kept).
+    pub fn ranked_codes(&self, lex: &Lexicon, token: &str, slot: CodeSlot) -> Arc<RankedCodes> {
+        let key = (Box::<str>::from(token), slot);
+        if let Ok(m) = self.codes.read() {
+            if let Some(r) = m.get(&key) {
+                return Arc::clone(r);
+            }
+        }
+        let ranked = Arc::new(codes::rank_codes(lex, token, slot));
+        let mut m = self.codes.write().unwrap_or_else(|e| e.into_inner());
+        if m.len() < CODE_CAPACITY {
+            m.entry(key).or_insert_with(|| Arc::clone(&ranked));
+        }
+        ranked
+    }
+
+    /// The decoder's transition matrices, shared like the candidates (with
+    /// bounds of their own: see [`TransitionStore`]).
+    pub fn transitions(&self) -> &TransitionStore {
+        &self.transitions
     }
 
     /// Number of cached tokens.
@@ -88,6 +123,25 @@ impl CandidateCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ranked_codes_are_memoized_answers() {
+        let lex =
+            Lexicon::load(&crate::lexicon::default_dir()).unwrap_or_else(|_| Lexicon::empty());
+        let cache = CandidateCache::default();
+        for _ in 0..2 {
+            for (token, slot) in [
+                ("0D", CodeSlot::Type),
+                ("HPND", CodeSlot::Free),
+                ("UBND", CodeSlot::Symbol),
+            ] {
+                assert_eq!(
+                    *cache.ranked_codes(&lex, token, slot),
+                    codes::rank_codes(&lex, token, slot)
+                );
+            }
+        }
+    }
 
     #[test]
     fn capacity_bounds_growth_but_not_answers() {

@@ -55,44 +55,90 @@ pub enum CodeSlot {
 /// and the document's channel weights `w` make damage likelier than a
 /// genuine code missing from the list (the prior `UNKNOWN_CODE_COST`).
 pub fn repair_code(lex: &Lexicon, token: &str, slot: CodeSlot, w: &Weights) -> Option<CodeRepair> {
+    choose_code(&rank_codes(lex, token, slot), token, slot, w)
+}
+
+/// The two cheapest readings of a token as known codes, cheapest first (ties
+/// by code): the part of [`repair_code`] that does not depend on the
+/// document, so it can be shared between documents.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RankedCodes {
+    /// The cheapest code and its cost; `None` when the token is itself a
+    /// known code or no code has a length within one of it.
+    pub best: Option<(f32, String)>,
+    /// The second cheapest code and its cost.
+    pub runner: Option<(f32, String)>,
+}
+
+/// Ranks the known codes as readings of `token` in `slot` by channel cost,
+/// case penalty and type-slot bonus; see [`RankedCodes`].
+pub fn rank_codes(lex: &Lexicon, token: &str, slot: CodeSlot) -> RankedCodes {
     if lex.code(token).is_some() {
-        return None;
+        return RankedCodes::default();
     }
+    let ocr: Vec<char> = token.to_lowercase().chars().collect();
+    let n = ocr.len();
+    let mut coster = lex.channel.coster(&ocr);
+    let mut t: Vec<char> = Vec::new();
+    // The two least (cost, code) pairs, least first.
+    let mut top: [Option<(f32, &str)>; 2] = [None, None];
+    let less = |a: (f32, &str), b: (f32, &str)| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)).is_lt();
+    for cand in lex_codes(lex) {
+        let len = cand.chars().count();
+        if len + 1 < n || len > n + 1 {
+            continue;
+        }
+        t.clear();
+        t.extend(cand.to_lowercase().chars());
+        let mut cost = coster.cost(&t) + case_penalty(cand, token);
+        if slot == CodeSlot::Type && doc_types::is_type_code(cand) {
+            cost -= TYPE_SLOT_BONUS;
+        }
+        let x = (cost, cand);
+        match top {
+            [Some(b), _] if !less(x, b) => {
+                if top[1].is_none_or(|r| less(x, r)) {
+                    top[1] = Some(x);
+                }
+            }
+            _ => top = [Some(x), top[0]],
+        }
+    }
+    let owned = |x: Option<(f32, &str)>| x.map(|(c, s)| (c, s.to_owned()));
+    RankedCodes {
+        best: owned(top[0]),
+        runner: owned(top[1]),
+    }
+}
+
+/// The decision of [`repair_code`] from the ranked codes of `token` and the
+/// document's channel weights `w`.
+pub fn choose_code(
+    ranked: &RankedCodes,
+    token: &str,
+    slot: CodeSlot,
+    w: &Weights,
+) -> Option<CodeRepair> {
     let clean = token.chars().all(|c| c.is_ascii_uppercase());
     let max_cost = if slot == CodeSlot::Free && clean {
         MAX_COST_CLEAN
     } else {
         MAX_COST
     };
-    let ocr: Vec<char> = token.to_lowercase().chars().collect();
-    let n = ocr.len();
-    let mut scored: Vec<(f32, &str)> = Vec::new();
-    for cand in lex_codes(lex) {
-        let len = cand.chars().count();
-        if len + 1 < n || len > n + 1 {
-            continue;
-        }
-        let t: Vec<char> = cand.to_lowercase().chars().collect();
-        let mut cost = lex.channel.token_cost(&t, &ocr) + case_penalty(cand, token);
-        if slot == CodeSlot::Type && doc_types::is_type_code(cand) {
-            cost -= TYPE_SLOT_BONUS;
-        }
-        scored.push((cost, cand));
-    }
-    scored.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)));
-    let (best_cost, best) = *scored.first()?;
+    let (best_cost, best) = ranked.best.as_ref()?;
+    let best_cost = *best_cost;
     if best_cost > max_cost || !damage_likelier(w, best_cost, best, token) {
         return None;
     }
-    let runner = scored.get(1).copied();
+    let runner = ranked.runner.as_ref();
     let margin = runner.map_or(6.0, |r| r.0 - best_cost);
     if margin < 0.5 {
         return None;
     }
     Some(CodeRepair {
-        code: best.to_owned(),
+        code: best.clone(),
         confidence: (1.0 - (-margin).exp() * 0.5).min(super::MAX_CONFIDENCE),
-        runner_up: runner.map(|r| r.1.to_owned()),
+        runner_up: runner.map(|r| r.1.clone()),
     })
 }
 

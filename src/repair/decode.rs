@@ -5,7 +5,9 @@
 //! Σ channel_i`. Fixed items (figures, codes) are positions with one option.
 
 use crate::lexicon::lm::{self, LanguageModel, WordId};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
+use std::hash::BuildHasher;
+use std::sync::{Arc, RwLock};
 
 /// States scoring more than this (in nats) below a position's best state
 /// are dropped: no later evidence recovers from such a gap in practice.
@@ -81,17 +83,37 @@ impl Decoded {
 /// options (up to 24 × 24). A memo lives as long as one document and holds
 /// at most [`MEMO_CAPACITY`] matrices (a few MB); later ones are computed
 /// and dropped after their segment, so memory stays bounded on any input.
+///
+/// A memo may also consult a [`TransitionStore`] shared by the documents of
+/// a collection: a pair it has not seen is taken from the store when another
+/// document computed it, and stored there when not.
 #[derive(Debug, Default)]
-pub struct TransitionMemo {
-    /// Key: the first position's option count, then both positions' ids.
+pub struct TransitionMemo<'a> {
+    /// Key: the first position's option count, then both positions' ids;
+    /// value: where the pair's scores start in `scores`.
     index: FxHashMap<Box<[WordId]>, usize>,
-    /// `LM_SCALE · log10 P(c | a)`, row-major in (a, c), per memoized pair.
-    tables: Vec<Vec<f32>>,
+    /// `LM_SCALE · log10 P(c | a)`, row-major in (a, c), one memoized pair
+    /// after the other (its length is the product of the key's counts).
+    scores: Vec<f32>,
+    /// Length of `scores` covered by indexed pairs; scores past it belong to
+    /// unindexed pairs and are dropped by [`Self::trim`].
+    indexed: usize,
     key: Vec<WordId>,
+    scratch: lm::MatrixScratch,
+    shared: Option<&'a TransitionStore>,
 }
 
-impl TransitionMemo {
-    /// The index in `tables` of the transition scores from `prev` to `cur`.
+impl<'a> TransitionMemo<'a> {
+    /// A memo that also takes matrices from, and gives them to, `shared`
+    /// (none: a memo of its own document only, like [`Default`]).
+    pub fn shared(shared: Option<&'a TransitionStore>) -> Self {
+        TransitionMemo {
+            shared,
+            ..TransitionMemo::default()
+        }
+    }
+
+    /// Where in `scores` the transition scores from `prev` to `cur` start.
     /// Past the capacity, the scores are appended unindexed; [`Self::trim`]
     /// drops them.
     fn index_of(&mut self, lm: &LanguageModel, prev: &[WordId], cur: &[WordId]) -> usize {
@@ -102,21 +124,119 @@ impl TransitionMemo {
         if let Some(&i) = self.index.get(&self.key[..]) {
             return i;
         }
-        let mut t = Vec::with_capacity(prev.len() * cur.len());
-        lm.bigram_matrix(prev, cur, &mut t);
-        t.iter_mut().for_each(|x| *x *= LM_SCALE);
-        self.tables.push(t);
+        let start = self.scores.len();
+        match self.shared.and_then(|s| s.get(&self.key)) {
+            Some(t) => self.scores.extend_from_slice(&t),
+            None => {
+                lm.extend_bigram_matrix(prev, cur, &mut self.scratch, &mut self.scores);
+                self.scores[start..].iter_mut().for_each(|x| *x *= LM_SCALE);
+                if let Some(s) = self.shared {
+                    s.insert(&self.key, &self.scores[start..]);
+                }
+            }
+        }
         if self.index.len() < MEMO_CAPACITY {
             self.index
-                .insert(self.key.clone().into_boxed_slice(), self.tables.len() - 1);
+                .insert(self.key.clone().into_boxed_slice(), start);
+            self.indexed = self.scores.len();
         }
-        self.tables.len() - 1
+        start
     }
 
-    /// Drops the unindexed matrices appended past the capacity. Invariant
-    /// after it: `tables.len() == index.len()`.
+    /// Drops the unindexed scores appended past the capacity. Invariant
+    /// after it: `scores.len() == indexed`.
     fn trim(&mut self) {
-        self.tables.truncate(self.index.len());
+        self.scores.truncate(self.indexed);
+    }
+}
+
+const STORE_SHARDS: usize = 16;
+
+/// Default bound of a [`TransitionStore`]: scores plus key ids held, in
+/// 4-byte words (32 MB).
+pub const STORE_WORDS: usize = 8 << 20;
+
+/// Default bound on the number of matrices a [`TransitionStore`] holds
+/// (besides [`STORE_WORDS`]; about 80 bytes of overhead each).
+pub const STORE_ENTRIES: usize = 200_000;
+
+/// Transition matrices shared by the documents of a collection and their
+/// threads, keyed like a [`TransitionMemo`]'s.
+///
+/// A token's options (their ids and order) do not depend on the document, so
+/// the same pairs of tokens give the same matrices in every document. The
+/// store only memoizes a pure function of the key, so output is the same
+/// with or without it, whatever the thread count. It stops growing at its
+/// bounds (nothing is evicted), so memory stays bounded on any collection.
+#[derive(Debug)]
+pub struct TransitionStore {
+    shards: Vec<RwLock<StoreShard>>,
+    per_shard_words: usize,
+    per_shard_entries: usize,
+}
+
+#[derive(Debug, Default)]
+struct StoreShard {
+    map: FxHashMap<Box<[WordId]>, Arc<[f32]>>,
+    /// Key ids plus scores held.
+    words: usize,
+}
+
+impl Default for TransitionStore {
+    fn default() -> Self {
+        TransitionStore::new(STORE_WORDS, STORE_ENTRIES)
+    }
+}
+
+impl TransitionStore {
+    /// A store holding at most about `words` key ids plus scores in at most
+    /// about `entries` matrices.
+    pub fn new(words: usize, entries: usize) -> Self {
+        TransitionStore {
+            shards: (0..STORE_SHARDS)
+                .map(|_| RwLock::new(StoreShard::default()))
+                .collect(),
+            per_shard_words: words.div_ceil(STORE_SHARDS),
+            per_shard_entries: entries.div_ceil(STORE_SHARDS),
+        }
+    }
+
+    /// Number of matrices held.
+    pub fn len(&self) -> usize {
+        self.shards
+            .iter()
+            .map(|s| s.read().map_or(0, |m| m.map.len()))
+            .sum()
+    }
+
+    /// Is the store empty?
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn shard(&self, key: &[WordId]) -> &RwLock<StoreShard> {
+        let h = FxBuildHasher.hash_one(key);
+        &self.shards[(h >> 60) as usize % STORE_SHARDS]
+    }
+
+    fn get(&self, key: &[WordId]) -> Option<Arc<[f32]>> {
+        let shard = self.shard(key).read().ok()?;
+        shard.map.get(key).cloned()
+    }
+
+    fn insert(&self, key: &[WordId], scores: &[f32]) {
+        // A poisoned lock only means another thread panicked mid-insert of a
+        // pure value: the map is still valid, so keep using it.
+        let mut shard = self.shard(key).write().unwrap_or_else(|e| e.into_inner());
+        let words = key.len() + scores.len();
+        if shard.map.len() >= self.per_shard_entries
+            || shard.words + words > self.per_shard_words
+            || shard.map.contains_key(key)
+        {
+            return;
+        }
+        shard.words += words;
+        shard.map.insert(key.into(), scores.into());
     }
 }
 
@@ -135,12 +255,11 @@ pub fn decode(
 ) -> Decoded {
     let marginals = max_marginals(lm, positions, memo);
     let kept = prune(&marginals, TRIGRAM_OPTIONS, MARGINAL_BEAM);
-    let reduced: Vec<Vec<Option_>> = kept
-        .iter()
-        .zip(positions)
-        .map(|(k, opts)| k.iter().map(|&i| opts[i]).collect())
-        .collect();
-    let path = viterbi(lm, &reduced)
+    let mut reduced = Flat::default();
+    for (k, opts) in kept.iter().zip(positions) {
+        reduced.push(k.iter().map(|&i| opts[i]));
+    }
+    let path = viterbi_flat(lm, &reduced)
         .into_iter()
         .zip(&kept)
         .map(|(j, k)| k[j])
@@ -152,19 +271,65 @@ pub fn decode(
     }
 }
 
+/// A list of lists in one allocation: item `i` is
+/// `items[starts[i]..starts[i + 1]]`.
+#[derive(Clone, Debug)]
+struct Flat<T> {
+    items: Vec<T>,
+    starts: Vec<usize>,
+}
+
+impl<T> Default for Flat<T> {
+    fn default() -> Self {
+        Flat {
+            items: Vec::new(),
+            starts: vec![0],
+        }
+    }
+}
+
+impl<T> Flat<T> {
+    /// Appends one list.
+    fn push(&mut self, list: impl IntoIterator<Item = T>) {
+        self.items.extend(list);
+        self.starts.push(self.items.len());
+    }
+
+    /// Number of lists.
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// The `i`-th list.
+    #[inline]
+    fn get(&self, i: usize) -> &[T] {
+        &self.items[self.starts[i]..self.starts[i + 1]]
+    }
+}
+
 /// The indices of each position's options to keep, best first: at most `max`,
 /// within `beam` of the best max-marginal, at least one.
 fn prune(marginals: &[Vec<f32>], max: usize, beam: f32) -> Vec<Vec<usize>> {
+    let max = max.max(1);
     marginals
         .iter()
         .map(|mm| {
-            let mut idx: Vec<usize> = (0..mm.len()).collect();
-            idx.sort_by(|&a, &b| mm[b].total_cmp(&mm[a]).then(a.cmp(&b)));
+            // Better: higher max-marginal, then lower index (a strict order).
+            let better = |a: usize, b: usize| mm[a].total_cmp(&mm[b]).then(b.cmp(&a)).is_gt();
+            // The best `max` indices, best first, by insertion.
+            let mut idx: Vec<usize> = Vec::with_capacity(max + 1);
+            for k in 0..mm.len() {
+                if idx.len() == max && idx.last().is_some_and(|&w| !better(k, w)) {
+                    continue;
+                }
+                let at = idx.iter().position(|&j| better(k, j)).unwrap_or(idx.len());
+                idx.insert(at, k);
+                idx.truncate(max);
+            }
             let Some(&first) = idx.first() else {
                 return Vec::new();
             };
             let best = mm[first];
-            idx.truncate(max.max(1));
             idx.retain(|&k| mm[k] >= best - beam);
             idx
         })
@@ -179,59 +344,70 @@ pub fn max_marginals(
     memo: &mut TransitionMemo,
 ) -> Vec<Vec<f32>> {
     let n = positions.len();
-    // Transition scores between consecutive positions.
-    let ids: Vec<Vec<WordId>> = positions
-        .iter()
-        .map(|p| p.iter().map(|o| o.id).collect())
-        .collect();
+    // Offsets of each position's options in the flat arrays below.
+    let mut starts = Vec::with_capacity(n + 1);
+    starts.push(0);
+    let mut ids: Vec<WordId> = Vec::new();
+    for p in positions {
+        ids.extend(p.iter().map(|o| o.id));
+        starts.push(ids.len());
+    }
+    let ids_at = |i: usize| &ids[starts[i]..starts[i + 1]];
+    // Transition scores between consecutive positions, as offsets into the
+    // memo (taken before any slice of it, since computing one may grow it).
     let at: Vec<usize> = (1..n)
-        .map(|i| memo.index_of(lm, &ids[i - 1], &ids[i]))
+        .map(|i| memo.index_of(lm, ids_at(i - 1), ids_at(i)))
         .collect();
-    let trans: Vec<&[f32]> = at.iter().map(|&k| memo.tables[k].as_slice()).collect();
-    let mut fwd: Vec<Vec<f32>> = Vec::with_capacity(n);
+    let tables = &memo.scores;
+    let trans = |i: usize| -> &[f32] {
+        let len = positions[i].len() * positions[i + 1].len();
+        &tables[at[i]..at[i] + len]
+    };
+    let mut fwd = vec![0.0f32; ids.len()];
     for i in 0..n {
-        let f: Vec<f32> = positions[i]
-            .iter()
-            .enumerate()
-            .map(|(c, o)| {
-                let best = if i == 0 {
-                    LM_SCALE * lm.bigram(lm::BOS, o.id)
-                } else {
-                    let nc = positions[i].len();
-                    fwd[i - 1]
-                        .iter()
-                        .enumerate()
-                        .map(|(a, &fa)| fa + trans[i - 1][a * nc + c])
-                        .fold(f32::NEG_INFINITY, f32::max)
-                };
-                best + o.channel
-            })
-            .collect();
-        fwd.push(f);
+        let nc = positions[i].len();
+        for (c, o) in positions[i].iter().enumerate() {
+            let best = if i == 0 {
+                LM_SCALE * lm.bigram(lm::BOS, o.id)
+            } else {
+                let t = trans(i - 1);
+                fwd[starts[i - 1]..starts[i]]
+                    .iter()
+                    .enumerate()
+                    .map(|(a, &fa)| fa + t[a * nc + c])
+                    .fold(f32::NEG_INFINITY, f32::max)
+            };
+            fwd[starts[i] + c] = best + o.channel;
+        }
     }
-    let mut bwd: Vec<Vec<f32>> = vec![Vec::new(); n];
+    let mut bwd = vec![0.0f32; ids.len()];
     for i in (0..n).rev() {
-        bwd[i] = positions[i]
-            .iter()
-            .enumerate()
-            .map(|(a, o)| {
-                if i + 1 == n {
-                    LM_SCALE * lm.bigram(o.id, lm::EOS)
-                } else {
-                    let nc = positions[i + 1].len();
-                    positions[i + 1]
-                        .iter()
-                        .enumerate()
-                        .map(|(c, oc)| trans[i][a * nc + c] + oc.channel + bwd[i + 1][c])
-                        .fold(f32::NEG_INFINITY, f32::max)
-                }
-            })
-            .collect();
+        for (a, o) in positions[i].iter().enumerate() {
+            let v = if i + 1 == n {
+                LM_SCALE * lm.bigram(o.id, lm::EOS)
+            } else {
+                let next = &positions[i + 1];
+                let nc = next.len();
+                let t = &trans(i)[a * nc..(a + 1) * nc];
+                let b = &bwd[starts[i + 1]..starts[i + 2]];
+                next.iter()
+                    .zip(t)
+                    .zip(b)
+                    .map(|((oc, &tc), &bc)| tc + oc.channel + bc)
+                    .fold(f32::NEG_INFINITY, f32::max)
+            };
+            bwd[starts[i] + a] = v;
+        }
     }
-    let out = fwd
-        .iter()
-        .zip(&bwd)
-        .map(|(f, b)| f.iter().zip(b).map(|(f, b)| f + b).collect())
+    let out = (0..n)
+        .map(|i| {
+            let r = starts[i]..starts[i + 1];
+            fwd[r.clone()]
+                .iter()
+                .zip(&bwd[r])
+                .map(|(f, b)| f + b)
+                .collect()
+        })
         .collect();
     memo.trim();
     out
@@ -239,6 +415,15 @@ pub fn max_marginals(
 
 /// Returns the index of the chosen option at each position.
 pub fn viterbi(lm: &LanguageModel, positions: &[Vec<Option_>]) -> Vec<usize> {
+    let mut flat = Flat::default();
+    for p in positions {
+        flat.push(p.iter().copied());
+    }
+    viterbi_flat(lm, &flat)
+}
+
+/// [`viterbi`] over the positions' options stored flat.
+fn viterbi_flat(lm: &LanguageModel, positions: &Flat<Option_>) -> Vec<usize> {
     let n = positions.len();
     if n == 0 {
         return Vec::new();
@@ -252,20 +437,23 @@ pub fn viterbi(lm: &LanguageModel, positions: &[Vec<Option_>]) -> Vec<usize> {
         if i < 0 {
             &bos
         } else {
-            &positions[i as usize]
+            positions.get(i as usize)
         }
     };
-    // scores[i][a * len(i) + b]
-    let mut scores: Vec<Vec<f32>> = Vec::with_capacity(n);
-    let mut backs: Vec<Vec<u16>> = Vec::with_capacity(n);
+    // The states of position i are scores[at[i]..at[i + 1]], indexed
+    // a * len(i) + b; backs likewise.
+    let mut at: Vec<usize> = Vec::with_capacity(n + 1);
+    let mut scores: Vec<f32> = Vec::new();
+    let mut backs: Vec<u16> = Vec::new();
+    at.push(0);
     {
         let cur = opts(0);
-        let s: Vec<f32> = cur
-            .iter()
-            .map(|o| lp(lm, lm::BOS, lm::BOS, o.id) + o.channel)
-            .collect();
-        scores.push(s);
-        backs.push(vec![0; cur.len()]);
+        scores.extend(
+            cur.iter()
+                .map(|o| lp(lm, lm::BOS, lm::BOS, o.id) + o.channel),
+        );
+        backs.resize(cur.len(), 0);
+        at.push(scores.len());
     }
     let mut bigrams: Vec<f32> = Vec::new();
     let mut contexts: Vec<(usize, f32, f32)> = Vec::new();
@@ -274,15 +462,19 @@ pub fn viterbi(lm: &LanguageModel, positions: &[Vec<Option_>]) -> Vec<usize> {
         let prev = opts(i as isize - 1);
         let cur = opts(i as isize);
         let (na, nc) = (prev.len(), cur.len());
-        let mut s = vec![f32::NEG_INFINITY; na * nc];
-        let mut b = vec![0u16; na * nc];
+        let base_at = scores.len();
+        scores.resize(base_at + na * nc, f32::NEG_INFINITY);
+        backs.resize(base_at + na * nc, 0);
+        let (done, s) = scores.split_at_mut(base_at);
+        let last = &done[at[i - 1]..];
+        let b = &mut backs[base_at..];
         for (a, pa) in prev.iter().enumerate() {
             // Contexts (z, a) without kept trigrams all back off to the
             // bigram with weight 1: only their best score matters.
             let mut free: Option<(f32, u16)> = None;
             contexts.clear();
             for (z, pz) in prev2.iter().enumerate() {
-                let base = scores[i - 1][z * na + a];
+                let base = last[z * na + a];
                 if base == f32::NEG_INFINITY {
                     continue;
                 }
@@ -319,18 +511,18 @@ pub fn viterbi(lm: &LanguageModel, positions: &[Vec<Option_>]) -> Vec<usize> {
                 b[a * nc + c] = arg;
             }
         }
-        prune_states(&mut s);
-        scores.push(s);
-        backs.push(b);
+        prune_states(s);
+        at.push(scores.len());
     }
     // Close with </s>.
     let last = opts(n as isize - 1);
     let prev = opts(n as isize - 2);
+    let final_scores = &scores[at[n - 1]..];
     let mut best = f32::NEG_INFINITY;
     let (mut ba, mut bc) = (0usize, 0usize);
     for (a, pa) in prev.iter().enumerate() {
         for (c, pc) in last.iter().enumerate() {
-            let v = scores[n - 1][a * last.len() + c] + lp(lm, pa.id, pc.id, lm::EOS);
+            let v = final_scores[a * last.len() + c] + lp(lm, pa.id, pc.id, lm::EOS);
             if v > best {
                 best = v;
                 ba = a;
@@ -346,7 +538,7 @@ pub fn viterbi(lm: &LanguageModel, positions: &[Vec<Option_>]) -> Vec<usize> {
     let mut i = n - 1;
     while i >= 2 {
         let cur_len = opts(i as isize).len();
-        let z = backs[i][path[i - 1] * cur_len + path[i]] as usize;
+        let z = backs[at[i] + path[i - 1] * cur_len + path[i]] as usize;
         path[i - 2] = z;
         i -= 1;
     }
@@ -456,13 +648,71 @@ mod tests {
         let mut memo = TransitionMemo::default();
         let first = decode(&lm, &positions, &mut memo);
         assert_eq!(memo.index.len(), MEMO_CAPACITY);
-        assert_eq!(memo.tables.len(), memo.index.len());
+        assert_eq!(memo.scores.len(), memo.indexed);
         let again = decode(&lm, &positions, &mut memo);
         assert_eq!(first, again);
         assert_eq!(
             first,
             decode(&lm, &positions, &mut TransitionMemo::default())
         );
+    }
+
+    #[test]
+    fn prune_keeps_the_best_like_a_full_sort() {
+        let reference = |mm: &[f32], max: usize, beam: f32| {
+            let mut idx: Vec<usize> = (0..mm.len()).collect();
+            idx.sort_by(|&a, &b| mm[b].total_cmp(&mm[a]).then(a.cmp(&b)));
+            let best = idx.first().map(|&k| mm[k]);
+            idx.truncate(max.max(1));
+            idx.retain(|&k| best.is_some_and(|b| mm[k] >= b - beam));
+            idx
+        };
+        let mut x = 12345u32;
+        let mut lists = vec![vec![], vec![1.0], vec![f32::NEG_INFINITY; 4]];
+        for len in 1..30 {
+            lists.push(
+                (0..len)
+                    .map(|_| {
+                        x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                        ((x >> 16) % 9) as f32 - 4.0
+                    })
+                    .collect(),
+            );
+        }
+        for max in [0, 1, 3, 5] {
+            for beam in [0.0, 2.0, 6.0] {
+                assert_eq!(
+                    prune(&lists, max, beam),
+                    lists
+                        .iter()
+                        .map(|mm| reference(mm, max, beam))
+                        .collect::<Vec<_>>()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn shared_store_stays_bounded_and_changes_nothing() {
+        let lm = model();
+        let positions: Vec<Vec<Option_>> = (0..500)
+            .map(|i| vec![opt(10 + i % 97, 0.0), opt(5 + i % 3, -0.5), opt(7, -1.0)])
+            .collect();
+        let alone = decode(&lm, &positions, &mut TransitionMemo::default());
+        // Small bounds: 40 matrices, fewer words than 40 of these take.
+        let store = TransitionStore::new(16 * 40, 40);
+        for _ in 0..3 {
+            let mut memo = TransitionMemo::shared(Some(&store));
+            assert_eq!(decode(&lm, &positions, &mut memo), alone);
+        }
+        assert!(!store.is_empty());
+        assert!(store.len() <= 40);
+        let words: usize = store
+            .shards
+            .iter()
+            .map(|s| s.read().map_or(0, |m| m.words))
+            .sum();
+        assert!(words <= 16 * 40, "{words}");
     }
 
     #[test]

@@ -567,7 +567,9 @@ impl<'a> Repairer<'a> {
             let s = tokens[li][ti].text(&lines[li]);
             let rep = code_cache
                 .entry((s, slot))
-                .or_insert_with(|| codes::repair_code(lex, s, slot, &weights))
+                .or_insert_with(|| {
+                    codes::choose_code(&cache.ranked_codes(lex, s, slot), s, slot, &weights)
+                })
                 .clone();
             if let Some(r) = rep {
                 changes.insert(
@@ -604,7 +606,7 @@ impl<'a> Repairer<'a> {
         // Decode each segment.
         let mut seg: Vec<usize> = Vec::new();
         let mut positions: Vec<Vec<Option_>> = Vec::new();
-        let mut memo = decode::TransitionMemo::default();
+        let mut memo = decode::TransitionMemo::shared(self.cache.map(CandidateCache::transitions));
         let mut flush = |seg: &mut Vec<usize>,
                          positions: &mut Vec<Vec<Option_>>,
                          changes: &mut FxHashMap<(usize, usize), Change>| {
