@@ -8,12 +8,14 @@ pub mod followers;
 pub mod lm;
 pub mod syllable;
 pub mod table;
+pub mod trie;
 
 use crate::text::{viet, ToneStyle};
 use channel::{ChannelModel, Rewrite};
 use lm::{LanguageModel, WordId};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
+use trie::SkeletonTrie;
 
 /// Why the dictionaries could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -98,7 +100,8 @@ pub struct Lexicon {
     ids: FxHashMap<String, WordId>,
     syllable: Vec<bool>,
     by_skeleton: FxHashMap<String, Vec<WordId>>,
-    prefixes: FxHashSet<String>,
+    /// The same skeletons as a trie, whose nodes are exactly their prefixes.
+    skeletons: SkeletonTrie,
     /// The n-gram model.
     pub lm: LanguageModel,
     /// The OCR channel model.
@@ -204,21 +207,22 @@ impl Lexicon {
         }
         let mut ids = FxHashMap::default();
         let mut by_skeleton: FxHashMap<String, Vec<WordId>> = FxHashMap::default();
-        let mut prefixes = FxHashSet::default();
         for v in vocab {
             let id = words.len() as WordId;
             if v.syllable {
                 let sk = viet::skeleton(&v.word);
-                for (i, _) in sk.char_indices().skip(1) {
-                    prefixes.insert(sk[..i].to_owned());
-                }
-                prefixes.insert(sk.clone());
                 by_skeleton.entry(sk).or_default().push(id);
             }
             ids.insert(v.word.clone(), id);
             words.push(v.word);
             syllable.push(v.syllable);
         }
+        let mut groups: Vec<(&str, &[WordId])> = by_skeleton
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_slice()))
+            .collect();
+        groups.sort_unstable_by_key(|g| g.0);
+        let skeletons = SkeletonTrie::build(groups);
         let mut code_map = FxHashMap::default();
         let mut code_skeletons: FxHashMap<String, Vec<String>> = FxHashMap::default();
         for (c, count) in codes {
@@ -233,7 +237,7 @@ impl Lexicon {
             ids,
             syllable,
             by_skeleton,
-            prefixes,
+            skeletons,
             lm,
             channel,
             codes: code_map,
@@ -274,7 +278,12 @@ impl Lexicon {
 
     /// Is `s` a prefix of (or equal to) some syllable skeleton?
     pub fn is_skeleton_prefix(&self, s: &str) -> bool {
-        s.is_empty() || self.prefixes.contains(s)
+        self.skeletons.find(s).is_some()
+    }
+
+    /// The syllable skeletons as a trie (its nodes are their prefixes).
+    pub fn skeleton_trie(&self) -> &SkeletonTrie {
+        &self.skeletons
     }
 
     /// A known code matching `s` case-insensitively, with its corpus count.

@@ -7,6 +7,7 @@
 //! with the full channel cost.
 
 use crate::lexicon::lm::WordId;
+use crate::lexicon::trie::{Node, SkeletonTrie};
 use crate::lexicon::{lm_form, Lexicon};
 use crate::text::viet;
 
@@ -32,33 +33,42 @@ pub const MAX_CANDIDATES: usize = 24;
 /// Longest skeleton a state can spell (the longest syllable has 7 letters).
 const MAX_SKELETON: usize = 15;
 
-/// A partial reading: the skeleton spelled so far (ASCII, inline so states
-/// are `Copy`), its channel cost, and whether the one dropped letter is used.
+/// A partial reading: the skeleton spelled so far, its node in the lexicon's
+/// [`SkeletonTrie`], its channel cost, and whether the one dropped letter is
+/// used.
+///
+/// The skeleton (ASCII) is packed into a `u128` so states are small, `Copy`
+/// and compare in one instruction: byte `i` sits at bits `8 * (15 - i)` and
+/// the length in the low byte, so comparing packed values orders skeletons
+/// exactly as comparing their strings does (a prefix first).
 #[derive(Clone, Copy)]
 struct State {
-    skeleton: [u8; MAX_SKELETON],
-    len: u8,
+    skeleton: u128,
+    node: Node,
     cost: f32,
     dropped: bool,
 }
 
 impl State {
-    fn skeleton(&self) -> &str {
-        // Only ASCII bytes are ever pushed.
-        std::str::from_utf8(&self.skeleton[..self.len as usize]).unwrap_or("")
+    fn len(&self) -> usize {
+        (self.skeleton & 0xFF) as usize
     }
 
     /// This state extended by base letter `b` at extra cost `c`, if `b` is an
     /// ASCII letter and the result is still a skeleton prefix.
-    fn push(&self, lex: &Lexicon, b: char, c: f32) -> Option<State> {
-        if !b.is_ascii() || self.len as usize >= MAX_SKELETON {
+    #[inline]
+    fn push(&self, trie: &SkeletonTrie, b: char, c: f32) -> Option<State> {
+        let len = self.len();
+        if !b.is_ascii() || len >= MAX_SKELETON {
             return None;
         }
-        let mut next = *self;
-        next.skeleton[next.len as usize] = b as u8;
-        next.len += 1;
-        next.cost += c;
-        lex.is_skeleton_prefix(next.skeleton()).then_some(next)
+        let node = trie.child(self.node, b as u8)?;
+        Some(State {
+            skeleton: (self.skeleton + ((b as u128) << (8 * (MAX_SKELETON - len)))) + 1,
+            node,
+            cost: self.cost + c,
+            dropped: self.dropped,
+        })
     }
 }
 
@@ -68,14 +78,16 @@ pub fn generate(lex: &Lexicon, ocr: &[char]) -> Vec<Candidate> {
     if n == 0 || n > 12 {
         return Vec::new();
     }
+    let trie = lex.skeleton_trie();
     let mut layers: Vec<Vec<State>> = vec![Vec::new(); n + 1];
     layers[0].push(State {
-        skeleton: [0; MAX_SKELETON],
-        len: 0,
+        skeleton: 0,
+        node: SkeletonTrie::ROOT,
         cost: 0.0,
         dropped: false,
     });
     let ch = &lex.channel;
+    let dropped = &ch.dropped()[..ch.dropped().len().min(PER_UNIT)];
     let mut extra = Vec::new();
     for j in 0..=n {
         let mut layer = std::mem::take(&mut layers[j]);
@@ -83,8 +95,8 @@ pub fn generate(lex: &Lexicon, ocr: &[char]) -> Vec<Candidate> {
         extra.clear();
         for s in &layer {
             if !s.dropped {
-                for &(b, c) in ch.dropped().iter().take(PER_UNIT) {
-                    if let Some(mut next) = s.push(lex, b, c) {
+                for &(b, c) in dropped {
+                    if let Some(mut next) = s.push(trie, b, c) {
                         next.dropped = true;
                         extra.push(next);
                     }
@@ -97,14 +109,18 @@ pub fn generate(lex: &Lexicon, ocr: &[char]) -> Vec<Candidate> {
             layers[j] = layer;
             break;
         }
+        // The OCR units starting at `j` (one character, or two read as one)
+        // and what each may stand for: the same for every state.
+        let one = ch.sources(ocr[j], None);
+        let two = match ocr.get(j + 1) {
+            Some(&o2) => ch.sources(ocr[j], Some(o2)),
+            None => &[],
+        };
         for s in &layer {
-            for (len, o2) in [(1usize, None), (2, ocr.get(j + 1).copied())] {
-                if len == 2 && o2.is_none() {
-                    continue;
-                }
-                for &(b, c) in ch.sources(ocr[j], o2).iter().take(PER_UNIT) {
+            for (len, sources) in [(1usize, one), (2, two)] {
+                for &(b, c) in sources.iter().take(PER_UNIT) {
                     let next = match b {
-                        Some(b) => s.push(lex, b, c),
+                        Some(b) => s.push(trie, b, c),
                         None => Some(State {
                             cost: s.cost + c,
                             ..*s
@@ -119,17 +135,19 @@ pub fn generate(lex: &Lexicon, ocr: &[char]) -> Vec<Candidate> {
         layers[j] = layer;
     }
     let finals = &layers[n];
-    let mut seen = rustc_hash::FxHashSet::default();
+    let mut seen: Vec<Node> = Vec::with_capacity(finals.len());
     let mut out = Vec::new();
     let mut coster = ch.coster(ocr);
     let mut word: Vec<char> = Vec::new();
     let key: String = ocr.iter().collect();
     let form = lm_form(&key);
+    let ascii = key.is_ascii();
     for s in finals {
-        if !seen.insert(s.skeleton()) {
+        if seen.contains(&s.node) {
             continue;
         }
-        for &id in lex.syllables_with_skeleton(s.skeleton()) {
+        seen.push(s.node);
+        for &id in trie.syllables(s.node) {
             let w = lex.word(id);
             word.clear();
             word.extend(w.chars());
@@ -138,29 +156,46 @@ pub fn generate(lex: &Lexicon, ocr: &[char]) -> Vec<Candidate> {
                 id,
                 cost,
                 identity: form.as_deref() == Some(w),
-                stripped: key.is_ascii() && viet::skeleton_eq(w, &key),
+                stripped: ascii && viet::skeleton_eq(w, &key),
             });
         }
     }
-    out.sort_by(|a, b| {
-        let sa = a.cost - 1.5 * lex.lm.unigram(a.id) * std::f32::consts::LN_10;
-        let sb = b.cost - 1.5 * lex.lm.unigram(b.id) * std::f32::consts::LN_10;
-        sa.total_cmp(&sb).then(a.id.cmp(&b.id))
-    });
-    out.truncate(MAX_CANDIDATES);
-    out
+    // Rank by channel cost against unigram weight, ties by id. Ids are
+    // distinct (each syllable has one skeleton, each skeleton is seen once),
+    // so this is a total order and any selection or sort gives one result.
+    let mut ranked: Vec<(f32, Candidate)> = out
+        .into_iter()
+        .map(|c| {
+            let score = c.cost - 1.5 * lex.lm.unigram(c.id) * std::f32::consts::LN_10;
+            (score, c)
+        })
+        .collect();
+    let order =
+        |a: &(f32, Candidate), b: &(f32, Candidate)| a.0.total_cmp(&b.0).then(a.1.id.cmp(&b.1.id));
+    if ranked.len() > MAX_CANDIDATES {
+        ranked.select_nth_unstable_by(MAX_CANDIDATES, order);
+        ranked.truncate(MAX_CANDIDATES);
+    }
+    ranked.sort_unstable_by(order);
+    ranked.into_iter().map(|(_, c)| c).collect()
 }
 
+/// Keeps the cheapest distinct states within [`SLACK`] of the best, at most
+/// [`BEAM`], cheapest first (ties by skeleton, then undropped first).
 fn prune(layer: &mut Vec<State>) {
+    // States beyond the slack would sort after every kept one and be cut, so
+    // dropping them before the sort changes nothing but its size.
+    let Some(best) = layer.iter().map(|s| s.cost).min_by(f32::total_cmp) else {
+        return;
+    };
+    layer.retain(|s| s.cost <= best + SLACK);
     layer.sort_unstable_by(|a, b| {
         a.cost
             .total_cmp(&b.cost)
-            .then_with(|| a.skeleton().cmp(b.skeleton()))
+            .then(a.skeleton.cmp(&b.skeleton))
             .then(a.dropped.cmp(&b.dropped))
     });
-    layer.dedup_by(|a, b| a.skeleton() == b.skeleton() && a.dropped == b.dropped);
-    if let Some(best) = layer.first().map(|s| s.cost) {
-        layer.retain(|s| s.cost <= best + SLACK);
-    }
+    // Of neighbours with one skeleton and flag, the first (cheapest) stays.
+    layer.dedup_by(|a, b| a.skeleton == b.skeleton && a.dropped == b.dropped);
     layer.truncate(BEAM);
 }
