@@ -269,6 +269,7 @@ impl ChannelModel {
             rows: Vec::new(),
             data: Vec::new(),
             dp: Vec::new(),
+            prev: Vec::new(),
         }
     }
 
@@ -298,7 +299,10 @@ pub struct TokenCoster<'a> {
     /// `j`, then for each `j` in `0..=m` the cost of `t` printed as
     /// `ocr[j-2] ocr[j-1]` (infinite for `j < 2`): `2m + 2` values.
     data: Vec<f32>,
+    /// The alignment table of the last call (row 0 filled on first use).
     dp: Vec<f32>,
+    /// The truth of the last call: its table rows are valid for its prefixes.
+    prev: Vec<char>,
 }
 
 impl TokenCoster<'_> {
@@ -321,17 +325,33 @@ impl TokenCoster<'_> {
     }
 
     /// Cheapest alignment cost of `truth` printed as the OCR token.
+    ///
+    /// Row `i` of the alignment table depends only on `truth[..i]`, so the
+    /// rows of the prefix `truth` shares with the previous call are reused.
     pub fn cost(&mut self, truth: &[char]) -> f32 {
         let (n, m) = (truth.len(), self.ocr.len());
         let w = m + 1;
         let mut d = std::mem::take(&mut self.dp);
-        d.clear();
-        d.resize((n + 1) * w, f32::INFINITY);
-        d[0] = 0.0;
-        for j in 1..=m {
-            d[j] = d[j - 1] + self.ins[j - 1];
+        let shared = if d.is_empty() {
+            // Row 0: OCR characters inserted before any true one.
+            d.resize(w, f32::INFINITY);
+            d[0] = 0.0;
+            for j in 1..=m {
+                d[j] = d[j - 1] + self.ins[j - 1];
+            }
+            0
+        } else {
+            self.prev
+                .iter()
+                .zip(truth)
+                .take_while(|(a, b)| a == b)
+                .count()
+        };
+        if d.len() < (n + 1) * w {
+            d.resize((n + 1) * w, f32::INFINITY);
         }
-        for i in 1..=n {
+        // Every entry of rows `shared + 1 ..= n` is written below before it is read.
+        for i in shared + 1..=n {
             let r = self.row(truth[i - 1]);
             let row = &self.data[r..r + 2 * m + 2];
             let (del, sub1, sub2) = (row[0], &row[1..=m], &row[m + 1..]);
@@ -350,6 +370,8 @@ impl TokenCoster<'_> {
         }
         let out = d[n * w + m];
         self.dp = d;
+        self.prev.clear();
+        self.prev.extend_from_slice(truth);
         out
     }
 }
@@ -383,7 +405,7 @@ mod tests {
         assert!(cost("của", "ciia") < cost("cua", "ciia"));
         let ocr: Vec<char> = "ciia".chars().collect();
         let mut coster = m.coster(&ocr);
-        for t in ["của", "cua", "ca", "", "ciiaa"] {
+        for t in ["của", "cua", "ca", "", "ciiaa", "ciia", "c", "của", "củaa"] {
             let tc: Vec<char> = t.chars().collect();
             assert_eq!(coster.cost(&tc), cost(t, "ciia"), "{t}");
         }
