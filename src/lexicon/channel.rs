@@ -64,10 +64,44 @@ const LOOKALIKES: &[&str] = &[
     "o0qơô", "đdpbð", "il1|!jt", "s5$", "b86", "g9q", "z2", "ec€", "uvư", "a@", "rn",
 ];
 
-/// Do `a` and `b` (lower case) print alike?
-fn lookalike(a: char, b: char) -> bool {
-    let (a, b) = (base_of(a), base_of(b));
-    LOOKALIKES.iter().any(|g| g.contains(a) && g.contains(b))
+/// Bit `k` is set for each ASCII character of `LOOKALIKES[k]`.
+const ASCII_GROUPS: [u16; 128] = {
+    assert!(LOOKALIKES.len() <= 16);
+    let mut t = [0u16; 128];
+    let mut k = 0;
+    while k < LOOKALIKES.len() {
+        let bytes = LOOKALIKES[k].as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Bytes of multi-byte characters are all >= 0x80.
+            if bytes[i] < 128 {
+                t[bytes[i] as usize] |= 1 << k;
+            }
+            i += 1;
+        }
+        k += 1;
+    }
+    t
+};
+
+/// The set of `LOOKALIKES` groups holding `c`, as a bit mask.
+#[inline]
+fn groups(c: char) -> u16 {
+    if c.is_ascii() {
+        ASCII_GROUPS[c as usize]
+    } else {
+        LOOKALIKES
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.contains(c))
+            .fold(0, |m, (k, _)| m | 1 << k)
+    }
+}
+
+/// Do the base letters `a` and `b` (see `base_of`) print alike?
+#[inline]
+fn lookalike_bases(a: char, b: char) -> bool {
+    groups(a) & groups(b) != 0
 }
 
 /// Prior probability of `t → o` before seeing data.
@@ -212,9 +246,16 @@ impl ChannelModel {
         }
         match (o1, o2) {
             (Some(a), None) if a == t => 0.05,
-            (Some(a), None) if base_of(a) == base_of(t) => 5.0,
-            (Some(a), None) if lookalike(t, a) => LOOKALIKE_COST,
-            (Some(_), None) => 11.0,
+            (Some(a), None) => {
+                let (ba, bt) = (base_of(a), base_of(t));
+                if ba == bt {
+                    5.0
+                } else if lookalike_bases(bt, ba) {
+                    LOOKALIKE_COST
+                } else {
+                    11.0
+                }
+            }
             (None, _) => 9.0,
             _ => 12.0,
         }
@@ -385,6 +426,22 @@ mod tests {
             truth: t,
             ocr: o.to_owned(),
             count,
+        }
+    }
+
+    #[test]
+    fn lookalike_masks_match_the_groups() {
+        let chars: Vec<char> = LOOKALIKES
+            .iter()
+            .flat_map(|g| g.chars())
+            .chain(['a', 'x', 'ố', 'Ơ', 'đ', 'Đ', '€', '7', ' '])
+            .collect();
+        for &a in &chars {
+            for &b in &chars {
+                let (a, b) = (base_of(a), base_of(b));
+                let slow = LOOKALIKES.iter().any(|g| g.contains(a) && g.contains(b));
+                assert_eq!(lookalike_bases(a, b), slow, "{a} {b}");
+            }
         }
     }
 

@@ -217,12 +217,19 @@ impl Lexicon {
             words.push(v.word);
             syllable.push(v.syllable);
         }
-        let mut groups: Vec<(&str, &[WordId])> = by_skeleton
+        // In the trie each group is sorted by word, so that neighbours share
+        // long prefixes (which `TokenCoster` reuses); callers rank candidates
+        // with a total order, so the order within a group is otherwise free.
+        let mut groups: Vec<(&str, Vec<WordId>)> = by_skeleton
             .iter()
-            .map(|(k, v)| (k.as_str(), v.as_slice()))
+            .map(|(k, v)| {
+                let mut v = v.clone();
+                v.sort_by(|&a, &b| words[a as usize].cmp(&words[b as usize]).then(a.cmp(&b)));
+                (k.as_str(), v)
+            })
             .collect();
-        groups.sort_unstable_by_key(|g| g.0);
-        let skeletons = SkeletonTrie::build(groups);
+        groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let skeletons = SkeletonTrie::build(groups.iter().map(|(k, v)| (*k, v.as_slice())));
         let mut code_map = FxHashMap::default();
         let mut code_skeletons: FxHashMap<String, Vec<String>> = FxHashMap::default();
         for (c, count) in codes {
