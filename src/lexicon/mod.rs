@@ -229,7 +229,9 @@ impl Lexicon {
             })
             .collect();
         groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let skeletons = SkeletonTrie::build(groups.iter().map(|(k, v)| (*k, v.as_slice())));
+        let skeletons = SkeletonTrie::build(groups.iter().map(|(k, v)| (*k, v.as_slice())), |id| {
+            words.get(id as usize).map_or("", String::as_str)
+        });
         let mut code_map = FxHashMap::default();
         let mut code_skeletons: FxHashMap<String, Vec<String>> = FxHashMap::default();
         for (c, count) in codes {

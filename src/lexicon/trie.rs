@@ -28,6 +28,11 @@ pub struct SkeletonTrie {
     spans: Vec<(u32, u32)>,
     /// Syllable ids grouped by skeleton, each group in insertion order.
     ids: Vec<WordId>,
+    /// Per entry of `ids`, the range of `chars` spelling that syllable.
+    spellings: Vec<(u32, u32)>,
+    /// The syllables' characters, in `ids` order, so that scoring a node's
+    /// syllables reads one contiguous run.
+    chars: Vec<char>,
 }
 
 impl Default for SkeletonTrie {
@@ -37,6 +42,8 @@ impl Default for SkeletonTrie {
             other: FxHashMap::default(),
             spans: vec![(0, 0)],
             ids: Vec::new(),
+            spellings: Vec::new(),
+            chars: Vec::new(),
         }
     }
 }
@@ -45,9 +52,13 @@ impl SkeletonTrie {
     /// The node of the empty string.
     pub const ROOT: Node = 0;
 
-    /// Builds the trie from `(skeleton, syllable ids)` groups. Each skeleton
-    /// should appear once; a repeated one keeps its last group.
-    pub fn build<'a>(groups: impl IntoIterator<Item = (&'a str, &'a [WordId])>) -> SkeletonTrie {
+    /// Builds the trie from `(skeleton, syllable ids)` groups, spelling each
+    /// id with `word`. Each skeleton should appear once; a repeated one keeps
+    /// its last group.
+    pub fn build<'a, 'w>(
+        groups: impl IntoIterator<Item = (&'a str, &'a [WordId])>,
+        word: impl Fn(WordId) -> &'w str,
+    ) -> SkeletonTrie {
         let mut t = SkeletonTrie::default();
         for (sk, ids) in groups {
             let mut node = Self::ROOT;
@@ -59,6 +70,11 @@ impl SkeletonTrie {
             }
             let start = t.ids.len() as u32;
             t.ids.extend_from_slice(ids);
+            for &id in ids {
+                let at = t.chars.len() as u32;
+                t.chars.extend(word(id).chars());
+                t.spellings.push((at, t.chars.len() as u32));
+            }
             t.spans[node as usize] = (start, t.ids.len() as u32);
         }
         t
@@ -101,6 +117,18 @@ impl SkeletonTrie {
             .and_then(|&(a, b)| self.ids.get(a as usize..b as usize))
             .unwrap_or(&[])
     }
+
+    /// [`syllables`](Self::syllables) with their characters.
+    pub fn spelled(&self, node: Node) -> impl Iterator<Item = (WordId, &[char])> + '_ {
+        let (a, b) = self.spans.get(node as usize).copied().unwrap_or((0, 0));
+        (a as usize..b as usize).filter_map(move |k| {
+            let (from, to) = *self.spellings.get(k)?;
+            Some((
+                *self.ids.get(k)?,
+                self.chars.get(from as usize..to as usize)?,
+            ))
+        })
+    }
 }
 
 #[cfg(test)]
@@ -115,7 +143,12 @@ mod tests {
             ("qu\u{e9}", vec![4]),
             ("a1", vec![5]),
         ];
-        let t = SkeletonTrie::build(groups.iter().map(|(s, v)| (*s, v.as_slice())));
+        let spell = |id: WordId| match id {
+            7 => "của",
+            9 => "cua",
+            _ => "x",
+        };
+        let t = SkeletonTrie::build(groups.iter().map(|(s, v)| (*s, v.as_slice())), spell);
         assert_eq!(t.find(""), Some(SkeletonTrie::ROOT));
         for p in ["c", "cu", "cua", "q", "qu", "qu\u{e9}", "a", "a1"] {
             assert!(t.find(p).is_some(), "{p}");
@@ -130,5 +163,10 @@ mod tests {
         assert_eq!(t.syllables(n("a1")), &[5]);
         assert_eq!(t.child(n("c"), b'u'), Some(n("cu")));
         assert_eq!(t.child(n("cua"), b'x'), None);
+        let spelled: Vec<(WordId, String)> = t
+            .spelled(n("cua"))
+            .map(|(id, w)| (id, w.iter().collect()))
+            .collect();
+        assert_eq!(spelled, [(7, "của".to_owned()), (9, "cua".to_owned())]);
     }
 }

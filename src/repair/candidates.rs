@@ -138,25 +138,22 @@ pub fn generate(lex: &Lexicon, ocr: &[char]) -> Vec<Candidate> {
     let mut seen: Vec<Node> = Vec::with_capacity(finals.len());
     let mut out = Vec::new();
     let mut coster = ch.coster(ocr);
-    let mut word: Vec<char> = Vec::new();
     let key: String = ocr.iter().collect();
-    let form = lm_form(&key);
+    // Equal strings are equal character sequences.
+    let form: Option<Vec<char>> = lm_form(&key).map(|f| f.chars().collect());
     let ascii = key.is_ascii();
     for s in finals {
         if seen.contains(&s.node) {
             continue;
         }
         seen.push(s.node);
-        for &id in trie.syllables(s.node) {
-            let w = lex.word(id);
-            word.clear();
-            word.extend(w.chars());
-            let cost = coster.cost(&word);
+        for (id, word) in trie.spelled(s.node) {
+            let cost = coster.cost(word);
             out.push(Candidate {
                 id,
                 cost,
-                identity: form.as_deref() == Some(w),
-                stripped: ascii && viet::skeleton_eq(w, &key),
+                identity: form.as_deref() == Some(word),
+                stripped: ascii && viet::skeleton_eq_chars(word.iter().copied(), &key),
             });
         }
     }

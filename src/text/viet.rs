@@ -151,8 +151,13 @@ fn base_letter_slow(c: char) -> char {
 
 /// Is `skeleton(word) == key`? Allocation-free.
 pub fn skeleton_eq(word: &str, key: &str) -> bool {
+    skeleton_eq_chars(word.chars(), key)
+}
+
+/// [`skeleton_eq`] for a word given as characters.
+pub fn skeleton_eq_chars(word: impl IntoIterator<Item = char>, key: &str) -> bool {
     let mut k = key.chars();
-    for c in word.chars() {
+    for c in word {
         let b = base_letter(c);
         let mut lower = b.to_lowercase();
         for l in lower.by_ref() {
