@@ -42,6 +42,48 @@ pub struct ChannelModel {
     reverse: FxHashMap<OcrUnit, Vec<Source>>,
     /// True base letters OCR may drop entirely, with their cheapest cost.
     dropped: Vec<(char, f32)>,
+    /// Dense copy of `sub_cost(t, Some(o), None)` for the usual letters; see
+    /// [`SubTable`].
+    table: SubTable,
+}
+
+/// Characters below this code point may have a dense index.
+const DENSE_LIMIT: usize = 0x1F00;
+
+/// `sub_cost(t, Some(o), None)` precomputed (same `f32` values) for true
+/// characters `t` and OCR characters `o` of small alphabets, plus the set of
+/// OCR pairs that occur in any learned two-character rewrite (every other
+/// pair costs the fallback 12.0 for every truth).
+#[derive(Clone, Debug, Default)]
+struct SubTable {
+    /// Index + 1 of a true character (0: not in the table), by code point.
+    t_idx: Vec<u16>,
+    /// Index + 1 of an OCR character (0: not in the table), by code point.
+    o_idx: Vec<u16>,
+    /// Number of OCR characters (row length of `costs`).
+    n_o: usize,
+    /// `costs[ti * n_o + oi]`.
+    costs: Vec<f32>,
+    /// `(o1, o2)` of every learned rewrite printing two characters.
+    pairs: rustc_hash::FxHashSet<(char, char)>,
+}
+
+impl SubTable {
+    #[inline]
+    fn t_index(&self, c: char) -> Option<usize> {
+        match self.t_idx.get(c as usize) {
+            Some(&i) if i != 0 => Some(i as usize - 1),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    fn o_index(&self, c: char) -> Option<usize> {
+        match self.o_idx.get(c as usize) {
+            Some(&i) if i != 0 => Some(i as usize - 1),
+            _ => None,
+        }
+    }
 }
 
 /// Smoothing weight of the class prior against observed counts.
@@ -166,9 +208,61 @@ impl ChannelModel {
             ins_default,
             reverse: FxHashMap::default(),
             dropped: Vec::new(),
+            table: SubTable::default(),
         };
         model.build_reverse(rewrites);
+        model.build_table(rewrites);
         model
+    }
+
+    fn build_table(&mut self, rewrites: &[Rewrite]) {
+        let dense = |c: char| (c as usize) < DENSE_LIMIT;
+        let letters = || {
+            (0xC0u32..=0x1B0)
+                .chain(0x1EA0..=0x1EF9)
+                .filter_map(char::from_u32)
+                .filter(|c| c.is_lowercase())
+        };
+        let mut truths: Vec<char> = ('a'..='z')
+            .chain(letters())
+            .chain(rewrites.iter().map(|r| r.truth).filter(|&t| t != '\0'))
+            .filter(|&c| dense(c))
+            .collect();
+        truths.sort_unstable();
+        truths.dedup();
+        let mut ocrs: Vec<char> = (' '..='~')
+            .chain(letters())
+            .chain(truths.iter().copied())
+            .chain(rewrites.iter().flat_map(|r| r.ocr.chars()))
+            .filter(|&c| dense(c))
+            .collect();
+        ocrs.sort_unstable();
+        ocrs.dedup();
+        let mut t = SubTable {
+            t_idx: vec![0; DENSE_LIMIT],
+            o_idx: vec![0; DENSE_LIMIT],
+            n_o: ocrs.len(),
+            costs: Vec::with_capacity(truths.len() * ocrs.len()),
+            pairs: Default::default(),
+        };
+        for (i, &c) in truths.iter().enumerate() {
+            t.t_idx[c as usize] = (i + 1) as u16;
+        }
+        for (i, &c) in ocrs.iter().enumerate() {
+            t.o_idx[c as usize] = (i + 1) as u16;
+        }
+        for &tc in &truths {
+            for &oc in &ocrs {
+                t.costs.push(self.sub_cost(tc, Some(oc), None));
+            }
+        }
+        for r in rewrites {
+            let mut it = r.ocr.chars();
+            if let (Some(a), Some(b)) = (it.next(), it.next()) {
+                t.pairs.insert((a, b));
+            }
+        }
+        self.table = t;
     }
 
     fn build_reverse(&mut self, rewrites: &[Rewrite]) {
@@ -307,6 +401,11 @@ impl ChannelModel {
             model: self,
             ocr,
             ins: ocr.iter().map(|&o| self.ins_cost(o)).collect(),
+            o_idx: ocr.iter().map(|&o| self.table.o_index(o)).collect(),
+            pair_known: ocr
+                .windows(2)
+                .map(|w| self.table.pairs.contains(&(w[0], w[1])))
+                .collect(),
             rows: Vec::new(),
             data: Vec::new(),
             dp: Vec::new(),
@@ -334,6 +433,10 @@ pub struct TokenCoster<'a> {
     ocr: &'a [char],
     /// `ins_cost` of each OCR character.
     ins: Vec<f32>,
+    /// Dense table index of each OCR character.
+    o_idx: Vec<Option<usize>>,
+    /// Per OCR pair `ocr[j] ocr[j+1]`: does any learned rewrite print it?
+    pair_known: Vec<bool>,
     /// True characters seen so far and the offset of their row in `data`.
     rows: Vec<(char, usize)>,
     /// Per true character `t`: deletion cost, then `sub(t, ocr[j])` for each
@@ -354,12 +457,31 @@ impl TokenCoster<'_> {
         let at = self.data.len();
         let m = self.model;
         self.data.push(m.sub_cost(t, None, None));
-        for &o in self.ocr {
-            self.data.push(m.sub_cost(t, Some(o), None));
+        let tab = &m.table;
+        match tab.t_index(t) {
+            Some(ti) => {
+                let costs = &tab.costs[ti * tab.n_o..(ti + 1) * tab.n_o];
+                for (&o, &oi) in self.ocr.iter().zip(&self.o_idx) {
+                    self.data.push(match oi {
+                        Some(oi) => costs[oi],
+                        None => m.sub_cost(t, Some(o), None),
+                    });
+                }
+            }
+            None => {
+                for &o in self.ocr {
+                    self.data.push(m.sub_cost(t, Some(o), None));
+                }
+            }
         }
         self.data.extend([f32::INFINITY; 2]);
-        for w in self.ocr.windows(2) {
-            self.data.push(m.sub_cost(t, Some(w[0]), Some(w[1])));
+        for (w, &known) in self.ocr.windows(2).zip(&self.pair_known) {
+            // An OCR pair no rewrite prints misses `sub` for every truth.
+            self.data.push(if known {
+                m.sub_cost(t, Some(w[0]), Some(w[1]))
+            } else {
+                12.0
+            });
         }
         self.rows.push((t, at));
         at
