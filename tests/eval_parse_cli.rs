@@ -1,9 +1,10 @@
-//! `vietdoc eval parse` end to end on the clean seed.
+//! `vietdoc eval parse` end to end: the clean seed and the raw-OCR quality gates.
 
 use std::process::Command;
 
-#[test]
-fn eval_parse_prints_json_scores() {
+/// `vietdoc eval parse --json` of `fixtures/seeds/<seed>.txt` against its gold
+/// extract file: the scores.
+fn eval_parse(seed: &str) -> serde_json::Value {
     let root = env!("CARGO_MANIFEST_DIR");
     let out = Command::new(env!("CARGO_BIN_EXE_vietdoc"))
         .args([
@@ -11,17 +12,22 @@ fn eval_parse_prints_json_scores() {
             "parse",
             "--json",
             "--gold",
-            &format!("{root}/fixtures/gold/002_7826ef445f4f1fb6.extract.json"),
-            &format!("{root}/fixtures/seeds/002_7826ef445f4f1fb6.txt"),
+            &format!("{root}/fixtures/gold/{seed}.extract.json"),
+            &format!("{root}/fixtures/seeds/{seed}.txt"),
         ])
         .output()
         .expect("run vietdoc");
     assert!(
         out.status.success(),
-        "{}",
+        "{seed}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+}
+
+#[test]
+fn eval_parse_prints_json_scores() {
+    let v = eval_parse("002_7826ef445f4f1fb6");
     let f1 = v["references"]["f1"].as_f64().unwrap_or(0.0);
     assert!(f1 >= 0.99, "references F1 {f1}");
     assert!(v["dates"]["f1"].as_f64().unwrap_or(0.0) >= 0.99);
@@ -32,21 +38,8 @@ fn eval_parse_prints_json_scores() {
 /// fields ≥ 90 % exact, signer exact.
 #[test]
 fn raw_ocr_seeds_meet_the_parse_targets() {
-    let root = env!("CARGO_MANIFEST_DIR");
     for seed in ["001_8d0248409765ec2d", "003_cebd24264a134460"] {
-        let out = Command::new(env!("CARGO_BIN_EXE_vietdoc"))
-            .args([
-                "eval",
-                "parse",
-                "--json",
-                "--gold",
-                &format!("{root}/fixtures/gold/{seed}.extract.json"),
-                &format!("{root}/fixtures/seeds/{seed}.txt"),
-            ])
-            .output()
-            .expect("run vietdoc");
-        assert!(out.status.success(), "{seed}");
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+        let v = eval_parse(seed);
         let f1 = |k: &str| v[k]["f1"].as_f64().unwrap_or(0.0);
         assert!(
             f1("references") >= 0.95,

@@ -99,7 +99,6 @@ pub struct Lexicon {
     words: Vec<String>,
     ids: FxHashMap<String, WordId>,
     syllable: Vec<bool>,
-    by_skeleton: FxHashMap<String, Vec<WordId>>,
     /// The same skeletons as a trie, whose nodes are exactly their prefixes.
     skeletons: SkeletonTrie,
     /// The n-gram model.
@@ -220,18 +219,18 @@ impl Lexicon {
         // In the trie each group is sorted by word, so that neighbours share
         // long prefixes (which `TokenCoster` reuses); callers rank candidates
         // with a total order, so the order within a group is otherwise free.
-        let mut groups: Vec<(&str, Vec<WordId>)> = by_skeleton
-            .iter()
-            .map(|(k, v)| {
-                let mut v = v.clone();
+        let mut groups: Vec<(String, Vec<WordId>)> = by_skeleton
+            .into_iter()
+            .map(|(k, mut v)| {
                 v.sort_by(|&a, &b| words[a as usize].cmp(&words[b as usize]).then(a.cmp(&b)));
-                (k.as_str(), v)
+                (k, v)
             })
             .collect();
-        groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let skeletons = SkeletonTrie::build(groups.iter().map(|(k, v)| (*k, v.as_slice())), |id| {
-            words.get(id as usize).map_or("", String::as_str)
-        });
+        groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let skeletons = SkeletonTrie::build(
+            groups.iter().map(|(k, v)| (k.as_str(), v.as_slice())),
+            |id| words.get(id as usize).map_or("", String::as_str),
+        );
         let mut code_map = FxHashMap::default();
         let mut code_skeletons: FxHashMap<String, Vec<String>> = FxHashMap::default();
         for (c, count) in codes {
@@ -245,7 +244,6 @@ impl Lexicon {
             words,
             ids,
             syllable,
-            by_skeleton,
             skeletons,
             lm,
             channel,
@@ -280,9 +278,11 @@ impl Lexicon {
         self.syllable.get(id as usize).copied().unwrap_or(false)
     }
 
-    /// Syllables whose skeleton is `skeleton`.
+    /// Syllables whose skeleton is `skeleton`, sorted by word.
     pub fn syllables_with_skeleton(&self, skeleton: &str) -> &[WordId] {
-        self.by_skeleton.get(skeleton).map_or(&[], Vec::as_slice)
+        self.skeletons
+            .find(skeleton)
+            .map_or(&[], |node| self.skeletons.syllables(node))
     }
 
     /// Is `s` a prefix of (or equal to) some syllable skeleton?

@@ -38,7 +38,7 @@ use decode::Option_;
 use reading::{
     code_like, colon_before_item, glued_syllables, heading_mark, heading_words, junk_head,
     junk_tail, list_letter, lone_letter_mark, lone_o, noisy_readings, stray_punct, trailing_junk,
-    unit_after_figure, MarkLm, Reading,
+    unit_after_figure, MarkLm, Reading, LONE_O_MARKS,
 };
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -281,6 +281,9 @@ fn read_lone_o(
 ) {
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         for ti in 0..toks.len() {
+            if !LONE_O_MARKS.contains(&toks[ti].text(line)) {
+                continue;
+            }
             let word_at = |tj: usize| -> Option<&str> {
                 let t = toks.get(tj).filter(|t| t.kind == TokenKind::Word)?;
                 Some(

@@ -43,6 +43,16 @@ pub(super) enum Reading {
     Joined { end: usize, key: String },
 }
 
+impl Reading {
+    /// The token after the ones this reading of token `ti` covers.
+    fn end(&self, ti: usize) -> usize {
+        match self {
+            Reading::Joined { end, .. } => *end,
+            _ => ti + 1,
+        }
+    }
+}
+
 /// Is the word at `ti` part of a document symbol or an abbreviation rather
 /// than a syllable? A symbol part touches `-`, `/` or `_` without a space and
 /// carries a capital ([`CodeSlot::Type`] right after `number/` and before
@@ -128,10 +138,13 @@ const NUMBERED_NOUNS: &[&str] = &[
     "khóa",
 ];
 
+/// The marks OCR prints for a lone `ở` ([`lone_o`] decides).
+pub(super) const LONE_O_MARKS: [&str; 3] = ["6", "@", "©"];
+
 /// Is the token at `ti` a lone `6`, `@` or `©`, with a space on each side,
 /// that stands for `ở`? `prev` and `next` are the (repaired) words two tokens
-/// away (`prev` is `None` when that token is no word). `@` and `©` are never words, so any lower-case next word will do; a
-/// `6` is a figure unless the next word is one no numeral precedes
+/// away (`prev` is `None` when that token is no word). `@` and `©` are never
+/// words, so any lower-case next word will do; a `6` is a figure unless the next word is one no numeral precedes
 /// (`NOT_AFTER_NUMERAL`) and the previous token is a word that does not
 /// number things (`Điều 6 các …` keeps its figure).
 pub(super) fn lone_o(
@@ -220,35 +233,12 @@ pub(super) fn lone_letter_noisy(line: &str, toks: &[Token], ti: usize) -> bool {
 /// other text. Figures (`a, b, 2 1`) and table rules (`|`) are never junk;
 /// neither is a list of letters glued to commas (`điểm a, b`).
 pub(super) fn junk_tail(line: &str, toks: &[Token]) -> Option<usize> {
-    let mut start = None;
-    let mut count = 0;
-    let mut symbols = 0;
-    let mut i = toks.len();
-    while i > 0 {
-        let t = &toks[i - 1];
-        if t.kind == TokenKind::Space {
-            i -= 1;
-            continue;
-        }
-        let mut chars = t.text(line).chars();
-        let (Some(c), None) = (chars.next(), chars.next()) else {
-            break;
-        };
-        let spaced_before = i >= 2 && toks[i - 2].kind == TokenKind::Space;
-        if c.is_ascii_digit() || c == '|' || !spaced_before {
-            break;
-        }
-        count += 1;
-        if !c.is_alphabetic() {
-            symbols += 1;
-        }
-        start = Some(i - 1);
-        i -= 1;
-    }
-    let has_text_before = toks[..i]
+    let run = lone_chars(line, toks, true);
+    let start = run.last()?.0;
+    let has_text_before = toks[..start]
         .iter()
         .any(|t| t.kind != TokenKind::Space && t.text(line).chars().count() >= 2);
-    start.filter(|_| count >= 2 && symbols >= 1 && has_text_before)
+    (is_junk(&run) && has_text_before).then_some(start)
 }
 
 /// Where the junk OCR makes of specks at the start of a line ends (`A g .
@@ -257,37 +247,56 @@ pub(super) fn junk_tail(line: &str, toks: &[Token]) -> Option<usize> {
 /// no letter, before other text. List markers (`-`, `+`, `*`, `•`), figures
 /// and table rules start no junk head.
 pub(super) fn junk_head(line: &str, toks: &[Token]) -> Option<usize> {
-    let mut count = 0;
-    let mut symbols = 0;
-    let mut end = None;
-    let mut i = 0;
-    while i < toks.len() {
-        let t = &toks[i];
-        if t.kind == TokenKind::Space {
-            i += 1;
-            continue;
-        }
-        let mut chars = t.text(line).chars();
-        let (Some(c), None) = (chars.next(), chars.next()) else {
-            break;
-        };
-        let spaced_after = toks.get(i + 1).is_some_and(|n| n.kind == TokenKind::Space);
-        let marker = matches!(c, '-' | '+' | '*' | '•' | '–' | '|');
-        if c.is_ascii_digit() || !spaced_after || (count == 0 && marker) || c == '|' {
-            break;
-        }
-        count += 1;
-        if !c.is_alphabetic() {
-            symbols += 1;
-        }
-        i += 1;
-        end = Some(i);
+    let run = lone_chars(line, toks, false);
+    if run
+        .first()
+        .is_some_and(|&(_, c)| matches!(c, '-' | '+' | '*' | '•' | '–'))
+    {
+        return None;
     }
-    let text_after = toks[i..]
+    let end = run.last()?.0 + 1;
+    let text_after = toks[end..]
         .iter()
         .find(|t| t.kind != TokenKind::Space)
         .is_some_and(|t| t.text(line).chars().count() >= 2);
-    end.filter(|_| count >= 2 && symbols >= 1 && text_after)
+    (is_junk(&run) && text_after).then_some(end)
+}
+
+/// The run of lone one-character tokens at one end of the line (the end when
+/// `from_end`), outermost first, as (token index, character): each is one
+/// character other than a digit or `|`, with a space on its side towards the
+/// middle of the line. The run stops at the first token that is not one.
+fn lone_chars(line: &str, toks: &[Token], from_end: bool) -> Vec<(usize, char)> {
+    let order: Box<dyn Iterator<Item = usize>> = if from_end {
+        Box::new((0..toks.len()).rev())
+    } else {
+        Box::new(0..toks.len())
+    };
+    let mut run = Vec::new();
+    for j in order.filter(|&j| toks[j].kind != TokenKind::Space) {
+        let mut chars = toks[j].text(line).chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            break;
+        };
+        let inner = if from_end {
+            j.checked_sub(1)
+        } else {
+            Some(j + 1)
+        };
+        let spaced = inner
+            .and_then(|i| toks.get(i))
+            .is_some_and(|t| t.kind == TokenKind::Space);
+        if c.is_ascii_digit() || c == '|' || !spaced {
+            break;
+        }
+        run.push((j, c));
+    }
+    run
+}
+
+/// Is a run of [`lone_chars`] junk: two or more, at least one no letter?
+fn is_junk(run: &[(usize, char)]) -> bool {
+    run.len() >= 2 && run.iter().any(|&(_, c)| !c.is_alphabetic())
 }
 
 /// Is the punctuation token at `ti` a lone mark OCR added after the end of a
@@ -590,13 +599,14 @@ pub(super) fn noisy_readings(lex: &Lexicon, line: &str, toks: &[Token]) -> Vec<O
     let mut out: Vec<Option<Reading>> = vec![None; n];
     let mut ti = 0;
     while ti < n {
+        let bracket = match toks[ti].kind {
+            TokenKind::Punct => bracket_reading(line, toks, ti),
+            _ => None,
+        };
         match toks[ti].kind {
             TokenKind::Word => {
                 if let Some(r) = joined_syllable(line, toks, ti) {
-                    let end = match &r {
-                        Reading::Joined { end, .. } => *end,
-                        _ => ti + 1,
-                    };
+                    let end = r.end(ti);
                     out[ti] = Some(r);
                     ti = end;
                     continue;
@@ -605,13 +615,9 @@ pub(super) fn noisy_readings(lex: &Lexicon, line: &str, toks: &[Token]) -> Vec<O
                     out[ti] = Some(Reading::Syllable);
                 }
             }
-            TokenKind::Punct if bracket_reading(line, toks, ti).is_some() => {
-                let r = bracket_reading(line, toks, ti);
-                let end = match &r {
-                    Some(Reading::Joined { end, .. }) => *end,
-                    _ => ti + 1,
-                };
-                out[ti] = r;
+            TokenKind::Punct if bracket.is_some() => {
+                let end = bracket.as_ref().map_or(ti + 1, |r| r.end(ti));
+                out[ti] = bracket;
                 ti = end;
                 continue;
             }
