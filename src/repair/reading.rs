@@ -267,11 +267,8 @@ pub(super) fn junk_head(line: &str, toks: &[Token]) -> Option<usize> {
 /// character other than a digit or `|`, with a space on its side towards the
 /// middle of the line. The run stops at the first token that is not one.
 fn lone_chars(line: &str, toks: &[Token], from_end: bool) -> Vec<(usize, char)> {
-    let order: Box<dyn Iterator<Item = usize>> = if from_end {
-        Box::new((0..toks.len()).rev())
-    } else {
-        Box::new(0..toks.len())
-    };
+    let n = toks.len();
+    let order = (0..n).map(|k| if from_end { n - 1 - k } else { k });
     let mut run = Vec::new();
     for j in order.filter(|&j| toks[j].kind != TokenKind::Space) {
         let mut chars = toks[j].text(line).chars();
