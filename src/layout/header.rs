@@ -59,9 +59,15 @@ static MOTTO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\s)(\S{0,3}[o0][ce]\s*[l1i|]\S?p)(?:\s|$|[-–—.,])|(?:^|\s)(t\S?\s+d[o0]\s*[-–—]+\s*h\S{2,3}\s+ph)")
         .unwrap()
 });
+/// The motto as a header anchor: stricter than [`MOTTO`], whose bare
+/// `độc lập` also occurs in running text. `Độc lập -` or `Tự do - Hạnh ph…`.
+static MOTTO_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bd[o0]c\s*l\S{0,2}p\s*[-–—]|\bt\S?\s+d[o0]\s*[-–—]+\s*h\S{2,3}\s+ph").unwrap()
+});
 static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    // `Số: 1034 /BC-VP`, `S6: 14 /KH-VP`, `Số: /BC-UBND`, `Số: 05/BNV-VP`.
-    Regex::new(r"^s\S{0,2}\s*[:;.]\s*(?P<num>\d[\d ]*?)?\s*[/\[|]\s*(?P<sym>[0-9a-z&]+(?:\s*[-_–]\s*[0-9a-z&]+)*)")
+    // `Số: 1034 /BC-VP`, `S6: 14 /KH-VP`, `Số: /BC-UBND`, `Số: 05/BNV-VP`,
+    // normative `Số: 89/2026/TT-BTC` (year between number and symbol).
+    Regex::new(r"^s\S{0,2}\s*[:;.]\s*(?P<num>\d[\d ]*?)?\s*[/\[|]\s*(?:(?P<year>(?:19|20)\d\d)\s*[/\[|]\s*)?(?P<sym>[0-9a-z&]+(?:\s*[-_–]\s*[0-9a-z&]+)*)")
         .unwrap()
 });
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s*ngay\b").unwrap());
@@ -154,19 +160,68 @@ pub(crate) fn doc_type(line: &Line<'_>) -> Option<(&'static str, f32)> {
     best
 }
 
-/// Parses the header at the top of the document and claims its lines.
+/// Most upper-case issuer lines taken above a header anchor.
+const ISSUER_LINES: usize = 3;
+
+/// Does this line certainly belong to a header: the national title (in
+/// capitals: running text names the republic too) or motto, or the `Số:` line? (A document type alone is no anchor: `QUY ĐỊNH` also
+/// heads an attached regulation.)
+fn is_anchor(line: &Line<'_>) -> bool {
+    let national = NATIONAL
+        .find(&line.fold.s)
+        .is_some_and(|m| mostly_upper(&line.text[line.fold.orig(m.start())..]));
+    national || MOTTO_ANCHOR.is_match(&line.fold.s) || NUMBER_LINE.is_match(&line.fold.s)
+}
+
+/// Index of the header's first line: 0 unless lines that cannot be header
+/// (an e-signature stamp `Ký bởi: … / Thời gian ký: …`, a note pasted above
+/// the document) come before the first anchor among the top `WINDOW` lines.
+/// The header then starts at that anchor, or at the upper-case issuer lines
+/// (at most `ISSUER_LINES`) right above it. Without an anchor it is 0.
+fn header_start(lines: &[Line<'_>]) -> usize {
+    let Some(anchor) = lines.iter().take(WINDOW).position(is_anchor) else {
+        return 0;
+    };
+    let mut start = anchor;
+    while start > 0
+        && anchor - start < ISSUER_LINES
+        && !lines[start - 1].is_blank()
+        && mostly_upper(&lines[start - 1].text)
+    {
+        start -= 1;
+    }
+    // Blank and upper-case lines above are the issuer block, no preamble.
+    if lines[..start]
+        .iter()
+        .all(|l| l.is_blank() || mostly_upper(&l.text))
+    {
+        0
+    } else {
+        start
+    }
+}
+
+/// Parses the header near the top of the document and claims its lines.
 pub(crate) fn parse(
     lines: &[Line<'_>],
     claims: &mut Claims,
     diags: &mut Vec<Diagnostic>,
 ) -> HeaderResult {
     let mut h = Header::default();
-    let win = lines.len().min(WINDOW);
+    let start = header_start(lines);
+    if start > 0 {
+        diags.push(Diagnostic {
+            code: "header.preamble".into(),
+            message: format!("{start} line(s) before the header (stamps, notes) fit no block"),
+            line: Some(lines[0].no),
+        });
+    }
+    let win = lines.len().min(start + WINDOW);
     let mut left_cells: Vec<(String, String, usize)> = Vec::new();
     let mut last = None::<usize>;
     let mut type_at = None::<usize>;
 
-    for (i, l) in lines.iter().enumerate().take(win) {
+    for (i, l) in lines.iter().enumerate().take(win).skip(start) {
         if l.is_blank() {
             continue;
         }
@@ -204,6 +259,10 @@ pub(crate) fn parse(
                     .collect();
                 let value = value.replace(['_', '–'], "-");
                 h.symbol = field(value, l.raw_span(a, b), l.no, 0.8);
+            }
+            if let Some(m) = c.name("year") {
+                let (a, b) = (l.fold.orig(m.start()), l.fold.orig(m.end()));
+                h.year = field(l.text[a..b].to_owned(), l.raw_span(a, b), l.no, 0.9);
             }
             match c.name("num") {
                 Some(m) => {
@@ -356,9 +415,9 @@ pub(crate) fn parse(
         h.sub_issuer = field(v, r, n, 0.8);
     }
 
-    let end = last.map_or(0, |i| i + 1);
-    if end > 0 {
-        claims.claim(0, end, BlockKind::Header);
+    let end = last.map_or(start, |i| i + 1);
+    if end > start {
+        claims.claim(start, end, BlockKind::Header);
     }
     // Header printed again (appendix pages): national title/motto lines and
     // the issuer lines right above them.
@@ -387,4 +446,78 @@ pub(crate) fn parse(
         });
     }
     HeaderResult { header: h, end }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::layout::analyze;
+    use crate::output::BlockKind;
+
+    fn layout(text: &str) -> crate::layout::Layout {
+        let raw: Vec<&str> = text.lines().collect();
+        let repaired: Vec<String> = raw.iter().map(|s| s.to_string()).collect();
+        analyze(&raw, &repaired)
+    }
+
+    fn value(f: &Option<crate::output::Field>) -> Option<&str> {
+        f.as_ref().map(|f| f.value.as_str())
+    }
+
+    #[test]
+    fn header_after_a_signature_stamp() {
+        let l = layout(
+            "Ký bởi: SỞ NỘI VỤ\n\
+             Cơ quan: Tỉnh Bình Định\n\
+             Thời gian ký: 02/03/2025 09:10:11 +07:00\n\
+             SỞ NỘI VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+             Độc lập - Tự do - Hạnh phúc\n\
+             Số: 12/QĐ-SNV Bình Định, ngày 01 tháng 3 năm 2025\n\
+             QUYẾT ĐỊNH\n\
+             Về việc ban hành quy chế làm việc\n\
+             Căn cứ Luật Tổ chức chính quyền địa phương;",
+        );
+        let h = &l.header;
+        assert_eq!(value(&h.issuer), Some("SỞ NỘI VỤ"));
+        assert_eq!(value(&h.number), Some("12"));
+        assert_eq!(value(&h.symbol), Some("QĐ-SNV"));
+        assert_eq!(value(&h.date), Some("2025-03-01"));
+        assert_eq!(value(&h.doc_type), Some("QUYẾT ĐỊNH"));
+        // The stamp is kept as its own block, not read as the issuer.
+        for b in &l.blocks {
+            let want = if b.line_start <= 3 {
+                BlockKind::Unparsed
+            } else if b.line_start <= 8 {
+                BlockKind::Header
+            } else {
+                continue;
+            };
+            assert_eq!(b.kind, want, "{b:?}");
+        }
+        assert!(l.blocks.iter().any(|b| b.line_start == 4));
+    }
+
+    #[test]
+    fn issuer_lines_above_the_motto_stay_in_the_header() {
+        let l = layout(
+            "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSỞ TƯ PHÁP\n\
+             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
+             Số: 5/BC-STP\nBÁO CÁO\nKết quả công tác tháng 5",
+        );
+        assert_eq!(value(&l.header.issuer), Some("ỦY BAN NHÂN DÂN"));
+        assert_eq!(l.blocks[0].kind, BlockKind::Header);
+        assert_eq!(l.blocks[0].line_start, 1);
+    }
+
+    #[test]
+    fn normative_symbol_keeps_its_year_apart() {
+        let l =
+            layout("BỘ TÀI CHÍNH\nSố: 89/2026/TT-BTC Hà Nội, ngày 30 tháng 6 năm 2026\nTHÔNG TƯ");
+        let h = &l.header;
+        assert_eq!(value(&h.number), Some("89"));
+        assert_eq!(value(&h.year), Some("2026"));
+        assert_eq!(value(&h.symbol), Some("TT-BTC"));
+        let l = layout("VĂN PHÒNG\nSố: 1034 /BC-VP Quảng Ngãi, ngày 5 tháng 6 năm 2023\nBÁO CÁO");
+        assert_eq!(value(&l.header.symbol), Some("BC-VP"));
+        assert_eq!(value(&l.header.year), None);
+    }
 }

@@ -78,8 +78,11 @@ pub struct Header {
     pub motto: Option<Field>,
     /// The number as printed, without spaces (`"07"`, `"1034"`).
     pub number: Option<Field>,
-    /// The symbol after the number (`"KH-UBND"`).
+    /// The symbol after the number (`"KH-UBND"`; `"TT-BTC"` of `89/2026/TT-BTC`).
     pub symbol: Option<Field>,
+    /// The year between number and symbol of a normative document
+    /// (`"2026"` of `89/2026/TT-BTC`); null for other documents.
+    pub year: Option<Field>,
     /// Place of issue (`Quảng Ngãi`).
     pub place: Option<Field>,
     /// Issue date, ISO `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
