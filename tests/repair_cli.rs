@@ -385,6 +385,20 @@ fn unlisted_codes_in_clean_text_stay() {
 }
 
 #[test]
+fn unlisted_codes_in_ocr_text_keep_their_letters() {
+    // In OCR text without marks, a clean capital code the list lacks may get
+    // a lost mark back, never a letter more or less (BCVT -> BCT, NV -> BNV).
+    let input = "Theo dé nghi cua Truong phong Noi vu tai T& trinh s6 185/TTr-NV ngay 08/9/2023\n\
+                 S6: 812/STTTT-BCVT Quang Ngai, ngay 05 thang 4 nam 2024, Quyét dinh s6 12/QD-UBND";
+    let (code, out, err) = run(&["repair"], Some(input.as_bytes()));
+    assert_eq!(code, 0, "{err}");
+    let out = String::from_utf8(out).expect("utf-8");
+    assert!(out.contains("185/TTr-NV "), "{out}");
+    assert!(out.contains("812/STTTT-BCVT "), "{out}");
+    assert!(out.contains("12/QĐ-UBND"), "{out}");
+}
+
+#[test]
 fn eval_lists_the_commonest_differences() {
     let v = eval(&["--input", SEED003, "--gold", GOLD003, "--show-errors", "5"]);
     let errors = v["errors"].as_array().expect("errors list");

@@ -132,13 +132,13 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
             if !t[at..].trim().is_empty() {
                 sig = Some((at, t.len()));
             }
-        } else if in_list && t.starts_with(['-', '+', '•', '–']) {
+        } else if let Some(bullet) = in_list.then(|| bullet_at(t)).flatten() {
             owner[i - start] = Some(rid);
-            let end = signature_split(t).unwrap_or(t.len());
+            let end = signature_split(t).unwrap_or(t.len()).max(bullet);
             if end < t.len() {
                 sig = Some((end, t.len()));
             }
-            let entry = t[..end]
+            let entry = t[bullet..end]
                 .trim_start_matches(['-', '+', '•', '–', ' '])
                 .trim_end_matches([';', ',', '.', ' ', '\\', '|']);
             if !entry.is_empty() {
@@ -223,6 +223,22 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
     tail
 }
 
+/// Byte offset of the bullet (`-`, `+`, `•`, `–`) that starts a list line,
+/// after at most two specks OCR put before it (`_-CT, PCT UBND`, `.- Lưu`).
+fn bullet_at(t: &str) -> Option<usize> {
+    let bullet = |c: char| matches!(c, '-' | '+' | '•' | '–');
+    let speck = |c: char| matches!(c, '_' | '~' | '.' | ',' | '\'' | '`' | '"');
+    for (k, (at, c)) in t.char_indices().enumerate() {
+        if bullet(c) {
+            return Some(at);
+        }
+        if k >= 2 || !speck(c) {
+            return None;
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,5 +253,14 @@ mod tests {
         assert!(!is_authority("Tuyên truyền"));
         assert!(is_name("Lữ Đình Tích"));
         assert!(!is_name("Sở Nội vụ"));
+    }
+
+    #[test]
+    fn bullets_after_specks() {
+        assert_eq!(bullet_at("- Như trên;"), Some(0));
+        assert_eq!(bullet_at("_-CT, các PCT UBND huyện;"), Some(1));
+        assert_eq!(bullet_at("._- Lưu: VT."), Some(2));
+        assert_eq!(bullet_at("Lưu: VT."), None);
+        assert_eq!(bullet_at("___- Lưu"), None);
     }
 }

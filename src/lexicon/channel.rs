@@ -314,6 +314,24 @@ impl ChannelModel {
                 .or_insert(f32::MAX);
             *e = e.min(0.1);
         }
+        // A look-alike the pairs never showed (`$` for `s`) stands for the
+        // letters of its groups, at the unseen look-alike cost.
+        for c in LOOKALIKES.iter().flat_map(|g| g.chars()) {
+            if rev.contains_key(&(c, None)) {
+                continue;
+            }
+            for t in LOOKALIKES.iter().flat_map(|g| g.chars()) {
+                if t.is_alphabetic() && t != c && lookalike_bases(base_of(t), c) {
+                    let cost = self.sub_cost(t, Some(c), None);
+                    let e = rev
+                        .entry((c, None))
+                        .or_default()
+                        .entry(Some(base_of(t)))
+                        .or_insert(f32::MAX);
+                    *e = e.min(cost);
+                }
+            }
+        }
         self.reverse = rev
             .into_iter()
             .map(|(k, m)| {

@@ -20,9 +20,12 @@ pub struct CodeRepair {
     pub runner_up: Option<String>,
 }
 
-/// Largest channel cost at which a clean-looking free-standing acronym (ASCII
-/// capitals only, like `CCVC`) is read as a different known code: only a lost
-/// mark (`HDND` → `HĐND`) or a similar small slip, never a new letter.
+/// Largest channel cost at which a clean-looking acronym (ASCII capitals only,
+/// like `CCVC`, free-standing or part of a symbol such as the `BCVT` of
+/// `812/STTTT-BCVT`) is read as a different known code: only a lost mark
+/// (`HDND` → `HĐND`, `QD` → `QĐ`) or a similar small slip, never a letter
+/// more or less (`BCVT` → `BCT`, `NV` → `BNV`): issuers' codes are too many
+/// for any list.
 const MAX_COST_CLEAN: f32 = 5.5;
 
 /// Cost bonus of a document-type code (`QĐ`, `KH`, …) in the type slot of a
@@ -119,13 +122,15 @@ pub fn choose_code(
     slot: CodeSlot,
     w: &Weights,
 ) -> Option<CodeRepair> {
+    let (best_cost, best) = ranked.best.as_ref()?;
     let clean = token.chars().all(|c| c.is_ascii_uppercase());
-    let max_cost = if slot == CodeSlot::Free && clean {
+    // `IKH-VP` of `71/IKH-VP`, `số IBC-VP`: the `I` is the symbol's slash.
+    let slash_read_as_i = slot != CodeSlot::Free && token.strip_prefix('I') == Some(best.as_str());
+    let max_cost = if clean && !slash_read_as_i {
         MAX_COST_CLEAN
     } else {
         MAX_COST
     };
-    let (best_cost, best) = ranked.best.as_ref()?;
     let best_cost = *best_cost;
     if best_cost > max_cost || !damage_likelier(w, best_cost, best, token) {
         return None;
@@ -176,7 +181,7 @@ fn lex_codes(lex: &Lexicon) -> impl Iterator<Item = &str> {
 }
 
 /// Reads a line-initial section marker: `IL` → `II`, `I11` → `III`, `|` → `I`,
-/// `¢` → `c`. `next` is the text right after the marker. Returns the repaired
+/// `¢` → `c`. `next` is the rest of the line after the marker. Returns the repaired
 /// marker when it differs.
 pub fn repair_marker(marker: &str, next: &str) -> Option<String> {
     if next.starts_with(')') && marker == "¢" {
@@ -187,24 +192,38 @@ pub fn repair_marker(marker: &str, next: &str) -> Option<String> {
     }
     if !marker
         .chars()
-        .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'l' | '1' | '|'))
+        .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'l' | '1' | '|' | 'v' | 'x'))
     {
         return None;
     }
-    if !marker.chars().any(|c| matches!(c, 'I' | 'V' | 'X')) || marker.chars().all(|c| c == '1') {
+    let small = marker.chars().any(|c| matches!(c, 'v' | 'x'));
+    if !marker
+        .chars()
+        .any(|c| matches!(c, 'I' | 'V' | 'X' | 'v' | 'x'))
+        || marker.chars().all(|c| c == '1')
+        || small && !capitals_follow(&next[1..])
+    {
         return None;
     }
     let fixed: String = marker
         .chars()
-        .map(|c| {
-            if matches!(c, 'L' | 'l' | '1' | '|') {
-                'I'
-            } else {
-                c
-            }
+        .map(|c| match c {
+            'L' | 'l' | '1' | '|' => 'I',
+            'v' => 'V',
+            'x' => 'X',
+            c => c,
         })
         .collect();
     (fixed != marker && is_roman(&fixed)).then_some(fixed)
+}
+
+/// Does a heading in capitals follow (`v. TỔ CHỨC`: `v` and `x` print the same
+/// in both cases, so only the heading tells a `V.` marker from `v.` text)?
+fn capitals_follow(rest: &str) -> bool {
+    rest.split_whitespace().next().is_some_and(|w| {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 2 && w.chars().filter(|c| c.is_uppercase()).count() == letters
+    })
 }
 
 fn is_roman(s: &str) -> bool {
@@ -253,5 +272,9 @@ mod tests {
         assert_eq!(repair_marker("11", "."), None);
         assert_eq!(repair_marker("Il", " x"), None);
         assert_eq!(repair_marker("LL", "."), None);
+        assert_eq!(repair_marker("v", ". TỔ CHỨC"), Some("V".into()));
+        assert_eq!(repair_marker("xI", ". KINH PHÍ"), Some("XI".into()));
+        assert_eq!(repair_marker("v", ". Tổ chức"), None);
+        assert_eq!(repair_marker("v", ".v. và"), None);
     }
 }

@@ -233,10 +233,10 @@ impl Builder {
             },
             TokenKind::Protected => self.items.push((gate, Item::Break)),
             TokenKind::Word => {
-                let next = toks.get(ti + 1).map_or("", |n| n.text(line));
                 let first_word = toks.iter().position(|t| t.kind != TokenKind::Space);
                 if Some(ti) == first_word {
-                    if let Some(m) = codes::repair_marker(s, next) {
+                    let rest = toks.get(ti + 1).map_or("", |n| &line[n.start..]);
+                    if let Some(m) = codes::repair_marker(s, rest) {
                         self.markers.push((
                             gate,
                             (li, ti),

@@ -67,7 +67,7 @@ pub fn tokenize(line: &str) -> Vec<Token> {
         }
         let chunk_end = scan(line, pos, |c| !c.is_whitespace());
         let chunk = &line[pos..chunk_end];
-        if is_url_or_email(chunk) {
+        if is_url_or_email(chunk) || is_slash_abbreviation(trim_chunk(chunk)) {
             let (lead, trail) = trim_punct(chunk);
             if lead > 0 {
                 out.push(Token {
@@ -102,6 +102,7 @@ fn tokenize_chunk(line: &str, bytes: &[u8], start: usize, end: usize, out: &mut 
     while pos < end {
         let c = line[pos..].chars().next().unwrap_or(' ');
         if is_word_char(c)
+            || dollar_starts_word(&line[pos..end])
             || (c == '&' && pos > start && prev_is_letter(line, pos))
             || (c == '&' && next_is_lower_letter(line, pos + 1))
         {
@@ -124,8 +125,9 @@ fn tokenize_chunk(line: &str, bytes: &[u8], start: usize, end: usize, out: &mut 
                         all_digits = false;
                     }
                     e += ch.len_utf8();
-                } else if ch == '&'
-                    && (e == pos
+                } else if (e == pos && ch == '$')
+                    || ch == '&'
+                        && (e == pos
                         || prev_is_letter(line, e)
                         // `1&` (`lệ`): one digit, then `&` not followed by a digit.
                         || (e == pos + 1
@@ -182,6 +184,21 @@ fn tokenize_chunk(line: &str, bytes: &[u8], start: usize, end: usize, out: &mut 
     }
 }
 
+/// Is `rest` (from a `$` to the end of its chunk) an `S` that OCR read as
+/// `$`: `$6:` (`Số:`), `$ở`? The `$` must be followed by a letter, or by one
+/// digit that no other digit follows (`$100` stays a dollar amount).
+fn dollar_starts_word(rest: &str) -> bool {
+    let mut it = rest.chars();
+    if it.next() != Some('$') {
+        return false;
+    }
+    match it.next() {
+        Some(c) if is_viet_letter(c) => true,
+        Some(c) if c.is_ascii_digit() => !it.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
 fn next_is_lower_letter(line: &str, pos: usize) -> bool {
     line[pos..]
         .chars()
@@ -211,6 +228,23 @@ fn trim_punct(chunk: &str) -> (usize, usize) {
     let rest = &chunk[lead..];
     let trail = rest.len() - rest.trim_end_matches(is_p).len();
     (lead, trail)
+}
+
+/// The chunk without the punctuation `trim_punct` takes off its ends.
+fn trim_chunk(chunk: &str) -> &str {
+    let (lead, trail) = trim_punct(chunk);
+    chunk.get(lead..chunk.len() - trail).unwrap_or("")
+}
+
+/// Is this a letter/letter abbreviation (`V/v` về việc, `b/c` báo cáo, `Đ/c`
+/// đồng chí)? Each half is one letter: a word repair would read it as a
+/// syllable (`v` → `và`).
+pub fn is_slash_abbreviation(chunk: &str) -> bool {
+    let mut it = chunk.chars();
+    matches!(
+        (it.next(), it.next(), it.next(), it.next()),
+        (Some(a), Some('/'), Some(b), None) if a.is_alphabetic() && b.is_alphabetic()
+    )
 }
 
 /// Does this whitespace-free chunk look like a URL or an e-mail address?
@@ -315,6 +349,42 @@ mod tests {
             let joined: String = tokenize(line).iter().map(|t| t.text(line)).collect();
             assert_eq!(joined, line);
         }
+    }
+
+    #[test]
+    fn slash_abbreviations_protected() {
+        assert_eq!(
+            kinds("V/v triển khai (b/c);"),
+            vec![
+                (TokenKind::Protected, "V/v"),
+                (TokenKind::Space, " "),
+                (TokenKind::Word, "triển"),
+                (TokenKind::Space, " "),
+                (TokenKind::Word, "khai"),
+                (TokenKind::Space, " "),
+                (TokenKind::Punct, "("),
+                (TokenKind::Protected, "b/c"),
+                (TokenKind::Punct, ");"),
+            ]
+        );
+        assert!(!is_slash_abbreviation("tháng/lần"));
+        assert!(!is_slash_abbreviation("07/KH"));
+    }
+
+    #[test]
+    fn dollar_read_as_s() {
+        assert_eq!(
+            kinds("$6: $100"),
+            vec![
+                (TokenKind::Word, "$6"),
+                (TokenKind::Punct, ":"),
+                (TokenKind::Space, " "),
+                (TokenKind::Punct, "$"),
+                (TokenKind::Figure, "100"),
+            ]
+        );
+        assert_eq!(kinds("$ở")[0], (TokenKind::Word, "$ở"));
+        assert!(!is_slash_abbreviation("07/KH"));
     }
 
     #[test]
