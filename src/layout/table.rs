@@ -645,6 +645,28 @@ fn cell_text(l: &Line<'_>, stt: bool) -> (String, Vec<String>) {
     (text[k..].join(" "), Vec::new())
 }
 
+/// Longest label tail (characters) a line may have for its leading figure
+/// to be read as STT debris.
+const MAX_DEBRIS_TAIL: usize = 12;
+
+/// The text of the line below an STT line without the fragment the STT
+/// left there, or `None` when it has none. An STT is centred on its row, so
+/// one printed across two text lines is read on the first (`311`) and leaves
+/// a stray figure on the second (`7 xong`, `77 xong`): a bare number of one
+/// or two digits before the short tail of the label, in lower case. A label
+/// wrapped before a figure (`mức độ` / `3 và 4 đã tích hợp, công khai`) goes
+/// on longer, so a longer tail keeps its figure.
+fn strip_stt_debris(text: &str) -> Option<String> {
+    let toks: Vec<&str> = text.split_whitespace().collect();
+    let (first, rest) = toks.split_first()?;
+    let bare = (1..=2).contains(&first.len()) && first.chars().all(|c| c.is_ascii_digit());
+    let tail = rest.join(" ");
+    let lower = rest
+        .first()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    (bare && lower && rest.len() <= 2 && tail.chars().count() <= MAX_DEBRIS_TAIL).then_some(tail)
+}
+
 fn parse_body(
     lines: &[Line<'_>],
     a: usize,
@@ -719,6 +741,14 @@ fn parse_body(
         .zip(&stt)
         .map(|((_, l), s)| cell_text(l, s.is_some()))
         .collect();
+    // The STT printed across two lines leaves a fragment on the second.
+    for pos in 1..cells.len() {
+        if stt[pos].is_none() && stt[pos - 1].is_some() {
+            if let Some(rest) = strip_stt_debris(&cells[pos].0) {
+                cells[pos].0 = rest;
+            }
+        }
+    }
     // A code wrapped alone (`Trực tuyến` / `=0`) ends the choice above it.
     for pos in 1..cells.len() {
         let lone_code = cells[pos].0.starts_with('=') && coded_tail(&cells[pos].0) == Some(0);
@@ -1296,6 +1326,32 @@ mod tests {
         assert_eq!(cell_text(&l, true), ("173".into(), vec![]));
         let l = line(1, "6.2. | Hinh thuc", "6.2. | Hình thức");
         assert_eq!(cell_text(&l, true).0, "Hình thức");
+    }
+
+    #[test]
+    fn stt_debris_below_the_stt_line() {
+        assert_eq!(strip_stt_debris("7 xong"), Some("xong".into()));
+        assert_eq!(strip_stt_debris("44 hoàn thành"), Some("hoàn thành".into()));
+        // A label wrapped before its figure keeps it.
+        assert_eq!(strip_stt_debris("3 và 4 đã tích hợp, công khai"), None);
+        // Not a bare number, a capital after it, or nothing after it.
+        assert_eq!(strip_stt_debris("3.1 xong"), None);
+        assert_eq!(strip_stt_debris("123 xong"), None);
+        assert_eq!(strip_stt_debris("7 Tổng"), None);
+        assert_eq!(strip_stt_debris("7"), None);
+        assert_eq!(strip_stt_debris(""), None);
+        // Only on the line just below the row's STT line.
+        let rows = body_rows(&[
+            "STT | Chỉ tiêu | Đơn vị tính | Số liệu",
+            "1. | Tổng số hồ sơ đã giải quyết Hồ sơ 40",
+            "7 xong",
+            "2. | Số hồ sơ đúng hạn Hồ sơ 12",
+            "3. | Số hồ sơ trả lại trong Hồ sơ 3",
+            "kỳ của",
+            "9 xã",
+        ]);
+        assert_eq!(rows[0][1], "Tổng số hồ sơ đã giải quyết xong");
+        assert_eq!(rows[2][1], "Số hồ sơ trả lại trong kỳ của 9 xã");
     }
 
     #[test]
