@@ -858,6 +858,10 @@ fn parse_body(
             }
         }
     }
+    let units = unit_vocabulary(&rows);
+    for r in &mut rows {
+        unglue_unit(r, &units);
+    }
     let stat = rows.iter().any(|r| !r.value.is_empty());
     let mut columns = vec!["STT".to_owned()];
     let label_col = if header_text.contains("chi tieu") {
@@ -889,6 +893,102 @@ fn parse_body(
         columns,
         rows,
         row_lines,
+    }
+}
+
+/// A cell's letters and digits, folded (`Thủ tục` → `thutuc`): how a unit
+/// is compared whatever OCR did to its spaces and marks.
+fn unit_key(cell: &str) -> String {
+    super::Folded::new(cell)
+        .s
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '%')
+        .collect()
+}
+
+/// The units of two words or more that two rows or more of the table print
+/// (`Thủ tục`, `Hồ sơ`), by [`unit_key`], with their most common spelling:
+/// the unit column's vocabulary, learned from the table itself.
+fn unit_vocabulary(rows: &[RowAcc]) -> BTreeMap<String, String> {
+    let mut counts: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for r in rows {
+        let u = clean(&r.unit.join(" "));
+        if u.split_whitespace().count() >= 2 && !u.contains('=') {
+            *counts
+                .entry(unit_key(&u))
+                .or_default()
+                .entry(u)
+                .or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter_map(|(k, spellings)| {
+            let n: usize = spellings.values().sum();
+            let best = spellings.into_iter().max_by_key(|(_, c)| *c)?.0;
+            (n >= 2).then_some((k, best))
+        })
+        .collect()
+}
+
+/// The unit of `units` that `token` is with its spaces lost (`Thutuc`,
+/// `Héso` with one letter misread): one word of four letters or more, at
+/// most one edit from the unit's letters. Vietnamese writes each syllable
+/// apart, so one word spelling two syllables is a glued cell, not a word.
+fn glued_unit<'u>(token: &str, units: &'u BTreeMap<String, String>) -> Option<&'u str> {
+    if token.contains(char::is_whitespace) {
+        return None;
+    }
+    let key = unit_key(token);
+    if key.chars().count() < 4 || key.chars().count() != token.chars().count() {
+        return None;
+    }
+    let mut hits = units
+        .iter()
+        .filter(|(k, _)| edit_distance(k, &key) <= 1)
+        .map(|(_, u)| u.as_str());
+    let hit = hits.next()?;
+    hits.next().is_none().then_some(hit)
+}
+
+/// Levenshtein distance between two short strings, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Puts a unit OCR glued into one word in the unit column's spelling: the
+/// unit cell itself (`| Thutuc | 2269`), or, for a row with a value and no
+/// unit, the word ending a label line (`… đúng hạn Héso | 40.887`).
+fn unglue_unit(row: &mut RowAcc, units: &BTreeMap<String, String>) {
+    if let [cell] = row.unit.as_slice() {
+        if let Some(u) = glued_unit(cell, units) {
+            row.unit = vec![u.to_owned()];
+        }
+        return;
+    }
+    if !row.unit.is_empty() || row.value.is_empty() {
+        return;
+    }
+    for frag in &mut row.label {
+        let Some((head, last)) = frag.rsplit_once(' ') else {
+            continue;
+        };
+        if let Some(u) = glued_unit(last, units) {
+            row.unit.push(u.to_owned());
+            *frag = head.to_owned();
+            return;
+        }
     }
 }
 
@@ -1414,6 +1514,52 @@ mod tests {
                 vec!["Thủ tục".into()]
             )
         );
+    }
+
+    #[test]
+    fn glued_units_take_the_columns_spelling() {
+        let row = |label: &str, unit: &str, value: &str| RowAcc {
+            label: vec![label.to_owned()],
+            unit: if unit.is_empty() {
+                vec![]
+            } else {
+                vec![unit.to_owned()]
+            },
+            value: vec![value.to_owned()],
+            ..RowAcc::default()
+        };
+        let rows = vec![
+            row("Tổng số", "Hồ sơ", "5"),
+            row("Số đúng hạn", "Hồ sơ", "4"),
+            row("Số TTHC", "Thủ tục", "3"),
+            row("Số TTHC mới", "Thủ tục", "2"),
+            row("Tỷ lệ", "%", "9%"),
+            row("Tỷ lệ", "%", "9%"),
+        ];
+        let units = unit_vocabulary(&rows);
+        assert_eq!(units.len(), 2, "{units:?}");
+        assert_eq!(glued_unit("Thutuc", &units), Some("Thủ tục"));
+        assert_eq!(glued_unit("Héso", &units), Some("Hồ sơ"));
+        // Words, short tokens and other figures are no unit.
+        for t in ["hạn", "Hồ", "TTHC", "40.887", "Thu tuc", "Héso,"] {
+            assert_eq!(glued_unit(t, &units), None, "{t}");
+        }
+        let mut r = row("Số hồ sơ đúng hạn Héso", "", "40");
+        unglue_unit(&mut r, &units);
+        assert_eq!(
+            (r.label[0].as_str(), r.unit[0].as_str()),
+            ("Số hồ sơ đúng hạn", "Hồ sơ")
+        );
+        let mut r = row("Tổng số TTHC", "Thutuc", "2269");
+        unglue_unit(&mut r, &units);
+        assert_eq!(r.unit, vec!["Thủ tục".to_owned()]);
+        // A row without a value has no unit to find.
+        let mut r = row("Số hồ sơ Héso", "", "");
+        r.value.clear();
+        unglue_unit(&mut r, &units);
+        assert!(r.unit.is_empty());
+        assert_eq!(edit_distance("heso", "hoso"), 1);
+        assert_eq!(edit_distance("", "ab"), 2);
     }
 
     #[test]
