@@ -1089,11 +1089,15 @@ fn split_cells(text: &str, row: &mut RowAcc, unit_of: &dyn Fn(&str) -> Option<us
     }
     let mut t = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut valued = false;
+    // A column rule printed just before the value.
+    let mut ruled = false;
     if let Some(c) = VALUE.captures(&t) {
         if let Some(v) = c.name("v") {
             row.value.push(v.as_str().to_owned());
             let cut = c.get(0).map_or(t.len(), |m| m.start());
+            ruled = t[cut..v.start()].contains('|');
             t = t[..cut].trim().to_owned();
+            ruled |= t.ends_with('|');
             valued = true;
         }
     }
@@ -1131,13 +1135,37 @@ fn split_cells(text: &str, row: &mut RowAcc, unit_of: &dyn Fn(&str) -> Option<us
         row.unit.push(t);
         return;
     }
-    if let Some(u) = unit_of(&t) {
+    if let Some(u) = unit_of(&t).or_else(|| ruled.then(|| ruled_unit(&t)).flatten()) {
         row.unit.push(t[u..].trim().to_owned());
         t = t[..u].trim().to_owned();
     }
     if !t.is_empty() {
         row.label.push(t);
     }
+}
+
+/// Where the unit starts in `t`, the text before a value that a column rule
+/// sets off (`… phiếu khảo sát Số lượng | 14.390`), when no unit of the
+/// table ends it: the last one or two words, the first capitalised and the
+/// rest in lower case, after a lower-case word. A label reads on in lower
+/// case; a unit cell opens with a capital.
+fn ruled_unit(t: &str) -> Option<usize> {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let title = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.all(|c| !c.is_uppercase())
+    };
+    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    (1..=2.min(words.len())).rev().find_map(|n| {
+        let k = words.len().checked_sub(n + 1)?;
+        let unit = &words[k + 1..];
+        let fits = lower(words[k])
+            && title(unit[0])
+            && unit[1..]
+                .iter()
+                .all(|w| lower(w) && !w.contains(char::is_uppercase));
+        fits.then(|| t.len() - unit.join(" ").len())
+    })
 }
 
 /// Scores `ours` against `gold` table rows: rows are matched by STT (trailing
@@ -1560,6 +1588,40 @@ mod tests {
         assert!(r.unit.is_empty());
         assert_eq!(edit_distance("heso", "hoso"), 1);
         assert_eq!(edit_distance("", "ab"), 2);
+    }
+
+    #[test]
+    fn unit_set_off_by_a_rule_before_the_value() {
+        let at = |t: &str, u: &str| (ruled_unit(t), t.rfind(u));
+        let (got, want) = at("Số lượng phiếu khảo sát Số lượng", "Số lượng");
+        assert_eq!(got, want);
+        let (got, want) = at("Tổng số người được đào tạo Người", "Người");
+        assert_eq!(got, want);
+        // A name, an acronym or a lower-case end is label text.
+        for t in [
+            "trên Cổng DVC quốc gia",
+            "đơn vị tại Hà Nội",
+            "số TTHC",
+            "Số lượng",
+            "",
+        ] {
+            assert_eq!(ruled_unit(t), None, "{t}");
+        }
+        let none = |_: &str| None;
+        let mut r = RowAcc::default();
+        split_cells("Số lượng phiếu khảo sát Số lượng | 14.390", &mut r, &none);
+        assert_eq!(
+            (r.label, r.unit, r.value),
+            (
+                vec!["Số lượng phiếu khảo sát".into()],
+                vec!["Số lượng".into()],
+                vec!["14.390".into()]
+            )
+        );
+        // Without the rule the words stay in the label.
+        let mut r = RowAcc::default();
+        split_cells("Số lượng phiếu khảo sát Số lượng 14.390", &mut r, &none);
+        assert!(r.unit.is_empty());
     }
 
     #[test]
