@@ -438,6 +438,7 @@ struct RowAcc {
     label: Vec<String>,
     unit: Vec<String>,
     value: Vec<String>,
+    note: Vec<String>,
     line: usize,
 }
 
@@ -760,6 +761,22 @@ fn parse_body(
         }
     }
 
+    // The narrow notes column, when the header names one.
+    let noted = header_text.contains("ghi chu");
+    let mut line_note: Vec<Option<String>> = vec![None; cells.len()];
+    let mut note_line = vec![false; cells.len()];
+    if noted {
+        for (cell, note) in cells.iter_mut().zip(&mut line_note) {
+            if let Some((head, tail)) = split_note_tail(&cell.0) {
+                cell.0 = head;
+                *note = Some(tail);
+            }
+        }
+        let texts: Vec<&str> = cells.iter().map(|c| c.0.as_str()).collect();
+        let tails: Vec<bool> = line_note.iter().map(Option::is_some).collect();
+        note_line = note_runs(&texts, &stt, &tails);
+    }
+
     // Unit vocabulary: suffixes before a trailing value shared by ≥ 2 rows.
     let mut suffixes: BTreeMap<String, usize> = BTreeMap::new();
     for (t, _) in &cells {
@@ -802,10 +819,19 @@ fn parse_body(
     // Rows.
     let mut rows: Vec<RowAcc> = Vec::new();
     let mut pending: Vec<(usize, &str)> = Vec::new();
+    // Notes read since the last line of a row: they go with the label line
+    // after them when it opens the next row, else with the row above.
+    let mut notes: Vec<String> = Vec::new();
     for (pos, (idx, _)) in body.iter().enumerate() {
         let (text, figures) = (&cells[pos].0, &cells[pos].1);
+        if note_line[pos] {
+            notes.push(text.clone());
+            continue;
+        }
+        notes.extend(line_note[pos].clone());
         // The next line with text.
-        let next = (pos + 1..body.len()).find(|&q| stt[q].is_some() || !cells[q].0.is_empty());
+        let next = (pos + 1..body.len())
+            .find(|&q| !note_line[q] && (stt[q].is_some() || !cells[q].0.is_empty()));
         let next_is_stt = next.is_some_and(|q| stt[q].is_some());
         // Coded choices only, before an STT line that has choices too, when
         // the row above has none: the first options of a unit cell centred
@@ -822,6 +848,13 @@ fn parse_body(
                 line: idx + 1,
                 ..RowAcc::default()
             };
+            if pending.is_empty() {
+                if let Some(r) = rows.last_mut() {
+                    let own = line_note[pos].as_ref().map_or(0, |_| 1);
+                    r.note.extend(notes.drain(..notes.len() - own));
+                }
+            }
+            row.note.append(&mut notes);
             for (no, p) in pending.drain(..) {
                 split_cells(p, &mut row, &unit_of);
                 row.line = row.line.min(no);
@@ -848,15 +881,15 @@ fn parse_body(
             // (`Kết hợp = 2`): that is the unit cell of the row above.
             pending.push((idx + 1, text));
         } else if let Some(r) = rows.last_mut() {
+            r.note.append(&mut notes);
             split_cells(text, r, &unit_of);
         }
     }
-    if !pending.is_empty() {
-        if let Some(r) = rows.last_mut() {
-            for (_, p) in pending.drain(..) {
-                split_cells(p, r, &unit_of);
-            }
+    if let Some(r) = rows.last_mut() {
+        for (_, p) in pending.drain(..) {
+            split_cells(p, r, &unit_of);
         }
+        r.note.append(&mut notes);
     }
     let units = unit_vocabulary(&rows);
     for r in &mut rows {
@@ -881,7 +914,7 @@ fn parse_body(
             if stat {
                 cells.push(clean(&r.unit.join(" ")));
                 cells.push(clean(&r.value.join(" ")));
-                cells.push(String::new());
+                cells.push(clean(&r.note.join(" ")));
             }
             cells
         })
@@ -990,6 +1023,61 @@ fn unglue_unit(row: &mut RowAcc, units: &BTreeMap<String, String>) {
             return;
         }
     }
+}
+
+/// Most characters of a line of the notes column (`Ghi chú`): a narrow
+/// column, a few words a line.
+const NOTE_WIDTH: usize = 12;
+
+/// Least lines of a run of narrow lines for it to be the notes column.
+const MIN_NOTE_RUN: usize = 3;
+
+/// Marks the lines of the notes column among the cell texts of a table body
+/// (`stt`: the lines that carry an STT). The notes column is the narrowest,
+/// so its wrapped text comes out of OCR as runs of short lines between the
+/// label lines (`VP UBND` / `tỉnh tổng` / `hợp (khảo` …). The label column
+/// is wide: only the last line of a label is short, so a run of three short
+/// lines or more is the notes column, but for a first line in lower case
+/// that ends the label above. Lines of coded choices (`=0`) and lone figures
+/// are the unit and value columns', and break a run. After a line whose
+/// notes cell was split off (`noted`), a lower-case first line goes on
+/// with that note.
+fn note_runs(texts: &[&str], stt: &[Option<String>], noted: &[bool]) -> Vec<bool> {
+    let narrow = |k: usize| {
+        let t = texts[k];
+        stt.get(k).is_some_and(Option::is_none)
+            && !t.is_empty()
+            && t.chars().count() <= NOTE_WIDTH
+            && !t.contains('=')
+            && !t.split_whitespace().all(is_number)
+    };
+    let mut out = vec![false; texts.len()];
+    let mut k = 0;
+    while k < texts.len() {
+        let end = (k..texts.len())
+            .find(|&j| !narrow(j))
+            .unwrap_or(texts.len());
+        if end - k >= MIN_NOTE_RUN {
+            let tail = texts[k].chars().next().is_some_and(char::is_lowercase)
+                && !(k > 0 && noted.get(k - 1).copied().unwrap_or(false));
+            let from = if tail { k + 1 } else { k };
+            out[from..end].iter_mut().for_each(|n| *n = true);
+        }
+        k = end.max(k + 1);
+    }
+    out
+}
+
+/// Splits a line whose value is set between column rules and followed by
+/// text (`… ông=0 | 1| người dân`) into the text up to the value and the
+/// text after it: the notes column, the last one.
+fn split_note_tail(text: &str) -> Option<(String, String)> {
+    static TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<head>.*\|\s*\d+(?:[.,]\d+)*%?)\s*\|\s*(?P<note>\p{L}[^|\d]*)$").unwrap()
+    });
+    let c = TAIL.captures(text)?;
+    let note = c.name("note")?.as_str().trim();
+    Some((c.name("head")?.as_str().trim().to_owned(), note.to_owned()))
 }
 
 /// Where the coded choices ending `t` start (`Không =0`, `Có=1`, `Kết hợp =
@@ -1622,6 +1710,108 @@ mod tests {
         let mut r = RowAcc::default();
         split_cells("Số lượng phiếu khảo sát Số lượng 14.390", &mut r, &none);
         assert!(r.unit.is_empty());
+    }
+
+    #[test]
+    fn notes_column_runs() {
+        let s = |v: &[Option<&str>]| v.iter().map(|o| o.map(str::to_owned)).collect::<Vec<_>>();
+        // A label's short last line, then three narrow lines of notes.
+        let texts = [
+            "Số hồ sơ quá hạn nhưng chưa",
+            "",
+            "hoàn thành",
+            "Sở Nội vụ",
+            "tổng hợp",
+            "(quý II)",
+            "Số hồ sơ đã giải quyết trong kỳ",
+        ];
+        let stt = s(&[None, Some("2.1."), None, None, None, None, None]);
+        assert_eq!(
+            note_runs(&texts, &stt, &[]),
+            vec![false, false, false, true, true, true, false]
+        );
+        // Two short lines are a label's end or coded choices, not notes.
+        let texts = ["Trực tuyến", "=0", "1", "hạn"];
+        assert_eq!(note_runs(&texts, &s(&[None; 4]), &[]), vec![false; 4]);
+        let texts = ["tỉnh tổng", "hợp (khảo", "sát sự hài"];
+        assert_eq!(
+            note_runs(&texts, &s(&[None; 3]), &[]),
+            vec![false, true, true]
+        );
+        // After a line that ends with a note, the run goes on with it.
+        let texts = ["Tổng | 1", "tỉnh tổng", "hợp (khảo", "sát sự hài"];
+        let noted = [true, false, false, false];
+        assert_eq!(
+            note_runs(&texts, &s(&[Some("6"), None, None, None]), &noted),
+            vec![false, true, true, true]
+        );
+        assert!(note_runs(&[], &[], &[]).is_empty());
+    }
+
+    #[test]
+    fn value_between_rules_before_a_note() {
+        assert_eq!(
+            split_note_tail("Khảo sát Không =0 | 1| người dân"),
+            Some(("Khảo sát Không =0 | 1".into(), "người dân".into()))
+        );
+        assert_eq!(
+            split_note_tail("Tỷ lệ | % | 99,9% | Sở tổng hợp"),
+            Some(("Tỷ lệ | % | 99,9%".into(), "Sở tổng hợp".into()))
+        );
+        // A value ending the line, or a figure in the text after it: no note.
+        for t in [
+            "Tổng số | Thủ tục | 2269",
+            "Số | 3 | mức độ 4",
+            "Số 3 người",
+        ] {
+            assert_eq!(split_note_tail(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn notes_go_to_their_row() {
+        let rows = body_rows(&[
+            "STT | Chỉ tiêu | Đơn vị tính | Số liệu | Ghi chú",
+            "5.1. | Tổng số nhiệm vụ được giao Nhiệm vụ 118",
+            "5.2. | Số nhiệm vụ quá hạn nhưng chưa Nhiệm vụ 0",
+            "hoàn thành",
+            "Sở Nội vụ",
+            "tổng hợp",
+            "(khảo sát",
+            "Khảo sát sự hài lòng của người dân",
+            "6 | tổ chức | 1| sự hài",
+            "lòng khi",
+            "thực hiện",
+            "TTHC)",
+            "6.1 | Số lượng phiếu khảo sát Số lượng | 14.390",
+        ]);
+        let row = |k: usize| rows[k].join(" / ");
+        assert_eq!(rows.len(), 4);
+        assert_eq!(
+            row(1),
+            "5.2. / Số nhiệm vụ quá hạn nhưng chưa hoàn thành / Nhiệm vụ / 0 / "
+        );
+        assert_eq!(
+            row(2),
+            "6 / Khảo sát sự hài lòng của người dân tổ chức /  / 1 / \
+             Sở Nội vụ tổng hợp (khảo sát sự hài lòng khi thực hiện TTHC)"
+        );
+        assert_eq!(
+            row(3),
+            "6.1 / Số lượng phiếu khảo sát / Số lượng / 14.390 / "
+        );
+        // Without a notes column in the header the lines stay in the labels.
+        let rows = body_rows(&[
+            "STT | Chỉ tiêu | Đơn vị tính | Số liệu",
+            "5.2. | Số nhiệm vụ quá hạn nhưng chưa Nhiệm vụ 0",
+            "hoàn thành",
+            "Sở Nội vụ",
+            "tổng hợp",
+            "(khảo sát",
+            "5.3. | Số nhiệm vụ Nhiệm vụ 2",
+        ]);
+        assert_eq!(rows[0][4], "");
+        assert!(rows[0][1].ends_with("hoàn thành Sở Nội vụ tổng hợp (khảo sát"));
     }
 
     #[test]
