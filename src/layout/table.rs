@@ -438,6 +438,7 @@ struct RowAcc {
     label: Vec<String>,
     unit: Vec<String>,
     value: Vec<String>,
+    note: Vec<String>,
     line: usize,
 }
 
@@ -645,6 +646,28 @@ fn cell_text(l: &Line<'_>, stt: bool) -> (String, Vec<String>) {
     (text[k..].join(" "), Vec::new())
 }
 
+/// Longest label tail (characters) a line may have for its leading figure
+/// to be read as STT debris.
+const MAX_DEBRIS_TAIL: usize = 12;
+
+/// The text of the line below an STT line without the fragment the STT
+/// left there, or `None` when it has none. An STT is centred on its row, so
+/// one printed across two text lines is read on the first (`311`) and leaves
+/// a stray figure on the second (`7 xong`, `77 xong`): a bare number of one
+/// or two digits before the short tail of the label, in lower case. A label
+/// wrapped before a figure (`mức độ` / `3 và 4 đã tích hợp, công khai`) goes
+/// on longer, so a longer tail keeps its figure.
+fn strip_stt_debris(text: &str) -> Option<String> {
+    let toks: Vec<&str> = text.split_whitespace().collect();
+    let (first, rest) = toks.split_first()?;
+    let bare = (1..=2).contains(&first.len()) && first.chars().all(|c| c.is_ascii_digit());
+    let tail = rest.join(" ");
+    let lower = rest
+        .first()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    (bare && lower && rest.len() <= 2 && tail.chars().count() <= MAX_DEBRIS_TAIL).then_some(tail)
+}
+
 fn parse_body(
     lines: &[Line<'_>],
     a: usize,
@@ -719,6 +742,14 @@ fn parse_body(
         .zip(&stt)
         .map(|((_, l), s)| cell_text(l, s.is_some()))
         .collect();
+    // The STT printed across two lines leaves a fragment on the second.
+    for pos in 1..cells.len() {
+        if stt[pos].is_none() && stt[pos - 1].is_some() {
+            if let Some(rest) = strip_stt_debris(&cells[pos].0) {
+                cells[pos].0 = rest;
+            }
+        }
+    }
     // A code wrapped alone (`Trực tuyến` / `=0`) ends the choice above it.
     for pos in 1..cells.len() {
         let lone_code = cells[pos].0.starts_with('=') && coded_tail(&cells[pos].0) == Some(0);
@@ -728,6 +759,22 @@ fn parse_body(
             cells[pos - 1].0.push(' ');
             cells[pos - 1].0.push_str(&code);
         }
+    }
+
+    // The narrow notes column, when the header names one.
+    let noted = header_text.contains("ghi chu");
+    let mut line_note: Vec<Option<String>> = vec![None; cells.len()];
+    let mut note_line = vec![false; cells.len()];
+    if noted {
+        for (cell, note) in cells.iter_mut().zip(&mut line_note) {
+            if let Some((head, tail)) = split_note_tail(&cell.0) {
+                cell.0 = head;
+                *note = Some(tail);
+            }
+        }
+        let texts: Vec<&str> = cells.iter().map(|c| c.0.as_str()).collect();
+        let tails: Vec<bool> = line_note.iter().map(Option::is_some).collect();
+        note_line = note_runs(&texts, &stt, &tails);
     }
 
     // Unit vocabulary: suffixes before a trailing value shared by ≥ 2 rows.
@@ -772,10 +819,19 @@ fn parse_body(
     // Rows.
     let mut rows: Vec<RowAcc> = Vec::new();
     let mut pending: Vec<(usize, &str)> = Vec::new();
+    // Notes read since the last line of a row: they go with the label line
+    // after them when it opens the next row, else with the row above.
+    let mut notes: Vec<String> = Vec::new();
     for (pos, (idx, _)) in body.iter().enumerate() {
         let (text, figures) = (&cells[pos].0, &cells[pos].1);
+        if note_line[pos] {
+            notes.push(text.clone());
+            continue;
+        }
+        notes.extend(line_note[pos].clone());
         // The next line with text.
-        let next = (pos + 1..body.len()).find(|&q| stt[q].is_some() || !cells[q].0.is_empty());
+        let next = (pos + 1..body.len())
+            .find(|&q| !note_line[q] && (stt[q].is_some() || !cells[q].0.is_empty()));
         let next_is_stt = next.is_some_and(|q| stt[q].is_some());
         // Coded choices only, before an STT line that has choices too, when
         // the row above has none: the first options of a unit cell centred
@@ -792,6 +848,13 @@ fn parse_body(
                 line: idx + 1,
                 ..RowAcc::default()
             };
+            if pending.is_empty() {
+                if let Some(r) = rows.last_mut() {
+                    let own = line_note[pos].as_ref().map_or(0, |_| 1);
+                    r.note.extend(notes.drain(..notes.len() - own));
+                }
+            }
+            row.note.append(&mut notes);
             for (no, p) in pending.drain(..) {
                 split_cells(p, &mut row, &unit_of);
                 row.line = row.line.min(no);
@@ -818,15 +881,19 @@ fn parse_body(
             // (`Kết hợp = 2`): that is the unit cell of the row above.
             pending.push((idx + 1, text));
         } else if let Some(r) = rows.last_mut() {
+            r.note.append(&mut notes);
             split_cells(text, r, &unit_of);
         }
     }
-    if !pending.is_empty() {
-        if let Some(r) = rows.last_mut() {
-            for (_, p) in pending.drain(..) {
-                split_cells(p, r, &unit_of);
-            }
+    if let Some(r) = rows.last_mut() {
+        for (_, p) in pending.drain(..) {
+            split_cells(p, r, &unit_of);
         }
+        r.note.append(&mut notes);
+    }
+    let units = unit_vocabulary(&rows);
+    for r in &mut rows {
+        unglue_unit(r, &units);
     }
     let stat = rows.iter().any(|r| !r.value.is_empty());
     let mut columns = vec!["STT".to_owned()];
@@ -847,7 +914,7 @@ fn parse_body(
             if stat {
                 cells.push(clean(&r.unit.join(" ")));
                 cells.push(clean(&r.value.join(" ")));
-                cells.push(String::new());
+                cells.push(clean(&r.note.join(" ")));
             }
             cells
         })
@@ -860,6 +927,157 @@ fn parse_body(
         rows,
         row_lines,
     }
+}
+
+/// A cell's letters and digits, folded (`Thủ tục` → `thutuc`): how a unit
+/// is compared whatever OCR did to its spaces and marks.
+fn unit_key(cell: &str) -> String {
+    super::Folded::new(cell)
+        .s
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '%')
+        .collect()
+}
+
+/// The units of two words or more that two rows or more of the table print
+/// (`Thủ tục`, `Hồ sơ`), by [`unit_key`], with their most common spelling:
+/// the unit column's vocabulary, learned from the table itself.
+fn unit_vocabulary(rows: &[RowAcc]) -> BTreeMap<String, String> {
+    let mut counts: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for r in rows {
+        let u = clean(&r.unit.join(" "));
+        if u.split_whitespace().count() >= 2 && !u.contains('=') {
+            *counts
+                .entry(unit_key(&u))
+                .or_default()
+                .entry(u)
+                .or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter_map(|(k, spellings)| {
+            let n: usize = spellings.values().sum();
+            let best = spellings.into_iter().max_by_key(|(_, c)| *c)?.0;
+            (n >= 2).then_some((k, best))
+        })
+        .collect()
+}
+
+/// The unit of `units` that `token` is with its spaces lost (`Thutuc`,
+/// `Héso` with one letter misread): one word of four letters or more, at
+/// most one edit from the unit's letters. Vietnamese writes each syllable
+/// apart, so one word spelling two syllables is a glued cell, not a word.
+fn glued_unit<'u>(token: &str, units: &'u BTreeMap<String, String>) -> Option<&'u str> {
+    if token.contains(char::is_whitespace) {
+        return None;
+    }
+    let key = unit_key(token);
+    if key.chars().count() < 4 || key.chars().count() != token.chars().count() {
+        return None;
+    }
+    let mut hits = units
+        .iter()
+        .filter(|(k, _)| edit_distance(k, &key) <= 1)
+        .map(|(_, u)| u.as_str());
+    let hit = hits.next()?;
+    hits.next().is_none().then_some(hit)
+}
+
+/// Levenshtein distance between two short strings, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Puts a unit OCR glued into one word in the unit column's spelling: the
+/// unit cell itself (`| Thutuc | 2269`), or, for a row with a value and no
+/// unit, the word ending a label line (`… đúng hạn Héso | 40.887`).
+fn unglue_unit(row: &mut RowAcc, units: &BTreeMap<String, String>) {
+    if let [cell] = row.unit.as_slice() {
+        if let Some(u) = glued_unit(cell, units) {
+            row.unit = vec![u.to_owned()];
+        }
+        return;
+    }
+    if !row.unit.is_empty() || row.value.is_empty() {
+        return;
+    }
+    for frag in &mut row.label {
+        let Some((head, last)) = frag.rsplit_once(' ') else {
+            continue;
+        };
+        if let Some(u) = glued_unit(last, units) {
+            row.unit.push(u.to_owned());
+            *frag = head.to_owned();
+            return;
+        }
+    }
+}
+
+/// Most characters of a line of the notes column (`Ghi chú`): a narrow
+/// column, a few words a line.
+const NOTE_WIDTH: usize = 12;
+
+/// Least lines of a run of narrow lines for it to be the notes column.
+const MIN_NOTE_RUN: usize = 3;
+
+/// Marks the lines of the notes column among the cell texts of a table body
+/// (`stt`: the lines that carry an STT). The notes column is the narrowest,
+/// so its wrapped text comes out of OCR as runs of short lines between the
+/// label lines (`VP UBND` / `tỉnh tổng` / `hợp (khảo` …). The label column
+/// is wide: only the last line of a label is short, so a run of three short
+/// lines or more is the notes column, but for a first line in lower case
+/// that ends the label above. Lines of coded choices (`=0`) and lone figures
+/// are the unit and value columns', and break a run. After a line whose
+/// notes cell was split off (`noted`), a lower-case first line goes on
+/// with that note.
+fn note_runs(texts: &[&str], stt: &[Option<String>], noted: &[bool]) -> Vec<bool> {
+    let narrow = |k: usize| {
+        let t = texts[k];
+        stt.get(k).is_some_and(Option::is_none)
+            && !t.is_empty()
+            && t.chars().count() <= NOTE_WIDTH
+            && !t.contains('=')
+            && !t.split_whitespace().all(is_number)
+    };
+    let mut out = vec![false; texts.len()];
+    let mut k = 0;
+    while k < texts.len() {
+        let end = (k..texts.len())
+            .find(|&j| !narrow(j))
+            .unwrap_or(texts.len());
+        if end - k >= MIN_NOTE_RUN {
+            let tail = texts[k].chars().next().is_some_and(char::is_lowercase)
+                && !(k > 0 && noted.get(k - 1).copied().unwrap_or(false));
+            let from = if tail { k + 1 } else { k };
+            out[from..end].iter_mut().for_each(|n| *n = true);
+        }
+        k = end.max(k + 1);
+    }
+    out
+}
+
+/// Splits a line whose value is set between column rules and followed by
+/// text (`… ông=0 | 1| người dân`) into the text up to the value and the
+/// text after it: the notes column, the last one.
+fn split_note_tail(text: &str) -> Option<(String, String)> {
+    static TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<head>.*\|\s*\d+(?:[.,]\d+)*%?)\s*\|\s*(?P<note>\p{L}[^|\d]*)$").unwrap()
+    });
+    let c = TAIL.captures(text)?;
+    let note = c.name("note")?.as_str().trim();
+    Some((c.name("head")?.as_str().trim().to_owned(), note.to_owned()))
 }
 
 /// Where the coded choices ending `t` start (`Không =0`, `Có=1`, `Kết hợp =
@@ -959,11 +1177,15 @@ fn split_cells(text: &str, row: &mut RowAcc, unit_of: &dyn Fn(&str) -> Option<us
     }
     let mut t = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut valued = false;
+    // A column rule printed just before the value.
+    let mut ruled = false;
     if let Some(c) = VALUE.captures(&t) {
         if let Some(v) = c.name("v") {
             row.value.push(v.as_str().to_owned());
             let cut = c.get(0).map_or(t.len(), |m| m.start());
+            ruled = t[cut..v.start()].contains('|');
             t = t[..cut].trim().to_owned();
+            ruled |= t.ends_with('|');
             valued = true;
         }
     }
@@ -1001,13 +1223,37 @@ fn split_cells(text: &str, row: &mut RowAcc, unit_of: &dyn Fn(&str) -> Option<us
         row.unit.push(t);
         return;
     }
-    if let Some(u) = unit_of(&t) {
+    if let Some(u) = unit_of(&t).or_else(|| ruled.then(|| ruled_unit(&t)).flatten()) {
         row.unit.push(t[u..].trim().to_owned());
         t = t[..u].trim().to_owned();
     }
     if !t.is_empty() {
         row.label.push(t);
     }
+}
+
+/// Where the unit starts in `t`, the text before a value that a column rule
+/// sets off (`… phiếu khảo sát Số lượng | 14.390`), when no unit of the
+/// table ends it: the last one or two words, the first capitalised and the
+/// rest in lower case, after a lower-case word. A label reads on in lower
+/// case; a unit cell opens with a capital.
+fn ruled_unit(t: &str) -> Option<usize> {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let title = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.all(|c| !c.is_uppercase())
+    };
+    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    (1..=2.min(words.len())).rev().find_map(|n| {
+        let k = words.len().checked_sub(n + 1)?;
+        let unit = &words[k + 1..];
+        let fits = lower(words[k])
+            && title(unit[0])
+            && unit[1..]
+                .iter()
+                .all(|w| lower(w) && !w.contains(char::is_uppercase));
+        fits.then(|| t.len() - unit.join(" ").len())
+    })
 }
 
 /// Scores `ours` against `gold` table rows: rows are matched by STT (trailing
@@ -1299,6 +1545,32 @@ mod tests {
     }
 
     #[test]
+    fn stt_debris_below_the_stt_line() {
+        assert_eq!(strip_stt_debris("7 xong"), Some("xong".into()));
+        assert_eq!(strip_stt_debris("44 hoàn thành"), Some("hoàn thành".into()));
+        // A label wrapped before its figure keeps it.
+        assert_eq!(strip_stt_debris("3 và 4 đã tích hợp, công khai"), None);
+        // Not a bare number, a capital after it, or nothing after it.
+        assert_eq!(strip_stt_debris("3.1 xong"), None);
+        assert_eq!(strip_stt_debris("123 xong"), None);
+        assert_eq!(strip_stt_debris("7 Tổng"), None);
+        assert_eq!(strip_stt_debris("7"), None);
+        assert_eq!(strip_stt_debris(""), None);
+        // Only on the line just below the row's STT line.
+        let rows = body_rows(&[
+            "STT | Chỉ tiêu | Đơn vị tính | Số liệu",
+            "1. | Tổng số hồ sơ đã giải quyết Hồ sơ 40",
+            "7 xong",
+            "2. | Số hồ sơ đúng hạn Hồ sơ 12",
+            "3. | Số hồ sơ trả lại trong Hồ sơ 3",
+            "kỳ của",
+            "9 xã",
+        ]);
+        assert_eq!(rows[0][1], "Tổng số hồ sơ đã giải quyết xong");
+        assert_eq!(rows[2][1], "Số hồ sơ trả lại trong kỳ của 9 xã");
+    }
+
+    #[test]
     fn repeated_header_read_differently() {
         let header: Vec<String> = [
             "chi tieu thong ke ket qua thong ke ghi chu",
@@ -1358,6 +1630,188 @@ mod tests {
                 vec!["Thủ tục".into()]
             )
         );
+    }
+
+    #[test]
+    fn glued_units_take_the_columns_spelling() {
+        let row = |label: &str, unit: &str, value: &str| RowAcc {
+            label: vec![label.to_owned()],
+            unit: if unit.is_empty() {
+                vec![]
+            } else {
+                vec![unit.to_owned()]
+            },
+            value: vec![value.to_owned()],
+            ..RowAcc::default()
+        };
+        let rows = vec![
+            row("Tổng số", "Hồ sơ", "5"),
+            row("Số đúng hạn", "Hồ sơ", "4"),
+            row("Số TTHC", "Thủ tục", "3"),
+            row("Số TTHC mới", "Thủ tục", "2"),
+            row("Tỷ lệ", "%", "9%"),
+            row("Tỷ lệ", "%", "9%"),
+        ];
+        let units = unit_vocabulary(&rows);
+        assert_eq!(units.len(), 2, "{units:?}");
+        assert_eq!(glued_unit("Thutuc", &units), Some("Thủ tục"));
+        assert_eq!(glued_unit("Héso", &units), Some("Hồ sơ"));
+        // Words, short tokens and other figures are no unit.
+        for t in ["hạn", "Hồ", "TTHC", "40.887", "Thu tuc", "Héso,"] {
+            assert_eq!(glued_unit(t, &units), None, "{t}");
+        }
+        let mut r = row("Số hồ sơ đúng hạn Héso", "", "40");
+        unglue_unit(&mut r, &units);
+        assert_eq!(
+            (r.label[0].as_str(), r.unit[0].as_str()),
+            ("Số hồ sơ đúng hạn", "Hồ sơ")
+        );
+        let mut r = row("Tổng số TTHC", "Thutuc", "2269");
+        unglue_unit(&mut r, &units);
+        assert_eq!(r.unit, vec!["Thủ tục".to_owned()]);
+        // A row without a value has no unit to find.
+        let mut r = row("Số hồ sơ Héso", "", "");
+        r.value.clear();
+        unglue_unit(&mut r, &units);
+        assert!(r.unit.is_empty());
+        assert_eq!(edit_distance("heso", "hoso"), 1);
+        assert_eq!(edit_distance("", "ab"), 2);
+    }
+
+    #[test]
+    fn unit_set_off_by_a_rule_before_the_value() {
+        let at = |t: &str, u: &str| (ruled_unit(t), t.rfind(u));
+        let (got, want) = at("Số lượng phiếu khảo sát Số lượng", "Số lượng");
+        assert_eq!(got, want);
+        let (got, want) = at("Tổng số người được đào tạo Người", "Người");
+        assert_eq!(got, want);
+        // A name, an acronym or a lower-case end is label text.
+        for t in [
+            "trên Cổng DVC quốc gia",
+            "đơn vị tại Hà Nội",
+            "số TTHC",
+            "Số lượng",
+            "",
+        ] {
+            assert_eq!(ruled_unit(t), None, "{t}");
+        }
+        let none = |_: &str| None;
+        let mut r = RowAcc::default();
+        split_cells("Số lượng phiếu khảo sát Số lượng | 14.390", &mut r, &none);
+        assert_eq!(
+            (r.label, r.unit, r.value),
+            (
+                vec!["Số lượng phiếu khảo sát".into()],
+                vec!["Số lượng".into()],
+                vec!["14.390".into()]
+            )
+        );
+        // Without the rule the words stay in the label.
+        let mut r = RowAcc::default();
+        split_cells("Số lượng phiếu khảo sát Số lượng 14.390", &mut r, &none);
+        assert!(r.unit.is_empty());
+    }
+
+    #[test]
+    fn notes_column_runs() {
+        let s = |v: &[Option<&str>]| v.iter().map(|o| o.map(str::to_owned)).collect::<Vec<_>>();
+        // A label's short last line, then three narrow lines of notes.
+        let texts = [
+            "Số hồ sơ quá hạn nhưng chưa",
+            "",
+            "hoàn thành",
+            "Sở Nội vụ",
+            "tổng hợp",
+            "(quý II)",
+            "Số hồ sơ đã giải quyết trong kỳ",
+        ];
+        let stt = s(&[None, Some("2.1."), None, None, None, None, None]);
+        assert_eq!(
+            note_runs(&texts, &stt, &[]),
+            vec![false, false, false, true, true, true, false]
+        );
+        // Two short lines are a label's end or coded choices, not notes.
+        let texts = ["Trực tuyến", "=0", "1", "hạn"];
+        assert_eq!(note_runs(&texts, &s(&[None; 4]), &[]), vec![false; 4]);
+        let texts = ["tỉnh tổng", "hợp (khảo", "sát sự hài"];
+        assert_eq!(
+            note_runs(&texts, &s(&[None; 3]), &[]),
+            vec![false, true, true]
+        );
+        // After a line that ends with a note, the run goes on with it.
+        let texts = ["Tổng | 1", "tỉnh tổng", "hợp (khảo", "sát sự hài"];
+        let noted = [true, false, false, false];
+        assert_eq!(
+            note_runs(&texts, &s(&[Some("6"), None, None, None]), &noted),
+            vec![false, true, true, true]
+        );
+        assert!(note_runs(&[], &[], &[]).is_empty());
+    }
+
+    #[test]
+    fn value_between_rules_before_a_note() {
+        assert_eq!(
+            split_note_tail("Khảo sát Không =0 | 1| người dân"),
+            Some(("Khảo sát Không =0 | 1".into(), "người dân".into()))
+        );
+        assert_eq!(
+            split_note_tail("Tỷ lệ | % | 99,9% | Sở tổng hợp"),
+            Some(("Tỷ lệ | % | 99,9%".into(), "Sở tổng hợp".into()))
+        );
+        // A value ending the line, or a figure in the text after it: no note.
+        for t in [
+            "Tổng số | Thủ tục | 2269",
+            "Số | 3 | mức độ 4",
+            "Số 3 người",
+        ] {
+            assert_eq!(split_note_tail(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn notes_go_to_their_row() {
+        let rows = body_rows(&[
+            "STT | Chỉ tiêu | Đơn vị tính | Số liệu | Ghi chú",
+            "5.1. | Tổng số nhiệm vụ được giao Nhiệm vụ 118",
+            "5.2. | Số nhiệm vụ quá hạn nhưng chưa Nhiệm vụ 0",
+            "hoàn thành",
+            "Sở Nội vụ",
+            "tổng hợp",
+            "(khảo sát",
+            "Khảo sát sự hài lòng của người dân",
+            "6 | tổ chức | 1| sự hài",
+            "lòng khi",
+            "thực hiện",
+            "TTHC)",
+            "6.1 | Số lượng phiếu khảo sát Số lượng | 14.390",
+        ]);
+        let row = |k: usize| rows[k].join(" / ");
+        assert_eq!(rows.len(), 4);
+        assert_eq!(
+            row(1),
+            "5.2. / Số nhiệm vụ quá hạn nhưng chưa hoàn thành / Nhiệm vụ / 0 / "
+        );
+        assert_eq!(
+            row(2),
+            "6 / Khảo sát sự hài lòng của người dân tổ chức /  / 1 / \
+             Sở Nội vụ tổng hợp (khảo sát sự hài lòng khi thực hiện TTHC)"
+        );
+        assert_eq!(
+            row(3),
+            "6.1 / Số lượng phiếu khảo sát / Số lượng / 14.390 / "
+        );
+        // Without a notes column in the header the lines stay in the labels.
+        let rows = body_rows(&[
+            "STT | Chỉ tiêu | Đơn vị tính | Số liệu",
+            "5.2. | Số nhiệm vụ quá hạn nhưng chưa Nhiệm vụ 0",
+            "hoàn thành",
+            "Sở Nội vụ",
+            "tổng hợp",
+            "(khảo sát",
+            "5.3. | Số nhiệm vụ Nhiệm vụ 2",
+        ]);
+        assert_eq!(rows[0][4], "");
+        assert!(rows[0][1].ends_with("hoàn thành Sở Nội vụ tổng hợp (khảo sát"));
     }
 
     #[test]
