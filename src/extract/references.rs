@@ -200,7 +200,7 @@ static OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The header field `Số:` (ô 3), not a citation.
 static HEADER_SO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:so|s6)\s*:?\s*$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^\s*(?:so|s6|\$6|\$o)\s*:?\s*$").expect("valid regex"));
 
 /// Words that end an issuer phrase (folded).
 const ISSUER_STOP: &[&str] = &[
@@ -237,7 +237,7 @@ pub(crate) fn find_references(
         // The header field `Số: 1034/BC-VP` is the document's own number.
         let ls = doc.line_start(num_start);
         let before_line = &doc.text[ls..num_start];
-        if before_line.trim_start().starts_with('S')
+        if before_line.trim_start().starts_with(['S', 's', '$'])
             && HEADER_SO.is_match(&doc.folded[doc.to_fold(ls)..doc.to_fold(num_start)])
         {
             continue;
@@ -661,10 +661,19 @@ fn code_type(code: &str) -> Option<&'static str> {
 
 /// True when no letter, digit or symbol character touches `i` from the left.
 fn clear_before(t: &str, i: usize) -> bool {
-    t[..i]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !(c.is_alphanumeric() || "/.-_&".contains(c)))
+    let head = &t[..i];
+    match head.chars().next_back() {
+        None => true,
+        // `số.775/UBND-TTHC`: OCR's dot for the space after `số`.
+        Some('.') => {
+            let word = head[..head.len() - 1]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            matches!(word, "số" | "Số" | "so" | "So")
+        }
+        Some(c) => !(c.is_alphanumeric() || "/-_&".contains(c)),
+    }
 }
 
 /// The codes of the symbol at `[s, e)`, dropping trailing codes until the
@@ -788,6 +797,16 @@ mod tests {
     #[test]
     fn header_number_is_not_a_reference() {
         assert!(refs(&["Số: 1034 /BC-VP Quảng Ngãi, ngày 5 tháng 6 năm 2023"]).is_empty());
+        assert!(refs(&["$6: 47/KH-UBND Tịnh Hòa, ngày 20 tháng 01 năm 2024"]).is_empty());
+    }
+
+    #[test]
+    fn dot_for_the_space_after_so() {
+        assert_eq!(
+            fulls(&["Thực hiện Công văn số.775/UBND-TTHC ngày 16/2/2024"]),
+            ["775/UBND-TTHC"]
+        );
+        assert!(fulls(&["tăng 1.775/UBND-TTHC"]).is_empty());
         assert_eq!(
             refs(&["(Kèm theo Báo cáo số /BC-VP ngày /6/2023)"])[0].full,
             "/BC-VP"

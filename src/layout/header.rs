@@ -65,9 +65,9 @@ static MOTTO_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bd[o0]c\s*l\S{0,2}p\s*[-–—]|\bt\S?\s+d[o0]\s*[-–—]+\s*h\S{2,3}\s+ph").unwrap()
 });
 static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    // `Số: 1034 /BC-VP`, `S6: 14 /KH-VP`, `Số: /BC-UBND`, `Số: 05/BNV-VP`,
+    // `Số: 1034 /BC-VP`, `S6: 14 /KH-VP`, `$6: 47/KH-UBND`, `Số: /BC-UBND`, `Số: 05/BNV-VP`,
     // normative `Số: 89/2026/TT-BTC` (year between number and symbol).
-    Regex::new(r"^s\S{0,2}\s*[:;.]\s*(?P<num>\d[\d ]*?)?\s*[/\[|]\s*(?:(?P<year>(?:19|20)\d\d)\s*[/\[|]\s*)?(?P<sym>[0-9a-z&]+(?:\s*[-_–]\s*[0-9a-z&]+)*)")
+    Regex::new(r"^[s$]\S{0,2}\s*[:;.]\s*(?P<num>\d[\d ]*?)?\s*[/\[|]\s*(?:(?P<year>(?:19|20)\d\d)\s*[/\[|]\s*)?(?P<sym>[0-9a-z&]+(?:\s*[-_–]\s*[0-9a-z&]+)*)")
         .unwrap()
 });
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s*ngay\b").unwrap());

@@ -46,6 +46,8 @@ pub fn restore(ocr: &str, word: &str, ctx: Context) -> CasePattern {
     // A different letter printed small (`piéu` for `Điều`) still gets the
     // capital a sentence start asks for.
     let first_upper = match oc.first() {
+        // `$` is OCR's capital `S` (`$6:` = `Số:`).
+        Some('$') => true,
         Some(&o0) if o0.is_alphabetic() && same_letter(o0, w0) => o0.is_uppercase(),
         Some(&o0) if o0.is_alphabetic() && !matches!(o0, 'J' | 'I' | 'l') => {
             o0.is_uppercase() || ctx.sentence_start
@@ -165,6 +167,7 @@ mod tests {
         assert_eq!(restore("BO", "bộ", upper), CasePattern::Upper);
         assert_eq!(restore("NGUOI", "người", MID), CasePattern::Upper);
         assert_eq!(restore("So", "số", upper), CasePattern::Title);
+        assert_eq!(restore("$6", "số", MID), CasePattern::Title);
     }
 
     #[test]
