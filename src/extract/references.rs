@@ -187,9 +187,10 @@ static SO_BEFORE: LazyLock<Regex> =
 static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s,;]*(?:va|hoac)?[\s,;]*(?:(?:so|s6)\s*)?:?\s*$").expect("valid regex")
 });
-/// The date after a symbol: `ngày`, `, ngày`, `cùng ngày`, `ban hành ngày`.
+/// The date after a symbol: `ngày`, `, ngày`, `cùng ngày`, `ban hành ngày`,
+/// and OCR's `.ngày` (a speck or comma read as a dot).
 static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*,?\s*(?:(?:ban hanh|cung|ky)\s+)?ngay\s*").expect("valid regex")
+    Regex::new(r"^\s*[,.]?\s*(?:(?:ban hanh|cung|ky)\s+)?ngay\s*").expect("valid regex")
 });
 /// `của` right after the citation.
 static OF_AFTER: LazyLock<Regex> =
@@ -798,6 +799,13 @@ mod tests {
     fn header_number_is_not_a_reference() {
         assert!(refs(&["Số: 1034 /BC-VP Quảng Ngãi, ngày 5 tháng 6 năm 2023"]).is_empty());
         assert!(refs(&["$6: 47/KH-UBND Tịnh Hòa, ngày 20 tháng 01 năm 2024"]).is_empty());
+    }
+
+    #[test]
+    fn dot_before_the_date() {
+        let r = refs(&["Thực hiện Công văn số 2086/UBND-VP.ngày 01/11/2023 của UBND huyện"]);
+        assert_eq!(r[0].full, "2086/UBND-VP");
+        assert_eq!(r[0].date.as_deref(), Some("2023-11-01"));
     }
 
     #[test]

@@ -70,7 +70,8 @@ static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[s$]\S{0,2}\s*[:;.]\s*(?P<num>\d[\d ]*?)?\s*[/\[|]\s*(?:(?P<year>(?:19|20)\d\d)\s*[/\[|]\s*)?(?P<sym>[0-9a-z&]+(?:\s*[-_–]\s*[0-9a-z&]+)*)")
         .unwrap()
 });
-static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s*ngay\b").unwrap());
+/// `<place>, ngày`; OCR reads the comma as `;` or `.` too.
+static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[,;.]\s*ngay\b").unwrap());
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"ngay(?P<d>.*?)th[a-z]{0,2}ng(?P<m>.*?)n[a-z]{1,2}m\s*(?P<y>\d{4})").unwrap()
 });
@@ -160,6 +161,13 @@ pub(crate) fn doc_type(line: &Line<'_>) -> Option<(&'static str, f32)> {
     best
 }
 
+/// The motto with one space either side of its dashes (`Tự do- Hạnh phúc`
+/// as OCR spaced it reads `Tự do - Hạnh phúc`); the dashes stay as printed.
+fn dash_spacing(motto: &str) -> String {
+    static DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*([-–—])\s*").unwrap());
+    DASH.replace_all(motto, " $1 ").into_owned()
+}
+
 /// Most upper-case issuer lines taken above a header anchor.
 const ISSUER_LINES: usize = 3;
 
@@ -242,7 +250,7 @@ pub(crate) fn parse(
             if national {
                 h.national_title = field(right.to_owned(), raw, l.no, 0.9);
             } else {
-                h.motto = field(right.to_owned(), raw, l.no, 0.9);
+                h.motto = field(dash_spacing(right), raw, l.no, 0.9);
             }
             left_end = at;
             handled = true;
@@ -281,7 +289,11 @@ pub(crate) fn parse(
             }
             left_end = 0;
         }
-        if let Some(m) = PLACE_DATE.find(&l.fold.s) {
+        let place_date = PLACE_DATE.find(&l.fold.s).filter(|m| {
+            // `;`/`.` only where a whole date follows: `. Ngày` also starts sentences.
+            m.as_str().starts_with(',') || DATE.is_match(&l.fold.s[m.start() + 1..])
+        });
+        if let Some(m) = place_date {
             handled = true;
             // The place: capitalised words right before the comma.
             let comma = l.fold.orig(m.start());
@@ -312,7 +324,15 @@ pub(crate) fn parse(
             let date_from = m.start() + 1;
             if let Some(c) = DATE.captures(&l.fold.s[date_from..]) {
                 let num = |g: &str, lo: u32, hi: u32| {
-                    c.name(g).map(|m| m.as_str().trim()).and_then(|s| {
+                    // `tháng 12.năm`: OCR's dots and commas around the figure
+                    // go; anything else (`f _7`, a handwritten day) is no figure.
+                    let digits = |s: &str| {
+                        s.trim_matches(|c: char| {
+                            c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':')
+                        })
+                        .to_owned()
+                    };
+                    c.name(g).map(|m| digits(m.as_str())).and_then(|s| {
                         let v: u32 = s.parse().ok()?;
                         (lo..=hi).contains(&v).then_some(v)
                     })
@@ -409,10 +429,10 @@ pub(crate) fn parse(
 
     let mut cells = left_cells.into_iter();
     if let Some((v, r, n)) = cells.next() {
-        h.issuer = field(v, r, n, 0.8);
+        h.issuer = field(v.to_uppercase(), r, n, 0.8);
     }
     if let Some((v, r, n)) = cells.next() {
-        h.sub_issuer = field(v, r, n, 0.8);
+        h.sub_issuer = field(v.to_uppercase(), r, n, 0.8);
     }
 
     let end = last.map_or(start, |i| i + 1);
@@ -506,6 +526,26 @@ mod tests {
         assert_eq!(value(&l.header.issuer), Some("ỦY BAN NHÂN DÂN"));
         assert_eq!(l.blocks[0].kind, BlockKind::Header);
         assert_eq!(l.blocks[0].line_start, 1);
+    }
+
+    #[test]
+    fn issuer_in_capitals_and_motto_spacing() {
+        let l = layout("Ủy BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do- Hạnh phúc\nSố: 5/BC-UBND");
+        assert_eq!(value(&l.header.issuer), Some("ỦY BAN NHÂN DÂN"));
+        assert_eq!(
+            l.header.issuer.as_ref().map(|f| f.raw.as_str()),
+            Some("Ủy BAN NHÂN DÂN")
+        );
+        assert_eq!(value(&l.header.motto), Some("Độc lập - Tự do - Hạnh phúc"));
+    }
+
+    #[test]
+    fn place_and_date_after_ocr_punctuation() {
+        let l =
+            layout("PHÒNG TƯ PHÁP\nSố: 36/BC-PTP\nNghĩa Hành; ngày 12 tháng 12.năm 2023\nBÁO CÁO");
+        assert_eq!(value(&l.header.place), Some("Nghĩa Hành"));
+        assert_eq!(value(&l.header.date), Some("2023-12-12"));
+        assert_eq!(value(&l.header.doc_type), Some("BÁO CÁO"));
     }
 
     #[test]
