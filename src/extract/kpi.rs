@@ -147,8 +147,20 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
         if misread_slash_year(m.as_str()) {
             continue;
         }
+        // OCR's speck between a word and its figure: `phường:.690 triệu`,
+        // `hỗ trợ-70%` (a `-` only before a percentage: `COVID-19` is a name).
+        // Only after a colon: a dot after a word is too often a code or a
+        // label (`CC.21600`, `QL.6`, `điểm a.5`, `khoản.3`).
+        let before_prev = t[..s].chars().rev().nth(1);
+        let speck_before = match prev {
+            Some('.') => before_prev == Some(':'),
+            Some('-') => before_prev.is_some_and(char::is_lowercase) && next == Some('%'),
+            _ => false,
+        };
         if prev.is_some_and(|c| {
-            (c.is_alphanumeric() || "/.,-=:_&".contains(c)) && !(c == '/' && after_unit_slash)
+            (c.is_alphanumeric() || "/.,-=:_&".contains(c))
+                && !(c == '/' && after_unit_slash)
+                && !speck_before
         }) || next.is_some_and(|c| c.is_alphanumeric() || c == '=' || c == '_')
             || (matches!(next, Some('/' | ':' | '-')) && next2.is_some_and(|c| c.is_ascii_digit()))
         {
@@ -554,6 +566,26 @@ mod tests {
         assert_eq!(k[2].value, 400000.0);
         assert_eq!(values(&["đạt 97.3% kế hoạch"]), vec![97.3]);
         assert_eq!(values(&["20 triệu đồng"]), vec![2e7]);
+    }
+
+    #[test]
+    fn figures_after_an_ocr_speck() {
+        assert_eq!(
+            values(&["mua sắm thiết bị tại các phường:.690 triệu đồng;"]),
+            vec![6.9e8]
+        );
+        assert_eq!(
+            values(&["ngân sách tỉnh hỗ trợ-70%; thành phố 30%"]),
+            vec![70.0, 30.0]
+        );
+        assert!(values(&["phòng, chống dịch COVID-19 trên địa bàn"]).is_empty());
+        assert!(values(&["theo điểm a.5 khoản 2 và điểm c.1, d"]).is_empty());
+        assert!(values(&["mã hiệu CC.21600 độ sâu, tuyến QL.6 địa bàn, khoản.3 Điều"]).is_empty());
+        // Multi-byte characters before the figure (no panic on char boundaries).
+        assert!(values(&["hồ sơ khai thuế ý.5 hoặc ⁄.7 bản"]).is_empty());
+        assert!(values(&["giai đoạn 2021-2025 và 50-70 hồ sơ"])
+            .iter()
+            .all(|&v| v != 70.0));
     }
 
     #[test]
