@@ -13,7 +13,7 @@ the truth parse is the reference, so the score isolates what OCR damage costs
 after repair.
 
     cargo build --release
-    python3 examples/heldout_parse.py [--dir fixtures/heldout] [--set A|B] [-v FIELD ...]
+    python3 examples/heldout_parse.py [--dir fixtures/heldout] [--set A|B|C] [-v FIELD ...]
     # re-render and re-OCR from src/ (needs ../shared/ocrgen and Tesseract):
     python3 examples/heldout_parse.py --render --shared ../shared
 """
@@ -104,7 +104,9 @@ for set_name, spec in SETS.items():
                 fp, fn = len(got[field] - want[field]), len(want[field] - got[field])
                 t = total.setdefault(field, [0, 0, 0])
                 t[0], t[1], t[2] = t[0] + tp, t[1] + fp, t[2] + fn
-                row.append(f"{field} {2 * tp / max(1, 2 * tp + fp + fn):.2f}")
+                # Nothing to find and nothing found counts as right.
+                f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
+                row.append(f"{field} {f1:.2f}")
                 if field in a.v and (fp or fn):
                     print(f"  {doc}-{deg} {field} extra {sorted(got[field] - want[field], key=str)}"
                           f" missing {sorted(want[field] - got[field], key=str)}")

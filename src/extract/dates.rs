@@ -71,7 +71,11 @@ pub(crate) fn find_dates(doc: &DocText) -> Vec<Found<DateRecord>> {
         if !year_ok(year) || days_in_month(year, month) == 0 {
             continue;
         }
-        let day = c.get(1).map(|d| d.as_str()).unwrap_or("");
+        // `ngày 25. tháng`: a dot or comma OCR put after the day goes.
+        let day = c
+            .get(1)
+            .map(|d| d.as_str().trim_end_matches(['.', ',']))
+            .unwrap_or("");
         let value = match day.parse::<u32>() {
             Ok(d) => match iso_date(d, month, year) {
                 Some(v) => v,
@@ -396,6 +400,10 @@ mod tests {
         assert_eq!(
             dates(&["Hà Nội, ngày 05 tháng 01 năm 2020"])[0].0,
             "2020-01-05"
+        );
+        assert_eq!(
+            dates(&["Nghĩa Kỳ, ngày 25. tháng 6 năm 2024"])[0].0,
+            "2024-06-25"
         );
     }
 

@@ -201,7 +201,7 @@ static OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The header field `Số:` (ô 3), not a citation.
 static HEADER_SO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:so|s6|\$6|\$o)\s*:?\s*$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^\s*(?:so|s6|\$6|\$o)\s*[:;.]?\s*$").expect("valid regex"));
 
 /// Words that end an issuer phrase (folded).
 const ISSUER_STOP: &[&str] = &[
@@ -799,6 +799,7 @@ mod tests {
     fn header_number_is_not_a_reference() {
         assert!(refs(&["Số: 1034 /BC-VP Quảng Ngãi, ngày 5 tháng 6 năm 2023"]).is_empty());
         assert!(refs(&["$6: 47/KH-UBND Tịnh Hòa, ngày 20 tháng 01 năm 2024"]).is_empty());
+        assert!(refs(&["Số; 305/QĐ-SNV"]).is_empty());
     }
 
     #[test]

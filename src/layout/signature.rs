@@ -139,7 +139,7 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
                 sig = Some((end, t.len()));
             }
             let entry = t[bullet..end]
-                .trim_start_matches(['-', '+', '•', '–', ' '])
+                .trim_start_matches(['-', '+', '•', '–', '=', ' '])
                 .trim_end_matches([';', ',', '.', ' ', '\\', '|']);
             if !entry.is_empty() {
                 tail.recipients.push(Recipient {
@@ -223,10 +223,11 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
     tail
 }
 
-/// Byte offset of the bullet (`-`, `+`, `•`, `–`) that starts a list line,
+/// Byte offset of the bullet (`-`, `+`, `•`, `–`, `=`) that starts a list line,
 /// after at most two specks OCR put before it (`_-CT, PCT UBND`, `.- Lưu`).
 fn bullet_at(t: &str) -> Option<usize> {
-    let bullet = |c: char| matches!(c, '-' | '+' | '•' | '–');
+    // `=` is OCR's reading of a thick dash (`=Lưu: VT`).
+    let bullet = |c: char| matches!(c, '-' | '+' | '•' | '–' | '=');
     let speck = |c: char| matches!(c, '_' | '~' | '.' | ',' | '\'' | '`' | '"');
     for (k, (at, c)) in t.char_indices().enumerate() {
         if bullet(c) {
@@ -261,6 +262,7 @@ mod tests {
         assert_eq!(bullet_at("_-CT, các PCT UBND huyện;"), Some(1));
         assert_eq!(bullet_at("._- Lưu: VT."), Some(2));
         assert_eq!(bullet_at("Lưu: VT."), None);
+        assert_eq!(bullet_at("=Lưu: VT, VP."), Some(0));
         assert_eq!(bullet_at("___- Lưu"), None);
     }
 }
