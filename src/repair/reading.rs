@@ -936,8 +936,10 @@ pub(super) fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Readin
 /// words (`dan-sy`, `taém.cua`, `Toéa:an`, `từ’lên`; nothing when a quote mark
 /// splits one syllable, `ti’én`), nothing for a period or quote mark glued to
 /// the end of a lower-case word in mid-sentence, with lower-case words two
-/// deep before and one after (`mọi người trong. xã hội`). Abbreviations (`v.v.`), codes
-/// (`NĐ-CP`), figures and anything capitalised after the mark are left alone.
+/// deep before and one after (`mọi người trong. xã hội`); a space for a dot
+/// glued between a figure and a lower-case word (`25.tháng`) or between two
+/// syllables in capitals (`CHỦ.NGHĨA`). Abbreviations (`v.v.`), codes
+/// (`NĐ-CP`, `TP.HCM`), figures and anything capitalised after the mark are left alone.
 pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'static str> {
     let p = toks[ti].text(line);
     let mark = {
@@ -967,7 +969,28 @@ pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'sta
     {
         return Some("");
     }
-    let prev = is_lower_word(ti.checked_sub(1).and_then(|i| toks.get(i)))?;
+    let before = ti.checked_sub(1).and_then(|i| toks.get(i));
+    // `25.tháng`, `2024.của`: a figure, then a lower-case word glued on (a
+    // section marker is followed by a capital, a decimal by a digit).
+    if mark == '.'
+        && before.is_some_and(|t| t.kind == TokenKind::Figure)
+        && is_lower_word(next).is_some_and(|w| !is_file_extension(w))
+    {
+        return Some(" ");
+    }
+    // `CHỦ.NGHĨA`: two words in capitals, each a syllable (not `TP.HCM`).
+    let is_upper_syllable = |t: Option<&Token>| {
+        t.filter(|t| t.kind == TokenKind::Word).is_some_and(|t| {
+            let w = t.text(line);
+            w.chars().count() >= 2
+                && w.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+                && crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(&w.to_lowercase()))
+        })
+    };
+    if matches!(mark, '.' | ':') && is_upper_syllable(before) && is_upper_syllable(next) {
+        return Some(" ");
+    }
+    let prev = is_lower_word(before)?;
     if let Some(next) = is_lower_word(next) {
         return match mark {
             // `Bao cao.pdf`: a file name.
@@ -1154,6 +1177,15 @@ mod tests {
         assert!(marks("số 30/2020/NĐ-CP, v.v. và 22,5-km")
             .iter()
             .all(|m| m.1.is_none()));
+        // A dot glued between a figure and a lower-case word, or between two
+        // syllables in capitals; not a marker, a decimal or a code.
+        assert_eq!(marks("ngày 25.tháng 6")[0].1, Some(" "));
+        assert_eq!(marks("XÃ HỘI CHỦ.NGHĨA VIỆT")[0].1, Some(" "));
+        assert!(
+            marks("1.Mục tiêu, 22.5 ha, UBND.TỈNH, TP.HCM, Phụ lục 1.docx")
+                .iter()
+                .all(|m| m.1.is_none())
+        );
     }
 
     fn lexicon() -> &'static Lexicon {
