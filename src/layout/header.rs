@@ -168,6 +168,24 @@ fn dash_spacing(motto: &str) -> String {
     DASH.replace_all(motto, " $1 ").into_owned()
 }
 
+/// An issuer cell as NĐ 30 prints it: in capitals, without the specks OCR
+/// glued to a word (`UBND. HUYỆN` → `UBND HUYỆN`; the abbreviation `TP.`
+/// of two letters keeps its dot).
+fn issuer_value(cell: &str) -> String {
+    cell.split_whitespace()
+        .map(|w| {
+            let bare = w.trim_end_matches(['.', ',']);
+            if bare.chars().count() >= 3 && bare.chars().all(char::is_alphabetic) {
+                bare
+            } else {
+                w
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_uppercase()
+}
+
 /// Most upper-case issuer lines taken above a header anchor.
 const ISSUER_LINES: usize = 3;
 
@@ -429,10 +447,10 @@ pub(crate) fn parse(
 
     let mut cells = left_cells.into_iter();
     if let Some((v, r, n)) = cells.next() {
-        h.issuer = field(v.to_uppercase(), r, n, 0.8);
+        h.issuer = field(issuer_value(&v), r, n, 0.8);
     }
     if let Some((v, r, n)) = cells.next() {
-        h.sub_issuer = field(v.to_uppercase(), r, n, 0.8);
+        h.sub_issuer = field(issuer_value(&v), r, n, 0.8);
     }
 
     let end = last.map_or(start, |i| i + 1);
@@ -470,6 +488,7 @@ pub(crate) fn parse(
 
 #[cfg(test)]
 mod tests {
+    use super::issuer_value;
     use crate::layout::analyze;
     use crate::output::BlockKind;
 
@@ -537,6 +556,8 @@ mod tests {
             Some("Ủy BAN NHÂN DÂN")
         );
         assert_eq!(value(&l.header.motto), Some("Độc lập - Tự do - Hạnh phúc"));
+        assert_eq!(issuer_value("UBND. HUYỆN SƠN TỊNH"), "UBND HUYỆN SƠN TỊNH");
+        assert_eq!(issuer_value("UBND TP. Hồ Chí Minh"), "UBND TP. HỒ CHÍ MINH");
     }
 
     #[test]
