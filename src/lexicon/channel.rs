@@ -397,19 +397,35 @@ impl ChannelModel {
     /// character's costs at every OCR position, so [`TokenCoster::cost`]
     /// equals [`token_cost`](Self::token_cost) without its hash lookups.
     pub fn coster<'a>(&'a self, ocr: &'a [char]) -> TokenCoster<'a> {
+        self.coster_with(ocr, CosterBuffers::default())
+    }
+
+    /// [`coster`](Self::coster) working in `buffers` (taken back with
+    /// [`TokenCoster::into_buffers`]), so that scoring token after token
+    /// allocates nothing once the buffers have grown.
+    pub fn coster_with<'a>(
+        &'a self,
+        ocr: &'a [char],
+        mut buffers: CosterBuffers,
+    ) -> TokenCoster<'a> {
+        let b = &mut buffers;
+        b.ins.clear();
+        b.ins.extend(ocr.iter().map(|&o| self.ins_cost(o)));
+        b.o_idx.clear();
+        b.o_idx.extend(ocr.iter().map(|&o| self.table.o_index(o)));
+        b.pair_known.clear();
+        b.pair_known.extend(
+            ocr.windows(2)
+                .map(|w| self.table.pairs.contains(&(w[0], w[1]))),
+        );
+        b.rows.clear();
+        b.data.clear();
+        b.dp.clear();
+        b.prev.clear();
         TokenCoster {
             model: self,
             ocr,
-            ins: ocr.iter().map(|&o| self.ins_cost(o)).collect(),
-            o_idx: ocr.iter().map(|&o| self.table.o_index(o)).collect(),
-            pair_known: ocr
-                .windows(2)
-                .map(|w| self.table.pairs.contains(&(w[0], w[1])))
-                .collect(),
-            rows: Vec::new(),
-            data: Vec::new(),
-            dp: Vec::new(),
-            prev: Vec::new(),
+            b: buffers,
         }
     }
 
@@ -431,6 +447,14 @@ impl ChannelModel {
 pub struct TokenCoster<'a> {
     model: &'a ChannelModel,
     ocr: &'a [char],
+    b: CosterBuffers,
+}
+
+/// The working memory of a [`TokenCoster`], reusable from one token to the
+/// next ([`ChannelModel::coster_with`]); its contents mean nothing between
+/// tokens.
+#[derive(Clone, Debug, Default)]
+pub struct CosterBuffers {
     /// `ins_cost` of each OCR character.
     ins: Vec<f32>,
     /// Dense table index of each OCR character.
@@ -450,19 +474,24 @@ pub struct TokenCoster<'a> {
 }
 
 impl TokenCoster<'_> {
+    /// Gives the working memory back, for the next token.
+    pub fn into_buffers(self) -> CosterBuffers {
+        self.b
+    }
+
     fn row(&mut self, t: char) -> usize {
-        if let Some(&(_, at)) = self.rows.iter().find(|r| r.0 == t) {
+        if let Some(&(_, at)) = self.b.rows.iter().find(|r| r.0 == t) {
             return at;
         }
-        let at = self.data.len();
+        let at = self.b.data.len();
         let m = self.model;
-        self.data.push(m.sub_cost(t, None, None));
+        self.b.data.push(m.sub_cost(t, None, None));
         let tab = &m.table;
         match tab.t_index(t) {
             Some(ti) => {
                 let costs = &tab.costs[ti * tab.n_o..(ti + 1) * tab.n_o];
-                for (&o, &oi) in self.ocr.iter().zip(&self.o_idx) {
-                    self.data.push(match oi {
+                for (&o, &oi) in self.ocr.iter().zip(&self.b.o_idx) {
+                    self.b.data.push(match oi {
                         Some(oi) => costs[oi],
                         None => m.sub_cost(t, Some(o), None),
                     });
@@ -470,20 +499,20 @@ impl TokenCoster<'_> {
             }
             None => {
                 for &o in self.ocr {
-                    self.data.push(m.sub_cost(t, Some(o), None));
+                    self.b.data.push(m.sub_cost(t, Some(o), None));
                 }
             }
         }
-        self.data.extend([f32::INFINITY; 2]);
-        for (w, &known) in self.ocr.windows(2).zip(&self.pair_known) {
+        self.b.data.extend([f32::INFINITY; 2]);
+        for (w, &known) in self.ocr.windows(2).zip(&self.b.pair_known) {
             // An OCR pair no rewrite prints misses `sub` for every truth.
-            self.data.push(if known {
+            self.b.data.push(if known {
                 m.sub_cost(t, Some(w[0]), Some(w[1]))
             } else {
                 12.0
             });
         }
-        self.rows.push((t, at));
+        self.b.rows.push((t, at));
         at
     }
 
@@ -494,17 +523,18 @@ impl TokenCoster<'_> {
     pub fn cost(&mut self, truth: &[char]) -> f32 {
         let (n, m) = (truth.len(), self.ocr.len());
         let w = m + 1;
-        let mut d = std::mem::take(&mut self.dp);
+        let mut d = std::mem::take(&mut self.b.dp);
         let shared = if d.is_empty() {
             // Row 0: OCR characters inserted before any true one.
             d.resize(w, f32::INFINITY);
             d[0] = 0.0;
             for j in 1..=m {
-                d[j] = d[j - 1] + self.ins[j - 1];
+                d[j] = d[j - 1] + self.b.ins[j - 1];
             }
             0
         } else {
-            self.prev
+            self.b
+                .prev
                 .iter()
                 .zip(truth)
                 .take_while(|(a, b)| a == b)
@@ -516,13 +546,13 @@ impl TokenCoster<'_> {
         // Every entry of rows `shared + 1 ..= n` is written below before it is read.
         for i in shared + 1..=n {
             let r = self.row(truth[i - 1]);
-            let row = &self.data[r..r + 2 * m + 2];
+            let row = &self.b.data[r..r + 2 * m + 2];
             let (del, sub1, sub2) = (row[0], &row[1..=m], &row[m + 1..]);
             for j in 0..=m {
                 let mut best = d[(i - 1) * w + j] + del;
                 if j > 0 {
                     best = best
-                        .min(d[i * w + j - 1] + self.ins[j - 1])
+                        .min(d[i * w + j - 1] + self.b.ins[j - 1])
                         .min(d[(i - 1) * w + j - 1] + sub1[j - 1]);
                 }
                 if j > 1 {
@@ -532,9 +562,9 @@ impl TokenCoster<'_> {
             }
         }
         let out = d[n * w + m];
-        self.dp = d;
-        self.prev.clear();
-        self.prev.extend_from_slice(truth);
+        self.b.dp = d;
+        self.b.prev.clear();
+        self.b.prev.extend_from_slice(truth);
         out
     }
 }
