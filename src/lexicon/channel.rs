@@ -77,6 +77,11 @@ impl SubTable {
         }
     }
 
+    /// Number of true characters in the table.
+    fn t_count(&self) -> usize {
+        self.costs.len().checked_div(self.n_o).unwrap_or(0)
+    }
+
     #[inline]
     fn o_index(&self, c: char) -> Option<usize> {
         match self.o_idx.get(c as usize) {
@@ -418,6 +423,10 @@ impl ChannelModel {
             ocr.windows(2)
                 .map(|w| self.table.pairs.contains(&(w[0], w[1]))),
         );
+        // A few hundred entries: cheaper than a search per row, and the
+        // buffers may come from a coster of another model.
+        b.dense_rows.clear();
+        b.dense_rows.resize(self.table.t_count(), NO_ROW);
         b.rows.clear();
         b.data.clear();
         b.dp.clear();
@@ -441,6 +450,9 @@ impl ChannelModel {
     }
 }
 
+/// Marks a true character without a row yet in [`CosterBuffers`].
+const NO_ROW: u32 = u32::MAX;
+
 /// Channel costs of truth strings against one OCR token; see
 /// [`ChannelModel::coster`].
 #[derive(Debug)]
@@ -463,6 +475,9 @@ pub struct CosterBuffers {
     pair_known: Vec<bool>,
     /// True characters seen so far and the offset of their row in `data`.
     rows: Vec<(char, usize)>,
+    /// The offset in `data` of the row of each true character with a dense
+    /// table index ([`NO_ROW`]: none yet), so finding a row is one load.
+    dense_rows: Vec<u32>,
     /// Per true character `t`: deletion cost, then `sub(t, ocr[j])` for each
     /// `j`, then for each `j` in `0..=m` the cost of `t` printed as
     /// `ocr[j-2] ocr[j-1]` (infinite for `j < 2`): `2m + 2` values.
@@ -480,8 +495,18 @@ impl TokenCoster<'_> {
     }
 
     fn row(&mut self, t: char) -> usize {
-        if let Some(&(_, at)) = self.b.rows.iter().find(|r| r.0 == t) {
-            return at;
+        let dense = self.model.table.t_index(t);
+        let found = match dense {
+            Some(ti) => Some(self.b.dense_rows[ti]).filter(|&at| at != NO_ROW),
+            None => self
+                .b
+                .rows
+                .iter()
+                .find(|r| r.0 == t)
+                .map(|&(_, at)| at as u32),
+        };
+        if let Some(at) = found {
+            return at as usize;
         }
         let at = self.b.data.len();
         let m = self.model;
@@ -513,6 +538,9 @@ impl TokenCoster<'_> {
             });
         }
         self.b.rows.push((t, at));
+        if let Some(ti) = dense {
+            self.b.dense_rows[ti] = at as u32;
+        }
         at
     }
 
@@ -619,6 +647,19 @@ mod tests {
             assert_eq!(coster.cost(&tc), cost(t, "ciia"), "{t}");
         }
         assert!(cost("cua", "cua") < cost("của", "cua"));
+        // Buffers handed from token to token, and from model to model, give
+        // the same costs as fresh ones.
+        let other = ChannelModel::from_rewrites(&[rw('o', "6", 30), rw('ơ', "o", 10)]);
+        let mut buffers = CosterBuffers::default();
+        for (model, token) in [(&m, "ciia"), (&other, "c6"), (&m, "cua"), (&other, "ciia")] {
+            let o: Vec<char> = token.chars().collect();
+            let mut coster = model.coster_with(&o, buffers);
+            for t in ["của", "cơ", "co", "cua", "", "ciia"] {
+                let tc: Vec<char> = t.chars().collect();
+                assert_eq!(coster.cost(&tc), model.token_cost(&tc, &o), "{token} {t}");
+            }
+            buffers = coster.into_buffers();
+        }
         assert!(m
             .sources('i', Some('i'))
             .iter()
