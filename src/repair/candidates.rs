@@ -89,6 +89,8 @@ impl State {
 struct Scratch {
     layers: Vec<Vec<State>>,
     extra: Vec<State>,
+    order: Vec<u64>,
+    kept: Vec<State>,
     seen: Vec<Node>,
     ranked: Vec<(f32, Candidate)>,
     coster: CosterBuffers,
@@ -132,7 +134,13 @@ fn generate_in(lex: &Lexicon, ocr: &[char], scratch: &mut Scratch) -> Vec<Candid
 /// the states that spell the whole token.
 fn spell_skeletons(lex: &Lexicon, ocr: &[char], scratch: &mut Scratch) {
     let n = ocr.len();
-    let Scratch { layers, extra, .. } = scratch;
+    let Scratch {
+        layers,
+        extra,
+        order,
+        kept,
+        ..
+    } = scratch;
     if layers.len() < n + 1 {
         layers.resize_with(n + 1, Vec::new);
     }
@@ -163,7 +171,7 @@ fn spell_skeletons(lex: &Lexicon, ocr: &[char], scratch: &mut Scratch) {
             }
         }
         layer.extend_from_slice(extra);
-        prune(&mut layer);
+        prune(&mut layer, order, kept);
         if j == n {
             layers[j] = layer;
             break;
@@ -239,28 +247,112 @@ fn score(lex: &Lexicon, ocr: &[char], scratch: &mut Scratch) {
 
 /// Keeps the cheapest distinct states within [`SLACK`] of the best, at most
 /// [`BEAM`], cheapest first (ties by skeleton, then undropped first).
-fn prune(layer: &mut Vec<State>) {
+/// `order` is working memory.
+fn prune(layer: &mut Vec<State>, order: &mut Vec<u64>, kept: &mut Vec<State>) {
     // States beyond the slack would sort after every kept one and be cut, so
     // dropping them before the sort changes nothing but its size.
     let Some(best) = layer.iter().map(|s| s.cost).min_by(f32::total_cmp) else {
         return;
     };
     layer.retain(|s| s.cost <= best + SLACK);
-    layer.sort_unstable_by(|a, b| {
-        a.cost
-            .total_cmp(&b.cost)
-            .then(a.skeleton.cmp(&b.skeleton))
-            .then(a.dropped.cmp(&b.dropped))
-    });
-    // Of neighbours with one skeleton and flag, the first (cheapest) stays.
-    layer.dedup_by(|a, b| a.skeleton == b.skeleton && a.dropped == b.dropped);
-    layer.truncate(BEAM);
+    // Sort small keys, not states: the cost's total-order bits above the
+    // state's index. Runs of equal cost are then ordered by skeleton and
+    // flag, which gives the order of sorting by (cost, skeleton, flag).
+    order.clear();
+    order.extend(
+        layer
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (u64::from(cost_key(s.cost)) << 32) | i as u64),
+    );
+    order.sort_unstable();
+    let by_state = |a: &u64, b: &u64| {
+        let (a, b) = (&layer[*a as u32 as usize], &layer[*b as u32 as usize]);
+        a.skeleton.cmp(&b.skeleton).then(a.dropped.cmp(&b.dropped))
+    };
+    for run in order.chunk_by_mut(|a, b| a >> 32 == b >> 32) {
+        if run.len() > 1 {
+            run.sort_unstable_by(by_state);
+        }
+    }
+    kept.clear();
+    for &k in order.iter() {
+        let s = layer[k as u32 as usize];
+        // Of neighbours with one skeleton and flag, the first (cheapest) stays.
+        if kept
+            .last()
+            .is_some_and(|p| p.skeleton == s.skeleton && p.dropped == s.dropped)
+        {
+            continue;
+        }
+        if kept.len() == BEAM {
+            break;
+        }
+        kept.push(s);
+    }
+    std::mem::swap(layer, kept);
+}
+
+/// `f32::total_cmp`'s order as unsigned integers.
+fn cost_key(x: f32) -> u32 {
+    let b = x.to_bits();
+    if b >> 31 == 1 {
+        !b
+    } else {
+        b | 0x8000_0000
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::text::viet;
+
+    /// The states' (skeleton, cost, flag), to compare layers.
+    fn plain(layer: &[State]) -> Vec<(u128, f32, bool)> {
+        layer
+            .iter()
+            .map(|s| (s.skeleton, s.cost, s.dropped))
+            .collect()
+    }
+
+    #[test]
+    fn prune_is_sort_dedup_truncate() {
+        let reference = |layer: &mut Vec<State>| {
+            let best = layer.iter().map(|s| s.cost).fold(f32::INFINITY, f32::min);
+            layer.retain(|s| s.cost <= best + SLACK);
+            layer.sort_by(|a, b| {
+                a.cost
+                    .total_cmp(&b.cost)
+                    .then(a.skeleton.cmp(&b.skeleton))
+                    .then(a.dropped.cmp(&b.dropped))
+            });
+            layer.dedup_by(|a, b| a.skeleton == b.skeleton && a.dropped == b.dropped);
+            layer.truncate(BEAM);
+        };
+        let mut x = 7u32;
+        let mut next = |m: u32| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (x >> 16) % m
+        };
+        let (mut order, mut kept) = (Vec::new(), Vec::new());
+        for len in [0, 1, 2, 5, 39, 40, 41, 90, 300] {
+            for spread in [1, 4, 40] {
+                let mut layer: Vec<State> = (0..len)
+                    .map(|_| State {
+                        skeleton: u128::from(next(9)) << 100 | u128::from(next(3)),
+                        node: 0,
+                        cost: next(spread) as f32 * 0.5,
+                        dropped: next(2) == 1,
+                    })
+                    .collect();
+                let mut expect = layer.clone();
+                reference(&mut expect);
+                prune(&mut layer, &mut order, &mut kept);
+                assert_eq!(plain(&layer), plain(&expect), "{len} {spread}");
+            }
+        }
+    }
 
     #[test]
     fn stripped_means_the_token_is_the_syllable_without_marks() {
