@@ -137,10 +137,12 @@ fn groups(c: char) -> u16 {
     if c.is_ascii() {
         ASCII_GROUPS[c as usize]
     } else {
+        // Comparing characters, not searching each group's text for the
+        // character's encoding.
         LOOKALIKES
             .iter()
             .enumerate()
-            .filter(|(_, g)| g.contains(c))
+            .filter(|(_, g)| g.chars().any(|x| x == c))
             .fold(0, |m, (k, _)| m | 1 << k)
     }
 }
