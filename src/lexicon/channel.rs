@@ -77,6 +77,11 @@ impl SubTable {
         }
     }
 
+    /// Number of true characters in the table.
+    fn t_count(&self) -> usize {
+        self.costs.len().checked_div(self.n_o).unwrap_or(0)
+    }
+
     #[inline]
     fn o_index(&self, c: char) -> Option<usize> {
         match self.o_idx.get(c as usize) {
@@ -132,10 +137,12 @@ fn groups(c: char) -> u16 {
     if c.is_ascii() {
         ASCII_GROUPS[c as usize]
     } else {
+        // Comparing characters, not searching each group's text for the
+        // character's encoding.
         LOOKALIKES
             .iter()
             .enumerate()
-            .filter(|(_, g)| g.contains(c))
+            .filter(|(_, g)| g.chars().any(|x| x == c))
             .fold(0, |m, (k, _)| m | 1 << k)
     }
 }
@@ -415,19 +422,39 @@ impl ChannelModel {
     /// character's costs at every OCR position, so [`TokenCoster::cost`]
     /// equals [`token_cost`](Self::token_cost) without its hash lookups.
     pub fn coster<'a>(&'a self, ocr: &'a [char]) -> TokenCoster<'a> {
+        self.coster_with(ocr, CosterBuffers::default())
+    }
+
+    /// [`coster`](Self::coster) working in `buffers` (taken back with
+    /// [`TokenCoster::into_buffers`]), so that scoring token after token
+    /// allocates nothing once the buffers have grown.
+    pub fn coster_with<'a>(
+        &'a self,
+        ocr: &'a [char],
+        mut buffers: CosterBuffers,
+    ) -> TokenCoster<'a> {
+        let b = &mut buffers;
+        b.ins.clear();
+        b.ins.extend(ocr.iter().map(|&o| self.ins_cost(o)));
+        b.o_idx.clear();
+        b.o_idx.extend(ocr.iter().map(|&o| self.table.o_index(o)));
+        b.pair_known.clear();
+        b.pair_known.extend(
+            ocr.windows(2)
+                .map(|w| self.table.pairs.contains(&(w[0], w[1]))),
+        );
+        // A few hundred entries: cheaper than a search per row, and the
+        // buffers may come from a coster of another model.
+        b.dense_rows.clear();
+        b.dense_rows.resize(self.table.t_count(), NO_ROW);
+        b.rows.clear();
+        b.data.clear();
+        b.dp.clear();
+        b.prev.clear();
         TokenCoster {
             model: self,
             ocr,
-            ins: ocr.iter().map(|&o| self.ins_cost(o)).collect(),
-            o_idx: ocr.iter().map(|&o| self.table.o_index(o)).collect(),
-            pair_known: ocr
-                .windows(2)
-                .map(|w| self.table.pairs.contains(&(w[0], w[1])))
-                .collect(),
-            rows: Vec::new(),
-            data: Vec::new(),
-            dp: Vec::new(),
-            prev: Vec::new(),
+            b: buffers,
         }
     }
 
@@ -443,12 +470,23 @@ impl ChannelModel {
     }
 }
 
+/// Marks a true character without a row yet in [`CosterBuffers`].
+const NO_ROW: u32 = u32::MAX;
+
 /// Channel costs of truth strings against one OCR token; see
 /// [`ChannelModel::coster`].
 #[derive(Debug)]
 pub struct TokenCoster<'a> {
     model: &'a ChannelModel,
     ocr: &'a [char],
+    b: CosterBuffers,
+}
+
+/// The working memory of a [`TokenCoster`], reusable from one token to the
+/// next ([`ChannelModel::coster_with`]); its contents mean nothing between
+/// tokens.
+#[derive(Clone, Debug, Default)]
+pub struct CosterBuffers {
     /// `ins_cost` of each OCR character.
     ins: Vec<f32>,
     /// Dense table index of each OCR character.
@@ -457,6 +495,9 @@ pub struct TokenCoster<'a> {
     pair_known: Vec<bool>,
     /// True characters seen so far and the offset of their row in `data`.
     rows: Vec<(char, usize)>,
+    /// The offset in `data` of the row of each true character with a dense
+    /// table index ([`NO_ROW`]: none yet), so finding a row is one load.
+    dense_rows: Vec<u32>,
     /// Per true character `t`: deletion cost, then `sub(t, ocr[j])` for each
     /// `j`, then for each `j` in `0..=m` the cost of `t` printed as
     /// `ocr[j-2] ocr[j-1]` (infinite for `j < 2`): `2m + 2` values.
@@ -468,19 +509,34 @@ pub struct TokenCoster<'a> {
 }
 
 impl TokenCoster<'_> {
+    /// Gives the working memory back, for the next token.
+    pub fn into_buffers(self) -> CosterBuffers {
+        self.b
+    }
+
     fn row(&mut self, t: char) -> usize {
-        if let Some(&(_, at)) = self.rows.iter().find(|r| r.0 == t) {
-            return at;
+        let dense = self.model.table.t_index(t);
+        let found = match dense {
+            Some(ti) => Some(self.b.dense_rows[ti]).filter(|&at| at != NO_ROW),
+            None => self
+                .b
+                .rows
+                .iter()
+                .find(|r| r.0 == t)
+                .map(|&(_, at)| at as u32),
+        };
+        if let Some(at) = found {
+            return at as usize;
         }
-        let at = self.data.len();
+        let at = self.b.data.len();
         let m = self.model;
-        self.data.push(m.sub_cost(t, None, None));
+        self.b.data.push(m.sub_cost(t, None, None));
         let tab = &m.table;
         match tab.t_index(t) {
             Some(ti) => {
                 let costs = &tab.costs[ti * tab.n_o..(ti + 1) * tab.n_o];
-                for (&o, &oi) in self.ocr.iter().zip(&self.o_idx) {
-                    self.data.push(match oi {
+                for (&o, &oi) in self.ocr.iter().zip(&self.b.o_idx) {
+                    self.b.data.push(match oi {
                         Some(oi) => costs[oi],
                         None => m.sub_cost(t, Some(o), None),
                     });
@@ -488,20 +544,23 @@ impl TokenCoster<'_> {
             }
             None => {
                 for &o in self.ocr {
-                    self.data.push(m.sub_cost(t, Some(o), None));
+                    self.b.data.push(m.sub_cost(t, Some(o), None));
                 }
             }
         }
-        self.data.extend([f32::INFINITY; 2]);
-        for (w, &known) in self.ocr.windows(2).zip(&self.pair_known) {
+        self.b.data.extend([f32::INFINITY; 2]);
+        for (w, &known) in self.ocr.windows(2).zip(&self.b.pair_known) {
             // An OCR pair no rewrite prints misses `sub` for every truth.
-            self.data.push(if known {
+            self.b.data.push(if known {
                 m.sub_cost(t, Some(w[0]), Some(w[1]))
             } else {
                 12.0
             });
         }
-        self.rows.push((t, at));
+        self.b.rows.push((t, at));
+        if let Some(ti) = dense {
+            self.b.dense_rows[ti] = at as u32;
+        }
         at
     }
 
@@ -512,17 +571,18 @@ impl TokenCoster<'_> {
     pub fn cost(&mut self, truth: &[char]) -> f32 {
         let (n, m) = (truth.len(), self.ocr.len());
         let w = m + 1;
-        let mut d = std::mem::take(&mut self.dp);
+        let mut d = std::mem::take(&mut self.b.dp);
         let shared = if d.is_empty() {
             // Row 0: OCR characters inserted before any true one.
             d.resize(w, f32::INFINITY);
             d[0] = 0.0;
             for j in 1..=m {
-                d[j] = d[j - 1] + self.ins[j - 1];
+                d[j] = d[j - 1] + self.b.ins[j - 1];
             }
             0
         } else {
-            self.prev
+            self.b
+                .prev
                 .iter()
                 .zip(truth)
                 .take_while(|(a, b)| a == b)
@@ -534,13 +594,13 @@ impl TokenCoster<'_> {
         // Every entry of rows `shared + 1 ..= n` is written below before it is read.
         for i in shared + 1..=n {
             let r = self.row(truth[i - 1]);
-            let row = &self.data[r..r + 2 * m + 2];
+            let row = &self.b.data[r..r + 2 * m + 2];
             let (del, sub1, sub2) = (row[0], &row[1..=m], &row[m + 1..]);
             for j in 0..=m {
                 let mut best = d[(i - 1) * w + j] + del;
                 if j > 0 {
                     best = best
-                        .min(d[i * w + j - 1] + self.ins[j - 1])
+                        .min(d[i * w + j - 1] + self.b.ins[j - 1])
                         .min(d[(i - 1) * w + j - 1] + sub1[j - 1]);
                 }
                 if j > 1 {
@@ -550,9 +610,9 @@ impl TokenCoster<'_> {
             }
         }
         let out = d[n * w + m];
-        self.dp = d;
-        self.prev.clear();
-        self.prev.extend_from_slice(truth);
+        self.b.dp = d;
+        self.b.prev.clear();
+        self.b.prev.extend_from_slice(truth);
         out
     }
 }
@@ -607,6 +667,19 @@ mod tests {
             assert_eq!(coster.cost(&tc), cost(t, "ciia"), "{t}");
         }
         assert!(cost("cua", "cua") < cost("của", "cua"));
+        // Buffers handed from token to token, and from model to model, give
+        // the same costs as fresh ones.
+        let other = ChannelModel::from_rewrites(&[rw('o', "6", 30), rw('ơ', "o", 10)]);
+        let mut buffers = CosterBuffers::default();
+        for (model, token) in [(&m, "ciia"), (&other, "c6"), (&m, "cua"), (&other, "ciia")] {
+            let o: Vec<char> = token.chars().collect();
+            let mut coster = model.coster_with(&o, buffers);
+            for t in ["của", "cơ", "co", "cua", "", "ciia"] {
+                let tc: Vec<char> = t.chars().collect();
+                assert_eq!(coster.cost(&tc), model.token_cost(&tc, &o), "{token} {t}");
+            }
+            buffers = coster.into_buffers();
+        }
         assert!(m
             .sources('i', Some('i'))
             .iter()

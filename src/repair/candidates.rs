@@ -6,10 +6,11 @@
 //! of skeleton prefixes. Every syllable with a reached skeleton is then scored
 //! with the full channel cost.
 
+use crate::lexicon::channel::CosterBuffers;
 use crate::lexicon::lm::WordId;
 use crate::lexicon::trie::{Node, SkeletonTrie};
 use crate::lexicon::{lm_form, Lexicon};
-use crate::text::viet;
+use std::cell::RefCell;
 
 /// One candidate reading of a token.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -54,6 +55,15 @@ impl State {
         (self.skeleton & 0xFF) as usize
     }
 
+    /// Is the skeleton spelled so far exactly `bytes`?
+    fn spells(&self, bytes: &[u8]) -> bool {
+        bytes.len() == self.len()
+            && bytes
+                .iter()
+                .enumerate()
+                .all(|(i, &b)| (self.skeleton >> (8 * (MAX_SKELETON - i))) as u8 == b)
+    }
+
     /// This state extended by base letter `b` at extra cost `c`, if `b` is an
     /// ASCII letter and the result is still a skeleton prefix.
     #[inline]
@@ -72,14 +82,72 @@ impl State {
     }
 }
 
+/// Working buffers of [`generate`], kept per thread between calls so that
+/// generating token after token allocates little; their contents mean
+/// nothing between calls.
+#[derive(Default)]
+struct Scratch {
+    layers: Vec<Vec<State>>,
+    extra: Vec<State>,
+    order: Vec<u64>,
+    kept: Vec<State>,
+    seen: Vec<Node>,
+    ranked: Vec<(f32, Candidate)>,
+    coster: CosterBuffers,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
 /// Candidates for the lower-case OCR token `ocr`, cheapest first.
 pub fn generate(lex: &Lexicon, ocr: &[char]) -> Vec<Candidate> {
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => generate_in(lex, ocr, &mut scratch),
+        Err(_) => generate_in(lex, ocr, &mut Scratch::default()),
+    })
+}
+
+/// [`generate`] with the given working buffers.
+fn generate_in(lex: &Lexicon, ocr: &[char], scratch: &mut Scratch) -> Vec<Candidate> {
     let n = ocr.len();
     if n == 0 || n > 12 {
         return Vec::new();
     }
+    spell_skeletons(lex, ocr, scratch);
+    score(lex, ocr, scratch);
+    let ranked = &mut scratch.ranked;
+    // Rank by channel cost against unigram weight, ties by id. Ids are
+    // distinct (each syllable has one skeleton, each skeleton is seen once),
+    // so this is a total order and any selection or sort gives one result.
+    let order =
+        |a: &(f32, Candidate), b: &(f32, Candidate)| a.0.total_cmp(&b.0).then(a.1.id.cmp(&b.1.id));
+    if ranked.len() > MAX_CANDIDATES {
+        ranked.select_nth_unstable_by(MAX_CANDIDATES, order);
+        ranked.truncate(MAX_CANDIDATES);
+    }
+    ranked.sort_unstable_by(order);
+    ranked.iter().map(|&(_, c)| c).collect()
+}
+
+/// The beam search over skeletons: leaves in `scratch.layers[ocr.len()]`
+/// the states that spell the whole token.
+fn spell_skeletons(lex: &Lexicon, ocr: &[char], scratch: &mut Scratch) {
+    let n = ocr.len();
+    let Scratch {
+        layers,
+        extra,
+        order,
+        kept,
+        ..
+    } = scratch;
+    if layers.len() < n + 1 {
+        layers.resize_with(n + 1, Vec::new);
+    }
+    for layer in &mut layers[..=n] {
+        layer.clear();
+    }
     let trie = lex.skeleton_trie();
-    let mut layers: Vec<Vec<State>> = vec![Vec::new(); n + 1];
     layers[0].push(State {
         skeleton: 0,
         node: SkeletonTrie::ROOT,
@@ -88,7 +156,6 @@ pub fn generate(lex: &Lexicon, ocr: &[char]) -> Vec<Candidate> {
     });
     let ch = &lex.channel;
     let dropped = &ch.dropped()[..ch.dropped().len().min(PER_UNIT)];
-    let mut extra = Vec::new();
     for j in 0..=n {
         let mut layer = std::mem::take(&mut layers[j]);
         // One dropped letter per token, inserted anywhere.
@@ -103,8 +170,8 @@ pub fn generate(lex: &Lexicon, ocr: &[char]) -> Vec<Candidate> {
                 }
             }
         }
-        layer.extend_from_slice(&extra);
-        prune(&mut layer);
+        layer.extend_from_slice(extra);
+        prune(&mut layer, order, kept);
         if j == n {
             layers[j] = layer;
             break;
@@ -134,10 +201,23 @@ pub fn generate(lex: &Lexicon, ocr: &[char]) -> Vec<Candidate> {
         }
         layers[j] = layer;
     }
-    let finals = &layers[n];
-    let mut seen: Vec<Node> = Vec::with_capacity(finals.len());
-    let mut out = Vec::new();
-    let mut coster = ch.coster(ocr);
+}
+
+/// Scores every syllable of the final states' skeletons against the token:
+/// fills `scratch.ranked` with (rank score, candidate), in no useful order.
+fn score(lex: &Lexicon, ocr: &[char], scratch: &mut Scratch) {
+    let Scratch {
+        layers,
+        seen,
+        ranked,
+        coster: buffers,
+        ..
+    } = scratch;
+    let finals = &layers[ocr.len()];
+    seen.clear();
+    ranked.clear();
+    let trie = lex.skeleton_trie();
+    let mut coster = lex.channel.coster_with(ocr, std::mem::take(buffers));
     let key: String = ocr.iter().collect();
     // Equal strings are equal character sequences.
     let form: Option<Vec<char>> = lm_form(&key).map(|f| f.chars().collect());
@@ -147,52 +227,149 @@ pub fn generate(lex: &Lexicon, ocr: &[char]) -> Vec<Candidate> {
             continue;
         }
         seen.push(s.node);
+        // Every syllable of a node has the node's skeleton (the lexicon
+        // groups them by `text::viet::skeleton`), so for an ASCII token
+        // "the token is the syllable stripped" is one test per node.
+        let stripped = ascii && s.spells(key.as_bytes());
         for (id, word) in trie.spelled(s.node) {
-            let cost = coster.cost(word);
-            out.push(Candidate {
+            let c = Candidate {
                 id,
-                cost,
+                cost: coster.cost(word),
                 identity: form.as_deref() == Some(word),
-                stripped: ascii && viet::skeleton_eq_chars(word.iter().copied(), &key),
-            });
+                stripped,
+            };
+            let score = c.cost - 1.5 * lex.lm.unigram(c.id) * std::f32::consts::LN_10;
+            ranked.push((score, c));
         }
     }
-    // Rank by channel cost against unigram weight, ties by id. Ids are
-    // distinct (each syllable has one skeleton, each skeleton is seen once),
-    // so this is a total order and any selection or sort gives one result.
-    let mut ranked: Vec<(f32, Candidate)> = out
-        .into_iter()
-        .map(|c| {
-            let score = c.cost - 1.5 * lex.lm.unigram(c.id) * std::f32::consts::LN_10;
-            (score, c)
-        })
-        .collect();
-    let order =
-        |a: &(f32, Candidate), b: &(f32, Candidate)| a.0.total_cmp(&b.0).then(a.1.id.cmp(&b.1.id));
-    if ranked.len() > MAX_CANDIDATES {
-        ranked.select_nth_unstable_by(MAX_CANDIDATES, order);
-        ranked.truncate(MAX_CANDIDATES);
-    }
-    ranked.sort_unstable_by(order);
-    ranked.into_iter().map(|(_, c)| c).collect()
+    *buffers = coster.into_buffers();
 }
 
 /// Keeps the cheapest distinct states within [`SLACK`] of the best, at most
 /// [`BEAM`], cheapest first (ties by skeleton, then undropped first).
-fn prune(layer: &mut Vec<State>) {
+/// `order` is working memory.
+fn prune(layer: &mut Vec<State>, order: &mut Vec<u64>, kept: &mut Vec<State>) {
     // States beyond the slack would sort after every kept one and be cut, so
     // dropping them before the sort changes nothing but its size.
     let Some(best) = layer.iter().map(|s| s.cost).min_by(f32::total_cmp) else {
         return;
     };
     layer.retain(|s| s.cost <= best + SLACK);
-    layer.sort_unstable_by(|a, b| {
-        a.cost
-            .total_cmp(&b.cost)
-            .then(a.skeleton.cmp(&b.skeleton))
-            .then(a.dropped.cmp(&b.dropped))
-    });
-    // Of neighbours with one skeleton and flag, the first (cheapest) stays.
-    layer.dedup_by(|a, b| a.skeleton == b.skeleton && a.dropped == b.dropped);
-    layer.truncate(BEAM);
+    // Sort small keys, not states: the cost's total-order bits above the
+    // state's index. Runs of equal cost are then ordered by skeleton and
+    // flag, which gives the order of sorting by (cost, skeleton, flag).
+    order.clear();
+    order.extend(
+        layer
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (u64::from(cost_key(s.cost)) << 32) | i as u64),
+    );
+    order.sort_unstable();
+    let by_state = |a: &u64, b: &u64| {
+        let (a, b) = (&layer[*a as u32 as usize], &layer[*b as u32 as usize]);
+        a.skeleton.cmp(&b.skeleton).then(a.dropped.cmp(&b.dropped))
+    };
+    for run in order.chunk_by_mut(|a, b| a >> 32 == b >> 32) {
+        if run.len() > 1 {
+            run.sort_unstable_by(by_state);
+        }
+    }
+    kept.clear();
+    for &k in order.iter() {
+        let s = layer[k as u32 as usize];
+        // Of neighbours with one skeleton and flag, the first (cheapest) stays.
+        if kept
+            .last()
+            .is_some_and(|p| p.skeleton == s.skeleton && p.dropped == s.dropped)
+        {
+            continue;
+        }
+        if kept.len() == BEAM {
+            break;
+        }
+        kept.push(s);
+    }
+    std::mem::swap(layer, kept);
+}
+
+/// `f32::total_cmp`'s order as unsigned integers.
+fn cost_key(x: f32) -> u32 {
+    let b = x.to_bits();
+    if b >> 31 == 1 {
+        !b
+    } else {
+        b | 0x8000_0000
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::viet;
+
+    /// The states' (skeleton, cost, flag), to compare layers.
+    fn plain(layer: &[State]) -> Vec<(u128, f32, bool)> {
+        layer
+            .iter()
+            .map(|s| (s.skeleton, s.cost, s.dropped))
+            .collect()
+    }
+
+    #[test]
+    fn prune_is_sort_dedup_truncate() {
+        let reference = |layer: &mut Vec<State>| {
+            let best = layer.iter().map(|s| s.cost).fold(f32::INFINITY, f32::min);
+            layer.retain(|s| s.cost <= best + SLACK);
+            layer.sort_by(|a, b| {
+                a.cost
+                    .total_cmp(&b.cost)
+                    .then(a.skeleton.cmp(&b.skeleton))
+                    .then(a.dropped.cmp(&b.dropped))
+            });
+            layer.dedup_by(|a, b| a.skeleton == b.skeleton && a.dropped == b.dropped);
+            layer.truncate(BEAM);
+        };
+        let mut x = 7u32;
+        let mut next = |m: u32| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (x >> 16) % m
+        };
+        let (mut order, mut kept) = (Vec::new(), Vec::new());
+        for len in [0, 1, 2, 5, 39, 40, 41, 90, 300] {
+            for spread in [1, 4, 40] {
+                let mut layer: Vec<State> = (0..len)
+                    .map(|_| State {
+                        skeleton: u128::from(next(9)) << 100 | u128::from(next(3)),
+                        node: 0,
+                        cost: next(spread) as f32 * 0.5,
+                        dropped: next(2) == 1,
+                    })
+                    .collect();
+                let mut expect = layer.clone();
+                reference(&mut expect);
+                prune(&mut layer, &mut order, &mut kept);
+                assert_eq!(plain(&layer), plain(&expect), "{len} {spread}");
+            }
+        }
+    }
+
+    #[test]
+    fn stripped_means_the_token_is_the_syllable_without_marks() {
+        let lex =
+            Lexicon::load(&crate::lexicon::default_dir()).unwrap_or_else(|_| Lexicon::empty());
+        for token in [
+            "cua", "nguoi", "quyet", "dinh", "viec", "ciia", "hanh", "quyét", "d6",
+        ] {
+            let chars: Vec<char> = token.chars().collect();
+            for c in generate(&lex, &chars) {
+                let word = lex.word(c.id);
+                assert_eq!(
+                    c.stripped,
+                    token.is_ascii() && viet::skeleton_eq(word, token),
+                    "{token} {word}"
+                );
+            }
+        }
+    }
 }

@@ -365,19 +365,27 @@ pub fn max_marginals(
     };
     let mut fwd = vec![0.0f32; ids.len()];
     for i in 0..n {
-        let nc = positions[i].len();
-        for (c, o) in positions[i].iter().enumerate() {
-            let best = if i == 0 {
-                LM_SCALE * lm.bigram(lm::BOS, o.id)
-            } else {
-                let t = trans(i - 1);
-                fwd[starts[i - 1]..starts[i]]
-                    .iter()
-                    .enumerate()
-                    .map(|(a, &fa)| fa + t[a * nc + c])
-                    .fold(f32::NEG_INFINITY, f32::max)
-            };
-            fwd[starts[i] + c] = best + o.channel;
+        let (done, cur) = fwd.split_at_mut(starts[i]);
+        let cur = &mut cur[..positions[i].len()];
+        if i == 0 {
+            for (f, o) in cur.iter_mut().zip(&positions[i]) {
+                *f = LM_SCALE * lm.bigram(lm::BOS, o.id);
+            }
+        } else {
+            // Row by row of the transition matrix: the same maximum as
+            // column by column (max is exact and no score is NaN), over
+            // contiguous memory.
+            let t = trans(i - 1);
+            cur.fill(f32::NEG_INFINITY);
+            let rows = t.chunks_exact(cur.len().max(1));
+            for (&fa, row) in done[starts[i - 1]..].iter().zip(rows) {
+                for (f, &tc) in cur.iter_mut().zip(row) {
+                    *f = f.max(fa + tc);
+                }
+            }
+        }
+        for (f, o) in cur.iter_mut().zip(&positions[i]) {
+            *f += o.channel;
         }
     }
     let mut bwd = vec![0.0f32; ids.len()];
