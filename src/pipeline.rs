@@ -45,7 +45,8 @@ impl Pipeline {
         let raw_lines = text::split_lines(&decoded.text);
         let repaired = Repairer::with_cache(&self.lexicon, self.repair, &self.cache)
             .repair_text(&decoded.text);
-        let layout = layout::analyze(&raw_lines, &repaired.lines);
+        let mut layout = layout::analyze(&raw_lines, &repaired.lines);
+        layout::places::snap_header_places(&mut layout.header, &self.lexicon);
         let source = Source {
             path: path.map(str::to_owned),
             sha256: sha256_hex(bytes),

@@ -168,13 +168,14 @@ fn dash_spacing(motto: &str) -> String {
     DASH.replace_all(motto, " $1 ").into_owned()
 }
 
-/// An issuer cell as NĐ 30 prints it: in capitals, without the specks OCR
-/// glued to a word (`UBND. HUYỆN` → `UBND HUYỆN`; the abbreviation `TP.`
-/// of two letters keeps its dot).
+/// An issuer cell as NĐ 30 prints it: in capitals, without the dot OCR glued
+/// to a word (`UBND. HUYỆN` → `UBND HUYỆN`; the abbreviation `TP.` of two
+/// letters keeps its dot, and commas stay).
 fn issuer_value(cell: &str) -> String {
     cell.split_whitespace()
         .map(|w| {
-            let bare = w.trim_end_matches(['.', ',']);
+            // Commas stay: `BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH`.
+            let bare = w.trim_end_matches('.');
             if bare.chars().count() >= 3 && bare.chars().all(char::is_alphabetic) {
                 bare
             } else {
@@ -558,6 +559,10 @@ mod tests {
         assert_eq!(value(&l.header.motto), Some("Độc lập - Tự do - Hạnh phúc"));
         assert_eq!(issuer_value("UBND. HUYỆN SƠN TỊNH"), "UBND HUYỆN SƠN TỊNH");
         assert_eq!(issuer_value("UBND TP. Hồ Chí Minh"), "UBND TP. HỒ CHÍ MINH");
+        assert_eq!(
+            issuer_value("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH"),
+            "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH"
+        );
     }
 
     #[test]

@@ -108,7 +108,31 @@ pub struct Lexicon {
     codes: FxHashMap<String, (String, u64)>,
     code_skeletons: FxHashMap<String, Vec<String>>,
     places: Vec<String>,
+    /// Place names by skeleton, built on first use: `Some(i)` when exactly one
+    /// name (or one name after its unit word, `Xã Tịnh Hòa` → `Tịnh Hòa`) has
+    /// that skeleton, `None` when several do.
+    place_skeletons: std::sync::OnceLock<FxHashMap<String, Option<usize>>>,
 }
+
+/// `place` without the unit word it may open with.
+fn bare_place(place: &str) -> &str {
+    PLACE_UNITS
+        .iter()
+        .find_map(|u| place.strip_prefix(u))
+        .unwrap_or(place)
+}
+
+/// Unit words that open some place names of the list (`Xã Bình Đại`).
+const PLACE_UNITS: &[&str] = &[
+    "Xã ",
+    "Phường ",
+    "Thị trấn ",
+    "Thị xã ",
+    "Huyện ",
+    "Quận ",
+    "Tỉnh ",
+    "Thành phố ",
+];
 
 impl Lexicon {
     /// Loads the dictionaries from `dir`.
@@ -250,6 +274,7 @@ impl Lexicon {
             codes: code_map,
             code_skeletons,
             places: Vec::new(),
+            place_skeletons: std::sync::OnceLock::new(),
         }
     }
 
@@ -315,6 +340,29 @@ impl Lexicon {
     /// Administrative place names.
     pub fn places(&self) -> &[String] {
         &self.places
+    }
+
+    /// The one place name written `name` up to marks and case (`Tinh Hoa` →
+    /// `Tịnh Hòa`, `NGHIA KY` → `Nghĩa Kỳ`), without its unit word; `None`
+    /// when no name or several names (`Tân An`, `Tấn An`) fit.
+    pub fn place_by_skeleton(&self, name: &str) -> Option<&str> {
+        let map = self.place_skeletons.get_or_init(|| {
+            let mut m: FxHashMap<String, Option<usize>> = FxHashMap::default();
+            for (i, p) in self.places.iter().enumerate() {
+                let bare = bare_place(p);
+                m.entry(viet::skeleton(bare))
+                    .and_modify(|e| {
+                        if e.is_some_and(|j| bare_place(&self.places[j]) != bare) {
+                            *e = None;
+                        }
+                    })
+                    .or_insert(Some(i));
+            }
+            m
+        });
+        let key = viet::skeleton(&name.split_whitespace().collect::<Vec<_>>().join(" "));
+        let i = (*map.get(&key)?)?;
+        Some(bare_place(&self.places[i]))
     }
 
     /// Number of vocabulary ids, specials included.

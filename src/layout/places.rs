@@ -1,0 +1,122 @@
+//! The header's place names read against the lexicon's place list.
+//!
+//! Repair spells a commune the language model has not seen by its syllables
+//! alone (`Nghĩa Ky` → `Nghĩa Ký`, `Tinh Hoa` left bare). The header names
+//! places in two fields: the place of issue and, after a unit word, the
+//! issuing body (`XÃ TỊNH HÒA`). Where the list holds exactly one name with
+//! the same letters up to marks and the field is no listed name itself, the
+//! field takes the list's spelling; `raw` keeps what OCR printed, and the
+//! confidence drops to 0.6. A real place missing from the list whose letters
+//! match a listed one would be respelled wrongly: the list (17.9 k names)
+//! makes that rare, not impossible.
+
+use crate::lexicon::Lexicon;
+use crate::output::{Field, Header};
+
+/// Unit words before a place name in an issuer cell, in capitals, longest first.
+const UNITS: &[&str] = &[
+    "THÀNH PHỐ",
+    "THỊ TRẤN",
+    "THỊ XÃ",
+    "PHƯỜNG",
+    "HUYỆN",
+    "TỈNH",
+    "QUẬN",
+    "XÃ",
+];
+
+/// Lower confidence of a field respelled from the list.
+const SNAPPED_CONFIDENCE: f32 = 0.6;
+
+/// Respells the place of issue and the place in the issuer cells from the
+/// lexicon's place list; see the module documentation.
+pub fn snap_header_places(header: &mut Header, lex: &Lexicon) {
+    if let Some(f) = header.place.as_mut() {
+        if let Some(p) = respelled(lex, &f.value) {
+            set(f, p.to_owned());
+        }
+    }
+    for f in [header.issuer.as_mut(), header.sub_issuer.as_mut()]
+        .into_iter()
+        .flatten()
+    {
+        let Some((head, place)) = split_after_unit(&f.value) else {
+            continue;
+        };
+        if let Some(p) = respelled(lex, place) {
+            let value = format!("{head}{}", p.to_uppercase());
+            set(f, value);
+        }
+    }
+}
+
+fn set(f: &mut Field, value: String) {
+    if f.value != value {
+        f.value = value;
+        f.confidence = f.confidence.min(SNAPPED_CONFIDENCE);
+    }
+}
+
+/// The list's spelling of `name` when it differs and is the only fit.
+fn respelled<'a>(lex: &'a Lexicon, name: &str) -> Option<&'a str> {
+    let listed = lex.place_by_skeleton(name)?;
+    let same = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
+    (!same(listed, name) && !lex.places().iter().any(|p| same(p, name))).then_some(listed)
+}
+
+/// `XÃ TINH HOA` → (`XÃ `, `TINH HOA`): the cell up to and including its last
+/// unit word, and the rest.
+fn split_after_unit(cell: &str) -> Option<(&str, &str)> {
+    UNITS
+        .iter()
+        .filter_map(|u| {
+            let at = cell.rfind(&format!("{u} "))?;
+            let before_ok = at == 0 || cell[..at].ends_with(' ');
+            before_ok.then_some(at + u.len() + 1)
+        })
+        .max()
+        .map(|end| cell.split_at(end))
+        .filter(|(_, rest)| !rest.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_after_the_last_unit_word() {
+        assert_eq!(split_after_unit("XÃ TINH HOA"), Some(("XÃ ", "TINH HOA")));
+        assert_eq!(
+            split_after_unit("UBND TỈNH QUẢNG NGÃI"),
+            Some(("UBND TỈNH ", "QUẢNG NGÃI"))
+        );
+        assert_eq!(split_after_unit("VĂN PHÒNG"), None);
+        assert_eq!(split_after_unit("SỞ NỘI VỤ"), None);
+    }
+
+    #[test]
+    fn respells_only_unlisted_names_with_one_fit() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dictionaries");
+        let lex = Lexicon::load(&dir).expect("bundled dictionaries");
+        assert_eq!(respelled(&lex, "Tinh Hoa"), Some("Tịnh Hòa"));
+        assert_eq!(respelled(&lex, "Nghĩa Ký"), Some("Nghĩa Kỳ"));
+        assert_eq!(respelled(&lex, "Quảng Ngãi"), None, "listed as printed");
+        assert_eq!(respelled(&lex, "Công Tác"), None, "no place");
+        let mut h = Header {
+            issuer: Some(Field {
+                value: "XÃ TINH HOA".into(),
+                raw: "XA TINH HOA".into(),
+                line: 2,
+                confidence: 0.8,
+            }),
+            ..Header::default()
+        };
+        snap_header_places(&mut h, &lex);
+        let f = h.issuer.expect("issuer");
+        assert_eq!(
+            (f.value.as_str(), f.raw.as_str()),
+            ("XÃ TỊNH HÒA", "XA TINH HOA")
+        );
+        assert!(f.confidence <= SNAPPED_CONFIDENCE);
+    }
+}
