@@ -698,8 +698,10 @@ pub(super) fn joined_syllable(line: &str, toks: &[Token], ti: usize) -> Option<R
         .get(ti + 2)
         .filter(|t| t.kind == TokenKind::Word)?
         .text(line);
-    if w1.chars().skip(1).any(char::is_uppercase)
-        || w2.chars().any(char::is_uppercase)
+    // Lower case after the first letter, or capitals throughout (`THU'C`).
+    let capitals = w1.chars().chain(w2.chars()).all(char::is_uppercase);
+    if !capitals
+        && (w1.chars().skip(1).any(char::is_uppercase) || w2.chars().any(char::is_uppercase))
         || !w1.chars().chain(w2.chars()).all(char::is_alphabetic)
     {
         return None;
@@ -711,7 +713,7 @@ pub(super) fn joined_syllable(line: &str, toks: &[Token], ti: usize) -> Option<R
             .filter(|&c| c == '@')
             .map(|_| 'o')
             .collect::<String>(),
-        w2
+        w2.to_lowercase()
     );
     if key.chars().count() > 7 {
         return None;
@@ -970,9 +972,9 @@ pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'sta
         return Some("");
     }
     let before = ti.checked_sub(1).and_then(|i| toks.get(i));
-    // `25.tháng`, `2024.của`: a figure, then a lower-case word glued on (a
-    // section marker is followed by a capital, a decimal by a digit).
-    if mark == '.'
+    // `25.tháng`, `2024.của`, `912'kết`: a figure, then a lower-case word
+    // glued on (a section marker is followed by a capital, a decimal by a digit).
+    if matches!(mark, '.' | '’' | '‘' | '\'' | '`')
         && before.is_some_and(|t| t.kind == TokenKind::Figure)
         && is_lower_word(next).is_some_and(|w| !is_file_extension(w))
     {
@@ -1180,6 +1182,7 @@ mod tests {
         // A dot glued between a figure and a lower-case word, or between two
         // syllables in capitals; not a marker, a decimal or a code.
         assert_eq!(marks("ngày 25.tháng 6")[0].1, Some(" "));
+        assert_eq!(marks("số hóa 912'kết quả")[0].1, Some(" "));
         assert_eq!(marks("XÃ HỘI CHỦ.NGHĨA VIỆT")[0].1, Some(" "));
         assert!(
             marks("1.Mục tiêu, 22.5 ha, UBND.TỈNH, TP.HCM, Phụ lục 1.docx")
@@ -1296,6 +1299,7 @@ mod tests {
             key: key.into(),
         };
         assert_eq!(readings("nu’éc"), [("nu".into(), joined("nuéc"))]);
+        assert_eq!(readings("THU'C HIEN"), [("THU".into(), joined("thuc"))]);
         assert_eq!(readings("ngu@i"), [("ngu".into(), joined("nguoi"))]);
         assert_eq!(readings("ti’én"), [("ti".into(), joined("tién"))]);
         // Two syllables: a space.
