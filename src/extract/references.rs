@@ -201,7 +201,7 @@ static OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The header field `Số:` (ô 3), not a citation.
 static HEADER_SO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:so|s6|\$6|\$o)\s*[:;.]?\s*$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^\s*(?:so|s6|\$6|\$o|56)\s*[:;.]?\s*$").expect("valid regex"));
 
 /// Words that end an issuer phrase (folded).
 const ISSUER_STOP: &[&str] = &[
@@ -238,7 +238,7 @@ pub(crate) fn find_references(
         // The header field `Số: 1034/BC-VP` is the document's own number.
         let ls = doc.line_start(num_start);
         let before_line = &doc.text[ls..num_start];
-        if before_line.trim_start().starts_with(['S', 's', '$'])
+        if before_line.trim_start().starts_with(['S', 's', '$', '5'])
             && HEADER_SO.is_match(&doc.folded[doc.to_fold(ls)..doc.to_fold(num_start)])
         {
             continue;

@@ -56,7 +56,7 @@ const DOC_TYPES: &[&str] = &[
 static NATIONAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\bc[o0]ng\s*h[o0][a4]\b|\bch[uư]\s*ngh[i1l]a\s+v").unwrap());
 static MOTTO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|\s)(\S{0,3}[o0][ce]\s*[l1i|]\S?p)(?:\s|$|[-–—.,])|(?:^|\s)(t\S?\s+d[o0]\s*[-–—]+\s*h\S{2,3}\s+ph)")
+    Regex::new(r"(?:^|\s)(\S{0,3}[o0][ce]\s*[l1i|]\S?p)(?:\s|$|[-–—.,:;])|(?:^|\s)(t\S?\s+d[o0]\s*[-–—]+\s*h\S{2,3}\s+ph)")
         .unwrap()
 });
 /// The motto as a header anchor: stricter than [`MOTTO`], whose bare
@@ -66,8 +66,9 @@ static MOTTO_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     // `Số: 1034 /BC-VP`, `S6: 14 /KH-VP`, `$6: 47/KH-UBND`, `Số: /BC-UBND`, `Số: 05/BNV-VP`,
-    // normative `Số: 89/2026/TT-BTC` (year between number and symbol).
-    Regex::new(r"^[s$]\S{0,2}\s*[:;.]\s*(?P<num>\d[\d ]*?)?\s*[/\[|]\s*(?:(?P<year>(?:19|20)\d\d)\s*[/\[|]\s*)?(?P<sym>[0-9a-z&]+(?:\s*[-_–]\s*[0-9a-z&]+)*)")
+    // normative `Số: 89/2026/TT-BTC` (year between number and symbol);
+    // OCR's `56:` for `Số:` and `12) KH-PNV` for the slash.
+    Regex::new(r"^(?:[s$]\S{0,2}|5[0-9o])\s*[:;.]\s*(?P<num>\d[\d ]*?)?\s*[/\[|)]\s*(?:(?P<year>(?:19|20)\d\d)\s*[/\[|]\s*)?(?P<sym>[0-9a-z&]+(?:\s*[-_–]\s*[0-9a-z&]+)*)")
         .unwrap()
 });
 /// `<place>, ngày`; OCR reads the comma as `;` or `.` too.
@@ -572,6 +573,16 @@ mod tests {
         assert_eq!(value(&l.header.place), Some("Nghĩa Hành"));
         assert_eq!(value(&l.header.date), Some("2023-12-12"));
         assert_eq!(value(&l.header.doc_type), Some("BÁO CÁO"));
+    }
+
+    #[test]
+    fn heavy_scan_header_misreads() {
+        let l = layout("SỞ NỘI VỤ\nĐộc lập: Tự do - Hạnh phúc\n56: 305/QĐ-SNV\nBÁO CÁO");
+        assert_eq!(value(&l.header.motto), Some("Độc lập: Tự do - Hạnh phúc"));
+        assert_eq!(value(&l.header.number), Some("305"));
+        let l = layout("PHÒNG NỘI VỤ\nSố: 12) KH-PNV\nKẾ HOẠCH");
+        assert_eq!(value(&l.header.number), Some("12"));
+        assert_eq!(value(&l.header.symbol), Some("KH-PNV"));
     }
 
     #[test]
