@@ -17,8 +17,9 @@ const LETTERS: &[&str] = &[
     "u", "v", "x", "y",
 ];
 
-static ROMAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?P<m>[IVXLl1|!]{1,5}|)\s*[.,]\s+(?P<rest>\S.*)$").unwrap());
+static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<m>[IVXLl1|!]{1,5}|)\s*(?:[.,]\s+|(?P<dash>-)\s*)(?P<rest>\S.*)$").unwrap()
+});
 static ARABIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<m>\d{1,2}(?:\.\d{1,2}){0,3}\.?)\s*[)]?\s*(?P<rest>\S.*)$").unwrap()
 });
@@ -165,7 +166,10 @@ fn marker(line: &Line<'_>, after_break: bool) -> Option<Marker> {
         let m = c.name("m").map_or("", |m| m.as_str());
         let rest = c.name("rest").map_or(t.len(), |m| m.start());
         let digits_only = !m.is_empty() && m.chars().all(|c| c.is_ascii_digit());
-        if !digits_only && first_upper(&t[rest..]) {
+        // `I- NỘI DUNG`, `I-NOI DUNG`: a dash only before a heading in capitals.
+        let dash_ok =
+            c.name("dash").is_none() || (!m.is_empty() && super::header::mostly_upper(&t[rest..]));
+        if !digits_only && dash_ok && first_upper(&t[rest..]) {
             return Some(Marker {
                 kind: Kind::Roman,
                 glyph: t[..rest].trim().to_owned(),
@@ -664,5 +668,15 @@ mod tests {
         assert_eq!(got[3].1, 2);
         // Without siblings before it, `4, Các` is a sentence.
         assert_eq!(run("I. Một\n4, Các cơ quan.").len(), 1);
+    }
+
+    #[test]
+    fn roman_marker_with_a_dash() {
+        let got = run("I. MỤC ĐÍCH\nNội dung.\nII-NỘI DUNG KIỂM TRA\nNội dung.\nIII- KINH PHÍ");
+        let nums: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert_eq!(nums.len(), 3, "{got:?}");
+        assert!(got.iter().all(|g| g.1 == 1), "{got:?}");
+        // Not before running text.
+        assert_eq!(run("I. MỤC ĐÍCH\nII-Nội dung kiểm tra").len(), 1);
     }
 }
