@@ -231,6 +231,25 @@ fn marker(line: &Line<'_>, after_break: bool) -> Option<Marker> {
     None
 }
 
+/// Is the marker `mk` of line `i` a `1.` that OCR made of the first Roman
+/// `I.`? It heads a title in capitals (as Roman-level titles are printed),
+/// no Roman section came before, and one comes later in the body.
+fn first_roman_misread(
+    lines: &[Line<'_>],
+    i: usize,
+    end: usize,
+    mk: &Marker,
+    stack: &[Frame],
+) -> bool {
+    mk.kind == Kind::Arabic(1)
+        && matches!(mk.glyph.as_str(), "1." | "1")
+        && !stack.iter().any(|f| f.kind == Kind::Roman)
+        && super::header::mostly_upper(&lines[i].text[mk.rest.min(lines[i].text.len())..])
+        && lines[i + 1..end]
+            .iter()
+            .any(|l| marker(l, false).is_some_and(|m| m.kind == Kind::Roman))
+}
+
 fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end_matches(|c: char| {
         matches!(c, '"' | '”' | '’' | '\'' | ')' | '*') || c.is_whitespace()
@@ -394,6 +413,18 @@ pub(crate) fn parse(
                     .rev()
                     .find(|f| f.kind == mk.kind)
                     .is_some_and(|f| n == Some(f.value + 1))
+            }
+        });
+        let m = m.map(|mk| {
+            if first_roman_misread(lines, i, end, &mk, &stack) {
+                Marker {
+                    kind: Kind::Roman,
+                    glyph: "I.".to_owned(),
+                    damaged: true,
+                    ..mk
+                }
+            } else {
+                mk
             }
         });
         // Collect the unit's lines.
@@ -678,5 +709,15 @@ mod tests {
         assert!(got.iter().all(|g| g.1 == 1), "{got:?}");
         // Not before running text.
         assert_eq!(run("I. MỤC ĐÍCH\nII-Nội dung kiểm tra").len(), 1);
+    }
+
+    #[test]
+    fn first_roman_read_as_one() {
+        let got = run("1. MỤC ĐÍCH, YÊU CẦU\nNội dung.\n1. Mục đích\nx.\nII. NỘI DUNG");
+        let nums: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert_eq!(nums, ["I.", "1.", "II."]);
+        // No Roman section later: a `1.` heading in capitals stays Arabic.
+        let got = run("1. MỤC ĐÍCH\nNội dung.\n2. YÊU CẦU");
+        assert_eq!(got[0].0, "1.");
     }
 }
