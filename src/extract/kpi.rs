@@ -16,8 +16,10 @@ use crate::text::viet::skeleton;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// A figure; `81;3%` is OCR's `81,3%` (a `;` for the decimal comma, only
+/// right before a percent sign).
 static NUM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\d+(?:[.,]\d+)*").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"\d+(?:[.,]\d+)*(?:;\d{1,2}%)?").expect("valid regex"));
 static TABLE_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\s|]*(?:stt(?:[^a-z]|$)|bieu mau\s+\d)").expect("valid regex"));
 
@@ -128,11 +130,16 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
     let mut out = Vec::new();
     let mut last_context_stop: Option<usize> = None;
     for m in NUM.find_iter(t) {
-        let (s, e) = (m.start(), m.end());
+        let s = m.start();
+        // `81;3%`: the figure ends before the percent sign, read with a comma.
+        let (e, figure) = match m.as_str().strip_suffix('%') {
+            Some(f) => (m.end() - 1, f.replace(';', ",")),
+            None => (m.end(), m.as_str().to_owned()),
+        };
         if skip.iter().any(|&(a, b)| s < b && a < e) {
             continue;
         }
-        let Some(mut value) = parse_vn(m.as_str()) else {
+        let Some(mut value) = parse_vn(&figure) else {
             continue;
         };
         let prev = t[..s].chars().next_back();
@@ -144,7 +151,7 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
                 .chars()
                 .next_back()
                 .is_some_and(char::is_lowercase);
-        if misread_slash_year(m.as_str()) {
+        if misread_slash_year(&figure) {
             continue;
         }
         // OCR's speck between a word and its figure: `phường:.690 triệu`,
@@ -209,9 +216,8 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
         if is_word(next_word, TIME_AFTER) && !trimmed[wlen..].starts_with('/') {
             continue;
         }
-        let plain = m.as_str().bytes().all(|b| b.is_ascii_digit());
-        if !in_table && plain && m.as_str().len() == 4 && (1900.0..=2100.0).contains(&value) && !pct
-        {
+        let plain = figure.bytes().all(|b| b.is_ascii_digit());
+        if !in_table && plain && figure.len() == 4 && (1900.0..=2100.0).contains(&value) && !pct {
             continue;
         }
         // Qualifier before the value.
@@ -578,6 +584,8 @@ mod tests {
             values(&["ngân sách tỉnh hỗ trợ-70%; thành phố 30%"]),
             vec![70.0, 30.0]
         );
+        assert_eq!(values(&["đạt 81;3% so với chỉ tiêu"]), vec![81.3]);
+        assert_eq!(values(&["12 hồ sơ; 3 văn bản"]), vec![12.0, 3.0]);
         assert!(values(&["phòng, chống dịch COVID-19 trên địa bàn"]).is_empty());
         assert!(values(&["theo điểm a.5 khoản 2 và điểm c.1, d"]).is_empty());
         assert!(values(&["mã hiệu CC.21600 độ sâu, tuyến QL.6 địa bàn, khoản.3 Điều"]).is_empty());
