@@ -139,7 +139,7 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
                 sig = Some((end, t.len()));
             }
             let entry = t[bullet..end]
-                .trim_start_matches(['-', '+', '•', '–', '=', ' '])
+                .trim_start_matches(['-', '+', '•', '–', '—', '=', '~', '>', ' '])
                 .trim_end_matches([';', ',', '.', ' ', '\\', '|']);
             if !entry.is_empty() {
                 tail.recipients.push(Recipient {
@@ -223,12 +223,12 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
     tail
 }
 
-/// Byte offset of the bullet (`-`, `+`, `•`, `–`, `=`) that starts a list line,
+/// Byte offset of the bullet (`-`, `+`, `•`, `–`, `—`, or OCR's `=`, `~`, `>`) that starts a list line,
 /// after at most two specks OCR put before it (`_-CT, PCT UBND`, `.- Lưu`).
 fn bullet_at(t: &str) -> Option<usize> {
-    // `=` is OCR's reading of a thick dash (`=Lưu: VT`).
-    let bullet = |c: char| matches!(c, '-' | '+' | '•' | '–' | '=');
-    let speck = |c: char| matches!(c, '_' | '~' | '.' | ',' | '\'' | '`' | '"');
+    // `=`, `~`, `>` are OCR's readings of a dash (`=Lưu: VT`, `> Như Điều 3`).
+    let bullet = |c: char| matches!(c, '-' | '+' | '•' | '–' | '—' | '=' | '~' | '>');
+    let speck = |c: char| matches!(c, '_' | '.' | ',' | '\'' | '`' | '"');
     for (k, (at, c)) in t.char_indices().enumerate() {
         if bullet(c) {
             return Some(at);
@@ -263,6 +263,9 @@ mod tests {
         assert_eq!(bullet_at("._- Lưu: VT."), Some(2));
         assert_eq!(bullet_at("Lưu: VT."), None);
         assert_eq!(bullet_at("=Lưu: VT, VP."), Some(0));
+        assert_eq!(bullet_at("> Như Điều 3;"), Some(0));
+        assert_eq!(bullet_at("— TT Đảng ủy xã;"), Some(0));
+        assert_eq!(bullet_at("~UBND huyện (b/c);"), Some(0));
         assert_eq!(bullet_at("___- Lưu"), None);
     }
 }
