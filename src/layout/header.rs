@@ -192,8 +192,9 @@ fn issuer_value(cell: &str) -> String {
 const ISSUER_LINES: usize = 3;
 
 /// Does this line certainly belong to a header: the national title (in
-/// capitals: running text names the republic too) or motto, or the `Số:` line? (A document type alone is no anchor: `QUY ĐỊNH` also
-/// heads an attached regulation.)
+/// capitals: running text names the republic too) or motto, or the `Số:`
+/// line? (A document type alone is no anchor: `QUY ĐỊNH` also heads an
+/// attached regulation.)
 fn is_anchor(line: &Line<'_>) -> bool {
     let national = NATIONAL
         .find(&line.fold.s)
@@ -346,16 +347,13 @@ pub(crate) fn parse(
                 let num = |g: &str, lo: u32, hi: u32| {
                     // `tháng 12.năm`: OCR's dots and commas around the figure
                     // go; anything else (`f _7`, a handwritten day) is no figure.
-                    let digits = |s: &str| {
-                        s.trim_matches(|c: char| {
-                            c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':')
+                    let specks = |c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':');
+                    c.name(g)
+                        .map(|m| m.as_str().trim_matches(specks))
+                        .and_then(|s| {
+                            let v: u32 = s.parse().ok()?;
+                            (lo..=hi).contains(&v).then_some(v)
                         })
-                        .to_owned()
-                    };
-                    c.name(g).map(|m| digits(m.as_str())).and_then(|s| {
-                        let v: u32 = s.parse().ok()?;
-                        (lo..=hi).contains(&v).then_some(v)
-                    })
                 };
                 let year = num("y", 1900, 2200);
                 let month = num("m", 1, 12);

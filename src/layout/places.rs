@@ -10,20 +10,8 @@
 //! match a listed one would be respelled wrongly: the list (17.9 k names)
 //! makes that rare, not impossible.
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, PLACE_UNITS};
 use crate::output::{Field, Header};
-
-/// Unit words before a place name in an issuer cell, in capitals, longest first.
-const UNITS: &[&str] = &[
-    "THÀNH PHỐ",
-    "THỊ TRẤN",
-    "THỊ XÃ",
-    "PHƯỜNG",
-    "HUYỆN",
-    "TỈNH",
-    "QUẬN",
-    "XÃ",
-];
 
 /// Lower confidence of a field respelled from the list.
 const SNAPPED_CONFIDENCE: f32 = 0.6;
@@ -61,18 +49,29 @@ fn set(f: &mut Field, value: String) {
 fn respelled<'a>(lex: &'a Lexicon, name: &str) -> Option<&'a str> {
     let listed = lex.place_by_skeleton(name)?;
     let same = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
-    (!same(listed, name) && !lex.places().iter().any(|p| same(p, name))).then_some(listed)
+    if same(listed, name) {
+        return None;
+    }
+    // Every listed name without a unit word and with `name`'s letters is
+    // `listed` (the only fit), so only a name with its unit word (`Xã Tịnh
+    // Hòa`) can still be listed as printed: look for it then, not always.
+    let lower = name.to_lowercase();
+    let has_unit = PLACE_UNITS
+        .iter()
+        .any(|u| lower.starts_with(&format!("{} ", u.to_lowercase())));
+    (!has_unit || !lex.places().iter().any(|p| same(p, name))).then_some(listed)
 }
 
 /// `XÃ TINH HOA` → (`XÃ `, `TINH HOA`): the cell up to and including its last
 /// unit word, and the rest.
 fn split_after_unit(cell: &str) -> Option<(&str, &str)> {
-    UNITS
+    PLACE_UNITS
         .iter()
         .filter_map(|u| {
-            let at = cell.rfind(&format!("{u} "))?;
+            let unit = format!("{} ", u.to_uppercase());
+            let at = cell.rfind(&unit)?;
             let before_ok = at == 0 || cell[..at].ends_with(' ');
-            before_ok.then_some(at + u.len() + 1)
+            before_ok.then_some(at + unit.len())
         })
         .max()
         .map(|end| cell.split_at(end))

@@ -420,7 +420,6 @@ pub(crate) fn parse(
                 Marker {
                     kind: Kind::Roman,
                     glyph: "I.".to_owned(),
-                    damaged: true,
                     ..mk
                 }
             } else {

@@ -139,7 +139,7 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
                 sig = Some((end, t.len()));
             }
             let entry = t[bullet..end]
-                .trim_start_matches(['-', '+', '•', '–', '—', '=', '~', '>', ' '])
+                .trim_start_matches(|c| is_bullet(c) || c == ' ')
                 .trim_end_matches([';', ',', '.', ' ', '\\', '|']);
             if !entry.is_empty() {
                 tail.recipients.push(Recipient {
@@ -223,14 +223,18 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
     tail
 }
 
-/// Byte offset of the bullet (`-`, `+`, `•`, `–`, `—`, or OCR's `=`, `~`, `>`) that starts a list line,
+/// A list bullet: `-`, `+`, `•`, `–`, `—`, or OCR's readings of a dash `=`,
+/// `~`, `>` (`=Lưu: VT`, `> Như Điều 3`).
+fn is_bullet(c: char) -> bool {
+    matches!(c, '-' | '+' | '•' | '–' | '—' | '=' | '~' | '>')
+}
+
+/// Byte offset of the bullet (see [`is_bullet`]) that starts a list line,
 /// after at most two specks OCR put before it (`_-CT, PCT UBND`, `.- Lưu`).
 fn bullet_at(t: &str) -> Option<usize> {
-    // `=`, `~`, `>` are OCR's readings of a dash (`=Lưu: VT`, `> Như Điều 3`).
-    let bullet = |c: char| matches!(c, '-' | '+' | '•' | '–' | '—' | '=' | '~' | '>');
     let speck = |c: char| matches!(c, '_' | '.' | ',' | '\'' | '`' | '"');
     for (k, (at, c)) in t.char_indices().enumerate() {
-        if bullet(c) {
+        if is_bullet(c) {
             return Some(at);
         }
         if k >= 2 || !speck(c) {

@@ -118,20 +118,21 @@ pub struct Lexicon {
 fn bare_place(place: &str) -> &str {
     PLACE_UNITS
         .iter()
-        .find_map(|u| place.strip_prefix(u))
+        .find_map(|u| place.strip_prefix(u)?.strip_prefix(' '))
         .unwrap_or(place)
 }
 
-/// Unit words that open some place names of the list (`Xã Bình Đại`).
-const PLACE_UNITS: &[&str] = &[
-    "Xã ",
-    "Phường ",
-    "Thị trấn ",
-    "Thị xã ",
-    "Huyện ",
-    "Quận ",
-    "Tỉnh ",
-    "Thành phố ",
+/// Administrative unit words, which open some place names of the list
+/// (`Xã Bình Đại`) and come before a place in an issuer (`XÃ TỊNH HÒA`).
+pub const PLACE_UNITS: &[&str] = &[
+    "Xã",
+    "Phường",
+    "Thị trấn",
+    "Thị xã",
+    "Huyện",
+    "Quận",
+    "Tỉnh",
+    "Thành phố",
 ];
 
 impl Lexicon {

@@ -974,7 +974,7 @@ pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'sta
     let before = ti.checked_sub(1).and_then(|i| toks.get(i));
     // `25.tháng`, `2024.của`, `912'kết`: a figure, then a lower-case word
     // glued on (a section marker is followed by a capital, a decimal by a digit).
-    if matches!(mark, '.' | '’' | '‘' | '\'' | '`')
+    if (mark == '.' || is_quote(mark))
         && before.is_some_and(|t| t.kind == TokenKind::Figure)
         && is_lower_word(next).is_some_and(|w| !is_file_extension(w))
     {
@@ -986,7 +986,7 @@ pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'sta
             let w = t.text(line);
             w.chars().count() >= 2
                 && w.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
-                && crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(&w.to_lowercase()))
+                && crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(w))
         })
     };
     if matches!(mark, '.' | ':') && is_upper_syllable(before) && is_upper_syllable(next) {
