@@ -11,7 +11,6 @@ use super::candidates::Candidate;
 use super::decode::Option_;
 use crate::lexicon::lm::{self, WordId};
 use crate::lexicon::{lm_form, Lexicon};
-use rustc_hash::FxHashMap;
 
 /// Mixture weights of the three channels.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -43,31 +42,20 @@ fn components(c: &Candidate) -> [f64; 3] {
     ]
 }
 
-/// Estimates the weights from the document's tokens (one entry per occurrence).
-pub fn estimate(
-    lex: &Lexicon,
-    keys: &[&str],
-    cands: &FxHashMap<&str, std::sync::Arc<[Candidate]>>,
-) -> Weights {
-    let mut freq: FxHashMap<&str, f64> = FxHashMap::default();
-    for k in keys {
-        *freq.entry(k).or_insert(0.0) += 1.0;
-    }
-    let mut entries: Vec<(&str, f64)> = freq.into_iter().collect();
-    entries.sort_by(|a, b| a.0.cmp(b.0));
+/// Estimates the weights from the document's distinct tokens: each with its
+/// number of occurrences and its candidates. Tokens are weighed in the order
+/// of their text, whatever the order given.
+pub fn estimate(lex: &Lexicon, tokens: &mut [(&str, f64, &[Candidate])]) -> Weights {
+    tokens.sort_by(|a, b| a.0.cmp(b.0));
     // Per token: the list of (prior, components) of its explanations.
-    let table: Vec<(f64, Vec<Explanation>)> = entries
+    let table: Vec<(f64, Vec<Explanation>)> = tokens
         .iter()
-        .map(|&(k, n)| {
-            let mut v: Vec<(f64, [f64; 3])> = cands
-                .get(k)
-                .map(|cs| {
-                    cs.iter()
-                        .map(|c| (10f64.powf(lex.lm.unigram(c.id) as f64), components(c)))
-                        .collect()
-                })
-                .unwrap_or_default();
-            let known = cands.get(k).is_some_and(|cs| cs.iter().any(|c| c.identity));
+        .map(|&(_, n, cs)| {
+            let mut v: Vec<(f64, [f64; 3])> = cs
+                .iter()
+                .map(|c| (10f64.powf(lex.lm.unigram(c.id) as f64), components(c)))
+                .collect();
+            let known = cs.iter().any(|c| c.identity);
             if !known {
                 // Kept as is: an unknown word, explained by identity only.
                 v.push((

@@ -345,6 +345,40 @@ fn line_ends_block(line: &str, next: Option<&String>, full_width: usize) -> bool
     full_width >= MIN_FULL_WIDTH && !goes_on && line.trim().chars().count() * 5 < full_width * 3
 }
 
+/// The options of a segment's positions, for the decoder. Rows are kept
+/// between segments so that their buffers are reused, not reallocated.
+#[derive(Default)]
+struct Positions {
+    rows: Vec<Vec<Option_>>,
+    len: usize,
+}
+
+impl Positions {
+    /// Appends a position with the options `opts`.
+    fn push(&mut self, opts: &[Option_]) {
+        if self.len == self.rows.len() {
+            self.rows.push(Vec::new());
+        }
+        let row = &mut self.rows[self.len];
+        row.clear();
+        row.extend_from_slice(opts);
+        self.len += 1;
+    }
+
+    /// The positions pushed since the last [`clear`](Self::clear).
+    fn as_slice(&self) -> &[Vec<Option_>] {
+        &self.rows[..self.len]
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn clear(&mut self) {
+        self.len = 0;
+    }
+}
+
 /// What sits at one LM position.
 enum Item {
     /// A repairable word: index into `slots`.
@@ -543,14 +577,39 @@ impl<'a> Repairer<'a> {
             markers,
         } = b;
 
-        // Candidates per distinct token.
-        let mut cand_cache: FxHashMap<&str, Arc<[Candidate]>> = FxHashMap::default();
-        for s in &slots {
-            cand_cache
-                .entry(s.key.as_str())
-                .or_insert_with(|| cache.get(lex, &s.key));
-        }
-        let weights = mixture::estimate(lex, &slots_keys(&slots), &cand_cache);
+        // Candidates per distinct token; `slot_key[i]` is slot `i`'s index
+        // into `keys` (in order of first use).
+        let mut key_index: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut keys: Vec<&str> = Vec::new();
+        let slot_key: Vec<usize> = slots
+            .iter()
+            .map(|s| {
+                *key_index.entry(s.key.as_str()).or_insert_with(|| {
+                    keys.push(s.key.as_str());
+                    (keys.len() - 1) as u32
+                }) as usize
+            })
+            .collect();
+        drop(key_index);
+        let cands: Vec<Arc<[Candidate]>> = keys.iter().map(|k| cache.get(lex, k)).collect();
+        let weights = {
+            // The channel mixture is estimated on the slots every document
+            // has alone, so a noisy reading never changes it.
+            let mut counts = vec![0f64; keys.len()];
+            for (s, &k) in slots.iter().zip(&slot_key) {
+                if s.gate != Gate::Noisy {
+                    counts[k] += 1.0;
+                }
+            }
+            let mut tokens: Vec<(&str, f64, &[Candidate])> = keys
+                .iter()
+                .zip(&counts)
+                .zip(&cands)
+                .filter(|((_, &n), _)| n > 0.0)
+                .map(|((&k, &n), c)| (k, n, &c[..]))
+                .collect();
+            mixture::estimate(lex, &mut tokens)
+        };
         // Stray punctuation is removed only where the document is noisy.
         let noisy = weights.identity < 0.5;
         let mut changes: FxHashMap<(usize, usize), Change> = FxHashMap::default();
@@ -600,57 +659,63 @@ impl<'a> Repairer<'a> {
                 );
             }
         }
-        let options: FxHashMap<&str, Vec<(Option_, Option<WordId>)>> = cand_cache
-            .iter()
-            .map(|(&k, c)| (k, mixture::options(lex, &weights, k, c)))
-            .collect();
-
+        // Per distinct key: the decoder's options, the word each outputs, and
+        // the key's own LM form.
+        let mut key_options: Vec<Vec<Option_>> = Vec::with_capacity(keys.len());
+        let mut key_words: Vec<Vec<Option<WordId>>> = Vec::with_capacity(keys.len());
+        for (&k, c) in keys.iter().zip(&cands) {
+            let (o, w) = mixture::options(lex, &weights, k, c).into_iter().unzip();
+            key_options.push(o);
+            key_words.push(w);
+        }
+        let originals: Vec<Option<String>> = keys.iter().map(|k| lm_form(k)).collect();
         let n_lines = lines.len();
         // Decode each segment.
         let mut seg: Vec<usize> = Vec::new();
-        let mut positions: Vec<Vec<Option_>> = Vec::new();
+        let mut positions = Positions::default();
         let mut memo = decode::TransitionMemo::shared(self.cache.map(CandidateCache::transitions));
         let mut flush = |seg: &mut Vec<usize>,
-                         positions: &mut Vec<Vec<Option_>>,
+                         positions: &mut Positions,
                          changes: &mut FxHashMap<(usize, usize), Change>| {
             if positions.is_empty() {
                 return;
             }
-            let decoded = decode::decode(&lex.lm, positions, &mut memo);
+            let positions_ = positions.as_slice();
+            let decoded = decode::decode(&lex.lm, positions_, &mut memo);
             let path = &decoded.path;
             for (i, &slot_idx) in seg.iter().enumerate() {
                 if slot_idx == usize::MAX {
                     continue;
                 }
                 let slot = &slots[slot_idx];
-                let opts = &options[slot.key.as_str()];
+                let key = slot_key[slot_idx];
+                let words = &key_words[key];
                 let chosen = path[i];
                 let whole = slot.ocr.is_none() && slot.half == 0;
-                let word = match opts[chosen].1 {
+                let word = match words[chosen] {
                     Some(id) => lex.word(id),
                     // A joined or split syllable is printed as its key when kept.
                     None if !whole => slot.key.as_str(),
                     None => continue,
                 };
-                let original = lm_form(&slot.key);
-                if original.as_deref() == Some(word) && whole {
+                if whole && originals[key].as_deref() == Some(word) {
                     continue;
                 }
                 // The runner-up is the best other option of the trigram pass by
                 // local score; failing one, the best by bigram max-marginal.
-                let chosen_score = decode::local_score(&lex.lm, positions, path, i, chosen);
+                let chosen_score = decode::local_score(&lex.lm, positions_, path, i, chosen);
                 let runner: Option<(f32, usize)> = decoded.kept[i]
                     .iter()
                     .filter(|&&k| k != chosen)
                     .map(|&k| {
-                        let sc = decode::local_score(&lex.lm, positions, path, i, k);
+                        let sc = decode::local_score(&lex.lm, positions_, path, i, k);
                         (chosen_score - sc, k)
                     })
                     .min_by(|a, b| a.0.total_cmp(&b.0))
                     .or_else(|| decoded.marginal_runner_up(i, chosen));
                 let margin = runner.map_or(10.0, |r| r.0);
                 let confidence = (1.0 / (1.0 + (-margin).exp())).min(MAX_CONFIDENCE);
-                let runner_up = runner.map(|(_, k)| match opts[k].1 {
+                let runner_up = runner.map(|(_, k)| match words[k] {
                     Some(id) => lex.word(id).to_owned(),
                     None => slot.key.clone(),
                 });
@@ -679,7 +744,7 @@ impl<'a> Repairer<'a> {
                 Item::Stray => flush(&mut seg, &mut positions, &mut changes),
                 Item::Fixed(id) => {
                     seg.push(usize::MAX);
-                    positions.push(vec![Option_ {
+                    positions.push(&[Option_ {
                         id: *id,
                         channel: 0.0,
                     }]);
@@ -687,12 +752,7 @@ impl<'a> Repairer<'a> {
                 Item::NoisySlot(_) if !noisy => flush(&mut seg, &mut positions, &mut changes),
                 Item::Slot(i) | Item::NoisySlot(i) => {
                     seg.push(*i);
-                    positions.push(
-                        options[slots[*i].key.as_str()]
-                            .iter()
-                            .map(|o| o.0)
-                            .collect(),
-                    );
+                    positions.push(&key_options[slot_key[*i]]);
                 }
             }
         }
@@ -851,19 +911,26 @@ impl<'a> Repairer<'a> {
     }
 }
 
-/// The keys of the slots every document has: the channel mixture is
-/// estimated on them alone, so a noisy reading never changes it.
-fn slots_keys(slots: &[Slot]) -> Vec<&str> {
-    slots
-        .iter()
-        .filter(|s| s.gate != Gate::Noisy)
-        .map(|s| s.key.as_str())
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn positions_reuse_rows_and_hold_what_was_pushed() {
+        let o = |id: WordId| Option_ { id, channel: -1.0 };
+        let mut p = Positions::default();
+        assert!(p.is_empty());
+        p.push(&[o(1), o(2), o(3)]);
+        p.push(&[o(4)]);
+        assert_eq!(p.as_slice(), &[vec![o(1), o(2), o(3)], vec![o(4)]]);
+        p.clear();
+        assert!(p.is_empty() && p.as_slice().is_empty());
+        p.push(&[o(5)]);
+        assert_eq!(p.as_slice(), &[vec![o(5)]]);
+        p.push(&[]);
+        p.push(&[o(6), o(7)]);
+        assert_eq!(p.as_slice(), &[vec![o(5)], vec![], vec![o(6), o(7)]]);
+    }
 
     #[test]
     fn short_lines_end_blocks_unless_the_text_goes_on() {
