@@ -448,6 +448,8 @@ impl<'a> Repairer<'a> {
         let mut b = Builder::default();
         let full_width = full_line_width(&lines);
         let headings = heading_words(&lines, &tokens);
+        // Where each distinct word splits in two syllables, if it does.
+        let mut glued: FxHashMap<&str, Option<usize>> = FxHashMap::default();
         // The letter of the last list item (`d)`), for the one after it.
         let mut last_letter: Option<char> = None;
         for (li, (line, toks)) in lines.iter().zip(&tokens).enumerate() {
@@ -484,7 +486,11 @@ impl<'a> Repairer<'a> {
                 if t.kind == TokenKind::Word
                     && !matches!(readings[ti], Some(Reading::Joined { .. }))
                 {
-                    if let Some(cut) = glued_syllables(t.text(line), &best_cost) {
+                    let w = t.text(line);
+                    let cut = *glued
+                        .entry(w)
+                        .or_insert_with(|| glued_syllables(w, &best_cost));
+                    if let Some(cut) = cut {
                         readings[ti] = Some(Reading::Split(cut));
                     }
                 }

@@ -534,8 +534,14 @@ pub(super) fn glued_syllables(w: &str, best: &impl Fn(&str) -> Option<f32>) -> O
     {
         return None;
     }
+    // Each of these letters and digits is one character in lower case too,
+    // so the halves' keys are slices of `lower` (checked, else allocated).
+    let one_to_one = lower.chars().count() == n;
+    let check_shapes = w.is_ascii() && !w.chars().any(|c| c.is_ascii_digit());
     let mut found: Option<(f32, usize)> = None;
+    let mut lower_cuts = lower.char_indices().map(|(i, _)| i);
     for (k, (cut, _)) in w.char_indices().enumerate() {
+        let lower_cut = lower_cuts.next().unwrap_or(lower.len());
         if k < 2 || n - k < 2 {
             continue;
         }
@@ -545,16 +551,24 @@ pub(super) fn glued_syllables(w: &str, best: &impl Fn(&str) -> Option<f32>) -> O
         }
         // Without a mark or digit to show OCR damage, both halves must look
         // like syllables (`henge`, `riolit` are foreign words).
-        if w.is_ascii()
-            && !w.chars().any(|c| c.is_ascii_digit())
-            && !(spelled_like_syllable(a) && spelled_like_syllable(b))
-        {
+        if check_shapes && !(spelled_like_syllable(a) && spelled_like_syllable(b)) {
             continue;
         }
-        let (Some(ca), Some(cb)) = (best(&a.to_lowercase()), best(&b.to_lowercase())) else {
+        let key = |half: &str, sliced: &str| -> Option<f32> {
+            if one_to_one {
+                best(sliced)
+            } else {
+                best(&half.to_lowercase())
+            }
+        };
+        // The second half is asked only when the first can be part of a split.
+        let Some(ca) = key(a, &lower[..lower_cut]).filter(|&ca| ca <= SPLIT_HALF_MAX) else {
             continue;
         };
-        if ca <= SPLIT_HALF_MAX && cb <= SPLIT_HALF_MAX && found.is_none_or(|f| ca + cb < f.0) {
+        let Some(cb) = key(b, &lower[lower_cut..]) else {
+            continue;
+        };
+        if cb <= SPLIT_HALF_MAX && found.is_none_or(|f| ca + cb < f.0) {
             found = Some((ca + cb, cut));
         }
     }
@@ -1409,6 +1423,117 @@ mod tests {
         assert_eq!(glued_syllables("henge", &best), None);
         assert_eq!(glued_syllables("CCHC", &best), None);
         assert!(spelled_like_syllable("nghe") && !spelled_like_syllable("ge"));
+    }
+
+    /// `glued_syllables` as it was before the halves' keys were sliced from
+    /// the lower-case word and the second half asked only after the first.
+    fn glued_reference(w: &str, best: &impl Fn(&str) -> Option<f32>) -> Option<usize> {
+        let n = w.chars().count();
+        let first = w.chars().next()?;
+        if !(4..=12).contains(&n)
+            || !first.is_alphabetic()
+            || !w
+                .chars()
+                .all(|c| viet::is_viet_letter(c) || c.is_ascii_digit())
+            || w.chars().filter(|c| c.is_lowercase()).count() < 2
+        {
+            return None;
+        }
+        let damaged =
+            first.is_lowercase() || !w.is_ascii() || w.chars().skip(1).any(char::is_uppercase);
+        let lower = w.to_lowercase();
+        if !damaged
+            || crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(&lower))
+            || best(&lower).is_some_and(|c| c <= SPLIT_WHOLE_MIN)
+        {
+            return None;
+        }
+        let mut found: Option<(f32, usize)> = None;
+        for (k, (cut, _)) in w.char_indices().enumerate() {
+            if k < 2 || n - k < 2 {
+                continue;
+            }
+            let (a, b) = (&w[..cut], &w[cut..]);
+            if !a.chars().any(char::is_alphabetic) || !b.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            if w.is_ascii()
+                && !w.chars().any(|c| c.is_ascii_digit())
+                && !(spelled_like_syllable(a) && spelled_like_syllable(b))
+            {
+                continue;
+            }
+            let (Some(ca), Some(cb)) = (best(&a.to_lowercase()), best(&b.to_lowercase())) else {
+                continue;
+            };
+            if ca <= SPLIT_HALF_MAX && cb <= SPLIT_HALF_MAX && found.is_none_or(|f| ca + cb < f.0) {
+                found = Some((ca + cb, cut));
+            }
+        }
+        found.map(|f| f.1)
+    }
+
+    #[test]
+    fn glued_syllables_asks_less_and_answers_as_before() {
+        // A made-up cost per key, from its letters: cheap, dear or absent.
+        let best = |k: &str| -> Option<f32> {
+            let h = k
+                .chars()
+                .fold(7u32, |h, c| h.wrapping_mul(31).wrapping_add(c as u32));
+            match h % 5 {
+                0 => None,
+                1 => Some(30.0),
+                2 => Some(4.0),
+                3 => Some(5.0),
+                _ => Some((h % 40) as f32 / 10.0),
+            }
+        };
+        let words = [
+            "yéucau",
+            "Yéucau",
+            "quyétdinh",
+            "HOitham",
+            "ĐƠNvị",
+            "ciiahuyen",
+            "tôchuc",
+            "Kennet",
+            "henge",
+            "d6ngy",
+            "nhàdat",
+            "CCHC",
+            "abcdefghijkl",
+            "ngườidân",
+            "thựchiện",
+            "Uỷban",
+            "tinhthan",
+            "ÂĂÊÔƠƯđạiđ",
+        ];
+        for w in words {
+            for (i, t) in (0..w.len()).filter(|&i| w.is_char_boundary(i)).enumerate() {
+                // Every suffix too, for many shapes of word.
+                let w = &w[t..];
+                let asked = std::cell::RefCell::new(Vec::new());
+                let logged = |k: &str| {
+                    asked.borrow_mut().push(k.to_owned());
+                    best(k)
+                };
+                assert_eq!(
+                    glued_syllables(w, &logged),
+                    glued_reference(w, &best),
+                    "{w} {i}"
+                );
+                // Each first half asked is followed by its second half only
+                // when it is cheap enough to be part of a split.
+                let asked = asked.into_inner();
+                for pair in asked.windows(2) {
+                    if pair[1].len() + pair[0].len() == w.len()
+                        && w.to_lowercase() == format!("{}{}", pair[0], pair[1])
+                    {
+                        assert!(best(&pair[0]).is_some_and(|c| c <= SPLIT_HALF_MAX), "{w}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
