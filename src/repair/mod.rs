@@ -379,6 +379,24 @@ impl Positions {
     }
 }
 
+/// Which of `n_lines` lines hold a token of `at` (line, token): a line
+/// number `n_lines` or more stands for the line that many before it (the
+/// second syllables of split tokens).
+fn touched_lines<'a>(n_lines: usize, at: impl Iterator<Item = &'a (usize, usize)>) -> Vec<bool> {
+    let mut touched = vec![false; n_lines];
+    for &(line, _) in at {
+        let line = if line >= n_lines {
+            line - n_lines
+        } else {
+            line
+        };
+        if let Some(t) = touched.get_mut(line) {
+            *t = true;
+        }
+    }
+    touched
+}
+
 /// What sits at one LM position.
 enum Item {
     /// A repairable word: index into `slots`.
@@ -798,9 +816,23 @@ impl<'a> Repairer<'a> {
             }
         }
         let n_lines = lines.len();
+        let touched = touched_lines(n_lines, changes.keys().chain(split.keys()));
         let mut out = Repaired::default();
         for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
             let mut new_line = String::with_capacity(line.len() + 8);
+            if !touched[li] {
+                // Nothing to change or split: the tokens as they are.
+                for t in toks {
+                    let s = t.text(line);
+                    if self.options.restyle_all && t.kind == TokenKind::Word {
+                        new_line.push_str(&viet::set_tone_style(s, self.options.tone_style));
+                    } else {
+                        new_line.push_str(s);
+                    }
+                }
+                out.lines.push(new_line);
+                continue;
+            }
             let mut line_upper: Option<bool> = None;
             // Characters before `counted` (a byte offset), kept as tokens go
             // by so columns cost linear time on long lines.
@@ -936,6 +968,17 @@ mod tests {
         p.push(&[]);
         p.push(&[o(6), o(7)]);
         assert_eq!(p.as_slice(), &[vec![o(5)], vec![], vec![o(6), o(7)]]);
+    }
+
+    #[test]
+    fn touched_lines_fold_second_syllables_onto_their_line() {
+        let at = [(0, 3), (5, 1), (3, 0), (9, 9)];
+        assert_eq!(
+            touched_lines(4, at.iter()),
+            [true, true, false, true],
+            "line 5 is line 1's second syllable; 9 is out of range"
+        );
+        assert_eq!(touched_lines(2, [].iter()), [false, false]);
     }
 
     #[test]
