@@ -274,11 +274,7 @@ impl Builder {
 /// Reads `ở` where OCR printed it as a lone `6`, `@` or `©` between words
 /// (`CCHC 6 các cơ quan`, `thực hiện @ một số lĩnh vực`), judged on the
 /// repaired next word; see [`reading::lone_o`].
-fn read_lone_o(
-    lines: &[String],
-    tokens: &[Vec<Token>],
-    changes: &mut FxHashMap<(usize, usize), Change>,
-) {
+fn read_lone_o(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         for ti in 0..toks.len() {
             if !LONE_O_MARKS.contains(&toks[ti].text(line)) {
@@ -288,7 +284,7 @@ fn read_lone_o(
                 let t = toks.get(tj).filter(|t| t.kind == TokenKind::Word)?;
                 Some(
                     changes
-                        .get(&(li, tj))
+                        .get((li, tj))
                         .map_or(t.text(line), |c| c.to.as_str()),
                 )
             };
@@ -382,9 +378,9 @@ impl Positions {
 /// Which of `n_lines` lines hold a token of `at` (line, token): a line
 /// number `n_lines` or more stands for the line that many before it (the
 /// second syllables of split tokens).
-fn touched_lines<'a>(n_lines: usize, at: impl Iterator<Item = &'a (usize, usize)>) -> Vec<bool> {
+fn touched_lines(n_lines: usize, at: impl Iterator<Item = (usize, usize)>) -> Vec<bool> {
     let mut touched = vec![false; n_lines];
-    for &(line, _) in at {
+    for (line, _) in at {
         let line = if line >= n_lines {
             line - n_lines
         } else {
@@ -418,6 +414,54 @@ struct Change {
     to: String,
     confidence: f32,
     runner_up: Option<String>,
+}
+
+/// The replacements decided for a text's tokens, by (line, token). Lines
+/// hold few changes each, so each line keeps a short list rather than the
+/// whole text sharing one hash map that every token of the text is looked
+/// up in.
+struct Changes {
+    /// Per line, (token, change) in no particular order.
+    lines: Vec<Vec<(usize, Change)>>,
+}
+
+impl Changes {
+    /// No changes, for lines `0..n_lines` (a change beyond is dropped).
+    fn new(n_lines: usize) -> Self {
+        Changes {
+            lines: (0..n_lines).map(|_| Vec::new()).collect(),
+        }
+    }
+
+    /// Sets the change of token `at`, replacing any it had.
+    fn insert(&mut self, at: (usize, usize), change: Change) {
+        let Some(line) = self.lines.get_mut(at.0) else {
+            return;
+        };
+        match line.iter_mut().find(|(t, _)| *t == at.1) {
+            Some(slot) => slot.1 = change,
+            None => line.push((at.1, change)),
+        }
+    }
+
+    fn get(&self, at: (usize, usize)) -> Option<&Change> {
+        let line = self.lines.get(at.0)?;
+        line.iter().find(|(t, _)| *t == at.1).map(|(_, c)| c)
+    }
+
+    fn remove(&mut self, at: (usize, usize)) -> Option<Change> {
+        let line = self.lines.get_mut(at.0)?;
+        let k = line.iter().position(|(t, _)| *t == at.1)?;
+        Some(line.swap_remove(k).1)
+    }
+
+    /// The (line, token) of every change.
+    fn keys(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.lines
+            .iter()
+            .enumerate()
+            .flat_map(|(l, v)| v.iter().map(move |(t, _)| (l, *t)))
+    }
 }
 
 impl<'a> Repairer<'a> {
@@ -636,7 +680,7 @@ impl<'a> Repairer<'a> {
         };
         // Stray punctuation is removed only where the document is noisy.
         let noisy = weights.identity < 0.5;
-        let mut changes: FxHashMap<(usize, usize), Change> = FxHashMap::default();
+        let mut changes = Changes::new(2 * lines.len());
         for (gate, at, change) in markers {
             if gate.admits(noisy) {
                 changes.insert(at, change);
@@ -698,9 +742,7 @@ impl<'a> Repairer<'a> {
         let mut seg: Vec<usize> = Vec::new();
         let mut positions = Positions::default();
         let mut memo = decode::TransitionMemo::shared(self.cache.map(CandidateCache::transitions));
-        let mut flush = |seg: &mut Vec<usize>,
-                         positions: &mut Positions,
-                         changes: &mut FxHashMap<(usize, usize), Change>| {
+        let mut flush = |seg: &mut Vec<usize>, positions: &mut Positions, changes: &mut Changes| {
             if positions.is_empty() {
                 return;
             }
@@ -794,7 +836,7 @@ impl<'a> Repairer<'a> {
         tokens: &[Vec<Token>],
         slots: &[Slot],
         noisy: bool,
-        mut changes: FxHashMap<(usize, usize), Change>,
+        mut changes: Changes,
     ) -> Repaired {
         // Tokens that are slots, with the joined syllable (OCR text, end
         // token) of a slot only a noisy document reads.
@@ -816,7 +858,7 @@ impl<'a> Repairer<'a> {
             }
         }
         let n_lines = lines.len();
-        let touched = touched_lines(n_lines, changes.keys().chain(split.keys()));
+        let touched = touched_lines(n_lines, changes.keys().chain(split.keys().copied()));
         let mut out = Repaired::default();
         for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
             let mut new_line = String::with_capacity(line.len() + 8);
@@ -842,7 +884,7 @@ impl<'a> Repairer<'a> {
             let mut joined_rest: Option<(usize, bool)> = None;
             for (ti, t) in toks.iter().enumerate() {
                 let s = t.text(line);
-                let change = changes.remove(&(li, ti));
+                let change = changes.remove((li, ti));
                 if let Some((end, original)) = joined_rest {
                     if ti < end {
                         if original {
@@ -852,7 +894,7 @@ impl<'a> Repairer<'a> {
                     }
                     joined_rest = None;
                 }
-                let second = changes.remove(&(li + n_lines, ti));
+                let second = changes.remove((li + n_lines, ti));
                 if let Some(halves) = split.get(&(li, ti)) {
                     let upper = *line_upper.get_or_insert_with(|| case::line_upper(line, toks));
                     let ctx = case::context_in_line(lines, tokens, li, ti, upper);
@@ -971,14 +1013,38 @@ mod tests {
     }
 
     #[test]
+    fn changes_act_as_a_map_by_line_and_token() {
+        let ch = |to: &str| Change {
+            to: to.to_owned(),
+            confidence: 0.5,
+            runner_up: None,
+        };
+        let mut c = Changes::new(4);
+        c.insert((1, 2), ch("a"));
+        c.insert((1, 5), ch("b"));
+        c.insert((3, 2), ch("c"));
+        c.insert((1, 2), ch("d"));
+        c.insert((7, 0), ch("beyond"));
+        assert_eq!(c.get((1, 2)).map(|c| c.to.as_str()), Some("d"));
+        assert!(c.get((2, 2)).is_none() && c.get((9, 0)).is_none());
+        let mut keys: Vec<_> = c.keys().collect();
+        keys.sort_unstable();
+        assert_eq!(keys, [(1, 2), (1, 5), (3, 2)]);
+        assert_eq!(c.remove((1, 2)).map(|c| c.to), Some("d".to_owned()));
+        assert!(c.remove((1, 2)).is_none());
+        assert_eq!(c.get((1, 5)).map(|c| c.to.as_str()), Some("b"));
+        assert_eq!(c.keys().count(), 2);
+    }
+
+    #[test]
     fn touched_lines_fold_second_syllables_onto_their_line() {
         let at = [(0, 3), (5, 1), (3, 0), (9, 9)];
         assert_eq!(
-            touched_lines(4, at.iter()),
+            touched_lines(4, at.into_iter()),
             [true, true, false, true],
             "line 5 is line 1's second syllable; 9 is out of range"
         );
-        assert_eq!(touched_lines(2, [].iter()), [false, false]);
+        assert_eq!(touched_lines(2, [].into_iter()), [false, false]);
     }
 
     #[test]
