@@ -171,7 +171,21 @@ pub fn skeleton_eq_chars(word: impl IntoIterator<Item = char>, key: &str) -> boo
 
 /// Lower-cased, mark-free form used to index syllables: `Quyết` → `quyet`.
 pub fn skeleton(s: &str) -> String {
-    strip_marks(s).to_lowercase()
+    // Lower-casing a string is lower-casing each character, except for the
+    // final-sigma rule of `Σ` (which `base_letter` keeps).
+    if s.contains('Σ') {
+        return strip_marks(s).to_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let b = base_letter(c);
+        if b.is_ascii() {
+            out.push(b.to_ascii_lowercase());
+        } else {
+            out.extend(b.to_lowercase());
+        }
+    }
+    out
 }
 
 /// Removes tone marks only, keeping shape marks: `quyết` → `quyêt`.
@@ -203,19 +217,20 @@ fn is_vowel_base(c: char) -> bool {
 /// (`hòa`/`hoà`, `thủy`/`thuỷ`); `qu` + `y` is not such a cluster (`quý`).
 /// Any other input is returned unchanged.
 pub fn set_tone_style(syllable: &str, style: ToneStyle) -> String {
-    let chars: Vec<char> = syllable.chars().collect();
-    let n = chars.len();
-    if n < 2 {
+    // An ASCII syllable has no tone to move.
+    if syllable.is_ascii() {
         return syllable.to_owned();
     }
-    let (a, b) = (chars[n - 2], chars[n - 1]);
+    let mut rev = syllable.chars().rev();
+    let (Some(b), Some(a)) = (rev.next(), rev.next()) else {
+        return syllable.to_owned();
+    };
     let (ba, bb) = (base_lower(a), base_lower(b));
     let cluster = matches!((ba, bb), ('o', 'a') | ('o', 'e') | ('u', 'y'));
     if !cluster || has_shape(a) || has_shape(b) {
         return syllable.to_owned();
     }
-    if n >= 3 {
-        let p = chars[n - 3];
+    if let Some(p) = rev.next() {
         if is_vowel_base(base_lower(p)) || (ba == 'u' && base_lower(p) == 'q') {
             return syllable.to_owned();
         }
@@ -231,7 +246,9 @@ pub fn set_tone_style(syllable: &str, style: ToneStyle) -> String {
         ToneStyle::Old => (with_tone(a, tone), with_tone(b, Tone::None)),
         ToneStyle::New => (with_tone(a, Tone::None), with_tone(b, tone)),
     };
-    let mut out: String = chars[..n - 2].iter().collect();
+    let head = &syllable[..syllable.len() - a.len_utf8() - b.len_utf8()];
+    let mut out = String::with_capacity(head.len() + na.len_utf8() + nb.len_utf8());
+    out.push_str(head);
     out.push(na);
     out.push(nb);
     out
@@ -313,6 +330,100 @@ pub fn apply_case(lower: &str, pattern: CasePattern) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `set_tone_style` as it was before its ASCII and no-allocation paths.
+    fn set_tone_style_reference(syllable: &str, style: ToneStyle) -> String {
+        let chars: Vec<char> = syllable.chars().collect();
+        let n = chars.len();
+        if n < 2 {
+            return syllable.to_owned();
+        }
+        let (a, b) = (chars[n - 2], chars[n - 1]);
+        let (ba, bb) = (base_lower(a), base_lower(b));
+        let cluster = matches!((ba, bb), ('o', 'a') | ('o', 'e') | ('u', 'y'));
+        if !cluster || has_shape(a) || has_shape(b) {
+            return syllable.to_owned();
+        }
+        if n >= 3 {
+            let p = chars[n - 3];
+            if is_vowel_base(base_lower(p)) || (ba == 'u' && base_lower(p) == 'q') {
+                return syllable.to_owned();
+            }
+        }
+        let tone = match (tone_of_char(a), tone_of_char(b)) {
+            (Tone::None, t) | (t, Tone::None) => t,
+            _ => return syllable.to_owned(),
+        };
+        if tone == Tone::None {
+            return syllable.to_owned();
+        }
+        let (na, nb) = match style {
+            ToneStyle::Old => (with_tone(a, tone), with_tone(b, Tone::None)),
+            ToneStyle::New => (with_tone(a, Tone::None), with_tone(b, tone)),
+        };
+        let mut out: String = chars[..n - 2].iter().collect();
+        out.push(na);
+        out.push(nb);
+        out
+    }
+
+    /// Words of every shape: the vocabulary's, in both cases, and made-up ones.
+    fn many_words() -> Vec<String> {
+        let mut words: Vec<String> =
+            std::fs::read_to_string(crate::lexicon::default_dir().join("vocab.tsv"))
+                .unwrap_or_default()
+                .lines()
+                .filter_map(|l| l.split('\t').next())
+                .map(str::to_owned)
+                .collect();
+        words.extend(
+            [
+                "hòa",
+                "hoà",
+                "HÒA",
+                "HOÀ",
+                "thủy",
+                "thuỷ",
+                "quý",
+                "khỏe",
+                "khoẻ",
+                "oà",
+                "Ò",
+                "",
+                "a",
+                "ΣΑΣ",
+                "ὈΔΥΣΣΕΎΣ",
+                "İstanbul",
+                "ǅemal",
+                "Đồng",
+                "ĐỒNG",
+                "x—y",
+                "hoạ.",
+                "1à",
+                "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ",
+            ]
+            .map(str::to_owned),
+        );
+        let upper: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
+        words.extend(upper);
+        words
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_reference() {
+        let words = many_words();
+        assert!(words.len() > 30);
+        for w in &words {
+            for style in [ToneStyle::Old, ToneStyle::New] {
+                assert_eq!(
+                    set_tone_style(w, style),
+                    set_tone_style_reference(w, style),
+                    "{w}"
+                );
+            }
+            assert_eq!(skeleton(w), strip_marks(w).to_lowercase(), "{w}");
+        }
+    }
 
     #[test]
     fn base_letter_table_agrees_with_decomposition() {
