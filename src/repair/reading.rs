@@ -87,9 +87,8 @@ pub(super) fn code_like(line: &str, toks: &[Token], ti: usize) -> Option<CodeSlo
             CodeSlot::Symbol
         });
     }
-    let skeleton = viet::skeleton(s);
     (uppers >= 2
-        && !crate::lexicon::syllable::is_syllable_shape(&skeleton)
+        && !crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(s))
         && s.chars().all(|c| c.is_alphabetic() || c == '&'))
     .then_some(CodeSlot::Free)
 }
