@@ -470,6 +470,19 @@ impl ChannelModel {
     }
 }
 
+/// The smaller of `a` and `b`: `f32::min` for the alignment table, whose
+/// entries are never NaN (costs are finite or infinite, never of opposite
+/// infinities) nor `-0.0` (every entry is a sum onto the `+0.0` of the first
+/// cell), without `f32::min`'s NaN handling.
+#[inline]
+fn min(a: f32, b: f32) -> f32 {
+    if b < a {
+        b
+    } else {
+        a
+    }
+}
+
 /// Marks a true character without a row yet in [`CosterBuffers`].
 const NO_ROW: u32 = u32::MAX;
 
@@ -594,19 +607,21 @@ impl TokenCoster<'_> {
         // Every entry of rows `shared + 1 ..= n` is written below before it is read.
         for i in shared + 1..=n {
             let r = self.row(truth[i - 1]);
+            let ins = &self.b.ins[..m];
             let row = &self.b.data[r..r + 2 * m + 2];
             let (del, sub1, sub2) = (row[0], &row[1..=m], &row[m + 1..]);
-            for j in 0..=m {
-                let mut best = d[(i - 1) * w + j] + del;
-                if j > 0 {
-                    best = best
-                        .min(d[i * w + j - 1] + self.b.ins[j - 1])
-                        .min(d[(i - 1) * w + j - 1] + sub1[j - 1]);
-                }
+            let (above, below) = d.split_at_mut(i * w);
+            let (prev, cur) = (&above[(i - 1) * w..], &mut below[..w]);
+            let mut left = prev[0] + del;
+            cur[0] = left;
+            for j in 1..=m {
+                let mut best = min(prev[j] + del, left + ins[j - 1]);
+                best = min(best, prev[j - 1] + sub1[j - 1]);
                 if j > 1 {
-                    best = best.min(d[(i - 1) * w + j - 2] + sub2[j]);
+                    best = min(best, prev[j - 2] + sub2[j]);
                 }
-                d[i * w + j] = best;
+                cur[j] = best;
+                left = best;
             }
         }
         let out = d[n * w + m];
