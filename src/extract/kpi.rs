@@ -238,6 +238,12 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
         } else {
             match unit_after(doc, e) {
                 Some((u, end, scale)) => {
+                    if counts_whole_things(&u) && comma_for_thousands_dot(&figure) {
+                        // `4,650 hộ`: no fraction of a household; OCR read
+                        // the thousands dot as a comma.
+                        value = parse_vn(&figure.replace(',', ".")).unwrap_or(value);
+                        confidence = 0.6;
+                    }
                     value *= scale;
                     (Some(u), end)
                 }
@@ -268,6 +274,46 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
         });
     }
     out
+}
+
+/// First words of units that count whole things (people, households,
+/// files, cases), folded: their figures have no fraction.
+/// Items (`cái`, `chiếc`, `đơn vị`) are left out: norm tables measure them in
+/// fractions (`16,750 cái` per unit of work).
+const WHOLE_COUNTS: &[&str] = &[
+    "người",
+    "hộ",
+    "lượt",
+    "hồ",
+    "vụ",
+    "trường",
+    "doanh",
+    "học",
+    "thành",
+    "cán",
+    "giấy",
+    "phiếu",
+    "căn",
+    "trẻ",
+    "bệnh",
+];
+
+/// Does `unit` count whole things (`hộ`, `người`, `hồ sơ`)?
+fn counts_whole_things(unit: &str) -> bool {
+    unit.split_whitespace()
+        .next()
+        .is_some_and(|w| is_word(w, WHOLE_COUNTS))
+}
+
+/// `4,650`: one comma followed by exactly three digits and nothing else — a
+/// thousands dot misread, where the figure counts whole things.
+fn comma_for_thousands_dot(figure: &str) -> bool {
+    figure.split_once(',').is_some_and(|(a, b)| {
+        (1..=3).contains(&a.len())
+            && !a.starts_with('0')
+            && b.len() == 3
+            && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+    })
 }
 
 /// True when `prev` is a time word and a measure word follows the number
@@ -572,6 +618,18 @@ mod tests {
         assert_eq!(k[2].value, 400000.0);
         assert_eq!(values(&["đạt 97.3% kế hoạch"]), vec![97.3]);
         assert_eq!(values(&["20 triệu đồng"]), vec![2e7]);
+    }
+
+    #[test]
+    fn a_comma_in_a_count_of_whole_things_groups_thousands() {
+        let k = kpis(&["dự kiến sơ tán 4,650 hộ với 17.920 người"]);
+        assert_eq!(k[0].value, 4650.0);
+        assert!(k[0].confidence < 0.8);
+        assert_eq!(k[1].value, 17920.0);
+        // Measures keep their decimal comma; so does a count with two decimals.
+        assert_eq!(values(&["sản lượng 4,650 tấn"]), vec![4.65]);
+        assert_eq!(values(&["bình quân 2,35 người/hộ"]), vec![2.35]);
+        assert_eq!(values(&["còn 0,263 người"]), vec![0.263]);
     }
 
     #[test]
