@@ -132,7 +132,10 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
             if !t[at..].trim().is_empty() {
                 sig = Some((at, t.len()));
             }
-        } else if let Some(bullet) = in_list.then(|| bullet_at(t)).flatten() {
+        } else if let Some(bullet) = in_list
+            .then(|| bullet_at(t).or_else(|| archive_entry(l)))
+            .flatten()
+        {
             owner[i - start] = Some(rid);
             let end = signature_split(t).unwrap_or(t.len()).max(bullet);
             if end < t.len() {
@@ -147,7 +150,9 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
                     line: l.no,
                     raw: l.raw_span(0, end),
                 });
-                open_entry = !t[..end].trim_end().ends_with([';', '.']);
+                // The archive entry closes the list: nothing continues it.
+                open_entry = !t[..end].trim_end().ends_with([';', '.'])
+                    && !t[bullet..].starts_with(['L', 'l']);
                 comma = t[..end].trim_end().ends_with(',');
             }
         } else if in_list && open_entry && t.chars().next().is_some_and(char::is_lowercase) {
@@ -229,6 +234,16 @@ fn is_bullet(c: char) -> bool {
     matches!(c, '-' | '+' | '•' | '–' | '—' | '=' | '~' | '>')
 }
 
+/// Where the list's archive entry (`Lưu: VT, TT.`, always its last) starts
+/// when it lost its bullet (OCR dropped it, or repair removed the speck it
+/// read for one).
+fn archive_entry(l: &Line<'_>) -> Option<usize> {
+    let f = l.fold.s.trim_start();
+    let rest = f.strip_prefix("luu")?.trim_start();
+    rest.starts_with(':')
+        .then(|| l.text.len() - l.text.trim_start().len())
+}
+
 /// Byte offset of the bullet (see [`is_bullet`]) that starts a list line,
 /// after at most two specks OCR put before it (`_-CT, PCT UBND`, `.- Lưu`).
 fn bullet_at(t: &str) -> Option<usize> {
@@ -271,5 +286,23 @@ mod tests {
         assert_eq!(bullet_at("— TT Đảng ủy xã;"), Some(0));
         assert_eq!(bullet_at("~UBND huyện (b/c);"), Some(0));
         assert_eq!(bullet_at("___- Lưu"), None);
+    }
+
+    #[test]
+    fn archive_entry_without_its_bullet() {
+        let text = "Nơi nhận:\n- UBND tỉnh;\n Lưu: VT, TT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC";
+        let raw: Vec<&str> = text.lines().collect();
+        let rep: Vec<String> = raw.iter().map(|s| s.to_string()).collect();
+        let l = crate::layout::analyze(&raw, &rep);
+        let got: Vec<(&str, usize)> = l
+            .recipients
+            .iter()
+            .map(|r| (r.text.as_str(), r.line))
+            .collect();
+        assert_eq!(got, vec![("UBND tỉnh", 2), ("Lưu: VT, TT", 3)]);
+        // Outside a Nơi nhận list the word is no recipient.
+        let raw = ["Lưu: hồ sơ được lưu tại Văn phòng."];
+        let rep: Vec<String> = raw.iter().map(|s| s.to_string()).collect();
+        assert!(crate::layout::analyze(&raw, &rep).recipients.is_empty());
     }
 }
