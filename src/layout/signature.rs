@@ -13,7 +13,132 @@ use std::sync::LazyLock;
 static LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^n[o0][i1l]\s*nh[a-z]{1,3}\s*[:;.]?").unwrap());
 static AUTHORITY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:TM|KT|TUQ|TL|Q|T/M|K/T|T/L)(?:\.\s*|\s+)\p{Lu}").unwrap());
+    LazyLock::new(|| Regex::new(r"^(?:TM|KT|TUQ|TL|Q|T/M|K/T|T/L)(?:[.,]+\s*|\s+)\p{Lu}").unwrap());
+/// Positions and bodies a signature block names (NĐ 30/2020, Phụ lục I):
+/// a garbled one (`GEAM DOG`, `NHÂN'DÂN`) reads as the listed one its
+/// letters are closest to.
+const TITLES: &[&str] = &[
+    "CHỦ TỊCH",
+    "PHÓ CHỦ TỊCH",
+    "GIÁM ĐỐC",
+    "PHÓ GIÁM ĐỐC",
+    "CHÁNH VĂN PHÒNG",
+    "PHÓ CHÁNH VĂN PHÒNG",
+    "TRƯỞNG PHÒNG",
+    "PHÓ TRƯỞNG PHÒNG",
+    "TRƯỞNG BAN",
+    "PHÓ TRƯỞNG BAN",
+    "BỘ TRƯỞNG",
+    "THỨ TRƯỞNG",
+    "CỤC TRƯỞNG",
+    "PHÓ CỤC TRƯỞNG",
+    "VỤ TRƯỞNG",
+    "PHÓ VỤ TRƯỞNG",
+    "TỔNG CỤC TRƯỞNG",
+    "CHÁNH THANH TRA",
+    "PHÓ CHÁNH THANH TRA",
+    "BÍ THƯ",
+    "PHÓ BÍ THƯ",
+    "CHỦ NHIỆM",
+    "PHÓ CHỦ NHIỆM",
+    "THỦ TƯỚNG",
+    "PHÓ THỦ TƯỚNG",
+    "HIỆU TRƯỞNG",
+    "PHÓ HIỆU TRƯỞNG",
+    "ỦY BAN NHÂN DÂN",
+    "HỘI ĐỒNG NHÂN DÂN",
+    "THƯỜNG TRỰC HĐND",
+    "BAN THƯỜNG VỤ",
+    "BAN CHẤP HÀNH",
+    "CHÍNH PHỦ",
+];
+
+/// The listed title `s` is a garbled printing of, and its likeness (the
+/// share of letters kept): the same number of words, each within one edit of
+/// the title's (two-letter words exact), so `GEAM DOG` is `GIÁM ĐỐC` but
+/// `TRƯỞNG ĐOÀN` is not `TRƯỞNG BAN`. `None` when no title fits or `s` is
+/// printed as listed (in any case: `Phó Thủ tướng` stays).
+fn listed_title(s: &str) -> Option<(&'static str, f64)> {
+    let words = |t: &str| -> Vec<String> {
+        super::Folded::new(t)
+            .s
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let got = words(s);
+    if got.is_empty() || TITLES.contains(&s.to_uppercase().as_str()) {
+        return None;
+    }
+    TITLES.iter().find_map(|t| {
+        let want = words(t);
+        if want.len() != got.len() {
+            return None;
+        }
+        let mut edits = 0;
+        for (g, w) in got.iter().zip(&want) {
+            let e = strsim::levenshtein(g, w);
+            if e > usize::from(w.len() >= 3) {
+                return None;
+            }
+            edits += e;
+        }
+        let letters: usize = want.iter().map(String::len).sum();
+        Some((*t, 1.0 - edits as f64 / letters.max(1) as f64))
+    })
+}
+
+/// `field` with its value read as a listed title where OCR garbled one:
+/// the whole value for a position, the part after each prefix for an
+/// authority form (`KT. GEAM DOG` → `KT. GIÁM ĐỐC`). Raw stays as printed;
+/// the confidence is scaled by the likeness.
+fn snap_titles(field: &mut Option<Field>, authority: bool) {
+    let Some(f) = field else { return };
+    if !authority {
+        if let Some((t, like)) = listed_title(&f.value).filter(|(t, _)| *t != f.value) {
+            f.value = t.to_owned();
+            f.confidence *= like as f32;
+        }
+        return;
+    }
+    let mut out = String::new();
+    let mut worst = 1.0f64;
+    let mut changed = false;
+    let mut rest = f.value.as_str();
+    // Stacked forms: `TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH`.
+    while let Some(m) = FORM_PREFIX.find(rest) {
+        let body_end = FORM_PREFIX
+            .find_at(rest, m.end())
+            .map_or(rest.len(), |n| n.start());
+        let body = rest[m.end()..body_end].trim();
+        let (title, like) = listed_title(body).unwrap_or((body, 1.0));
+        changed |= title != body;
+        worst = worst.min(like);
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        // The prefix as NĐ 30 prints it: letters and one dot (`TM..` → `TM.`).
+        out.push_str(m.as_str().trim().trim_end_matches(['.', ',']));
+        out.push('.');
+        if !title.is_empty() {
+            out.push(' ');
+            out.push_str(title);
+        }
+        rest = &rest[body_end..];
+        if rest.is_empty() {
+            break;
+        }
+    }
+    if changed && !out.is_empty() {
+        f.value = out;
+        f.confidence *= worst as f32;
+    }
+}
+
+/// An authority form's prefix with its dot, as printed (`KT.`, `TM..`).
+static FORM_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\s)(?:TM|KT|TUQ|TL|Q|T/M|K/T|T/L)(?:[.,]+|\s)").unwrap());
 static POSITION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:chu tich|chanh|pho|giam doc|truong|uy ban|van phong|bi thu|chu nhiem|tong cuc|cuc truong|ban)\b")
         .unwrap()
@@ -225,6 +350,8 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
             }
         }
     }
+    snap_titles(&mut tail.signature.authority, true);
+    snap_titles(&mut tail.signature.position, false);
     tail
 }
 
@@ -286,6 +413,30 @@ mod tests {
         assert_eq!(bullet_at("— TT Đảng ủy xã;"), Some(0));
         assert_eq!(bullet_at("~UBND huyện (b/c);"), Some(0));
         assert_eq!(bullet_at("___- Lưu"), None);
+    }
+
+    #[test]
+    fn garbled_titles_read_as_listed_ones() {
+        let sig = |text: &str| {
+            let raw: Vec<&str> = text.lines().collect();
+            let rep: Vec<String> = raw.iter().map(|s| s.to_string()).collect();
+            let l = crate::layout::analyze(&raw, &rep);
+            let v = |f: &Option<Field>| f.as_ref().map(|f| f.value.clone());
+            (v(&l.signature.authority), v(&l.signature.position))
+        };
+        assert_eq!(
+            sig("Nơi nhận:\n- Lưu: VT.\nKT. GEAM DOG\nPHỔ GLAM DOG\n\nLê Văn An"),
+            (Some("KT. GIÁM ĐỐC".into()), Some("PHÓ GIÁM ĐỐC".into()))
+        );
+        assert_eq!(
+            sig("Nơi nhận:\n- Lưu: VT.\nTM..ỦY BAN NHÂN'DÂN\nCHỦ TỊCH\n\nLê Văn An"),
+            (Some("TM. ỦY BAN NHÂN DÂN".into()), Some("CHỦ TỊCH".into()))
+        );
+        // Unlisted titles stay as printed.
+        assert_eq!(
+            sig("Nơi nhận:\n- Lưu: VT.\nTM. BAN CHỈ ĐẠO\nTRƯỞNG ĐOÀN\n\nLê Văn An"),
+            (Some("TM. BAN CHỈ ĐẠO".into()), Some("TRƯỞNG ĐOÀN".into()))
+        );
     }
 
     #[test]
