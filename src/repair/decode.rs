@@ -90,17 +90,31 @@ impl Decoded {
 #[derive(Debug, Default)]
 pub struct TransitionMemo<'a> {
     /// Key: the first position's option count, then both positions' ids;
-    /// value: where the pair's scores start in `scores`.
+    /// value: the pair's index in `mats`.
     index: FxHashMap<Box<[WordId]>, usize>,
-    /// `LM_SCALE · log10 P(c | a)`, row-major in (a, c), one memoized pair
-    /// after the other (its length is the product of the key's counts).
-    scores: Vec<f32>,
-    /// Length of `scores` covered by indexed pairs; scores past it belong to
-    /// unindexed pairs and are dropped by [`Self::trim`].
+    /// `LM_SCALE · log10 P(c | a)`, row-major in (a, c), one matrix per
+    /// pair (shared with the store, when there is one, without a copy).
+    mats: Vec<Arc<[f32]>>,
+    /// Length of `mats` covered by indexed pairs; matrices past it belong
+    /// to unindexed pairs and are dropped by [`Self::trim`].
     indexed: usize,
     key: Vec<WordId>,
     scratch: lm::MatrixScratch,
+    /// Working buffers of [`max_marginals`], kept between segments.
+    work: Work,
     shared: Option<&'a TransitionStore>,
+}
+
+/// Working buffers of [`max_marginals`]; their contents mean nothing
+/// between calls.
+#[derive(Debug, Default)]
+struct Work {
+    ids: Vec<WordId>,
+    starts: Vec<usize>,
+    at: Vec<usize>,
+    fwd: Vec<f32>,
+    bwd: Vec<f32>,
+    matrix: Vec<f32>,
 }
 
 impl<'a> TransitionMemo<'a> {
@@ -113,9 +127,9 @@ impl<'a> TransitionMemo<'a> {
         }
     }
 
-    /// Where in `scores` the transition scores from `prev` to `cur` start.
-    /// Past the capacity, the scores are appended unindexed; [`Self::trim`]
-    /// drops them.
+    /// The index in `mats` of the transition scores from `prev` to `cur`.
+    /// Past the capacity, the matrix is appended unindexed; [`Self::trim`]
+    /// drops it.
     fn index_of(&mut self, lm: &LanguageModel, prev: &[WordId], cur: &[WordId]) -> usize {
         self.key.clear();
         self.key.push(prev.len() as WordId);
@@ -124,29 +138,32 @@ impl<'a> TransitionMemo<'a> {
         if let Some(&i) = self.index.get(&self.key[..]) {
             return i;
         }
-        let start = self.scores.len();
-        match self.shared.and_then(|s| s.get(&self.key)) {
-            Some(t) => self.scores.extend_from_slice(&t),
+        let mat = match self.shared.and_then(|s| s.get(&self.key)) {
+            Some(t) => t,
             None => {
-                lm.extend_bigram_matrix(prev, cur, &mut self.scratch, &mut self.scores);
-                self.scores[start..].iter_mut().for_each(|x| *x *= LM_SCALE);
+                let buf = &mut self.work.matrix;
+                buf.clear();
+                lm.extend_scaled_bigram_matrix(prev, cur, LM_SCALE, &mut self.scratch, buf);
+                let t: Arc<[f32]> = Arc::from(&buf[..]);
                 if let Some(s) = self.shared {
-                    s.insert(&self.key, &self.scores[start..]);
+                    s.insert(&self.key, &t);
                 }
+                t
             }
-        }
+        };
+        let i = self.mats.len();
+        self.mats.push(mat);
         if self.index.len() < MEMO_CAPACITY {
-            self.index
-                .insert(self.key.clone().into_boxed_slice(), start);
-            self.indexed = self.scores.len();
+            self.index.insert(self.key.clone().into_boxed_slice(), i);
+            self.indexed = self.mats.len();
         }
-        start
+        i
     }
 
-    /// Drops the unindexed scores appended past the capacity. Invariant
-    /// after it: `scores.len() == indexed`.
+    /// Drops the unindexed matrices appended past the capacity. Invariant
+    /// after it: `mats.len() == indexed`.
     fn trim(&mut self) {
-        self.scores.truncate(self.indexed);
+        self.mats.truncate(self.indexed);
     }
 }
 
@@ -224,7 +241,7 @@ impl TransitionStore {
         shard.map.get(key).cloned()
     }
 
-    fn insert(&self, key: &[WordId], scores: &[f32]) {
+    fn insert(&self, key: &[WordId], scores: &Arc<[f32]>) {
         // A poisoned lock only means another thread panicked mid-insert of a
         // pure value: the map is still valid, so keep using it.
         let mut shard = self.shard(key).write().unwrap_or_else(|e| e.into_inner());
@@ -236,7 +253,7 @@ impl TransitionStore {
             return;
         }
         shard.words += words;
-        shard.map.insert(key.into(), scores.into());
+        shard.map.insert(key.into(), Arc::clone(scores));
     }
 }
 
@@ -344,26 +361,38 @@ pub fn max_marginals(
     memo: &mut TransitionMemo,
 ) -> Vec<Vec<f32>> {
     let n = positions.len();
+    let mut work = std::mem::take(&mut memo.work);
+    let Work {
+        ids,
+        starts,
+        at,
+        fwd,
+        bwd,
+        ..
+    } = &mut work;
     // Offsets of each position's options in the flat arrays below.
-    let mut starts = Vec::with_capacity(n + 1);
+    starts.clear();
     starts.push(0);
-    let mut ids: Vec<WordId> = Vec::new();
+    ids.clear();
     for p in positions {
         ids.extend(p.iter().map(|o| o.id));
         starts.push(ids.len());
     }
-    let ids_at = |i: usize| &ids[starts[i]..starts[i + 1]];
-    // Transition scores between consecutive positions, as offsets into the
+    // Transition scores between consecutive positions, as indices into the
     // memo (taken before any slice of it, since computing one may grow it).
-    let at: Vec<usize> = (1..n)
-        .map(|i| memo.index_of(lm, ids_at(i - 1), ids_at(i)))
-        .collect();
-    let tables = &memo.scores;
-    let trans = |i: usize| -> &[f32] {
-        let len = positions[i].len() * positions[i + 1].len();
-        &tables[at[i]..at[i] + len]
-    };
-    let mut fwd = vec![0.0f32; ids.len()];
+    at.clear();
+    for i in 1..n {
+        let (prev, cur) = (
+            &ids[starts[i - 1]..starts[i]],
+            &ids[starts[i]..starts[i + 1]],
+        );
+        let k = memo.index_of(lm, prev, cur);
+        at.push(k);
+    }
+    let mats = &memo.mats;
+    let trans = |i: usize| -> &[f32] { &mats[at[i]] };
+    fwd.clear();
+    fwd.resize(ids.len(), 0.0);
     for i in 0..n {
         let (done, cur) = fwd.split_at_mut(starts[i]);
         let cur = &mut cur[..positions[i].len()];
@@ -388,23 +417,30 @@ pub fn max_marginals(
             *f += o.channel;
         }
     }
-    let mut bwd = vec![0.0f32; ids.len()];
+    bwd.clear();
+    bwd.resize(ids.len(), 0.0);
     for i in (0..n).rev() {
-        for (a, o) in positions[i].iter().enumerate() {
-            let v = if i + 1 == n {
-                LM_SCALE * lm.bigram(o.id, lm::EOS)
-            } else {
-                let next = &positions[i + 1];
-                let nc = next.len();
-                let t = &trans(i)[a * nc..(a + 1) * nc];
-                let b = &bwd[starts[i + 1]..starts[i + 2]];
-                next.iter()
-                    .zip(t)
-                    .zip(b)
-                    .map(|((oc, &tc), &bc)| tc + oc.channel + bc)
-                    .fold(f32::NEG_INFINITY, f32::max)
-            };
-            bwd[starts[i] + a] = v;
+        let (cur, after) = bwd.split_at_mut(starts[i + 1]);
+        let cur = &mut cur[starts[i]..];
+        if i + 1 == n {
+            for (v, o) in cur.iter_mut().zip(&positions[i]) {
+                *v = LM_SCALE * lm.bigram(o.id, lm::EOS);
+            }
+            continue;
+        }
+        let next = &positions[i + 1];
+        let nc = next.len();
+        let b = &after[..nc];
+        // No option next: no path goes on (as the fold of no terms gives).
+        cur.fill(f32::NEG_INFINITY);
+        let rows = trans(i).chunks_exact(nc.max(1));
+        for (v, t) in cur.iter_mut().zip(rows) {
+            *v = next
+                .iter()
+                .zip(t)
+                .zip(b)
+                .map(|((oc, &tc), &bc)| tc + oc.channel + bc)
+                .fold(f32::NEG_INFINITY, f32::max);
         }
     }
     let out = (0..n)
@@ -417,6 +453,7 @@ pub fn max_marginals(
                 .collect()
         })
         .collect();
+    memo.work = work;
     memo.trim();
     out
 }
@@ -656,7 +693,7 @@ mod tests {
         let mut memo = TransitionMemo::default();
         let first = decode(&lm, &positions, &mut memo);
         assert_eq!(memo.index.len(), MEMO_CAPACITY);
-        assert_eq!(memo.scores.len(), memo.indexed);
+        assert_eq!(memo.mats.len(), memo.indexed);
         let again = decode(&lm, &positions, &mut memo);
         assert_eq!(first, again);
         assert_eq!(
