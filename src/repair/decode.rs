@@ -90,13 +90,13 @@ impl Decoded {
 #[derive(Debug, Default)]
 pub struct TransitionMemo<'a> {
     /// Key: the first position's option count, then both positions' ids;
-    /// value: the pair's index in `mats`.
+    /// value: where the pair's scores start in `scores`.
     index: FxHashMap<Box<[WordId]>, usize>,
-    /// `LM_SCALE · log10 P(c | a)`, row-major in (a, c), one matrix per
-    /// pair (shared with the store, when there is one, without a copy).
-    mats: Vec<Arc<[f32]>>,
-    /// Length of `mats` covered by indexed pairs; matrices past it belong
-    /// to unindexed pairs and are dropped by [`Self::trim`].
+    /// `LM_SCALE · log10 P(c | a)`, row-major in (a, c), one memoized pair
+    /// after the other (its length is the product of the key's counts).
+    scores: Vec<f32>,
+    /// Length of `scores` covered by indexed pairs; scores past it belong to
+    /// unindexed pairs and are dropped by [`Self::trim`].
     indexed: usize,
     key: Vec<WordId>,
     scratch: lm::MatrixScratch,
@@ -114,7 +114,6 @@ struct Work {
     at: Vec<usize>,
     fwd: Vec<f32>,
     bwd: Vec<f32>,
-    matrix: Vec<f32>,
 }
 
 impl<'a> TransitionMemo<'a> {
@@ -127,9 +126,9 @@ impl<'a> TransitionMemo<'a> {
         }
     }
 
-    /// The index in `mats` of the transition scores from `prev` to `cur`.
-    /// Past the capacity, the matrix is appended unindexed; [`Self::trim`]
-    /// drops it.
+    /// Where in `scores` the transition scores from `prev` to `cur` start.
+    /// Past the capacity, the scores are appended unindexed; [`Self::trim`]
+    /// drops them.
     fn index_of(&mut self, lm: &LanguageModel, prev: &[WordId], cur: &[WordId]) -> usize {
         self.key.clear();
         self.key.push(prev.len() as WordId);
@@ -138,32 +137,34 @@ impl<'a> TransitionMemo<'a> {
         if let Some(&i) = self.index.get(&self.key[..]) {
             return i;
         }
-        let mat = match self.shared.and_then(|s| s.get(&self.key)) {
-            Some(t) => t,
+        let start = self.scores.len();
+        match self.shared.and_then(|s| s.get(&self.key)) {
+            Some(t) => self.scores.extend_from_slice(&t),
             None => {
-                let buf = &mut self.work.matrix;
-                buf.clear();
-                lm.extend_scaled_bigram_matrix(prev, cur, LM_SCALE, &mut self.scratch, buf);
-                let t: Arc<[f32]> = Arc::from(&buf[..]);
+                lm.extend_scaled_bigram_matrix(
+                    prev,
+                    cur,
+                    LM_SCALE,
+                    &mut self.scratch,
+                    &mut self.scores,
+                );
                 if let Some(s) = self.shared {
-                    s.insert(&self.key, &t);
+                    s.insert(&self.key, &self.scores[start..]);
                 }
-                t
             }
-        };
-        let i = self.mats.len();
-        self.mats.push(mat);
-        if self.index.len() < MEMO_CAPACITY {
-            self.index.insert(self.key.clone().into_boxed_slice(), i);
-            self.indexed = self.mats.len();
         }
-        i
+        if self.index.len() < MEMO_CAPACITY {
+            self.index
+                .insert(self.key.clone().into_boxed_slice(), start);
+            self.indexed = self.scores.len();
+        }
+        start
     }
 
-    /// Drops the unindexed matrices appended past the capacity. Invariant
-    /// after it: `mats.len() == indexed`.
+    /// Drops the unindexed scores appended past the capacity. Invariant
+    /// after it: `scores.len() == indexed`.
     fn trim(&mut self) {
-        self.mats.truncate(self.indexed);
+        self.scores.truncate(self.indexed);
     }
 }
 
@@ -241,7 +242,7 @@ impl TransitionStore {
         shard.map.get(key).cloned()
     }
 
-    fn insert(&self, key: &[WordId], scores: &Arc<[f32]>) {
+    fn insert(&self, key: &[WordId], scores: &[f32]) {
         // A poisoned lock only means another thread panicked mid-insert of a
         // pure value: the map is still valid, so keep using it.
         let mut shard = self.shard(key).write().unwrap_or_else(|e| e.into_inner());
@@ -253,7 +254,7 @@ impl TransitionStore {
             return;
         }
         shard.words += words;
-        shard.map.insert(key.into(), Arc::clone(scores));
+        shard.map.insert(key.into(), scores.into());
     }
 }
 
@@ -378,7 +379,7 @@ pub fn max_marginals(
         ids.extend(p.iter().map(|o| o.id));
         starts.push(ids.len());
     }
-    // Transition scores between consecutive positions, as indices into the
+    // Transition scores between consecutive positions, as offsets into the
     // memo (taken before any slice of it, since computing one may grow it).
     at.clear();
     for i in 1..n {
@@ -389,8 +390,11 @@ pub fn max_marginals(
         let k = memo.index_of(lm, prev, cur);
         at.push(k);
     }
-    let mats = &memo.mats;
-    let trans = |i: usize| -> &[f32] { &mats[at[i]] };
+    let tables = &memo.scores;
+    let trans = |i: usize| -> &[f32] {
+        let len = positions[i].len() * positions[i + 1].len();
+        &tables[at[i]..at[i] + len]
+    };
     fwd.clear();
     fwd.resize(ids.len(), 0.0);
     for i in 0..n {
@@ -693,7 +697,7 @@ mod tests {
         let mut memo = TransitionMemo::default();
         let first = decode(&lm, &positions, &mut memo);
         assert_eq!(memo.index.len(), MEMO_CAPACITY);
-        assert_eq!(memo.mats.len(), memo.indexed);
+        assert_eq!(memo.scores.len(), memo.indexed);
         let again = decode(&lm, &positions, &mut memo);
         assert_eq!(first, again);
         assert_eq!(
