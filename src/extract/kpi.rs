@@ -195,9 +195,13 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
             .unwrap_or("");
         let list_gap = last_context_stop.is_some_and(|le| {
             le <= s && {
-                let gap = skeleton(&t[le..s]);
-                let g = gap.trim();
-                g.is_empty() || g == "," || g == "va" || g == "-" || g == "hoac"
+                // The joiners are at most four letters long: a longer gap
+                // (often the rest of the document) is none and is not folded.
+                let gap = t[le..s].trim();
+                gap.chars().nth(4).is_none() && {
+                    let g = skeleton(gap);
+                    g.is_empty() || g == "," || g == "va" || g == "-" || g == "hoac"
+                }
             }
         });
         if (is_word(prev_word, CONTEXT_STOP) && !is_frequency(prev_word, &t[e..]))
