@@ -84,10 +84,12 @@ impl Folded {
 /// without building a string for it.
 #[inline]
 pub(crate) fn push_folded(out: &mut String, c: char) {
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
+    // Every Vietnamese letter has an ASCII base letter.
+    let base = viet::base_letter(c);
+    if base.is_ascii() {
+        out.push(base.to_ascii_lowercase());
     } else {
-        out.extend(viet::base_letter(c).to_lowercase());
+        out.extend(base.to_lowercase());
     }
 }
 
