@@ -9,10 +9,11 @@
 //! In the appendix tables (from a `STT` header row or a `Biểu mẫu N` title to
 //! the end of the document) the row's figure is the last number on its line.
 
-use super::doc::{squash, DocText, Span};
+use super::doc::{squash, squashed, DocText, Span};
 use super::number::{parse_vn, scale_of};
 use super::records::Kpi;
-use crate::text::viet::skeleton;
+use crate::text::viet::{skeleton, skeleton_eq};
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -119,7 +120,7 @@ fn is_word(w: &str, list: &[&str]) -> bool {
     if crate::text::viet::has_marks(&lower) || lower.contains('đ') {
         return false;
     }
-    list.iter().any(|m| skeleton(m) == lower)
+    list.iter().any(|m| skeleton_eq(m, &lower))
 }
 
 /// Every figure in the document, in text order. `skip` holds printed spans
@@ -194,9 +195,13 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
             .unwrap_or("");
         let list_gap = last_context_stop.is_some_and(|le| {
             le <= s && {
-                let gap = skeleton(&t[le..s]);
-                let g = gap.trim();
-                g.is_empty() || g == "," || g == "va" || g == "-" || g == "hoac"
+                // The joiners are at most four letters long: a longer gap
+                // (often the rest of the document) is none and is not folded.
+                let gap = t[le..s].trim();
+                gap.chars().nth(4).is_none() && {
+                    let g = skeleton(gap);
+                    g.is_empty() || g == "," || g == "va" || g == "-" || g == "hoac"
+                }
             }
         });
         if (is_word(prev_word, CONTEXT_STOP) && !is_frequency(prev_word, &t[e..]))
@@ -367,18 +372,22 @@ fn after_noise(head: &str) -> bool {
 /// Longest run of text before a table figure read as its row label.
 const MAX_CELL_LABEL: usize = 400;
 
+/// Finds every [`HEADER_WORDS`] occurrence in one pass.
+static HEADER_MATCHER: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(HEADER_WORDS).expect("valid patterns"));
+
 /// True when the folded line is a table's header row: enough column headings.
 fn is_header_row(folded_line: &str) -> bool {
-    let squashed = squash(folded_line);
-    HEADER_WORDS
-        .iter()
-        .filter(|w| {
-            squashed
-                .match_indices(*w)
-                .any(|(i, _)| word_bounded(&squashed, i, w.len()))
-        })
-        .count()
-        >= HEADER_WORDS_MIN
+    let squashed = squashed(folded_line);
+    let mut seen = [false; HEADER_WORDS.len()];
+    // Overlapping search: every occurrence of every heading is looked at, as
+    // a search per heading would.
+    for m in HEADER_MATCHER.find_overlapping_iter(squashed.as_ref()) {
+        if word_bounded(&squashed, m.start(), m.len()) {
+            seen[m.pattern().as_usize()] = true;
+        }
+    }
+    seen.iter().filter(|&&hit| hit).count() >= HEADER_WORDS_MIN
 }
 
 /// True when `s[i..i + n]` has no letter touching it on either side.
