@@ -236,6 +236,10 @@ fn dash_spacing(motto: &str) -> String {
 /// to a word (`UBND. HUYỆN` → `UBND HUYỆN`; the abbreviation `TP.` of two
 /// letters keeps its dot, and commas stay).
 fn issuer_value(cell: &str) -> String {
+    static GLUED_DOT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(\p{Lu}{2,})\.(\p{Lu}{2,})").unwrap());
+    // `HĐND.VÀ UBND`: a dot between two words is a speck for a space.
+    let cell = GLUED_DOT.replace_all(cell, "$1 $2");
     cell.split_whitespace()
         .map(|w| {
             // Commas stay: `BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH`.
@@ -249,6 +253,20 @@ fn issuer_value(cell: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_uppercase()
+}
+
+/// A title without the opening quote OCR made of a speck before it
+/// (`‘Về việc …`, `“Tổng kết …`); a quote the title closes stays.
+fn unquoted_title(title: &str) -> String {
+    const OPENING: [char; 4] = ['‘', '“', '\'', '"'];
+    const CLOSING: [char; 4] = ['’', '”', '\'', '"'];
+    let t = title.trim_start();
+    match t.chars().next() {
+        Some(q) if OPENING.contains(&q) && !t[q.len_utf8()..].contains(CLOSING) => {
+            t[q.len_utf8()..].trim_start().to_owned()
+        }
+        _ => title.to_owned(),
+    }
 }
 
 /// Most upper-case issuer lines taken above a header anchor.
@@ -509,7 +527,7 @@ pub(crate) fn parse(
                 .map(|l| l.raw.trim())
                 .collect::<Vec<_>>()
                 .join("\n");
-            h.title = field(value, raw, parts[0].no, 0.8);
+            h.title = field(unquoted_title(&value), raw, parts[0].no, 0.8);
         }
     }
 
@@ -656,6 +674,17 @@ mod tests {
         // Too far from the fixed text to be it: kept as printed.
         let l = layout("SỞ Y TẾ\nĐộc lập dân tộc và hòa bình\nSố: 4/BC-SYT");
         assert_ne!(value(&l.header.motto), Some(super::NATIONAL_MOTTO));
+    }
+
+    #[test]
+    fn title_without_a_speck_quote_and_issuer_without_a_glued_dot() {
+        let l = layout("UBND HUYỆN A\nVĂN PHÒNG HĐND.VÀ UBND\nSố: 15/TB-VP\nTHÔNG BÁO\n“Kết luận của Chủ tịch\n\nNgày 07/4/2025, Chủ tịch họp.");
+        assert_eq!(value(&l.header.title), Some("Kết luận của Chủ tịch"));
+        assert_eq!(value(&l.header.sub_issuer), Some("VĂN PHÒNG HĐND VÀ UBND"));
+        assert_eq!(
+            super::unquoted_title("“Một cửa” và hiện đại"),
+            "“Một cửa” và hiện đại"
+        );
     }
 
     #[test]

@@ -12,8 +12,9 @@ use std::sync::LazyLock;
 
 static LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^n[o0][i1l]\s*nh[a-z]{1,3}\s*[:;.]?").unwrap());
-static AUTHORITY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:TM|KT|TUQ|TL|Q|T/M|K/T|T/L)(?:[.,]+\s*|\s+)\p{Lu}").unwrap());
+static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:TM|KT|TUQ|TL|Q|T/M|K/T|T/L)(?:[.,:]+\s*|\s+)\p{Lu}").unwrap()
+});
 /// Positions and bodies a signature block names (NĐ 30/2020, Phụ lục I):
 /// a garbled one (`GEAM DOG`, `NHÂN'DÂN`) reads as the listed one its
 /// letters are closest to.
@@ -119,7 +120,10 @@ fn snap_titles(field: &mut Option<Field>, authority: bool) {
             out.push(' ');
         }
         // The prefix as NĐ 30 prints it: letters and one dot (`TM..` → `TM.`).
-        out.push_str(m.as_str().trim().trim_end_matches(['.', ',']));
+        let printed = m.as_str().trim();
+        let letters = printed.trim_end_matches(['.', ',', ':']);
+        changed |= printed.len() != letters.len() + 1 || !printed.ends_with('.');
+        out.push_str(letters);
         out.push('.');
         if !title.is_empty() {
             out.push(' ');
@@ -138,7 +142,7 @@ fn snap_titles(field: &mut Option<Field>, authority: bool) {
 
 /// An authority form's prefix with its dot, as printed (`KT.`, `TM..`).
 static FORM_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|\s)(?:TM|KT|TUQ|TL|Q|T/M|K/T|T/L)(?:[.,]+|\s)").unwrap());
+    LazyLock::new(|| Regex::new(r"(?:^|\s)(?:TM|KT|TUQ|TL|Q|T/M|K/T|T/L)(?:[.,:]+|\s)").unwrap());
 static POSITION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:chu tich|chanh|pho|giam doc|truong|uy ban|van phong|bi thu|chu nhiem|tong cuc|cuc truong|ban)\b")
         .unwrap()
@@ -431,6 +435,10 @@ mod tests {
         assert_eq!(
             sig("Nơi nhận:\n- Lưu: VT.\nTM..ỦY BAN NHÂN'DÂN\nCHỦ TỊCH\n\nLê Văn An"),
             (Some("TM. ỦY BAN NHÂN DÂN".into()), Some("CHỦ TỊCH".into()))
+        );
+        assert_eq!(
+            sig("Nơi nhận:\n- Lưu: VT.\nKT: CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nLê Văn An"),
+            (Some("KT. CHỦ TỊCH".into()), Some("PHÓ CHỦ TỊCH".into()))
         );
         // Unlisted titles stay as printed.
         assert_eq!(
