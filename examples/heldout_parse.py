@@ -39,6 +39,8 @@ SETS = json.load(open(os.path.join(a.dir, "sets.json"), encoding="utf-8"))
 def render():
     tmp = os.path.join(a.dir, ".render")
     for set_name, spec in SETS.items():
+        if a.set and a.set != set_name:
+            continue
         for doc in spec["docs"]:
             for deg in spec["degradations"]:
                 out = os.path.join(tmp, f"{doc}-{deg}")

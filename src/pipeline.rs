@@ -41,6 +41,17 @@ impl Pipeline {
 
     /// Decodes, repairs, segments and extracts one document.
     pub fn parse_bytes(&self, path: Option<&str>, bytes: &[u8]) -> Result<Document, PipelineError> {
+        self.parse_bytes_hashed(path, bytes, sha256_hex(bytes))
+    }
+
+    /// [`Pipeline::parse_bytes`] for bytes whose [`sha256_hex`] the caller
+    /// already has (the batch layer hashes every input before parsing it).
+    pub fn parse_bytes_hashed(
+        &self,
+        path: Option<&str>,
+        bytes: &[u8],
+        sha256: String,
+    ) -> Result<Document, PipelineError> {
         let decoded = text::decode(bytes, self.encoding)?;
         let raw_lines = text::split_lines(&decoded.text);
         let repaired = Repairer::with_cache(&self.lexicon, self.repair, &self.cache)
@@ -49,7 +60,7 @@ impl Pipeline {
         layout::places::snap_header_places(&mut layout.header, &self.lexicon);
         let source = Source {
             path: path.map(str::to_owned),
-            sha256: sha256_hex(bytes),
+            sha256,
             bytes: bytes.len() as u64,
             lines: text::line_count(&decoded.text),
             encoding: decoded.encoding.name().to_owned(),

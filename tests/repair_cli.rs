@@ -105,16 +105,33 @@ fn figures(line: &str) -> Vec<String> {
         .collect()
 }
 
+/// `got` is `want` less some lone `6` and `14`: the figures OCR prints for
+/// the syllables `ở`, `ổ` and `là`, which repair reads as them where the
+/// language model is sure.
+fn same_figures_but_lone_words(want: &[String], got: &[String]) -> bool {
+    let mut g = got.iter().peekable();
+    for w in want {
+        if g.peek() == Some(&w) {
+            g.next();
+        } else if w != "6" && w != "14" {
+            return false;
+        }
+    }
+    g.next().is_none()
+}
+
 #[test]
 fn figures_and_line_count_survive_repair() {
-    for f in [
-        SEED001,
-        SEED003,
-        GOLD001,
-        GOLD003,
-        GOLD002,
-        "fixtures/seeds/000_ad64dd47668e3eff.txt",
-        "fixtures/seeds/004_0181843333fda109.txt",
+    // Every figure of the gold texts survives; in OCR text, only a lone `6`
+    // or `14` may become a syllable.
+    for (f, ocr) in [
+        (SEED001, true),
+        (SEED003, true),
+        (GOLD001, false),
+        (GOLD003, false),
+        (GOLD002, false),
+        ("fixtures/seeds/000_ad64dd47668e3eff.txt", true),
+        ("fixtures/seeds/004_0181843333fda109.txt", true),
     ] {
         let input = std::fs::read_to_string(f).expect("fixture");
         let (code, out, err) = run(&["repair", f], None);
@@ -124,7 +141,17 @@ fn figures_and_line_count_survive_repair() {
             (input.split('\n').collect(), out.split('\n').collect());
         assert_eq!(a.len(), b.len(), "{f}: line count");
         for (i, (x, y)) in a.iter().zip(&b).enumerate() {
-            assert_eq!(figures(x), figures(y), "{f}:{}: figures changed", i + 1);
+            if ocr {
+                assert!(
+                    same_figures_but_lone_words(&figures(x), &figures(y)),
+                    "{f}:{}: figures changed: {:?} -> {:?}",
+                    i + 1,
+                    figures(x),
+                    figures(y)
+                );
+            } else {
+                assert_eq!(figures(x), figures(y), "{f}:{}: figures changed", i + 1);
+            }
             // Whitespace is kept; the only spaces added replace a stray
             // punctuation mark repair removed (`dan-sy` → `dân sự`) or
             // separate two syllables OCR printed as one word (`yéucau` →
@@ -148,6 +175,34 @@ fn figures_and_line_count_survive_repair() {
                 i + 1
             );
         }
+    }
+}
+
+#[test]
+fn lone_figures_read_as_syllables_only_where_the_model_is_sure() {
+    let input = "Cong tac tuyén truyen cai cich hanh chinh ciia UBND tinh dat két qua tot.\n\
+                 Nguoi dan 6 vung sau, vung xa con gap kho khan.\n\
+                 Tinh hinh dich bénh 6 dia phuong duoc kiém soat.\n\
+                 Thanh lap 6 to cong tac lién nganh de kiém tra.\n\
+                 Toan huyén c6 6 xa dat chuan nong thon moi.\n\
+                 Trong 6 thang dau nam, da cap 6 giay phép xay dung.\n\
+                 Da ho tro 6 ho gia dinh va 14 don vi bi thiét hai do bao.\n\
+                 Theo Diéu 6 cac bén thuc hién.";
+    let (code, out, err) = run(&["repair"], Some(input.as_bytes()));
+    assert_eq!(code, 0, "{err}");
+    let out = String::from_utf8(out).expect("utf-8");
+    let lines: Vec<&str> = out.split('\n').collect();
+    assert!(lines[1].contains("dân ở vùng"), "{}", lines[1]);
+    assert!(lines[2].contains("bệnh ở địa phương"), "{}", lines[2]);
+    for (i, want) in [
+        (3, vec!["6"]),
+        (4, vec!["6"]),
+        (5, vec!["6", "6"]),
+        (6, vec!["6", "14"]),
+        (7, vec!["6"]),
+    ] {
+        let got = figures(lines[i]);
+        assert_eq!(got, want, "{}", lines[i]);
     }
 }
 

@@ -7,6 +7,7 @@ use super::output::{self, ErrorRecord, ErrorSource, WithId};
 use super::progress::Progress;
 use super::records::{self, RecordWriters, RecordsError, Rows};
 use super::ErrorKind;
+use crate::output::Document;
 use crate::pipeline::{sha256_hex, Pipeline, PipelineError};
 use crate::text::DecodeError;
 use serde_json::Value;
@@ -214,6 +215,13 @@ pub fn is_low_quality(doc: &Value) -> bool {
             || get("/quality/low_confidence_tokens") * 2 > lines)
 }
 
+/// [`is_low_quality`] of a document's JSON, read from the document itself.
+pub fn document_is_low_quality(doc: &Document) -> bool {
+    let lines = doc.source.lines;
+    lines > 0
+        && (doc.quality.unparsed_lines * 2 > lines || doc.quality.low_confidence_tokens * 2 > lines)
+}
+
 /// Processes one input; never panics and never fails: every failure becomes an
 /// error record.
 fn process(pipeline: &Pipeline, opts: &BatchOptions, input: Input) -> Outcome {
@@ -328,7 +336,7 @@ fn process_inner(pipeline: &Pipeline, opts: &BatchOptions, input: Input, d: &Des
         }
     }
 
-    let doc = match pipeline.parse_bytes(d.path.as_deref(), &bytes) {
+    let doc = match pipeline.parse_bytes_hashed(d.path.as_deref(), &bytes, sha.clone()) {
         Ok(doc) => doc,
         Err(err) => {
             let kind = match &err {
@@ -340,14 +348,19 @@ fn process_inner(pipeline: &Pipeline, opts: &BatchOptions, input: Input, d: &Des
         }
     };
     source.sha256 = Some(sha);
-    let value = match serde_json::to_value(&doc) {
-        Ok(v) => v,
-        Err(e) => {
-            let msg = format!("cannot serialize the document: {e}");
-            return failure(opts, d, out_file.as_ref(), source, ErrorKind::Internal, msg);
+    // The document as a JSON value, only for the record rows.
+    let value = if opts.records_dir.is_some() {
+        match serde_json::to_value(&doc) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let msg = format!("cannot serialize the document: {e}");
+                return failure(opts, d, out_file.as_ref(), source, ErrorKind::Internal, msg);
+            }
         }
+    } else {
+        None
     };
-    let status = if is_low_quality(&value) {
+    let status = if document_is_low_quality(&doc) {
         Status::LowQuality
     } else {
         Status::Ok
@@ -362,7 +375,7 @@ fn process_inner(pipeline: &Pipeline, opts: &BatchOptions, input: Input, d: &Des
         Ok(j) => j,
         Err((kind, msg)) => return failure(opts, d, out_file.as_ref(), source, kind, msg),
     };
-    let rows = rows_of(&value);
+    let rows = value.as_ref().and_then(rows_of);
     let Some(json_file) = out_file else {
         return Outcome {
             status,
@@ -376,11 +389,7 @@ fn process_inner(pipeline: &Pipeline, opts: &BatchOptions, input: Input, d: &Des
     body.push(b'\n');
     let mut written = output::write_atomic(&json_file, &body);
     if opts.write_text && written.is_ok() {
-        let text = value
-            .get("text")
-            .and_then(Value::as_str)
-            .unwrap_or_default();
-        written = output::write_atomic(&output::text_path(&json_file), text.as_bytes());
+        written = output::write_atomic(&output::text_path(&json_file), doc.text.as_bytes());
     }
     if let Err(e) = written {
         let msg = format!("cannot write {}: {e}", json_file.display());
@@ -476,4 +485,51 @@ pub fn run_batch(
     }
     summary.elapsed = start.elapsed();
     Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::Source;
+    use crate::repair::Repaired;
+
+    fn doc(lines: usize, unparsed: usize, low_confidence: usize) -> Document {
+        let source = Source {
+            path: None,
+            sha256: String::new(),
+            bytes: 0,
+            lines,
+            encoding: "utf-8".to_owned(),
+        };
+        let mut d = Document::build(
+            source,
+            &Repaired::default(),
+            crate::layout::Layout::default(),
+        );
+        d.quality.unparsed_lines = unparsed;
+        d.quality.low_confidence_tokens = low_confidence;
+        d
+    }
+
+    #[test]
+    fn low_quality_of_the_document_is_that_of_its_json() {
+        for (lines, unparsed, low) in [
+            (0, 0, 0),
+            (0, 3, 3),
+            (10, 5, 0),
+            (10, 6, 0),
+            (10, 0, 5),
+            (10, 0, 6),
+            (10, 5, 5),
+            (1, 1, 0),
+        ] {
+            let d = doc(lines, unparsed, low);
+            let v = serde_json::to_value(&d).expect("serializable");
+            assert_eq!(
+                document_is_low_quality(&d),
+                is_low_quality(&v),
+                "{lines} {unparsed} {low}"
+            );
+        }
+    }
 }

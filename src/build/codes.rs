@@ -26,7 +26,23 @@ static SYMBOL: LazyLock<regex::Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Counts the parts of document symbols in the corpora, plus [`BUILTIN`].
+/// Ministries (`B` + the sector's letters) whose sector a province's
+/// department (Sở, `S…`) and a district's office (Phòng, `P…`) share, and so
+/// its code: `BNV` → `SNV`, `PNV`; `BGDĐT` → `SGDĐT`, `PGDĐT`.
+const SECTORS: &[&str] = &[
+    "NV", "TC", "TP", "YT", "XD", "GDĐT", "TNMT", "TTTT", "NNPTNT", "KHĐT", "LĐTBXH", "VHTTDL",
+    "GTVT", "KHCN", "CT",
+];
+
+/// The sector codes of provincial departments and district offices.
+fn sector_codes() -> impl Iterator<Item = String> {
+    SECTORS
+        .iter()
+        .flat_map(|s| [format!("S{s}"), format!("P{s}")])
+}
+
+/// Counts the parts of document symbols in the corpora, plus [`BUILTIN`] and
+/// the sector codes of departments and offices.
 /// Returns `(code, count)` sorted by code.
 pub fn collect(files: &[(PathBuf, u32)]) -> Result<Vec<(String, u64)>, BuildError> {
     let mut counts: FxHashMap<String, u64> = FxHashMap::default();
@@ -50,9 +66,13 @@ pub fn collect(files: &[(PathBuf, u32)]) -> Result<Vec<(String, u64)>, BuildErro
         .into_iter()
         .filter(|(c, n)| *n >= 20 && c.chars().all(|ch| ch.is_uppercase() || ch == '&'))
         .collect();
-    for b in BUILTIN {
-        if !out.iter().any(|(c, _)| c == b) {
-            out.push(((*b).to_owned(), 0));
+    for b in BUILTIN
+        .iter()
+        .map(|b| (*b).to_owned())
+        .chain(sector_codes())
+    {
+        if !out.iter().any(|(c, _)| *c == b) {
+            out.push((b, 0));
         }
     }
     out.sort();

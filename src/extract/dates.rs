@@ -14,7 +14,7 @@ static LONG: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `D/M/YYYY`, `D-M-YYYY`, `D.M.YYYY` (one separator kind).
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{1,2}) ?([/.-]) ?(\d{1,2}) ?([/.-]) ?(\d{4})").expect("valid regex")
+    Regex::new(r"(\d{1,2}) ?([/.-]) ?(\d ?\d|\d) ?([/.-]) ?(\d{4})").expect("valid regex")
 });
 /// A date whose day (and maybe month) was left blank: `ngày /6/2023`, `/ /2025`;
 /// OCR prints the first slash as `[` and the second as `1` (`[ 12025`).
@@ -94,7 +94,8 @@ pub(crate) fn find_dates(doc: &DocText) -> Vec<Found<DateRecord>> {
         if s1.as_str() != s2.as_str() || !free_before(f, m.start()) || !free_after(f, m.end()) {
             continue;
         }
-        let parse = |s: &str| s.parse::<u32>().unwrap_or(0);
+        // OCR splits a two-digit month (`08/1 1/2024`).
+        let parse = |s: &str| s.replace(' ', "").parse::<u32>().unwrap_or(0);
         let Some(value) = iso_date(parse(d.as_str()), parse(mo.as_str()), parse(y.as_str())) else {
             continue;
         };
@@ -405,6 +406,13 @@ mod tests {
             dates(&["Nghĩa Kỳ, ngày 25. tháng 6 năm 2024"])[0].0,
             "2024-06-25"
         );
+        // OCR split the month's two digits.
+        assert_eq!(
+            dates(&["Quyết định số 1125/QĐ-UBND ngày 08/1 1/2024 của UBND tỉnh"])[0].0,
+            "2024-11-08"
+        );
+        // A month of one digit stays one.
+        assert_eq!(dates(&["ngày 8/1/2024"])[0].0, "2024-01-08");
     }
 
     #[test]

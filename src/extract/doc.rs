@@ -5,7 +5,8 @@
 //! symbols and figures on the text as printed. Both are one string with the
 //! lines joined by `\n`, so citations split over two lines are found too.
 
-use crate::text::viet::skeleton;
+use crate::layout::push_folded;
+use std::borrow::Cow;
 
 /// A byte span in the printed text.
 pub(crate) type Span = (usize, usize);
@@ -38,17 +39,10 @@ impl DocText {
         }
         let mut folded = String::with_capacity(text.len());
         let mut fmap = Vec::with_capacity(text.len() + 1);
-        let mut buf = [0u8; 4];
         for (off, c) in text.char_indices() {
-            let f = if c.is_ascii() {
-                c.to_ascii_lowercase().to_string()
-            } else {
-                skeleton(c.encode_utf8(&mut buf))
-            };
-            for _ in 0..f.len() {
-                fmap.push(off);
-            }
-            folded.push_str(&f);
+            let before = folded.len();
+            push_folded(&mut folded, c);
+            fmap.resize(fmap.len() + folded.len() - before, off);
         }
         fmap.push(text.len());
         DocText {
@@ -124,6 +118,20 @@ pub(crate) fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// [`squash`] without a copy when `s` is squashed already (no whitespace but
+/// single spaces between words).
+pub(crate) fn squashed(s: &str) -> Cow<'_, str> {
+    let is_squashed = !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && !s.chars().any(|c| c.is_whitespace() && c != ' ');
+    if is_squashed {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(squash(s))
+    }
+}
+
 /// True when spans `a` and `b` overlap.
 pub(crate) fn overlaps(a: Span, b: Span) -> bool {
     a.0 < b.1 && b.0 < a.1
@@ -132,6 +140,26 @@ pub(crate) fn overlaps(a: Span, b: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn squashed_is_squash() {
+        for s in [
+            "",
+            " ",
+            "a",
+            "noi dung",
+            "noi  dung",
+            " noi dung",
+            "noi dung ",
+            "noi\tdung",
+            "noi\u{a0}dung",
+            "a\nb",
+            "stt | noi dung | don vi",
+        ] {
+            assert_eq!(squashed(s), squash(s), "{s:?}");
+        }
+        assert!(matches!(squashed("noi dung"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn maps_folded_offsets_back() {

@@ -9,10 +9,11 @@
 //! In the appendix tables (from a `STT` header row or a `Biểu mẫu N` title to
 //! the end of the document) the row's figure is the last number on its line.
 
-use super::doc::{squash, DocText, Span};
+use super::doc::{squash, squashed, DocText, Span};
 use super::number::{parse_vn, scale_of};
 use super::records::Kpi;
-use crate::text::viet::skeleton;
+use crate::text::viet::{skeleton, skeleton_eq};
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -119,7 +120,7 @@ fn is_word(w: &str, list: &[&str]) -> bool {
     if crate::text::viet::has_marks(&lower) || lower.contains('đ') {
         return false;
     }
-    list.iter().any(|m| skeleton(m) == lower)
+    list.iter().any(|m| skeleton_eq(m, &lower))
 }
 
 /// Every figure in the document, in text order. `skip` holds printed spans
@@ -194,9 +195,13 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
             .unwrap_or("");
         let list_gap = last_context_stop.is_some_and(|le| {
             le <= s && {
-                let gap = skeleton(&t[le..s]);
-                let g = gap.trim();
-                g.is_empty() || g == "," || g == "va" || g == "-" || g == "hoac"
+                // The joiners are at most four letters long: a longer gap
+                // (often the rest of the document) is none and is not folded.
+                let gap = t[le..s].trim();
+                gap.chars().nth(4).is_none() && {
+                    let g = skeleton(gap);
+                    g.is_empty() || g == "," || g == "va" || g == "-" || g == "hoac"
+                }
             }
         });
         if (is_word(prev_word, CONTEXT_STOP) && !is_frequency(prev_word, &t[e..]))
@@ -238,6 +243,12 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
         } else {
             match unit_after(doc, e) {
                 Some((u, end, scale)) => {
+                    if counts_whole_things(&u) && comma_for_thousands_dot(&figure) {
+                        // `4,650 hộ`: no fraction of a household; OCR read
+                        // the thousands dot as a comma.
+                        value = parse_vn(&figure.replace(',', ".")).unwrap_or(value);
+                        confidence = 0.6;
+                    }
                     value *= scale;
                     (Some(u), end)
                 }
@@ -268,6 +279,46 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
         });
     }
     out
+}
+
+/// First words of units that count whole things (people, households,
+/// files, cases), folded: their figures have no fraction.
+/// Items (`cái`, `chiếc`, `đơn vị`) are left out: norm tables measure them in
+/// fractions (`16,750 cái` per unit of work).
+const WHOLE_COUNTS: &[&str] = &[
+    "người",
+    "hộ",
+    "lượt",
+    "hồ",
+    "vụ",
+    "trường",
+    "doanh",
+    "học",
+    "thành",
+    "cán",
+    "giấy",
+    "phiếu",
+    "căn",
+    "trẻ",
+    "bệnh",
+];
+
+/// Does `unit` count whole things (`hộ`, `người`, `hồ sơ`)?
+fn counts_whole_things(unit: &str) -> bool {
+    unit.split_whitespace()
+        .next()
+        .is_some_and(|w| is_word(w, WHOLE_COUNTS))
+}
+
+/// `4,650`: one comma followed by exactly three digits and nothing else — a
+/// thousands dot misread, where the figure counts whole things.
+fn comma_for_thousands_dot(figure: &str) -> bool {
+    figure.split_once(',').is_some_and(|(a, b)| {
+        (1..=3).contains(&a.len())
+            && !a.starts_with('0')
+            && b.len() == 3
+            && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+    })
 }
 
 /// True when `prev` is a time word and a measure word follows the number
@@ -321,18 +372,22 @@ fn after_noise(head: &str) -> bool {
 /// Longest run of text before a table figure read as its row label.
 const MAX_CELL_LABEL: usize = 400;
 
+/// Finds every [`HEADER_WORDS`] occurrence in one pass.
+static HEADER_MATCHER: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(HEADER_WORDS).expect("valid patterns"));
+
 /// True when the folded line is a table's header row: enough column headings.
 fn is_header_row(folded_line: &str) -> bool {
-    let squashed = squash(folded_line);
-    HEADER_WORDS
-        .iter()
-        .filter(|w| {
-            squashed
-                .match_indices(*w)
-                .any(|(i, _)| word_bounded(&squashed, i, w.len()))
-        })
-        .count()
-        >= HEADER_WORDS_MIN
+    let squashed = squashed(folded_line);
+    let mut seen = [false; HEADER_WORDS.len()];
+    // Overlapping search: every occurrence of every heading is looked at, as
+    // a search per heading would.
+    for m in HEADER_MATCHER.find_overlapping_iter(squashed.as_ref()) {
+        if word_bounded(&squashed, m.start(), m.len()) {
+            seen[m.pattern().as_usize()] = true;
+        }
+    }
+    seen.iter().filter(|&&hit| hit).count() >= HEADER_WORDS_MIN
 }
 
 /// True when `s[i..i + n]` has no letter touching it on either side.
@@ -572,6 +627,18 @@ mod tests {
         assert_eq!(k[2].value, 400000.0);
         assert_eq!(values(&["đạt 97.3% kế hoạch"]), vec![97.3]);
         assert_eq!(values(&["20 triệu đồng"]), vec![2e7]);
+    }
+
+    #[test]
+    fn a_comma_in_a_count_of_whole_things_groups_thousands() {
+        let k = kpis(&["dự kiến sơ tán 4,650 hộ với 17.920 người"]);
+        assert_eq!(k[0].value, 4650.0);
+        assert!(k[0].confidence < 0.8);
+        assert_eq!(k[1].value, 17920.0);
+        // Measures keep their decimal comma; so does a count with two decimals.
+        assert_eq!(values(&["sản lượng 4,650 tấn"]), vec![4.65]);
+        assert_eq!(values(&["bình quân 2,35 người/hộ"]), vec![2.35]);
+        assert_eq!(values(&["còn 0,263 người"]), vec![0.263]);
     }
 
     #[test]

@@ -71,6 +71,9 @@ static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[s$]\S{0,2}|5[0-9o])\s*[:;.]\s*(?P<num>\d[\d ]*?)?\s*[/\[|)]\s*(?:(?P<year>(?:19|20)\d\d)\s*[/\[|]\s*)?(?P<sym>[0-9a-z&]+(?:\s*[-_–]\s*[0-9a-z&]+)*)")
         .unwrap()
 });
+/// The `V/v` (về việc) that opens a Công văn's subject line; OCR reads its
+/// slash as `l`, `|` or `1` and the second `v` as `y`.
+static TRICH_YEU: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^v\s?[/l|1]\s?[vy]\b").unwrap());
 /// `<place>, ngày`; OCR reads the comma as `;` or `.` too.
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[,;.]\s*ngay\b").unwrap());
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -121,7 +124,9 @@ fn right_column(line: &Line<'_>) -> Option<(usize, bool)> {
     if let Some(m) = NATIONAL.find(&line.fold.s) {
         // Back up to the start of "cộng hòa" when only "chủ nghĩa" matched.
         let start = if line.fold.s[m.start()..].starts_with('c') && m.as_str().contains("ngh") {
-            line.fold.s[..m.start()].find("cong").unwrap_or(m.start())
+            line.fold.s[..m.start()]
+                .find("cong")
+                .unwrap_or_else(|| title_words_before(&line.fold.s, m.start()))
         } else {
             m.start()
         };
@@ -132,6 +137,64 @@ fn right_column(line: &Line<'_>) -> Option<(usize, bool)> {
         return Some((line.fold.orig(g.start()), false));
     }
     None
+}
+
+/// The national title, a fixed text (NĐ 30/2020, Phụ lục I).
+pub(crate) const NATIONAL_TITLE: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+/// The national motto, a fixed text.
+pub(crate) const NATIONAL_MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+
+/// Where the words of the national title before `chủ nghĩa` (at folded
+/// offset `at`) start in folded line `f`: OCR misreads them (`cd ; HOA XA
+/// HOL CHU NGHIA`), so each is taken when its letters are within one edit of
+/// the title word expected there (two for the first, `cộng`), going back
+/// over punctuation; `at` when none is.
+fn title_words_before(f: &str, at: usize) -> usize {
+    let mut start = at;
+    let mut want = ["hoi", "xa", "hoa", "cong"].iter();
+    let mut expected = want.next();
+    for (i, word) in f[..at]
+        .split_whitespace()
+        .rev()
+        .map(|w| (w.as_ptr() as usize - f.as_ptr() as usize, w))
+    {
+        let letters: String = word.chars().filter(char::is_ascii_alphabetic).collect();
+        if letters.is_empty() {
+            continue;
+        }
+        let Some(&exp) = expected else { break };
+        let limit = if exp == "cong" { 2 } else { 1 };
+        if strsim::levenshtein(&letters, exp) > limit {
+            break;
+        }
+        start = i;
+        expected = want.next();
+    }
+    start
+}
+
+/// Letters of `s`, folded (no marks, lower case): what a misread line of a
+/// fixed text is compared on.
+fn folded_letters(s: &str) -> String {
+    super::Folded::new(s)
+        .s
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .collect()
+}
+
+/// The national title or motto as printed, or its fixed text when OCR garbled
+/// it: a cell whose letters are within a fifth of the fixed text's letters
+/// (`CỘNG HÒA XÃ HOD`, `Độc lập - . Tự do`) reads as that text, with the
+/// confidence scaled by the likeness.
+fn fixed_text(cell: &str, fixed: &str) -> (String, f32) {
+    let (got, want) = (folded_letters(cell), folded_letters(fixed));
+    let like = strsim::normalized_levenshtein(&got, &want) as f32;
+    if like >= 0.8 {
+        (fixed.to_owned(), 0.9 * like)
+    } else {
+        (cell.to_owned(), 0.5)
+    }
 }
 
 /// Is this a national-title or motto line (header printed again on an appendix)?
@@ -173,6 +236,10 @@ fn dash_spacing(motto: &str) -> String {
 /// to a word (`UBND. HUYỆN` → `UBND HUYỆN`; the abbreviation `TP.` of two
 /// letters keeps its dot, and commas stay).
 fn issuer_value(cell: &str) -> String {
+    static GLUED_DOT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(\p{Lu}{2,})\.(\p{Lu}{2,})").unwrap());
+    // `HĐND.VÀ UBND`: a dot between two words is a speck for a space.
+    let cell = GLUED_DOT.replace_all(cell, "$1 $2");
     cell.split_whitespace()
         .map(|w| {
             // Commas stay: `BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH`.
@@ -186,6 +253,20 @@ fn issuer_value(cell: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_uppercase()
+}
+
+/// A title without the opening quote OCR made of a speck before it
+/// (`‘Về việc …`, `“Tổng kết …`); a quote the title closes stays.
+fn unquoted_title(title: &str) -> String {
+    const OPENING: [char; 4] = ['‘', '“', '\'', '"'];
+    const CLOSING: [char; 4] = ['’', '”', '\'', '"'];
+    let t = title.trim_start();
+    match t.chars().next() {
+        Some(q) if OPENING.contains(&q) && !t[q.len_utf8()..].contains(CLOSING) => {
+            t[q.len_utf8()..].trim_start().to_owned()
+        }
+        _ => title.to_owned(),
+    }
 }
 
 /// Most upper-case issuer lines taken above a header anchor.
@@ -268,10 +349,15 @@ pub(crate) fn parse(
         if let Some((at, national)) = right_column(l) {
             let right = l.text[at..].trim();
             let raw = l.raw_span(at, l.text.len());
-            if national {
-                h.national_title = field(right.to_owned(), raw, l.no, 0.9);
+            let (value, conf) = if national {
+                fixed_text(right, NATIONAL_TITLE)
             } else {
-                h.motto = field(dash_spacing(right), raw, l.no, 0.9);
+                fixed_text(&dash_spacing(right), NATIONAL_MOTTO)
+            };
+            if national {
+                h.national_title = field(value, raw, l.no, conf);
+            } else {
+                h.motto = field(value, raw, l.no, conf);
             }
             left_end = at;
             handled = true;
@@ -385,9 +471,9 @@ pub(crate) fn parse(
         }
         if !handled {
             // A left-column line alone (issuer), or the trích yếu "V/v".
-            if l.fold.s.starts_with("v/v") {
+            if let Some(m) = TRICH_YEU.find(&l.fold.s) {
                 h.title = field(
-                    l.text[3..].trim().to_owned(),
+                    l.text[l.fold.orig(m.end())..].trim().to_owned(),
                     l.raw.trim().to_owned(),
                     l.no,
                     0.8,
@@ -441,7 +527,7 @@ pub(crate) fn parse(
                 .map(|l| l.raw.trim())
                 .collect::<Vec<_>>()
                 .join("\n");
-            h.title = field(value, raw, parts[0].no, 0.8);
+            h.title = field(unquoted_title(&value), raw, parts[0].no, 0.8);
         }
     }
 
@@ -574,9 +660,56 @@ mod tests {
     }
 
     #[test]
+    fn garbled_national_title_and_motto_read_as_their_fixed_texts() {
+        let l = layout(
+            "UBND TỈNH BÌNH ĐỊNH\ncd ; HÒA XÃ HOL CHỦ NGHĨA VIỆT NAM\nĐộc lập -. Tự do - Hạnh phúc\nSố: 4/BC-UBND",
+        );
+        assert_eq!(value(&l.header.national_title), Some(super::NATIONAL_TITLE));
+        assert_eq!(value(&l.header.motto), Some(super::NATIONAL_MOTTO));
+        assert!(l
+            .header
+            .national_title
+            .as_ref()
+            .is_some_and(|f| f.confidence < 0.9));
+        // Too far from the fixed text to be it: kept as printed.
+        let l = layout("SỞ Y TẾ\nĐộc lập dân tộc và hòa bình\nSố: 4/BC-SYT");
+        assert_ne!(value(&l.header.motto), Some(super::NATIONAL_MOTTO));
+    }
+
+    #[test]
+    fn title_without_a_speck_quote_and_issuer_without_a_glued_dot() {
+        let l = layout("UBND HUYỆN A\nVĂN PHÒNG HĐND.VÀ UBND\nSố: 15/TB-VP\nTHÔNG BÁO\n“Kết luận của Chủ tịch\n\nNgày 07/4/2025, Chủ tịch họp.");
+        assert_eq!(value(&l.header.title), Some("Kết luận của Chủ tịch"));
+        assert_eq!(value(&l.header.sub_issuer), Some("VĂN PHÒNG HĐND VÀ UBND"));
+        assert_eq!(
+            super::unquoted_title("“Một cửa” và hiện đại"),
+            "“Một cửa” và hiện đại"
+        );
+    }
+
+    #[test]
+    fn trich_yeu_after_misread_v_slash_v() {
+        for v in ["V/v", "V/y", "V/V", "Vlv"] {
+            let l = layout(&format!(
+                "UBND HUYỆN A\nSố: 15/UBND-VP\n{v} tăng cường quản lý đất đai\nKính gửi: Các xã."
+            ));
+            assert_eq!(
+                value(&l.header.title),
+                Some("tăng cường quản lý đất đai"),
+                "{v}"
+            );
+        }
+    }
+
+    #[test]
     fn heavy_scan_header_misreads() {
         let l = layout("SỞ NỘI VỤ\nĐộc lập: Tự do - Hạnh phúc\n56: 305/QĐ-SNV\nBÁO CÁO");
-        assert_eq!(value(&l.header.motto), Some("Độc lập: Tự do - Hạnh phúc"));
+        // The motto is a fixed text: its value is that text, `raw` what OCR read.
+        assert_eq!(value(&l.header.motto), Some("Độc lập - Tự do - Hạnh phúc"));
+        assert_eq!(
+            l.header.motto.as_ref().map(|f| f.raw.as_str()),
+            Some("Độc lập: Tự do - Hạnh phúc")
+        );
         assert_eq!(value(&l.header.number), Some("305"));
         let l = layout("PHÒNG NỘI VỤ\nSố: 12) KH-PNV\nKẾ HOẠCH");
         assert_eq!(value(&l.header.number), Some("12"));

@@ -59,14 +59,9 @@ impl Folded {
     pub fn new(text: &str) -> Folded {
         let mut s = String::with_capacity(text.len());
         let mut map = Vec::with_capacity(text.len() + 1);
-        let mut buf = [0u8; 4];
         for (i, c) in text.char_indices() {
             let before = s.len();
-            if c.is_ascii() {
-                s.push(c.to_ascii_lowercase());
-            } else {
-                s.push_str(&viet::skeleton(c.encode_utf8(&mut buf)));
-            }
+            push_folded(&mut s, c);
             for _ in before..s.len() {
                 map.push(i);
             }
@@ -81,6 +76,20 @@ impl Folded {
             .get(j)
             .copied()
             .unwrap_or_else(|| self.map.last().copied().unwrap_or(0))
+    }
+}
+
+/// Appends the skeleton of one character to `out`: the same text as
+/// [`viet::skeleton`] of the one-character string (`Ộ` → `o`, `Đ` → `d`),
+/// without building a string for it.
+#[inline]
+pub(crate) fn push_folded(out: &mut String, c: char) {
+    // Every Vietnamese letter has an ASCII base letter.
+    let base = viet::base_letter(c);
+    if base.is_ascii() {
+        out.push(base.to_ascii_lowercase());
+    } else {
+        out.extend(base.to_lowercase());
     }
 }
 
@@ -394,6 +403,19 @@ pub fn check_blocks(blocks: &[Block], n: usize) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn push_folded_is_skeleton_of_the_char() {
+        let chars = (0u32..0x2000)
+            .chain(0x1e00..0x1f00)
+            .filter_map(char::from_u32)
+            .chain(['Σ', 'İ', 'ẞ', 'Ω', 'K']);
+        for c in chars {
+            let mut out = String::new();
+            push_folded(&mut out, c);
+            assert_eq!(out, viet::skeleton(&c.to_string()), "{c:?}");
+        }
+    }
 
     fn run(text: &str) -> Layout {
         let raw: Vec<&str> = text.split('\n').collect();

@@ -8,7 +8,7 @@
 
 use super::{Claims, Line};
 use crate::output::{Block, BlockKind, Diagnostic, Section};
-use regex::Regex;
+use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
 /// The Vietnamese alphabet as used for điểm letters (no f, j, w, z).
@@ -37,6 +37,28 @@ static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+
+/// First characters [`NAMED`] can match (on the folded line).
+fn may_start_named(c: char) -> bool {
+    "pctmd".contains(c)
+}
+/// First characters [`ROMAN`] can match.
+fn may_start_roman(c: char) -> bool {
+    "IVXLl1|!.,-".contains(c) || c.is_whitespace()
+}
+/// First characters [`LETTER`] can match.
+fn may_start_letter(c: char) -> bool {
+    c.is_ascii_lowercase() || c == 'đ' || c == '¢'
+}
+/// First characters [`BULLET`] can match.
+fn may_start_bullet(c: char) -> bool {
+    "-–—•+*".contains(c)
+}
+/// First characters [`ARABIC`] and [`DAMAGED_ARABIC`] can match (`\d` is
+/// any Unicode decimal digit; `is_numeric` is wider).
+fn may_start_digit(c: char) -> bool {
+    c.is_numeric()
+}
 
 /// What kind of numbering a heading carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -134,12 +156,27 @@ fn to_roman(mut n: usize) -> String {
     s
 }
 
+/// The captures of `re` (anchored at the start) in `s`, tried only when the
+/// first character of `s` is one `may_start` accepts: the pattern's first
+/// character class, or a superset of it. Most lines start with none, and a
+/// marker pattern is then not run at all.
+fn captures_if<'s>(
+    re: &Regex,
+    s: &'s str,
+    may_start: impl Fn(char) -> bool,
+) -> Option<Captures<'s>> {
+    s.chars()
+        .next()
+        .filter(|&c| may_start(c))
+        .and_then(|_| re.captures(s))
+}
+
 /// Reads the marker at the start of a line. `after_break` says whether the
 /// previous text ended (blank line, sentence end): an Arabic number followed
 /// by a lower-case word is only a marker then.
 fn marker(line: &Line<'_>, after_break: bool) -> Option<Marker> {
     let t = line.text.as_str();
-    if let Some(c) = NAMED.captures(&line.fold.s) {
+    if let Some(c) = captures_if(&NAMED, &line.fold.s, may_start_named) {
         let w = c.name("w").map_or("", |m| m.as_str());
         let kind = match w {
             "phan" => Kind::Part,
@@ -162,7 +199,7 @@ fn marker(line: &Line<'_>, after_break: bool) -> Option<Marker> {
             });
         }
     }
-    if let Some(c) = ROMAN.captures(t) {
+    if let Some(c) = captures_if(&ROMAN, t, may_start_roman) {
         let m = c.name("m").map_or("", |m| m.as_str());
         let rest = c.name("rest").map_or(t.len(), |m| m.start());
         let digits_only = !m.is_empty() && m.chars().all(|c| c.is_ascii_digit());
@@ -178,7 +215,7 @@ fn marker(line: &Line<'_>, after_break: bool) -> Option<Marker> {
             });
         }
     }
-    if let Some(c) = ARABIC.captures(t) {
+    if let Some(c) = captures_if(&ARABIC, t, may_start_digit) {
         let m = c.name("m").map_or("", |m| m.as_str());
         let rest = c.name("rest").map_or(t.len(), |m| m.start());
         let r = &t[rest..];
@@ -195,7 +232,7 @@ fn marker(line: &Line<'_>, after_break: bool) -> Option<Marker> {
             });
         }
     }
-    if let Some(c) = DAMAGED_ARABIC.captures(t) {
+    if let Some(c) = captures_if(&DAMAGED_ARABIC, t, may_start_digit) {
         let rest = c.name("rest").map_or(t.len(), |m| m.start());
         return Some(Marker {
             kind: Kind::Arabic(1),
@@ -204,7 +241,7 @@ fn marker(line: &Line<'_>, after_break: bool) -> Option<Marker> {
             damaged: true,
         });
     }
-    if let Some(c) = LETTER.captures(t) {
+    if let Some(c) = captures_if(&LETTER, t, may_start_letter) {
         let rest = c.name("rest").map_or(t.len(), |m| m.start());
         return Some(Marker {
             kind: Kind::Letter,
@@ -213,7 +250,7 @@ fn marker(line: &Line<'_>, after_break: bool) -> Option<Marker> {
             damaged: false,
         });
     }
-    if let Some(c) = BULLET.captures(t) {
+    if let Some(c) = captures_if(&BULLET, t, may_start_bullet) {
         let m = c.name("m").map_or("", |m| m.as_str());
         let rest = c.name("rest").map_or(t.len(), |m| m.start());
         let kind = match m {
@@ -645,6 +682,74 @@ pub fn flatten(sections: &[Section]) -> Vec<&Section> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_character_filters_keep_every_marker_match() {
+        let mut samples: Vec<String> = [
+            "",
+            " ",
+            "I. MỤC TIÊU",
+            "IL. NỘI DUNG",
+            "I- NỘI DUNG",
+            ". Kết quả",
+            ", x",
+            "- gạch",
+            "– dash",
+            "• dot",
+            "+ cộng",
+            "* sao",
+            "1. Một",
+            "2.1. Hai",
+            "4, Tuyên",
+            "12 cán bộ",
+            "٣. số",
+            "a) điểm",
+            "đ) điểm",
+            "¢) điểm",
+            "Điều 1. Phạm vi",
+            "Phần I",
+            "Chương II",
+            "Mục 3",
+            "Tiểu mục 1",
+            "|. Một",
+            "!. Một",
+            "\u{a0}- x",
+            "Kính gửi:",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for entry in std::fs::read_dir("fixtures/seeds").expect("fixtures") {
+            let path = entry.expect("entry").path();
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                samples.extend(text.lines().map(|l| l.trim().to_owned()));
+            }
+        }
+        type Filter = (&'static LazyLock<Regex>, fn(char) -> bool);
+        let filters: [Filter; 5] = [
+            (&ROMAN, may_start_roman),
+            (&ARABIC, may_start_digit),
+            (&DAMAGED_ARABIC, may_start_digit),
+            (&LETTER, may_start_letter),
+            (&BULLET, may_start_bullet),
+        ];
+        for s in &samples {
+            for (re, may_start) in filters {
+                let span = |c: Option<Captures<'_>>| c.and_then(|c| c.get(0)).map(|m| m.range());
+                assert_eq!(
+                    span(captures_if(re, s, may_start)),
+                    span(re.captures(s)),
+                    "{s:?}"
+                );
+            }
+            let f = super::super::Folded::new(s).s;
+            assert_eq!(
+                captures_if(&NAMED, &f, may_start_named).is_some(),
+                NAMED.is_match(&f),
+                "{f:?}"
+            );
+        }
+    }
 
     #[test]
     fn roman_numerals() {

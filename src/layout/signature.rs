@@ -12,8 +12,137 @@ use std::sync::LazyLock;
 
 static LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^n[o0][i1l]\s*nh[a-z]{1,3}\s*[:;.]?").unwrap());
-static AUTHORITY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:TM|KT|TUQ|TL|Q|T/M|K/T|T/L)(?:\.\s*|\s+)\p{Lu}").unwrap());
+static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:TM|KT|TUQ|TL|Q|T/M|K/T|T/L)(?:[.,:]+\s*|\s+)\p{Lu}").unwrap()
+});
+/// Positions and bodies a signature block names (NĐ 30/2020, Phụ lục I):
+/// a garbled one (`GEAM DOG`, `NHÂN'DÂN`) reads as the listed one its
+/// letters are closest to.
+const TITLES: &[&str] = &[
+    "CHỦ TỊCH",
+    "PHÓ CHỦ TỊCH",
+    "GIÁM ĐỐC",
+    "PHÓ GIÁM ĐỐC",
+    "CHÁNH VĂN PHÒNG",
+    "PHÓ CHÁNH VĂN PHÒNG",
+    "TRƯỞNG PHÒNG",
+    "PHÓ TRƯỞNG PHÒNG",
+    "TRƯỞNG BAN",
+    "PHÓ TRƯỞNG BAN",
+    "BỘ TRƯỞNG",
+    "THỨ TRƯỞNG",
+    "CỤC TRƯỞNG",
+    "PHÓ CỤC TRƯỞNG",
+    "VỤ TRƯỞNG",
+    "PHÓ VỤ TRƯỞNG",
+    "TỔNG CỤC TRƯỞNG",
+    "CHÁNH THANH TRA",
+    "PHÓ CHÁNH THANH TRA",
+    "BÍ THƯ",
+    "PHÓ BÍ THƯ",
+    "CHỦ NHIỆM",
+    "PHÓ CHỦ NHIỆM",
+    "THỦ TƯỚNG",
+    "PHÓ THỦ TƯỚNG",
+    "HIỆU TRƯỞNG",
+    "PHÓ HIỆU TRƯỞNG",
+    "ỦY BAN NHÂN DÂN",
+    "HỘI ĐỒNG NHÂN DÂN",
+    "THƯỜNG TRỰC HĐND",
+    "BAN THƯỜNG VỤ",
+    "BAN CHẤP HÀNH",
+    "CHÍNH PHỦ",
+];
+
+/// The listed title `s` is a garbled printing of, and its likeness (the
+/// share of letters kept): the same number of words, each within one edit of
+/// the title's (two-letter words exact), so `GEAM DOG` is `GIÁM ĐỐC` but
+/// `TRƯỞNG ĐOÀN` is not `TRƯỞNG BAN`. `None` when no title fits or `s` is
+/// printed as listed (in any case: `Phó Thủ tướng` stays).
+fn listed_title(s: &str) -> Option<(&'static str, f64)> {
+    let words = |t: &str| -> Vec<String> {
+        super::Folded::new(t)
+            .s
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let got = words(s);
+    if got.is_empty() || TITLES.contains(&s.to_uppercase().as_str()) {
+        return None;
+    }
+    TITLES.iter().find_map(|t| {
+        let want = words(t);
+        if want.len() != got.len() {
+            return None;
+        }
+        let mut edits = 0;
+        for (g, w) in got.iter().zip(&want) {
+            let e = strsim::levenshtein(g, w);
+            if e > usize::from(w.len() >= 3) {
+                return None;
+            }
+            edits += e;
+        }
+        let letters: usize = want.iter().map(String::len).sum();
+        Some((*t, 1.0 - edits as f64 / letters.max(1) as f64))
+    })
+}
+
+/// `field` with its value read as a listed title where OCR garbled one:
+/// the whole value for a position, the part after each prefix for an
+/// authority form (`KT. GEAM DOG` → `KT. GIÁM ĐỐC`). Raw stays as printed;
+/// the confidence is scaled by the likeness.
+fn snap_titles(field: &mut Option<Field>, authority: bool) {
+    let Some(f) = field else { return };
+    if !authority {
+        if let Some((t, like)) = listed_title(&f.value).filter(|(t, _)| *t != f.value) {
+            f.value = t.to_owned();
+            f.confidence *= like as f32;
+        }
+        return;
+    }
+    let mut out = String::new();
+    let mut worst = 1.0f64;
+    let mut changed = false;
+    let mut rest = f.value.as_str();
+    // Stacked forms: `TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH`.
+    while let Some(m) = FORM_PREFIX.find(rest) {
+        let body_end = FORM_PREFIX
+            .find_at(rest, m.end())
+            .map_or(rest.len(), |n| n.start());
+        let body = rest[m.end()..body_end].trim();
+        let (title, like) = listed_title(body).unwrap_or((body, 1.0));
+        changed |= title != body;
+        worst = worst.min(like);
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        // The prefix as NĐ 30 prints it: letters and one dot (`TM..` → `TM.`).
+        let printed = m.as_str().trim();
+        let letters = printed.trim_end_matches(['.', ',', ':']);
+        changed |= printed.len() != letters.len() + 1 || !printed.ends_with('.');
+        out.push_str(letters);
+        out.push('.');
+        if !title.is_empty() {
+            out.push(' ');
+            out.push_str(title);
+        }
+        rest = &rest[body_end..];
+        if rest.is_empty() {
+            break;
+        }
+    }
+    if changed && !out.is_empty() {
+        f.value = out;
+        f.confidence *= worst as f32;
+    }
+}
+
+/// An authority form's prefix with its dot, as printed (`KT.`, `TM..`).
+static FORM_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\s)(?:TM|KT|TUQ|TL|Q|T/M|K/T|T/L)(?:[.,:]+|\s)").unwrap());
 static POSITION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:chu tich|chanh|pho|giam doc|truong|uy ban|van phong|bi thu|chu nhiem|tong cuc|cuc truong|ban)\b")
         .unwrap()
@@ -132,7 +261,10 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
             if !t[at..].trim().is_empty() {
                 sig = Some((at, t.len()));
             }
-        } else if let Some(bullet) = in_list.then(|| bullet_at(t)).flatten() {
+        } else if let Some(bullet) = in_list
+            .then(|| bullet_at(t).or_else(|| archive_entry(l)))
+            .flatten()
+        {
             owner[i - start] = Some(rid);
             let end = signature_split(t).unwrap_or(t.len()).max(bullet);
             if end < t.len() {
@@ -147,7 +279,9 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
                     line: l.no,
                     raw: l.raw_span(0, end),
                 });
-                open_entry = !t[..end].trim_end().ends_with([';', '.']);
+                // The archive entry closes the list: nothing continues it.
+                open_entry = !t[..end].trim_end().ends_with([';', '.'])
+                    && !t[bullet..].starts_with(['L', 'l']);
                 comma = t[..end].trim_end().ends_with(',');
             }
         } else if in_list && open_entry && t.chars().next().is_some_and(char::is_lowercase) {
@@ -220,6 +354,8 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
             }
         }
     }
+    snap_titles(&mut tail.signature.authority, true);
+    snap_titles(&mut tail.signature.position, false);
     tail
 }
 
@@ -227,6 +363,16 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
 /// `~`, `>` (`=Lưu: VT`, `> Như Điều 3`).
 fn is_bullet(c: char) -> bool {
     matches!(c, '-' | '+' | '•' | '–' | '—' | '=' | '~' | '>')
+}
+
+/// Where the list's archive entry (`Lưu: VT, TT.`, always its last) starts
+/// when it lost its bullet (OCR dropped it, or repair removed the speck it
+/// read for one).
+fn archive_entry(l: &Line<'_>) -> Option<usize> {
+    let f = l.fold.s.trim_start();
+    let rest = f.strip_prefix("luu")?.trim_start();
+    rest.starts_with(':')
+        .then(|| l.text.len() - l.text.trim_start().len())
 }
 
 /// Byte offset of the bullet (see [`is_bullet`]) that starts a list line,
@@ -271,5 +417,51 @@ mod tests {
         assert_eq!(bullet_at("— TT Đảng ủy xã;"), Some(0));
         assert_eq!(bullet_at("~UBND huyện (b/c);"), Some(0));
         assert_eq!(bullet_at("___- Lưu"), None);
+    }
+
+    #[test]
+    fn garbled_titles_read_as_listed_ones() {
+        let sig = |text: &str| {
+            let raw: Vec<&str> = text.lines().collect();
+            let rep: Vec<String> = raw.iter().map(|s| s.to_string()).collect();
+            let l = crate::layout::analyze(&raw, &rep);
+            let v = |f: &Option<Field>| f.as_ref().map(|f| f.value.clone());
+            (v(&l.signature.authority), v(&l.signature.position))
+        };
+        assert_eq!(
+            sig("Nơi nhận:\n- Lưu: VT.\nKT. GEAM DOG\nPHỔ GLAM DOG\n\nLê Văn An"),
+            (Some("KT. GIÁM ĐỐC".into()), Some("PHÓ GIÁM ĐỐC".into()))
+        );
+        assert_eq!(
+            sig("Nơi nhận:\n- Lưu: VT.\nTM..ỦY BAN NHÂN'DÂN\nCHỦ TỊCH\n\nLê Văn An"),
+            (Some("TM. ỦY BAN NHÂN DÂN".into()), Some("CHỦ TỊCH".into()))
+        );
+        assert_eq!(
+            sig("Nơi nhận:\n- Lưu: VT.\nKT: CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nLê Văn An"),
+            (Some("KT. CHỦ TỊCH".into()), Some("PHÓ CHỦ TỊCH".into()))
+        );
+        // Unlisted titles stay as printed.
+        assert_eq!(
+            sig("Nơi nhận:\n- Lưu: VT.\nTM. BAN CHỈ ĐẠO\nTRƯỞNG ĐOÀN\n\nLê Văn An"),
+            (Some("TM. BAN CHỈ ĐẠO".into()), Some("TRƯỞNG ĐOÀN".into()))
+        );
+    }
+
+    #[test]
+    fn archive_entry_without_its_bullet() {
+        let text = "Nơi nhận:\n- UBND tỉnh;\n Lưu: VT, TT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC";
+        let raw: Vec<&str> = text.lines().collect();
+        let rep: Vec<String> = raw.iter().map(|s| s.to_string()).collect();
+        let l = crate::layout::analyze(&raw, &rep);
+        let got: Vec<(&str, usize)> = l
+            .recipients
+            .iter()
+            .map(|r| (r.text.as_str(), r.line))
+            .collect();
+        assert_eq!(got, vec![("UBND tỉnh", 2), ("Lưu: VT, TT", 3)]);
+        // Outside a Nơi nhận list the word is no recipient.
+        let raw = ["Lưu: hồ sơ được lưu tại Văn phòng."];
+        let rep: Vec<String> = raw.iter().map(|s| s.to_string()).collect();
+        assert!(crate::layout::analyze(&raw, &rep).recipients.is_empty());
     }
 }

@@ -85,10 +85,6 @@ impl FollowerTable {
 
     /// [`get_matrix`](Self::get_matrix) with caller-owned working buffers,
     /// so that repeated calls allocate nothing.
-    ///
-    /// The home slots of all pairs are read first, in one branch-free pass,
-    /// so their cache misses overlap; only the pairs whose home slot holds
-    /// another word then walk the rest of their probe run.
     pub fn get_matrix_with(
         &self,
         vs: &[u32],
@@ -97,6 +93,24 @@ impl FollowerTable {
         out: &mut Vec<Option<u8>>,
     ) {
         out.clear();
+        self.for_each_in_matrix(vs, ws, scratch, |_, _, found| out.push(found));
+    }
+
+    /// Calls `f(a, c, get(vs[a], ws[c]))` for every pair of `vs` × `ws`, row
+    /// by row (`a` in order, and within a row `c` in order), with
+    /// caller-owned working buffers.
+    ///
+    /// The home slots of all pairs are read first, in one branch-free pass,
+    /// so their cache misses overlap; only the pairs whose home slot holds
+    /// another word then walk the rest of their probe run.
+    #[inline]
+    pub fn for_each_in_matrix(
+        &self,
+        vs: &[u32],
+        ws: &[u32],
+        scratch: &mut MatrixScratch,
+        mut f: impl FnMut(usize, usize, Option<u8>),
+    ) {
         let MatrixScratch {
             homes,
             regions,
@@ -115,17 +129,21 @@ impl FollowerTable {
             }
         }
         let mut at = first.iter();
-        for &(s, e) in regions.iter() {
+        for (a, &(s, e)) in regions.iter().enumerate() {
             let r = &self.slots[s..e];
             let mask = r.len().wrapping_sub(1);
-            for (&w, &h) in ws.iter().zip(homes.iter()) {
+            for (c, (&w, &h)) in ws.iter().zip(homes.iter()).enumerate() {
                 let x = at.next().copied().unwrap_or(0);
-                out.push(match w.checked_add(1) {
-                    _ if x == 0 => None,
-                    Some(want) if x >> 8 == want => Some(x as u8),
-                    Some(_) => probe_at(r, w, (h & mask).wrapping_add(1) & mask),
-                    None => None,
-                });
+                f(
+                    a,
+                    c,
+                    match w.checked_add(1) {
+                        _ if x == 0 => None,
+                        Some(want) if x >> 8 == want => Some(x as u8),
+                        Some(_) => probe_at(r, w, (h & mask).wrapping_add(1) & mask),
+                        None => None,
+                    },
+                );
             }
         }
     }

@@ -92,7 +92,10 @@ pub fn key3(u: WordId, v: WordId, w: WordId) -> u64 {
 #[derive(Clone, Debug, Default)]
 pub struct MatrixScratch {
     table: followers::MatrixScratch,
-    found: Vec<Option<u8>>,
+    /// `unigram` of each column's word.
+    unis: Vec<f32>,
+    /// `word_bow` of each row's word.
+    bows: Vec<f32>,
 }
 
 /// A loaded language model.
@@ -147,17 +150,34 @@ impl LanguageModel {
         scratch: &mut MatrixScratch,
         out: &mut Vec<f32>,
     ) {
-        let mut found = std::mem::take(&mut scratch.found);
-        self.bi
-            .get_matrix_with(vs, ws, &mut scratch.table, &mut found);
-        for (&v, row) in vs.iter().zip(found.chunks(ws.len().max(1))) {
-            let bow = self.word_bow(v);
-            out.extend(row.iter().zip(ws).map(|(q, &w)| match q {
-                Some(q) => dequantize_logp(*q),
-                None => bow + self.unigram(w),
-            }));
-        }
-        scratch.found = found;
+        self.extend_scaled_bigram_matrix(vs, ws, 1.0, scratch, out);
+    }
+
+    /// Appends `scale · bigram(vs[a], ws[c])` for every pair of `vs` × `ws`,
+    /// row by row, to `out`: each value is the product of `scale` and the
+    /// value [`bigram`](Self::bigram) returns (one rounding, so it equals
+    /// `scale * self.bigram(v, w)` bit for bit).
+    pub fn extend_scaled_bigram_matrix(
+        &self,
+        vs: &[WordId],
+        ws: &[WordId],
+        scale: f32,
+        scratch: &mut MatrixScratch,
+        out: &mut Vec<f32>,
+    ) {
+        let MatrixScratch { table, unis, bows } = scratch;
+        unis.clear();
+        unis.extend(ws.iter().map(|&w| self.unigram(w)));
+        bows.clear();
+        bows.extend(vs.iter().map(|&v| self.word_bow(v)));
+        out.reserve(vs.len() * ws.len());
+        self.bi.for_each_in_matrix(vs, ws, table, |a, c, found| {
+            let lp = match found {
+                Some(q) => dequantize_logp(q),
+                None => bows[a] + unis[c],
+            };
+            out.push(scale * lp);
+        });
     }
 
     /// log10 P(w).
@@ -288,5 +308,41 @@ mod tests {
         let mut m = Vec::new();
         steep.bigram_matrix(&[3, 5], &[5, 6], &mut m);
         assert_eq!(m, [WORD_BOW_FLOOR - 3.0, WORD_BOW_FLOOR - 3.0, -4.0, -0.5]);
+    }
+
+    #[test]
+    fn scaled_matrix_is_the_scaled_bigram_bit_for_bit() {
+        let entries: Vec<(u32, u32, u8)> = (0..40u32)
+            .flat_map(|v| (0..40u32).map(move |w| (v, w)))
+            .filter(|&(v, w)| (v * 7 + w * 3) % 5 == 0)
+            .map(|(v, w)| (v, w, ((v * 31 + w * 17) % 256) as u8))
+            .collect();
+        let lm = LanguageModel {
+            uni: (0..40).map(|i| -1.0 - i as f32 * 0.173).collect(),
+            uni_bow: (0..40).map(|i| 0.5 - i as f32 * 0.0731).collect(),
+            bi: FollowerTable::build(&entries),
+            bi_bow: FingerprintTable::build(&[]),
+            tri: FingerprintTable::build(&[]),
+        };
+        // Ids past the vocabulary and the table too.
+        let vs: Vec<WordId> = (0..45).step_by(2).collect();
+        let ws: Vec<WordId> = (1..45).step_by(3).collect();
+        let scale = 0.8 * std::f32::consts::LN_10;
+        let mut out = vec![7.0];
+        lm.extend_scaled_bigram_matrix(&vs, &ws, scale, &mut MatrixScratch::default(), &mut out);
+        let expect: Vec<f32> = std::iter::once(7.0)
+            .chain(
+                vs.iter()
+                    .flat_map(|&v| ws.iter().map(move |&w| (v, w)))
+                    .map(|(v, w)| scale * lm.bigram(v, w)),
+            )
+            .collect();
+        assert_eq!(
+            out.iter().map(|x| x.to_bits()).collect::<Vec<_>>(),
+            expect.iter().map(|x| x.to_bits()).collect::<Vec<_>>()
+        );
+        assert!(entries
+            .iter()
+            .any(|&(v, w, _)| vs.contains(&v) && ws.contains(&w)));
     }
 }

@@ -100,7 +100,20 @@ pub struct TransitionMemo<'a> {
     indexed: usize,
     key: Vec<WordId>,
     scratch: lm::MatrixScratch,
+    /// Working buffers of [`max_marginals`], kept between segments.
+    work: Work,
     shared: Option<&'a TransitionStore>,
+}
+
+/// Working buffers of [`max_marginals`]; their contents mean nothing
+/// between calls.
+#[derive(Debug, Default)]
+struct Work {
+    ids: Vec<WordId>,
+    starts: Vec<usize>,
+    at: Vec<usize>,
+    fwd: Vec<f32>,
+    bwd: Vec<f32>,
 }
 
 impl<'a> TransitionMemo<'a> {
@@ -128,8 +141,13 @@ impl<'a> TransitionMemo<'a> {
         match self.shared.and_then(|s| s.get(&self.key)) {
             Some(t) => self.scores.extend_from_slice(&t),
             None => {
-                lm.extend_bigram_matrix(prev, cur, &mut self.scratch, &mut self.scores);
-                self.scores[start..].iter_mut().for_each(|x| *x *= LM_SCALE);
+                lm.extend_scaled_bigram_matrix(
+                    prev,
+                    cur,
+                    LM_SCALE,
+                    &mut self.scratch,
+                    &mut self.scores,
+                );
                 if let Some(s) = self.shared {
                     s.insert(&self.key, &self.scores[start..]);
                 }
@@ -344,26 +362,41 @@ pub fn max_marginals(
     memo: &mut TransitionMemo,
 ) -> Vec<Vec<f32>> {
     let n = positions.len();
+    let mut work = std::mem::take(&mut memo.work);
+    let Work {
+        ids,
+        starts,
+        at,
+        fwd,
+        bwd,
+        ..
+    } = &mut work;
     // Offsets of each position's options in the flat arrays below.
-    let mut starts = Vec::with_capacity(n + 1);
+    starts.clear();
     starts.push(0);
-    let mut ids: Vec<WordId> = Vec::new();
+    ids.clear();
     for p in positions {
         ids.extend(p.iter().map(|o| o.id));
         starts.push(ids.len());
     }
-    let ids_at = |i: usize| &ids[starts[i]..starts[i + 1]];
     // Transition scores between consecutive positions, as offsets into the
     // memo (taken before any slice of it, since computing one may grow it).
-    let at: Vec<usize> = (1..n)
-        .map(|i| memo.index_of(lm, ids_at(i - 1), ids_at(i)))
-        .collect();
+    at.clear();
+    for i in 1..n {
+        let (prev, cur) = (
+            &ids[starts[i - 1]..starts[i]],
+            &ids[starts[i]..starts[i + 1]],
+        );
+        let k = memo.index_of(lm, prev, cur);
+        at.push(k);
+    }
     let tables = &memo.scores;
     let trans = |i: usize| -> &[f32] {
         let len = positions[i].len() * positions[i + 1].len();
         &tables[at[i]..at[i] + len]
     };
-    let mut fwd = vec![0.0f32; ids.len()];
+    fwd.clear();
+    fwd.resize(ids.len(), 0.0);
     for i in 0..n {
         let (done, cur) = fwd.split_at_mut(starts[i]);
         let cur = &mut cur[..positions[i].len()];
@@ -388,23 +421,30 @@ pub fn max_marginals(
             *f += o.channel;
         }
     }
-    let mut bwd = vec![0.0f32; ids.len()];
+    bwd.clear();
+    bwd.resize(ids.len(), 0.0);
     for i in (0..n).rev() {
-        for (a, o) in positions[i].iter().enumerate() {
-            let v = if i + 1 == n {
-                LM_SCALE * lm.bigram(o.id, lm::EOS)
-            } else {
-                let next = &positions[i + 1];
-                let nc = next.len();
-                let t = &trans(i)[a * nc..(a + 1) * nc];
-                let b = &bwd[starts[i + 1]..starts[i + 2]];
-                next.iter()
-                    .zip(t)
-                    .zip(b)
-                    .map(|((oc, &tc), &bc)| tc + oc.channel + bc)
-                    .fold(f32::NEG_INFINITY, f32::max)
-            };
-            bwd[starts[i] + a] = v;
+        let (cur, after) = bwd.split_at_mut(starts[i + 1]);
+        let cur = &mut cur[starts[i]..];
+        if i + 1 == n {
+            for (v, o) in cur.iter_mut().zip(&positions[i]) {
+                *v = LM_SCALE * lm.bigram(o.id, lm::EOS);
+            }
+            continue;
+        }
+        let next = &positions[i + 1];
+        let nc = next.len();
+        let b = &after[..nc];
+        // No option next: no path goes on (as the fold of no terms gives).
+        cur.fill(f32::NEG_INFINITY);
+        let rows = trans(i).chunks_exact(nc.max(1));
+        for (v, t) in cur.iter_mut().zip(rows) {
+            *v = next
+                .iter()
+                .zip(t)
+                .zip(b)
+                .map(|((oc, &tc), &bc)| tc + oc.channel + bc)
+                .fold(f32::NEG_INFINITY, f32::max);
         }
     }
     let out = (0..n)
@@ -417,6 +457,7 @@ pub fn max_marginals(
                 .collect()
         })
         .collect();
+    memo.work = work;
     memo.trim();
     out
 }

@@ -99,7 +99,7 @@ const NOT_AFTER_NUMERAL: &[&str] = &["các", "những", "một", "mọi", "mỗi
 
 /// Nouns that take a number after them (`Điều 6`, `khoản 6`): after these a
 /// `6` stays a figure whatever follows.
-const NUMBERED_NOUNS: &[&str] = &[
+pub(super) const NUMBERED_NOUNS: &[&str] = &[
     "điều",
     "khoản",
     "điểm",
