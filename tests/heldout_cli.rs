@@ -6,9 +6,9 @@
 //! `examples/heldout_parse.py` scores every field on every scan quality.
 //!
 //! Only the sets `sets.json` marks `gated` are held to this: a set added to
-//! measure the tool on unseen documents stays ungated while what it exposes
-//! is unfixed by design (set D's light scans print a lone `6` for `ở`, `14`
-//! for `là`; figures are never rewritten) — its scores are in the README.
+//! measure the tool on unseen documents stays ungated while its light scans
+//! keep misreads no general rule undoes (set D: the language model's `tuyên
+//! kê` for `tuyến kè`, `Làm` for the name `Lâm`) — its scores are in the README.
 
 use serde_json::Value;
 use std::collections::BTreeSet;
