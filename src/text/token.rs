@@ -103,7 +103,10 @@ fn tokenize_chunk(line: &str, bytes: &[u8], start: usize, end: usize, out: &mut 
         let c = line[pos..].chars().next().unwrap_or(' ');
         if is_word_char(c)
             || dollar_starts_word(&line[pos..end])
-            || (c == '&' && pos > start && prev_is_letter(line, pos))
+            || (c == '&'
+                && pos > start
+                && prev_is_letter(line, pos)
+                && !line[pos + 1..end].starts_with(|c: char| c.is_ascii_digit()))
             || (c == '&' && next_is_lower_letter(line, pos + 1))
         {
             let mut e = pos;
@@ -126,7 +129,10 @@ fn tokenize_chunk(line: &str, bytes: &[u8], start: usize, end: usize, out: &mut 
                     }
                     e += ch.len_utf8();
                 } else if (e == pos && ch == '$')
+                    // `TN&MT` joins; a `&` before a figure ends the word
+                    // (`Bộ&0` is `Bộ`, `&`, `0`, as `B6&0` is).
                     || ch == '&'
+                        && !line[e + 1..end].starts_with(|c: char| c.is_ascii_digit())
                         && (e == pos
                         || prev_is_letter(line, e)
                         // `1&` (`lệ`): one digit, then `&` not followed by a digit.
@@ -154,7 +160,12 @@ fn tokenize_chunk(line: &str, bytes: &[u8], start: usize, end: usize, out: &mut 
                     break;
                 }
             }
-            let kind = if has_letter {
+            // Invariant: every token is non-empty, or the scan never ends. A
+            // start the word rules above do not take is one mark.
+            let kind = if e == pos {
+                e = pos + c.len_utf8();
+                TokenKind::Punct
+            } else if has_letter {
                 TokenKind::Word
             } else {
                 TokenKind::Figure
@@ -327,6 +338,15 @@ mod tests {
             vec![(Word, "ty"), (Space, " "), (Word, "1&")]
         );
         assert_eq!(kinds("TN&MT"), vec![(Word, "TN&MT")]);
+        // A `&` before a figure ends the word, whatever the word's letters.
+        for w in ["B6", "Bộ", "Bo"] {
+            let line = format!("{w}&0");
+            assert_eq!(
+                kinds(&line),
+                vec![(Word, w), (Punct, "&"), (Figure, "0")],
+                "{line}"
+            );
+        }
         assert_eq!(
             kinds("1&2 & B"),
             vec![
