@@ -273,12 +273,14 @@ impl Builder {
 
 /// Reads `ở` where OCR printed it as a lone `6`, `@` or `©` between words
 /// (`CCHC 6 các cơ quan`, `thực hiện @ một số lĩnh vực`), judged on the
-/// repaired next word; see [`reading::lone_o`].
+/// repaired next word (see [`reading::lone_o`]), and a lone `6` or `14` as
+/// the syllable the language model is sure of (see
+/// [`reading::lone_figure_word`]).
 fn read_lone_o(lex: &Lexicon, lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         for ti in 0..toks.len() {
             let mark = toks[ti].text(line);
-            if !LONE_O_MARKS.contains(&mark) && !LONE_FIGURE_WORDS.iter().any(|(f, _)| *f == mark) {
+            if !LONE_O_MARKS.contains(&mark) && !reading::is_lone_figure_mark(mark) {
                 continue;
             }
             let word_at = |tj: usize| -> Option<&str> {
@@ -302,7 +304,7 @@ fn read_lone_o(lex: &Lexicon, lines: &[String], tokens: &[Vec<Token>], changes: 
                         runner_up: None,
                     },
                 );
-            } else if let Some((to, margin)) = lone_figure_word(
+            } else if let Some((to, margin)) = reading::lone_figure_word(
                 lex,
                 line,
                 toks,
@@ -322,59 +324,6 @@ fn read_lone_o(lex: &Lexicon, lines: &[String], tokens: &[Vec<Token>], changes: 
             }
         }
     }
-}
-
-/// Figures OCR prints for a lone syllable, and the syllables they stand for
-/// (in the OCR pairs, a lone `6` is `ở` as often as it is 6, a lone `14`
-/// `là` as often as 14).
-const LONE_FIGURE_WORDS: [(&str, &[&str]); 2] = [("6", &["ở", "ổ"]), ("14", &["là"])];
-
-/// How much more likely (log10) the language model must find the syllable
-/// than a number between the same words before a lone figure is read as it.
-const LONE_FIGURE_MARGIN: f32 = 2.5;
-
-/// The syllable a lone figure between two lower-case words stands for, with
-/// its margin (log10) over the figure, when the language model prefers it by
-/// [`LONE_FIGURE_MARGIN`]: `phát sinh 6 dịch tả` → `ổ`, `Trên đây 14 báo
-/// cáo` → `là`; `thành lập 6 tổ` and `Điều 6 các` keep their figure.
-fn lone_figure_word(
-    lex: &Lexicon,
-    line: &str,
-    toks: &[Token],
-    ti: usize,
-    before: [Option<&str>; 2],
-    after: [Option<&str>; 2],
-) -> Option<(&'static str, f32)> {
-    let words = LONE_FIGURE_WORDS
-        .iter()
-        .find(|(f, _)| *f == toks[ti].text(line))?
-        .1;
-    let space = |i: usize| toks.get(i).is_some_and(|t| t.kind == TokenKind::Space);
-    let lower =
-        |w: Option<&str>| w.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
-    let prev = before[1]?;
-    if ti < 2 || !space(ti - 1) || !space(ti + 1) || !lower(after[0]) {
-        return None;
-    }
-    if reading::NUMBERED_NOUNS.contains(&prev.to_lowercase().as_str()) {
-        return None;
-    }
-    let id = |w: Option<&str>| w.and_then(lm_form).map_or(lm::UNK, |f| lex.id(&f));
-    let (pp, p) = (before[0].map_or(lm::BOS, |w| id(Some(w))), id(Some(prev)));
-    let (n, nn) = (id(after[0]), after[1].map(|w| id(Some(w))));
-    if p == lm::UNK || n == lm::UNK {
-        return None;
-    }
-    let score = |w: WordId| {
-        let m = &lex.lm;
-        m.trigram(pp, p, w) + m.trigram(p, w, n) + nn.map_or(0.0, |nn| m.trigram(w, n, nn))
-    };
-    let figure = score(lm::NUM);
-    let (best, s) = words
-        .iter()
-        .map(|w| (*w, score(lex.id(w))))
-        .max_by(|a, b| a.1.total_cmp(&b.1))?;
-    (s - figure >= LONE_FIGURE_MARGIN).then_some((best, s - figure))
 }
 
 /// Confidence given to a lone mark read as `ở`.
