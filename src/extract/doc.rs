@@ -5,7 +5,7 @@
 //! symbols and figures on the text as printed. Both are one string with the
 //! lines joined by `\n`, so citations split over two lines are found too.
 
-use crate::layout::push_folded;
+use crate::text::viet::push_skeleton_char;
 use std::borrow::Cow;
 
 /// A byte span in the printed text.
@@ -41,7 +41,7 @@ impl DocText {
         let mut fmap = Vec::with_capacity(text.len() + 1);
         for (off, c) in text.char_indices() {
             let before = folded.len();
-            push_folded(&mut folded, c);
+            push_skeleton_char(&mut folded, c);
             fmap.resize(fmap.len() + folded.len() - before, off);
         }
         fmap.push(text.len());

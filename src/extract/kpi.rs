@@ -314,10 +314,9 @@ fn counts_whole_things(unit: &str) -> bool {
 /// thousands dot misread, where the figure counts whole things.
 fn comma_for_thousands_dot(figure: &str) -> bool {
     figure.split_once(',').is_some_and(|(a, b)| {
-        (1..=3).contains(&a.len())
-            && !a.starts_with('0')
-            && b.len() == 3
+        !a.starts_with('0')
             && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+            && super::number::thousands(&[a, b])
     })
 }
 

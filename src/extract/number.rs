@@ -63,7 +63,7 @@ pub fn parse_vn(s: &str) -> Option<f64> {
 }
 
 /// True when `groups` is `d{1,3}` followed by groups of exactly three digits.
-fn thousands(groups: &[&str]) -> bool {
+pub(crate) fn thousands(groups: &[&str]) -> bool {
     groups.len() >= 2
         && (1..=3).contains(&groups[0].len())
         && groups[1..].iter().all(|g| g.len() == 3)

@@ -176,11 +176,7 @@ fn title_words_before(f: &str, at: usize) -> usize {
 /// Letters of `s`, folded (no marks, lower case): what a misread line of a
 /// fixed text is compared on.
 fn folded_letters(s: &str) -> String {
-    super::Folded::new(s)
-        .s
-        .chars()
-        .filter(char::is_ascii_alphabetic)
-        .collect()
+    super::folded_words(s).concat()
 }
 
 /// The national title or motto as printed, or its fixed text when OCR garbled

@@ -12,8 +12,11 @@ use std::sync::LazyLock;
 
 static LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^n[o0][i1l]\s*nh[a-z]{1,3}\s*[:;.]?").unwrap());
+/// The prefixes of an authority form (NĐ 30: thay mặt, ký thay, thừa lệnh,
+/// thừa ủy quyền, quyền), as a regex alternation.
+const FORM_PREFIXES: &str = "TM|KT|TUQ|TL|Q|T/M|K/T|T/L";
 static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:TM|KT|TUQ|TL|Q|T/M|K/T|T/L)(?:[.,:]+\s*|\s+)\p{Lu}").unwrap()
+    Regex::new(&format!(r"^(?:{FORM_PREFIXES})(?:[.,:]+\s*|\s+)\p{{Lu}}")).unwrap()
 });
 /// Positions and bodies a signature block names (NĐ 30/2020, Phụ lục I):
 /// a garbled one (`GEAM DOG`, `NHÂN'DÂN`) reads as the listed one its
@@ -60,25 +63,23 @@ const TITLES: &[&str] = &[
 /// `TRƯỞNG ĐOÀN` is not `TRƯỞNG BAN`. `None` when no title fits or `s` is
 /// printed as listed (in any case: `Phó Thủ tướng` stays).
 fn listed_title(s: &str) -> Option<(&'static str, f64)> {
-    let words = |t: &str| -> Vec<String> {
-        super::Folded::new(t)
-            .s
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
+    /// Each listed title with its folded words, folded once.
+    static FOLDED: LazyLock<Vec<(&'static str, Vec<String>)>> = LazyLock::new(|| {
+        TITLES
+            .iter()
+            .map(|t| (*t, super::folded_words(t)))
             .collect()
-    };
-    let got = words(s);
+    });
+    let got = super::folded_words(s);
     if got.is_empty() || TITLES.contains(&s.to_uppercase().as_str()) {
         return None;
     }
-    TITLES.iter().find_map(|t| {
-        let want = words(t);
+    FOLDED.iter().find_map(|(t, want)| {
         if want.len() != got.len() {
             return None;
         }
         let mut edits = 0;
-        for (g, w) in got.iter().zip(&want) {
+        for (g, w) in got.iter().zip(want) {
             let e = strsim::levenshtein(g, w);
             if e > usize::from(w.len() >= 3) {
                 return None;
@@ -142,7 +143,7 @@ fn snap_titles(field: &mut Option<Field>, authority: bool) {
 
 /// An authority form's prefix with its dot, as printed (`KT.`, `TM..`).
 static FORM_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|\s)(?:TM|KT|TUQ|TL|Q|T/M|K/T|T/L)(?:[.,:]+|\s)").unwrap());
+    LazyLock::new(|| Regex::new(&format!(r"(?:^|\s)(?:{FORM_PREFIXES})(?:[.,:]+|\s)")).unwrap());
 static POSITION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:chu tich|chanh|pho|giam doc|truong|uy ban|van phong|bi thu|chu nhiem|tong cuc|cuc truong|ban)\b")
         .unwrap()
@@ -261,8 +262,12 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
             if !t[at..].trim().is_empty() {
                 sig = Some((at, t.len()));
             }
-        } else if let Some(bullet) = in_list
-            .then(|| bullet_at(t).or_else(|| archive_entry(l)))
+        } else if let Some((bullet, archive)) = in_list
+            .then(|| {
+                bullet_at(t)
+                    .map(|b| (b, false))
+                    .or_else(|| archive_entry(l).map(|b| (b, true)))
+            })
             .flatten()
         {
             owner[i - start] = Some(rid);
@@ -280,8 +285,7 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
                     raw: l.raw_span(0, end),
                 });
                 // The archive entry closes the list: nothing continues it.
-                open_entry = !t[..end].trim_end().ends_with([';', '.'])
-                    && !t[bullet..].starts_with(['L', 'l']);
+                open_entry = !archive && !t[..end].trim_end().ends_with([';', '.']);
                 comma = t[..end].trim_end().ends_with(',');
             }
         } else if in_list && open_entry && t.chars().next().is_some_and(char::is_lowercase) {

@@ -316,14 +316,19 @@ fn read_lone_o(lex: &Lexicon, lines: &[String], tokens: &[Vec<Token>], changes: 
                     (li, ti),
                     Change {
                         to: to.to_owned(),
-                        confidence: (1.0 / (1.0 + (-margin * std::f32::consts::LN_10).exp()))
-                            .min(MAX_CONFIDENCE),
+                        confidence: confidence_of(margin * std::f32::consts::LN_10),
                         runner_up: Some(mark.to_owned()),
                     },
                 );
             }
         }
     }
+}
+
+/// The confidence of a choice that beats its runner-up by `margin` nats:
+/// the logistic of the margin, capped at [`MAX_CONFIDENCE`].
+fn confidence_of(margin: f32) -> f32 {
+    (1.0 / (1.0 + (-margin).exp())).min(MAX_CONFIDENCE)
 }
 
 /// Confidence given to a lone mark read as `ở`.
@@ -801,7 +806,7 @@ impl<'a> Repairer<'a> {
                     .min_by(|a, b| a.0.total_cmp(&b.0))
                     .or_else(|| decoded.marginal_runner_up(i, chosen));
                 let margin = runner.map_or(10.0, |r| r.0);
-                let confidence = (1.0 / (1.0 + (-margin).exp())).min(MAX_CONFIDENCE);
+                let confidence = confidence_of(margin);
                 let runner_up = runner.map(|(_, k)| match words[k] {
                     Some(id) => lex.word(id).to_owned(),
                     None => slot.key.clone(),

@@ -178,14 +178,22 @@ pub fn skeleton(s: &str) -> String {
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        let b = base_letter(c);
-        if b.is_ascii() {
-            out.push(b.to_ascii_lowercase());
-        } else {
-            out.extend(b.to_lowercase());
-        }
+        push_skeleton_char(&mut out, c);
     }
     out
+}
+
+/// Appends the skeleton of one character to `out`: the same text as
+/// [`skeleton`] of the one-character string (`Ộ` → `o`, `Đ` → `d`), without
+/// building a string for it.
+#[inline]
+pub fn push_skeleton_char(out: &mut String, c: char) {
+    let b = base_letter(c);
+    if b.is_ascii() {
+        out.push(b.to_ascii_lowercase());
+    } else {
+        out.extend(b.to_lowercase());
+    }
 }
 
 /// Removes tone marks only, keeping shape marks: `quyết` → `quyêt`.
@@ -330,6 +338,19 @@ pub fn apply_case(lower: &str, pattern: CasePattern) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn push_skeleton_char_is_skeleton_of_the_char() {
+        let chars = (0u32..0x2000)
+            .chain(0x1e00..0x1f00)
+            .filter_map(char::from_u32)
+            .chain(['Σ', 'İ', 'ẞ', 'Ω', 'K']);
+        for c in chars {
+            let mut out = String::new();
+            push_skeleton_char(&mut out, c);
+            assert_eq!(out, skeleton(&c.to_string()), "{c:?}");
+        }
+    }
 
     /// `set_tone_style` as it was before its ASCII and no-allocation paths.
     fn set_tone_style_reference(syllable: &str, style: ToneStyle) -> String {
