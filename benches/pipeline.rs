@@ -13,6 +13,12 @@
 //! share within the batch (a run's cache is shared by its documents) is
 //! all the cache gives them.
 
+/// The allocator the `vietdoc` binary uses (src/main.rs), so the bench
+/// measures what the command runs.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::time::{Duration, Instant};
 use vietdoc::batch::{run_batch, BatchOptions, Input};

@@ -11,6 +11,12 @@
 //!   is never in the cache beforehand, so what it shares with the others
 //!   (candidates, code rankings, transition scores) is all the cache gives it.
 
+/// The allocator the `vietdoc` binary uses (src/main.rs), so the bench
+/// measures what the command runs.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use vietdoc::repair::CandidateCache;
 use vietdoc::{Lexicon, RepairOptions, Repairer};
