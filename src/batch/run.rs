@@ -64,7 +64,7 @@ impl Default for BatchOptions {
 pub enum Status {
     /// Parsed.
     Ok,
-    /// Parsed, but the result looks unreliable (see [`is_low_quality`]).
+    /// Parsed, but the result looks unreliable (see [`document_is_low_quality`]).
     LowQuality,
     /// Skipped by `--resume`: an up-to-date output already exists.
     Resumed,
@@ -201,21 +201,8 @@ fn id_label(id: &Value, line: usize) -> String {
     }
 }
 
-/// A parsed document is *low quality* when its `quality` says so
-/// (`quality.low_quality: true`), or when more than half of its lines are
+/// A parsed document is *low quality* when more than half of its lines are
 /// unparsed, or when it has more low-confidence tokens than half its lines.
-pub fn is_low_quality(doc: &Value) -> bool {
-    if let Some(b) = doc.pointer("/quality/low_quality").and_then(Value::as_bool) {
-        return b;
-    }
-    let get = |p: &str| doc.pointer(p).and_then(Value::as_u64).unwrap_or(0);
-    let lines = get("/source/lines");
-    lines > 0
-        && (get("/quality/unparsed_lines") * 2 > lines
-            || get("/quality/low_confidence_tokens") * 2 > lines)
-}
-
-/// [`is_low_quality`] of a document's JSON, read from the document itself.
 pub fn document_is_low_quality(doc: &Document) -> bool {
     let lines = doc.source.lines;
     lines > 0
@@ -512,22 +499,21 @@ mod tests {
     }
 
     #[test]
-    fn low_quality_of_the_document_is_that_of_its_json() {
-        for (lines, unparsed, low) in [
-            (0, 0, 0),
-            (0, 3, 3),
-            (10, 5, 0),
-            (10, 6, 0),
-            (10, 0, 5),
-            (10, 0, 6),
-            (10, 5, 5),
-            (1, 1, 0),
+    fn low_quality_is_more_than_half_the_lines_unparsed_or_doubtful() {
+        // (lines, unparsed lines, low-confidence tokens, low quality?)
+        for (lines, unparsed, low, want) in [
+            (0, 0, 0, false),
+            (0, 3, 3, false),
+            (10, 5, 0, false),
+            (10, 6, 0, true),
+            (10, 0, 5, false),
+            (10, 0, 6, true),
+            (10, 5, 5, false),
+            (1, 1, 0, true),
         ] {
-            let d = doc(lines, unparsed, low);
-            let v = serde_json::to_value(&d).expect("serializable");
             assert_eq!(
-                document_is_low_quality(&d),
-                is_low_quality(&v),
+                document_is_low_quality(&doc(lines, unparsed, low)),
+                want,
                 "{lines} {unparsed} {low}"
             );
         }

@@ -199,9 +199,15 @@ static OF_AFTER: LazyLock<Regex> =
 static OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^a-z])cua\s+([^;:()\n]{2,60}?)\s+(?:tai|theo)\s*$").expect("valid regex")
 });
-/// The header field `Số:` (ô 3), not a citation.
-static HEADER_SO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:so|s6|\$6|\$o|56)\s*[:;.]?\s*$").expect("valid regex"));
+/// The header field `Số:` (ô 3), not a citation: the header's label, or a
+/// bare `Số` without its colon.
+static HEADER_SO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*(?:{}|so|s6|\$6|\$o|56)\s*$",
+        crate::layout::NUMBER_LABEL
+    ))
+    .expect("valid regex")
+});
 
 /// Words that end an issuer phrase (folded).
 const ISSUER_STOP: &[&str] = &[

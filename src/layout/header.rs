@@ -64,12 +64,18 @@ static MOTTO: LazyLock<Regex> = LazyLock::new(|| {
 static MOTTO_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bd[o0]c\s*l\S{0,2}p\s*[-–—]|\bt\S?\s+d[o0]\s*[-–—]+\s*h\S{2,3}\s+ph").unwrap()
 });
+/// The `Số:` label of a document's own number (ô 3) as OCR prints it, in
+/// folded text: `so:`, `s6:`, `$6;`, `56:` (the reference finder skips the
+/// number after it too: it is no citation).
+pub(crate) const NUMBER_LABEL: &str = r"(?:[s$]\S{0,2}|5[0-9o])\s*[:;.]";
 static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     // `Số: 1034 /BC-VP`, `S6: 14 /KH-VP`, `$6: 47/KH-UBND`, `Số: /BC-UBND`, `Số: 05/BNV-VP`,
     // normative `Số: 89/2026/TT-BTC` (year between number and symbol);
     // OCR's `56:` for `Số:` and `12) KH-PNV` for the slash.
-    Regex::new(r"^(?:[s$]\S{0,2}|5[0-9o])\s*[:;.]\s*(?P<num>\d[\d ]*?)?\s*[/\[|)]\s*(?:(?P<year>(?:19|20)\d\d)\s*[/\[|]\s*)?(?P<sym>[0-9a-z&]+(?:\s*[-_–]\s*[0-9a-z&]+)*)")
-        .unwrap()
+    Regex::new(&format!(
+        r"^{NUMBER_LABEL}\s*(?P<num>\d[\d ]*?)?\s*[/\[|)]\s*(?:(?P<year>(?:19|20)\d\d)\s*[/\[|]\s*)?(?P<sym>[0-9a-z&]+(?:\s*[-_–]\s*[0-9a-z&]+)*)"
+    ))
+    .unwrap()
 });
 /// The `V/v` (về việc) that opens a Công văn's subject line; OCR reads its
 /// slash as `l`, `|` or `1` and the second `v` as `y`.

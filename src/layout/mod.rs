@@ -12,6 +12,7 @@
 //! so that remaining OCR noise (a lost mark, a case error) does not hide them.
 
 mod header;
+pub(crate) use header::NUMBER_LABEL;
 pub mod places;
 mod sections;
 mod signature;
