@@ -87,7 +87,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BODY_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:can\s+c\S*|thuc\s+hien|kinh\s+gui|theo\s|trien\s+khai|[ivx]+\s*\.\s|\d+\s*\.\s)",
+        r"^(?:can\s+c\S*|thuc\s+hien|kinh\s+gui|theo\s|trien\s+khai|[ivx]+\s*\.\s|\d+\s*\.\s|dieu\s+\d+\s*[.:])",
     )
     .unwrap()
 });
@@ -225,6 +225,19 @@ pub(crate) fn doc_type(line: &Line<'_>) -> Option<(&'static str, f32)> {
         }
     }
     best
+}
+
+/// A figure of running text: grouped thousands (`785.000`), a decimal comma
+/// (`64,8`) or a percentage.
+static QUANTITY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d{1,3}(?:\.\d{3})+\b|\d,\d|\d\s*%").unwrap());
+
+/// Does line `l` start what follows a title whose first line is `first`,
+/// with no blank line between: a block in capitals after a title in mixed
+/// case (a Nghị quyết's `HỘI ĐỒNG NHÂN DÂN TỈNH …`), or body text with
+/// quantities in it, which a title never states.
+fn ends_title(first: &Line<'_>, l: &Line<'_>) -> bool {
+    mostly_upper(&l.text) && !mostly_upper(&first.text) || QUANTITY.is_match(&l.text)
 }
 
 /// The motto with one space either side of its dashes (`Tự do- Hạnh phúc`
@@ -510,7 +523,9 @@ pub(crate) fn parse(
                 if blanks > 2 {
                     break;
                 }
-            } else if BODY_START.is_match(&l.fold.s) || l.text.len() > 160 && !parts.is_empty() {
+            } else if BODY_START.is_match(&l.fold.s)
+                || !parts.is_empty() && (l.text.len() > 160 || ends_title(parts[0], l))
+            {
                 break;
             } else {
                 parts.push(l);
@@ -588,6 +603,39 @@ mod tests {
 
     fn value(f: &Option<crate::output::Field>) -> Option<&str> {
         f.as_ref().map(|f| f.value.as_str())
+    }
+
+    #[test]
+    fn a_title_ends_where_capitals_quantities_or_an_article_begin() {
+        let l = layout(
+            "HỘI ĐỒNG NHÂN DÂN\nTỈNH AN GIANG\nSố: 3/2026/NQ-HĐND\nNGHỊ QUYẾT\nQuy định mức hỗ trợ\n\
+             cho hộ nghèo trên địa bàn tỉnh\nHỘI ĐỒNG NHÂN DÂN TỈNH AN GIANG\nKHÓA X, KỲ HỌP THỨ HAI",
+        );
+        assert_eq!(
+            value(&l.header.title),
+            Some("Quy định mức hỗ trợ cho hộ nghèo trên địa bàn tỉnh")
+        );
+        let l = layout(
+            "UBND TỈNH A\nSố: 5/CT-UBND\nCHỈ THỊ\nVề phòng cháy rừng\nmùa khô năm 2026 - 2027\n\
+             Tỉnh có 12.500 ha rừng, tỷ lệ che phủ 60,5%, nhiều rừng thông",
+        );
+        assert_eq!(
+            value(&l.header.title),
+            Some("Về phòng cháy rừng mùa khô năm 2026 - 2027")
+        );
+        let l = layout("CHÍNH PHỦ\nSố: 1/2026/NĐ-CP\nNGHỊ ĐỊNH\nQuy định chức năng của Văn phòng\nĐiều 1. Vị trí");
+        assert_eq!(
+            value(&l.header.title),
+            Some("Quy định chức năng của Văn phòng")
+        );
+        // A title in capitals goes on in capitals.
+        let l = layout(
+            "UBND TỈNH A\nSố: 5/KH-UBND\nKẾ HOẠCH\nPHÒNG CHỐNG THIÊN TAI\nNĂM 2026\n\nI. MỤC ĐÍCH",
+        );
+        assert_eq!(
+            value(&l.header.title),
+            Some("PHÒNG CHỐNG THIÊN TAI NĂM 2026")
+        );
     }
 
     #[test]

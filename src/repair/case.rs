@@ -61,13 +61,14 @@ pub fn restore(ocr: &str, word: &str, ctx: Context) -> CasePattern {
         return CasePattern::Title;
     }
     let (mut up, mut low) = (0, 0);
+    // A capital I with a mark above (`Ỉ`, `Í`) prints as a small `i`, its
+    // mark taken for the dot: in such a word a small `i` says nothing.
+    let marked_i = word.chars().any(|c| matches!(c, 'í' | 'ì' | 'ỉ' | 'ĩ'));
     // A look-alike printed small is still a small letter; printed large, it
     // may be OCR following the capital before it (`BO` for `Bộ`).
-    for &c in oc
-        .iter()
-        .skip(1)
-        .filter(|&&c| c.is_alphabetic() && (!ambiguous(c) || c.is_lowercase()))
-    {
+    for &c in oc.iter().skip(1).filter(|&&c| {
+        c.is_alphabetic() && (!ambiguous(c) || c.is_lowercase()) && !(marked_i && c == 'i')
+    }) {
         if c.is_uppercase() {
             up += 1;
         } else {
@@ -168,6 +169,16 @@ mod tests {
         assert_eq!(restore("NGUOI", "người", MID), CasePattern::Upper);
         assert_eq!(restore("So", "số", upper), CasePattern::Title);
         assert_eq!(restore("$6", "số", MID), CasePattern::Title);
+    }
+
+    #[test]
+    fn a_small_i_for_a_marked_capital_i_is_no_evidence() {
+        // `CHi` is `CHỈ`: the hook above the capital I read as its dot.
+        assert_eq!(restore("CHi", "chỉ", MID), CasePattern::Upper);
+        assert_eq!(restore("Chi", "chỉ", MID), CasePattern::Title);
+        // Without a marked i in the word, a small i is a small letter.
+        assert_eq!(restore("CHi", "chi", MID), CasePattern::Title);
+        assert_eq!(restore("KHi", "khi", MID), CasePattern::Title);
     }
 
     #[test]
