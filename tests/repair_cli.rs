@@ -355,6 +355,25 @@ fn stray_punctuation_in_noisy_text_only() {
 }
 
 #[test]
+fn a_name_alone_on_its_line_reads_as_a_name() {
+    // Stripped signer names, which the general model reads as phrases
+    // (`Bay` as `bay`, `Vu Van` as `vũ vẫn`), read with the person-name model.
+    let input = "KT. CHU TICH\nPHO CHU TICH\nVu Van Thang\nTran Quoc Bay\nNguyen Thi Thu Ha\n";
+    let (code, out, _) = run(&["repair"], Some(input.as_bytes()));
+    assert_eq!(code, 0);
+    let out = String::from_utf8(out).expect("utf-8");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        &lines[2..],
+        &["Vũ Văn Thắng", "Trần Quốc Bảy", "Nguyễn Thị Thu Hà"]
+    );
+    // A correct name, and the same syllables in running text, stay.
+    let input = "Lục Văn Thắng\nLúc vẫn thắng\n";
+    let (_, out, _) = run(&["repair"], Some(input.as_bytes()));
+    assert_eq!(String::from_utf8(out).expect("utf-8"), input);
+}
+
+#[test]
 fn urls_and_emails_untouched() {
     let input =
         "Cong thong tin https://dichvucong.gov.vn/p/home va email vanphong@quangngai.gov.vn";

@@ -68,7 +68,7 @@ fn items(line: &str) -> Vec<Item> {
     out
 }
 
-fn for_chunks(path: &Path, mut f: impl FnMut(&[String])) -> Result<(), BuildError> {
+pub(super) fn for_chunks(path: &Path, mut f: impl FnMut(&[String])) -> Result<(), BuildError> {
     let file = std::fs::File::open(path).map_err(io_err(path))?;
     let reader = std::io::BufReader::new(flate2::read::MultiGzDecoder::new(file));
     let mut chunk = Vec::with_capacity(CHUNK);

@@ -7,8 +7,10 @@ pub mod channel;
 pub mod codes;
 pub mod corpus;
 pub mod lm;
+pub mod names;
 
 use crate::lexicon::{self, lm::WordId};
+use crate::text;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::{Path, PathBuf};
 
@@ -16,7 +18,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
     /// A source or output file could not be read or written.
-    #[error("{path}: {source}")]
+    #[error("{path}")]
     Io {
         /// The file.
         path: PathBuf,
@@ -66,6 +68,9 @@ pub const EVAL_SPLIT: &[&str] = &[
     "t23_general-viwiki-2017.pairs.jsonl",
 ];
 
+/// The place-name list, relative to the shared sources.
+const PLACES_LIST: &str = "lexicons/admin-place-names-permissive.txt";
+
 /// Most trigrams kept (size budget of `lm.bin`).
 const MAX_TRIGRAMS: usize = 3_000_000;
 /// Most bigrams kept.
@@ -94,6 +99,8 @@ pub struct BuildReport {
     pub channel_rewrites: usize,
     /// Codes in the abbreviation list.
     pub codes: usize,
+    /// Personal names the person-name model was counted from.
+    pub names: u64,
 }
 
 /// Builds every dictionary file from `shared` into `out`.
@@ -171,6 +178,25 @@ pub fn build(
     report.trigram_slots = model.tri.slots();
     drop(counts);
 
+    log("counting personal names");
+    let places_path = shared.join(PLACES_LIST);
+    let places_bytes = std::fs::read(&places_path).map_err(io_err(&places_path))?;
+    let place_set: FxHashSet<String> = String::from_utf8_lossy(&places_bytes)
+        .lines()
+        .map(|l| text::nfc(l.trim()).to_lowercase())
+        .collect();
+    let (name_counts, names) = names::count_names(&files, &ids, &place_set)?;
+    report.names = names;
+    let names_model = lm::estimate(
+        &name_counts,
+        report.vocab,
+        lm::Pruning {
+            min_bigram: 2,
+            min_trigram: 2,
+        },
+    );
+    drop(name_counts);
+
     log("learning the OCR channel");
     let pairs = corpus::training_pairs(shared)?;
     report.channel_pairs = pairs.len();
@@ -195,9 +221,8 @@ pub fn build(
         cs.push_str(&format!("{c}\t{n}\n"));
     }
     write(&out.join(lexicon::CODES_FILE), cs.as_bytes())?;
-    let places = shared.join("lexicons/admin-place-names-permissive.txt");
-    let p = std::fs::read(&places).map_err(io_err(&places))?;
-    write(&out.join(lexicon::PLACES_FILE), &p)?;
+    write(&out.join(lexicon::NAMES_FILE), &names_model.to_bytes())?;
+    write(&out.join(lexicon::PLACES_FILE), &places_bytes)?;
     let info = serde_json::json!({ "report": &report, "eval_split": EVAL_SPLIT, "corpora": CORPORA, "word_lists": WORD_LISTS });
     write(
         &out.join("build-info.json"),

@@ -6,6 +6,7 @@ pub mod channel;
 pub mod doc_types;
 pub mod followers;
 pub mod lm;
+pub mod names;
 pub mod syllable;
 pub mod table;
 pub mod trie;
@@ -21,7 +22,7 @@ use trie::SkeletonTrie;
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
     /// A dictionary file could not be read.
-    #[error("cannot read dictionary file {path}: {source}")]
+    #[error("cannot read dictionary file {path}")]
     Io {
         /// The file.
         path: PathBuf,
@@ -57,6 +58,8 @@ pub const CHANNEL_FILE: &str = "channel.jsonl";
 pub const CODES_FILE: &str = "codes.tsv";
 /// Administrative place names.
 pub const PLACES_FILE: &str = "places.txt";
+/// The person-name model ([`names`]).
+pub const NAMES_FILE: &str = "names.bin";
 
 /// One vocabulary word.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,6 +108,9 @@ pub struct Lexicon {
     pub lm: LanguageModel,
     /// The OCR channel model.
     pub channel: ChannelModel,
+    /// The person-name model: the same ids as [`lm`](Self::lm), trained on
+    /// personal names only (empty in a lexicon built without one).
+    pub names: LanguageModel,
     codes: FxHashMap<String, (String, u64)>,
     code_skeletons: FxHashMap<String, Vec<String>>,
     places: Vec<String>,
@@ -168,20 +174,24 @@ impl Lexicon {
                 }
             }
         }
-        let lm_bytes = read(LM_FILE)?;
-        let lm = LanguageModel::from_bytes(&lm_bytes).ok_or_else(|| {
-            bad(
-                LM_FILE,
-                match lm::format_of(&lm_bytes) {
-                    Some(found) if found != lm::FORMAT => format!(
-                        "model format {found}, this build reads {}: rebuild the dictionaries \
-                         (vietdoc dictionaries build)",
-                        lm::FORMAT
-                    ),
-                    _ => "corrupt model".into(),
-                },
-            )
-        })?;
+        let model = |name: &str| -> Result<LanguageModel, LexiconError> {
+            let bytes = read(name)?;
+            LanguageModel::from_bytes(&bytes).ok_or_else(|| {
+                bad(
+                    name,
+                    match lm::format_of(&bytes) {
+                        Some(found) if found != lm::FORMAT => format!(
+                            "model format {found}, this build reads {}: rebuild the dictionaries \
+                             (vietdoc dictionaries build)",
+                            lm::FORMAT
+                        ),
+                        _ => "corrupt model".into(),
+                    },
+                )
+            })
+        };
+        let lm = model(LM_FILE)?;
+        let names = model(NAMES_FILE)?;
         let ch_bytes = read(CHANNEL_FILE)?;
         let ch_text =
             std::str::from_utf8(&ch_bytes).map_err(|e| bad(CHANNEL_FILE, e.to_string()))?;
@@ -212,6 +222,7 @@ impl Lexicon {
         let mut lex =
             Lexicon::from_parts(entries, lm, ChannelModel::from_rewrites(&rewrites), codes);
         lex.places = places;
+        lex.names = names;
         Ok(lex)
     }
 
@@ -272,6 +283,7 @@ impl Lexicon {
             skeletons,
             lm,
             channel,
+            names: LanguageModel::default(),
             codes: code_map,
             code_skeletons,
             places: Vec::new(),

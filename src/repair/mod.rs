@@ -28,7 +28,7 @@ pub mod mixture;
 mod reading;
 
 use crate::lexicon::lm::{self, WordId};
-use crate::lexicon::{lm_form, Lexicon};
+use crate::lexicon::{lm_form, names, Lexicon};
 use crate::text::viet;
 use crate::text::{self, Token, TokenKind, ToneStyle};
 pub use cache::CandidateCache;
@@ -129,6 +129,9 @@ struct Slot {
     /// 1 or 2: the first or second syllable of a token split in two
     /// ([`Reading::Split`]); 0: the whole token.
     half: u8,
+    /// A syllable of a personal name alone on its line, decoded with the
+    /// person-name model ([`Lexicon::names`]).
+    name: bool,
 }
 
 /// Which documents an LM item, slot or rewrite belongs to: every document,
@@ -191,6 +194,7 @@ impl Builder {
             ocr: ocr.map(|o| o.0),
             end,
             half: 0,
+            name: false,
         });
     }
 
@@ -220,6 +224,7 @@ impl Builder {
                     ocr: None,
                     end: ti + 1,
                     half: 0,
+                    name: false,
                 });
             }
             TokenKind::Punct => match stray_punct(line, toks, ti)
@@ -545,6 +550,20 @@ impl<'a> Repairer<'a> {
                 b.items.push((Gate::Always, Item::Break));
                 continue;
             }
+            if names::is_name_line(line, toks) {
+                // A name alone is a segment of its own, read as a name.
+                b.items.push((Gate::Always, Item::Break));
+                for (ti, t) in toks.iter().enumerate() {
+                    if t.kind == TokenKind::Word {
+                        b.slot(Gate::Always, li, ti, t.text(line).to_lowercase(), None);
+                        if let Some(s) = b.slots.last_mut() {
+                            s.name = true;
+                        }
+                    }
+                }
+                b.items.push((Gate::Always, Item::Break));
+                continue;
+            }
             let mut readings = noisy_readings(lex, line, toks);
             // Junk at either end goes; the spaces around it stay, as all
             // whitespace does.
@@ -618,6 +637,7 @@ impl<'a> Repairer<'a> {
                                 ocr: Some(part.to_owned()),
                                 end: ti + 1,
                                 half,
+                                name: false,
                             });
                         }
                         ti + 1
@@ -768,12 +788,23 @@ impl<'a> Repairer<'a> {
         let mut seg: Vec<usize> = Vec::new();
         let mut positions = Positions::default();
         let mut memo = decode::TransitionMemo::shared(self.cache.map(CandidateCache::transitions));
+        // The person-name model's scores differ: a memo of its own.
+        let mut name_memo = decode::TransitionMemo::default();
         let mut flush = |seg: &mut Vec<usize>, positions: &mut Positions, changes: &mut Changes| {
             if positions.is_empty() {
                 return;
             }
             let positions_ = positions.as_slice();
-            let decoded = decode::decode(&lex.lm, positions_, &mut memo);
+            // A name line is a segment alone (Breaks around it).
+            let name = seg
+                .first()
+                .is_some_and(|&i| slots.get(i).is_some_and(|s| s.name));
+            let (lm, memo) = if name {
+                (&lex.names, &mut name_memo)
+            } else {
+                (&lex.lm, &mut memo)
+            };
+            let decoded = decode::decode(lm, positions_, memo);
             let path = &decoded.path;
             for (i, &slot_idx) in seg.iter().enumerate() {
                 if slot_idx == usize::MAX {
@@ -795,12 +826,12 @@ impl<'a> Repairer<'a> {
                 }
                 // The runner-up is the best other option of the trigram pass by
                 // local score; failing one, the best by bigram max-marginal.
-                let chosen_score = decode::local_score(&lex.lm, positions_, path, i, chosen);
+                let chosen_score = decode::local_score(lm, positions_, path, i, chosen);
                 let runner: Option<(f32, usize)> = decoded.kept[i]
                     .iter()
                     .filter(|&&k| k != chosen)
                     .map(|&k| {
-                        let sc = decode::local_score(&lex.lm, positions_, path, i, k);
+                        let sc = decode::local_score(lm, positions_, path, i, k);
                         (chosen_score - sc, k)
                     })
                     .min_by(|a, b| a.0.total_cmp(&b.0))

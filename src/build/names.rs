@@ -1,0 +1,49 @@
+//! Counting the personal names of the corpora for the person-name model
+//! (see [`crate::lexicon::names`]).
+
+use super::lm::Counts;
+use super::BuildError;
+use crate::lexicon::lm::{WordId, UNK};
+use crate::lexicon::names::names_in;
+use crate::text;
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::path::PathBuf;
+
+/// Trigram counts over the personal names the corpora print (each name a
+/// segment, unweighted), leaving out runs that are listed place names
+/// (`places`, lower case: `hà nội`, `lâm đồng`). The second value is the
+/// number of names counted.
+pub fn count_names(
+    files: &[(PathBuf, u32)],
+    ids: &FxHashMap<&str, WordId>,
+    places: &FxHashSet<String>,
+) -> Result<(Counts, u64), BuildError> {
+    let mut counts = Counts::default();
+    let mut n = 0u64;
+    for (path, _) in files {
+        super::corpus::for_chunks(path, |chunk| {
+            let names: Vec<Vec<WordId>> = chunk
+                .par_iter()
+                .flat_map_iter(|line| {
+                    let line = text::nfc(line);
+                    let toks = text::tokenize(&line);
+                    names_in(&line, &toks)
+                        .into_iter()
+                        .filter(|name| !places.contains(&name.join(" ")))
+                        .map(|name| {
+                            name.iter()
+                                .map(|w| ids.get(w.as_str()).copied().unwrap_or(UNK))
+                                .collect()
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            for name in names {
+                counts.add_segment(&name, 1);
+                n += 1;
+            }
+        })?;
+    }
+    Ok((counts, n))
+}

@@ -1,0 +1,128 @@
+//! Personal names: the surnames that open them and the person-name model.
+//!
+//! A Vietnamese name is a surname, zero to two middle names and a given name,
+//! each a capitalized syllable (`Nguyễn Văn An`, `Lục Thị Thu Hà`). The
+//! general language model reads a stripped name as a phrase (`Luc Van Thang`
+//! → `lúc vẫn thắng`); the person-name model, a trigram model over the names
+//! the corpora print ([`crate::build::names`]), reads it as a name (`Lục Văn
+//! Thắng`). Repair uses it on a line that is a name alone, as a signer's is.
+
+use crate::text::{viet, Token, TokenKind};
+use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
+
+/// Common Vietnamese surnames (lower case, traditional tone placement).
+/// Surnames that are far more often other words (`Văn`) are left out.
+pub const SURNAMES: &[&str] = &[
+    "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ",
+    "hồ", "ngô", "dương", "lý", "đinh", "đào", "đoàn", "lâm", "lương", "mai", "trịnh", "trương",
+    "hà", "cao", "tạ", "tô", "tôn", "chu", "châu", "kiều", "lục", "la", "lại", "lưu", "mạc",
+    "nông", "quách", "thái", "triệu", "vương", "từ", "thân", "khúc", "ninh", "phùng", "kim",
+    "giang", "đàm", "âu", "doãn", "hứa", "lò", "lã", "bạch", "tăng", "nghiêm", "hầu", "ông", "cù",
+    "diệp", "khổng", "lộc", "vi", "tiêu", "yên", "bế", "sầm", "đồng",
+];
+
+/// Skeletons of [`SURNAMES`] (what OCR that lost the marks prints).
+static SURNAME_SKELETONS: LazyLock<FxHashSet<String>> =
+    LazyLock::new(|| SURNAMES.iter().map(|s| viet::skeleton(s)).collect());
+
+/// Is `word` a capitalized name syllable as printed: an upper-case letter,
+/// then only lower-case letters (`Thắng`, OCR's `Thang`, `Nguyén`)?
+fn capitalized(word: &str) -> bool {
+    let mut cs = word.chars();
+    cs.next().is_some_and(char::is_uppercase)
+        && cs.clone().next().is_some()
+        && cs.all(|c| c.is_lowercase() && c.is_alphabetic())
+}
+
+/// Is the line (its tokens `toks`) a personal name alone: two to four
+/// capitalized words, the first spelled like a surname whatever its marks
+/// (`Luc Van Thang`, `Đặng Thị Thu Hà`)?
+pub fn is_name_line(line: &str, toks: &[Token]) -> bool {
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.kind != TokenKind::Space)
+        .map(|t| t.text(line))
+        .collect();
+    let all_words = toks
+        .iter()
+        .all(|t| matches!(t.kind, TokenKind::Space | TokenKind::Word));
+    all_words
+        && (2..=4).contains(&words.len())
+        && words.iter().all(|w| capitalized(w))
+        && SURNAME_SKELETONS.contains(&viet::skeleton(&words[0].to_lowercase()))
+}
+
+/// The personal names printed in `line`: maximal runs of two to four
+/// capitalized syllables, one space apart, opening with a surname of
+/// [`SURNAMES`] (marks and all), each as its lower-case syllables.
+pub fn names_in(line: &str, toks: &[Token]) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let mut close = |run: &mut Vec<&str>| {
+        let lower: Vec<String> = run.iter().map(|w| w.to_lowercase()).collect();
+        if (2..=4).contains(&lower.len()) && SURNAMES.contains(&lower[0].as_str()) {
+            out.push(lower);
+        }
+        run.clear();
+    };
+    let mut gap_ok = true;
+    for t in toks {
+        let s = t.text(line);
+        match t.kind {
+            TokenKind::Space => gap_ok = s == " ",
+            TokenKind::Word if capitalized(s) => {
+                if !gap_ok {
+                    close(&mut run);
+                }
+                run.push(s);
+                gap_ok = false;
+            }
+            _ => {
+                close(&mut run);
+                gap_ok = false;
+            }
+        }
+    }
+    close(&mut run);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn name_line(s: &str) -> bool {
+        is_name_line(s, &tokenize(s))
+    }
+
+    #[test]
+    fn name_lines() {
+        assert!(name_line("Lục Văn Thắng"));
+        assert!(name_line("Luc Van Thang"));
+        assert!(name_line("  Dang Thi Thu Ha "));
+        assert!(name_line("Nguyén Minh"));
+        // Not a surname, too many words, capitals, punctuation.
+        assert!(!name_line("Quảng Trị"));
+        assert!(!name_line("Nguyễn Văn An Bình Minh"));
+        assert!(!name_line("NGUYỄN VĂN AN"));
+        assert!(!name_line("Trần Văn An."));
+        assert!(!name_line("Trần"));
+        assert!(!name_line("Trần văn An"));
+    }
+
+    #[test]
+    fn names_in_running_text() {
+        let s = "Đồng chí Nguyễn Văn An, Phó Chủ tịch, và bà Lê Thị Hoa; Hà Nội  Mới";
+        let got = names_in(s, &tokenize(s));
+        assert_eq!(
+            got,
+            vec![
+                vec!["nguyễn".to_owned(), "văn".to_owned(), "an".to_owned()],
+                vec!["lê".to_owned(), "thị".to_owned(), "hoa".to_owned()],
+                vec!["hà".to_owned(), "nội".to_owned()],
+            ]
+        );
+    }
+}
