@@ -18,6 +18,12 @@ pub struct Context {
     /// The token starts a sentence: after `.`, `!`, `?` in its line, or first
     /// on a line that follows a blank line or one ending a sentence or clause.
     pub sentence_start: bool,
+    /// Whether the nearest word of the line before it or the nearest after it
+    /// whose letters say their case is in capitals (`GIAM`, not `nhan`);
+    /// `None` when no word of the line says. Two columns merged on one line
+    /// (`Nơi nhận: KT. GIÁM ĐỐC`) have a case each, which the line's majority
+    /// does not tell.
+    pub near_upper: Option<bool>,
 }
 
 /// Letters whose upper- and lower-case shapes OCR confuses.
@@ -78,7 +84,7 @@ pub fn restore(ocr: &str, word: &str, ctx: Context) -> CasePattern {
     let rest_upper = if up + low > 0 {
         up > low
     } else {
-        ctx.line_upper
+        ctx.near_upper.unwrap_or(ctx.line_upper)
     };
     if rest_upper {
         CasePattern::Upper
@@ -115,10 +121,43 @@ pub fn context_in_line(
                 .is_none_or(|c| matches!(c, '.' | ':' | ';' | '!' | '?')),
         },
     };
+    let said = |t: &Token| {
+        (t.kind == TokenKind::Word)
+            .then(|| word_upper(t.text(line)))
+            .flatten()
+    };
+    let before = toks[..ti].iter().rev().find_map(said);
+    let after = toks.get(ti + 1..).and_then(|a| a.iter().find_map(said));
+    let near_upper = match (before, after) {
+        (None, None) => None,
+        (b, a) => Some(b == Some(true) || a == Some(true)),
+    };
     Context {
         line_upper,
         sentence_start,
+        near_upper,
     }
+}
+
+/// Whether a syllable's letters say it is in capitals: `Some(true)` for
+/// `GIAM`, `Some(false)` for `nhan` or `Giam`, `None` for `DOC` (its capital
+/// `O` and `C` look like small ones) or a code (`KT`, capitals anywhere).
+fn word_upper(w: &str) -> Option<bool> {
+    if !crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(w)) {
+        return None;
+    }
+    let (mut up, mut low) = (0usize, 0usize);
+    for c in w
+        .chars()
+        .filter(|c| c.is_alphabetic() && (!ambiguous(*c) || c.is_lowercase()))
+    {
+        if c.is_uppercase() {
+            up += 1;
+        } else {
+            low += 1;
+        }
+    }
+    (up + low >= 2).then_some(up > low)
 }
 
 /// Are most of the clearly-cased letters of the line's syllables upper case
@@ -156,6 +195,7 @@ mod tests {
     const MID: Context = Context {
         line_upper: false,
         sentence_start: false,
+        near_upper: None,
     };
 
     #[test]
@@ -163,7 +203,7 @@ mod tests {
         assert_eq!(restore("BO", "bộ", MID), CasePattern::Title);
         let upper = Context {
             line_upper: true,
-            sentence_start: false,
+            ..MID
         };
         assert_eq!(restore("BO", "bộ", upper), CasePattern::Upper);
         assert_eq!(restore("NGUOI", "người", MID), CasePattern::Upper);
@@ -186,8 +226,8 @@ mod tests {
         assert_eq!(restore("Ja", "là", MID), CasePattern::Lower);
         assert_eq!(restore("1A", "là", MID), CasePattern::Lower);
         let start = Context {
-            line_upper: false,
             sentence_start: true,
+            ..MID
         };
         assert_eq!(restore("1a", "là", start), CasePattern::Title);
         assert_eq!(restore("piéu", "điều", start), CasePattern::Title);
@@ -196,6 +236,39 @@ mod tests {
         assert_eq!(restore("cong", "công", MID), CasePattern::Lower);
         assert_eq!(restore("Cong", "công", MID), CasePattern::Title);
         assert_eq!(restore("Hanh", "hạnh", MID), CasePattern::Title);
+    }
+
+    #[test]
+    fn a_word_without_evidence_takes_the_case_of_its_neighbour() {
+        let lines: Vec<String> = [
+            "Noi nhan: KT. GIAM DOC",
+            "BO Nong nghiep",
+            "SO CO",
+            "Chương VIII TO CHỨC",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let toks: Vec<Vec<Token>> = lines.iter().map(|l| crate::text::tokenize(l)).collect();
+        let at = |li: usize, w: &str| {
+            let ti = toks[li]
+                .iter()
+                .position(|t| t.text(&lines[li]) == w)
+                .unwrap();
+            context(&lines, &toks, li, ti)
+        };
+        // The line's majority is small letters; the column is in capitals.
+        let doc = at(0, "DOC");
+        assert!(!doc.line_upper);
+        assert_eq!(doc.near_upper, Some(true));
+        assert_eq!(restore("DOC", "đốc", doc), CasePattern::Upper);
+        // First on its line: the next word tells.
+        assert_eq!(at(1, "BO").near_upper, Some(false));
+        assert_eq!(restore("BO", "bộ", at(1, "BO")), CasePattern::Title);
+        // A heading after a word in title case.
+        assert_eq!(at(3, "TO").near_upper, Some(true));
+        // No word with evidence: the line decides, as before.
+        assert_eq!(at(2, "CO").near_upper, None);
     }
 
     #[test]
