@@ -187,7 +187,9 @@ fn lone_figures_read_as_syllables_only_where_the_model_is_sure() {
                  Toan huyén c6 6 xa dat chuan nong thon moi.\n\
                  Trong 6 thang dau nam, da cap 6 giay phép xay dung.\n\
                  Da ho tro 6 ho gia dinh va 14 don vi bi thiét hai do bao.\n\
-                 Theo Diéu 6 cac bén thuc hién.";
+                 Theo Diéu 6 cac bén thuc hién.\n\
+                 Trong nam da sua chua 14 cong trinh giao thong.\n\
+                 Huyen da sua chua 14 cong trinh nuoc sach.";
     let (code, out, err) = run(&["repair"], Some(input.as_bytes()));
     assert_eq!(code, 0, "{err}");
     let out = String::from_utf8(out).expect("utf-8");
@@ -200,6 +202,10 @@ fn lone_figures_read_as_syllables_only_where_the_model_is_sure() {
         (5, vec!["6", "6"]),
         (6, vec!["6", "14"]),
         (7, vec!["6"]),
+        // A count noun after the figure is the figure's (the total margin
+        // alone read `là công trình`).
+        (8, vec!["14"]),
+        (9, vec!["14"]),
     ] {
         let got = figures(lines[i]);
         assert_eq!(got, want, "{}", lines[i]);
