@@ -177,7 +177,7 @@ static HALF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{1,2})\s+thang\s+(dau|cuoi)\s+nam(?:\s+(\d{4}))?").expect("valid regex")
 });
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"quy\s+(iv|[1l]v|i{1,3}|1{2,3}|l{1,3}|[1-4])((?:\s*(?:,|va|-)\s*(?:iv|[1l]v|i{1,3}|1{2,3}|l{1,3}|[1-4]))*)\s*(?:,\s*)?(?:nam\s*|/\s*)(\d{4})")
+    Regex::new(r"quy\s+(iv|[1l]v|[il1h]{1,3}|[1-4])((?:\s*(?:,|va|-)\s*(?:iv|[1l]v|[il1h]{1,3}|[1-4]))*)\s*(?:,\s*)?(?:nam\s*|/\s*)(\d{4})")
         .expect("valid regex")
 });
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -192,15 +192,25 @@ static MONTH: LazyLock<Regex> = LazyLock::new(|| {
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:(tu|den)\s+)?nam\s+(\d{4})").expect("valid regex"));
 
-/// A quarter's numeral, Roman or Arabic; OCR reads Roman `I` as `1` or `l`,
-/// and quarters stop at 4, so `11` after `Quý` can only be `II`.
+/// A quarter's numeral, Roman or Arabic. OCR reads Roman `I` as `1` or `l`
+/// and two of them run together as `H` (`HI/2026` for `III/2026`); quarters
+/// stop at 4, so `11` after `Quý` can only be `II`.
 fn roman(s: &str) -> Option<u32> {
     match s {
-        "i" | "1" | "l" => Some(1),
-        "ii" | "2" | "11" | "ll" => Some(2),
-        "iii" | "3" | "111" | "lll" => Some(3),
-        "iv" | "4" | "1v" | "lv" => Some(4),
-        _ => None,
+        "2" => Some(2),
+        "3" => Some(3),
+        "4" | "iv" | "1v" | "lv" => Some(4),
+        _ => {
+            let strokes = s
+                .chars()
+                .map(|c| match c {
+                    'i' | '1' | 'l' => Some(1),
+                    'h' => Some(2),
+                    _ => None,
+                })
+                .sum::<Option<u32>>()?;
+            (1..=3).contains(&strokes).then_some(strokes)
+        }
     }
 }
 
@@ -269,7 +279,10 @@ pub(crate) fn find_periods(doc: &DocText, dates: &[Span]) -> (Vec<Found<Period>>
             continue;
         }
         let year = y.as_str();
-        let first = roman(q.as_str()).unwrap_or(1);
+        // A numeral of four strokes or more (`hh`) is no quarter.
+        let Some(first) = roman(q.as_str()) else {
+            continue;
+        };
         let last = c
             .get(2)
             .and_then(|rest| {
@@ -490,6 +503,13 @@ mod tests {
             periods(&["quý 1/2024, quý 4/2024"]),
             vec!["2024-Q1", "2024-Q4"]
         );
+        // `H` is two strokes of a Roman numeral run together.
+        assert_eq!(
+            periods(&["từ quý HI/2026", "Quý Il năm 2025", "quý H/2024"]),
+            vec!["2026-Q3", "2025-Q2", "2024-Q2"]
+        );
+        // `hh` would be four strokes: no quarter.
+        assert_eq!(periods(&["quý hh/2024"]), Vec::<String>::new());
         assert_eq!(
             periods(&["ngày 28 tháng 12 năm 2023"]),
             Vec::<String>::new()
