@@ -189,13 +189,17 @@ fn lone_figures_read_as_syllables_only_where_the_model_is_sure() {
                  Da ho tro 6 ho gia dinh va 14 don vi bi thiét hai do bao.\n\
                  Theo Diéu 6 cac bén thuc hién.\n\
                  Trong nam da sua chua 14 cong trinh giao thong.\n\
-                 Huyen da sua chua 14 cong trinh nuoc sach.";
+                 Huyen da sua chua 14 cong trinh nuoc sach.\n\
+                 Tren day 14 bao cao cua Phong Noi vu.";
     let (code, out, err) = run(&["repair"], Some(input.as_bytes()));
     assert_eq!(code, 0, "{err}");
     let out = String::from_utf8(out).expect("utf-8");
     let lines: Vec<&str> = out.split('\n').collect();
     assert!(lines[1].contains("dân ở vùng"), "{}", lines[1]);
     assert!(lines[2].contains("bệnh ở địa phương"), "{}", lines[2]);
+    // The words around the figure are decoded with the syllable as a
+    // possible reading (alone, `Tren day` took the number's context: `dãy`).
+    assert!(lines[10].starts_with("Trên đây là báo cáo"), "{}", lines[10]);
     for (i, want) in [
         (3, vec!["6"]),
         (4, vec!["6"]),

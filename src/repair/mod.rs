@@ -212,7 +212,21 @@ impl Builder {
         let s = t.text(line);
         match t.kind {
             TokenKind::Space => {}
-            TokenKind::Figure => self.items.push((gate, Item::Fixed(lm::NUM))),
+            TokenKind::Figure => {
+                match reading::lone_figure_readings(line, toks, ti).filter(|_| gate != Gate::Clean)
+                {
+                    // A noisy document's decoder weighs the syllables against
+                    // the number; the figure itself is judged after decoding
+                    // ([`read_lone_o`]), clean text keeps it a number.
+                    Some(words) => {
+                        self.items.push((Gate::Noisy, Item::FigureOrWord(words)));
+                        if gate == Gate::Always {
+                            self.items.push((Gate::Clean, Item::Fixed(lm::NUM)));
+                        }
+                    }
+                    None => self.items.push((gate, Item::Fixed(lm::NUM))),
+                }
+            }
             TokenKind::Punct if s == "," => self.items.push((gate, Item::Fixed(lm::COMMA))),
             TokenKind::Punct if lone_letter_mark(line, toks, ti) => {
                 self.items.push((gate, Item::NoisySlot(self.slots.len())));
@@ -438,6 +452,9 @@ enum Item {
     /// Punctuation that may be OCR noise inside a sentence: a boundary in
     /// clean text, dropped (context flows across it) in a noisy document.
     Stray,
+    /// A lone figure OCR may have made of one of these syllables (`14` for
+    /// `là`): a number or the syllable, as context for its neighbours.
+    FigureOrWord(&'static [&'static str]),
 }
 
 /// A replacement decided for one token.
@@ -871,6 +888,22 @@ impl<'a> Repairer<'a> {
                         id: *id,
                         channel: 0.0,
                     }]);
+                }
+                Item::FigureOrWord(words) => {
+                    // Half the mass to the number, half shared by the words.
+                    let half = 0.5f32.ln();
+                    let word = (0.5 / words.len() as f32).ln();
+                    let opts: Vec<Option_> = std::iter::once(Option_ {
+                        id: lm::NUM,
+                        channel: half,
+                    })
+                    .chain(words.iter().map(|w| Option_ {
+                        id: lex.id(w),
+                        channel: word,
+                    }))
+                    .collect();
+                    seg.push(usize::MAX);
+                    positions.push(&opts);
                 }
                 Item::NoisySlot(_) if !noisy => flush(&mut seg, &mut positions, &mut changes),
                 Item::Slot(i) | Item::NoisySlot(i) => {

@@ -183,6 +183,29 @@ pub(super) fn is_lone_figure_mark(mark: &str) -> bool {
     LONE_FIGURE_WORDS.iter().any(|(f, _)| *f == mark)
 }
 
+/// The syllables the figure at `ti` may stand for, when it is such a mark
+/// alone between a word and a lower-case word (`Trên đây 14 báo cáo`): the
+/// decoder weighs them against a number as context for its neighbours.
+pub(super) fn lone_figure_readings(
+    line: &str,
+    toks: &[Token],
+    ti: usize,
+) -> Option<&'static [&'static str]> {
+    let words = LONE_FIGURE_WORDS
+        .iter()
+        .find(|(f, _)| *f == toks[ti].text(line))?
+        .1;
+    let kind = |i: Option<usize>| i.and_then(|i| toks.get(i)).map(|t| t.kind);
+    let lower_word = toks.get(ti + 2).is_some_and(|t| {
+        t.kind == TokenKind::Word && t.text(line).chars().next().is_some_and(char::is_lowercase)
+    });
+    (kind(ti.checked_sub(1)) == Some(TokenKind::Space)
+        && kind(Some(ti + 1)) == Some(TokenKind::Space)
+        && kind(ti.checked_sub(2)) == Some(TokenKind::Word)
+        && lower_word)
+        .then_some(words)
+}
+
 /// How much more likely (log10) the language model must find the syllable
 /// than a number between the same words before a lone figure is read as it.
 const LONE_FIGURE_MARGIN: f32 = 2.5;
