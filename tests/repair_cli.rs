@@ -199,7 +199,11 @@ fn lone_figures_read_as_syllables_only_where_the_model_is_sure() {
     assert!(lines[2].contains("bệnh ở địa phương"), "{}", lines[2]);
     // The words around the figure are decoded with the syllable as a
     // possible reading (alone, `Tren day` took the number's context: `dãy`).
-    assert!(lines[10].starts_with("Trên đây là báo cáo"), "{}", lines[10]);
+    assert!(
+        lines[10].starts_with("Trên đây là báo cáo"),
+        "{}",
+        lines[10]
+    );
     for (i, want) in [
         (3, vec!["6"]),
         (4, vec!["6"]),
