@@ -184,8 +184,9 @@ pub(super) fn is_lone_figure_mark(mark: &str) -> bool {
 }
 
 /// The syllables the figure at `ti` may stand for, when it is such a mark
-/// alone between a word and a lower-case word (`Trên đây 14 báo cáo`): the
-/// decoder weighs them against a number as context for its neighbours.
+/// alone between two words (`Trên đây 14 báo cáo`, `nhà Đường 6 Trung
+/// Quốc`): the decoder weighs them against a number as context for its
+/// neighbours, and [`lone_figure_word`] judges the figure itself.
 pub(super) fn lone_figure_readings(
     line: &str,
     toks: &[Token],
@@ -196,14 +197,11 @@ pub(super) fn lone_figure_readings(
         .find(|(f, _)| *f == toks[ti].text(line))?
         .1;
     let kind = |i: Option<usize>| i.and_then(|i| toks.get(i)).map(|t| t.kind);
-    let lower_word = toks.get(ti + 2).is_some_and(|t| {
-        t.kind == TokenKind::Word && t.text(line).chars().next().is_some_and(char::is_lowercase)
-    });
     (kind(ti.checked_sub(1)) == Some(TokenKind::Space)
         && kind(Some(ti + 1)) == Some(TokenKind::Space)
         && kind(ti.checked_sub(2)) == Some(TokenKind::Word)
-        && lower_word)
-        .then_some(words)
+        && kind(Some(ti + 2)) == Some(TokenKind::Word))
+    .then_some(words)
 }
 
 /// How much more likely (log10) the language model must find the syllable
@@ -216,7 +214,7 @@ const LONE_FIGURE_MARGIN: f32 = 2.5;
 /// repairs).
 const LONE_FIGURE_NEXT_MARGIN: f32 = 0.5;
 
-/// The syllable a lone figure between two lower-case words stands for, with
+/// The syllable a lone figure between two words stands for, with
 /// its margin (log10) over the figure, when the language model prefers it by
 /// [`LONE_FIGURE_MARGIN`]: `phát sinh 6 dịch tả` → `ổ`, `Trên đây 14 báo
 /// cáo` → `là`; `thành lập 6 tổ` and `Điều 6 các` keep their figure.
@@ -228,17 +226,8 @@ pub(super) fn lone_figure_word(
     before: [Option<&str>; 2],
     after: [Option<&str>; 2],
 ) -> Option<(&'static str, f32)> {
-    let words = LONE_FIGURE_WORDS
-        .iter()
-        .find(|(f, _)| *f == toks[ti].text(line))?
-        .1;
-    let space = |i: usize| toks.get(i).is_some_and(|t| t.kind == TokenKind::Space);
-    let lower =
-        |w: Option<&str>| w.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    let words = lone_figure_readings(line, toks, ti)?;
     let prev = before[1]?;
-    if ti < 2 || !space(ti - 1) || !space(ti + 1) || !lower(after[0]) {
-        return None;
-    }
     if NUMBERED_NOUNS.contains(&prev.to_lowercase().as_str()) {
         return None;
     }
