@@ -18,13 +18,20 @@ pub struct Context {
     /// The token starts a sentence: after `.`, `!`, `?` in its line, or first
     /// on a line that follows a blank line or one ending a sentence or clause.
     pub sentence_start: bool,
-    /// Whether the nearest word of the line before it or the nearest after it
-    /// whose letters say their case is in capitals (`GIAM`, not `nhan`);
-    /// `None` when no word of the line says. Two columns merged on one line
+    /// Whether the nearest word before it or the nearest after it whose
+    /// letters say their case (`GIAM`, not `nhan`), within its stretch of the
+    /// line between brackets, colons, semicolons, bars and slashes, is in
+    /// capitals; `None` when no such word says. Two columns merged on one line
     /// (`Nơi nhận: KT. GIÁM ĐỐC`) have a case each, which the line's majority
     /// does not tell.
     pub near_upper: Option<bool>,
+    /// The next token of the line (after spaces) is a figure: `Điều 2`.
+    pub before_figure: bool,
 }
+
+/// Words that take a capital before the number they name, wherever they
+/// stand (NĐ 30/2020: `Điều 2.`, `theo Điều 5`, `Chương II` is a heading).
+const CAPITAL_BEFORE_NUMBER: &[&str] = &["điều", "chương"];
 
 /// Letters whose upper- and lower-case shapes OCR confuses.
 fn ambiguous(c: char) -> bool {
@@ -60,6 +67,7 @@ pub fn restore(ocr: &str, word: &str, ctx: Context) -> CasePattern {
         }
         _ => ctx.line_upper || ctx.sentence_start,
     };
+    let first_upper = first_upper || ctx.before_figure && CAPITAL_BEFORE_NUMBER.contains(&word);
     if !first_upper {
         return CasePattern::Lower;
     }
@@ -81,10 +89,12 @@ pub fn restore(ocr: &str, word: &str, ctx: Context) -> CasePattern {
             low += 1;
         }
     }
-    let rest_upper = if up + low > 0 {
-        up > low
-    } else {
-        ctx.near_upper.unwrap_or(ctx.line_upper)
+    // One letter is thin evidence against the words around (`Uy BAN` for
+    // `ỦY BAN`: the small `y` of a capital Ỷ-less `Y`); none is no evidence.
+    let rest_upper = match up + low {
+        0 => ctx.near_upper.unwrap_or(ctx.line_upper),
+        1 => ctx.near_upper.unwrap_or(up > low),
+        _ => up > low,
     };
     if rest_upper {
         CasePattern::Upper
@@ -121,21 +131,35 @@ pub fn context_in_line(
                 .is_none_or(|c| matches!(c, '.' | ':' | ';' | '!' | '?')),
         },
     };
+    // The nearest word either side whose letters say its case, up to a
+    // bracket, colon, semicolon, bar or slash: past one may be another
+    // column or aside (`Môi trường (b/c); PHÓ CHỦ TỊCH`).
+    let stop = |t: &Token| {
+        t.kind == TokenKind::Punct
+            && t.text(line)
+                .contains([';', ':', '(', ')', '[', ']', '|', '/'])
+    };
     let said = |t: &Token| {
         (t.kind == TokenKind::Word)
             .then(|| word_upper(t.text(line)))
             .flatten()
     };
-    let before = toks[..ti].iter().rev().find_map(said);
-    let after = toks.get(ti + 1..).and_then(|a| a.iter().find_map(said));
+    let nearest = |it: &mut dyn Iterator<Item = &Token>| it.take_while(|t| !stop(t)).find_map(said);
+    let before = nearest(&mut toks[..ti].iter().rev());
+    let after = toks.get(ti + 1..).and_then(|a| nearest(&mut a.iter()));
     let near_upper = match (before, after) {
         (None, None) => None,
         (b, a) => Some(b == Some(true) || a == Some(true)),
     };
+    let before_figure = toks
+        .get(ti + 1..)
+        .and_then(|a| a.iter().find(|t| t.kind != TokenKind::Space))
+        .is_some_and(|t| t.kind == TokenKind::Figure);
     Context {
         line_upper,
         sentence_start,
         near_upper,
+        before_figure,
     }
 }
 
@@ -196,6 +220,7 @@ mod tests {
         line_upper: false,
         sentence_start: false,
         near_upper: None,
+        before_figure: false,
     };
 
     #[test]
@@ -245,6 +270,9 @@ mod tests {
             "BO Nong nghiep",
             "SO CO",
             "Chương VIII TO CHỨC",
+            "Uy BAN NHAN DAN",
+            "Bo Nong nghiep va Mi trwong (b/c); PHO CHU TICH",
+            "piéu 2. Đối tượng áp dụng",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -267,6 +295,15 @@ mod tests {
         assert_eq!(restore("BO", "bộ", at(1, "BO")), CasePattern::Title);
         // A heading after a word in title case.
         assert_eq!(at(3, "TO").near_upper, Some(true));
+        // One small letter is thin evidence against the next word.
+        assert_eq!(restore("Uy", "ủy", at(4, "Uy")), CasePattern::Upper);
+        // The other column, past the bracket and semicolon, is not asked.
+        assert_eq!(at(5, "Mi").near_upper, Some(false));
+        assert_eq!(restore("Mi", "môi", at(5, "Mi")), CasePattern::Title);
+        // `Điều` before its number takes its capital.
+        assert!(at(6, "piéu").before_figure);
+        assert_eq!(restore("piéu", "điều", at(6, "piéu")), CasePattern::Title);
+        assert_eq!(restore("diéu", "điều", MID), CasePattern::Lower);
         // No word with evidence: the line decides, as before.
         assert_eq!(at(2, "CO").near_upper, None);
     }
