@@ -292,7 +292,7 @@ impl Builder {
 
 /// Reads `ở` where OCR printed it as a lone `6`, `@` or `©` between words
 /// (`CCHC 6 các cơ quan`, `thực hiện @ một số lĩnh vực`), judged on the
-/// repaired next word (see [`reading::lone_o`]), and a lone `6` or `14` as
+/// repaired next word (see [`reading::lone_o`]), and a lone `6`, `14` or `16` as
 /// the syllable the language model is sure of (see
 /// [`reading::lone_figure_word`]).
 fn read_lone_o(lex: &Lexicon, lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {

@@ -175,8 +175,13 @@ pub(super) fn lone_o(
 
 /// Figures OCR prints for a lone syllable, and the syllables they stand for
 /// (in the OCR pairs, a lone `6` is `ở` as often as it is 6, a lone `14`
-/// `là` as often as 14).
-const LONE_FIGURE_WORDS: [(&str, &[&str]); 2] = [("6", &["ở", "ổ"]), ("14", &["là"])];
+/// `là` as often as 14; a lone `16` was `lỗ`/`lộ` 7 times of 9 in the pair
+/// files other than seed 002's renders).
+const LONE_FIGURE_WORDS: [(&str, &[&str]); 3] = [
+    ("6", &["ở", "ổ"]),
+    ("14", &["là"]),
+    ("16", &["lộ", "lỗ", "lệ"]),
+];
 
 /// Is `mark` a figure OCR prints for a lone syllable (see [`lone_figure_word`])?
 pub(super) fn is_lone_figure_mark(mark: &str) -> bool {
