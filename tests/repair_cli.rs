@@ -192,7 +192,11 @@ fn lone_figures_read_as_syllables_only_where_the_model_is_sure() {
                  Huyen da sua chua 14 cong trinh nuoc sach.\n\
                  Tren day 14 bao cao cua Phong Noi vu.\n\
                  Ty 16 ho so giai quyet dung han dat 99%.\n\
-                 Da xay moi 16 truong hoc va 16 tram y te.";
+                 Da xay moi 16 truong hoc va 16 tram y te.\n\
+                 Ho tro xay dung nha 6\n\
+                 cho cac ho ngheo tren dia ban.\n\
+                 Da cap 6\n\
+                 giay phep xay dung.";
     let (code, out, err) = run(&["repair"], Some(input.as_bytes()));
     assert_eq!(code, 0, "{err}");
     let out = String::from_utf8(out).expect("utf-8");
@@ -207,6 +211,8 @@ fn lone_figures_read_as_syllables_only_where_the_model_is_sure() {
         lines[10]
     );
     assert!(lines[11].starts_with("Tỷ lệ hồ sơ"), "{}", lines[11]);
+    // At the end of a line, the next line's words are the words after.
+    assert!(lines[13].ends_with("nhà ở"), "{}", lines[13]);
     for (i, want) in [
         (3, vec!["6"]),
         (4, vec!["6"]),
@@ -218,6 +224,7 @@ fn lone_figures_read_as_syllables_only_where_the_model_is_sure() {
         (8, vec!["14"]),
         (9, vec!["14"]),
         (12, vec!["16", "16"]),
+        (15, vec!["6"]),
     ] {
         let got = figures(lines[i]);
         assert_eq!(got, want, "{}", lines[i]);

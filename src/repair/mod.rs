@@ -173,6 +173,8 @@ struct Builder {
     strays: Vec<(Gate, usize, usize, String)>,
     /// Section markers repaired while building.
     markers: Vec<(Gate, (usize, usize), Change)>,
+    /// The line after the one being built starts with a word.
+    next_line_word: bool,
 }
 
 impl Builder {
@@ -213,7 +215,8 @@ impl Builder {
         match t.kind {
             TokenKind::Space => {}
             TokenKind::Figure => {
-                match reading::lone_figure_readings(line, toks, ti).filter(|_| gate != Gate::Clean)
+                match reading::lone_figure_readings(line, toks, ti, self.next_line_word)
+                    .filter(|_| gate != Gate::Clean)
                 {
                     // A noisy document's decoder weighs the syllables against
                     // the number; the figure itself is judged after decoding
@@ -302,16 +305,36 @@ fn read_lone_o(lex: &Lexicon, lines: &[String], tokens: &[Vec<Token>], changes: 
             if !LONE_O_MARKS.contains(&mark) && !reading::is_lone_figure_mark(mark) {
                 continue;
             }
-            let word_at = |tj: usize| -> Option<&str> {
-                let t = toks.get(tj).filter(|t| t.kind == TokenKind::Word)?;
+            // The word token `tj` of line `lj` as repaired so far.
+            let word_in = |lj: usize, tj: usize| -> Option<&str> {
+                let t = tokens
+                    .get(lj)?
+                    .get(tj)
+                    .filter(|t| t.kind == TokenKind::Word)?;
                 Some(
                     changes
-                        .get((li, tj))
-                        .map_or(t.text(line), |c| c.to.as_str()),
+                        .get((lj, tj))
+                        .map_or(t.text(&lines[lj]), |c| c.to.as_str()),
                 )
             };
+            let word_at = |tj: usize| word_in(li, tj);
             let prev = ti.checked_sub(2).and_then(word_at);
-            let Some(next) = word_at(ti + 2) else {
+            // The two words after the mark; at the end of the line, the
+            // first two of the next line.
+            let at_line_end = toks[ti + 1..].iter().all(|t| t.kind == TokenKind::Space);
+            let after = if at_line_end {
+                let mut next_words = tokens
+                    .get(li + 1)
+                    .into_iter()
+                    .flatten()
+                    .enumerate()
+                    .filter(|(_, t)| t.kind != TokenKind::Space)
+                    .map(|(tj, _)| word_in(li + 1, tj));
+                [next_words.next().flatten(), next_words.next().flatten()]
+            } else {
+                [word_at(ti + 2), word_at(ti + 4)]
+            };
+            let Some(next) = after[0] else {
                 continue;
             };
             if LONE_O_MARKS.contains(&mark) && lone_o(line, toks, ti, prev, next) {
@@ -329,7 +352,7 @@ fn read_lone_o(lex: &Lexicon, lines: &[String], tokens: &[Vec<Token>], changes: 
                 toks,
                 ti,
                 [ti.checked_sub(4).and_then(word_at), prev],
-                [Some(next), word_at(ti + 4)],
+                after,
             ) {
                 changes.insert(
                     (li, ti),
@@ -567,6 +590,10 @@ impl<'a> Repairer<'a> {
                 b.items.push((Gate::Always, Item::Break));
                 continue;
             }
+            b.next_line_word = tokens
+                .get(li + 1)
+                .and_then(|ts| ts.iter().find(|t| t.kind != TokenKind::Space))
+                .is_some_and(|t| t.kind == TokenKind::Word);
             if names::is_name_line(line, toks) {
                 // A name alone is a segment of its own, read as a name.
                 b.items.push((Gate::Always, Item::Break));
@@ -706,6 +733,7 @@ impl<'a> Repairer<'a> {
             code_tokens,
             strays,
             markers,
+            ..
         } = b;
 
         // Candidates per distinct token; `slot_key[i]` is slot `i`'s index

@@ -190,23 +190,28 @@ pub(super) fn is_lone_figure_mark(mark: &str) -> bool {
 
 /// The syllables the figure at `ti` may stand for, when it is such a mark
 /// alone between two words (`Trên đây 14 báo cáo`, `nhà Đường 6 Trung
-/// Quốc`): the decoder weighs them against a number as context for its
-/// neighbours, and [`lone_figure_word`] judges the figure itself.
+/// Quốc`), the second maybe opening the next line (`next_line_word`: it
+/// starts with a word): the decoder weighs them against a number as context
+/// for its neighbours, and [`lone_figure_word`] judges the figure itself.
 pub(super) fn lone_figure_readings(
     line: &str,
     toks: &[Token],
     ti: usize,
+    next_line_word: bool,
 ) -> Option<&'static [&'static str]> {
     let words = LONE_FIGURE_WORDS
         .iter()
         .find(|(f, _)| *f == toks[ti].text(line))?
         .1;
     let kind = |i: Option<usize>| i.and_then(|i| toks.get(i)).map(|t| t.kind);
+    let at_line_end = toks[ti + 1..].iter().all(|t| t.kind == TokenKind::Space);
+    let word_after = kind(Some(ti + 1)) == Some(TokenKind::Space)
+        && kind(Some(ti + 2)) == Some(TokenKind::Word)
+        || at_line_end && next_line_word;
     (kind(ti.checked_sub(1)) == Some(TokenKind::Space)
-        && kind(Some(ti + 1)) == Some(TokenKind::Space)
         && kind(ti.checked_sub(2)) == Some(TokenKind::Word)
-        && kind(Some(ti + 2)) == Some(TokenKind::Word))
-    .then_some(words)
+        && word_after)
+        .then_some(words)
 }
 
 /// How much more likely (log10) the language model must find the syllable
@@ -231,7 +236,7 @@ pub(super) fn lone_figure_word(
     before: [Option<&str>; 2],
     after: [Option<&str>; 2],
 ) -> Option<(&'static str, f32)> {
-    let words = lone_figure_readings(line, toks, ti)?;
+    let words = lone_figure_readings(line, toks, ti, after[0].is_some())?;
     let prev = before[1]?;
     if NUMBERED_NOUNS.contains(&prev.to_lowercase().as_str()) {
         return None;
