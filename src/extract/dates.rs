@@ -8,9 +8,11 @@ use super::records::{DateRecord, Period};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// `ngày D tháng M năm Y`, the day possibly blank or unreadable.
+/// `ngày D tháng M năm Y`, the day possibly blank or unreadable; OCR's specks
+/// after `tháng` and the month (`tháng. 6`, `tháng 6, năm`) are allowed.
 static LONG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"ngay\s*(\S{0,4}?)\s*thang\s*(\d{1,2})\s*,?\s*nam\s*(\d{4})").expect("valid regex")
+    Regex::new(r"ngay\s*(\S{0,4}?)\s*thang\s*[.,:]?\s*(\d{1,2})\s*[.,]?\s*nam\s*(\d{4})")
+        .expect("valid regex")
 });
 /// `D/M/YYYY`, `D-M-YYYY`, `D.M.YYYY` (one separator kind).
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
@@ -414,6 +416,13 @@ mod tests {
         assert_eq!(
             dates(&["Hà Nội, ngày 05 tháng 01 năm 2020"])[0].0,
             "2020-01-05"
+        );
+        assert_eq!(
+            dates(&["ngày 25 tháng. 6 năm 2025", "ngày 3 tháng 7. năm 2026"])
+                .into_iter()
+                .map(|d| d.0)
+                .collect::<Vec<String>>(),
+            vec!["2025-06-25", "2026-07-03"]
         );
         assert_eq!(
             dates(&["Nghĩa Kỳ, ngày 25. tháng 6 năm 2024"])[0].0,
