@@ -76,7 +76,10 @@ pub(super) fn code_like(line: &str, toks: &[Token], ti: usize) -> Option<CodeSlo
     let after = punct_edge(toks.get(ti + 1), false);
     let touches = |c: Option<char>| matches!(c, Some('-' | '/' | '_'));
     let uppers = s.chars().filter(|c| c.is_uppercase()).count();
-    if (touches(before) || touches(after)) && uppers >= 1 {
+    let lowers = s.chars().filter(|c| c.is_lowercase()).count();
+    // A symbol part is mostly capitals (`TTg`, `VNeID`); a word OCR gave a
+    // stray capital is not (`ngwOi/chuyên đề` is `người/chuyên đề`).
+    if (touches(before) || touches(after)) && uppers >= 1 && uppers * 3 >= lowers {
         // `number/` right before: the slash punct alone, then a figure.
         let after_number = before == Some('/')
             && prev.is_some_and(|p| p.text(line) == "/")
@@ -1343,12 +1346,10 @@ mod tests {
             readings("quyet dinh va ‘tien hanh"),
             [("‘".into(), mark("", Dropped))]
         );
+        // `Nhiem` is a word (mostly small letters), no code part to read.
         assert_eq!(
             readings("Dieu 49. -Nhiem vu"),
-            [
-                ("-".into(), mark("", Dropped)),
-                ("Nhiem".into(), Reading::Syllable)
-            ]
+            [("-".into(), mark("", Dropped))]
         );
     }
 
@@ -1394,6 +1395,18 @@ mod tests {
             );
         }
         assert!(readings("so 30/2020/ND-CP").is_empty());
+    }
+
+    #[test]
+    fn symbol_parts_are_mostly_capitals() {
+        let slot = |line: &str, word: &str| {
+            let toks = crate::text::tokenize(line);
+            let ti = toks.iter().position(|t| t.text(line) == word).unwrap();
+            code_like(line, &toks, ti)
+        };
+        assert!(slot("số 380/QĐ-TTg ngày", "TTg").is_some());
+        assert!(slot("số 380/QĐ-TTg ngày", "QĐ").is_some());
+        assert!(slot("qua 15 ngwOi/chuyen de", "ngwOi").is_none());
     }
 
     #[test]
