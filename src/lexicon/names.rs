@@ -39,18 +39,14 @@ fn capitalized(word: &str) -> bool {
 /// capitalized words, the first spelled like a surname whatever its marks
 /// (`Luc Van Thang`, `Đặng Thị Thu Hà`)?
 pub fn is_name_line(line: &str, toks: &[Token]) -> bool {
-    let words: Vec<&str> = toks
-        .iter()
-        .filter(|t| t.kind != TokenKind::Space)
-        .map(|t| t.text(line))
-        .collect();
-    let all_words = toks
-        .iter()
-        .all(|t| matches!(t.kind, TokenKind::Space | TokenKind::Word));
-    all_words
-        && (2..=4).contains(&words.len())
-        && words.iter().all(|w| capitalized(w))
-        && SURNAME_SKELETONS.contains(&viet::skeleton(&words[0].to_lowercase()))
+    // Asked of every line: nothing is allocated until the line has the shape.
+    let mut words = toks.iter().filter(|t| t.kind != TokenKind::Space);
+    let Some(first) = words.clone().next() else {
+        return false;
+    };
+    (2..=4).contains(&words.clone().count())
+        && words.all(|t| t.kind == TokenKind::Word && capitalized(t.text(line)))
+        && SURNAME_SKELETONS.contains(&viet::skeleton(&first.text(line).to_lowercase()))
 }
 
 /// The personal names printed in `line`: maximal runs of two to four

@@ -74,21 +74,15 @@ pub fn restore(ocr: &str, word: &str, ctx: Context) -> CasePattern {
     if word.chars().count() < 2 {
         return CasePattern::Title;
     }
-    let (mut up, mut low) = (0, 0);
     // A capital I with a mark above (`Ỉ`, `Í`) prints as a small `i`, its
     // mark taken for the dot: in such a word a small `i` says nothing.
     let marked_i = word.chars().any(|c| matches!(c, 'í' | 'ì' | 'ỉ' | 'ĩ'));
-    // A look-alike printed small is still a small letter; printed large, it
-    // may be OCR following the capital before it (`BO` for `Bộ`).
-    for &c in oc.iter().skip(1).filter(|&&c| {
-        c.is_alphabetic() && (!ambiguous(c) || c.is_lowercase()) && !(marked_i && c == 'i')
-    }) {
-        if c.is_uppercase() {
-            up += 1;
-        } else {
-            low += 1;
-        }
-    }
+    let (up, low) = tally(
+        oc.iter()
+            .skip(1)
+            .copied()
+            .filter(|&c| case_clue(c) && !(marked_i && c == 'i')),
+    );
     // One letter is thin evidence against the words around (`Uy BAN` for
     // `ỦY BAN`: the small `y` of a capital Ỷ-less `Y`); none is no evidence.
     let rest_upper = match up + low {
@@ -170,38 +164,38 @@ fn word_upper(w: &str) -> Option<bool> {
     if !crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(w)) {
         return None;
     }
-    let (mut up, mut low) = (0usize, 0usize);
-    for c in w
-        .chars()
-        .filter(|c| c.is_alphabetic() && (!ambiguous(*c) || c.is_lowercase()))
-    {
-        if c.is_uppercase() {
-            up += 1;
-        } else {
-            low += 1;
-        }
-    }
+    let (up, low) = tally(w.chars().filter(|&c| case_clue(c)));
     (up + low >= 2).then_some(up > low)
+}
+
+/// Does OCR's letter `c` (after a word's first) say the word's case? A
+/// look-alike printed small is still a small letter; printed large, it may
+/// be OCR following the capital before it (`BO` for `Bộ`).
+fn case_clue(c: char) -> bool {
+    c.is_alphabetic() && (!ambiguous(c) || c.is_lowercase())
+}
+
+/// Capitals and other characters among `chars`.
+fn tally(chars: impl Iterator<Item = char>) -> (usize, usize) {
+    chars.fold((0, 0), |(up, low), c| {
+        if c.is_uppercase() {
+            (up + 1, low)
+        } else {
+            (up, low + 1)
+        }
+    })
 }
 
 /// Are most of the clearly-cased letters of the line's syllables upper case
 /// (a heading in capitals)? Codes (`TTHC`, `UBND`) are capitals in any line
 /// and do not count.
 pub fn line_upper(line: &str, toks: &[Token]) -> bool {
-    let (mut up, mut low) = (0usize, 0usize);
     let syllable = |w: &str| crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(w));
-    for t in toks
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word && syllable(t.text(line)))
-    {
-        for c in t.text(line).chars().filter(|&c| !ambiguous(c)) {
-            if c.is_uppercase() {
-                up += 1;
-            } else {
-                low += 1;
-            }
-        }
-    }
+    let (up, low) = tally(
+        toks.iter()
+            .filter(|t| t.kind == TokenKind::Word && syllable(t.text(line)))
+            .flat_map(|t| t.text(line).chars().filter(|&c| !ambiguous(c))),
+    );
     up >= 2 && up * 10 > (up + low) * 6
 }
 

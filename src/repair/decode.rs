@@ -46,9 +46,10 @@ fn lp(lm: &LanguageModel, u: WordId, v: WordId, w: WordId) -> f32 {
 }
 
 /// Most options per position that reach the trigram pass (3 → 4: eval-split
-/// pairs SER 3.71 → 3.64 %, seeds 3.69 → 3.67 %, held-out sets 5.71 → 5.69 %,
-/// ≈ 3 % slower; 5 and 6 gained a little more SER but read a junk `T` as
-/// `Tử`, which broke seed 001's table layout).
+/// pairs SER 3.71 → 3.64 %, seeds 3.69 → 3.67 %, held-out sets 5.71 → 5.69 %;
+/// ≈ 5 % slower: 0.20 → 0.21 s user repairing the four OCR seeds five times
+/// over; 5 and 6 gained a little more SER but read a junk `T` as `Tử`, which
+/// broke seed 001's table layout).
 pub const TRIGRAM_OPTIONS: usize = 4;
 /// Options whose bigram max-marginal is this far (nats) below the position's
 /// best are not passed to the trigram pass.

@@ -321,8 +321,7 @@ fn read_lone_o(lex: &Lexicon, lines: &[String], tokens: &[Vec<Token>], changes: 
             let prev = ti.checked_sub(2).and_then(word_at);
             // The two words after the mark; at the end of the line, the
             // first two of the next line.
-            let at_line_end = toks[ti + 1..].iter().all(|t| t.kind == TokenKind::Space);
-            let after = if at_line_end {
+            let after = if reading::ends_line(toks, ti) {
                 let mut next_words = tokens
                     .get(li + 1)
                     .into_iter()
@@ -948,6 +947,17 @@ impl<'a> Repairer<'a> {
         self.apply(&lines, &tokens, &slots, noisy, changes)
     }
 
+    /// Appends token `t` of `line` as printed, in the asked tone placement
+    /// when every word is restyled.
+    fn push_kept(&self, out: &mut String, t: &Token, line: &str) {
+        let s = t.text(line);
+        if self.options.restyle_all && t.kind == TokenKind::Word {
+            out.push_str(&viet::set_tone_style(s, self.options.tone_style));
+        } else {
+            out.push_str(s);
+        }
+    }
+
     fn apply(
         &self,
         lines: &[String],
@@ -983,12 +993,7 @@ impl<'a> Repairer<'a> {
             if !touched[li] {
                 // Nothing to change or split: the tokens as they are.
                 for t in toks {
-                    let s = t.text(line);
-                    if self.options.restyle_all && t.kind == TokenKind::Word {
-                        new_line.push_str(&viet::set_tone_style(s, self.options.tone_style));
-                    } else {
-                        new_line.push_str(s);
-                    }
+                    self.push_kept(&mut new_line, t, line);
                 }
                 out.lines.push(new_line);
                 continue;
@@ -1055,11 +1060,7 @@ impl<'a> Repairer<'a> {
                     continue;
                 }
                 let Some(change) = change else {
-                    if self.options.restyle_all && t.kind == TokenKind::Word {
-                        new_line.push_str(&viet::set_tone_style(s, self.options.tone_style));
-                    } else {
-                        new_line.push_str(s);
-                    }
+                    self.push_kept(&mut new_line, t, line);
                     continue;
                 };
                 let slot = is_slot.get(&(li, ti));

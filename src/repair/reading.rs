@@ -207,14 +207,19 @@ pub(super) fn lone_figure_readings(
         .find(|(f, _)| *f == toks[ti].text(line))?
         .1;
     let kind = |i: Option<usize>| i.and_then(|i| toks.get(i)).map(|t| t.kind);
-    let at_line_end = toks[ti + 1..].iter().all(|t| t.kind == TokenKind::Space);
     let word_after = kind(Some(ti + 1)) == Some(TokenKind::Space)
         && kind(Some(ti + 2)) == Some(TokenKind::Word)
-        || at_line_end && next_line_word;
+        || ends_line(toks, ti) && next_line_word;
     (kind(ti.checked_sub(1)) == Some(TokenKind::Space)
         && kind(ti.checked_sub(2)) == Some(TokenKind::Word)
         && word_after)
         .then_some(words)
+}
+
+/// Is token `ti` the last of its line but for spaces?
+pub(super) fn ends_line(toks: &[Token], ti: usize) -> bool {
+    toks.get(ti + 1..)
+        .is_none_or(|rest| rest.iter().all(|t| t.kind == TokenKind::Space))
 }
 
 /// How much more likely (log10) the language model must find the syllable
@@ -250,19 +255,22 @@ pub(super) fn lone_figure_word(
     if p == lm::UNK || n == lm::UNK {
         return None;
     }
+    // The three trigrams `w` stands in, and the one that has it before the
+    // next word (log10).
     let score = |w: WordId| {
         let m = &lex.lm;
-        m.trigram(pp, p, w) + m.trigram(p, w, n) + nn.map_or(0.0, |nn| m.trigram(w, n, nn))
+        let next = m.trigram(p, w, n);
+        let total = m.trigram(pp, p, w) + next + nn.map_or(0.0, |nn| m.trigram(w, n, nn));
+        (total, next)
     };
-    let figure = score(lm::NUM);
-    let (best, s) = words
+    let (figure, figure_next) = score(lm::NUM);
+    let (best, (s, next)) = words
         .iter()
         .map(|w| (*w, score(lex.id(w))))
-        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+        .max_by(|a, b| a.1 .0.total_cmp(&b.1 .0))?;
     // The next word must follow the syllable better than a number too: a
     // count noun after the figure (`sửa chữa 14 công trình`) is the figure's.
-    let next_fit = lex.lm.trigram(p, lex.id(best), n) - lex.lm.trigram(p, lm::NUM, n);
-    (s - figure >= LONE_FIGURE_MARGIN && next_fit >= LONE_FIGURE_NEXT_MARGIN)
+    (s - figure >= LONE_FIGURE_MARGIN && next - figure_next >= LONE_FIGURE_NEXT_MARGIN)
         .then_some((best, s - figure))
 }
 
