@@ -11,6 +11,7 @@
 //! Keywords are matched on the diacritic- and case-folded skeleton of a line
 //! so that remaining OCR noise (a lost mark, a case error) does not hide them.
 
+mod attachment;
 mod header;
 pub(crate) use header::NUMBER_LABEL;
 pub mod places;
@@ -324,10 +325,23 @@ pub fn analyze(raw: &[&str], repaired: &[String]) -> Layout {
 
     // Appendix and tail (Nơi nhận + signature).
     let appendix_start = table::find_appendix(&lines, body_start, &claims).unwrap_or(n);
-    let tail = signature::parse(&lines, body_start, appendix_start, &mut claims);
-    let body_end = tail.start.unwrap_or(appendix_start);
+    // A document issued with this one (Quy chế …) ends the main text.
+    let attached = attachment::find(&lines, body_start, appendix_start, &claims);
+    let main_end = attached.map_or(appendix_start, |a| a.start);
+    let tail = signature::parse(&lines, body_start, main_end, &mut claims);
+    let body_end = tail.start.unwrap_or(main_end);
 
-    let sections = sections::parse(&lines, body_start, body_end, &mut claims, &mut diagnostics);
+    let mut sections = sections::parse(&lines, body_start, body_end, &mut claims, &mut diagnostics);
+    if let Some(a) = attached {
+        attachment::claim_title(&a, &mut claims);
+        sections.extend(sections::parse(
+            &lines,
+            a.body,
+            appendix_start,
+            &mut claims,
+            &mut diagnostics,
+        ));
+    }
     let tables = table::parse(&lines, appendix_start, n, &mut claims);
     let mut signature = tail.signature;
     if signature.signer.is_none() && signature.authority.is_none() {

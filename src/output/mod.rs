@@ -109,7 +109,8 @@ pub enum BlockKind {
     Closing,
     /// An item of a `-`/`+` list that is not itself a heading.
     ListItem,
-    /// An appendix title ("Phụ lục", "Biểu mẫu") and its caption lines.
+    /// An appendix title ("Phụ lục", "Biểu mẫu") and its caption lines, or the
+    /// type, title and caption of a document issued with this one ("Quy chế").
     AppendixTitle,
     /// Lines of a table flattened by OCR.
     Table,
