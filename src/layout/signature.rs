@@ -10,8 +10,11 @@ use crate::output::{BlockKind, Field, Recipient, Signature};
 use regex::Regex;
 use std::sync::LazyLock;
 
-static LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^n[o0][i1l]\s*nh[a-z]{1,3}\s*[:;.]?").unwrap());
+/// The "Nơi nhận" label on the folded skeleton, after at most three specks
+/// OCR put before it (`~. Noi nhan:`).
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[^a-z0-9\s]{1,3}\s*)?n[o0][i1l]\s*nh[a-z]{1,3}\s*[:;.]?").unwrap()
+});
 /// The prefixes of an authority form (NĐ 30: thay mặt, ký thay, thừa lệnh,
 /// thừa ủy quyền, quyền), as a regex alternation.
 const FORM_PREFIXES: &str = "TM|KT|TUQ|TL|Q|T/M|K/T|T/L";
@@ -449,6 +452,28 @@ mod tests {
             sig("Nơi nhận:\n- Lưu: VT.\nTM. BAN CHỈ ĐẠO\nTRƯỞNG ĐOÀN\n\nLê Văn An"),
             (Some("TM. BAN CHỈ ĐẠO".into()), Some("TRƯỞNG ĐOÀN".into()))
         );
+    }
+
+    #[test]
+    fn label_after_specks() {
+        for line in [
+            "Nơi nhận:",
+            "~. Noi nhan:",
+            "\u{2018}, Nơi nhận:",
+            "NOI NHAN:",
+        ] {
+            assert!(
+                LABEL.is_match(&crate::layout::Folded::new(line).s),
+                "{line}"
+            );
+        }
+        // A word before it is no speck.
+        assert!(!LABEL.is_match(&crate::layout::Folded::new("Gửi nơi nhận").s));
+        let text = "~. Noi nhan:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC";
+        let raw: Vec<&str> = text.lines().collect();
+        let rep: Vec<String> = raw.iter().map(|s| s.to_string()).collect();
+        let l = crate::layout::analyze(&raw, &rep);
+        assert_eq!(l.recipients.len(), 2);
     }
 
     #[test]
