@@ -245,6 +245,18 @@ fn repairs_codes_markers_and_letters_in_words() {
 }
 
 #[test]
+fn words_around_an_acronym_read_against_its_expansion() {
+    // The corpora spell `Hội đồng nhân dân xã` out; reports write `HĐND xã`.
+    let input = "- TT. Dang uy, TT HDND xa;\n- Chu tich, cac PCT UBND xa;";
+    let (code, out, err) = run(&["repair"], Some(input.as_bytes()));
+    assert_eq!(code, 0, "{err}");
+    let out = String::from_utf8(out).expect("utf-8");
+    let lines: Vec<&str> = out.split('\n').collect();
+    assert_eq!(lines[0], "- TT. Đảng ủy, TT HĐND xã;");
+    assert_eq!(lines[1], "- Chủ tịch, các PCT UBND xã;");
+}
+
+#[test]
 fn type_code_slot_and_unknown_acronyms() {
     // The code right after `number/` and before `-` is read as a document
     // type when OCR damaged it; clean acronyms the code list lacks are kept.

@@ -234,6 +234,35 @@ fn is_roman(s: &str) -> bool {
     ROMANS.contains(&s)
 }
 
+/// The words an institutional acronym stands for (`UBND`, `HĐND`, as OCR
+/// prints them too: `HDND`), for the language model's context: the corpora
+/// spell these bodies out (`Hội đồng nhân dân xã`) where provincial reports
+/// abbreviate them (NĐ 30/2020 lets "cụm từ thông dụng" be; the gazetteer of
+/// `../shared/format-notes.md`), so the words around an acronym are read
+/// against its expansion (`HĐND xa;` → `HĐND xã;`).
+pub(super) fn acronym_words(s: &str) -> Option<&'static str> {
+    const ACRONYMS: &[(&str, &str)] = &[
+        ("UBND", "ủy ban nhân dân"),
+        ("HDND", "hội đồng nhân dân"),
+        ("TTHC", "thủ tục hành chính"),
+        ("CCHC", "cải cách hành chính"),
+        ("MTTQ", "mặt trận tổ quốc"),
+        ("BCD", "ban chỉ đạo"),
+        ("CNTT", "công nghệ thông tin"),
+        ("THCS", "trung học cơ sở"),
+        ("THPT", "trung học phổ thông"),
+        ("BHXH", "bảo hiểm xã hội"),
+        ("BHYT", "bảo hiểm y tế"),
+        ("NSNN", "ngân sách nhà nước"),
+        ("HTX", "hợp tác xã"),
+        ("PCCC", "phòng cháy chữa cháy"),
+        ("ATGT", "an toàn giao thông"),
+        ("ANTT", "an ninh trật tự"),
+    ];
+    let folded: String = viet::skeleton(s).to_uppercase();
+    ACRONYMS.iter().find(|(a, _)| *a == folded).map(|(_, w)| *w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,5 +305,24 @@ mod tests {
         assert_eq!(repair_marker("xI", ". KINH PHÍ"), Some("XI".into()));
         assert_eq!(repair_marker("v", ". Tổ chức"), None);
         assert_eq!(repair_marker("v", ".v. và"), None);
+    }
+
+    #[test]
+    fn acronyms_read_as_their_words() {
+        assert_eq!(acronym_words("HĐND"), Some("hội đồng nhân dân"));
+        assert_eq!(acronym_words("HDND"), Some("hội đồng nhân dân"));
+        assert_eq!(acronym_words("UBND"), Some("ủy ban nhân dân"));
+        assert_eq!(acronym_words("VNeID"), None);
+        // Every word is in the model's vocabulary.
+        let lex = Lexicon::load(&crate::lexicon::default_dir()).expect("dictionaries");
+        for s in [
+            "UBND", "HDND", "TTHC", "CCHC", "MTTQ", "BCD", "CNTT", "THCS", "THPT", "BHXH", "BHYT",
+            "NSNN", "HTX", "PCCC", "ATGT", "ANTT",
+        ] {
+            let words = acronym_words(s).expect(s);
+            for w in words.split(' ') {
+                assert_ne!(lex.id(w), crate::lexicon::lm::UNK, "{s}: {w}");
+            }
+        }
     }
 }

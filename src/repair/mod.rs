@@ -273,8 +273,17 @@ impl Builder {
                     }
                 }
                 if let Some(slot) = code_like(line, toks, ti) {
-                    let id = lm_form(s).map_or(lm::CODE, |w| lex.id(&w));
-                    self.items.push((gate, Item::Fixed(id)));
+                    match codes::acronym_words(s).filter(|_| slot == CodeSlot::Free) {
+                        Some(words) => {
+                            for w in words.split(' ') {
+                                self.items.push((gate, Item::Fixed(lex.id(w))));
+                            }
+                        }
+                        None => {
+                            let id = lm_form(s).map_or(lm::CODE, |w| lex.id(&w));
+                            self.items.push((gate, Item::Fixed(id)));
+                        }
+                    }
                     self.code_tokens.push((gate, li, ti, slot));
                     return;
                 }
