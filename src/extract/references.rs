@@ -167,7 +167,7 @@ static TYPE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     let alts: Vec<&str> = TYPES.iter().map(|(f, _)| *f).collect();
     let alts = alts.join("|").replace(' ', r"\s+");
     Regex::new(&format!(
-        r"(?:^|[^a-z0-9])({alts})\s*(?:(?:so|s6|s0)\s*)?:?\s*$"
+        r"(?:^|[^a-z0-9])({alts})\s*(?:(?:so|s6|s0)\s*)?[:.\-]?\s*$"
     ))
     .expect("valid regex")
 });
@@ -671,8 +671,9 @@ fn clear_before(t: &str, i: usize) -> bool {
     let head = &t[..i];
     match head.chars().next_back() {
         None => true,
-        // `số.775/UBND-TTHC`: OCR's dot for the space after `số`.
-        Some('.') => {
+        // `số.775/UBND-TTHC`, `số-101/2024/NĐ-CP`: OCR's dot or dash for
+        // the space after `số`.
+        Some('.' | '-') => {
             let word = head[..head.len() - 1]
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .next()
@@ -822,6 +823,12 @@ mod tests {
             ["775/UBND-TTHC"]
         );
         assert!(fulls(&["tăng 1.775/UBND-TTHC"]).is_empty());
+        let r = refs(&["Căn cứ Nghị định số-101/2024/NĐ-CP. ngày 29/7/2024 của Chính phủ"]);
+        assert_eq!(r[0].full, "101/2024/NĐ-CP");
+        assert_eq!(r[0].r#type.as_deref(), Some("Nghị định"));
+        assert_eq!(r[0].date.as_deref(), Some("2024-07-29"));
+        // A code before the dash is no `số`.
+        assert!(fulls(&["mẫu KH-12/2024/NĐ-CP"]).is_empty());
         assert_eq!(
             refs(&["(Kèm theo Báo cáo số /BC-VP ngày /6/2023)"])[0].full,
             "/BC-VP"
