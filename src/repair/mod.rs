@@ -272,6 +272,12 @@ impl Builder {
                         return;
                     }
                 }
+                if let Some(words) = reading::power_unit_after_figure(line, toks, ti) {
+                    for w in words.split(' ') {
+                        self.items.push((gate, Item::Fixed(lex.id(w))));
+                    }
+                    return;
+                }
                 if let Some(slot) = code_like(line, toks, ti) {
                     match codes::acronym_words(s).filter(|_| slot == CodeSlot::Free) {
                         Some(words) => {

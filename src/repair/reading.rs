@@ -1168,10 +1168,52 @@ pub(super) fn unit_after_figure(line: &str, toks: &[Token], ti: usize) -> bool {
     c.is_ascii_alphabetic() && figure_before && stands_alone
 }
 
+/// Units of area and volume that carry a digit (`ha` has none), with the
+/// words they are read as (`mét khối`).
+const POWER_UNITS: &[(&str, &str)] = &[
+    ("m2", "mét vuông"),
+    ("m3", "mét khối"),
+    ("km2", "km vuông"),
+    ("cm2", "cm vuông"),
+    ("cm3", "cm khối"),
+];
+
+/// The words the language model reads for a unit of area or volume after a
+/// quantity (`30 m2` → `mét vuông`, `1.000 m3/giờ`): its digit is the unit's
+/// power, not a misread letter, so the token is kept as printed in any
+/// document, and the words after it are read after `mét khối`.
+pub(super) fn power_unit_after_figure(
+    line: &str,
+    toks: &[Token],
+    ti: usize,
+) -> Option<&'static str> {
+    let s = toks[ti].text(line);
+    (ti >= 2 && toks[ti - 1].kind == TokenKind::Space && toks[ti - 2].kind == TokenKind::Figure)
+        .then(|| POWER_UNITS.iter().find(|(u, _)| *u == s).map(|(_, w)| *w))
+        .flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::text;
+
+    #[test]
+    fn units_of_area_and_volume_after_a_figure() {
+        let at = |line: &str, word: &str| {
+            let toks = text::tokenize(line);
+            let ti = toks
+                .iter()
+                .position(|t| t.text(line) == word)
+                .expect("token");
+            power_unit_after_figure(line, &toks, ti)
+        };
+        assert_eq!(at("công suất 1.000 m3/giờ", "m3"), Some("mét khối"));
+        assert_eq!(at("diện tích 30 m2 đất", "m2"), Some("mét vuông"));
+        // Not after a figure: a word with a misread letter (`x4` for `xã`).
+        assert_eq!(at("tại m3 nước", "m3"), None);
+        assert_eq!(at("có 5 x4 tham gia", "x4"), None);
+    }
 
     /// What the mark-reading rules say of every punctuation token of `line`.
     fn marks(line: &str) -> Vec<(String, Option<&'static str>, bool, bool)> {
