@@ -18,7 +18,7 @@ const LETTERS: &[&str] = &[
 ];
 
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<m>[IVXLl1|!]{1,5}|)\s*(?:[.,]\s+|(?P<dash>-)\s*)(?P<rest>\S.*)$").unwrap()
+    Regex::new(r"^(?P<m>[IVXLl1|!]{1,5}|)\s*(?:[.,]\s*|(?P<dash>-)\s*)(?P<rest>\S.*)$").unwrap()
 });
 static ARABIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<m>\d{1,2}(?:\.\d{1,2}){0,3}\.?)\s*[)]?\s*(?P<rest>\S.*)$").unwrap()
@@ -206,7 +206,10 @@ fn marker(line: &Line<'_>, after_break: bool) -> Option<Marker> {
         // `I- NỘI DUNG`, `I-NOI DUNG`: a dash only before a heading in capitals.
         let dash_ok =
             c.name("dash").is_none() || (!m.is_empty() && super::header::mostly_upper(&t[rest..]));
-        if !digits_only && dash_ok && first_upper(&t[rest..]) {
+        // `I.SỰ CẦN THIẾT`: a dot with no space after it only before one.
+        let tight = c.name("dash").is_none() && !t[..rest].ends_with(char::is_whitespace);
+        let tight_ok = !tight || (!m.is_empty() && super::header::mostly_upper(&t[rest..]));
+        if !digits_only && dash_ok && tight_ok && first_upper(&t[rest..]) {
             return Some(Marker {
                 kind: Kind::Roman,
                 glyph: t[..rest].trim().to_owned(),

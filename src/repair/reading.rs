@@ -756,6 +756,22 @@ pub(super) fn noisy_readings(lex: &Lexicon, line: &str, toks: &[Token]) -> Vec<O
                         to: "-".to_owned(),
                         lm: MarkLm::Boundary,
                     })
+                } else if line_start
+                    && matches!(p, ":" | ";")
+                    && spaced
+                    && toks
+                        .get(ti + 2)
+                        .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Figure))
+                {
+                    // A speck before the first word (`: IV. HIỆU QUẢ`, `; Điều
+                    // 102.`): no line of the truth opens with a lone `:` or
+                    // `;` where 8 OCR lines of the pair files and the held-out
+                    // sets do. (A lone `.` is what OCR left of a lost marker,
+                    // `. Về công tác` for `I. Về công tác`: it stays.)
+                    Some(Reading::Mark {
+                        to: String::new(),
+                        lm: MarkLm::Boundary,
+                    })
                 } else if line_start && (matches!(p, "~" | "_") || lone_quote) && spaced {
                     // A speck (`_`, a `~` before no word); a quote mark
                     // stands against the words it quotes.
@@ -1529,6 +1545,14 @@ mod tests {
             )]
         );
         assert_eq!(readings("~ 12"), [("~".into(), dropped())]);
+        let boundary = || Reading::Mark {
+            to: String::new(),
+            lm: MarkLm::Boundary,
+        };
+        assert_eq!(readings(": IV. HIEU QUA"), [(":".into(), boundary())]);
+        assert_eq!(readings("; Dieu 102. Dich vu"), [(";".into(), boundary())]);
+        assert!(readings("Noi dung: IV. HIEU QUA").is_empty());
+        assert!(readings(". Ve cong tac chi dao").is_empty());
         assert_eq!(readings("~ vu khong thuc hien"), [("~".into(), dropped())]);
         assert_eq!(readings("_ Khi duoc phan cong"), [("_".into(), dropped())]);
         assert!(readings("- Khi duoc phan cong").is_empty());
