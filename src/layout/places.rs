@@ -12,6 +12,7 @@
 
 use crate::lexicon::{Lexicon, PLACE_UNITS};
 use crate::output::{Field, Header};
+use crate::text::viet;
 
 /// Lower confidence of a field respelled from the list.
 const SNAPPED_CONFIDENCE: f32 = 0.6;
@@ -36,6 +37,43 @@ pub fn snap_header_places(header: &mut Header, lex: &Lexicon) {
             set(f, value);
         }
     }
+    place_as_issuer(header);
+}
+
+/// The place of issue spelled as the issuer cells spell the same place
+/// (`Phù Long, ngày` under `TỈNH PHÚ LONG` → `Phú Long`): NĐ 30/2020 names a
+/// body's own province, district or commune as its place of issue, and the
+/// issuer cell's unit word gives repair the context a line-initial place
+/// lacks. Only a place with the same letters up to marks is respelled.
+fn place_as_issuer(header: &mut Header) {
+    let Some(place) = header.place.as_mut() else {
+        return;
+    };
+    let cells = [header.sub_issuer.as_ref(), header.issuer.as_ref()];
+    let spelled = cells.into_iter().flatten().find_map(|f| {
+        let (_, name) = split_after_unit(&f.value)?;
+        let name = title_case(name.trim());
+        (viet::skeleton(&name) == viet::skeleton(&place.value) && name != place.value)
+            .then_some(name)
+    });
+    if let Some(name) = spelled {
+        set(place, name);
+    }
+}
+
+/// `PHÚ LONG` → `Phú Long`.
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map_or_else(String::new, |c| {
+                c.to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn set(f: &mut Field, value: String) {
@@ -117,5 +155,29 @@ mod tests {
             ("XÃ TỊNH HÒA", "XA TINH HOA")
         );
         assert!(f.confidence <= SNAPPED_CONFIDENCE);
+    }
+
+    #[test]
+    fn the_place_of_issue_is_spelled_as_the_issuer_cell() {
+        let field = |v: &str| {
+            Some(Field {
+                value: v.into(),
+                raw: v.into(),
+                line: 1,
+                confidence: 0.8,
+            })
+        };
+        let mut h = Header {
+            issuer: field("ỦY BAN NHÂN DÂN"),
+            sub_issuer: field("TỈNH PHÚ LONG"),
+            place: field("Phù Long"),
+            ..Header::default()
+        };
+        place_as_issuer(&mut h);
+        assert_eq!(h.place.as_ref().map(|f| f.value.as_str()), Some("Phú Long"));
+        // Another place stays.
+        h.place = field("Hà Nội");
+        place_as_issuer(&mut h);
+        assert_eq!(h.place.as_ref().map(|f| f.value.as_str()), Some("Hà Nội"));
     }
 }
