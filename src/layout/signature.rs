@@ -11,13 +11,14 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// The "Nơi nhận" label on the folded skeleton, after at most three specks
-/// OCR put before it (`~. Noi nhan:`).
+/// OCR put before it (`~. Noi nhan:`, `Nornhan;`).
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[^a-z0-9\s]{1,3}\s*)?n[o0][i1l]\s*nh[a-z]{1,3}\s*[:;.]?").unwrap()
+    Regex::new(r"^(?:[^a-z0-9\s]{1,3}\s*)?n[o0][i1lr]\s*nh[a-z]{1,3}\s*[:;.]?").unwrap()
 });
 /// The prefixes of an authority form (NĐ 30: thay mặt, ký thay, thừa lệnh,
-/// thừa ủy quyền, quyền), as a regex alternation.
-const FORM_PREFIXES: &str = "TM|KT|TUQ|TL|Q|T/M|K/T|T/L";
+/// thừa ủy quyền, quyền), as a regex alternation; `1M`, `7M` are OCR's `TM`
+/// (3 of the 41 `TM.` lines of the pair files and held-out sets).
+const FORM_PREFIXES: &str = "TM|KT|TUQ|TL|Q|T/M|K/T|T/L|1M|7M";
 static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:{FORM_PREFIXES})(?:[.,:]+\s*|\s+)\p{{Lu}}")).unwrap()
 });
@@ -127,6 +128,13 @@ fn snap_titles(field: &mut Option<Field>, authority: bool) {
         let printed = m.as_str().trim();
         let letters = printed.trim_end_matches(['.', ',', ':']);
         changed |= printed.len() != letters.len() + 1 || !printed.ends_with('.');
+        let letters = match letters {
+            "1M" | "7M" => {
+                changed = true;
+                "TM"
+            }
+            l => l,
+        };
         out.push_str(letters);
         out.push('.');
         if !title.is_empty() {
@@ -444,6 +452,13 @@ mod tests {
             (Some("TM. ỦY BAN NHÂN DÂN".into()), Some("CHỦ TỊCH".into()))
         );
         assert_eq!(
+            sig("Nơi nhận:\n- Lưu: VT.\n1M. ỦY BAN NHÂN DÂN\nKT.CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn An"),
+            (
+                Some("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH".into()),
+                Some("PHÓ CHỦ TỊCH".into())
+            )
+        );
+        assert_eq!(
             sig("Nơi nhận:\n- Lưu: VT.\nKT: CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nLê Văn An"),
             (Some("KT. CHỦ TỊCH".into()), Some("PHÓ CHỦ TỊCH".into()))
         );
@@ -461,6 +476,7 @@ mod tests {
             "~. Noi nhan:",
             "\u{2018}, Nơi nhận:",
             "NOI NHAN:",
+            "Nornhan;",
         ] {
             assert!(
                 LABEL.is_match(&crate::layout::Folded::new(line).s),
