@@ -308,6 +308,10 @@ impl Builder {
     }
 }
 
+/// Nats taken from the options of a unit's denominator outside the closed
+/// class ([`reading::DENOMINATORS`]) when one inside it fits.
+const DENOMINATOR_PENALTY: f32 = 8.0;
+
 /// Reads `ở` where OCR printed it as a lone `6`, `@` or `©` between words
 /// (`CCHC 6 các cơ quan`, `thực hiện @ một số lĩnh vực`), judged on the
 /// repaired next word (see [`reading::lone_o`]), and a lone `6`, `14` or `16` as
@@ -842,6 +846,18 @@ impl<'a> Repairer<'a> {
             key_words.push(w);
         }
         let originals: Vec<Option<String>> = keys.iter().map(|k| lm_form(k)).collect();
+        // Slots that are a unit's denominator (`tạ/ha`, `đồng/hộ`): their
+        // options outside the closed class are held back by
+        // [`DENOMINATOR_PENALTY`] when one inside it fits.
+        let denominator: Vec<bool> = slots
+            .iter()
+            .map(|s| {
+                s.half == 0
+                    && s.ocr.is_none()
+                    && reading::per_unit_denominator(&lines[s.line], &tokens[s.line], s.token)
+            })
+            .collect();
+        let mut scratch_opts: Vec<Option_> = Vec::new();
         let n_lines = lines.len();
         // Decode each segment.
         let mut seg: Vec<usize> = Vec::new();
@@ -950,7 +966,26 @@ impl<'a> Repairer<'a> {
                 Item::NoisySlot(_) if !noisy => flush(&mut seg, &mut positions, &mut changes),
                 Item::Slot(i) | Item::NoisySlot(i) => {
                     seg.push(*i);
-                    positions.push(&key_options[slot_key[*i]]);
+                    let opts = &key_options[slot_key[*i]];
+                    let words = &key_words[slot_key[*i]];
+                    let in_class = |w: &Option<WordId>| {
+                        w.is_some_and(|id| reading::DENOMINATORS.contains(&lex.word(id)))
+                    };
+                    if denominator[*i] && words.iter().any(in_class) {
+                        scratch_opts.clear();
+                        scratch_opts.extend(opts.iter().zip(words).map(|(o, w)| Option_ {
+                            id: o.id,
+                            channel: o.channel
+                                - if in_class(w) {
+                                    0.0
+                                } else {
+                                    DENOMINATOR_PENALTY
+                                },
+                        }));
+                        positions.push(&scratch_opts);
+                    } else {
+                        positions.push(opts);
+                    }
                 }
             }
         }

@@ -1184,6 +1184,65 @@ pub(super) fn unit_after_figure(line: &str, toks: &[Token], ti: usize) -> bool {
     c.is_ascii_alphabetic() && figure_before && stands_alone
 }
 
+/// Words that follow a unit's slash after a quantity (`1,6 tạ/ha`, `30
+/// triệu đồng/hộ`, `2 lần/tuần`, `đồng/người/năm`): a closed class of
+/// counts, times and areas.
+pub(super) const DENOMINATORS: &[&str] = &[
+    "người",
+    "hộ",
+    "năm",
+    "tháng",
+    "ngày",
+    "giờ",
+    "tuần",
+    "quý",
+    "lần",
+    "lượt",
+    "ha",
+    "km",
+    "xã",
+    "thôn",
+    "lớp",
+    "buổi",
+    "trường",
+    "con",
+    "tấn",
+    "kg",
+    "sào",
+    "phòng",
+    "ca",
+    "kỳ",
+];
+
+/// Words of a money amount between its figure and its unit (`30 triệu đồng`).
+const MULTIPLIERS: &[&str] = &["nghìn", "ngàn", "triệu", "tỷ", "tỉ"];
+
+/// Is the word at `ti` the denominator of a unit after a quantity: after a
+/// slash glued to a word (or a chain of them) that follows a figure (`1,6
+/// tạ/ha`, `đồng/người/năm`)?
+pub(super) fn per_unit_denominator(line: &str, toks: &[Token], ti: usize) -> bool {
+    let is = |i: usize, k: TokenKind| toks.get(i).is_some_and(|t| t.kind == k);
+    let slash = |i: usize| is(i, TokenKind::Punct) && toks[i].text(line) == "/";
+    if !is(ti, TokenKind::Word) {
+        return false;
+    }
+    // Walk back over `word/` links to the unit, a multiplier before it
+    // (`triệu đồng`), then a space and a figure.
+    let mut i = ti;
+    while i >= 2 && slash(i - 1) && is(i - 2, TokenKind::Word) {
+        i -= 2;
+    }
+    if i >= 2
+        && i < ti
+        && is(i - 1, TokenKind::Space)
+        && is(i - 2, TokenKind::Word)
+        && MULTIPLIERS.contains(&toks[i - 2].text(line))
+    {
+        i -= 2;
+    }
+    i < ti && i >= 2 && is(i - 1, TokenKind::Space) && is(i - 2, TokenKind::Figure)
+}
+
 /// Units of area and volume that carry a digit (`ha` has none), with the
 /// words they are read as (`mét khối`).
 const POWER_UNITS: &[(&str, &str)] = &[
@@ -1213,6 +1272,23 @@ pub(super) fn power_unit_after_figure(
 mod tests {
     use super::*;
     use crate::text;
+
+    #[test]
+    fn denominators_of_units_after_a_figure() {
+        let at = |line: &str, word: &str| {
+            let toks = text::tokenize(line);
+            let ti = toks
+                .iter()
+                .rposition(|t| t.text(line) == word)
+                .expect("token");
+            per_unit_denominator(line, &toks, ti)
+        };
+        assert!(at("năng suất 1,6 tạ/ha", "ha"));
+        assert!(at("hỗ trợ 30 triệu đồng/hd", "hd"));
+        assert!(at("mức 68,5 triệu đồng/nguoi/nam", "nam"));
+        assert!(!at("tạ/ha", "ha"), "no figure");
+        assert!(!at("phòng Nội vụ/Văn phòng", "Văn"));
+    }
 
     #[test]
     fn units_of_area_and_volume_after_a_figure() {
