@@ -16,7 +16,7 @@ static LONG: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `D/M/YYYY`, `D-M-YYYY`, `D.M.YYYY` (one separator kind).
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{1,2}) ?([/.-]) ?(\d ?\d|\d) ?([/.-]) ?(\d{4})").expect("valid regex")
+    Regex::new(r"(\d{1,2}) ?([/.:-]) ?(\d ?\d|\d) ?([/.:-]) ?(\d{4})").expect("valid regex")
 });
 /// A date whose day (and maybe month) was left blank: `ngày /6/2023`, `/ /2025`;
 /// OCR prints the first slash as `[` and the second as `1` (`[ 12025`).
@@ -93,7 +93,13 @@ pub(crate) fn find_dates(doc: &DocText) -> Vec<Found<DateRecord>> {
         else {
             continue;
         };
-        if s1.as_str() != s2.as_str() || !free_before(f, m.start()) || !free_after(f, m.end()) {
+        // One separator throughout (not `:`, a clock's); after `ngày`, OCR's
+        // `-` or `:` for one of two slashes too (`ngày 21-4/2025`, `ngày
+        // 10/8:2025`).
+        let (s1, s2) = (s1.as_str(), s2.as_str());
+        let after_ngay = f[..m.start()].trim_end().ends_with("ngay");
+        let separators_ok = s1 == s2 && s1 != ":" || after_ngay && (s1 == "/" || s2 == "/");
+        if !separators_ok || !free_before(f, m.start()) || !free_after(f, m.end()) {
             continue;
         }
         // OCR splits a two-digit month (`08/1 1/2024`).
@@ -444,6 +450,14 @@ mod tests {
         assert_eq!(dates(&["ngày 29/02/2024"])[0].0, "2024-02-29");
         assert!(dates(&["13/13/2023"]).is_empty());
         assert!(dates(&["số 15/12/20231"]).is_empty());
+        // Mixed separators only after `ngày`, a colon never alone.
+        assert_eq!(dates(&["ngày 21-4/2025 của Sở"])[0].0, "2025-04-21");
+        assert_eq!(
+            dates(&["trước ngày 10/8:2025, đồng thời"])[0].0,
+            "2025-08-10"
+        );
+        assert!(dates(&["mã 21-4/2025"]).is_empty());
+        assert!(dates(&["lúc 10:8:2025"]).is_empty());
     }
 
     #[test]
