@@ -185,7 +185,7 @@ static HALF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{1,2})\s+thang\s+(dau|cuoi)\s+nam(?:\s+(\d{4}))?").expect("valid regex")
 });
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"quy\s+(iv|[1l]v|[il1h]{1,3}|[1-4])((?:\s*(?:,|va|-)\s*(?:iv|[1l]v|[il1h]{1,3}|[1-4]))*)\s*(?:,\s*)?(?:nam\s*|/\s*)(\d{4})")
+    Regex::new(r"quy\s+(iv|[1l]v|[il1ht]{1,3}|[1-4])((?:\s*(?:,|va|-)\s*(?:iv|[1l]v|[il1ht]{1,3}|[1-4]))*)\s*(?:,\s*)?(?:nam\s*|/\s*)(\d{4})")
         .expect("valid regex")
 });
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -212,12 +212,15 @@ fn roman(s: &str) -> Option<u32> {
             let strokes = s
                 .chars()
                 .map(|c| match c {
-                    'i' | '1' | 'l' => Some(1),
+                    // OCR's `T` for a stroke inside a numeral (`ITI`).
+                    'i' | '1' | 'l' | 't' => Some(1),
                     'h' => Some(2),
                     _ => None,
                 })
                 .sum::<Option<u32>>()?;
-            (1..=3).contains(&strokes).then_some(strokes)
+            // A `t` alone, or opening or closing it, is no numeral.
+            let t_inside = !s.starts_with('t') && !s.ends_with('t');
+            ((1..=3).contains(&strokes) && t_inside).then_some(strokes)
         }
     }
 }
@@ -533,6 +536,9 @@ mod tests {
         );
         // `hh` would be four strokes: no quarter.
         assert_eq!(periods(&["quý hh/2024"]), Vec::<String>::new());
+        // `T` for a stroke inside the numeral, not at its ends.
+        assert_eq!(periods(&["trong quý ITI/2025"]), vec!["2025-Q3"]);
+        assert_eq!(periods(&["quý T/2025", "quý IT/2025"]), Vec::<String>::new());
         assert_eq!(
             periods(&["ngày 28 tháng 12 năm 2023"]),
             Vec::<String>::new()
