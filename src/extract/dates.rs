@@ -538,7 +538,10 @@ mod tests {
         assert_eq!(periods(&["quý hh/2024"]), Vec::<String>::new());
         // `T` for a stroke inside the numeral, not at its ends.
         assert_eq!(periods(&["trong quý ITI/2025"]), vec!["2025-Q3"]);
-        assert_eq!(periods(&["quý T/2025", "quý IT/2025"]), Vec::<String>::new());
+        assert_eq!(
+            periods(&["quý T/2025", "quý IT/2025"]),
+            Vec::<String>::new()
+        );
         assert_eq!(
             periods(&["ngày 28 tháng 12 năm 2023"]),
             Vec::<String>::new()

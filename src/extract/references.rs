@@ -188,10 +188,19 @@ static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s,;]*(?:va|hoac)?[\s,;]*(?:(?:so|s6)\s*)?:?\s*$").expect("valid regex")
 });
 /// The date after a symbol: `ngày`, `, ngày`, `cùng ngày`, `ban hành ngày`,
-/// and OCR's `.ngày` (a speck or comma read as a dot).
+/// and OCR's `.ngày` (a speck or comma read as a dot); `word` is any short
+/// word in its place, which counts when it is OCR's `ngày` ([`garbled_ngay`]).
 static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*[,.]?\s*(?:(?:ban hanh|cung|ky)\s+)?ngay\s*").expect("valid regex")
+    Regex::new(r"^\s*[,.]?\s*(?:(?:ban hanh|cung|ky)\s+)?(?:ngay|(?P<word>[a-z]{2,5}))\s*")
+        .expect("valid regex")
 });
+
+/// Is the folded `word` what OCR made of `ngày` (`ay`, `nay`, `ngav`: within
+/// two edits), rather than a word of its own (`va`, `cua`, `tai`)?
+fn garbled_ngay(word: &str) -> bool {
+    !matches!(word, "va" | "cua" | "tai" | "theo" | "ve" | "cho" | "nam")
+        && strsim::levenshtein(word, "ngay") <= 2
+}
 /// `của` right after the citation.
 static OF_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*,?\s*cua\s+").expect("valid regex"));
@@ -286,7 +295,11 @@ pub(crate) fn find_references(
         let mut tail = end;
         let mut date = None;
         let after = doc.folded_after(end, 120);
-        if let Some(m) = DATE_AFTER.find(after) {
+        if let Some(m) = DATE_AFTER
+            .captures(after)
+            .filter(|c| c.name("word").is_none_or(|w| garbled_ngay(w.as_str())))
+            .and_then(|c| c.get(0))
+        {
             let at = doc.to_orig(doc.to_fold(end) + m.end());
             let lo = doc.to_orig(doc.to_fold(end) + m.start());
             if let Some((value, dend)) = date_at(found_dates, lo, at) {
@@ -823,6 +836,13 @@ mod tests {
             ["775/UBND-TTHC"]
         );
         assert!(fulls(&["tăng 1.775/UBND-TTHC"]).is_empty());
+        // OCR's `ấy`, `ngav` for `ngày` before the date.
+        let r = refs(&["Căn cứ Chỉ thị số 09/CT-UBND ấy 12/4/2024 của Chủ tịch UBND tỉnh"]);
+        assert_eq!(r[0].date.as_deref(), Some("2024-04-12"));
+        let r = refs(&["Nghị quyết 27/NQ-HĐND ngav 19/7/2024 của HĐND tỉnh"]);
+        assert_eq!(r[0].date.as_deref(), Some("2024-07-19"));
+        let r = refs(&["Kế hoạch 45/KH-UBND và 12/4/2024"]);
+        assert_eq!(r[0].date, None);
         let r = refs(&["Căn cứ Nghị định số-101/2024/NĐ-CP. ngày 29/7/2024 của Chính phủ"]);
         assert_eq!(r[0].full, "101/2024/NĐ-CP");
         assert_eq!(r[0].r#type.as_deref(), Some("Nghị định"));
