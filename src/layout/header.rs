@@ -55,8 +55,10 @@ const DOC_TYPES: &[&str] = &[
 
 static NATIONAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\bc[o0]ng\s*h[o0][a4]\b|\bch[uư]\s*ngh[i1l]a\s+v").unwrap());
+/// The motto "Độc lập - Tự do - Hạnh phúc" as OCR prints it (`Doc lap`,
+/// `Déc lap`, `Tw do - Hanh phic`); `học lớp` is no `Độc lập`.
 static MOTTO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|\s)(\S{0,3}[o0][ce]\s*[l1i|]\S?p)(?:\s|$|[-–—.,:;])|(?:^|\s)(t\S?\s+d[o0]\s*[-–—]+\s*h\S{2,3}\s+ph)")
+    Regex::new(r"(?:^|\s)((?:\S{0,2}[^\sh])?[o0][ce]\s*[l1i|]\S?p)(?:\s|$|[-–—.,:;])|(?:^|\s)(t\S?\s+d[o0]\s*[-–—]+\s*h\S{2,3}\s+ph)")
         .unwrap()
 });
 /// The motto as a header anchor: stricter than [`MOTTO`], whose bare
@@ -724,6 +726,15 @@ mod tests {
         // Too far from the fixed text to be it: kept as printed.
         let l = layout("SỞ Y TẾ\nĐộc lập dân tộc và hòa bình\nSố: 4/BC-SYT");
         assert_ne!(value(&l.header.motto), Some(super::NATIONAL_MOTTO));
+        // A body line about school grades is no motto printed again.
+        let l = layout(
+            "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nĐộc lập - Tự do - Hạnh phúc\nSố: 4/SGDĐT\n\
+             V/v tuyển sinh\n1. Tuyển sinh\ntrẻ khó khăn có thể vào học lớp 1 ở độ tuổi cao hơn",
+        );
+        assert!(l
+            .blocks
+            .iter()
+            .all(|b| b.kind != BlockKind::Header || b.line_end <= 4));
     }
 
     #[test]
