@@ -80,8 +80,8 @@ static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 /// The `V/v` (về việc) that opens a Công văn's subject line; OCR reads its
-/// slash as `l`, `|` or `1` and the second `v` as `y`.
-static TRICH_YEU: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^v\s?[/l|1]\s?[vy]\b").unwrap());
+/// slash as `l`, `|`, `1` or `i` and the second `v` as `y`.
+static TRICH_YEU: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^v\s?[/l|1i]\s?[vy]\b").unwrap());
 /// `<place>, ngày`; OCR reads the comma as `;` or `.` too.
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[,;.]\s*ngay\b").unwrap());
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -146,6 +146,9 @@ fn right_column(line: &Line<'_>) -> Option<(usize, bool)> {
     }
     None
 }
+
+/// The type of a document whose header names none but has a `V/v` line.
+pub(crate) const CONG_VAN: &str = "CÔNG VĂN";
 
 /// The national title, a fixed text (NĐ 30/2020, Phụ lục I).
 pub(crate) const NATIONAL_TITLE: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
@@ -495,6 +498,12 @@ pub(crate) fn parse(
                     l.no,
                     0.8,
                 );
+                // A Công văn prints no type name: its `V/v` line says what
+                // it is (NĐ 30/2020, Phụ lục I, mẫu 1.4).
+                if h.doc_type.is_none() {
+                    let v = &l.text[..l.fold.orig(m.end())];
+                    h.doc_type = field(CONG_VAN.to_owned(), v.trim().to_owned(), l.no, 0.7);
+                }
                 last = Some(i);
                 continue;
             }
@@ -750,7 +759,7 @@ mod tests {
 
     #[test]
     fn trich_yeu_after_misread_v_slash_v() {
-        for v in ["V/v", "V/y", "V/V", "Vlv"] {
+        for v in ["V/v", "V/y", "V/V", "Vlv", "Viv"] {
             let l = layout(&format!(
                 "UBND HUYỆN A\nSố: 15/UBND-VP\n{v} tăng cường quản lý đất đai\nKính gửi: Các xã."
             ));
@@ -759,6 +768,8 @@ mod tests {
                 Some("tăng cường quản lý đất đai"),
                 "{v}"
             );
+            assert_eq!(value(&l.header.doc_type), Some("CÔNG VĂN"), "{v}");
+            assert_eq!(l.header.doc_type.as_ref().map(|f| f.raw.as_str()), Some(v));
         }
     }
 
