@@ -1214,8 +1214,9 @@ pub(super) const DENOMINATORS: &[&str] = &[
     "kỳ",
 ];
 
-/// Words of a money amount between its figure and its unit (`30 triệu đồng`).
-const MULTIPLIERS: &[&str] = &["nghìn", "ngàn", "triệu", "tỷ", "tỉ"];
+/// Words of a money amount between its figure and its unit (`30 triệu
+/// đồng`), as skeletons: OCR may have marred their marks (`triéu`).
+const MULTIPLIERS: &[&str] = &["nghin", "ngan", "trieu", "ty", "ti"];
 
 /// Is the word at `ti` the denominator of a unit after a quantity: after a
 /// slash glued to a word (or a chain of them) that follows a figure (`1,6
@@ -1236,7 +1237,7 @@ pub(super) fn per_unit_denominator(line: &str, toks: &[Token], ti: usize) -> boo
         && i < ti
         && is(i - 1, TokenKind::Space)
         && is(i - 2, TokenKind::Word)
-        && MULTIPLIERS.contains(&toks[i - 2].text(line))
+        && MULTIPLIERS.contains(&viet::skeleton(toks[i - 2].text(line)).as_str())
     {
         i -= 2;
     }
@@ -1285,6 +1286,7 @@ mod tests {
         };
         assert!(at("năng suất 1,6 tạ/ha", "ha"));
         assert!(at("hỗ trợ 30 triệu đồng/hd", "hd"));
+        assert!(at("ho tro 30 triéu dong/hé", "hé"));
         assert!(at("mức 68,5 triệu đồng/nguoi/nam", "nam"));
         assert!(!at("tạ/ha", "ha"), "no figure");
         assert!(!at("phòng Nội vụ/Văn phòng", "Văn"));
