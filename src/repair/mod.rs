@@ -200,6 +200,14 @@ impl Builder {
         });
     }
 
+    /// Fixed LM positions for the space-separated `words` a token is read
+    /// as (an acronym's expansion, a unit's name).
+    fn fixed_words(&mut self, lex: &Lexicon, gate: Gate, words: &str) {
+        for w in words.split(' ') {
+            self.items.push((gate, Item::Fixed(lex.id(w))));
+        }
+    }
+
     /// The clean reading of token `ti` of line `li`.
     fn token(
         &mut self,
@@ -273,18 +281,12 @@ impl Builder {
                     }
                 }
                 if let Some(words) = reading::power_unit_after_figure(line, toks, ti) {
-                    for w in words.split(' ') {
-                        self.items.push((gate, Item::Fixed(lex.id(w))));
-                    }
+                    self.fixed_words(lex, gate, words);
                     return;
                 }
                 if let Some(slot) = code_like(line, toks, ti) {
                     match codes::acronym_words(s).filter(|_| slot == CodeSlot::Free) {
-                        Some(words) => {
-                            for w in words.split(' ') {
-                                self.items.push((gate, Item::Fixed(lex.id(w))));
-                            }
-                        }
+                        Some(words) => self.fixed_words(lex, gate, words),
                         None => {
                             let id = lm_form(s).map_or(lm::CODE, |w| lex.id(&w));
                             self.items.push((gate, Item::Fixed(id)));
@@ -311,6 +313,34 @@ impl Builder {
 /// Nats taken from the options of a unit's denominator outside the closed
 /// class ([`reading::DENOMINATORS`]) when one inside it fits.
 const DENOMINATOR_PENALTY: f32 = 8.0;
+
+/// Writes to `out` the options `opts` (outputting `words`) of a unit's
+/// denominator, those outside the closed class held back by
+/// [`DENOMINATOR_PENALTY`]; `false` (and `out` unspecified) when no option is
+/// inside it, so the options stand as they are.
+fn denominator_options(
+    lex: &Lexicon,
+    opts: &[Option_],
+    words: &[Option<WordId>],
+    out: &mut Vec<Option_>,
+) -> bool {
+    let in_class =
+        |w: &Option<WordId>| w.is_some_and(|id| reading::DENOMINATORS.contains(&lex.word(id)));
+    if !words.iter().any(in_class) {
+        return false;
+    }
+    out.clear();
+    out.extend(opts.iter().zip(words).map(|(o, w)| Option_ {
+        id: o.id,
+        channel: o.channel
+            - if in_class(w) {
+                0.0
+            } else {
+                DENOMINATOR_PENALTY
+            },
+    }));
+    true
+}
 
 /// Reads `ở` where OCR printed it as a lone `6`, `@` or `©` between words
 /// (`CCHC 6 các cơ quan`, `thực hiện @ một số lĩnh vực`), judged on the
@@ -968,20 +998,7 @@ impl<'a> Repairer<'a> {
                     seg.push(*i);
                     let opts = &key_options[slot_key[*i]];
                     let words = &key_words[slot_key[*i]];
-                    let in_class = |w: &Option<WordId>| {
-                        w.is_some_and(|id| reading::DENOMINATORS.contains(&lex.word(id)))
-                    };
-                    if denominator[*i] && words.iter().any(in_class) {
-                        scratch_opts.clear();
-                        scratch_opts.extend(opts.iter().zip(words).map(|(o, w)| Option_ {
-                            id: o.id,
-                            channel: o.channel
-                                - if in_class(w) {
-                                    0.0
-                                } else {
-                                    DENOMINATOR_PENALTY
-                                },
-                        }));
+                    if denominator[*i] && denominator_options(lex, opts, words, &mut scratch_opts) {
                         positions.push(&scratch_opts);
                     } else {
                         positions.push(opts);
