@@ -1174,10 +1174,7 @@ pub(super) fn unit_after_figure(line: &str, toks: &[Token], ti: usize) -> bool {
     let (Some(c), None) = (cs.next(), cs.next()) else {
         return false;
     };
-    let figure_before = ti >= 2
-        && toks[ti - 1].kind == TokenKind::Space
-        && toks[ti - 1].text(line) == " "
-        && toks[ti - 2].kind == TokenKind::Figure;
+    let figure_before = after_figure(toks, ti) && toks[ti - 1].text(line) == " ";
     let stands_alone = toks
         .get(ti + 1)
         .is_none_or(|t| matches!(t.kind, TokenKind::Space | TokenKind::Punct));
@@ -1241,7 +1238,12 @@ pub(super) fn per_unit_denominator(line: &str, toks: &[Token], ti: usize) -> boo
     {
         i -= 2;
     }
-    i < ti && i >= 2 && is(i - 1, TokenKind::Space) && is(i - 2, TokenKind::Figure)
+    i < ti && after_figure(toks, i)
+}
+
+/// Does token `i` come right after a figure and a space (`30 m2`)?
+fn after_figure(toks: &[Token], i: usize) -> bool {
+    i >= 2 && toks[i - 1].kind == TokenKind::Space && toks[i - 2].kind == TokenKind::Figure
 }
 
 /// Units of area and volume that carry a digit (`ha` has none), with the
@@ -1264,7 +1266,7 @@ pub(super) fn power_unit_after_figure(
     ti: usize,
 ) -> Option<&'static str> {
     let s = toks[ti].text(line);
-    (ti >= 2 && toks[ti - 1].kind == TokenKind::Space && toks[ti - 2].kind == TokenKind::Figure)
+    after_figure(toks, ti)
         .then(|| POWER_UNITS.iter().find(|(u, _)| *u == s).map(|(_, w)| *w))
         .flatten()
 }
