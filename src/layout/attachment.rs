@@ -6,9 +6,8 @@
 //!
 //! The caption is the mark: a line opening with `(Kèm theo` or `(Ban hành
 //! kèm theo` at most [`TITLE_SPAN`] lines below a line of capitals or a
-//! form's `Mẫu số` line (the
-//! opening parenthesis, or the closing one ending the caption within
-//! [`CAPTION_LINES`] lines).
+//! form's `Mẫu số` line. It must open with its parenthesis, or end with the
+//! closing one within [`CAPTION_LINES`] lines.
 
 use super::header::mostly_upper;
 use super::{Claims, Line};
@@ -22,7 +21,7 @@ static CAPTION: LazyLock<Regex> =
 
 /// Most lines from the type line to the caption (the type, two title lines,
 /// the caption).
-pub(crate) const TITLE_SPAN: usize = 4;
+const TITLE_SPAN: usize = 4;
 /// Most lines a caption wraps onto.
 const CAPTION_LINES: usize = 3;
 /// Longest type line, in characters (`QUY CHẾ`, `QUY ĐỊNH`, `ĐIỀU LỆ`: short).
