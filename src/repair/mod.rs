@@ -41,6 +41,7 @@ use reading::{
     unit_after_figure, MarkLm, Reading, LONE_O_MARKS,
 };
 use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Repair is never certain: confidences are capped here.
@@ -540,38 +541,32 @@ struct Change {
 /// whole text sharing one hash map that every token of the text is looked
 /// up in.
 struct Changes {
-    /// Per line, (token, change) in no particular order.
-    lines: Vec<Vec<(usize, Change)>>,
+    /// Per line, the change of each changed token (a map: a line of a
+    /// document without line breaks may hold thousands).
+    lines: Vec<BTreeMap<usize, Change>>,
 }
 
 impl Changes {
     /// No changes, for lines `0..n_lines` (a change beyond is dropped).
     fn new(n_lines: usize) -> Self {
         Changes {
-            lines: (0..n_lines).map(|_| Vec::new()).collect(),
+            lines: (0..n_lines).map(|_| BTreeMap::new()).collect(),
         }
     }
 
     /// Sets the change of token `at`, replacing any it had.
     fn insert(&mut self, at: (usize, usize), change: Change) {
-        let Some(line) = self.lines.get_mut(at.0) else {
-            return;
-        };
-        match line.iter_mut().find(|(t, _)| *t == at.1) {
-            Some(slot) => slot.1 = change,
-            None => line.push((at.1, change)),
+        if let Some(line) = self.lines.get_mut(at.0) {
+            line.insert(at.1, change);
         }
     }
 
     fn get(&self, at: (usize, usize)) -> Option<&Change> {
-        let line = self.lines.get(at.0)?;
-        line.iter().find(|(t, _)| *t == at.1).map(|(_, c)| c)
+        self.lines.get(at.0)?.get(&at.1)
     }
 
     fn remove(&mut self, at: (usize, usize)) -> Option<Change> {
-        let line = self.lines.get_mut(at.0)?;
-        let k = line.iter().position(|(t, _)| *t == at.1)?;
-        Some(line.swap_remove(k).1)
+        self.lines.get_mut(at.0)?.remove(&at.1)
     }
 
     /// The (line, token) of every change.
@@ -579,7 +574,7 @@ impl Changes {
         self.lines
             .iter()
             .enumerate()
-            .flat_map(|(l, v)| v.iter().map(move |(t, _)| (l, *t)))
+            .flat_map(|(l, v)| v.keys().map(move |t| (l, *t)))
     }
 }
 

@@ -446,6 +446,11 @@ pub(super) fn trailing_junk(line: &str, toks: &[Token], ti: usize) -> bool {
     }
 }
 
+/// How many tokens either side of a mark are searched for the quote that
+/// pairs with it: far more than an OCR line holds, and a bound on the work
+/// per mark when a document without line breaks is one huge line.
+const SCAN_WINDOW: usize = 256;
+
 /// Quote marks OCR prints for a tone or shape mark it moved off its letter
 /// (`nu’éc` = `nước`, `co’` = `cơ`).
 pub(super) fn is_quote(c: char) -> bool {
@@ -740,7 +745,7 @@ pub(super) fn noisy_readings(lex: &Lexicon, line: &str, toks: &[Token]) -> Vec<O
                 // A quote that opens nothing: no other on the line.
                 let lone_quote = p.starts_with(quote)
                     && p.chars().all(|c| quote(c) || c == '.')
-                    && line.chars().filter(|&c| quote(c)).count() == 1;
+                    && line.chars().filter(|&c| quote(c)).nth(1).is_none();
                 let spaced = toks.get(ti + 1).is_some_and(|t| t.kind == TokenKind::Space);
                 let item_next = toks.get(ti + 2).is_some_and(|t| {
                     t.kind == TokenKind::Word && t.text(line).starts_with(char::is_uppercase)
@@ -959,7 +964,9 @@ pub(super) fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Readin
     };
     // An opening quote earlier in the line makes a closing one legitimate.
     let quote_opened = || {
-        toks[..ti].iter().enumerate().any(|(j, t)| {
+        let from = ti.saturating_sub(SCAN_WINDOW);
+        toks[from..ti].iter().enumerate().any(|(k, t)| {
+            let j = from + k;
             t.kind == TokenKind::Punct
                 && t.text(line).chars().next_back().is_some_and(is_quote)
                 && (j == 0 || toks[j - 1].kind == TokenKind::Space)
@@ -1040,7 +1047,11 @@ pub(super) fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Readin
             // table row it may end a cell.
             '.' => {
                 rest.is_empty()
-                    && toks.iter().filter(|t| t.kind == TokenKind::Word).count() >= 5
+                    && toks
+                        .iter()
+                        .filter(|t| t.kind == TokenKind::Word)
+                        .nth(4)
+                        .is_some()
                     && !line.contains('|')
                     && prev_run == Some(false)
                     && following.is_some()
@@ -1054,11 +1065,17 @@ pub(super) fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Readin
     }
     // Glued to the start of a word, after a space, mid-line.
     if next == word && prev == Some(TokenKind::Space) && rest.is_empty() && ti >= 2 {
-        let closed_later = toks[ti + 1..].iter().enumerate().any(|(k, t)| {
-            t.kind == TokenKind::Punct
-                && t.text(line).chars().next().is_some_and(is_quote)
-                && toks[ti + k].kind == TokenKind::Word
-        });
+        let closed_later = || {
+            toks[ti + 1..]
+                .iter()
+                .take(SCAN_WINDOW)
+                .enumerate()
+                .any(|(k, t)| {
+                    t.kind == TokenKind::Punct
+                        && t.text(line).chars().next().is_some_and(is_quote)
+                        && toks[ti + k].kind == TokenKind::Word
+                })
+        };
         let ok = match c {
             '-' | '_' | '~' => true,
             '.' => {
@@ -1068,7 +1085,7 @@ pub(super) fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Readin
                         .is_some_and(|i| toks[i].kind == TokenKind::Word)
                 }
             }
-            c if is_quote(c) => !closed_later,
+            c if is_quote(c) => !closed_later(),
             _ => false,
         };
         return if ok { mark("", MarkLm::Dropped) } else { None };
