@@ -247,8 +247,8 @@ fn is_roman(s: &str) -> bool {
 /// The words an institutional acronym stands for (`UBND`, `HĐND`, as OCR
 /// prints them too: `HDND`), for the language model's context: the corpora
 /// spell these bodies out (`Hội đồng nhân dân xã`) where provincial reports
-/// abbreviate them (NĐ 30/2020 lets "cụm từ thông dụng" be; the gazetteer of
-/// `../shared/format-notes.md`), so the words around an acronym are read
+/// abbreviate them (NĐ 30/2020 lets "cụm từ thông dụng" be; the project's
+/// format notes list the common ones), so the words around an acronym are read
 /// against its expansion (`HĐND xa;` → `HĐND xã;`).
 pub(super) fn acronym_words(s: &str) -> Option<&'static str> {
     // `TTHC` is left out: after `Số`/`hồ sơ` its expansion read seed 001's

@@ -752,11 +752,11 @@ pub(super) fn noisy_readings(lex: &Lexicon, line: &str, toks: &[Token]) -> Vec<O
                 });
                 out[ti] = if line_start && p == "~" && spaced && item_next {
                     // OCR's dash of a list item, which opens with a capital:
-                    // of the line-initial `~` before a word in
-                    // ../shared/ocr-pairs and the held-out sets, the truth
-                    // has `- ` for 58 of the 60 before a capital and for
-                    // none of the 5 before a small letter (a speck before
-                    // a wrapped line).
+                    // of the line-initial `~` before a word in the OCR pairs
+                    // the dictionaries are built from and the held-out sets,
+                    // the truth has `- ` for 50 of the 51 before a capital
+                    // and for none of the 3 before a small letter (a speck
+                    // before a wrapped line).
                     Some(Reading::Mark {
                         to: "-".to_owned(),
                         lm: MarkLm::Boundary,
