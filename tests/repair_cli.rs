@@ -40,6 +40,13 @@ fn run(args: &[&str], stdin: Option<&[u8]>) -> (i32, Vec<u8>, String) {
     )
 }
 
+/// `vietdoc repair` of `input` on stdin, which must succeed; its stdout.
+fn repair_ok(input: &str) -> String {
+    let (code, out, err) = run(&["repair"], Some(input.as_bytes()));
+    assert_eq!(code, 0, "{err}");
+    String::from_utf8(out).expect("utf-8")
+}
+
 fn eval(args: &[&str]) -> serde_json::Value {
     let mut all = vec!["eval", "repair", "--json"];
     all.extend_from_slice(args);
@@ -197,9 +204,7 @@ fn lone_figures_read_as_syllables_only_where_the_model_is_sure() {
                  cho cac ho ngheo tren dia ban.\n\
                  Da cap 6\n\
                  giay phep xay dung.";
-    let (code, out, err) = run(&["repair"], Some(input.as_bytes()));
-    assert_eq!(code, 0, "{err}");
-    let out = String::from_utf8(out).expect("utf-8");
+    let out = repair_ok(input);
     let lines: Vec<&str> = out.split('\n').collect();
     assert!(lines[1].contains("dân ở vùng"), "{}", lines[1]);
     assert!(lines[2].contains("bệnh ở địa phương"), "{}", lines[2]);
@@ -234,9 +239,7 @@ fn lone_figures_read_as_syllables_only_where_the_model_is_sure() {
 #[test]
 fn repairs_codes_markers_and_letters_in_words() {
     let input = "S6: 1034/BC-VP ngày 28/3/2022\nIL. Kết quả\nI11. Nhiệm vụ\nQuyết định số 380/0D-UBND và 69/2024/ND-CP";
-    let (code, out, err) = run(&["repair"], Some(input.as_bytes()));
-    assert_eq!(code, 0, "{err}");
-    let out = String::from_utf8(out).expect("utf-8");
+    let out = repair_ok(input);
     let lines: Vec<&str> = out.split('\n').collect();
     assert_eq!(lines[0], "Số: 1034/BC-VP ngày 28/3/2022");
     assert_eq!(lines[1], "II. Kết quả");
@@ -248,9 +251,7 @@ fn repairs_codes_markers_and_letters_in_words() {
 fn words_around_an_acronym_read_against_its_expansion() {
     // The corpora spell `Hội đồng nhân dân xã` out; reports write `HĐND xã`.
     let input = "- TT. Dang uy, TT HDND xa;\n- Chu tich, cac PCT UBND xa;";
-    let (code, out, err) = run(&["repair"], Some(input.as_bytes()));
-    assert_eq!(code, 0, "{err}");
-    let out = String::from_utf8(out).expect("utf-8");
+    let out = repair_ok(input);
     let lines: Vec<&str> = out.split('\n').collect();
     assert_eq!(lines[0], "- TT. Đảng ủy, TT HĐND xã;");
     assert_eq!(lines[1], "- Chủ tịch, các PCT UBND xã;");
@@ -261,9 +262,7 @@ fn type_code_slot_and_unknown_acronyms() {
     // The code right after `number/` and before `-` is read as a document
     // type when OCR damaged it; clean acronyms the code list lacks are kept.
     let input = "Quyết định số 26/0P-VP và 1813/Qb-TTg, 39/2021/QB-UBND\nCong tac tuyén truyen cai cich hanh chinh ciia UBND tinh, hi€u qua cho CCVC, STT";
-    let (code, out, err) = run(&["repair"], Some(input.as_bytes()));
-    assert_eq!(code, 0, "{err}");
-    let out = String::from_utf8(out).expect("utf-8");
+    let out = repair_ok(input);
     let lines: Vec<&str> = out.split('\n').collect();
     assert_eq!(
         lines[0],
@@ -280,9 +279,7 @@ fn type_code_slot_and_unknown_acronyms() {
 #[test]
 fn stray_punctuation_in_noisy_text_only() {
     let noisy = "Cac nguyén tac co ban cia phap luat dan-sy la nhimg nguyén tac\nduge quy dinh tai trung taém.cua tinh, v.v. theo Nghi dinh 30/2020/ND-CP";
-    let (code, out, err) = run(&["repair"], Some(noisy.as_bytes()));
-    assert_eq!(code, 0, "{err}");
-    let out = String::from_utf8(out).expect("utf-8");
+    let out = repair_ok(noisy);
     assert!(out.contains("pháp luật dân sự là"), "{out}");
     assert!(out.contains("trung tâm của tỉnh"), "{out}");
     assert!(out.contains("v.v."), "{out}");
@@ -501,9 +498,7 @@ fn unlisted_codes_in_ocr_text_keep_their_letters() {
     // a lost mark back, never a letter more or less (BCVT -> BCT, NV -> BNV).
     let input = "Theo dé nghi cua Truong phong Noi vu tai T& trinh s6 185/TTr-NV ngay 08/9/2023\n\
                  S6: 812/STTTT-BCVT Quang Ngai, ngay 05 thang 4 nam 2024, Quyét dinh s6 12/QD-UBND";
-    let (code, out, err) = run(&["repair"], Some(input.as_bytes()));
-    assert_eq!(code, 0, "{err}");
-    let out = String::from_utf8(out).expect("utf-8");
+    let out = repair_ok(input);
     assert!(out.contains("185/TTr-NV "), "{out}");
     assert!(out.contains("812/STTTT-BCVT "), "{out}");
     assert!(out.contains("12/QĐ-UBND"), "{out}");

@@ -64,14 +64,7 @@ fn place_as_issuer(header: &mut Header) {
 /// `PHÚ LONG` → `Phú Long`.
 fn title_case(s: &str) -> String {
     s.split(' ')
-        .map(|w| {
-            let mut cs = w.chars();
-            cs.next().map_or_else(String::new, |c| {
-                c.to_uppercase()
-                    .chain(cs.flat_map(char::to_lowercase))
-                    .collect()
-            })
-        })
+        .map(|w| viet::apply_case(&w.to_lowercase(), viet::CasePattern::Title))
         .collect::<Vec<_>>()
         .join(" ")
 }

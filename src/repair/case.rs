@@ -257,9 +257,16 @@ mod tests {
         assert_eq!(restore("Hanh", "hạnh", MID), CasePattern::Title);
     }
 
+    /// `lines` as owned lines with their tokens.
+    fn lines_and_tokens(lines: &[&str]) -> (Vec<String>, Vec<Vec<Token>>) {
+        let lines: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+        let toks = lines.iter().map(|l| crate::text::tokenize(l)).collect();
+        (lines, toks)
+    }
+
     #[test]
     fn a_word_without_evidence_takes_the_case_of_its_neighbour() {
-        let lines: Vec<String> = [
+        let (lines, toks) = lines_and_tokens(&[
             "Noi nhan: KT. GIAM DOC",
             "BO Nong nghiep",
             "SO CO",
@@ -267,11 +274,7 @@ mod tests {
             "Uy BAN NHAN DAN",
             "Bo Nong nghiep va Mi trwong (b/c); PHO CHU TICH",
             "piéu 2. Đối tượng áp dụng",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let toks: Vec<Vec<Token>> = lines.iter().map(|l| crate::text::tokenize(l)).collect();
+        ]);
         let at = |li: usize, w: &str| {
             let ti = toks[li]
                 .iter()
@@ -304,17 +307,13 @@ mod tests {
 
     #[test]
     fn contexts() {
-        let lines: Vec<String> = [
+        let (lines, toks) = lines_and_tokens(&[
             "Một câu xong.",
             "piéu 43. Lap",
             "theo quy dinh. Cac 16",
             "VA VIEC THAY BO",
             "Ty 1€ hd so TTHC do UBND cap",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let toks: Vec<Vec<Token>> = lines.iter().map(|l| crate::text::tokenize(l)).collect();
+        ]);
         assert!(context(&lines, &toks, 1, 0).sentence_start);
         let cac = toks[2]
             .iter()

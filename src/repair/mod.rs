@@ -882,6 +882,7 @@ impl<'a> Repairer<'a> {
                     && reading::per_unit_denominator(&lines[s.line], &tokens[s.line], s.token)
             })
             .collect();
+        // Options of one position built here (a figure's, a denominator's).
         let mut scratch_opts: Vec<Option_> = Vec::new();
         let n_lines = lines.len();
         // Decode each segment.
@@ -976,17 +977,17 @@ impl<'a> Repairer<'a> {
                     // Half the mass to the number, half shared by the words.
                     let half = 0.5f32.ln();
                     let word = (0.5 / words.len() as f32).ln();
-                    let opts: Vec<Option_> = std::iter::once(Option_ {
+                    scratch_opts.clear();
+                    scratch_opts.push(Option_ {
                         id: lm::NUM,
                         channel: half,
-                    })
-                    .chain(words.iter().map(|w| Option_ {
+                    });
+                    scratch_opts.extend(words.iter().map(|w| Option_ {
                         id: lex.id(w),
                         channel: word,
-                    }))
-                    .collect();
+                    }));
                     seg.push(usize::MAX);
-                    positions.push(&opts);
+                    positions.push(&scratch_opts);
                 }
                 Item::NoisySlot(_) if !noisy => flush(&mut seg, &mut positions, &mut changes),
                 Item::Slot(i) | Item::NoisySlot(i) => {

@@ -1295,14 +1295,7 @@ mod tests {
 
     #[test]
     fn denominators_of_units_after_a_figure() {
-        let at = |line: &str, word: &str| {
-            let toks = text::tokenize(line);
-            let ti = toks
-                .iter()
-                .rposition(|t| t.text(line) == word)
-                .expect("token");
-            per_unit_denominator(line, &toks, ti)
-        };
+        let at = |line: &str, word: &str| at_word(line, word, per_unit_denominator);
         assert!(at("năng suất 1,6 tạ/ha", "ha"));
         assert!(at("hỗ trợ 30 triệu đồng/hd", "hd"));
         assert!(at("ho tro 30 triéu dong/hé", "hé"));
@@ -1313,19 +1306,22 @@ mod tests {
 
     #[test]
     fn units_of_area_and_volume_after_a_figure() {
-        let at = |line: &str, word: &str| {
-            let toks = text::tokenize(line);
-            let ti = toks
-                .iter()
-                .position(|t| t.text(line) == word)
-                .expect("token");
-            power_unit_after_figure(line, &toks, ti)
-        };
+        let at = |line: &str, word: &str| at_word(line, word, power_unit_after_figure);
         assert_eq!(at("công suất 1.000 m3/giờ", "m3"), Some("mét khối"));
         assert_eq!(at("diện tích 30 m2 đất", "m2"), Some("mét vuông"));
         // Not after a figure: a word with a misread letter (`x4` for `xã`).
         assert_eq!(at("tại m3 nước", "m3"), None);
         assert_eq!(at("có 5 x4 tham gia", "x4"), None);
+    }
+
+    /// `f` of the first token of `line` printed as `word`.
+    fn at_word<T>(line: &str, word: &str, f: impl Fn(&str, &[Token], usize) -> T) -> T {
+        let toks = text::tokenize(line);
+        let ti = toks
+            .iter()
+            .position(|t| t.text(line) == word)
+            .expect("token");
+        f(line, &toks, ti)
     }
 
     /// What the mark-reading rules say of every punctuation token of `line`.
@@ -1574,11 +1570,7 @@ mod tests {
 
     #[test]
     fn symbol_parts_are_mostly_capitals() {
-        let slot = |line: &str, word: &str| {
-            let toks = crate::text::tokenize(line);
-            let ti = toks.iter().position(|t| t.text(line) == word).unwrap();
-            code_like(line, &toks, ti)
-        };
+        let slot = |line: &str, word: &str| at_word(line, word, code_like);
         assert!(slot("số 380/QĐ-TTg ngày", "TTg").is_some());
         assert!(slot("số 380/QĐ-TTg ngày", "QĐ").is_some());
         assert!(slot("qua 15 ngwOi/chuyen de", "ngwOi").is_none());
@@ -1836,11 +1828,7 @@ mod tests {
 
     #[test]
     fn units_after_figures() {
-        let unit = |line: &str, w: &str| {
-            let toks = text::tokenize(line);
-            let ti = toks.iter().position(|t| t.text(line) == w).expect("token");
-            unit_after_figure(line, &toks, ti)
-        };
+        let unit = |line: &str, w: &str| at_word(line, w, unit_after_figure);
         assert!(unit("Sà lan chở dầu 250 t", "t"));
         assert!(unit("Tời điện 3 t, cẩu 5 t.", "t"));
         assert!(unit("điện áp 220 V", "V"));
