@@ -430,12 +430,50 @@ fn tone_style_option() {
 }
 
 #[test]
+fn outputs_never_clobber_inputs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("scan.txt");
+    let text = "Cong tac cai cach hanh chinh cua tinh\n";
+    std::fs::write(&file, text).expect("write input");
+    let f = file.display().to_string();
+    // `--explain FILE` reads FILE (the `=` form names the explain file).
+    let (code, out, err) = run(&["repair", "--explain", &f], None);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        String::from_utf8_lossy(&out),
+        "Công tác cải cách hành chính của tỉnh\n"
+    );
+    assert!(err.contains("\"to\""), "explain lines on stderr: {err}");
+    // An output that is an input is refused before anything is written.
+    for args in [
+        vec!["repair", f.as_str(), "-o", f.as_str()],
+        vec!["parse", f.as_str(), "-o", f.as_str()],
+    ] {
+        let (code, _, err) = run(&args, None);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains("is also an input"), "{err}");
+    }
+    let explain_arg = format!("--explain={f}");
+    let (code, _, err) = run(&["repair", &f, &explain_arg], None);
+    assert_eq!(code, 2, "{err}");
+    // So is an output inside an input directory.
+    let d = dir.path().display().to_string();
+    let inside = dir.path().join("all.jsonl").display().to_string();
+    let (code, _, err) = run(&["parse", &d, "-o", &inside], None);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("inside the input directory"), "{err}");
+    assert!(!dir.path().join("all.jsonl").exists());
+    assert_eq!(std::fs::read_to_string(&file).expect("input kept"), text);
+}
+
+#[test]
 fn explain_and_min_confidence() {
     let input = "Cong tac cai cach hanh chinh cua tinh";
     let dir = tempfile::tempdir().expect("tempdir");
     let explain = dir.path().join("edits.jsonl");
     let explain_s = explain.display().to_string();
-    let (code, out, err) = run(&["repair", "--explain", &explain_s], Some(input.as_bytes()));
+    let explain_arg = format!("--explain={explain_s}");
+    let (code, out, err) = run(&["repair", &explain_arg], Some(input.as_bytes()));
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         String::from_utf8_lossy(&out),

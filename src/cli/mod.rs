@@ -7,7 +7,7 @@ mod parse;
 mod repair;
 
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Repair, segment and extract scanned Vietnamese government documents.
 #[derive(Parser, Debug)]
@@ -54,4 +54,58 @@ pub fn load_lexicon(dir: &std::path::Path) -> anyhow::Result<vietdoc::Lexicon> {
     use anyhow::Context;
     vietdoc::Lexicon::load(dir)
         .with_context(|| format!("loading dictionaries from {}", dir.display()))
+}
+
+/// Refuses an output file that would destroy or feed an input: one of the
+/// `inputs` itself (created, so emptied, before it is read), or a file inside
+/// an input directory (read back as an input while it is written). `outputs`
+/// pairs each given output path with the option that named it; `-` (a
+/// standard stream) is never a clash. Inputs that do not resolve are left
+/// to the reading step to report.
+pub fn refuse_clobbering_outputs(
+    inputs: &[PathBuf],
+    outputs: &[(&str, &Path)],
+) -> anyhow::Result<()> {
+    for &(flag, out) in outputs {
+        if out.as_os_str() == "-" {
+            continue;
+        }
+        let Some(resolved) = resolve_for_writing(out) else {
+            continue;
+        };
+        for input in inputs.iter().filter(|i| i.as_os_str() != "-") {
+            let Ok(inp) = std::fs::canonicalize(input) else {
+                continue;
+            };
+            if inp == resolved {
+                anyhow::bail!(
+                    "{flag} {} is also an input: it would be emptied before it is read",
+                    out.display()
+                );
+            }
+            if inp.is_dir() && resolved.starts_with(&inp) {
+                anyhow::bail!(
+                    "{flag} {} lies inside the input directory {}: it would be read as an input",
+                    out.display(),
+                    input.display()
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The absolute path `path` names once written: its parent directory
+/// resolved, then its file name; `None` when the parent does not exist (the
+/// write itself will then fail with its own error).
+fn resolve_for_writing(path: &Path) -> Option<PathBuf> {
+    if let Ok(p) = std::fs::canonicalize(path) {
+        return Some(p);
+    }
+    let name = path.file_name()?;
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    Some(std::fs::canonicalize(parent).ok()?.join(name))
 }

@@ -96,6 +96,9 @@ pub fn run(args: ParseArgs, dict_dir: &Path) -> Result<i32> {
             );
         }
     }
+    if let Some(p) = &args.output {
+        super::refuse_clobbering_outputs(&args.files, &[("-o", p.as_path())])?;
+    }
     let globs = input::glob_set(&args.glob)?;
     let mut pipeline = vietdoc::Pipeline::new(super::load_lexicon(dict_dir)?);
     pipeline.encoding = args.encoding;

@@ -18,8 +18,16 @@ pub struct RepairArgs {
     /// `old`: hòa, thủy, ủy); given explicitly, it also restyles untouched words.
     #[arg(long, value_enum)]
     pub tone_style: Option<ToneStyle>,
-    /// Write one JSON line per changed token to this file (`-`: stderr).
-    #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-")]
+    /// Write one JSON line per changed token: alone, to stderr; `--explain=FILE`,
+    /// to FILE. The `=` is required, so `--explain input.txt` reads
+    /// `input.txt` as an input instead of overwriting it.
+    #[arg(
+        long,
+        value_name = "FILE",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "-"
+    )]
     pub explain: Option<PathBuf>,
     /// Leave tokens whose repair confidence is below this value unchanged (0–1).
     #[arg(long, default_value_t = 0.0, value_name = "P")]
@@ -31,6 +39,14 @@ pub fn run(args: RepairArgs, dict_dir: &Path) -> Result<i32> {
         (0.0..=1.0).contains(&args.min_confidence),
         "--min-confidence must be between 0 and 1"
     );
+    let mut outputs = Vec::new();
+    if let Some(p) = &args.output {
+        outputs.push(("-o", p.as_path()));
+    }
+    if let Some(p) = &args.explain {
+        outputs.push(("--explain", p.as_path()));
+    }
+    super::refuse_clobbering_outputs(&args.files, &outputs)?;
     let lexicon = super::load_lexicon(dict_dir)?;
     let opts = RepairOptions {
         tone_style: args.tone_style.unwrap_or_default(),
