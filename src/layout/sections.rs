@@ -290,6 +290,20 @@ fn first_roman_misread(
             .any(|l| marker(l, false).is_some_and(|m| m.kind == Kind::Roman))
 }
 
+/// Is the marker `mk` of line `i` an `I.` that OCR made of an Arabic `1.`?
+/// A Roman section came before (so a Roman `I.` cannot follow), and it heads
+/// a title in sentence case, as Arabic-level titles are printed (Roman ones
+/// in capitals): `II. MỤC TIÊU` … `I. Phát triển chính quyền số`.
+fn one_read_as_roman(lines: &[Line<'_>], i: usize, mk: &Marker, stack: &[Frame]) -> bool {
+    mk.kind == Kind::Roman
+        && matches!(
+            mk.glyph.trim_end_matches(['.', ',']).trim(),
+            "I" | "l" | "|" | "!"
+        )
+        && stack.iter().any(|f| f.kind == Kind::Roman && f.value >= 1)
+        && !super::header::mostly_upper(&lines[i].text[mk.rest.min(lines[i].text.len())..])
+}
+
 fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end_matches(|c: char| {
         matches!(c, '"' | '”' | '’' | '\'' | ')' | '*') || c.is_whitespace()
@@ -460,6 +474,12 @@ pub(crate) fn parse(
                 Marker {
                     kind: Kind::Roman,
                     glyph: "I.".to_owned(),
+                    ..mk
+                }
+            } else if one_read_as_roman(lines, i, &mk, &stack) {
+                Marker {
+                    kind: Kind::Arabic(1),
+                    glyph: "1.".to_owned(),
                     ..mk
                 }
             } else {
@@ -826,5 +846,16 @@ mod tests {
         // No Roman section later: a `1.` heading in capitals stays Arabic.
         let got = run("1. MỤC ĐÍCH\nNội dung.\n2. YÊU CẦU");
         assert_eq!(got[0].0, "1.");
+    }
+
+    #[test]
+    fn one_read_as_roman_under_a_roman_section() {
+        let got = run("I. MỤC ĐÍCH\nNội dung.\nII. NHIỆM VỤ\nI. Phát triển hạ tầng\nx.\n2. Đào tạo\nx.\nIII. TỔ CHỨC");
+        let nums: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert_eq!(nums, ["I.", "II.", "1.", "2.", "III."]);
+        // A title in capitals keeps its Roman reading (and its position's number).
+        let got = run("I. MỤC ĐÍCH\nNội dung.\nII. NHIỆM VỤ\nI. TỔ CHỨC");
+        let nums: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert_eq!(nums, ["I.", "II.", "III."]);
     }
 }

@@ -11,9 +11,13 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// The "Nơi nhận" label on the folded skeleton, after at most three specks
-/// OCR put before it (`~. Noi nhan:`, `Nornhan;`).
+/// OCR put before it (`~. Noi nhan:`, `Nornhan;`); without its `i` (`Nó
+/// nhận:`, repaired from `No? nhan:`) only before a colon.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[^a-z0-9\s]{1,3}\s*)?n[o0][i1lr]\s*nh[a-z]{1,3}\s*[:;.]?").unwrap()
+    Regex::new(
+        r"^(?:[^a-z0-9\s]{1,3}\s*)?n[o0](?:[i1lr]\s*nh[a-z]{1,3}\s*[:;.]?|\s*nh[a-z]{1,3}\s*[:;])",
+    )
+    .unwrap()
 });
 /// The prefixes of an authority form (NĐ 30: thay mặt, ký thay, thừa lệnh,
 /// thừa ủy quyền, quyền), as a regex alternation; `1M`, `7M` are OCR's `TM`
@@ -477,14 +481,16 @@ mod tests {
             "\u{2018}, Nơi nhận:",
             "NOI NHAN:",
             "Nornhan;",
+            "Nó nhận:",
         ] {
             assert!(
                 LABEL.is_match(&crate::layout::Folded::new(line).s),
                 "{line}"
             );
         }
-        // A word before it is no speck.
+        // A word before it is no speck; `nó nhận` without a colon is a sentence.
         assert!(!LABEL.is_match(&crate::layout::Folded::new("Gửi nơi nhận").s));
+        assert!(!LABEL.is_match(&crate::layout::Folded::new("Nó nhận được").s));
         let text = "~. Noi nhan:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC";
         let raw: Vec<&str> = text.lines().collect();
         let rep: Vec<String> = raw.iter().map(|s| s.to_string()).collect();
