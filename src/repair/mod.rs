@@ -670,6 +670,12 @@ impl<'a> Repairer<'a> {
                     lm: MarkLm::Boundary,
                 });
             }
+            if let Some(ti) = reading::end_mark(line, toks) {
+                readings[ti] = Some(Reading::Mark {
+                    to: "./.".to_owned(),
+                    lm: MarkLm::Boundary,
+                });
+            }
             if let Some((ti, to)) = colon_before_item(&lines, &tokens, li, &headings) {
                 readings[ti] = Some(Reading::Mark {
                     to: to.to_owned(),
