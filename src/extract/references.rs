@@ -180,6 +180,9 @@ static TYPE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// A number with a symbol's slash or dash right after a space (folded).
+static NUMBERED_SYMBOL_NEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+\d{1,5}\s*[/-]").expect("valid regex"));
 /// A bare `số:` right before the slash of a blank-number symbol.
 static SO_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^a-z])(?:so|s6)\s*:?\s*$").expect("valid regex"));
@@ -643,6 +646,11 @@ fn find_symbols(doc: &DocText) -> Vec<Hit> {
         if next.is_some_and(|ch| ch == '/' || ch == '-') {
             continue;
         }
+        // `Quyết định số 6 749/QĐ-TTg`: OCR split a speck off `số`; the
+        // citation is the numbered symbol right after.
+        if NUMBERED_SYMBOL_NEXT.is_match(after) {
+            continue;
+        }
         let word = after
             .trim_start()
             .split(|ch: char| !ch.is_alphanumeric())
@@ -916,5 +924,10 @@ mod tests {
         assert!(refs(&["Cổng/Trang TTĐT; b/c; 15/12/2022; TT&TT"]).is_empty());
         assert!(refs(&["Kế hoạch năm 2023, Quyết định 2024"]).is_empty());
         assert_eq!(fulls(&["triển khai Đề án 06 trên địa bàn"]), vec!["06"]);
+        // A speck OCR split off `số` is no citation of its own.
+        assert_eq!(
+            fulls(&["Căn cứ Quyết định số 6 749/QĐ-TTg ngày 03/6/2020"]),
+            vec!["749/QĐ-TTg"]
+        );
     }
 }
