@@ -47,7 +47,7 @@ def render():
                 subprocess.run(
                     ["python3", os.path.join(a.shared, "ocrgen/ocrgen.py"),
                      os.path.join(a.dir, "src", doc + ".txt"), "-o", out, "--degrade", deg,
-                     "--seed", str(spec["seed"]), "--langs", "eng"],
+                     "--seed", str(spec["seed"]), "--langs", "eng"] + spec.get("ocrgen_args", []),
                     check=True, stdout=subprocess.DEVNULL)
                 rows = [json.loads(l) for l in open(os.path.join(out, "pairs.jsonl"), encoding="utf-8")]
                 n = max(r["line"] for r in rows)
