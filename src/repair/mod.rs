@@ -416,6 +416,82 @@ fn read_lone_o(lex: &Lexicon, lines: &[String], tokens: &[Vec<Token>], changes: 
     }
 }
 
+/// Reads `Sở` for OCR's misreadings of it (`S6`, `SG`, `$@`, `S§`, or a
+/// `Số` the decoder chose) before the name of a provincial department
+/// (`SG Nội vụ`, `S6 Tài chính`; see [`reading::department_follows`]), judged
+/// on the repaired words after it. `SỞ` where the name is in capitals.
+fn read_department_so(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 0..toks.len() {
+            if toks[ti].kind != TokenKind::Word {
+                continue;
+            }
+            let ocr = toks[ti].text(line);
+            let now = changes.get((li, ti)).map_or(ocr, |c| c.to.as_str());
+            // A mark glued after a lone `S` (`S§`) is part of it.
+            let glued = toks
+                .get(ti + 1)
+                .filter(|t| t.kind == TokenKind::Punct && t.start == toks[ti].end)
+                .map(|t| (ti + 1, t.text(line)));
+            let mark = glued.and_then(|(_, m)| m.chars().next());
+            let decoded_so = ocr.starts_with(['S', '$']) && viet::skeleton(now) == "so";
+            if !reading::may_read_so(ocr, mark) && !decoded_so {
+                continue;
+            }
+            // The two tokens after it (past a glued mark), as repaired so
+            // far, when both are words.
+            let from = glued.map_or(ti + 1, |(tm, _)| tm + 1);
+            let mut words = toks[from..]
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.kind != TokenKind::Space)
+                .take(2)
+                .map(|(k, t)| {
+                    (t.kind == TokenKind::Word).then(|| {
+                        let ocr = t.text(line);
+                        let now = changes.get((li, from + k)).map_or(ocr, |c| c.to.as_str());
+                        (now, ocr)
+                    })
+                });
+            let (Some((a, a_ocr)), Some((b, _))) = (words.next().flatten(), words.next().flatten())
+            else {
+                continue;
+            };
+            // A department's name is capitalised (changes are lower case:
+            // the case is the OCR token's).
+            if !a_ocr.starts_with(char::is_uppercase) || !reading::department_follows(a, b) {
+                continue;
+            }
+            let upper = a_ocr.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !a_ocr.chars().any(char::is_lowercase);
+            let to = if upper { "SỞ" } else { "Sở" };
+            if now == to {
+                continue;
+            }
+            changes.insert(
+                (li, ti),
+                Change {
+                    to: to.to_owned(),
+                    confidence: LONE_O_CONFIDENCE,
+                    runner_up: Some(now.to_owned()),
+                },
+            );
+            if let Some((tm, m)) = glued {
+                if ocr.chars().count() == 1 && m.chars().count() == 1 {
+                    changes.insert(
+                        (li, tm),
+                        Change {
+                            to: String::new(),
+                            confidence: LONE_O_CONFIDENCE,
+                            runner_up: None,
+                        },
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// The confidence of a choice that beats its runner-up by `margin` nats:
 /// the logistic of the margin, capped at [`MAX_CONFIDENCE`].
 fn confidence_of(margin: f32) -> f32 {
@@ -1011,6 +1087,7 @@ impl<'a> Repairer<'a> {
         flush(&mut seg, &mut positions, &mut changes);
         if noisy {
             read_lone_o(lex, &lines, &tokens, &mut changes);
+            read_department_so(&lines, &tokens, &mut changes);
         }
 
         self.apply(&lines, &tokens, &slots, noisy, changes)

@@ -539,6 +539,58 @@ pub(super) fn colon_before_item(
     }
 }
 
+/// The departments of a provincial People's Committee (`Sở Nội vụ`, `Sở Tài
+/// chính`, … as NĐ 24/2014 and NĐ 107/2020 name them), by the skeletons of
+/// the first two syllables after `Sở`.
+const DEPARTMENTS: &[[&str; 2]] = &[
+    ["noi", "vu"],
+    ["tai", "chinh"],
+    ["xay", "dung"],
+    ["y", "te"],
+    ["giao", "duc"],
+    ["tu", "phap"],
+    ["cong", "thuong"],
+    ["nong", "nghiep"],
+    ["ke", "hoach"],
+    ["lao", "dong"],
+    ["van", "hoa"],
+    ["khoa", "hoc"],
+    ["giao", "thong"],
+    ["tai", "nguyen"],
+    ["thong", "tin"],
+    ["ngoai", "vu"],
+    ["dan", "toc"],
+    ["du", "lich"],
+];
+
+/// Could the token `t` (its punctuation already cut off) be OCR's reading of
+/// `Sở`: a capital `S` (or `$`) and one letter or mark for the `ở` (`S6`,
+/// `SG`, `SO`, `Sé`, `$@`, `Số`), or a lone `S` (its `ở` a separate mark
+/// such as `§`, given as `mark`)?
+pub(super) fn may_read_so(t: &str, mark: Option<char>) -> bool {
+    let mut it = t.chars();
+    if !matches!(it.next(), Some('S' | '$')) {
+        return false;
+    }
+    match (it.next(), it.next()) {
+        (None, None) => mark.is_some_and(|m| "§@&¢©®".contains(m)),
+        (Some(c), None) => {
+            "6089GOoQ&@§¢©®".contains(c)
+                || matches!(viet::skeleton(&c.to_string()).as_str(), "o" | "e")
+        }
+        _ => false,
+    }
+}
+
+/// Do the two words after a token (as repaired, any case) open a
+/// department's name (`nội vụ`, `tài chính;`)?
+pub(super) fn department_follows(a: &str, b: &str) -> bool {
+    let key =
+        |w: &str| viet::skeleton(w.trim_end_matches(|c: char| !c.is_alphabetic())).to_lowercase();
+    let (ka, kb) = (key(a), key(b));
+    DEPARTMENTS.iter().any(|d| d[0] == ka && d[1] == kb)
+}
+
 /// The end-of-text mark `./.` as OCR misreads it (`,/.`, `./:`, `:/.`, or
 /// its first dot lost, `/.`), glued to the last word or figure of a line:
 /// the mark's token. (Of the 80 `./.` lines of the pair files and held-out
@@ -1726,6 +1778,22 @@ mod tests {
         let (lines, tokens) = doc("Dieu 3. Mot\nDieu 4. Hai\nQUYET DINH:\nDieu 1. Ban hanh");
         let h = heading_words(&lines, &tokens);
         assert_eq!(colon_before_item(&lines, &tokens, 2, &h), None);
+    }
+
+    #[test]
+    fn so_before_a_department() {
+        for t in ["S6", "SG", "SO", "Sé", "$@", "Số", "Sơ", "$6"] {
+            assert!(may_read_so(t, None), "{t}");
+        }
+        assert!(may_read_so("S", Some('§')));
+        for t in ["Sa", "S", "s6", "SOS", "Ta"] {
+            assert!(!may_read_so(t, None), "{t}");
+        }
+        assert!(department_follows("nội", "vụ"));
+        assert!(department_follows("Tài", "chính;"));
+        assert!(department_follows("Y", "tế"));
+        assert!(!department_follows("tài", "khoản"));
+        assert!(!department_follows("nội", "dung"));
     }
 
     #[test]
