@@ -492,6 +492,68 @@ fn read_department_so(lines: &[String], tokens: &[Vec<Token>], changes: &mut Cha
     }
 }
 
+/// The decoding passes' shared state (see [`document_senses`]).
+struct DocPass {
+    /// Per slot, the option the first pass chose and its confidence (whole
+    /// slots of keys seen more than once, outside name lines).
+    first: Vec<Option<(usize, f32)>>,
+    /// In the second pass.
+    second: bool,
+    /// The segment being built holds a slot whose first reading differs
+    /// from its key's sense: only such segments are decoded again.
+    affected: bool,
+}
+
+/// Confidence below which a first-pass reading defers to its token's sense
+/// (none: the table gate of seed 001 lost a cell, `bãi bỏ` read at 0.83
+/// turning `bởi bỏ`; 0.7, 0.8 and 0.9 measured, see the commit).
+const SENSE_DOUBT: f32 = 0.8;
+/// Confidence from which a first-pass reading sets its token's sense.
+const SENSE_CONFIDENCE: f32 = 0.95;
+/// Channel bonus (nats) of a token's document sense in the second pass (set
+/// before measuring; 1.0 and 3.0 measured after, both a little worse on
+/// most sets, see the commit). A bonus scaled down for words the unigram
+/// model finds common (a cache model's mixture) was worse than the flat one.
+const SENSE_BONUS: f32 = 2.0;
+
+/// One sense per document: per key, the option its confident readings
+/// agree on (confidence ≥ [`SENSE_CONFIDENCE`], a word, the only one so
+/// read), when another of its occurrences read otherwise. The same OCR
+/// string usually stands for the same word within one document (`lua` in an
+/// agricultural report is `lúa` where the context says so, and so where it
+/// does not); the second pass gives that option [`SENSE_BONUS`] at the
+/// occurrences first read with confidence below [`SENSE_DOUBT`].
+fn document_senses(
+    first: &[Option<(usize, f32)>],
+    slot_key: &[usize],
+    key_words: &[Vec<Option<WordId>>],
+    n_keys: usize,
+) -> Vec<Option<usize>> {
+    // Per key: the confidently read option (usize::MAX: more than one).
+    let mut sure: Vec<Option<usize>> = vec![None; n_keys];
+    for (slot, reading) in first.iter().enumerate() {
+        let Some((k, c)) = *reading else { continue };
+        if c < SENSE_CONFIDENCE || key_words[slot_key[slot]][k].is_none() {
+            continue;
+        }
+        let s = &mut sure[slot_key[slot]];
+        *s = match *s {
+            None => Some(k),
+            Some(j) if j == k => Some(k),
+            Some(_) => Some(usize::MAX),
+        };
+    }
+    let mut senses: Vec<Option<usize>> = vec![None; n_keys];
+    for (slot, reading) in first.iter().enumerate() {
+        let Some((k, _)) = *reading else { continue };
+        let key = slot_key[slot];
+        if let Some(s) = sure[key].filter(|&s| s != usize::MAX && s != k) {
+            senses[key] = Some(s);
+        }
+    }
+    senses
+}
+
 /// The confidence of a choice that beats its runner-up by `margin` nats:
 /// the logistic of the margin, capped at [`MAX_CONFIDENCE`].
 fn confidence_of(margin: f32) -> f32 {
@@ -964,6 +1026,14 @@ impl<'a> Repairer<'a> {
                     && reading::per_unit_denominator(&lines[s.line], &tokens[s.line], s.token)
             })
             .collect();
+        // Occurrences of each key as a whole slot outside name lines: a key
+        // seen once has no sense to share.
+        let mut key_count = vec![0usize; keys.len()];
+        for (i, sl) in slots.iter().enumerate() {
+            if sl.ocr.is_none() && sl.half == 0 && !sl.name {
+                key_count[slot_key[i]] += 1;
+            }
+        }
         // Options of one position built here (a figure's, a denominator's).
         let mut scratch_opts: Vec<Option_> = Vec::new();
         let n_lines = lines.len();
@@ -973,8 +1043,21 @@ impl<'a> Repairer<'a> {
         let mut memo = decode::TransitionMemo::shared(self.cache.map(CandidateCache::transitions));
         // The person-name model's scores differ: a memo of its own.
         let mut name_memo = decode::TransitionMemo::default();
-        let mut flush = |seg: &mut Vec<usize>, positions: &mut Positions, changes: &mut Changes| {
-            if positions.is_empty() {
+        // Per whole slot, the first pass's reading (the option chosen and its
+        // confidence), which the second pass reads the document's senses from.
+        let mut pass = DocPass {
+            first: vec![None; slots.len()],
+            second: false,
+            affected: false,
+        };
+        let mut flush = |seg: &mut Vec<usize>,
+                         positions: &mut Positions,
+                         changes: &mut Changes,
+                         pass: &mut DocPass| {
+            let skip = pass.second && !std::mem::take(&mut pass.affected);
+            if positions.is_empty() || skip {
+                seg.clear();
+                positions.clear();
                 return;
             }
             let positions_ = positions.as_slice();
@@ -998,6 +1081,32 @@ impl<'a> Repairer<'a> {
                 let words = &key_words[key];
                 let chosen = path[i];
                 let whole = slot.ocr.is_none() && slot.half == 0;
+                // The second syllable of a split token is kept on a line of
+                // its own past the text's lines.
+                let line = slot.line + if slot.half == 2 { n_lines } else { 0 };
+                if pass.second {
+                    changes.remove((line, slot.token));
+                }
+                // The runner-up is the best other option of the trigram pass by
+                // local score; failing one, the best by bigram max-marginal.
+                let runner = || -> Option<(f32, usize)> {
+                    let chosen_score = decode::local_score(lm, positions_, path, i, chosen);
+                    decoded.kept[i]
+                        .iter()
+                        .filter(|&&k| k != chosen)
+                        .map(|&k| {
+                            let sc = decode::local_score(lm, positions_, path, i, k);
+                            (chosen_score - sc, k)
+                        })
+                        .min_by(|a, b| a.0.total_cmp(&b.0))
+                        .or_else(|| decoded.marginal_runner_up(i, chosen))
+                };
+                let mut runner_found = None;
+                if !pass.second && whole && !name && key_count[key] > 1 {
+                    let r = runner();
+                    pass.first[slot_idx] = Some((chosen, confidence_of(r.map_or(10.0, |r| r.0))));
+                    runner_found = Some(r);
+                }
                 let word = match words[chosen] {
                     Some(id) => lex.word(id),
                     // A joined or split syllable is printed as its key when kept.
@@ -1007,27 +1116,13 @@ impl<'a> Repairer<'a> {
                 if whole && originals[key].as_deref() == Some(word) {
                     continue;
                 }
-                // The runner-up is the best other option of the trigram pass by
-                // local score; failing one, the best by bigram max-marginal.
-                let chosen_score = decode::local_score(lm, positions_, path, i, chosen);
-                let runner: Option<(f32, usize)> = decoded.kept[i]
-                    .iter()
-                    .filter(|&&k| k != chosen)
-                    .map(|&k| {
-                        let sc = decode::local_score(lm, positions_, path, i, k);
-                        (chosen_score - sc, k)
-                    })
-                    .min_by(|a, b| a.0.total_cmp(&b.0))
-                    .or_else(|| decoded.marginal_runner_up(i, chosen));
+                let runner = runner_found.unwrap_or_else(runner);
                 let margin = runner.map_or(10.0, |r| r.0);
                 let confidence = confidence_of(margin);
                 let runner_up = runner.map(|(_, k)| match words[k] {
                     Some(id) => lex.word(id).to_owned(),
                     None => slot.key.clone(),
                 });
-                // The second syllable of a split token is kept on a line of
-                // its own past the text's lines.
-                let line = slot.line + if slot.half == 2 { n_lines } else { 0 };
                 changes.insert(
                     (line, slot.token),
                     Change {
@@ -1040,51 +1135,82 @@ impl<'a> Repairer<'a> {
             seg.clear();
             positions.clear();
         };
-        for (gate, item) in &items {
-            if !gate.admits(noisy) {
-                continue;
+        // Two passes: the second re-decodes the segments where a token reads
+        // otherwise than the same token read with confidence elsewhere in the
+        // document (see [`document_senses`]).
+        let mut senses: Vec<Option<usize>> = vec![None; keys.len()];
+        for second in [false, true] {
+            if second {
+                senses = document_senses(&pass.first, &slot_key, &key_words, keys.len());
+                if senses.iter().all(Option::is_none) {
+                    break;
+                }
+                pass.second = true;
             }
-            match item {
-                Item::Break => flush(&mut seg, &mut positions, &mut changes),
-                Item::Stray if noisy => {}
-                Item::Stray => flush(&mut seg, &mut positions, &mut changes),
-                Item::Fixed(id) => {
-                    seg.push(usize::MAX);
-                    positions.push(&[Option_ {
-                        id: *id,
-                        channel: 0.0,
-                    }]);
+            for (gate, item) in &items {
+                if !gate.admits(noisy) {
+                    continue;
                 }
-                Item::FigureOrWord(words) => {
-                    // Half the mass to the number, half shared by the words.
-                    let half = 0.5f32.ln();
-                    let word = (0.5 / words.len() as f32).ln();
-                    scratch_opts.clear();
-                    scratch_opts.push(Option_ {
-                        id: lm::NUM,
-                        channel: half,
-                    });
-                    scratch_opts.extend(words.iter().map(|w| Option_ {
-                        id: lex.id(w),
-                        channel: word,
-                    }));
-                    seg.push(usize::MAX);
-                    positions.push(&scratch_opts);
-                }
-                Item::NoisySlot(_) if !noisy => flush(&mut seg, &mut positions, &mut changes),
-                Item::Slot(i) | Item::NoisySlot(i) => {
-                    seg.push(*i);
-                    let opts = &key_options[slot_key[*i]];
-                    let words = &key_words[slot_key[*i]];
-                    if denominator[*i] && denominator_options(lex, opts, words, &mut scratch_opts) {
+                match item {
+                    Item::Break => flush(&mut seg, &mut positions, &mut changes, &mut pass),
+                    Item::Stray if noisy => {}
+                    Item::Stray => flush(&mut seg, &mut positions, &mut changes, &mut pass),
+                    Item::Fixed(id) => {
+                        seg.push(usize::MAX);
+                        positions.push(&[Option_ {
+                            id: *id,
+                            channel: 0.0,
+                        }]);
+                    }
+                    Item::FigureOrWord(words) => {
+                        // Half the mass to the number, half shared by the words.
+                        let half = 0.5f32.ln();
+                        let word = (0.5 / words.len() as f32).ln();
+                        scratch_opts.clear();
+                        scratch_opts.push(Option_ {
+                            id: lm::NUM,
+                            channel: half,
+                        });
+                        scratch_opts.extend(words.iter().map(|w| Option_ {
+                            id: lex.id(w),
+                            channel: word,
+                        }));
+                        seg.push(usize::MAX);
                         positions.push(&scratch_opts);
-                    } else {
-                        positions.push(opts);
+                    }
+                    Item::NoisySlot(_) if !noisy => {
+                        flush(&mut seg, &mut positions, &mut changes, &mut pass)
+                    }
+                    Item::Slot(i) | Item::NoisySlot(i) => {
+                        seg.push(*i);
+                        let key = slot_key[*i];
+                        let opts = &key_options[key];
+                        let words = &key_words[key];
+                        let held = denominator[*i]
+                            && denominator_options(lex, opts, words, &mut scratch_opts);
+                        // Only a doubtful reading defers to the sense.
+                        let doubt = pass.first[*i].is_some_and(|(_, c)| c < SENSE_DOUBT);
+                        let sense = senses[key].filter(|_| doubt);
+                        if let Some(k) = sense {
+                            if !held {
+                                scratch_opts.clear();
+                                scratch_opts.extend_from_slice(opts);
+                            }
+                            scratch_opts[k].channel += SENSE_BONUS;
+                            if pass.first[*i].is_some_and(|(c, _)| c != k) {
+                                pass.affected = true;
+                            }
+                        }
+                        if held || sense.is_some() {
+                            positions.push(&scratch_opts);
+                        } else {
+                            positions.push(opts);
+                        }
                     }
                 }
             }
+            flush(&mut seg, &mut positions, &mut changes, &mut pass);
         }
-        flush(&mut seg, &mut positions, &mut changes);
         if noisy {
             read_lone_o(lex, &lines, &tokens, &mut changes);
             read_department_so(&lines, &tokens, &mut changes);
@@ -1259,6 +1385,47 @@ impl<'a> Repairer<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn document_senses_from_agreeing_confident_readings() {
+        // Keys 0 and 1, each with options [word 10, word 11, kept as is].
+        let key_words = vec![vec![Some(10), Some(11), None]; 2];
+        // Slots 0-2 of key 0: option 1 read surely twice, option 0 once unsurely.
+        // Slots 3-4 of key 1: options 0 and 1 each read surely (no sense).
+        // Slot 5 of key 0: not read (a name line, or a key seen once).
+        let slot_key = [0, 0, 0, 1, 1, 0];
+        let first = [
+            Some((1, 0.99)),
+            Some((0, 0.6)),
+            Some((1, 0.97)),
+            Some((0, 0.99)),
+            Some((1, 0.99)),
+            None,
+        ];
+        assert_eq!(
+            document_senses(&first, &slot_key, &key_words, 2),
+            [Some(1), None]
+        );
+        // Every reading already agrees: nothing to decode again.
+        let first = [Some((1, 0.99)), Some((1, 0.6)), None, None, None, None];
+        assert_eq!(
+            document_senses(&first, &slot_key, &key_words, 2),
+            [None, None]
+        );
+        // An unsure reading sets no sense, nor does keeping the token as is.
+        let first = [
+            Some((1, 0.9)),
+            Some((0, 0.6)),
+            Some((2, 0.99)),
+            None,
+            None,
+            None,
+        ];
+        assert_eq!(
+            document_senses(&first, &slot_key, &key_words, 2),
+            [None, None]
+        );
+    }
 
     #[test]
     fn positions_reuse_rows_and_hold_what_was_pushed() {
