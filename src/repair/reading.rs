@@ -1121,8 +1121,13 @@ pub(super) fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Readin
         let following = next_word_after_space();
         let lower_follows = following.is_some_and(|w| !w.chars().any(char::is_uppercase));
         let ok = match c {
-            // A hook above (`st?` = `sử`), unless it asks a question.
-            '?' => !rest.is_empty() || lower_follows,
+            // A hook above (`st?` = `sử`, `Căn ct? Quyết định`), unless it
+            // asks a question: at the line's end, or after a question word.
+            '?' => {
+                !rest.is_empty()
+                    || lower_follows
+                    || following.is_some() && !asks_question(toks[ti - 1].text(line))
+            }
             // A period between two lower-case words of running text
             // (`hiéu luc. thi hanh`) ends no sentence; in a short line or a
             // table row it may end a cell.
@@ -1172,6 +1177,17 @@ pub(super) fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Readin
         return if ok { mark("", MarkLm::Dropped) } else { None };
     }
     None
+}
+
+/// Does a `?` after `word` ask a question? It does after the particles and
+/// pronouns that end Vietnamese questions (`không`, `chưa`, `gì`, `nào`, …);
+/// after any other word, mid-line, it is OCR's hook above (`ct?` = `cứ`).
+fn asks_question(word: &str) -> bool {
+    const QUESTION_ENDS: &[&str] = &[
+        "khong", "chua", "gi", "sao", "nao", "dau", "ai", "nhieu", "chang", "ha", "nhi", "vay",
+        "a", "u", "hay", "khi",
+    ];
+    QUESTION_ENDS.contains(&viet::skeleton(word).as_str())
 }
 
 /// Is the punctuation token at `ti` OCR noise inside a sentence? Returns what
@@ -1591,6 +1607,12 @@ mod tests {
         assert_eq!(readings("luat- cha Toa"), [("-".into(), mark("", Dropped))]);
         // A question, a quotation and a list bullet stay.
         assert!(readings("Co phai khong? Duoc").is_empty());
+        assert!(readings("Lam gi? Ai lam?").is_empty());
+        // Mid-line after another word, a `?` is a hook.
+        assert_eq!(
+            readings("Can ct? Quyet dinh so 12"),
+            [("?".into(), mark("", Dropped))]
+        );
         assert!(readings("goi la ‘khop noi’ va").is_empty());
         assert!(readings("- Nhiem vu").is_empty());
         // Before a word, after a space, mid-line.
