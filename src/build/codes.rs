@@ -6,8 +6,9 @@ use std::io::BufRead;
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
-/// Codes from the official format (Nghị định 30/2020, Phụ lục III) and common
-/// issuing-body abbreviations, always included whatever the corpora say.
+/// Codes from the official format (Nghị định 30/2020, Phụ lục III), common
+/// issuing-body abbreviations and the titles a recipients list abbreviates
+/// (`GĐ`, `PGĐ`: giám đốc), always included whatever the corpora say.
 pub const BUILTIN: &[&str] = &[
     "NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB",
     "TTr", "HĐ", "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB", "SY", "TrS",
@@ -16,7 +17,7 @@ pub const BUILTIN: &[&str] = &[
     "KGVX", "NC", "VX", "HCTC", "VHHT", "CBTH", "TTĐT", "VT", "TU", "HU", "ĐU", "TW", "VPTW",
     "CCHC", "VNeID", "MTTQ", "BCĐ", "TTHCC", "DVC", "TN&MT", "TT&TT", "LĐTB&XH", "BNV", "BTC",
     "BTP", "BCA", "BQP", "BYT", "BXD", "BGDĐT", "BTNMT", "BTTTT", "NLĐ", "CNTT", "KT", "TM", "TL",
-    "TUQ",
+    "TUQ", "GĐ", "PGĐ",
 ];
 
 static SYMBOL: LazyLock<regex::Regex> = LazyLock::new(|| {

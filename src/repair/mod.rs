@@ -419,7 +419,8 @@ fn read_lone_o(lex: &Lexicon, lines: &[String], tokens: &[Vec<Token>], changes: 
 /// Reads `Sở` for OCR's misreadings of it (`S6`, `SG`, `$@`, `S§`, or a
 /// `Số` the decoder chose) before the name of a provincial department
 /// (`SG Nội vụ`, `S6 Tài chính`; see [`reading::department_follows`]), judged
-/// on the repaired words after it. `SỞ` where the name is in capitals.
+/// on the repaired words after it, or after a director's title (`các PGĐ
+/// Sé;`, see [`after_director`]). `SỞ` where the name is in capitals.
 fn read_department_so(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         for ti in 0..toks.len() {
@@ -453,13 +454,16 @@ fn read_department_so(lines: &[String], tokens: &[Vec<Token>], changes: &mut Cha
                         (now, ocr)
                     })
                 });
-            let (Some((a, a_ocr)), Some((b, _))) = (words.next().flatten(), words.next().flatten())
-            else {
-                continue;
+            let (a, b) = (words.next().flatten(), words.next().flatten());
+            let (a, a_ocr, b) = match (a, b) {
+                (Some((a, a_ocr)), Some((b, _))) => (a, a_ocr, b),
+                _ => ("", "", ""),
             };
             // A department's name is capitalised (changes are lower case:
             // the case is the OCR token's).
-            if !a_ocr.starts_with(char::is_uppercase) || !reading::department_follows(a, b) {
+            let department =
+                a_ocr.starts_with(char::is_uppercase) && reading::department_follows(a, b);
+            if !department && !after_director(line, toks, ti) {
                 continue;
             }
             let upper = a_ocr.chars().filter(|c| c.is_alphabetic()).count() > 1
@@ -583,6 +587,23 @@ fn document_vocabulary(
         .filter(|&(_, n)| n >= 2)
         .map(|(id, _)| id)
         .collect()
+}
+
+/// Does token `ti` follow a director's title (`Giám đốc`, `PGĐ`, `GĐ`), as
+/// `Sở` does in `các PGĐ Sở`?
+fn after_director(line: &str, toks: &[Token], ti: usize) -> bool {
+    let mut before = toks[..ti]
+        .iter()
+        .rev()
+        .filter(|t| t.kind != TokenKind::Space)
+        .map(|t| (t.kind, viet::skeleton(t.text(line))));
+    match before.next() {
+        Some((TokenKind::Word, w)) if w == "pgd" || w == "gd" => true,
+        Some((TokenKind::Word, w)) if w == "doc" => before
+            .next()
+            .is_some_and(|(k, w)| k == TokenKind::Word && w == "giam"),
+        _ => false,
+    }
 }
 
 /// The confidence of a choice that beats its runner-up by `margin` nats:
@@ -1426,6 +1447,19 @@ impl<'a> Repairer<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn director_titles_before_a_token() {
+        let at = |line: &str, ti: usize| after_director(line, &text::tokenize(line), ti);
+        // `- Giám đốc, các PGĐ Sé;`: tokens `-`, ` `, `Giám`, ` `, `đốc`, `,`, …
+        let line = "- Giám đốc, các PGD Sé;";
+        let toks = text::tokenize(line);
+        let se = toks.iter().position(|t| t.text(line) == "Sé").unwrap_or(0);
+        assert!(at(line, se));
+        assert!(at("Giám đốc S6 chủ trì", 4));
+        assert!(!at("các cơ quan S6 chủ trì", 6));
+        assert!(!at("đốc S6", 2), "đốc alone");
+    }
 
     #[test]
     fn document_vocabulary_is_words_read_surely_twice() {
