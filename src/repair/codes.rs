@@ -221,6 +221,12 @@ pub fn repair_marker(marker: &str, next: &str) -> Option<String> {
             c => c,
         })
         .collect();
+    // `Vv. TỔ CHỨC`: OCR doubled the V's stroke.
+    let fixed = if fixed == "VV" && capitals_follow(heading) {
+        "V".to_owned()
+    } else {
+        fixed
+    };
     if fixed == marker || !is_roman(&fixed) {
         return None;
     }
@@ -314,6 +320,8 @@ mod tests {
         assert_eq!(repair_marker("LL", "."), None);
         assert_eq!(repair_marker("v", ". TỔ CHỨC"), Some("V".into()));
         assert_eq!(repair_marker("xI", ". KINH PHÍ"), Some("XI".into()));
+        assert_eq!(repair_marker("Vv", ". TỔ CHỨC"), Some("V".into()));
+        assert_eq!(repair_marker("Vv", ". Tổ chức"), None);
         assert_eq!(repair_marker("v", ". Tổ chức"), None);
         assert_eq!(repair_marker("lil", ". KẾ HOẠCH"), Some("III".into()));
         assert_eq!(repair_marker("lil", ". Kế hoạch"), None);
