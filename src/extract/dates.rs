@@ -9,9 +9,10 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// `ngày D tháng M năm Y`, the day possibly blank or unreadable; OCR's specks
-/// after `tháng` and the month (`tháng. 6`, `tháng 6, năm`) are allowed.
+/// after `tháng` and the month (`tháng. 6`, `tháng 6, năm`, `tháng 12: năm`)
+/// are allowed.
 static LONG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"ngay\s*(\S{0,4}?)\s*thang\s*[.,:]?\s*(\d{1,2})\s*[.,]?\s*nam\s*(\d{4})")
+    Regex::new(r"ngay\s*(\S{0,4}?)\s*thang\s*[.,:]?\s*(\d{1,2})\s*[.,:;]?\s*nam\s*(\d{4})")
         .expect("valid regex")
 });
 /// `D/M/YYYY`, `D-M-YYYY`, `D.M.YYYY` (one separator kind).
@@ -427,11 +428,15 @@ mod tests {
             "2020-01-05"
         );
         assert_eq!(
-            dates(&["ngày 25 tháng. 6 năm 2025", "ngày 3 tháng 7. năm 2026"])
-                .into_iter()
-                .map(|d| d.0)
-                .collect::<Vec<String>>(),
-            vec!["2025-06-25", "2026-07-03"]
+            dates(&[
+                "ngày 25 tháng. 6 năm 2025",
+                "ngày 3 tháng 7. năm 2026",
+                "ngày 05 tháng 12: năm 2025"
+            ])
+            .into_iter()
+            .map(|d| d.0)
+            .collect::<Vec<String>>(),
+            vec!["2025-06-25", "2026-07-03", "2025-12-05"]
         );
         assert_eq!(
             dates(&["Nghĩa Kỳ, ngày 25. tháng 6 năm 2024"])[0].0,
