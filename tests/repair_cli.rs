@@ -430,6 +430,32 @@ fn tone_style_option() {
 }
 
 #[test]
+fn a_closed_output_pipe_ends_the_run_quietly() {
+    // Far more output than a pipe buffers, so the writer meets the closed pipe.
+    let line = "Cong tac cai cach hanh chinh cua tinh nam 2024 dat ket qua tot\n";
+    let input = line.repeat(40_000);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("big.txt");
+    std::fs::write(&file, &input).expect("write input");
+    let mut child = Command::new(BIN)
+        .args(["repair", &file.display().to_string()])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn vietdoc");
+    let mut first = [0u8; 16];
+    let mut stdout = child.stdout.take().expect("stdout");
+    std::io::Read::read_exact(&mut stdout, &mut first).expect("some output");
+    drop(stdout);
+    let out = child.wait_with_output().expect("wait");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(!err.contains("panicked") && !err.contains("error"), "{err}");
+}
+
+#[test]
 fn outputs_never_clobber_inputs() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("scan.txt");

@@ -1,6 +1,7 @@
 //! `vietdoc dictionaries`.
 
 use anyhow::{Context, Result};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Dictionary maintenance.
@@ -39,12 +40,13 @@ pub fn run(cmd: DictionariesCommand, dict_dir: &Path) -> Result<i32> {
         DictionariesCommand::Info => {
             let start = std::time::Instant::now();
             let lex = super::load_lexicon(dict_dir)?;
-            println!(
+            writeln!(
+                std::io::stdout().lock(),
                 "loaded {} in {:.1} ms: {} vocabulary ids",
                 dict_dir.display(),
                 start.elapsed().as_secs_f64() * 1000.0,
                 lex.vocab_len()
-            );
+            )?;
             Ok(0)
         }
     }

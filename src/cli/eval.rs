@@ -1,6 +1,7 @@
 //! `vietdoc eval`.
 
 use anyhow::{Context, Result};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// What to evaluate.
@@ -48,12 +49,13 @@ fn run_parse(args: EvalParseArgs, dict_dir: &Path) -> Result<i32> {
         .with_context(|| format!("parsing {}", args.file.display()))?;
     let produced = serde_json::to_value(&doc)?;
     let score = vietdoc::eval::parse::score(&produced, &gold)?;
+    let mut out = std::io::stdout().lock();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&score.to_json())?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&score.to_json())?)?;
     } else {
-        print!("{}", score.report());
+        write!(out, "{}", score.report())?;
         if args.show_errors {
-            print!("{}", score.errors_report());
+            write!(out, "{}", score.errors_report())?;
         }
     }
     Ok(0)

@@ -1,6 +1,7 @@
 //! `vietdoc eval repair`.
 
 use anyhow::{bail, Context, Result};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use vietdoc::eval::repair::Score;
 use vietdoc::text::viet;
@@ -126,6 +127,7 @@ pub fn run(args: EvalRepairArgs, dict_dir: &Path) -> Result<i32> {
     let mut common: Vec<((String, String), usize)> = errors.into_iter().collect();
     common.sort_by_key(|e| std::cmp::Reverse(e.1));
     common.truncate(args.show_errors.unwrap_or(0));
+    let mut out = std::io::stdout().lock();
     if args.json {
         let mut v = serde_json::json!({
             "mode": format!("{:?}", args.mode).to_lowercase(),
@@ -138,12 +140,13 @@ pub fn run(args: EvalRepairArgs, dict_dir: &Path) -> Result<i32> {
                 .map(|((o, t), n)| serde_json::json!({"output": o, "truth": t, "count": n}))
                 .collect();
         }
-        println!("{}", serde_json::to_string_pretty(&v)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
     } else {
-        println!(
+        writeln!(
+            out,
             "{:<60} {:>7} {:>7} {:>7} {:>9} {:>8} {:>7} {:>7}",
             "document", "lines", "CER%", "SER%", "SER%any", "inSER%", "fixed", "broken"
-        );
+        )?;
         for (n, s) in rows
             .iter()
             .chain(std::iter::once(&("TOTAL".to_owned(), total.clone())))
@@ -156,7 +159,8 @@ pub fn run(args: EvalRepairArgs, dict_dir: &Path) -> Result<i32> {
                 .into_iter()
                 .rev()
                 .collect();
-            println!(
+            writeln!(
+                out,
                 "{:<60} {:>7} {:>7.2} {:>7.2} {:>9.2} {:>8.2} {:>7} {:>7}",
                 short,
                 s.lines,
@@ -166,12 +170,12 @@ pub fn run(args: EvalRepairArgs, dict_dir: &Path) -> Result<i32> {
                 100.0 * s.input_ser(),
                 s.fixed,
                 s.broken
-            );
+            )?;
         }
         if args.show_errors.is_some() {
-            println!("\ncommonest differences (count, output => truth):");
+            writeln!(out, "\ncommonest differences (count, output => truth):")?;
             for ((o, t), n) in &common {
-                println!("{n:>6}  {o} => {t}");
+                writeln!(out, "{n:>6}  {o} => {t}")?;
             }
         }
     }
