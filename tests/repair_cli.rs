@@ -430,6 +430,17 @@ fn tone_style_option() {
 }
 
 #[test]
+fn every_period_is_hang_with_a_breve() {
+    let out = repair_ok(
+        "Dinh ky hang nam, cac co quan bao cao ket qua thuc hien ve UBND tinh truoc ngay 15 thang 12;\n\
+         kiem tra chat luong hang hoa va dich vu tren dia ban tinh theo ke hoach hang quy cua So.",
+    );
+    assert!(out.contains("Định kỳ hằng năm"), "{out}");
+    assert!(out.contains("hằng quý"), "{out}");
+    assert!(out.contains("hàng hóa"), "goods keep their spelling: {out}");
+}
+
+#[test]
 fn a_closed_output_pipe_ends_the_run_quietly() {
     // Far more output than a pipe buffers, so the writer meets the closed pipe.
     let line = "Cong tac cai cach hanh chinh cua tinh nam 2024 dat ket qua tot\n";
