@@ -430,6 +430,19 @@ fn tone_style_option() {
 }
 
 #[test]
+fn legal_basis_opening_read_where_ocr_broke_it() {
+    let out = repair_ok(
+        "Can cl Luat Dau tu cong ngay 29 thang 11 nam 2024 cua Quoc hoi ve viec;\n\
+         Can.cw Nghi dinh so 163/2016/ND-CP ngay 21/12/2016 cua Chinh phu quy dinh;\n\
+         Can co Quyet dinh phe duyet cua cap co tham quyen thi moi duoc thuc hien.",
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("Căn cứ Luật"), "{out}");
+    assert!(lines[1].starts_with("Căn cứ Nghị định"), "{out}");
+    assert!(!lines[2].starts_with("Căn cứ"), "a syllable stays: {out}");
+}
+
+#[test]
 fn every_period_is_hang_with_a_breve() {
     let out = repair_ok(
         "Dinh ky hang nam, cac co quan bao cao ket qua thuc hien ve UBND tinh truoc ngay 15 thang 12;\n\

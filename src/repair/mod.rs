@@ -589,6 +589,83 @@ fn document_vocabulary(
         .collect()
 }
 
+/// Reads `Căn cứ`, the opening of every legal-basis line, where OCR left
+/// its second word no word (`Can cl Luật`, `Can. ct Quyết định`, `Can cw&
+/// Thông tư`): a line that starts with a `can` (any marks), then a token of
+/// `c` and at most two more letters that is no syllable other than `cu`,
+/// then a capitalised word. Specks glued to either go. (`Cần có Quyết định`
+/// keeps its `có`, a syllable.)
+fn read_legal_basis(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        let words: Vec<usize> = toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind == TokenKind::Word)
+            .map(|(i, _)| i)
+            .take(3)
+            .collect();
+        let [w1, w2, w3] = words[..] else { continue };
+        let (a, b, c) = (
+            toks[w1].text(line),
+            toks[w2].text(line),
+            toks[w3].text(line),
+        );
+        let first = toks.iter().position(|t| t.kind != TokenKind::Space);
+        let b_skel = viet::skeleton(b);
+        let second_is_cu = b.starts_with('c')
+            && b.chars().count() <= 3
+            && (matches!(b_skel.as_str(), "cu" | "cit")
+                || !crate::lexicon::syllable::is_syllable_shape(&b_skel));
+        if first != Some(w1)
+            || !a.starts_with('C')
+            || viet::skeleton(a) != "can"
+            || !second_is_cu
+            || !c.starts_with(char::is_uppercase)
+        {
+            continue;
+        }
+        // Only spaces and specks between the three words.
+        let specks = |r: std::ops::Range<usize>| {
+            toks[r].iter().all(|t| {
+                t.kind == TokenKind::Space
+                    || t.kind == TokenKind::Punct && !t.text(line).contains([',', ';', ':'])
+            })
+        };
+        if !specks(w1 + 1..w2) || !specks(w2 + 1..w3) {
+            continue;
+        }
+        for (ti, to) in [(w1, "Căn"), (w2, "cứ")] {
+            if toks[ti].text(line) != to {
+                changes.insert(
+                    (li, ti),
+                    Change {
+                        to: to.to_owned(),
+                        confidence: LONE_O_CONFIDENCE,
+                        runner_up: changes.get((li, ti)).map(|c| c.to.clone()),
+                    },
+                );
+            }
+        }
+        // The specks go; one glued between two words becomes their space.
+        for (from, to) in [(w1 + 1, w2), (w2 + 1, w3)] {
+            let spaced = toks[from..to].iter().any(|t| t.kind == TokenKind::Space);
+            for (k, ti) in (from..to).enumerate() {
+                if toks[ti].kind == TokenKind::Punct {
+                    let to = if k == 0 && !spaced { " " } else { "" };
+                    changes.insert(
+                        (li, ti),
+                        Change {
+                            to: to.to_owned(),
+                            confidence: LONE_O_CONFIDENCE,
+                            runner_up: None,
+                        },
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// Reads `hằng` for a markless `hang` the decoder read `hàng` before a unit
 /// of time (`hằng năm`, `hằng quý`): both spellings are Vietnamese, and the
 /// decoder's language model leans to `hàng` from its legislation and
@@ -1318,6 +1395,7 @@ impl<'a> Repairer<'a> {
             read_lone_o(lex, &lines, &tokens, &mut changes);
             read_department_so(&lines, &tokens, &mut changes);
             read_every_period(&lines, &tokens, &mut changes);
+            read_legal_basis(&lines, &tokens, &mut changes);
         }
 
         self.apply(&lines, &tokens, &slots, noisy, changes)
