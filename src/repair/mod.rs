@@ -25,7 +25,9 @@ pub mod case;
 pub mod codes;
 pub mod decode;
 pub mod mixture;
+mod phrases;
 mod reading;
+mod sense;
 
 use crate::lexicon::lm::{self, WordId};
 use crate::lexicon::{lm_form, names, Lexicon};
@@ -413,310 +415,6 @@ fn read_lone_o(lex: &Lexicon, lines: &[String], tokens: &[Vec<Token>], changes: 
                 );
             }
         }
-    }
-}
-
-/// Reads `Sở` for OCR's misreadings of it (`S6`, `SG`, `$@`, `S§`, or a
-/// `Số` the decoder chose) before the name of a provincial department
-/// (`SG Nội vụ`, `S6 Tài chính`; see [`reading::department_follows`]), judged
-/// on the repaired words after it, or after a director's title (`các PGĐ
-/// Sé;`, see [`after_director`]). `SỞ` where the name is in capitals.
-fn read_department_so(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
-    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
-        for ti in 0..toks.len() {
-            if toks[ti].kind != TokenKind::Word {
-                continue;
-            }
-            let ocr = toks[ti].text(line);
-            let now = changes.get((li, ti)).map_or(ocr, |c| c.to.as_str());
-            // A mark glued after a lone `S` (`S§`) is part of it.
-            let glued = toks
-                .get(ti + 1)
-                .filter(|t| t.kind == TokenKind::Punct && t.start == toks[ti].end)
-                .map(|t| (ti + 1, t.text(line)));
-            let mark = glued.and_then(|(_, m)| m.chars().next());
-            let decoded_so = ocr.starts_with(['S', '$']) && viet::skeleton(now) == "so";
-            if !reading::may_read_so(ocr, mark) && !decoded_so {
-                continue;
-            }
-            // The two tokens after it (past a glued mark), as repaired so
-            // far, when both are words.
-            let from = glued.map_or(ti + 1, |(tm, _)| tm + 1);
-            let mut words = toks[from..]
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.kind != TokenKind::Space)
-                .take(2)
-                .map(|(k, t)| {
-                    (t.kind == TokenKind::Word).then(|| {
-                        let ocr = t.text(line);
-                        let now = changes.get((li, from + k)).map_or(ocr, |c| c.to.as_str());
-                        (now, ocr)
-                    })
-                });
-            let (a, b) = (words.next().flatten(), words.next().flatten());
-            let (a, a_ocr, b) = match (a, b) {
-                (Some((a, a_ocr)), Some((b, _))) => (a, a_ocr, b),
-                _ => ("", "", ""),
-            };
-            // A department's name is capitalised (changes are lower case:
-            // the case is the OCR token's).
-            let department =
-                a_ocr.starts_with(char::is_uppercase) && reading::department_follows(a, b);
-            if !department && !after_director(line, toks, ti) {
-                continue;
-            }
-            let upper = a_ocr.chars().filter(|c| c.is_alphabetic()).count() > 1
-                && !a_ocr.chars().any(char::is_lowercase);
-            let to = if upper { "SỞ" } else { "Sở" };
-            if now == to {
-                continue;
-            }
-            changes.insert(
-                (li, ti),
-                Change {
-                    to: to.to_owned(),
-                    confidence: LONE_O_CONFIDENCE,
-                    runner_up: Some(now.to_owned()),
-                },
-            );
-            if let Some((tm, m)) = glued {
-                if ocr.chars().count() == 1 && m.chars().count() == 1 {
-                    changes.insert(
-                        (li, tm),
-                        Change {
-                            to: String::new(),
-                            confidence: LONE_O_CONFIDENCE,
-                            runner_up: None,
-                        },
-                    );
-                }
-            }
-        }
-    }
-}
-
-/// The decoding passes' shared state (see [`document_senses`]).
-struct DocPass {
-    /// Per slot, the option the first pass chose and its confidence (whole
-    /// slots outside name lines).
-    first: Vec<Option<(usize, f32)>>,
-    /// In the second pass.
-    second: bool,
-    /// The segment being built holds a doubtful slot the document's senses
-    /// or vocabulary may read otherwise: only such segments are decoded again.
-    affected: bool,
-}
-
-/// Confidence below which a first-pass reading defers to its token's sense
-/// (none: the table gate of seed 001 lost a cell, `bãi bỏ` read at 0.83
-/// turning `bởi bỏ`; 0.7, 0.8 and 0.9 measured, see the commit).
-const SENSE_DOUBT: f32 = 0.8;
-/// Confidence from which a first-pass reading sets its token's sense.
-const SENSE_CONFIDENCE: f32 = 0.95;
-/// Channel bonus (nats) of a token's document sense in the second pass (set
-/// before measuring; 1.0 and 3.0 measured after, both a little worse on
-/// most sets, see the commit). A bonus scaled down for words the unigram
-/// model finds common (a cache model's mixture) was worse than the flat one.
-const SENSE_BONUS: f32 = 2.0;
-
-/// One sense per document: per key, the option its confident readings
-/// agree on (confidence ≥ [`SENSE_CONFIDENCE`], a word, the only one so
-/// read), when another of its occurrences read otherwise. The same OCR
-/// string usually stands for the same word within one document (`lua` in an
-/// agricultural report is `lúa` where the context says so, and so where it
-/// does not); the second pass gives that option [`SENSE_BONUS`] at the
-/// occurrences first read with confidence below [`SENSE_DOUBT`].
-fn document_senses(
-    first: &[Option<(usize, f32)>],
-    slot_key: &[usize],
-    key_words: &[Vec<Option<WordId>>],
-    n_keys: usize,
-) -> Vec<Option<usize>> {
-    // Per key: the confidently read option (usize::MAX: more than one).
-    let mut sure: Vec<Option<usize>> = vec![None; n_keys];
-    for (slot, reading) in first.iter().enumerate() {
-        let Some((k, c)) = *reading else { continue };
-        if c < SENSE_CONFIDENCE || key_words[slot_key[slot]][k].is_none() {
-            continue;
-        }
-        let s = &mut sure[slot_key[slot]];
-        *s = match *s {
-            None => Some(k),
-            Some(j) if j == k => Some(k),
-            Some(_) => Some(usize::MAX),
-        };
-    }
-    let mut senses: Vec<Option<usize>> = vec![None; n_keys];
-    for (slot, reading) in first.iter().enumerate() {
-        let Some((k, _)) = *reading else { continue };
-        let key = slot_key[slot];
-        if let Some(s) = sure[key].filter(|&s| s != usize::MAX && s != k) {
-            senses[key] = Some(s);
-        }
-    }
-    senses
-}
-
-/// Channel bonus (nats) in the second pass of the options of a doubtful
-/// token that are in the document's vocabulary (1.0 and 2.0 measured: equal
-/// on the held-out sets, 2.0 broke more tokens; see the commit).
-const VOCABULARY_BONUS: f32 = 1.0;
-
-/// The document's vocabulary: words the first pass read surely (confidence
-/// ≥ [`SENSE_CONFIDENCE`]) at least twice, from any tokens. A doubtful
-/// token that could be one of them (`Iva` for the `lúa` read surely from
-/// `lua` elsewhere) leans to it in the second pass by [`VOCABULARY_BONUS`].
-fn document_vocabulary(
-    first: &[Option<(usize, f32)>],
-    slot_key: &[usize],
-    key_words: &[Vec<Option<WordId>>],
-) -> FxHashSet<WordId> {
-    let mut counts: FxHashMap<WordId, usize> = FxHashMap::default();
-    for (slot, reading) in first.iter().enumerate() {
-        let Some((k, c)) = *reading else { continue };
-        if c < SENSE_CONFIDENCE {
-            continue;
-        }
-        if let Some(id) = key_words[slot_key[slot]][k] {
-            *counts.entry(id).or_insert(0) += 1;
-        }
-    }
-    counts
-        .into_iter()
-        .filter(|&(_, n)| n >= 2)
-        .map(|(id, _)| id)
-        .collect()
-}
-
-/// Reads `Căn cứ`, the opening of every legal-basis line, where OCR left
-/// its second word no word (`Can cl Luật`, `Can. ct Quyết định`, `Can cw&
-/// Thông tư`): a line that starts with a `can` (any marks), then a token of
-/// `c` and at most two more letters that is no syllable other than `cu`,
-/// then a capitalised word. Specks glued to either go. (`Cần có Quyết định`
-/// keeps its `có`, a syllable.)
-fn read_legal_basis(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
-    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
-        let words: Vec<usize> = toks
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.kind == TokenKind::Word)
-            .map(|(i, _)| i)
-            .take(3)
-            .collect();
-        let [w1, w2, w3] = words[..] else { continue };
-        let (a, b, c) = (
-            toks[w1].text(line),
-            toks[w2].text(line),
-            toks[w3].text(line),
-        );
-        let first = toks.iter().position(|t| t.kind != TokenKind::Space);
-        let b_skel = viet::skeleton(b);
-        let second_is_cu = b.starts_with('c')
-            && b.chars().count() <= 3
-            && (matches!(b_skel.as_str(), "cu" | "cit")
-                || !crate::lexicon::syllable::is_syllable_shape(&b_skel));
-        if first != Some(w1)
-            || !a.starts_with('C')
-            || viet::skeleton(a) != "can"
-            || !second_is_cu
-            || !c.starts_with(char::is_uppercase)
-        {
-            continue;
-        }
-        // Only spaces and specks between the three words.
-        let specks = |r: std::ops::Range<usize>| {
-            toks[r].iter().all(|t| {
-                t.kind == TokenKind::Space
-                    || t.kind == TokenKind::Punct && !t.text(line).contains([',', ';', ':'])
-            })
-        };
-        if !specks(w1 + 1..w2) || !specks(w2 + 1..w3) {
-            continue;
-        }
-        for (ti, to) in [(w1, "Căn"), (w2, "cứ")] {
-            if toks[ti].text(line) != to {
-                changes.insert(
-                    (li, ti),
-                    Change {
-                        to: to.to_owned(),
-                        confidence: LONE_O_CONFIDENCE,
-                        runner_up: changes.get((li, ti)).map(|c| c.to.clone()),
-                    },
-                );
-            }
-        }
-        // The specks go; one glued between two words becomes their space.
-        for (from, to) in [(w1 + 1, w2), (w2 + 1, w3)] {
-            let spaced = toks[from..to].iter().any(|t| t.kind == TokenKind::Space);
-            for (k, ti) in (from..to).enumerate() {
-                if toks[ti].kind == TokenKind::Punct {
-                    let to = if k == 0 && !spaced { " " } else { "" };
-                    changes.insert(
-                        (li, ti),
-                        Change {
-                            to: to.to_owned(),
-                            confidence: LONE_O_CONFIDENCE,
-                            runner_up: None,
-                        },
-                    );
-                }
-            }
-        }
-    }
-}
-
-/// Reads `hằng` for a markless `hang` the decoder read `hàng` before a unit
-/// of time (`hằng năm`, `hằng quý`): both spellings are Vietnamese, and the
-/// decoder's language model leans to `hàng` from its legislation and
-/// encyclopedia text, but provincial documents write `hằng` (the gold seeds
-/// 15 times to none, the recent administrative corpus 157 to 59). A `hàng`
-/// the OCR printed with its mark stays.
-fn read_every_period(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
-    const PERIODS: &[&str] = &["năm", "tháng", "quý", "ngày", "tuần"];
-    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
-        for ti in 0..toks.len() {
-            let ocr = toks[ti].text(line);
-            let Some(now) = changes.get((li, ti)).map(|c| c.to.as_str()) else {
-                continue;
-            };
-            if now != "hàng" || !ocr.eq_ignore_ascii_case("hang") {
-                continue;
-            }
-            let next = toks[ti + 1..]
-                .iter()
-                .enumerate()
-                .find(|(_, t)| t.kind != TokenKind::Space)
-                .filter(|(_, t)| t.kind == TokenKind::Word)
-                .map(|(k, t)| {
-                    changes
-                        .get((li, ti + 1 + k))
-                        .map_or(t.text(line), |c| c.to.as_str())
-                        .to_lowercase()
-                });
-            if next.is_some_and(|n| PERIODS.contains(&n.as_str())) {
-                if let Some(c) = changes.get_mut((li, ti)) {
-                    c.to = "hằng".to_owned();
-                }
-            }
-        }
-    }
-}
-
-/// Does token `ti` follow a director's title (`Giám đốc`, `PGĐ`, `GĐ`), as
-/// `Sở` does in `các PGĐ Sở`?
-fn after_director(line: &str, toks: &[Token], ti: usize) -> bool {
-    let mut before = toks[..ti]
-        .iter()
-        .rev()
-        .filter(|t| t.kind != TokenKind::Space)
-        .map(|t| (t.kind, viet::skeleton(t.text(line))));
-    match before.next() {
-        Some((TokenKind::Word, w)) if w == "pgd" || w == "gd" => true,
-        Some((TokenKind::Word, w)) if w == "doc" => before
-            .next()
-            .is_some_and(|(k, w)| k == TokenKind::Word && w == "giam"),
-        _ => false,
     }
 }
 
@@ -1207,7 +905,7 @@ impl<'a> Repairer<'a> {
         let mut name_memo = decode::TransitionMemo::default();
         // Per whole slot, the first pass's reading (the option chosen and its
         // confidence), which the second pass reads the document's senses from.
-        let mut pass = DocPass {
+        let mut pass = sense::DocPass {
             first: vec![None; slots.len()],
             second: false,
             affected: false,
@@ -1215,7 +913,7 @@ impl<'a> Repairer<'a> {
         let mut flush = |seg: &mut Vec<usize>,
                          positions: &mut Positions,
                          changes: &mut Changes,
-                         pass: &mut DocPass| {
+                         pass: &mut sense::DocPass| {
             let skip = pass.second && !std::mem::take(&mut pass.affected);
             if positions.is_empty() || skip {
                 seg.clear();
@@ -1299,13 +997,13 @@ impl<'a> Repairer<'a> {
         };
         // Two passes: the second re-decodes the segments where a token reads
         // otherwise than the same token read with confidence elsewhere in the
-        // document (see [`document_senses`]).
+        // document (see [`sense::document_senses`]).
         let mut senses: Vec<Option<usize>> = vec![None; keys.len()];
         let mut vocabulary: FxHashSet<WordId> = FxHashSet::default();
         for second in [false, true] {
             if second {
-                senses = document_senses(&pass.first, &slot_key, &key_words, keys.len());
-                vocabulary = document_vocabulary(&pass.first, &slot_key, &key_words);
+                senses = sense::document_senses(&pass.first, &slot_key, &key_words, keys.len());
+                vocabulary = sense::document_vocabulary(&pass.first, &slot_key, &key_words);
                 if senses.iter().all(Option::is_none) && vocabulary.is_empty() {
                     break;
                 }
@@ -1353,7 +1051,7 @@ impl<'a> Repairer<'a> {
                         let held = denominator[*i]
                             && denominator_options(lex, opts, words, &mut scratch_opts);
                         // Only a doubtful reading defers to the document.
-                        let first = pass.first[*i].filter(|&(_, c)| c < SENSE_DOUBT);
+                        let first = pass.first[*i].filter(|&(_, c)| c < sense::SENSE_DOUBT);
                         let sense = senses[key].filter(|_| first.is_some());
                         let sure = |k: usize| words[k].is_some_and(|w| vocabulary.contains(&w));
                         // The document's sure words among the options of a
@@ -1368,7 +1066,7 @@ impl<'a> Repairer<'a> {
                             scratch_opts.extend_from_slice(opts);
                         }
                         if let Some(k) = sense {
-                            scratch_opts[k].channel += SENSE_BONUS;
+                            scratch_opts[k].channel += sense::SENSE_BONUS;
                             if first.is_some_and(|(c, _)| c != k) {
                                 pass.affected = true;
                             }
@@ -1376,7 +1074,7 @@ impl<'a> Repairer<'a> {
                         if vocab {
                             for (k, o) in scratch_opts.iter_mut().enumerate() {
                                 if sure(k) {
-                                    o.channel += VOCABULARY_BONUS;
+                                    o.channel += sense::VOCABULARY_BONUS;
                                 }
                             }
                             pass.affected = true;
@@ -1393,9 +1091,9 @@ impl<'a> Repairer<'a> {
         }
         if noisy {
             read_lone_o(lex, &lines, &tokens, &mut changes);
-            read_department_so(&lines, &tokens, &mut changes);
-            read_every_period(&lines, &tokens, &mut changes);
-            read_legal_basis(&lines, &tokens, &mut changes);
+            phrases::read_department_so(&lines, &tokens, &mut changes);
+            phrases::read_every_period(&lines, &tokens, &mut changes);
+            phrases::read_legal_basis(&lines, &tokens, &mut changes);
         }
 
         self.apply(&lines, &tokens, &slots, noisy, changes)
@@ -1567,76 +1265,6 @@ impl<'a> Repairer<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn director_titles_before_a_token() {
-        let at = |line: &str, ti: usize| after_director(line, &text::tokenize(line), ti);
-        // `- Giám đốc, các PGĐ Sé;`: tokens `-`, ` `, `Giám`, ` `, `đốc`, `,`, …
-        let line = "- Giám đốc, các PGD Sé;";
-        let toks = text::tokenize(line);
-        let se = toks.iter().position(|t| t.text(line) == "Sé").unwrap_or(0);
-        assert!(at(line, se));
-        assert!(at("Giám đốc S6 chủ trì", 4));
-        assert!(!at("các cơ quan S6 chủ trì", 6));
-        assert!(!at("đốc S6", 2), "đốc alone");
-    }
-
-    #[test]
-    fn document_vocabulary_is_words_read_surely_twice() {
-        let key_words = vec![vec![Some(10), Some(11), None], vec![Some(11), Some(12)]];
-        let slot_key = [0, 0, 1, 1, 0];
-        // 11 read surely from both keys; 10 once; 12 unsurely; a kept token.
-        let first = [
-            Some((1, 0.99)),
-            Some((0, 0.99)),
-            Some((0, 0.96)),
-            Some((1, 0.5)),
-            Some((2, 0.99)),
-        ];
-        let v = document_vocabulary(&first, &slot_key, &key_words);
-        assert_eq!(v.into_iter().collect::<Vec<_>>(), [11]);
-    }
-
-    #[test]
-    fn document_senses_from_agreeing_confident_readings() {
-        // Keys 0 and 1, each with options [word 10, word 11, kept as is].
-        let key_words = vec![vec![Some(10), Some(11), None]; 2];
-        // Slots 0-2 of key 0: option 1 read surely twice, option 0 once unsurely.
-        // Slots 3-4 of key 1: options 0 and 1 each read surely (no sense).
-        // Slot 5 of key 0: not read (a name line, or a key seen once).
-        let slot_key = [0, 0, 0, 1, 1, 0];
-        let first = [
-            Some((1, 0.99)),
-            Some((0, 0.6)),
-            Some((1, 0.97)),
-            Some((0, 0.99)),
-            Some((1, 0.99)),
-            None,
-        ];
-        assert_eq!(
-            document_senses(&first, &slot_key, &key_words, 2),
-            [Some(1), None]
-        );
-        // Every reading already agrees: nothing to decode again.
-        let first = [Some((1, 0.99)), Some((1, 0.6)), None, None, None, None];
-        assert_eq!(
-            document_senses(&first, &slot_key, &key_words, 2),
-            [None, None]
-        );
-        // An unsure reading sets no sense, nor does keeping the token as is.
-        let first = [
-            Some((1, 0.9)),
-            Some((0, 0.6)),
-            Some((2, 0.99)),
-            None,
-            None,
-            None,
-        ];
-        assert_eq!(
-            document_senses(&first, &slot_key, &key_words, 2),
-            [None, None]
-        );
-    }
 
     #[test]
     fn positions_reuse_rows_and_hold_what_was_pushed() {

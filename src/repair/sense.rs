@@ -1,0 +1,169 @@
+//! One sense per document: what the first decoding pass read surely
+//! teaches the second.
+//!
+//! Within one document an OCR string usually stands for one word (`lua` in
+//! an agricultural report is `lúa` where the context says so and where it
+//! does not). The first pass records each whole slot's reading and its
+//! confidence ([`DocPass`]); a token's sure readings that agree give its
+//! *sense* ([`document_senses`]), and the words read surely twice or more
+//! the document's *vocabulary* ([`document_vocabulary`]). The second pass
+//! decodes again only the segments holding a doubtful reading either may
+//! change, with a channel bonus for the sense or the vocabulary words there.
+
+use crate::lexicon::lm::WordId;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// The decoding passes' shared state (see [`document_senses`]).
+pub(super) struct DocPass {
+    /// Per slot, the option the first pass chose and its confidence (whole
+    /// slots outside name lines).
+    pub(super) first: Vec<Option<(usize, f32)>>,
+    /// In the second pass.
+    pub(super) second: bool,
+    /// The segment being built holds a doubtful slot the document's senses
+    /// or vocabulary may read otherwise: only such segments are decoded again.
+    pub(super) affected: bool,
+}
+
+/// Confidence below which a first-pass reading defers to its token's sense
+/// (none: the table gate of seed 001 lost a cell, `bãi bỏ` read at 0.83
+/// turning `bởi bỏ`; 0.7, 0.8 and 0.9 measured, see the commit).
+pub(super) const SENSE_DOUBT: f32 = 0.8;
+/// Confidence from which a first-pass reading sets its token's sense.
+const SENSE_CONFIDENCE: f32 = 0.95;
+/// Channel bonus (nats) of a token's document sense in the second pass (set
+/// before measuring; 1.0 and 3.0 measured after, both a little worse on
+/// most sets, see the commit). A bonus scaled down for words the unigram
+/// model finds common (a cache model's mixture) was worse than the flat one.
+pub(super) const SENSE_BONUS: f32 = 2.0;
+
+/// One sense per document: per key, the option its confident readings
+/// agree on (confidence ≥ [`SENSE_CONFIDENCE`], a word, the only one so
+/// read), when another of its occurrences read otherwise. The same OCR
+/// string usually stands for the same word within one document (`lua` in an
+/// agricultural report is `lúa` where the context says so, and so where it
+/// does not); the second pass gives that option [`SENSE_BONUS`] at the
+/// occurrences first read with confidence below [`SENSE_DOUBT`].
+pub(super) fn document_senses(
+    first: &[Option<(usize, f32)>],
+    slot_key: &[usize],
+    key_words: &[Vec<Option<WordId>>],
+    n_keys: usize,
+) -> Vec<Option<usize>> {
+    // Per key: the confidently read option (usize::MAX: more than one).
+    let mut sure: Vec<Option<usize>> = vec![None; n_keys];
+    for (slot, reading) in first.iter().enumerate() {
+        let Some((k, c)) = *reading else { continue };
+        if c < SENSE_CONFIDENCE || key_words[slot_key[slot]][k].is_none() {
+            continue;
+        }
+        let s = &mut sure[slot_key[slot]];
+        *s = match *s {
+            None => Some(k),
+            Some(j) if j == k => Some(k),
+            Some(_) => Some(usize::MAX),
+        };
+    }
+    let mut senses: Vec<Option<usize>> = vec![None; n_keys];
+    for (slot, reading) in first.iter().enumerate() {
+        let Some((k, _)) = *reading else { continue };
+        let key = slot_key[slot];
+        if let Some(s) = sure[key].filter(|&s| s != usize::MAX && s != k) {
+            senses[key] = Some(s);
+        }
+    }
+    senses
+}
+
+/// Channel bonus (nats) in the second pass of the options of a doubtful
+/// token that are in the document's vocabulary (1.0 and 2.0 measured: equal
+/// on the held-out sets, 2.0 broke more tokens; see the commit).
+pub(super) const VOCABULARY_BONUS: f32 = 1.0;
+
+/// The document's vocabulary: words the first pass read surely (confidence
+/// ≥ [`SENSE_CONFIDENCE`]) at least twice, from any tokens. A doubtful
+/// token that could be one of them (`Iva` for the `lúa` read surely from
+/// `lua` elsewhere) leans to it in the second pass by [`VOCABULARY_BONUS`].
+pub(super) fn document_vocabulary(
+    first: &[Option<(usize, f32)>],
+    slot_key: &[usize],
+    key_words: &[Vec<Option<WordId>>],
+) -> FxHashSet<WordId> {
+    let mut counts: FxHashMap<WordId, usize> = FxHashMap::default();
+    for (slot, reading) in first.iter().enumerate() {
+        let Some((k, c)) = *reading else { continue };
+        if c < SENSE_CONFIDENCE {
+            continue;
+        }
+        if let Some(id) = key_words[slot_key[slot]][k] {
+            *counts.entry(id).or_insert(0) += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, n)| n >= 2)
+        .map(|(id, _)| id)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_senses_from_agreeing_confident_readings() {
+        // Keys 0 and 1, each with options [word 10, word 11, kept as is].
+        let key_words = vec![vec![Some(10), Some(11), None]; 2];
+        // Slots 0-2 of key 0: option 1 read surely twice, option 0 once unsurely.
+        // Slots 3-4 of key 1: options 0 and 1 each read surely (no sense).
+        // Slot 5 of key 0: not read (a name line, or a key seen once).
+        let slot_key = [0, 0, 0, 1, 1, 0];
+        let first = [
+            Some((1, 0.99)),
+            Some((0, 0.6)),
+            Some((1, 0.97)),
+            Some((0, 0.99)),
+            Some((1, 0.99)),
+            None,
+        ];
+        assert_eq!(
+            document_senses(&first, &slot_key, &key_words, 2),
+            [Some(1), None]
+        );
+        // Every reading already agrees: nothing to decode again.
+        let first = [Some((1, 0.99)), Some((1, 0.6)), None, None, None, None];
+        assert_eq!(
+            document_senses(&first, &slot_key, &key_words, 2),
+            [None, None]
+        );
+        // An unsure reading sets no sense, nor does keeping the token as is.
+        let first = [
+            Some((1, 0.9)),
+            Some((0, 0.6)),
+            Some((2, 0.99)),
+            None,
+            None,
+            None,
+        ];
+        assert_eq!(
+            document_senses(&first, &slot_key, &key_words, 2),
+            [None, None]
+        );
+    }
+
+    #[test]
+    fn document_vocabulary_is_words_read_surely_twice() {
+        let key_words = vec![vec![Some(10), Some(11), None], vec![Some(11), Some(12)]];
+        let slot_key = [0, 0, 1, 1, 0];
+        // 11 read surely from both keys; 10 once; 12 unsurely; a kept token.
+        let first = [
+            Some((1, 0.99)),
+            Some((0, 0.99)),
+            Some((0, 0.96)),
+            Some((1, 0.5)),
+            Some((2, 0.99)),
+        ];
+        let v = document_vocabulary(&first, &slot_key, &key_words);
+        assert_eq!(v.into_iter().collect::<Vec<_>>(), [11]);
+    }
+}
