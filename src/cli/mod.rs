@@ -66,6 +66,11 @@ pub fn refuse_clobbering_outputs(
     inputs: &[PathBuf],
     outputs: &[(&str, &Path)],
 ) -> anyhow::Result<()> {
+    let resolved_inputs: Vec<(&PathBuf, PathBuf)> = inputs
+        .iter()
+        .filter(|i| i.as_os_str() != "-")
+        .filter_map(|i| Some((i, std::fs::canonicalize(i).ok()?)))
+        .collect();
     for &(flag, out) in outputs {
         if out.as_os_str() == "-" {
             continue;
@@ -73,17 +78,14 @@ pub fn refuse_clobbering_outputs(
         let Some(resolved) = resolve_for_writing(out) else {
             continue;
         };
-        for input in inputs.iter().filter(|i| i.as_os_str() != "-") {
-            let Ok(inp) = std::fs::canonicalize(input) else {
-                continue;
-            };
-            if inp == resolved {
+        for (input, inp) in &resolved_inputs {
+            if *inp == resolved {
                 anyhow::bail!(
                     "{flag} {} is also an input: it would be emptied before it is read",
                     out.display()
                 );
             }
-            if inp.is_dir() && resolved.starts_with(&inp) {
+            if inp.is_dir() && resolved.starts_with(inp) {
                 anyhow::bail!(
                     "{flag} {} lies inside the input directory {}: it would be read as an input",
                     out.display(),

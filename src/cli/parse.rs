@@ -150,14 +150,9 @@ pub fn run(args: ParseArgs, dict_dir: &Path) -> Result<i32> {
             batch::run_batch(&pipeline, inputs, &opts, &mut out)
         }
     };
-    let summary = match result {
-        Ok(summary) => summary,
-        // The reader went away (`vietdoc parse dir | head`): stop quietly.
-        Err(batch::BatchError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-            return Ok(0)
-        }
-        Err(e) => return Err(e.into()),
-    };
+    // A reader that went away (`vietdoc parse dir | head`) ends the run
+    // quietly in `main`, as for every command.
+    let summary = result?;
     if !args.quiet {
         eprintln!("vietdoc: {summary}");
     }

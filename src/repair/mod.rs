@@ -42,7 +42,7 @@ use reading::{
     junk_tail, list_letter, lone_letter_mark, lone_o, noisy_readings, stray_punct, trailing_junk,
     unit_after_figure, MarkLm, Reading, LONE_O_MARKS,
 };
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -363,11 +363,7 @@ fn read_lone_o(lex: &Lexicon, lines: &[String], tokens: &[Vec<Token>], changes: 
                     .get(lj)?
                     .get(tj)
                     .filter(|t| t.kind == TokenKind::Word)?;
-                Some(
-                    changes
-                        .get((lj, tj))
-                        .map_or(t.text(&lines[lj]), |c| c.to.as_str()),
-                )
+                Some(changes.text(&lines[lj], t, (lj, tj)))
             };
             let word_at = |tj: usize| word_in(li, tj);
             let prev = ti.checked_sub(2).and_then(word_at);
@@ -565,6 +561,11 @@ impl Changes {
 
     fn get(&self, at: (usize, usize)) -> Option<&Change> {
         self.lines.get(at.0)?.get(&at.1)
+    }
+
+    /// Token `at` as repaired so far: its change, else `t`'s text in `line`.
+    fn text<'a>(&'a self, line: &'a str, t: &Token, at: (usize, usize)) -> &'a str {
+        self.get(at).map_or(t.text(line), |c| c.to.as_str())
     }
 
     fn get_mut(&mut self, at: (usize, usize)) -> Option<&mut Change> {
@@ -904,119 +905,139 @@ impl<'a> Repairer<'a> {
         // The person-name model's scores differ: a memo of its own.
         let mut name_memo = decode::TransitionMemo::default();
         // Per whole slot, the first pass's reading (the option chosen and its
-        // confidence), which the second pass reads the document's senses from.
-        let mut pass = sense::DocPass {
-            first: vec![None; slots.len()],
-            second: false,
-            affected: false,
-        };
-        let mut flush = |seg: &mut Vec<usize>,
-                         positions: &mut Positions,
-                         changes: &mut Changes,
-                         pass: &mut sense::DocPass| {
-            let skip = pass.second && !std::mem::take(&mut pass.affected);
-            if positions.is_empty() || skip {
+        // confidence), which plans the second pass.
+        let mut first: Vec<Option<(usize, f32)>> = vec![None; slots.len()];
+        // `first`: the first pass, which records each whole slot's reading
+        // there; `None`: the second, whose readings replace the first's.
+        let mut flush =
+            |seg: &mut Vec<usize>,
+             positions: &mut Positions,
+             changes: &mut Changes,
+             mut first: Option<&mut Vec<Option<(usize, f32)>>>| {
+                if positions.is_empty() {
+                    return;
+                }
+                let positions_ = positions.as_slice();
+                // A name line is a segment alone (Breaks around it).
+                let name = seg
+                    .first()
+                    .is_some_and(|&i| slots.get(i).is_some_and(|s| s.name));
+                let (lm, memo) = if name {
+                    (&lex.names, &mut name_memo)
+                } else {
+                    (&lex.lm, &mut memo)
+                };
+                let decoded = decode::decode(lm, positions_, memo);
+                let path = &decoded.path;
+                for (i, &slot_idx) in seg.iter().enumerate() {
+                    if slot_idx == usize::MAX {
+                        continue;
+                    }
+                    let slot = &slots[slot_idx];
+                    let key = slot_key[slot_idx];
+                    let words = &key_words[key];
+                    let chosen = path[i];
+                    let whole = slot.ocr.is_none() && slot.half == 0;
+                    // The second syllable of a split token is kept on a line of
+                    // its own past the text's lines.
+                    let line = slot.line + if slot.half == 2 { n_lines } else { 0 };
+                    if first.is_none() {
+                        changes.remove((line, slot.token));
+                    }
+                    // The runner-up is the best other option of the trigram pass by
+                    // local score; failing one, the best by bigram max-marginal.
+                    let runner = || -> Option<(f32, usize)> {
+                        let chosen_score = decode::local_score(lm, positions_, path, i, chosen);
+                        decoded.kept[i]
+                            .iter()
+                            .filter(|&&k| k != chosen)
+                            .map(|&k| {
+                                let sc = decode::local_score(lm, positions_, path, i, k);
+                                (chosen_score - sc, k)
+                            })
+                            .min_by(|a, b| a.0.total_cmp(&b.0))
+                            .or_else(|| decoded.marginal_runner_up(i, chosen))
+                    };
+                    let mut runner_found = None;
+                    if let Some(first) = first.as_deref_mut().filter(|_| whole && !name) {
+                        let r = runner();
+                        first[slot_idx] = Some((chosen, confidence_of(r.map_or(10.0, |r| r.0))));
+                        runner_found = Some(r);
+                    }
+                    let word = match words[chosen] {
+                        Some(id) => lex.word(id),
+                        // A joined or split syllable is printed as its key when kept.
+                        None if !whole => slot.key.as_str(),
+                        None => continue,
+                    };
+                    if whole && originals[key].as_deref() == Some(word) {
+                        continue;
+                    }
+                    let runner = runner_found.unwrap_or_else(runner);
+                    let margin = runner.map_or(10.0, |r| r.0);
+                    let confidence = confidence_of(margin);
+                    let runner_up = runner.map(|(_, k)| match words[k] {
+                        Some(id) => lex.word(id).to_owned(),
+                        None => slot.key.clone(),
+                    });
+                    changes.insert(
+                        (line, slot.token),
+                        Change {
+                            to: word.to_owned(),
+                            confidence,
+                            runner_up,
+                        },
+                    );
+                }
                 seg.clear();
                 positions.clear();
-                return;
-            }
-            let positions_ = positions.as_slice();
-            // A name line is a segment alone (Breaks around it).
-            let name = seg
-                .first()
-                .is_some_and(|&i| slots.get(i).is_some_and(|s| s.name));
-            let (lm, memo) = if name {
-                (&lex.names, &mut name_memo)
-            } else {
-                (&lex.lm, &mut memo)
             };
-            let decoded = decode::decode(lm, positions_, memo);
-            let path = &decoded.path;
-            for (i, &slot_idx) in seg.iter().enumerate() {
-                if slot_idx == usize::MAX {
-                    continue;
-                }
-                let slot = &slots[slot_idx];
-                let key = slot_key[slot_idx];
-                let words = &key_words[key];
-                let chosen = path[i];
-                let whole = slot.ocr.is_none() && slot.half == 0;
-                // The second syllable of a split token is kept on a line of
-                // its own past the text's lines.
-                let line = slot.line + if slot.half == 2 { n_lines } else { 0 };
-                if pass.second {
-                    changes.remove((line, slot.token));
-                }
-                // The runner-up is the best other option of the trigram pass by
-                // local score; failing one, the best by bigram max-marginal.
-                let runner = || -> Option<(f32, usize)> {
-                    let chosen_score = decode::local_score(lm, positions_, path, i, chosen);
-                    decoded.kept[i]
-                        .iter()
-                        .filter(|&&k| k != chosen)
-                        .map(|&k| {
-                            let sc = decode::local_score(lm, positions_, path, i, k);
-                            (chosen_score - sc, k)
-                        })
-                        .min_by(|a, b| a.0.total_cmp(&b.0))
-                        .or_else(|| decoded.marginal_runner_up(i, chosen))
-                };
-                let mut runner_found = None;
-                if !pass.second && whole && !name {
-                    let r = runner();
-                    pass.first[slot_idx] = Some((chosen, confidence_of(r.map_or(10.0, |r| r.0))));
-                    runner_found = Some(r);
-                }
-                let word = match words[chosen] {
-                    Some(id) => lex.word(id),
-                    // A joined or split syllable is printed as its key when kept.
-                    None if !whole => slot.key.as_str(),
-                    None => continue,
-                };
-                if whole && originals[key].as_deref() == Some(word) {
-                    continue;
-                }
-                let runner = runner_found.unwrap_or_else(runner);
-                let margin = runner.map_or(10.0, |r| r.0);
-                let confidence = confidence_of(margin);
-                let runner_up = runner.map(|(_, k)| match words[k] {
-                    Some(id) => lex.word(id).to_owned(),
-                    None => slot.key.clone(),
-                });
-                changes.insert(
-                    (line, slot.token),
-                    Change {
-                        to: word.to_owned(),
-                        confidence,
-                        runner_up,
-                    },
-                );
-            }
-            seg.clear();
-            positions.clear();
-        };
-        // Two passes: the second re-decodes the segments where a token reads
-        // otherwise than the same token read with confidence elsewhere in the
-        // document (see [`sense::document_senses`]).
-        let mut senses: Vec<Option<usize>> = vec![None; keys.len()];
-        let mut vocabulary: FxHashSet<WordId> = FxHashSet::default();
+        // Two passes (see [`sense`]): the first decodes every segment and
+        // records where each ends in `items`; the second decodes again the
+        // segments holding a slot the plan may read otherwise.
+        let mut segments: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut plan = sense::Plan::default();
+        let mut order: Vec<usize> = (0..items.len()).collect();
         for second in [false, true] {
             if second {
-                senses = sense::document_senses(&pass.first, &slot_key, &key_words, keys.len());
-                vocabulary = sense::document_vocabulary(&pass.first, &slot_key, &key_words);
-                if senses.iter().all(Option::is_none) && vocabulary.is_empty() {
+                plan = sense::plan(&first, &slot_key, &key_words, &keys);
+                if plan.is_empty() {
                     break;
                 }
-                pass.second = true;
+                let redo = |r: &std::ops::Range<usize>| {
+                    items[r.clone()].iter().any(|(gate, item)| {
+                        gate.admits(noisy)
+                            && matches!(item, Item::Slot(i) | Item::NoisySlot(i) if plan.redo[*i])
+                    })
+                };
+                order = segments
+                    .iter()
+                    .filter(|r| redo(r))
+                    .flat_map(|r| r.clone())
+                    .collect();
             }
-            for (gate, item) in &items {
+            let mut seg_start = 0;
+            for &at in &order {
+                let (gate, item) = &items[at];
                 if !gate.admits(noisy) {
                     continue;
                 }
+                let record = (!second).then_some(&mut first);
+                let flushed = match item {
+                    Item::Break => true,
+                    Item::Stray => !noisy,
+                    Item::NoisySlot(_) => !noisy,
+                    _ => false,
+                };
+                if flushed {
+                    flush(&mut seg, &mut positions, &mut changes, record);
+                    if !second {
+                        segments.push(seg_start..at + 1);
+                        seg_start = at + 1;
+                    }
+                    continue;
+                }
                 match item {
-                    Item::Break => flush(&mut seg, &mut positions, &mut changes, &mut pass),
-                    Item::Stray if noisy => {}
-                    Item::Stray => flush(&mut seg, &mut positions, &mut changes, &mut pass),
                     Item::Fixed(id) => {
                         seg.push(usize::MAX);
                         positions.push(&[Option_ {
@@ -1040,9 +1061,6 @@ impl<'a> Repairer<'a> {
                         seg.push(usize::MAX);
                         positions.push(&scratch_opts);
                     }
-                    Item::NoisySlot(_) if !noisy => {
-                        flush(&mut seg, &mut positions, &mut changes, &mut pass)
-                    }
                     Item::Slot(i) | Item::NoisySlot(i) => {
                         seg.push(*i);
                         let key = slot_key[*i];
@@ -1050,44 +1068,33 @@ impl<'a> Repairer<'a> {
                         let words = &key_words[key];
                         let held = denominator[*i]
                             && denominator_options(lex, opts, words, &mut scratch_opts);
-                        // Only a doubtful reading defers to the document.
-                        let first = pass.first[*i].filter(|&(_, c)| c < sense::SENSE_DOUBT);
-                        let sense = senses[key].filter(|_| first.is_some());
-                        let sure = |k: usize| words[k].is_some_and(|w| vocabulary.contains(&w));
-                        // The document's sure words among the options of a
-                        // doubtful token read as none of them (of two
-                        // characters at least: a lone letter says too little).
-                        let vocab = sense.is_none()
-                            && first.is_some_and(|(c, _)| !sure(c))
-                            && keys[key].chars().nth(1).is_some()
-                            && (0..words.len()).any(sure);
-                        if (sense.is_some() || vocab) && !held {
-                            scratch_opts.clear();
-                            scratch_opts.extend_from_slice(opts);
-                        }
-                        if let Some(k) = sense {
-                            scratch_opts[k].channel += sense::SENSE_BONUS;
-                            if first.is_some_and(|(c, _)| c != k) {
-                                pass.affected = true;
+                        let boost = plan.boost(*i);
+                        if let Some(boost) = boost {
+                            if !held {
+                                scratch_opts.clear();
+                                scratch_opts.extend_from_slice(opts);
                             }
+                            plan.apply(boost, words, &mut scratch_opts);
                         }
-                        if vocab {
-                            for (k, o) in scratch_opts.iter_mut().enumerate() {
-                                if sure(k) {
-                                    o.channel += sense::VOCABULARY_BONUS;
-                                }
-                            }
-                            pass.affected = true;
-                        }
-                        if held || sense.is_some() || vocab {
-                            positions.push(&scratch_opts);
+                        positions.push(if held || boost.is_some() {
+                            &scratch_opts
                         } else {
-                            positions.push(opts);
-                        }
+                            opts
+                        });
                     }
+                    // A stray in a noisy document: no item of the decoder.
+                    Item::Break | Item::Stray => {}
                 }
             }
-            flush(&mut seg, &mut positions, &mut changes, &mut pass);
+            if !second {
+                segments.push(seg_start..items.len());
+            }
+            flush(
+                &mut seg,
+                &mut positions,
+                &mut changes,
+                (!second).then_some(&mut first),
+            );
         }
         if noisy {
             read_lone_o(lex, &lines, &tokens, &mut changes);

@@ -19,7 +19,7 @@ pub(super) fn read_department_so(lines: &[String], tokens: &[Vec<Token>], change
                 continue;
             }
             let ocr = toks[ti].text(line);
-            let now = changes.get((li, ti)).map_or(ocr, |c| c.to.as_str());
+            let now = changes.text(line, &toks[ti], (li, ti));
             // A mark glued after a lone `S` (`S§`) is part of it.
             let glued = toks
                 .get(ti + 1)
@@ -39,11 +39,8 @@ pub(super) fn read_department_so(lines: &[String], tokens: &[Vec<Token>], change
                 .filter(|(_, t)| t.kind != TokenKind::Space)
                 .take(2)
                 .map(|(k, t)| {
-                    (t.kind == TokenKind::Word).then(|| {
-                        let ocr = t.text(line);
-                        let now = changes.get((li, from + k)).map_or(ocr, |c| c.to.as_str());
-                        (now, ocr)
-                    })
+                    (t.kind == TokenKind::Word)
+                        .then(|| (changes.text(line, t, (li, from + k)), t.text(line)))
                 });
             let (a, b) = (words.next().flatten(), words.next().flatten());
             let (a, a_ocr, b) = match (a, b) {
@@ -63,24 +60,10 @@ pub(super) fn read_department_so(lines: &[String], tokens: &[Vec<Token>], change
             if now == to {
                 continue;
             }
-            changes.insert(
-                (li, ti),
-                Change {
-                    to: to.to_owned(),
-                    confidence: LONE_O_CONFIDENCE,
-                    runner_up: Some(now.to_owned()),
-                },
-            );
+            changes.insert((li, ti), phrase(to, Some(now.to_owned())));
             if let Some((tm, m)) = glued {
                 if ocr.chars().count() == 1 && m.chars().count() == 1 {
-                    changes.insert(
-                        (li, tm),
-                        Change {
-                            to: String::new(),
-                            confidence: LONE_O_CONFIDENCE,
-                            runner_up: None,
-                        },
-                    );
+                    changes.insert((li, tm), phrase("", None));
                 }
             }
         }
@@ -95,14 +78,10 @@ pub(super) fn read_department_so(lines: &[String], tokens: &[Vec<Token>], change
 /// keeps its `có`, a syllable.)
 pub(super) fn read_legal_basis(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
-        let words: Vec<usize> = toks
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.kind == TokenKind::Word)
-            .map(|(i, _)| i)
-            .take(3)
-            .collect();
-        let [w1, w2, w3] = words[..] else { continue };
+        let mut words = (0..toks.len()).filter(|&i| toks[i].kind == TokenKind::Word);
+        let (Some(w1), Some(w2), Some(w3)) = (words.next(), words.next(), words.next()) else {
+            continue;
+        };
         let (a, b, c) = (
             toks[w1].text(line),
             toks[w2].text(line),
@@ -134,14 +113,8 @@ pub(super) fn read_legal_basis(lines: &[String], tokens: &[Vec<Token>], changes:
         }
         for (ti, to) in [(w1, "Căn"), (w2, "cứ")] {
             if toks[ti].text(line) != to {
-                changes.insert(
-                    (li, ti),
-                    Change {
-                        to: to.to_owned(),
-                        confidence: LONE_O_CONFIDENCE,
-                        runner_up: changes.get((li, ti)).map(|c| c.to.clone()),
-                    },
-                );
+                let runner_up = changes.get((li, ti)).map(|c| c.to.clone());
+                changes.insert((li, ti), phrase(to, runner_up));
             }
         }
         // The specks go; one glued between two words becomes their space.
@@ -150,14 +123,7 @@ pub(super) fn read_legal_basis(lines: &[String], tokens: &[Vec<Token>], changes:
             for (k, ti) in (from..to).enumerate() {
                 if toks[ti].kind == TokenKind::Punct {
                     let to = if k == 0 && !spaced { " " } else { "" };
-                    changes.insert(
-                        (li, ti),
-                        Change {
-                            to: to.to_owned(),
-                            confidence: LONE_O_CONFIDENCE,
-                            runner_up: None,
-                        },
-                    );
+                    changes.insert((li, ti), phrase(to, None));
                 }
             }
         }
@@ -186,18 +152,22 @@ pub(super) fn read_every_period(lines: &[String], tokens: &[Vec<Token>], changes
                 .enumerate()
                 .find(|(_, t)| t.kind != TokenKind::Space)
                 .filter(|(_, t)| t.kind == TokenKind::Word)
-                .map(|(k, t)| {
-                    changes
-                        .get((li, ti + 1 + k))
-                        .map_or(t.text(line), |c| c.to.as_str())
-                        .to_lowercase()
-                });
+                .map(|(k, t)| changes.text(line, t, (li, ti + 1 + k)).to_lowercase());
             if next.is_some_and(|n| PERIODS.contains(&n.as_str())) {
                 if let Some(c) = changes.get_mut((li, ti)) {
                     c.to = "hằng".to_owned();
                 }
             }
         }
+    }
+}
+
+/// The change a phrase reader makes: `to`, at a fixed confidence.
+fn phrase(to: &str, runner_up: Option<String>) -> Change {
+    Change {
+        to: to.to_owned(),
+        confidence: LONE_O_CONFIDENCE,
+        runner_up,
     }
 }
 

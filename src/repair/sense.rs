@@ -4,38 +4,31 @@
 //! Within one document an OCR string usually stands for one word (`lua` in
 //! an agricultural report is `lúa` where the context says so and where it
 //! does not). The first pass records each whole slot's reading and its
-//! confidence ([`DocPass`]); a token's sure readings that agree give its
-//! *sense* ([`document_senses`]), and the words read surely twice or more
-//! the document's *vocabulary* ([`document_vocabulary`]). The second pass
-//! decodes again only the segments holding a doubtful reading either may
-//! change, with a channel bonus for the sense or the vocabulary words there.
+//! confidence; a token's sure readings that agree give its *sense*
+//! ([`document_senses`]), and the words read surely twice or more the
+//! document's *vocabulary* ([`document_vocabulary`]). [`plan`] turns both
+//! into a [`Boost`] per doubtful slot; the second pass decodes again only
+//! the segments holding a slot whose boost may change its reading.
 
+use super::decode::Option_;
 use crate::lexicon::lm::WordId;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-/// The decoding passes' shared state (see [`document_senses`]).
-pub(super) struct DocPass {
-    /// Per slot, the option the first pass chose and its confidence (whole
-    /// slots outside name lines).
-    pub(super) first: Vec<Option<(usize, f32)>>,
-    /// In the second pass.
-    pub(super) second: bool,
-    /// The segment being built holds a doubtful slot the document's senses
-    /// or vocabulary may read otherwise: only such segments are decoded again.
-    pub(super) affected: bool,
-}
+/// Per slot, the option the first pass chose and its confidence (`None`:
+/// not read, as a name line's or a joined syllable's slots).
+pub(super) type FirstReadings = [Option<(usize, f32)>];
 
 /// Confidence below which a first-pass reading defers to its token's sense
 /// (none: the table gate of seed 001 lost a cell, `bãi bỏ` read at 0.83
 /// turning `bởi bỏ`; 0.7, 0.8 and 0.9 measured, see the commit).
-pub(super) const SENSE_DOUBT: f32 = 0.8;
+const SENSE_DOUBT: f32 = 0.8;
 /// Confidence from which a first-pass reading sets its token's sense.
 const SENSE_CONFIDENCE: f32 = 0.95;
 /// Channel bonus (nats) of a token's document sense in the second pass (set
 /// before measuring; 1.0 and 3.0 measured after, both a little worse on
 /// most sets, see the commit). A bonus scaled down for words the unigram
 /// model finds common (a cache model's mixture) was worse than the flat one.
-pub(super) const SENSE_BONUS: f32 = 2.0;
+const SENSE_BONUS: f32 = 2.0;
 
 /// One sense per document: per key, the option its confident readings
 /// agree on (confidence ≥ [`SENSE_CONFIDENCE`], a word, the only one so
@@ -44,20 +37,16 @@ pub(super) const SENSE_BONUS: f32 = 2.0;
 /// agricultural report is `lúa` where the context says so, and so where it
 /// does not); the second pass gives that option [`SENSE_BONUS`] at the
 /// occurrences first read with confidence below [`SENSE_DOUBT`].
-pub(super) fn document_senses(
-    first: &[Option<(usize, f32)>],
+fn document_senses(
+    first: &FirstReadings,
     slot_key: &[usize],
     key_words: &[Vec<Option<WordId>>],
     n_keys: usize,
 ) -> Vec<Option<usize>> {
     // Per key: the confidently read option (usize::MAX: more than one).
     let mut sure: Vec<Option<usize>> = vec![None; n_keys];
-    for (slot, reading) in first.iter().enumerate() {
-        let Some((k, c)) = *reading else { continue };
-        if c < SENSE_CONFIDENCE || key_words[slot_key[slot]][k].is_none() {
-            continue;
-        }
-        let s = &mut sure[slot_key[slot]];
+    for (key, k, _) in sure_readings(first, slot_key, key_words) {
+        let s = &mut sure[key];
         *s = match *s {
             None => Some(k),
             Some(j) if j == k => Some(k),
@@ -78,32 +67,128 @@ pub(super) fn document_senses(
 /// Channel bonus (nats) in the second pass of the options of a doubtful
 /// token that are in the document's vocabulary (1.0 and 2.0 measured: equal
 /// on the held-out sets, 2.0 broke more tokens; see the commit).
-pub(super) const VOCABULARY_BONUS: f32 = 1.0;
+const VOCABULARY_BONUS: f32 = 1.0;
 
 /// The document's vocabulary: words the first pass read surely (confidence
 /// ≥ [`SENSE_CONFIDENCE`]) at least twice, from any tokens. A doubtful
 /// token that could be one of them (`Iva` for the `lúa` read surely from
 /// `lua` elsewhere) leans to it in the second pass by [`VOCABULARY_BONUS`].
-pub(super) fn document_vocabulary(
-    first: &[Option<(usize, f32)>],
+fn document_vocabulary(
+    first: &FirstReadings,
     slot_key: &[usize],
     key_words: &[Vec<Option<WordId>>],
 ) -> FxHashSet<WordId> {
     let mut counts: FxHashMap<WordId, usize> = FxHashMap::default();
-    for (slot, reading) in first.iter().enumerate() {
-        let Some((k, c)) = *reading else { continue };
-        if c < SENSE_CONFIDENCE {
-            continue;
-        }
-        if let Some(id) = key_words[slot_key[slot]][k] {
-            *counts.entry(id).or_insert(0) += 1;
-        }
+    for (_, _, id) in sure_readings(first, slot_key, key_words) {
+        *counts.entry(id).or_insert(0) += 1;
     }
     counts
         .into_iter()
         .filter(|&(_, n)| n >= 2)
         .map(|(id, _)| id)
         .collect()
+}
+
+/// The first pass's sure readings that are words (confidence ≥
+/// [`SENSE_CONFIDENCE`], not a token kept as is): key, option, word.
+fn sure_readings<'a>(
+    first: &'a FirstReadings,
+    slot_key: &'a [usize],
+    key_words: &'a [Vec<Option<WordId>>],
+) -> impl Iterator<Item = (usize, usize, WordId)> + 'a {
+    first.iter().enumerate().filter_map(|(slot, reading)| {
+        let (k, c) = (*reading)?;
+        let key = slot_key[slot];
+        let id = key_words[key][k].filter(|_| c >= SENSE_CONFIDENCE)?;
+        Some((key, k, id))
+    })
+}
+
+/// How the second pass changes one slot's options.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Boost {
+    /// Left as they are.
+    None,
+    /// [`SENSE_BONUS`] for this option, the key's sense.
+    Sense(usize),
+    /// [`VOCABULARY_BONUS`] for each option in the document's vocabulary.
+    Vocabulary,
+}
+
+/// The second pass: a boost per slot, whether it may change the slot's
+/// first reading (its segment is decoded again), and the vocabulary.
+#[derive(Debug, Default)]
+pub(super) struct Plan {
+    /// Per slot (empty: no second pass).
+    boosts: Vec<Boost>,
+    /// Per slot: the boost may change its reading.
+    pub(super) redo: Vec<bool>,
+    vocabulary: FxHashSet<WordId>,
+}
+
+impl Plan {
+    /// Is any segment to be decoded again?
+    pub(super) fn is_empty(&self) -> bool {
+        !self.redo.contains(&true)
+    }
+
+    /// Slot `slot`'s boost, if it has one.
+    pub(super) fn boost(&self, slot: usize) -> Option<Boost> {
+        self.boosts.get(slot).copied().filter(|&b| b != Boost::None)
+    }
+
+    /// Adds `boost` to `opts`, a slot's options outputting `words`.
+    pub(super) fn apply(&self, boost: Boost, words: &[Option<WordId>], opts: &mut [Option_]) {
+        match boost {
+            Boost::None => {}
+            Boost::Sense(k) => opts[k].channel += SENSE_BONUS,
+            Boost::Vocabulary => {
+                for (o, w) in opts.iter_mut().zip(words) {
+                    if w.is_some_and(|w| self.vocabulary.contains(&w)) {
+                        o.channel += VOCABULARY_BONUS;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Plans the second pass from the first's readings (`keys[k]` is key `k`'s
+/// text): a doubtful slot (confidence < [`SENSE_DOUBT`]) of a key with a
+/// sense gets [`Boost::Sense`], needing a new decoding where it read
+/// otherwise; else one read as none of the vocabulary's words, with one
+/// among its options and a key of two characters at least (a lone letter
+/// says too little), gets [`Boost::Vocabulary`].
+pub(super) fn plan(
+    first: &FirstReadings,
+    slot_key: &[usize],
+    key_words: &[Vec<Option<WordId>>],
+    keys: &[&str],
+) -> Plan {
+    let senses = document_senses(first, slot_key, key_words, keys.len());
+    let vocabulary = document_vocabulary(first, slot_key, key_words);
+    let mut boosts = vec![Boost::None; first.len()];
+    let mut redo = vec![false; first.len()];
+    for (slot, reading) in first.iter().enumerate() {
+        let Some((c, _)) = reading.filter(|&(_, conf)| conf < SENSE_DOUBT) else {
+            continue;
+        };
+        let key = slot_key[slot];
+        let words = &key_words[key];
+        let sure = |k: usize| words[k].is_some_and(|w| vocabulary.contains(&w));
+        if let Some(k) = senses[key] {
+            boosts[slot] = Boost::Sense(k);
+            redo[slot] = c != k;
+        } else if !sure(c) && keys[key].chars().nth(1).is_some() && (0..words.len()).any(sure) {
+            boosts[slot] = Boost::Vocabulary;
+            redo[slot] = true;
+        }
+    }
+    Plan {
+        boosts,
+        redo,
+        vocabulary,
+    }
 }
 
 #[cfg(test)]
