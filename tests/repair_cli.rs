@@ -454,6 +454,20 @@ fn every_period_is_hang_with_a_breve() {
 }
 
 #[test]
+fn words_counted_by_a_figure_lean_to_counted_nouns() {
+    let out = repair_ok(
+        "Du an co 126 hé bi anh huong mot phan dat.\n\
+         Da tiep nhan 56.703 ho so, giai quyet dung han.",
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].contains("126 hộ bị"), "{out}");
+    assert!(
+        lines[1].contains("56.703 hồ sơ"),
+        "a strong bigram after still wins: {out}"
+    );
+}
+
+#[test]
 fn a_closed_output_pipe_ends_the_run_quietly() {
     // Far more output than a pipe buffers, so the writer meets the closed pipe.
     let line = "Cong tac cai cach hanh chinh cua tinh nam 2024 dat ket qua tot\n";

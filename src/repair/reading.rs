@@ -1373,6 +1373,34 @@ pub(super) fn per_unit_denominator(line: &str, toks: &[Token], ti: usize) -> boo
     i < ti && after_figure(toks, i)
 }
 
+/// Words after which a figure names rather than counts (`Điều 5`, `thứ
+/// 93`, `tổ 3`), as skeletons: OCR may have marred their marks. Parts of a
+/// date are not here: the word after one is mostly the next part (`ngày 15
+/// tháng`), in the counted class anyway, and a year is told by its digits.
+const FIGURE_LABELS: &[&str] = &[
+    "thu", "dieu", "khoan", "diem", "so", "chuong", "muc", "phan", "khoa", "doan", "luc", "phien",
+    "to", "ap", "thon", "khu", "phuong", "quan", "xom", "lo", "cap", "hang", "tap",
+];
+
+/// Is the word at `ti` counted by the figure before it (`420 hộ`, `12
+/// xã`)? Right after a figure and a space, where the figure is a plain
+/// number (not a year from 1900 to 2099, a date or a ratio with `/`) and
+/// does not follow a word that makes it a name (see [`FIGURE_LABELS`]).
+pub(super) fn after_count(line: &str, toks: &[Token], ti: usize) -> bool {
+    if !after_figure(toks, ti) {
+        return false;
+    }
+    let figure = toks[ti - 2].text(line);
+    let year = figure.len() == 4
+        && (figure.starts_with("19") || figure.starts_with("20"))
+        && figure.bytes().all(|b| b.is_ascii_digit());
+    let label = ti >= 4
+        && toks[ti - 3].kind == TokenKind::Space
+        && toks[ti - 4].kind == TokenKind::Word
+        && FIGURE_LABELS.contains(&viet::skeleton(toks[ti - 4].text(line)).as_str());
+    !year && !label && !figure.contains('/')
+}
+
 /// Does token `i` come right after a figure and a space (`30 m2`)?
 fn after_figure(toks: &[Token], i: usize) -> bool {
     i >= 2 && toks[i - 1].kind == TokenKind::Space && toks[i - 2].kind == TokenKind::Figure
@@ -1417,6 +1445,19 @@ mod tests {
         assert!(at("mức 68,5 triệu đồng/nguoi/nam", "nam"));
         assert!(!at("tạ/ha", "ha"), "no figure");
         assert!(!at("phòng Nội vụ/Văn phòng", "Văn"));
+    }
+
+    #[test]
+    fn words_counted_by_a_figure() {
+        let at = |line: &str, word: &str| at_word(line, word, after_count);
+        assert!(at("dự án có 126 hé bi ảnh hưởng", "hé"));
+        assert!(at("tiếp nhận 56.703 ho so", "ho"));
+        assert!(at("01 lần", "lần"), "a figure opening the line");
+        assert!(!at("năm 2025 con 3 xã", "con"), "a year");
+        assert!(!at("đã xử lý 11/11 tin", "tin"), "a ratio");
+        assert!(!at("theo Điều 5 quy định", "quy"), "a named article");
+        assert!(!at("là nước thứ 93 phóng vệ tinh", "phóng"), "an ordinal");
+        assert!(!at("có 126hé", "126hé"), "no figure token before");
     }
 
     #[test]
