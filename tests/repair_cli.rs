@@ -258,6 +258,19 @@ fn words_around_an_acronym_read_against_its_expansion() {
 }
 
 #[test]
+fn the_unit_after_a_committee_is_read_as_a_unit() {
+    // The corpora never write `Ủy ban nhân dân thị xã`: the unit is read
+    // after decoding. Other words after `UBND` stay as decoded.
+    let out = repair_ok(
+        "Ket luan cua Chu tich UBND thi xa tai cuoc hop.\n\
+         HDND TINH va UBND cac xa, thi tran da thuc hien.",
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].contains("UBND thị xã tại"), "{out}");
+    assert!(lines[1].starts_with("HĐND TỈNH và UBND các xã"), "{out}");
+}
+
+#[test]
 fn type_code_slot_and_unknown_acronyms() {
     // The code right after `number/` and before `-` is read as a document
     // type when OCR damaged it; clean acronyms the code list lacks are kept.

@@ -1119,6 +1119,7 @@ impl<'a> Repairer<'a> {
             phrases::read_department_so(&lines, &tokens, &mut changes);
             phrases::read_every_period(&lines, &tokens, &mut changes);
             phrases::read_legal_basis(&lines, &tokens, &mut changes);
+            phrases::read_unit_after_body(&lines, &tokens, &mut changes);
         }
 
         self.apply(&lines, &tokens, &slots, noisy, changes)

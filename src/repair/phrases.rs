@@ -1,7 +1,7 @@
 //! Fixed phrases of administrative documents read after decoding, on the
 //! repaired words around them: `Sở` before a department's name or after a
 //! director's title, `hằng` before a unit of time, the `Căn cứ` that opens a
-//! legal-basis line. Each fires only in a document the channel mixture
+//! legal-basis line, the unit after `UBND`/`HĐND`. Each fires only in a document the channel mixture
 //! finds noisy, and only where OCR left the phrase unreadable.
 
 use super::{reading, Change, Changes, LONE_O_CONFIDENCE};
@@ -156,6 +156,65 @@ pub(super) fn read_every_period(lines: &[String], tokens: &[Vec<Token>], changes
             if next.is_some_and(|n| PERIODS.contains(&n.as_str())) {
                 if let Some(c) = changes.get_mut((li, ti)) {
                     c.to = "hằng".to_owned();
+                }
+            }
+        }
+    }
+}
+
+/// Administrative units, as skeletons and as spelled, longest first: what
+/// follows `UBND` or `HĐND` when a place is named (`UBND thị xã`).
+const UNITS: &[(&[&str], &[&str])] = &[
+    (&["thi", "xa"], &["thị", "xã"]),
+    (&["thi", "tran"], &["thị", "trấn"]),
+    (&["thanh", "pho"], &["thành", "phố"]),
+    (&["tinh"], &["tỉnh"]),
+    (&["huyen"], &["huyện"]),
+    (&["xa"], &["xã"]),
+    (&["phuong"], &["phường"]),
+    (&["quan"], &["quận"]),
+];
+
+/// Reads the administrative unit after the acronym of a people's committee or
+/// council (`UBND thi xa` → `UBND thị xã`, `HĐND tinh` → `HĐND tỉnh`): the
+/// decoder reads the acronym's words spelled out, and its legal corpus never
+/// writes `Ủy ban nhân dân thị xã` (0 times, against 67 `nhân dân thì`), so
+/// `thi xa` read `thì xa`. Fires only where the next words' letters, marks
+/// aside, are those of a unit; the OCR's case is restored later.
+pub(super) fn read_unit_after_body(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 0..toks.len() {
+            let body = toks[ti].kind == TokenKind::Word
+                && matches!(
+                    viet::skeleton(toks[ti].text(line)).as_str(),
+                    "ubnd" | "hdnd"
+                );
+            if !body {
+                continue;
+            }
+            // Up to two words after it, each after one space.
+            let mut words: Vec<usize> = Vec::with_capacity(2);
+            let mut at = ti + 1;
+            while words.len() < 2
+                && toks.get(at).is_some_and(|t| t.kind == TokenKind::Space)
+                && toks.get(at + 1).is_some_and(|t| t.kind == TokenKind::Word)
+            {
+                words.push(at + 1);
+                at += 2;
+            }
+            let skeletons: Vec<String> = words
+                .iter()
+                .map(|&w| viet::skeleton(toks[w].text(line)))
+                .collect();
+            let Some((_, spelled)) = UNITS.iter().find(|(skel, _)| {
+                skel.len() <= skeletons.len() && skel.iter().zip(&skeletons).all(|(a, b)| a == b)
+            }) else {
+                continue;
+            };
+            for (&w, &to) in words.iter().zip(spelled.iter()) {
+                let now = changes.text(line, &toks[w], (li, w));
+                if now.to_lowercase() != to {
+                    changes.insert((li, w), phrase(to, Some(now.to_lowercase())));
                 }
             }
         }
