@@ -35,11 +35,18 @@ const SECTORS: &[&str] = &[
     "GTVT", "KHCN", "CT",
 ];
 
-/// The sector codes of provincial departments and district offices.
+/// The sector codes of provincial departments and district offices, and the
+/// bare sector where it carries a `Đ` (`TTr-LĐTBXH`, `BC-GDĐT`: an office
+/// signing by its sector), the letter OCR prints as `D`. Bare sectors in
+/// plain capitals are left out: a code missing from the list is kept as
+/// printed anyway, and two letters (`TP`, `TC`) would shadow other codes.
 fn sector_codes() -> impl Iterator<Item = String> {
-    SECTORS
-        .iter()
-        .flat_map(|s| [format!("S{s}"), format!("P{s}")])
+    SECTORS.iter().flat_map(|s| {
+        let bare = s.contains('Đ').then(|| (*s).to_owned());
+        [Some(format!("S{s}")), Some(format!("P{s}")), bare]
+            .into_iter()
+            .flatten()
+    })
 }
 
 /// Counts the parts of document symbols in the corpora, plus [`BUILTIN`] and
