@@ -283,6 +283,29 @@ impl Builder {
                         return;
                     }
                 }
+                // A quarter's numeral after `quý` (`quy IT` → `quý III`): the
+                // decoder reads `quý` against it. Noisy documents only.
+                if let Some(roman) =
+                    reading::quarter_numeral(line, toks, ti).filter(|_| gate != Gate::Clean)
+                {
+                    if roman != s {
+                        self.markers.push((
+                            Gate::Noisy,
+                            (li, ti),
+                            Change {
+                                to: roman.to_owned(),
+                                confidence: QUARTER_CONFIDENCE,
+                                runner_up: None,
+                            },
+                        ));
+                    }
+                    self.items
+                        .push((Gate::Noisy, Item::Fixed(lex.id(&roman.to_lowercase()))));
+                    if gate == Gate::Always {
+                        self.token(lex, Gate::Clean, line, toks, li, ti);
+                    }
+                    return;
+                }
                 if let Some(words) = reading::power_unit_after_figure(line, toks, ti) {
                     self.fixed_words(lex, gate, words);
                     return;
@@ -312,6 +335,10 @@ impl Builder {
         }
     }
 }
+
+/// Confidence of a quarter's numeral read from OCR's strokes
+/// ([`reading::quarter_numeral`]).
+const QUARTER_CONFIDENCE: f32 = 0.8;
 
 /// Nats taken from the options of a unit's denominator outside the closed
 /// class ([`reading::DENOMINATORS`]) when one inside it fits.

@@ -1373,6 +1373,46 @@ pub(super) fn per_unit_denominator(line: &str, toks: &[Token], ti: usize) -> boo
     i < ti && after_figure(toks, i)
 }
 
+/// The Roman numeral of a quarter (`I` to `IV`) that the word at `ti`
+/// stands for, right after a `quý` (any marks, one space between): OCR
+/// merges and splits the numeral's strokes (`quy IT`, `quy Hl`, `quy Ill`,
+/// `quy II1`, `quy TV`). Strokes are counted: `I`, `l`, `1`, `|`, `i`, `!`
+/// one each; `H`, `T`, `t`, `f` two (two bars joined by a serif); a final `V`,
+/// `v` or `Y` is the `V` of `IV` after one stroke. A word with at least one
+/// capital `I`, `H`, `T` or `V`, and no other letters. `None` when the
+/// count is no quarter (four strokes or more).
+pub(super) fn quarter_numeral(line: &str, toks: &[Token], ti: usize) -> Option<&'static str> {
+    let quy = ti >= 2
+        && toks[ti - 1].kind == TokenKind::Space
+        && toks[ti - 1].text(line) == " "
+        && toks[ti - 2].kind == TokenKind::Word
+        && viet::skeleton(toks[ti - 2].text(line)) == "quy";
+    let s = toks[ti].text(line);
+    if !quy || !s.contains(['I', 'H', 'T', 'V']) {
+        return None;
+    }
+    let mut strokes = 0;
+    let mut five = false;
+    for c in s.chars() {
+        if five {
+            return None;
+        }
+        match c {
+            'I' | 'l' | '1' | '|' | 'i' | '!' => strokes += 1,
+            'H' | 'T' | 't' | 'f' => strokes += 2,
+            'V' | 'v' | 'Y' => five = true,
+            _ => return None,
+        }
+    }
+    match (strokes, five) {
+        (1, true) => Some("IV"),
+        (1, false) => Some("I"),
+        (2, false) => Some("II"),
+        (3, false) => Some("III"),
+        _ => None,
+    }
+}
+
 /// Words after which a figure names rather than counts (`Điều 5`, `thứ
 /// 93`, `tổ 3`), as skeletons: OCR may have marred their marks. Parts of a
 /// date are not here: the word after one is mostly the next part (`ngày 15
@@ -1445,6 +1485,22 @@ mod tests {
         assert!(at("mức 68,5 triệu đồng/nguoi/nam", "nam"));
         assert!(!at("tạ/ha", "ha"), "no figure");
         assert!(!at("phòng Nội vụ/Văn phòng", "Văn"));
+    }
+
+    #[test]
+    fn quarter_numerals_from_ocr_strokes() {
+        let at = |line: &str, word: &str| at_word(line, word, quarter_numeral);
+        assert_eq!(at("quy IT năm 2025", "IT"), Some("III"));
+        assert_eq!(at("quý Hl ước đạt", "Hl"), Some("III"));
+        assert_eq!(at("quy Ill ước đạt", "Ill"), Some("III"));
+        assert_eq!(at("trong quý II;", "II"), Some("II"));
+        assert_eq!(at("quy TV/2026", "TV"), None, "two strokes before V");
+        assert_eq!(at("quy IV/2026", "IV"), Some("IV"));
+        assert_eq!(at("quy ITI/2025", "ITI"), None, "four strokes");
+        assert_eq!(at("quy IML năm", "IML"), None, "another letter");
+        assert_eq!(at("quy định Tiết 2", "Tiết"), None, "not after quý");
+        assert_eq!(at("quy It", "It"), Some("III"), "one capital is enough");
+        assert_eq!(at("quy it", "it"), None, "a lower-case word");
     }
 
     #[test]
