@@ -256,7 +256,10 @@ pub(crate) fn find_references(
         // The header field `Số: 1034/BC-VP` is the document's own number.
         let ls = doc.line_start(num_start);
         let before_line = &doc.text[ls..num_start];
-        if before_line.trim_start().starts_with(['S', 's', '$', '5'])
+        let opening = before_line.trim_start_matches(|c: char| {
+            c.is_whitespace() || !(c.is_alphanumeric() || c == '$' || c == '§')
+        });
+        if opening.starts_with(['S', 's', '$', '5', '§'])
             && HEADER_SO.is_match(&doc.folded[doc.to_fold(ls)..doc.to_fold(num_start)])
         {
             continue;
@@ -828,6 +831,8 @@ mod tests {
         assert!(refs(&["Số: 1034 /BC-VP Quảng Ngãi, ngày 5 tháng 6 năm 2023"]).is_empty());
         assert!(refs(&["$6: 47/KH-UBND Tịnh Hòa, ngày 20 tháng 01 năm 2024"]).is_empty());
         assert!(refs(&["Số; 305/QĐ-SNV"]).is_empty());
+        assert!(refs(&["» Số: 1874/BC-SCT Hà Tĩnh, ngày 10 tháng 10 năm 2025"]).is_empty());
+        assert!(refs(&[" §6::318/TB-UBND Ninh Hòa, ngày 14 tháng 11 năm 2024"]).is_empty());
     }
 
     #[test]

@@ -68,14 +68,16 @@ static MOTTO_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The `Số:` label of a document's own number (ô 3) as OCR prints it, in
 /// folded text: `so:`, `s6:`, `$6;`, `56:` (the reference finder skips the
-/// number after it too: it is no citation).
-pub(crate) const NUMBER_LABEL: &str = r"(?:[s$]\S{0,2}|5[0-9o])\s*[:;.]";
+/// number after it too: it is no citation), after at most three specks OCR
+/// put before it (`» Số:`) and with its colon doubled (`§6::318`); `§` is
+/// one of OCR's `S` too.
+pub(crate) const NUMBER_LABEL: &str = r"(?:[^\w\s]{1,3}\s*)?(?:[s$§]\S{0,2}|5[0-9o])\s*[:;.]{1,2}";
 static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     // `Số: 1034 /BC-VP`, `S6: 14 /KH-VP`, `$6: 47/KH-UBND`, `Số: /BC-UBND`, `Số: 05/BNV-VP`,
     // normative `Số: 89/2026/TT-BTC` (year between number and symbol);
     // OCR's `56:` for `Số:` and `12) KH-PNV` for the slash.
     Regex::new(&format!(
-        r"^{NUMBER_LABEL}\s*(?P<num>\d[\d ]*?)?\s*[/\[|)]\s*(?:(?P<year>(?:19|20)\d\d)\s*[/\[|]\s*)?(?P<sym>[0-9a-z&]+(?:\s*[-_–]\s*[0-9a-z&]+)*)"
+        r"^\s*{NUMBER_LABEL}\s*(?P<num>\d[\d ]*?)?\s*[/\[|)]\s*(?:(?P<year>(?:19|20)\d\d)\s*[/\[|]\s*)?(?P<sym>[0-9a-z&]+(?:\s*[-_–]\s*[0-9a-z&]+)*)"
     ))
     .unwrap()
 });
@@ -786,6 +788,12 @@ mod tests {
         let l = layout("PHÒNG NỘI VỤ\nSố: 12) KH-PNV\nKẾ HOẠCH");
         assert_eq!(value(&l.header.number), Some("12"));
         assert_eq!(value(&l.header.symbol), Some("KH-PNV"));
+        // Specks before the label, a doubled colon, `§` for `S`.
+        let l = layout("SỞ CÔNG THƯƠNG\n» Số: 1874/BC-SCT Hà Tĩnh, ngày 10 tháng 10 năm 2025");
+        assert_eq!(value(&l.header.number), Some("1874"));
+        let l = layout("THỊ XÃ NINH HÒA\n §6::318/TB-UBND Ninh Hòa, ngày 14 tháng 11 năm 2024");
+        assert_eq!(value(&l.header.number), Some("318"));
+        assert_eq!(value(&l.header.symbol), Some("TB-UBND"));
     }
 
     #[test]
