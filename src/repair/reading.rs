@@ -1376,7 +1376,7 @@ pub(super) fn per_unit_denominator(line: &str, toks: &[Token], ti: usize) -> boo
 /// The Roman numeral of a quarter (`I` to `IV`) that the word at `ti`
 /// stands for, right after a `quý` (any marks, one space between): OCR
 /// merges and splits the numeral's strokes (`quy IT`, `quy Hl`, `quy Ill`,
-/// `quy II1`, `quy TV`). Strokes are counted: `I`, `l`, `1`, `|`, `i`, `!`
+/// `quy II1`, `quy LV`). Strokes are counted: `I`, `l`, `L`, `1`, `|`, `i`, `!`
 /// one each; `H`, `T`, `t`, `f` two (two bars joined by a serif); a final `V`,
 /// `v` or `Y` is the `V` of `IV` after one stroke. A word with at least one
 /// capital `I`, `H`, `T` or `V`, and no other letters. `None` when the
@@ -1398,7 +1398,7 @@ pub(super) fn quarter_numeral(line: &str, toks: &[Token], ti: usize) -> Option<&
             return None;
         }
         match c {
-            'I' | 'l' | '1' | '|' | 'i' | '!' => strokes += 1,
+            'I' | 'l' | 'L' | '1' | '|' | 'i' | '!' => strokes += 1,
             'H' | 'T' | 't' | 'f' => strokes += 2,
             'V' | 'v' | 'Y' => five = true,
             _ => return None,
@@ -1496,6 +1496,7 @@ mod tests {
         assert_eq!(at("trong quý II;", "II"), Some("II"));
         assert_eq!(at("quy TV/2026", "TV"), None, "two strokes before V");
         assert_eq!(at("quy IV/2026", "IV"), Some("IV"));
+        assert_eq!(at("quy LV năm 2025", "LV"), Some("IV"));
         assert_eq!(at("quy ITI/2025", "ITI"), None, "four strokes");
         assert_eq!(at("quy IML năm", "IML"), None, "another letter");
         assert_eq!(at("quy định Tiết 2", "Tiết"), None, "not after quý");
