@@ -192,11 +192,16 @@ pub(super) fn read_unit_after_body(lines: &[String], tokens: &[Vec<Token>], chan
             if !body {
                 continue;
             }
-            // Up to two words after it, each after one space.
+            // Up to two words after it, each after one space or a mark OCR
+            // put for it (`thi'xa`: the noisy reading drops the mark).
             let mut words: Vec<usize> = Vec::with_capacity(2);
             let mut at = ti + 1;
+            let gap = |t: &Token| {
+                t.kind == TokenKind::Space
+                    || t.kind == TokenKind::Punct && matches!(t.text(line), "'" | "’" | "`")
+            };
             while words.len() < 2
-                && toks.get(at).is_some_and(|t| t.kind == TokenKind::Space)
+                && toks.get(at).is_some_and(gap)
                 && toks.get(at + 1).is_some_and(|t| t.kind == TokenKind::Word)
             {
                 words.push(at + 1);

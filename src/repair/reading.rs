@@ -1202,7 +1202,9 @@ fn asks_question(word: &str) -> bool {
 /// the end of a lower-case word in mid-sentence, with lower-case words two
 /// deep before and one after (`mọi người trong. xã hội`); a space for a dot
 /// glued between a figure and a lower-case word (`25.tháng`) or between two
-/// syllables in capitals (`CHỦ.NGHĨA`). Abbreviations (`v.v.`), codes
+/// syllables in capitals (`CHỦ.NGHĨA`); nothing for a dot glued to a
+/// syllable in capitals inside a heading in capitals (`SỞ. CÔNG THƯƠNG`).
+/// Abbreviations (`v.v.`), codes
 /// (`NĐ-CP`, `TP.HCM`), figures and anything capitalised after the mark are left alone.
 pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'static str> {
     let p = toks[ti].text(line);
@@ -1266,6 +1268,19 @@ pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'sta
     };
     if matches!(mark, '.' | ':') && is_upper_syllable(before) && is_upper_syllable(next) {
         return Some(" ");
+    }
+    // `SỞ. CÔNG THƯƠNG`: a dot glued to a syllable in capitals inside a run
+    // of them, two deep after it (not `TP. HỒ CHÍ MINH`, `KT. GIÁM ĐỐC`:
+    // those are no syllables).
+    let spaced = |i: usize| toks.get(i).is_some_and(|t| t.text(line) == " ");
+    if mark == '.'
+        && is_upper_syllable(before)
+        && spaced(ti + 1)
+        && is_upper_syllable(toks.get(ti + 2))
+        && spaced(ti + 3)
+        && is_upper_syllable(toks.get(ti + 4))
+    {
+        return Some("");
     }
     let prev = is_lower_word(before)?;
     if let Some(next) = is_lower_word(next) {
@@ -1677,6 +1692,10 @@ mod tests {
         assert_eq!(marks("XÃ HỘI CHỦ.NGHĨA VIỆT")[0].1, Some(" "));
         assert_eq!(marks("Nghị định số.163/2025/NĐ-CP")[0].1, Some(" "));
         assert_eq!(marks("tỷ lệ đạt.95% kế hoạch")[0].1, Some(" "));
+        assert_eq!(marks("SỞ. CÔNG THƯƠNG")[0].1, Some(""));
+        assert!(marks("TP. HỒ CHÍ MINH, KT. GIÁM ĐỐC, VIỆT NAM. CỘNG")
+            .iter()
+            .all(|m| m.1.is_none()));
         assert!(
             marks("1.Mục tiêu, 22.5 ha, UBND.TỈNH, TP.HCM, Phụ lục 1.docx, tr.15")
                 .iter()
