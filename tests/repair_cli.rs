@@ -481,6 +481,21 @@ fn words_counted_by_a_figure_lean_to_counted_nouns() {
 }
 
 #[test]
+fn the_formulas_addressing_a_superior_read_kinh() {
+    let out = repair_ok(
+        "UBND thanh pho kinh trinh UBND tinh xem xet, phe duyet kinh phi nhu sau.\n\
+         Van phong UBND tinh tran trong kinh moi cac dong chi den du hop dung thoi gian.",
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].contains("kính trình"), "{out}");
+    assert!(
+        lines[0].contains("kinh phí"),
+        "other words keep kinh: {out}"
+    );
+    assert!(lines[1].contains("trân trọng kính mời"), "{out}");
+}
+
+#[test]
 fn a_closed_output_pipe_ends_the_run_quietly() {
     // Far more output than a pipe buffers, so the writer meets the closed pipe.
     let line = "Cong tac cai cach hanh chinh cua tinh nam 2024 dat ket qua tot\n";

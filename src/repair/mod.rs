@@ -1147,6 +1147,7 @@ impl<'a> Repairer<'a> {
             phrases::read_every_period(&lines, &tokens, &mut changes);
             phrases::read_legal_basis(&lines, &tokens, &mut changes);
             phrases::read_unit_after_body(&lines, &tokens, &mut changes);
+            phrases::read_polite_kinh(&lines, &tokens, &mut changes);
         }
 
         self.apply(&lines, &tokens, &slots, noisy, changes)

@@ -1,7 +1,8 @@
 //! Fixed phrases of administrative documents read after decoding, on the
 //! repaired words around them: `Sở` before a department's name or after a
 //! director's title, `hằng` before a unit of time, the `Căn cứ` that opens a
-//! legal-basis line, the unit after `UBND`/`HĐND`. Each fires only in a document the channel mixture
+//! legal-basis line, the unit after `UBND`/`HĐND`, the `kính` of the
+//! formulas that address a superior. Each fires only in a document the channel mixture
 //! finds noisy, and only where OCR left the phrase unreadable.
 
 use super::{reading, Change, Changes, LONE_O_CONFIDENCE};
@@ -157,6 +158,45 @@ pub(super) fn read_every_period(lines: &[String], tokens: &[Vec<Token>], changes
                 if let Some(c) = changes.get_mut((li, ti)) {
                     c.to = "hằng".to_owned();
                 }
+            }
+        }
+    }
+}
+
+/// Reads `kính` for a markless `kinh` before the verbs of the formulas that
+/// address a superior (`Kính gửi`, `Kính trình`, `kính báo cáo`, `trân
+/// trọng kính mời`, `kính đề nghị`, `kính chuyển`, `kính chúc`), and `mời`
+/// for a `mới` read after it: the decoder's legal and encyclopedic text
+/// hardly has these letter formulas, so it read `kinh trình`, `kinh mới`.
+/// `kinh` has no reading before these words (`kinh phí`, `kinh tế` are
+/// other words after it).
+pub(super) fn read_polite_kinh(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    const VERBS: &[&str] = &["gửi", "trình", "báo", "mời", "đề", "chuyển", "chúc"];
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 0..toks.len() {
+            let ocr = toks[ti].text(line);
+            if toks[ti].kind != TokenKind::Word || viet::skeleton(ocr) != "kinh" {
+                continue;
+            }
+            let Some(next) = toks
+                .get(ti + 1)
+                .filter(|t| t.kind == TokenKind::Space)
+                .and(toks.get(ti + 2))
+                .filter(|t| t.kind == TokenKind::Word)
+            else {
+                continue;
+            };
+            let after = changes.text(line, next, (li, ti + 2)).to_lowercase();
+            let invite = after == "mới";
+            if !VERBS.contains(&after.as_str()) && !invite {
+                continue;
+            }
+            let now = changes.text(line, &toks[ti], (li, ti)).to_lowercase();
+            if now != "kính" {
+                changes.insert((li, ti), phrase("kính", Some(now)));
+            }
+            if invite {
+                changes.insert((li, ti + 2), phrase("mời", Some(after)));
             }
         }
     }
