@@ -27,6 +27,7 @@ pub mod decode;
 pub mod mixture;
 mod phrases;
 mod reading;
+mod sections;
 mod sense;
 
 use crate::lexicon::lm::{self, WordId};
@@ -1148,6 +1149,7 @@ impl<'a> Repairer<'a> {
             phrases::read_legal_basis(&lines, &tokens, &mut changes);
             phrases::read_unit_after_body(&lines, &tokens, &mut changes);
             phrases::read_polite_kinh(&lines, &tokens, &mut changes);
+            sections::renumber(&lines, &tokens, &mut changes);
         }
 
         self.apply(&lines, &tokens, &slots, noisy, changes)
@@ -1272,7 +1274,8 @@ impl<'a> Repairer<'a> {
                 let slot = is_slot.get(&(li, ti));
                 let joined = slot.copied().flatten();
                 let from = joined.map_or(s, |j| j.0);
-                let to = if slot.is_some() {
+                // A section's numeral read from the sequence keeps its capitals.
+                let to = if slot.is_some() && !sections::is_numeral(&change.to) {
                     let upper = *line_upper.get_or_insert_with(|| case::line_upper(line, toks));
                     let ctx = case::context_in_line(lines, tokens, li, ti, upper);
                     viet::apply_case(
