@@ -17,13 +17,24 @@ static LONG: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `D/M/YYYY`, `D-M-YYYY`, `D.M.YYYY` (one separator kind).
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{1,2}) ?([/.:-]) ?(\d ?\d|\d) ?([/.:-]) ?(\d{4})").expect("valid regex")
+    Regex::new(r"(\d{1,2}) ?([/.:-]) ?(\d ?\d|\d)(?: ?([/.:-]) ?| )(\d{4})").expect("valid regex")
 });
 /// A date whose day (and maybe month) was left blank: `ngày /6/2023`, `/ /2025`;
 /// OCR prints the first slash as `[` and the second as `1` (`[ 12025`).
 static BLANK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:ngay\s*|\s|^|\()([/\[]\s*(\d{1,2})?\s*[/1]\s*(\d{4}))").expect("valid regex")
 });
+
+/// Does folded `before` end with `ngày`, or a word within one edit of it
+/// (OCR's `nay`, `ngav`, `ngy`)?
+fn ngay_before(before: &str) -> bool {
+    let word = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    word == "ngay" || (2..=5).contains(&word.len()) && strsim::levenshtein(word, "ngay") <= 1
+}
 
 /// Days in `month` of `year`, or 0 for an invalid month.
 pub fn days_in_month(year: u32, month: u32) -> u32 {
@@ -89,17 +100,19 @@ pub(crate) fn find_dates(doc: &DocText) -> Vec<Found<DateRecord>> {
         push(doc, &mut out, value, (m.start(), m.end()));
     }
     for c in NUMERIC.captures_iter(f) {
-        let (Some(m), Some(d), Some(s1), Some(mo), Some(s2), Some(y)) =
-            (c.get(0), c.get(1), c.get(2), c.get(3), c.get(4), c.get(5))
+        let (Some(m), Some(d), Some(s1), Some(mo), Some(y)) =
+            (c.get(0), c.get(1), c.get(2), c.get(3), c.get(5))
         else {
             continue;
         };
-        // One separator throughout (not `:`, a clock's); after `ngày`, OCR's
-        // `-` or `:` for one of two slashes too (`ngày 21-4/2025`, `ngày
-        // 10/8:2025`).
-        let (s1, s2) = (s1.as_str(), s2.as_str());
-        let after_ngay = f[..m.start()].trim_end().ends_with("ngay");
-        let separators_ok = s1 == s2 && s1 != ":" || after_ngay && (s1 == "/" || s2 == "/");
+        // One separator throughout (not `:`, a clock's); after `ngày` (or
+        // OCR's `nay`, `ngav` for it), OCR's `-` or `:` for one of two
+        // slashes too (`ngày 21-4/2025`, `ngày 10/8:2025`), or a space for
+        // the second (`ngày 03/3 2025`).
+        let (s1, s2) = (s1.as_str(), c.get(4).map_or(" ", |s| s.as_str()));
+        let after_ngay = ngay_before(&f[..m.start()]);
+        let separators_ok =
+            s1 == s2 && s1 != ":" && s1 != " " || after_ngay && (s1 == "/" || s2 == "/");
         if !separators_ok || !free_before(f, m.start()) || !free_after(f, m.end()) {
             continue;
         }
@@ -466,6 +479,12 @@ mod tests {
         );
         assert!(dates(&["mã 21-4/2025"]).is_empty());
         assert!(dates(&["lúc 10:8:2025"]).is_empty());
+        // After OCR's `nay` for `ngày` too; a space for the second slash
+        // only after it.
+        assert_eq!(dates(&["số 06/QĐ-TTg nay 06-01/2022"])[0].0, "2022-01-06");
+        assert_eq!(dates(&["ngày 03/3 2025 của UBND"])[0].0, "2025-03-03");
+        assert!(dates(&["tỷ lệ 03/3 2025 hộ"]).is_empty());
+        assert!(dates(&["ngày 03 3 2025"]).is_empty(), "no slash at all");
     }
 
     #[test]
