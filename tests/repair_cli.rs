@@ -496,6 +496,18 @@ fn the_formulas_addressing_a_superior_read_kinh() {
 }
 
 #[test]
+fn crop_seasons_after_vu() {
+    let out = repair_ok(
+        "Ket qua san xuat vu He Thu nam 2024 va ke hoach vu Dong Xuan 2024 - 2025.\n\
+         Hoan thanh nhiem vu thu thue va thu ngan sach.",
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].contains("vụ Hè Thu năm 2024"), "{out}");
+    assert!(lines[0].contains("vụ Đông Xuân"), "{out}");
+    assert!(lines[1].contains("nhiệm vụ thu thuế"), "no season: {out}");
+}
+
+#[test]
 fn a_closed_output_pipe_ends_the_run_quietly() {
     // Far more output than a pipe buffers, so the writer meets the closed pipe.
     let line = "Cong tac cai cach hanh chinh cua tinh nam 2024 dat ket qua tot\n";

@@ -1149,6 +1149,7 @@ impl<'a> Repairer<'a> {
             phrases::read_legal_basis(&lines, &tokens, &mut changes);
             phrases::read_unit_after_body(&lines, &tokens, &mut changes);
             phrases::read_polite_kinh(&lines, &tokens, &mut changes);
+            phrases::read_crop_season(&lines, &tokens, &mut changes);
             sections::renumber(&lines, &tokens, &mut changes);
         }
 
