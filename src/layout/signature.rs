@@ -340,7 +340,7 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
             } else if s.position.is_none()
                 && s.signer.is_none()
                 && (super::header::mostly_upper(cell) || s.authority.is_some())
-                && POSITION_WORDS.is_match(&fold)
+                && (POSITION_WORDS.is_match(&fold) || listed_title(cell).is_some())
             {
                 // An unprefixed upper-case line: the signer's own position
                 // (or the authority form without its dot: "KT CHÁNH …").
@@ -466,6 +466,11 @@ mod tests {
         assert_eq!(
             sig("Nơi nhận:\n- Lưu: VT.\nKT: CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nLê Văn An"),
             (Some("KT. CHỦ TỊCH".into()), Some("PHÓ CHỦ TỊCH".into()))
+        );
+        // A garbled position alone on its line (`TRUGNG PHÒNG`).
+        assert_eq!(
+            sig("Nơi nhận:\n- Lưu: VT.\n\nTRUGNG PHÒNG\n\nNguyễn Quốc Hòa"),
+            (None, Some("TRƯỞNG PHÒNG".into()))
         );
         // Unlisted titles stay as printed.
         assert_eq!(
