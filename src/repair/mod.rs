@@ -12,6 +12,11 @@
 //! syllables that look like code parts (`B6-luat`, `HGi déng`) are decoded as
 //! syllables (`noisy_readings`); a token OCR printed for two syllables
 //! without the space between them is decoded as two (`yéucau` → `yêu cầu`).
+//! It is decoded twice, the second time with the first pass's sure readings
+//! as the document's senses (`sense.rs`); then fixed phrases the language
+//! model's corpora lack are read on the repaired words (`phrases.rs`: `Sở`
+//! before a department, `kính trình`, `UBND thị xã`, `vụ Hè Thu`, …), and the
+//! Roman numerals of section headings in their sequence (`sections.rs`).
 //! Clean text is read as it is.
 //!
 //! Invariants: the output has exactly as many lines as the input, line *i* for

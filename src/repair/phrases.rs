@@ -175,7 +175,7 @@ pub(super) fn read_polite_kinh(lines: &[String], tokens: &[Vec<Token>], changes:
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         for ti in 0..toks.len() {
             let ocr = toks[ti].text(line);
-            if toks[ti].kind != TokenKind::Word || viet::skeleton(ocr) != "kinh" {
+            if toks[ti].kind != TokenKind::Word || !viet::skeleton_eq(ocr, "kinh") {
                 continue;
             }
             let Some(next) = toks
@@ -203,45 +203,19 @@ pub(super) fn read_polite_kinh(lines: &[String], tokens: &[Vec<Token>], changes:
 }
 
 /// The crop seasons of agricultural reports, as skeletons and as spelled.
-const SEASONS: &[([&str; 2], [&str; 2])] = &[
-    (["dong", "xuan"], ["đông", "xuân"]),
-    (["he", "thu"], ["hè", "thu"]),
-    (["thu", "dong"], ["thu", "đông"]),
+const SEASONS: &[(&[&str], &[&str])] = &[
+    (&["dong", "xuan"], &["đông", "xuân"]),
+    (&["he", "thu"], &["hè", "thu"]),
+    (&["thu", "dong"], &["thu", "đông"]),
 ];
 
 /// Reads a crop season and the `vụ` before it (`vu He Thu` → `vụ Hè Thu`,
-/// `vụ Dong Xuan` → `vụ Đông Xuân`): agricultural reports name them all the time,
-/// the decoder's legal corpus hardly ever (`vụ Hè Thu` read `vụ Hệ Thứ` in
-/// every light and medium scan of held-out set D). Fires where the two
-/// words after a `vụ` (any marks) have exactly a season's letters.
+/// `vụ Dong Xuan` → `vụ Đông Xuân`): agricultural reports name them all the
+/// time, the decoder's legal corpus hardly ever (`vụ Hè Thu` read `vụ Hệ
+/// Thứ` in every light and medium scan of held-out set D). Fires where the
+/// two words after a `vụ` (any marks) have exactly a season's letters.
 pub(super) fn read_crop_season(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
-    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
-        for ti in 0..toks.len() {
-            if toks[ti].kind != TokenKind::Word || viet::skeleton(toks[ti].text(line)) != "vu" {
-                continue;
-            }
-            let word = |i: usize| {
-                (toks.get(i - 1).is_some_and(|t| t.text(line) == " ")
-                    && toks.get(i).is_some_and(|t| t.kind == TokenKind::Word))
-                .then(|| viet::skeleton(toks[i].text(line)))
-            };
-            let (Some(a), Some(b)) = (word(ti + 2), word(ti + 4)) else {
-                continue;
-            };
-            let Some((_, spelled)) = SEASONS
-                .iter()
-                .find(|(skel, _)| skel[0] == a && skel[1] == b)
-            else {
-                continue;
-            };
-            for (tj, to) in [(ti, "vụ"), (ti + 2, spelled[0]), (ti + 4, spelled[1])] {
-                let now = changes.text(line, &toks[tj], (li, tj)).to_lowercase();
-                if now != to {
-                    changes.insert((li, tj), phrase(to, Some(now)));
-                }
-            }
-        }
-    }
+    read_listed_after(lines, tokens, changes, &["vu"], Some("vụ"), SEASONS);
 }
 
 /// Administrative units, as skeletons and as spelled, longest first: what
@@ -264,25 +238,39 @@ const UNITS: &[(&[&str], &[&str])] = &[
 /// `thi xa` read `thì xa`. Fires only where the next words' letters, marks
 /// aside, are those of a unit; the OCR's case is restored later.
 pub(super) fn read_unit_after_body(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    read_listed_after(lines, tokens, changes, &["ubnd", "hdnd"], None, UNITS);
+}
+
+/// Reads, after a word whose skeleton is one of `triggers` (rewritten to
+/// `trigger_to` when given), the first entry of `listed` whose skeletons
+/// the next words have exactly, as that entry's spelling. Each next word
+/// follows one space or a quote mark OCR put for it (`thi'xa`: the noisy
+/// reading drops the mark).
+fn read_listed_after(
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    changes: &mut Changes,
+    triggers: &[&str],
+    trigger_to: Option<&str>,
+    listed: &[(&[&str], &[&str])],
+) {
+    let longest = listed.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         for ti in 0..toks.len() {
-            let body = toks[ti].kind == TokenKind::Word
-                && matches!(
-                    viet::skeleton(toks[ti].text(line)).as_str(),
-                    "ubnd" | "hdnd"
-                );
-            if !body {
+            let trigger = toks[ti].kind == TokenKind::Word
+                && triggers
+                    .iter()
+                    .any(|t| viet::skeleton_eq(toks[ti].text(line), t));
+            if !trigger {
                 continue;
             }
-            // Up to two words after it, each after one space or a mark OCR
-            // put for it (`thi'xa`: the noisy reading drops the mark).
-            let mut words: Vec<usize> = Vec::with_capacity(2);
-            let mut at = ti + 1;
             let gap = |t: &Token| {
-                t.kind == TokenKind::Space
+                t.kind == TokenKind::Space && t.text(line) == " "
                     || t.kind == TokenKind::Punct && matches!(t.text(line), "'" | "’" | "`")
             };
-            while words.len() < 2
+            let mut words: Vec<usize> = Vec::with_capacity(longest);
+            let mut at = ti + 1;
+            while words.len() < longest
                 && toks.get(at).is_some_and(gap)
                 && toks.get(at + 1).is_some_and(|t| t.kind == TokenKind::Word)
             {
@@ -293,15 +281,19 @@ pub(super) fn read_unit_after_body(lines: &[String], tokens: &[Vec<Token>], chan
                 .iter()
                 .map(|&w| viet::skeleton(toks[w].text(line)))
                 .collect();
-            let Some((_, spelled)) = UNITS.iter().find(|(skel, _)| {
+            let Some((_, spelled)) = listed.iter().find(|(skel, _)| {
                 skel.len() <= skeletons.len() && skel.iter().zip(&skeletons).all(|(a, b)| a == b)
             }) else {
                 continue;
             };
-            for (&w, &to) in words.iter().zip(spelled.iter()) {
-                let now = changes.text(line, &toks[w], (li, w));
-                if now.to_lowercase() != to {
-                    changes.insert((li, w), phrase(to, Some(now.to_lowercase())));
+            let rewrites = trigger_to
+                .map(|to| (ti, to))
+                .into_iter()
+                .chain(words.iter().copied().zip(spelled.iter().copied()));
+            for (tj, to) in rewrites {
+                let now = changes.text(line, &toks[tj], (li, tj)).to_lowercase();
+                if now != to {
+                    changes.insert((li, tj), phrase(to, Some(now)));
                 }
             }
         }

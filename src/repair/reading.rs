@@ -1397,13 +1397,14 @@ pub(super) fn per_unit_denominator(line: &str, toks: &[Token], ti: usize) -> boo
 /// capital `I`, `H`, `T` or `V`, and no other letters. `None` when the
 /// count is no quarter (four strokes or more).
 pub(super) fn quarter_numeral(line: &str, toks: &[Token], ti: usize) -> Option<&'static str> {
+    let s = toks[ti].text(line);
     let quy = ti >= 2
+        && s.contains(['I', 'H', 'T', 'V'])
         && toks[ti - 1].kind == TokenKind::Space
         && toks[ti - 1].text(line) == " "
         && toks[ti - 2].kind == TokenKind::Word
-        && viet::skeleton(toks[ti - 2].text(line)) == "quy";
-    let s = toks[ti].text(line);
-    if !quy || !s.contains(['I', 'H', 'T', 'V']) {
+        && viet::skeleton_eq(toks[ti - 2].text(line), "quy");
+    if !quy {
         return None;
     }
     let mut strokes = 0;
@@ -1452,7 +1453,9 @@ pub(super) fn after_count(line: &str, toks: &[Token], ti: usize) -> bool {
     let label = ti >= 4
         && toks[ti - 3].kind == TokenKind::Space
         && toks[ti - 4].kind == TokenKind::Word
-        && FIGURE_LABELS.contains(&viet::skeleton(toks[ti - 4].text(line)).as_str());
+        && FIGURE_LABELS
+            .iter()
+            .any(|l| viet::skeleton_eq(toks[ti - 4].text(line), l));
     !year && !label && !figure.contains('/')
 }
 
