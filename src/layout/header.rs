@@ -75,9 +75,10 @@ pub(crate) const NUMBER_LABEL: &str = r"(?:[^\w\s]{1,3}\s*)?(?:[s$§]\S{0,2}|5[0
 static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     // `Số: 1034 /BC-VP`, `S6: 14 /KH-VP`, `$6: 47/KH-UBND`, `Số: /BC-UBND`, `Số: 05/BNV-VP`,
     // normative `Số: 89/2026/TT-BTC` (year between number and symbol);
-    // OCR's `56:` for `Số:` and `12) KH-PNV` for the slash.
+    // OCR's `56:` for `Số:` and `12) KH-PNV` for the slash; a number OCR
+    // printed as `O`s (`Sé: OO/KH-UBND`) gives no number but the symbol.
     Regex::new(&format!(
-        r"^\s*{NUMBER_LABEL}\s*(?P<num>\d[\d ]*?)?\s*[/\[|)]\s*(?:(?P<year>(?:19|20)\d\d)\s*[/\[|]\s*)?(?P<sym>[0-9a-z&]+(?:\s*[-_–]\s*[0-9a-z&]+)*)"
+        r"^\s*{NUMBER_LABEL}\s*(?:(?P<num>\d[\d ]*?)|[o\d]{{1,5}})?\s*[/\[|)]\s*(?:(?P<year>(?:19|20)\d\d)\s*[/\[|]\s*)?(?P<sym>[0-9a-z&]+(?:\s*[-_–]\s*[0-9a-z&]+)*)"
     ))
     .unwrap()
 });
@@ -85,7 +86,7 @@ static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// slash as `l`, `|`, `1` or `i` and the second `v` as `y`.
 static TRICH_YEU: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^v\s?[/l|1i]\s?[vy]\b").unwrap());
 /// `<place>, ngày`; OCR reads the comma as `;` or `.` too.
-static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[,;.]\s*ngay\b").unwrap());
+static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[,;.:]\s*ngay\b").unwrap());
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"ngay(?P<d>.*?)th[a-z]{0,2}ng(?P<m>.*?)n[a-z]{1,2}m\s*(?P<y>\d{4})").unwrap()
 });
@@ -156,6 +157,9 @@ pub(crate) const CONG_VAN: &str = "CÔNG VĂN";
 pub(crate) const NATIONAL_TITLE: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 /// The national motto, a fixed text.
 pub(crate) const NATIONAL_MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+/// The people's committee and council of a commune, district or province
+/// as an issuer's first line names them alone (the unit on the next line).
+const BODIES: &[&str] = &["ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN"];
 
 /// Where the words of the national title before `chủ nghĩa` (at folded
 /// offset `at`) start in folded line `f`: OCR misreads them (`cd ; HOA XA
@@ -419,7 +423,8 @@ pub(crate) fn parse(
             left_end = 0;
         }
         let place_date = PLACE_DATE.find(&l.fold.s).filter(|m| {
-            // `;`/`.` only where a whole date follows: `. Ngày` also starts sentences.
+            // `;`/`.`/`:` only where a whole date follows: `. Ngày` also
+            // starts sentences.
             m.as_str().starts_with(',') || DATE.is_match(&l.fold.s[m.start() + 1..])
         });
         if let Some(m) = place_date {
@@ -563,7 +568,14 @@ pub(crate) fn parse(
 
     let mut cells = left_cells.into_iter();
     if let Some((v, r, n)) = cells.next() {
-        h.issuer = field(issuer_value(&v), r, n, 0.8);
+        let v = issuer_value(&v);
+        // A people's committee or council named alone is a fixed text.
+        let (v, confidence) = BODIES
+            .iter()
+            .map(|b| fixed_text(&v, b))
+            .find(|(f, _)| BODIES.contains(&f.as_str()))
+            .unwrap_or((v, 0.8));
+        h.issuer = field(v, r, n, confidence);
     }
     if let Some((v, r, n)) = cells.next() {
         h.sub_issuer = field(issuer_value(&v), r, n, 0.8);
@@ -720,6 +732,26 @@ mod tests {
         assert_eq!(value(&l.header.place), Some("Nghĩa Hành"));
         assert_eq!(value(&l.header.date), Some("2023-12-12"));
         assert_eq!(value(&l.header.doc_type), Some("BÁO CÁO"));
+        // A colon for the comma; the month OCR garbled leaves the year.
+        let l =
+            layout("XÃ PHƯỚC THỦY\nSố: 09/KH-UBND\nPhude This: ngày 16 tháng OF năm 2026\nKEHOACH");
+        assert_eq!(value(&l.header.date), Some("2026"));
+        assert_eq!(value(&l.header.doc_type), Some("KẾ HOẠCH"));
+    }
+
+    #[test]
+    fn a_garbled_committee_issuer_reads_as_its_fixed_text() {
+        let l = layout(
+            "CỰ BAN NHÂN DÂN\nXÃ PHƯỚC THỦY\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+        );
+        assert_eq!(value(&l.header.issuer), Some("ỦY BAN NHÂN DÂN"));
+        assert_eq!(value(&l.header.sub_issuer), Some("XÃ PHƯỚC THỦY"));
+        let l = layout("UBND TỈNH BẮC LÂM\nSỞ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+        assert_eq!(
+            value(&l.header.issuer),
+            Some("UBND TỈNH BẮC LÂM"),
+            "not a body alone"
+        );
     }
 
     #[test]
@@ -785,6 +817,9 @@ mod tests {
             Some("Độc lập: Tự do - Hạnh phúc")
         );
         assert_eq!(value(&l.header.number), Some("305"));
+        let l = layout("XÃ PHƯỚC THỦY\nSé: OO/KH-UBND\nKẾ HOẠCH");
+        assert_eq!(value(&l.header.number), None);
+        assert_eq!(value(&l.header.symbol), Some("KH-UBND"));
         let l = layout("PHÒNG NỘI VỤ\nSố: 12) KH-PNV\nKẾ HOẠCH");
         assert_eq!(value(&l.header.number), Some("12"));
         assert_eq!(value(&l.header.symbol), Some("KH-PNV"));
