@@ -191,10 +191,10 @@ static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s,;]*(?:va|hoac)?[\s,;]*(?:(?:so|s6)\s*)?:?\s*$").expect("valid regex")
 });
 /// The date after a symbol: `ngày`, `, ngày`, `cùng ngày`, `ban hành ngày`,
-/// and OCR's `.ngày` (a speck or comma read as a dot); `word` is any short
+/// and OCR's `.ngày`, `: ngày` (a speck or comma read as a dot or colon); `word` is any short
 /// word in its place, which counts when it is OCR's `ngày` ([`garbled_ngay`]).
 static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*[,.]?\s*(?:(?:ban hanh|cung|ky)\s+)?(?:ngay|(?P<word>[a-z]{2,5}))\s*")
+    Regex::new(r"^\s*[,.:;]?\s*(?:(?:ban hanh|cung|ky)\s+)?(?:ngay|(?P<word>[a-z]{2,5}))\s*")
         .expect("valid regex")
 });
 
@@ -840,6 +840,8 @@ mod tests {
         let r = refs(&["Thực hiện Công văn số 2086/UBND-VP.ngày 01/11/2023 của UBND huyện"]);
         assert_eq!(r[0].full, "2086/UBND-VP");
         assert_eq!(r[0].date.as_deref(), Some("2023-11-01"));
+        let r = refs(&["Căn cứ Kế hoạch số 318/KH-UBND: ngày 29/12/2025 của UBND tỉnh"]);
+        assert_eq!(r[0].date.as_deref(), Some("2025-12-29"));
     }
 
     #[test]
