@@ -29,6 +29,9 @@ pub fn snap_header_places(header: &mut Header, lex: &Lexicon) {
         .into_iter()
         .flatten()
     {
+        if let Some(v) = unit_respelled(&f.value) {
+            set(f, v);
+        }
         let Some((head, place)) = split_after_unit(&f.value) else {
             continue;
         };
@@ -93,6 +96,42 @@ fn respelled<'a>(lex: &'a Lexicon, name: &str) -> Option<&'a str> {
     (!has_unit || !lex.places().iter().any(|p| same(p, name))).then_some(listed)
 }
 
+/// The issuer cell with the unit word that opens it (after `UBND`/`HĐND`)
+/// in its spelling, where OCR printed it without any mark (`XA HOA THỦY` → `XÃ HOA
+/// THỦY`, `UBND HUYEN …` → `UBND HUYỆN …`); `None` when there is nothing to
+/// respell. The longest unit whose letters the opening words have wins
+/// (`THI XA` is `THỊ XÃ`, not `THỊ` and `XÃ`).
+fn unit_respelled(cell: &str) -> Option<String> {
+    let words: Vec<&str> = cell.split(' ').collect();
+    let skip = usize::from(
+        words
+            .first()
+            .is_some_and(|w| matches!(viet::skeleton(w).as_str(), "ubnd" | "hdnd")),
+    );
+    let rest = words.get(skip..)?;
+    let unit = PLACE_UNITS
+        .iter()
+        .filter(|u| {
+            let parts: Vec<&str> = u.split(' ').collect();
+            parts.len() < rest.len()
+                && parts.iter().zip(rest).all(|(p, w)| {
+                    // Markless as printed (`QUÂN KHU` is no `QUẬN`).
+                    w.chars().all(|c| c.is_ascii_alphabetic())
+                        && viet::skeleton_eq(w, &viet::skeleton(p))
+                })
+        })
+        .max_by_key(|u| u.len())?;
+    let n = unit.split(' ').count();
+    let spelled = unit.to_uppercase();
+    if rest[..n].join(" ") == spelled {
+        return None;
+    }
+    let mut out: Vec<String> = words[..skip].iter().map(|w| (*w).to_owned()).collect();
+    out.push(spelled);
+    out.extend(rest[n..].iter().map(|w| (*w).to_owned()));
+    Some(out.join(" "))
+}
+
 /// `XÃ TINH HOA` → (`XÃ `, `TINH HOA`): the cell up to and including its last
 /// unit word, and the rest.
 fn split_after_unit(cell: &str) -> Option<(&str, &str)> {
@@ -112,6 +151,30 @@ fn split_after_unit(cell: &str) -> Option<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unit_words_that_lost_their_marks() {
+        assert_eq!(
+            unit_respelled("XA HOA THỦY").as_deref(),
+            Some("XÃ HOA THỦY")
+        );
+        assert_eq!(
+            unit_respelled("UBND HUYEN KIM THỦY").as_deref(),
+            Some("UBND HUYỆN KIM THỦY")
+        );
+        assert_eq!(
+            unit_respelled("THI XA NINH HÒA").as_deref(),
+            Some("THỊ XÃ NINH HÒA")
+        );
+        assert_eq!(unit_respelled("XÃ HOA THỦY"), None, "spelled already");
+        assert_eq!(unit_respelled("SỞ Y TẾ"), None, "no unit");
+        assert_eq!(unit_respelled("XA"), None, "a unit alone names nothing");
+        assert_eq!(
+            unit_respelled("QUÂN KHU 5"),
+            None,
+            "a mark says another word"
+        );
+    }
 
     #[test]
     fn splits_after_the_last_unit_word() {
