@@ -10,10 +10,12 @@ use std::sync::LazyLock;
 
 /// `ngày D tháng M năm Y`, the day possibly blank or unreadable; OCR's specks
 /// after `tháng` and the month (`tháng. 6`, `tháng 6, năm`, `tháng 12: năm`)
-/// are allowed.
+/// and before the year (`năm _.2025`) are allowed.
 static LONG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"ngay\s*(\S{0,4}?)\s*thang\s*[.,:]?\s*(\d{1,2})\s*[.,:;]?\s*nam\s*(\d{4})")
-        .expect("valid regex")
+    Regex::new(
+        r"ngay\s*(\S{0,4}?)\s*thang\s*[.,:]?\s*(\d{1,2})\s*[.,:;]?\s*nam\s*[_.,:;]{0,2}\s*(\d{4})",
+    )
+    .expect("valid regex")
 });
 /// `D/M/YYYY`, `D-M-YYYY`, `D.M.YYYY` (one separator kind).
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
@@ -444,12 +446,13 @@ mod tests {
             dates(&[
                 "ngày 25 tháng. 6 năm 2025",
                 "ngày 3 tháng 7. năm 2026",
-                "ngày 05 tháng 12: năm 2025"
+                "ngày 05 tháng 12: năm 2025",
+                "ngày 15 tháng 12 năm _.2025"
             ])
             .into_iter()
             .map(|d| d.0)
             .collect::<Vec<String>>(),
-            vec!["2025-06-25", "2026-07-03", "2025-12-05"]
+            vec!["2025-06-25", "2026-07-03", "2025-12-05", "2025-12-15"]
         );
         assert_eq!(
             dates(&["Nghĩa Kỳ, ngày 25. tháng 6 năm 2024"])[0].0,
