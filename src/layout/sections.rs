@@ -8,6 +8,7 @@
 
 use super::{Claims, Line};
 use crate::output::{Block, BlockKind, Diagnostic, Section};
+use crate::text::roman;
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
@@ -106,54 +107,6 @@ struct Marker {
 
 fn first_upper(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
-}
-
-fn roman_value(s: &str) -> Option<usize> {
-    if s.is_empty() || !s.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
-        return None;
-    }
-    let val = |c| match c {
-        'I' => 1,
-        'V' => 5,
-        _ => 10,
-    };
-    let cs: Vec<i64> = s.chars().map(val).collect();
-    let mut total = 0i64;
-    for (i, &v) in cs.iter().enumerate() {
-        if cs.get(i + 1).is_some_and(|&n| n > v) {
-            total -= v;
-        } else {
-            total += v;
-        }
-    }
-    let total = usize::try_from(total).ok()?;
-    (total > 0 && to_roman(total) == s).then_some(total)
-}
-
-fn to_roman(mut n: usize) -> String {
-    const T: &[(usize, &str)] = &[
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut s = String::new();
-    for &(v, r) in T {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
 }
 
 /// The captures of `re` (anchored at the start) in `s`, tried only when the
@@ -366,7 +319,7 @@ fn normalize(
     match kind {
         Kind::Roman => {
             let g = glyph.trim_end_matches(['.', ',']).trim();
-            match roman_value(g) {
+            match roman::value(g) {
                 Some(v) if v == expected || (v > expected && v <= expected + 2) => {
                     (format!("{g}."), v)
                 }
@@ -375,11 +328,11 @@ fn normalize(
                         code: "section.numbering.repaired".into(),
                         message: format!(
                             "marker {glyph:?} read as {}. by its position",
-                            to_roman(expected)
+                            roman::numeral(expected)
                         ),
                         line: Some(no),
                     });
-                    (format!("{}.", to_roman(expected)), expected)
+                    (format!("{}.", roman::numeral(expected)), expected)
                 }
             }
         }
@@ -772,13 +725,6 @@ mod tests {
                 "{f:?}"
             );
         }
-    }
-
-    #[test]
-    fn roman_numerals() {
-        assert_eq!(roman_value("IV"), Some(4));
-        assert_eq!(roman_value("IIII"), None);
-        assert_eq!(to_roman(14), "XIV");
     }
 
     #[test]

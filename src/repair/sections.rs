@@ -12,7 +12,7 @@
 //! is no numeral at all, becomes the next numeral.
 
 use super::{Change, Changes};
-use crate::text::{Token, TokenKind};
+use crate::text::{roman, Token, TokenKind};
 
 /// Characters OCR prints for the strokes of a Roman numeral. `T` and `M`
 /// are left out: `TM.`, `TL.`, `TT.` open signature and recipient lines.
@@ -20,14 +20,17 @@ const LOOKALIKES: &[char] = &[
     'I', 'V', 'X', 'l', 'L', '1', '|', 'i', 'v', 'x', 'H', 'U', 'f', 'r', 'Y', '!',
 ];
 
-/// The valid numerals of top-level sections, in order.
-const NUMERALS: &[&str] = &[
-    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
-];
+/// The last numeral of top-level sections the sequence is read to (`XV`).
+const LAST_SECTION: usize = 15;
+
+/// The value of `s` as the numeral of a top-level section (`I` to `XV`).
+fn section_value(s: &str) -> Option<usize> {
+    roman::value(s).filter(|&v| v <= LAST_SECTION)
+}
 
 /// Is `s` one of the numerals of top-level sections (`I` to `XV`)?
 pub(super) fn is_numeral(s: &str) -> bool {
-    NUMERALS.contains(&s)
+    section_value(s).is_some()
 }
 
 /// Confidence of a numeral read from its place in the sequence.
@@ -60,11 +63,12 @@ pub(super) fn renumber(lines: &[String], tokens: &[Vec<Token>], changes: &mut Ch
         let now = changes
             .text(line, &toks[ti], (li, ti))
             .trim_end_matches('.');
-        let value = NUMERALS.iter().position(|n| *n == now).map(|i| i + 1);
+        let value = section_value(now);
         let next = prev + 1;
-        let Some(&expected) = NUMERALS.get(prev) else {
+        if next > LAST_SECTION {
             break;
-        };
+        }
+        let expected = roman::numeral(next);
         let to_next = match value {
             Some(v) if v == next => false,
             // A repeat one stroke short of the next numeral (`II.` after
@@ -77,7 +81,7 @@ pub(super) fn renumber(lines: &[String], tokens: &[Vec<Token>], changes: &mut Ch
             changes.insert(
                 (li, ti),
                 Change {
-                    to: expected.to_owned(),
+                    to: expected,
                     confidence: SEQUENCE_CONFIDENCE,
                     runner_up: Some(now.to_owned()),
                 },

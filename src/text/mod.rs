@@ -5,6 +5,7 @@
 
 pub mod decode;
 pub mod legacy;
+pub mod roman;
 pub mod token;
 pub mod viet;
 
