@@ -277,12 +277,12 @@ fn read_listed_after(
                 words.push(at + 1);
                 at += 2;
             }
-            let skeletons: Vec<String> = words
-                .iter()
-                .map(|&w| viet::skeleton(toks[w].text(line)))
-                .collect();
             let Some((_, spelled)) = listed.iter().find(|(skel, _)| {
-                skel.len() <= skeletons.len() && skel.iter().zip(&skeletons).all(|(a, b)| a == b)
+                skel.len() <= words.len()
+                    && skel
+                        .iter()
+                        .zip(&words)
+                        .all(|(k, &w)| viet::skeleton_eq(toks[w].text(line), k))
             }) else {
                 continue;
             };
