@@ -244,17 +244,38 @@ fn first_roman_misread(
 }
 
 /// Is the marker `mk` of line `i` an `I.` that OCR made of an Arabic `1.`?
-/// A Roman section came before (so a Roman `I.` cannot follow), and it heads
-/// a title in sentence case, as Arabic-level titles are printed (Roman ones
-/// in capitals): `II. MỤC TIÊU` … `I. Phát triển chính quyền số`.
-fn one_read_as_roman(lines: &[Line<'_>], i: usize, mk: &Marker, stack: &[Frame]) -> bool {
+/// It heads a title in sentence case, as Arabic-level titles are printed
+/// (Roman ones in capitals), and either a Roman section came before (so a
+/// Roman `I.` cannot follow: `II. MỤC TIÊU` … `I. Phát triển chính quyền
+/// số`) or the next numbered heading of either kind is an Arabic `2.` or `3.` (`|.
+/// Chỉ đạo …` … `2. Tăng cường …` in a letter with no Roman sections).
+fn one_read_as_roman(
+    lines: &[Line<'_>],
+    i: usize,
+    end: usize,
+    mk: &Marker,
+    stack: &[Frame],
+) -> bool {
     mk.kind == Kind::Roman
         && matches!(
             mk.glyph.trim_end_matches(['.', ',']).trim(),
-            "I" | "l" | "|" | "!"
+            "I" | "l" | "|" | "!" | "L"
         )
-        && stack.iter().any(|f| f.kind == Kind::Roman && f.value >= 1)
         && !super::header::mostly_upper(&lines[i].text[mk.rest.min(lines[i].text.len())..])
+        && (stack.iter().any(|f| f.kind == Kind::Roman && f.value >= 1)
+            || next_is_arabic_two(&lines[i + 1..end]))
+}
+
+/// Is the first Roman or first-level Arabic heading of `lines` an Arabic `2.`
+/// (or a `3.`, when OCR lost the `2.`)?
+fn next_is_arabic_two(lines: &[Line<'_>]) -> bool {
+    lines
+        .iter()
+        .filter_map(|l| marker(l, false))
+        .find(|m| matches!(m.kind, Kind::Roman | Kind::Arabic(1)))
+        .is_some_and(|m| {
+            m.kind == Kind::Arabic(1) && matches!(m.glyph.trim_end_matches('.'), "2" | "3")
+        })
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -429,7 +450,7 @@ pub(crate) fn parse(
                     glyph: "I.".to_owned(),
                     ..mk
                 }
-            } else if one_read_as_roman(lines, i, &mk, &stack) {
+            } else if one_read_as_roman(lines, i, end, &mk, &stack) {
                 Marker {
                     kind: Kind::Arabic(1),
                     glyph: "1.".to_owned(),
@@ -803,5 +824,20 @@ mod tests {
         let got = run("I. MỤC ĐÍCH\nNội dung.\nII. NHIỆM VỤ\nI. TỔ CHỨC");
         let nums: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
         assert_eq!(nums, ["I.", "II.", "III."]);
+        // `L.` is no section numeral either.
+        let got = run("I. KẾT QUẢ\nL. Trồng trọt\nx.\n2. Chăn nuôi\nx.");
+        let nums: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert_eq!(nums, ["I.", "1.", "2."]);
+    }
+
+    #[test]
+    fn one_read_as_roman_before_its_arabic_siblings() {
+        let got = run("Nội dung sau:\n|. Chỉ đạo các xã\nx.\n2. Tăng cường kiểm tra\nx.");
+        let nums: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert_eq!(nums, ["1.", "2."]);
+        // Followed by a Roman `II.`, it stays the first Roman section.
+        let got = run("Nội dung sau:\nI. Chỉ đạo các xã\nx.\nII. Tổ chức\nx.\n2. Tăng cường");
+        let nums: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert_eq!(nums, ["I.", "II.", "2."]);
     }
 }
