@@ -85,10 +85,18 @@ static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// The `V/v` (về việc) that opens a Công văn's subject line; OCR reads its
 /// slash as `l`, `|`, `1` or `i` and the second `v` as `y`.
 static TRICH_YEU: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^v\s?[/l|1i]\s?[vy]\b").unwrap());
-/// `<place>, ngày`; OCR reads the comma as `;` or `.` too.
-static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[,;.:]\s*ngay\b").unwrap());
+/// `ngày` as OCR prints it (folded): whole, with a letter misread (`ngav`,
+/// `nqay`), dropped (`nay`, `ngy`) or inserted (`nigay`, `ngaay`).
+const NGAY: &str = r"(?:ngay|n[a-z]?g[a-z]?a[a-z]?y|n[a-z]ay|ng[a-z]y|nga[a-z]|nay|ngy)";
+/// `<place>, ngày`; OCR reads the comma as `;` or `.` too. `exact`: the
+/// word is spelled `ngay`.
+static PLACE_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"[,;.:]\s*(?:(?P<exact>ngay)|{NGAY})\b")).unwrap());
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"ngay(?P<d>.*?)th[a-z]{0,2}ng(?P<m>.*?)n[a-z]{1,2}m\s*(?P<y>\d{4})").unwrap()
+    Regex::new(&format!(
+        r"\b{NGAY}\b(?P<d>.*?)th[a-z]{{0,2}}ng(?P<m>.*?)n[a-z]{{1,2}}m\s*(?P<y>\d{{4}})"
+    ))
+    .unwrap()
 });
 static BODY_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -427,10 +435,12 @@ pub(crate) fn parse(
             }
             left_end = 0;
         }
-        let place_date = PLACE_DATE.find(&l.fold.s).filter(|m| {
-            // `;`/`.`/`:` only where a whole date follows: `. Ngày` also
-            // starts sentences.
-            m.as_str().starts_with(',') || DATE.is_match(&l.fold.s[m.start() + 1..])
+        let place_date = PLACE_DATE.captures(&l.fold.s).and_then(|c| {
+            // `;`/`.`/`:` or a misprinted `ngày` only where a whole date
+            // follows: `. Ngày` also starts sentences.
+            let m = c.get(0)?;
+            let plain = m.as_str().starts_with(',') && c.name("exact").is_some();
+            (plain || DATE.is_match(&l.fold.s[m.start() + 1..])).then_some(m)
         });
         if let Some(m) = place_date {
             handled = true;
@@ -741,6 +751,14 @@ mod tests {
             layout("XÃ PHƯỚC THỦY\nSố: 09/KH-UBND\nPhude This: ngày 16 tháng OF năm 2026\nKEHOACH");
         assert_eq!(value(&l.header.date), Some("2026"));
         assert_eq!(value(&l.header.doc_type), Some("KẾ HOẠCH"));
+        // `ngày` with a letter OCR inserted, before a whole date.
+        let l =
+            layout("SỞ XÂY DỰNG\nSố: 11/QĐ-SXD\nHà Tĩnh, nigay 09 tháng 7 năm 2025\nQUYẾT ĐỊNH");
+        assert_eq!(value(&l.header.place), Some("Hà Tĩnh"));
+        assert_eq!(value(&l.header.date), Some("2025-07-09"));
+        // A `nay` that opens no date is no place-and-date line.
+        let l = layout("SỞ XÂY DỰNG\nSố: 11/QĐ-SXD\nTheo đó, nay giao Sở Tài chính\nQUYẾT ĐỊNH");
+        assert_eq!(value(&l.header.place), None);
     }
 
     #[test]

@@ -47,7 +47,8 @@ pub fn snap_header_places(header: &mut Header, lex: &Lexicon) {
 /// (`Phù Long, ngày` under `TỈNH PHÚ LONG` → `Phú Long`): NĐ 30/2020 names a
 /// body's own province, district or commune as its place of issue, and the
 /// issuer cell's unit word gives repair the context a line-initial place
-/// lacks. Only a place with the same letters up to marks is respelled.
+/// lacks. Only a place with the same letters up to marks, or a long name
+/// one letter apart, is respelled.
 fn place_as_issuer(header: &mut Header) {
     let Some(place) = header.place.as_mut() else {
         return;
@@ -56,12 +57,25 @@ fn place_as_issuer(header: &mut Header) {
     let spelled = cells.into_iter().flatten().find_map(|f| {
         let (_, name) = split_after_unit(&f.value)?;
         let name = title_case(name.trim());
-        (viet::skeleton(&name) == viet::skeleton(&place.value) && name != place.value)
+        (same_place_letters(&viet::skeleton(&name), &viet::skeleton(&place.value))
+            && name != place.value)
             .then_some(name)
     });
     if let Some(name) = spelled {
         set(place, name);
     }
+}
+
+/// Least letters of a place name's skeleton for OCR's one-letter slip to
+/// be read as the same name (`phuc lam` for `phuoc lam`).
+const SLIP_MIN_LETTERS: usize = 6;
+
+/// Do two skeletons spell the same place: equal, or long names one letter
+/// apart (OCR drops the `o` of `ươ`: `Phuc Lam, ngày` under `HUYỆN PHƯỚC LÂM`).
+fn same_place_letters(a: &str, b: &str) -> bool {
+    a == b
+        || a.chars().count().min(b.chars().count()) >= SLIP_MIN_LETTERS
+            && strsim::levenshtein(a, b) == 1
 }
 
 /// `PHÚ LONG` → `Phú Long`.
@@ -231,6 +245,19 @@ mod tests {
         };
         place_as_issuer(&mut h);
         assert_eq!(h.place.as_ref().map(|f| f.value.as_str()), Some("Phú Long"));
+        // One letter OCR dropped from a long name.
+        h.sub_issuer = field("HUYỆN PHƯỚC LÂM");
+        h.place = field("Phúc Lâm");
+        place_as_issuer(&mut h);
+        assert_eq!(
+            h.place.as_ref().map(|f| f.value.as_str()),
+            Some("Phước Lâm")
+        );
+        // Not in a short one.
+        h.sub_issuer = field("XÃ AN LÂM");
+        h.place = field("An Lá");
+        place_as_issuer(&mut h);
+        assert_eq!(h.place.as_ref().map(|f| f.value.as_str()), Some("An Lá"));
         // Another place stays.
         h.place = field("Hà Nội");
         place_as_issuer(&mut h);
