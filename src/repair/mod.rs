@@ -1155,6 +1155,7 @@ impl<'a> Repairer<'a> {
             phrases::read_unit_after_body(&lines, &tokens, &mut changes);
             phrases::read_polite_kinh(&lines, &tokens, &mut changes);
             phrases::read_crop_season(&lines, &tokens, &mut changes);
+            phrases::read_place_after_unit(lex, &lines, &tokens, &mut changes);
             sections::renumber(&lines, &tokens, &mut changes);
         }
 

@@ -2,10 +2,12 @@
 //! repaired words around them: `Sở` before a department's name or after a
 //! director's title, `hằng` before a unit of time, the `Căn cứ` that opens a
 //! legal-basis line, the unit after `UBND`/`HĐND`, the `kính` of the
-//! formulas that address a superior, a crop season after `vụ`. Each fires only in a document the channel mixture
+//! formulas that address a superior, a crop season after `vụ`, a place's
+//! name after its unit word. Each fires only in a document the channel mixture
 //! finds noisy, and only where OCR left the phrase unreadable.
 
 use super::{reading, Change, Changes, LONE_O_CONFIDENCE};
+use crate::lexicon::Lexicon;
 use crate::text::{viet, Token, TokenKind};
 
 /// Reads `Sở` for OCR's misreadings of it (`S6`, `SG`, `$@`, `S§`, or a
@@ -300,6 +302,101 @@ fn read_listed_after(
     }
 }
 
+/// Most words of a place name read after a unit word (`Tân Hòa Đông`).
+const PLACE_WORDS: usize = 3;
+
+/// Reads the name of a place after its unit word as the lexicon's place list
+/// spells it (`huyện Phước Làm` → `Phước Lâm`, `xã Hòa Thành` → `Hòa
+/// Thạnh`): the language model barely knows commune names and reads their
+/// syllables as common words. After a unit word as repaired (`xã`, `huyện`,
+/// `thị trấn`, …; see [`UNITS`]), the next two or three words capitalised in
+/// the OCR, longest first, take the spelling of the one listed name with
+/// their letters up to marks ([`Lexicon::place_by_skeleton`]) where it
+/// differs beyond tone placement. A name no listed one fits, or two do,
+/// stays; a real place missing from the list whose letters match a listed
+/// one is respelled wrongly (the list holds 17.9 k names, so that is rare).
+pub(super) fn read_place_after_unit(
+    lex: &Lexicon,
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    changes: &mut Changes,
+) {
+    let old = |w: &str| viet::set_tone_style(&w.to_lowercase(), viet::ToneStyle::Old);
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        let mut ti = 0;
+        while ti < toks.len() {
+            let Some(after) = unit_ends_at(line, toks, ti, changes, li) else {
+                ti += 1;
+                continue;
+            };
+            // The capitalised words after the unit, one space apart.
+            let mut words: Vec<usize> = Vec::with_capacity(PLACE_WORDS);
+            let mut at = after;
+            while words.len() < PLACE_WORDS
+                && toks
+                    .get(at)
+                    .is_some_and(|t| t.kind == TokenKind::Space && t.text(line) == " ")
+                && toks.get(at + 1).is_some_and(|t| {
+                    t.kind == TokenKind::Word && t.text(line).starts_with(char::is_uppercase)
+                })
+            {
+                words.push(at + 1);
+                at += 2;
+            }
+            for n in (2..=words.len()).rev() {
+                let now: Vec<String> = words[..n]
+                    .iter()
+                    .map(|&w| old(changes.text(line, &toks[w], (li, w))))
+                    .collect();
+                let Some(listed) = lex.place_by_skeleton(&now.join(" ")) else {
+                    continue;
+                };
+                let listed: Vec<String> = listed.split(' ').map(old).collect();
+                if listed.len() == n {
+                    for (k, &w) in words[..n].iter().enumerate() {
+                        if listed[k] != now[k] {
+                            changes.insert((li, w), phrase(&listed[k], Some(now[k].clone())));
+                        }
+                    }
+                }
+                break;
+            }
+            ti = at.max(ti + 1);
+        }
+    }
+}
+
+/// Where the unit word (or words: `thị trấn`) that token `ti` opens ends,
+/// as repaired so far, when it is one.
+fn unit_ends_at(
+    line: &str,
+    toks: &[Token],
+    ti: usize,
+    changes: &Changes,
+    li: usize,
+) -> Option<usize> {
+    let word = |i: usize| {
+        toks.get(i)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| changes.text(line, t, (li, i)))
+    };
+    // Most words are no unit: rule them out without allocating.
+    let first = word(ti)?;
+    if !UNITS.iter().any(|(k, _)| viet::skeleton_eq(first, k[0])) {
+        return None;
+    }
+    let first = first.to_lowercase();
+    let word = |i: usize| word(i).map(str::to_lowercase);
+    UNITS.iter().find_map(|(_, spelled)| {
+        let rest_ok = spelled[1..].iter().enumerate().all(|(k, s)| {
+            let at = ti + 2 * (k + 1);
+            toks.get(at - 1).is_some_and(|t| t.kind == TokenKind::Space)
+                && word(at).as_deref() == Some(*s)
+        });
+        (first == spelled[0] && rest_ok).then_some(ti + 2 * spelled.len() - 1)
+    })
+}
+
 /// The change a phrase reader makes: `to`, at a fixed confidence.
 fn phrase(to: &str, runner_up: Option<String>) -> Change {
     Change {
@@ -342,5 +439,36 @@ mod tests {
         assert!(at("Giám đốc S6 chủ trì", 4));
         assert!(!at("các cơ quan S6 chủ trì", 6));
         assert!(!at("đốc S6", 2), "đốc alone");
+    }
+
+    #[test]
+    fn place_names_after_their_unit_word() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dictionaries");
+        let lex = Lexicon::load(&dir).expect("bundled dictionaries");
+        // Changes are lower case: the OCR's case is restored when applied.
+        let read = |line: &str| {
+            let lines = vec![line.to_owned()];
+            let tokens = vec![text::tokenize(line)];
+            let mut changes = Changes::new(1);
+            read_place_after_unit(&lex, &lines, &tokens, &mut changes);
+            tokens[0]
+                .iter()
+                .enumerate()
+                .map(|(ti, t)| changes.text(line, t, (0, ti)).to_owned())
+                .collect::<String>()
+        };
+        assert_eq!(
+            read("trên địa bàn huyện Phước Làm như sau"),
+            "trên địa bàn huyện Phước lâm như sau"
+        );
+        assert_eq!(
+            read("UBND thị trấn Tân Hòa Đồng"),
+            "UBND thị trấn Tân Hòa đông"
+        );
+        // Spelled as listed (tone placement aside), not capitalised, or
+        // after no unit word: left alone.
+        assert_eq!(read("xã Hoà Vinh"), "xã Hoà Vinh");
+        assert_eq!(read("huyện phước làm"), "huyện phước làm");
+        assert_eq!(read("Ông Phước Làm"), "Ông Phước Làm");
     }
 }
