@@ -35,9 +35,25 @@ fn capitalized(word: &str) -> bool {
         && cs.all(|c| c.is_lowercase() && c.is_alphabetic())
 }
 
+/// Digits OCR prints for an `o` with its marks inside a name (`V6` for
+/// `Võ`, `Ng0c`).
+const O_DIGITS: [char; 2] = ['6', '0'];
+
+/// Is `word` a capitalized name syllable as OCR may print it: as
+/// [`capitalized`], or with one digit of [`O_DIGITS`] for a letter after
+/// the capital (`V6`)?
+fn ocr_capitalized(word: &str) -> bool {
+    if capitalized(word) {
+        return true;
+    }
+    let digits = word.chars().filter(|c| O_DIGITS.contains(c)).count();
+    digits == 1 && !word.starts_with(O_DIGITS) && capitalized(&word.replace(O_DIGITS, "o"))
+}
+
 /// Is the line (its tokens `toks`) a personal name alone: two to four
-/// capitalized words, the first spelled like a surname whatever its marks
-/// (`Luc Van Thang`, `Đặng Thị Thu Hà`)?
+/// capitalized words (see [`ocr_capitalized`]), the first spelled like a
+/// surname whatever its marks (`Luc Van Thang`, `Đặng Thị Thu Hà`, `V6
+/// Ngoc Tuan`)?
 pub fn is_name_line(line: &str, toks: &[Token]) -> bool {
     // Asked of every line: nothing is allocated until the line has the shape.
     let mut words = toks.iter().filter(|t| t.kind != TokenKind::Space);
@@ -45,8 +61,10 @@ pub fn is_name_line(line: &str, toks: &[Token]) -> bool {
         return false;
     };
     (2..=4).contains(&words.clone().count())
-        && words.all(|t| t.kind == TokenKind::Word && capitalized(t.text(line)))
-        && SURNAME_SKELETONS.contains(&viet::skeleton(&first.text(line).to_lowercase()))
+        && words.all(|t| t.kind == TokenKind::Word && ocr_capitalized(t.text(line)))
+        && SURNAME_SKELETONS.contains(&viet::skeleton(
+            &first.text(line).to_lowercase().replace(O_DIGITS, "o"),
+        ))
 }
 
 /// The personal names printed in `line`: maximal runs of two to four
@@ -99,6 +117,9 @@ mod tests {
         assert!(name_line("Luc Van Thang"));
         assert!(name_line("  Dang Thi Thu Ha "));
         assert!(name_line("Nguyén Minh"));
+        assert!(name_line("V6 Ngoc Tuan"), "a digit for an o");
+        assert!(!name_line("V66 Ngoc Tuan"));
+        assert!(!name_line("Điều 6 Luật"));
         // Not a surname, too many words, capitals, punctuation.
         assert!(!name_line("Quảng Trị"));
         assert!(!name_line("Nguyễn Văn An Bình Minh"));
