@@ -10,10 +10,12 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::PathBuf;
 
-/// Trigram counts over the personal names the corpora print (each name a
-/// segment, unweighted), leaving out runs that are listed place names
-/// (`places`, lower case: `hà nội`, `lâm đồng`). The second value is the
-/// number of names counted.
+/// Trigram counts over the distinct personal names the corpora print (each
+/// name a segment, counted once however often it is printed: the model is
+/// of how names are formed, and a signer printed on a thousand pages would
+/// otherwise outweigh the name the OCR shows), leaving out runs that are
+/// listed place names (`places`, lower case: `hà nội`, `lâm đồng`). The
+/// second value is the number of distinct names counted.
 pub fn count_names(
     files: &[(PathBuf, u32)],
     ids: &FxHashMap<&str, WordId>,
@@ -21,6 +23,7 @@ pub fn count_names(
 ) -> Result<(Counts, u64), BuildError> {
     let mut counts = Counts::default();
     let mut n = 0u64;
+    let mut seen: FxHashSet<Vec<WordId>> = FxHashSet::default();
     for (path, _) in files {
         super::corpus::for_chunks(path, |chunk| {
             let names: Vec<Vec<WordId>> = chunk
@@ -40,8 +43,11 @@ pub fn count_names(
                 })
                 .collect();
             for name in names {
-                counts.add_segment(&name, 1);
-                n += 1;
+                if !seen.contains(&name) {
+                    counts.add_segment(&name, 1);
+                    n += 1;
+                    seen.insert(name);
+                }
             }
         })?;
     }
