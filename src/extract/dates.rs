@@ -9,11 +9,12 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// `ngày D tháng M năm Y`, the day possibly blank or unreadable; OCR's specks
-/// after `tháng` and the month (`tháng. 6`, `tháng 6, năm`, `tháng 12: năm`)
-/// and before the year (`năm _.2025`) are allowed.
+/// after `ngày` (`ngày. 17`), after `tháng` and the month (`tháng. 6`,
+/// `tháng 6, năm`, `tháng 12: năm`) and before the year (`năm _.2025`,
+/// `năm ‘2014`) are allowed.
 static LONG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"ngay\s*(\S{0,4}?)\s*thang\s*[.,:]?\s*(\d{1,2})\s*[.,:;]?\s*nam\s*[_.,:;]{0,2}\s*(\d{4})",
+        r"ngay\s*[.,:]?\s*(\S{0,4}?)\s*thang\s*[.,:]?\s*(\d{1,2})\s*[.,:;]?\s*nam\s*[_.,:;'‘’`]{0,2}\s*(\d{4})",
     )
     .expect("valid regex")
 });
@@ -204,9 +205,10 @@ static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"quy\s+(iv|[1l]v|[il1ht]{1,3}|[1-4])((?:\s*(?:,|va|-)\s*(?:iv|[1l]v|[il1ht]{1,3}|[1-4]))*)\s*(?:,\s*)?(?:nam\s*|/\s*)(\d{4})")
         .expect("valid regex")
 });
+/// `giai đoạn 2021 - 2025`; OCR prints the dash as `=` or `~` too.
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:giai\s+doan|nhiem\s+ky|ky|thoi\s+ky|tu\s+nam)\s+(\d{4})\s*(?:-|–|den)\s*(?:nam\s+)?(\d{4})",
+        r"(?:giai\s+doan|nhiem\s+ky|ky|thoi\s+ky|tu\s+nam)\s+(\d{4})\s*(?:-|–|—|=|~|den)\s*(?:nam\s+)?(\d{4})",
     )
     .expect("valid regex")
 });
@@ -458,6 +460,11 @@ mod tests {
             dates(&["Nghĩa Kỳ, ngày 25. tháng 6 năm 2024"])[0].0,
             "2024-06-25"
         );
+        // A speck after `ngày`, a quote mark before the year.
+        assert_eq!(
+            dates(&["Luật Xây dựng ngày. 17 tháng 6 năm ‘2014;"])[0].0,
+            "2014-06-17"
+        );
         // OCR split the month's two digits.
         assert_eq!(
             dates(&["Quyết định số 1125/QĐ-UBND ngày 08/1 1/2024 của UBND tỉnh"])[0].0,
@@ -546,6 +553,10 @@ mod tests {
         assert_eq!(periods(&["Quý I năm 2024"]), vec!["2024-Q1"]);
         assert_eq!(periods(&["Quý I, II/2023"]), vec!["2023-Q1/2023-Q2"]);
         assert_eq!(periods(&["giai đoạn 2021 - 2025"]), vec!["2021/2025"]);
+        assert_eq!(
+            periods(&["trung hạn giai đoạn 2021", "= 2025:"]),
+            vec!["2021/2025"]
+        );
         assert_eq!(periods(&["nhiệm kỳ 2021-2026"]), vec!["2021/2026"]);
         assert_eq!(periods(&["trong năm 2023"]), vec!["2023"]);
         assert_eq!(
