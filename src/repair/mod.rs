@@ -358,19 +358,33 @@ const DENOMINATOR_PENALTY: f32 = 8.0;
 /// word still wins (`56.703 hồ sơ`).
 const COUNTED_PENALTY: f32 = 2.0;
 
+/// The closed class of words a slot's word should be in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    /// A unit's denominator: [`reading::DENOMINATORS`].
+    Denominator,
+    /// A word a count counts: the denominators and [`reading::COUNTERS`].
+    Counted,
+}
+
 /// Writes to `out` the options `opts` (outputting `words`) of a slot whose
-/// word should be in the closed class of [`reading::DENOMINATORS`], those
+/// word should be in a closed class (see [`Class`]), those
 /// outside it held back by `penalty` nats; `false` (and `out` unspecified)
 /// when no option is inside it, so the options stand as they are.
 fn class_options(
     lex: &Lexicon,
     opts: &[Option_],
     words: &[Option<WordId>],
-    penalty: f32,
+    (penalty, class): (f32, Class),
     out: &mut Vec<Option_>,
 ) -> bool {
-    let in_class =
-        |w: &Option<WordId>| w.is_some_and(|id| reading::DENOMINATORS.contains(&lex.word(id)));
+    let in_class = |w: &Option<WordId>| {
+        w.is_some_and(|id| {
+            let w = lex.word(id);
+            reading::DENOMINATORS.contains(&w)
+                || class == Class::Counted && reading::COUNTERS.contains(&w)
+        })
+    };
     if !words.iter().any(in_class) {
         return false;
     }
@@ -925,18 +939,18 @@ impl<'a> Repairer<'a> {
         // counted word (`420 hộ`): their options outside the closed class
         // are held back by [`DENOMINATOR_PENALTY`] or [`COUNTED_PENALTY`]
         // when one inside it fits.
-        let class_penalty: Vec<f32> = slots
+        let class_penalty: Vec<(f32, Class)> = slots
             .iter()
             .map(|s| {
                 let (line, toks) = (&lines[s.line], &tokens[s.line]);
                 if s.half != 0 || s.ocr.is_some() {
-                    0.0
+                    (0.0, Class::Denominator)
                 } else if reading::per_unit_denominator(line, toks, s.token) {
-                    DENOMINATOR_PENALTY
+                    (DENOMINATOR_PENALTY, Class::Denominator)
                 } else if reading::after_count(line, toks, s.token) {
-                    COUNTED_PENALTY
+                    (COUNTED_PENALTY, Class::Counted)
                 } else {
-                    0.0
+                    (0.0, Class::Denominator)
                 }
             })
             .collect();
@@ -1111,7 +1125,7 @@ impl<'a> Repairer<'a> {
                         let key = slot_key[*i];
                         let opts = &key_options[key];
                         let words = &key_words[key];
-                        let held = class_penalty[*i] > 0.0
+                        let held = class_penalty[*i].0 > 0.0
                             && class_options(
                                 lex,
                                 opts,

@@ -1328,6 +1328,38 @@ pub(super) fn unit_after_figure(line: &str, toks: &[Token], ti: usize) -> bool {
     c.is_ascii_alphabetic() && figure_before && stands_alone
 }
 
+/// Words a report counts besides the [`DENOMINATORS`] (`03 đợt`, `4 - 6
+/// cơn bão`, `02 đoàn`, `28 lô đất`, `2.500 tờ rơi`, `14 điểm`):
+/// classifiers and the things reports count, read after a plain count
+/// (see [`after_count`]).
+pub(super) const COUNTERS: &[&str] = &[
+    "đợt",
+    "cơn",
+    "đoàn",
+    "lô",
+    "cuốn",
+    "tờ",
+    "hố",
+    "điểm",
+    "vụ",
+    "cuộc",
+    "bộ",
+    "căn",
+    "chiếc",
+    "tuyến",
+    "thửa",
+    "tổ",
+    "nhóm",
+    "xe",
+    "máy",
+    "cống",
+    "cầu",
+    "giường",
+    "bản",
+    "trang",
+    "đơn",
+];
+
 /// Words that follow a unit's slash after a quantity (`1,6 tạ/ha`, `30
 /// triệu đồng/hộ`, `2 lần/tuần`, `đồng/người/năm`): a closed class of
 /// counts, times and areas.
