@@ -1538,6 +1538,17 @@ mod tests {
     }
 
     #[test]
+    fn counted_classes_are_lower_case_syllables_listed_once() {
+        for w in DENOMINATORS.iter().chain(COUNTERS) {
+            assert_eq!(*w, crate::text::nfc(&w.to_lowercase()), "{w}");
+            assert!(!w.contains(' '), "{w}");
+        }
+        for w in COUNTERS {
+            assert!(!DENOMINATORS.contains(w), "{w} is listed twice");
+        }
+    }
+
+    #[test]
     fn quarter_numerals_from_ocr_strokes() {
         let at = |line: &str, word: &str| at_word(line, word, quarter_numeral);
         assert_eq!(at("quy IT năm 2025", "IT"), Some("III"));
