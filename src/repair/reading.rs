@@ -1203,8 +1203,9 @@ fn asks_question(word: &str) -> bool {
 /// deep before and one after (`mọi người trong. xã hội`); a space for a dot
 /// glued between a figure and a lower-case word (`25.tháng`) or between two
 /// syllables in capitals (`CHỦ.NGHĨA`); nothing for a dot glued to a
-/// syllable in capitals inside a heading in capitals (`SỞ. CÔNG THƯƠNG`).
-/// Abbreviations (`v.v.`), codes
+/// syllable in capitals inside a heading in capitals (`SỞ. CÔNG THƯƠNG`),
+/// to an acronym before a lower-case word (`HĐND. tỉnh`) or to `ngày`
+/// before its date (`ngày. 17 tháng`). Abbreviations (`v.v.`), codes
 /// (`NĐ-CP`, `TP.HCM`), figures and anything capitalised after the mark are left alone.
 pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'static str> {
     let p = toks[ti].text(line);
@@ -1280,6 +1281,32 @@ pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'sta
         && spaced(ti + 3)
         && is_upper_syllable(toks.get(ti + 4))
     {
+        return Some("");
+    }
+    // `HĐND. tỉnh`, `27/NQ-HĐND. ngày`: a dot glued to an acronym, then a
+    // lower-case word; a sentence after an acronym opens with a capital.
+    let acronym = before.is_some_and(|t| {
+        let w = t.text(line);
+        t.kind == TokenKind::Word
+            && (2..=6).contains(&w.chars().count())
+            && w.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+    });
+    if mark == '.' && acronym && spaced(ti + 1) && is_lower_word(toks.get(ti + 2)).is_some() {
+        return Some("");
+    }
+    // `ngày. 17 tháng`, `ngày. 19/7/2024`: a dot glued to `ngày` before the
+    // date it opens.
+    let ngay = is_lower_word(before).is_some_and(|w| viet::skeleton_eq(w, "ngay"));
+    let date_follows = spaced(ti + 1)
+        && toks.get(ti + 2).is_some_and(|t| {
+            t.kind == TokenKind::Figure
+                && (t.text(line).contains('/')
+                    || spaced(ti + 3)
+                        && toks
+                            .get(ti + 4)
+                            .is_some_and(|m| viet::skeleton_eq(m.text(line), "thang")))
+        });
+    if mark == '.' && ngay && date_follows {
         return Some("");
     }
     let prev = is_lower_word(before)?;
@@ -1739,6 +1766,15 @@ mod tests {
         assert_eq!(marks("Nghị định số.163/2025/NĐ-CP")[0].1, Some(" "));
         assert_eq!(marks("tỷ lệ đạt.95% kế hoạch")[0].1, Some(" "));
         assert_eq!(marks("SỞ. CÔNG THƯƠNG")[0].1, Some(""));
+        // A dot after an acronym before a lower-case word, after `ngày`
+        // before its date.
+        assert_eq!(marks("của HĐND. tỉnh về")[0].1, Some(""));
+        assert_eq!(marks("số 27/NQ-HĐND. ngày 19/7/2024")[2].1, Some(""));
+        assert_eq!(marks("ban hành ngày. 17 tháng 6")[0].1, Some(""));
+        assert_eq!(marks("ký ngày. 19/7/2024 của")[0].1, Some(""));
+        assert!(marks("của UBND. Sau đó, trong ngày. 17 hộ")
+            .iter()
+            .all(|m| m.1.is_none()));
         assert!(marks("TP. HỒ CHÍ MINH, KT. GIÁM ĐỐC, VIỆT NAM. CỘNG")
             .iter()
             .all(|m| m.1.is_none()));
