@@ -203,7 +203,10 @@ fn lone_figures_read_as_syllables_only_where_the_model_is_sure() {
                  Ho tro xay dung nha 6\n\
                  cho cac ho ngheo tren dia ban.\n\
                  Da cap 6\n\
-                 giay phep xay dung.";
+                 giay phep xay dung.\n\
+                 Ho tro sua chua nha 6; xay moi nha 6: 17 ho.\n\
+                 Hoc sinh lop 6; to 16, thon 6: 45 ho.\n\
+                 Tai nan tren Quoc 16 1 va tuyen Quoc 16 25 giam.";
     let out = repair_ok(input);
     let lines: Vec<&str> = out.split('\n').collect();
     assert!(lines[1].contains("dân ở vùng"), "{}", lines[1]);
@@ -218,6 +221,13 @@ fn lone_figures_read_as_syllables_only_where_the_model_is_sure() {
     assert!(lines[11].starts_with("Tỷ lệ hồ sơ"), "{}", lines[11]);
     // At the end of a line, the next line's words are the words after.
     assert!(lines[13].ends_with("nhà ở"), "{}", lines[13]);
+    // Before a closing mark or a figure.
+    assert!(
+        lines[17].contains("nhà ở; xây mới nhà ở: 17"),
+        "{}",
+        lines[17]
+    );
+    assert!(lines[19].contains("Quốc lộ 1 và"), "{}", lines[19]);
     for (i, want) in [
         (3, vec!["6"]),
         (4, vec!["6"]),
@@ -230,6 +240,9 @@ fn lone_figures_read_as_syllables_only_where_the_model_is_sure() {
         (9, vec!["14"]),
         (12, vec!["16", "16"]),
         (15, vec!["6"]),
+        // Before a closing mark or a figure: the number words keep theirs.
+        (18, vec!["6", "16", "6", "45"]),
+        (19, vec!["1", "25"]),
     ] {
         let got = figures(lines[i]);
         assert_eq!(got, want, "{}", lines[i]);

@@ -432,10 +432,10 @@ fn read_lone_o(lex: &Lexicon, lines: &[String], tokens: &[Vec<Token>], changes: 
             } else {
                 [word_at(ti + 2), word_at(ti + 4)]
             };
-            let Some(next) = after[0] else {
-                continue;
-            };
-            if LONE_O_MARKS.contains(&mark) && lone_o(line, toks, ti, prev, next) {
+            let lone_o_here = after[0].is_some_and(|next| {
+                LONE_O_MARKS.contains(&mark) && lone_o(line, toks, ti, prev, next)
+            });
+            if lone_o_here {
                 changes.insert(
                     (li, ti),
                     Change {

@@ -139,6 +139,25 @@ pub(super) const NUMBERED_NOUNS: &[&str] = &[
     "tiết",
     "kỳ",
     "khóa",
+    "lớp",
+    "thôn",
+    "ấp",
+    "xóm",
+    "bản",
+    "cấp",
+    "đợt",
+    "cụm",
+    "lô",
+    "khối",
+    "lộ",
+    "tuyến",
+    "kênh",
+    "ngõ",
+    "hẻm",
+    "vùng",
+    "tuần",
+    "giờ",
+    "lúc",
 ];
 
 /// The marks OCR prints for a lone `ở` ([`lone_o`] decides).
@@ -237,7 +256,9 @@ const LONE_FIGURE_NEXT_MARGIN: f32 = 0.5;
 /// The syllable a lone figure between two words stands for, with
 /// its margin (log10) over the figure, when the language model prefers it by
 /// [`LONE_FIGURE_MARGIN`]: `phát sinh 6 dịch tả` → `ổ`, `Trên đây 14 báo
-/// cáo` → `là`; `thành lập 6 tổ` and `Điều 6 các` keep their figure.
+/// cáo` → `là`; `thành lập 6 tổ` and `Điều 6 các` keep their figure. Before
+/// a closing mark or a figure (see [`lone_figure_before_close`]) it is judged
+/// the same way with the end of the phrase or a number as the next word.
 pub(super) fn lone_figure_word(
     lex: &Lexicon,
     line: &str,
@@ -246,14 +267,19 @@ pub(super) fn lone_figure_word(
     before: [Option<&str>; 2],
     after: [Option<&str>; 2],
 ) -> Option<(&'static str, f32)> {
-    let words = lone_figure_readings(line, toks, ti, after[0].is_some())?;
+    let id = |w: Option<&str>| w.and_then(lm_form).map_or(lm::UNK, |f| lex.id(&f));
+    let (words, n, nn) = match lone_figure_readings(line, toks, ti, after[0].is_some()) {
+        Some(words) => (words, id(after[0]), after[1].map(|w| id(Some(w)))),
+        None => {
+            let (words, n) = lone_figure_before_close(line, toks, ti)?;
+            (words, n, None)
+        }
+    };
     let prev = before[1]?;
     if NUMBERED_NOUNS.contains(&prev.to_lowercase().as_str()) {
         return None;
     }
-    let id = |w: Option<&str>| w.and_then(lm_form).map_or(lm::UNK, |f| lex.id(&f));
     let (pp, p) = (before[0].map_or(lm::BOS, |w| id(Some(w))), id(Some(prev)));
-    let (n, nn) = (id(after[0]), after[1].map(|w| id(Some(w))));
     if p == lm::UNK || n == lm::UNK {
         return None;
     }
@@ -272,8 +298,39 @@ pub(super) fn lone_figure_word(
         .max_by(|a, b| a.1 .0.total_cmp(&b.1 .0))?;
     // The next word must follow the syllable better than a number too: a
     // count noun after the figure (`sửa chữa 14 công trình`) is the figure's.
-    (s - figure >= LONE_FIGURE_MARGIN && next - figure_next >= LONE_FIGURE_NEXT_MARGIN)
-        .then_some((best, s - figure))
+    // At the end of a phrase there is none.
+    let next_ok = n == lm::EOS || next - figure_next >= LONE_FIGURE_NEXT_MARGIN;
+    (s - figure >= LONE_FIGURE_MARGIN && next_ok).then_some((best, s - figure))
+}
+
+/// The syllables the figure at `ti` may stand for, and what the language
+/// model sees after it, when it is such a mark after a word and one space
+/// and before a closing mark (`về nhà 6;`: [`lm::EOS`]) or a figure (`Quốc
+/// 16 1`: [`lm::NUM`]), where [`lone_figure_readings`] finds no word after.
+fn lone_figure_before_close(
+    line: &str,
+    toks: &[Token],
+    ti: usize,
+) -> Option<(&'static [&'static str], WordId)> {
+    let words = LONE_FIGURE_WORDS
+        .iter()
+        .find(|(f, _)| *f == toks[ti].text(line))?
+        .1;
+    let kind = |i: usize| toks.get(i).map(|t| t.kind);
+    let word_before =
+        ti >= 2 && kind(ti - 1) == Some(TokenKind::Space) && kind(ti - 2) == Some(TokenKind::Word);
+    if !word_before {
+        return None;
+    }
+    let next = toks.get(ti + 1)?;
+    let n = match next.kind {
+        TokenKind::Punct if matches!(next.text(line), "," | ";" | ":" | "." | ")") => lm::EOS,
+        TokenKind::Space if next.text(line) == " " && kind(ti + 2) == Some(TokenKind::Figure) => {
+            lm::NUM
+        }
+        _ => return None,
+    };
+    Some((words, n))
 }
 
 /// Is the punctuation token at `ti` a lone `&` or `¢` between a word and a
