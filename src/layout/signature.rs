@@ -70,7 +70,8 @@ const TITLES: &[&str] = &[
 /// share of letters kept): the same number of words, each within one edit of
 /// the title's (two-letter words exact), so `GEAM DOG` is `GIÁM ĐỐC` but
 /// `TRƯỞNG ĐOÀN` is not `TRƯỞNG BAN`. `None` when no title fits or `s` is
-/// printed as listed (in any case: `Phó Thủ tướng` stays).
+/// printed as listed (in capitals or not: `Phó Thủ tướng` stays; but
+/// capitals mixed with small letters, `GIÁM Đốc`, read as the title).
 fn listed_title(s: &str) -> Option<(&'static str, f64)> {
     /// Each listed title with its folded words, folded once.
     static FOLDED: LazyLock<Vec<(&'static str, Vec<String>)>> = LazyLock::new(|| {
@@ -80,8 +81,17 @@ fn listed_title(s: &str) -> Option<(&'static str, f64)> {
             .collect()
     });
     let got = super::folded_words(s);
-    if got.is_empty() || TITLES.contains(&s.to_uppercase().as_str()) {
+    if got.is_empty() {
         return None;
+    }
+    let upper = s.to_uppercase();
+    if let Some(t) = TITLES.iter().find(|t| **t == upper) {
+        // Printed as listed, in capitals or not (`Phó Thủ tướng`); a word in
+        // capitals beside one that is not is OCR's mixing (`GIÁM Đốc`).
+        let mixed = s != upper
+            && s.split_whitespace()
+                .any(|w| w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase()));
+        return mixed.then_some((*t, 1.0));
     }
     FOLDED.iter().find_map(|(t, want)| {
         if want.len() != got.len() {
@@ -452,6 +462,13 @@ mod tests {
             sig("Nơi nhận:\n- Lưu: VT.\nKT. GEAM DOG\nPHỔ GLAM DOG\n\nLê Văn An"),
             (Some("KT. GIÁM ĐỐC".into()), Some("PHÓ GIÁM ĐỐC".into()))
         );
+        // Capitals mixed with small letters read as the title; a title in
+        // sentence case stays.
+        assert_eq!(
+            sig("Nơi nhận:\n- Lưu: VT.\nKT. GIÁM Đốc\nPHÓ GIÁM ĐỐC\n\nLê Văn An"),
+            (Some("KT. GIÁM ĐỐC".into()), Some("PHÓ GIÁM ĐỐC".into()))
+        );
+        assert_eq!(listed_title("Phó Giám đốc"), None);
         assert_eq!(
             sig("Nơi nhận:\n- Lưu: VT.\nTM..ỦY BAN NHÂN'DÂN\nCHỦ TỊCH\n\nLê Văn An"),
             (Some("TM. ỦY BAN NHÂN DÂN".into()), Some("CHỦ TỊCH".into()))

@@ -91,10 +91,12 @@ pub(super) fn code_like(line: &str, toks: &[Token], ti: usize) -> Option<CodeSlo
             CodeSlot::Symbol
         });
     }
-    (uppers >= 2
-        && !crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(s))
-        && s.chars().all(|c| c.is_alphabetic() || c == '&'))
-    .then_some(CodeSlot::Free)
+    let syllable = |s: &str| crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(s));
+    // `NOL` in `SO NOL VU`: OCR's `L` for the `I` of a syllable in capitals
+    // (not `TL.`, too short to tell).
+    let l_for_i = s.chars().count() >= 3 && s.contains('L') && syllable(&s.replace('L', "I"));
+    (uppers >= 2 && !syllable(s) && !l_for_i && s.chars().all(|c| c.is_alphabetic() || c == '&'))
+        .then_some(CodeSlot::Free)
 }
 
 /// Words a numeral never stands right before: determiners and quantifiers
