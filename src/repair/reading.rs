@@ -1624,6 +1624,17 @@ mod tests {
     }
 
     #[test]
+    fn acronyms_and_words_in_capitals() {
+        let at = |line: &str, word: &str| at_word(line, word, code_like);
+        assert_eq!(at("theo TTHC mới", "TTHC"), Some(CodeSlot::Free));
+        assert_eq!(at("SỞ NỘI VỤ", "NỘI"), None, "a syllable");
+        assert_eq!(at("SO NOL VU", "NOL"), None, "an L for an I");
+        assert_eq!(at("KT. GLAM DOC", "GLAM"), None);
+        assert_eq!(at("TL. CHỦ TỊCH", "TL"), Some(CodeSlot::Free), "too short");
+        assert_eq!(at("Số 12/QĐ-UBND", "QĐ"), Some(CodeSlot::Type));
+    }
+
+    #[test]
     fn counted_classes_are_lower_case_syllables_listed_once() {
         for w in DENOMINATORS.iter().chain(COUNTERS) {
             assert_eq!(*w, crate::text::nfc(&w.to_lowercase()), "{w}");
