@@ -1170,6 +1170,7 @@ impl<'a> Repairer<'a> {
             phrases::read_polite_kinh(&lines, &tokens, &mut changes);
             phrases::read_crop_season(&lines, &tokens, &mut changes);
             phrases::read_place_after_unit(lex, &lines, &tokens, &mut changes);
+            phrases::read_sent_for(&lines, &tokens, &mut changes);
             sections::renumber(&lines, &tokens, &mut changes);
         }
 

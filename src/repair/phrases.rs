@@ -302,6 +302,42 @@ fn read_listed_after(
     }
 }
 
+/// Abbreviations of what a copy is sent for in a recipient list (`để b/c`:
+/// để báo cáo, `t/h` thực hiện, `p/h` phối hợp, `b/c` biết), as skeletons
+/// of their two letters.
+const SENT_FOR: &[[&str; 2]] = &[["b", "c"], ["t", "h"], ["p", "h"], ["c", "d"], ["b", "t"]];
+
+/// Reads `để` before the abbreviation of what a copy is sent for (`(dé
+/// b/c)`, `(đề t/h)`): the decoder reads `đề`, which the language model
+/// knows before words, not before `b/c`.
+pub(super) fn read_sent_for(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 0..toks.len() {
+            let t = &toks[ti];
+            if t.kind != TokenKind::Word || !viet::skeleton_eq(t.text(line), "de") {
+                continue;
+            }
+            let text = |i: usize| toks.get(i).map(|t| t.text(line));
+            // `b/c` is one token, or three where the tokenizer split it.
+            let halves = match (text(ti + 2), text(ti + 3), text(ti + 4)) {
+                (Some(a), Some("/"), Some(b)) => Some((a, b)),
+                (Some(ab), _, _) => ab.split_once('/'),
+                _ => None,
+            };
+            let abbreviation = text(ti + 1) == Some(" ")
+                && halves.is_some_and(|(x, y)| {
+                    SENT_FOR
+                        .iter()
+                        .any(|[a, b]| viet::skeleton_eq(x, a) && viet::skeleton_eq(y, b))
+                });
+            let now = changes.text(line, t, (li, ti)).to_lowercase();
+            if abbreviation && now != "để" {
+                changes.insert((li, ti), phrase("để", Some(now)));
+            }
+        }
+    }
+}
+
 /// Most words of a place name read after a unit word (`Tân Hòa Đông`).
 const PLACE_WORDS: usize = 3;
 
@@ -439,6 +475,25 @@ mod tests {
         assert!(at("Giám đốc S6 chủ trì", 4));
         assert!(!at("các cơ quan S6 chủ trì", 6));
         assert!(!at("đốc S6", 2), "đốc alone");
+    }
+
+    #[test]
+    fn de_before_what_a_copy_is_sent_for() {
+        let read = |line: &str| {
+            let lines = vec![line.to_owned()];
+            let tokens = vec![text::tokenize(line)];
+            let mut changes = Changes::new(1);
+            read_sent_for(&lines, &tokens, &mut changes);
+            tokens[0]
+                .iter()
+                .enumerate()
+                .map(|(ti, t)| changes.text(line, t, (0, ti)).to_owned())
+                .collect::<String>()
+        };
+        assert_eq!(read("- UBND tỉnh (đề b/c);"), "- UBND tỉnh (để b/c);");
+        assert_eq!(read("- Các sở (dé t/h);"), "- Các sở (để t/h);");
+        assert_eq!(read("đề nghị UBND tỉnh"), "đề nghị UBND tỉnh");
+        assert_eq!(read("(đề b/x)"), "(đề b/x)");
     }
 
     #[test]
