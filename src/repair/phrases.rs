@@ -3,7 +3,8 @@
 //! director's title, `hằng` before a unit of time, the `Căn cứ` that opens a
 //! legal-basis line, the unit after `UBND`/`HĐND`, the `kính` of the
 //! formulas that address a superior, a crop season after `vụ`, a place's
-//! name after its unit word. Each fires only in a document the channel mixture
+//! name after its unit word, the `để` of a recipient list's `(để b/c)`.
+//! Each fires only in a document the channel mixture
 //! finds noisy, and only where OCR left the phrase unreadable.
 
 use super::{reading, Change, Changes, LONE_O_CONFIDENCE};
@@ -303,8 +304,8 @@ fn read_listed_after(
 }
 
 /// Abbreviations of what a copy is sent for in a recipient list (`để b/c`:
-/// để báo cáo, `t/h` thực hiện, `p/h` phối hợp, `b/c` biết), as skeletons
-/// of their two letters.
+/// để báo cáo; `t/h` thực hiện, `p/h` phối hợp, `c/đ` chỉ đạo, `b/t`
+/// biết), as skeletons of their two letters.
 const SENT_FOR: &[[&str; 2]] = &[["b", "c"], ["t", "h"], ["p", "h"], ["c", "d"], ["b", "t"]];
 
 /// Reads `để` before the abbreviation of what a copy is sent for (`(dé
