@@ -28,6 +28,10 @@ pub struct CodeRepair {
 /// for any list.
 const MAX_COST_CLEAN: f32 = 5.5;
 
+/// Channel cost of a code read from its `Đ` printed `DB` (`QDB` for `QĐ`):
+/// that of a lost mark.
+const DB_FOR_D_COST: f32 = 1.0;
+
 /// Cost bonus of a document-type code (`QĐ`, `KH`, …) in the type slot of a
 /// symbol: most symbols are `number/TYPE-ISSUER`.
 const TYPE_SLOT_BONUS: f32 = 3.0;
@@ -82,6 +86,9 @@ pub fn rank_codes(lex: &Lexicon, token: &str, slot: CodeSlot) -> RankedCodes {
     let ocr: Vec<char> = token.to_lowercase().chars().collect();
     let n = ocr.len();
     let mut coster = lex.channel.coster(&ocr);
+    // OCR prints the bar of a `Đ` in capitals as a `B` after the `D`
+    // (`QDB-UBND`), a slip the character channel cannot learn.
+    let db_for_d = token.contains("DB").then(|| token.replacen("DB", "Đ", 1));
     let mut t: Vec<char> = Vec::new();
     // The two least (cost, code) pairs, least first.
     let mut top: [Option<(f32, &str)>; 2] = [None, None];
@@ -94,6 +101,9 @@ pub fn rank_codes(lex: &Lexicon, token: &str, slot: CodeSlot) -> RankedCodes {
         t.clear();
         t.extend(cand.to_lowercase().chars());
         let mut cost = coster.cost(&t) + case_penalty(cand, token);
+        if db_for_d.as_deref() == Some(cand) {
+            cost = cost.min(DB_FOR_D_COST);
+        }
         if slot == CodeSlot::Type && doc_types::is_type_code(cand) {
             cost -= TYPE_SLOT_BONUS;
         }
@@ -307,6 +317,26 @@ mod tests {
         // Lost marks: a skeleton match is read where marks were stripped.
         assert!(damage_likelier(&stripped, 6.0, "NĐ", "ND"));
         assert!(!damage_likelier(&stripped, 9.0, "TNDN", "TNCN"));
+    }
+
+    #[test]
+    fn a_d_bar_printed_as_db() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dictionaries");
+        let lex = Lexicon::load(&dir).expect("bundled dictionaries");
+        let ocr = Weights {
+            identity: 0.01,
+            stripped: 0.1,
+            ocr: 0.89,
+        };
+        let got = repair_code(&lex, "QDB", CodeSlot::Type, &ocr).map(|r| r.code);
+        assert_eq!(got.as_deref(), Some("QĐ"));
+        // Clean text keeps an unknown code.
+        let clean = Weights {
+            identity: 0.999,
+            stripped: 0.0002,
+            ocr: 0.0008,
+        };
+        assert_eq!(repair_code(&lex, "XDB", CodeSlot::Type, &clean), None);
     }
 
     #[test]
