@@ -1172,6 +1172,7 @@ impl<'a> Repairer<'a> {
             phrases::read_place_after_unit(lex, &lines, &tokens, &mut changes);
             phrases::read_sent_for(&lines, &tokens, &mut changes);
             phrases::read_dash_bullet(&lines, &tokens, &mut changes);
+            phrases::read_heading_dot(&lines, &tokens, &mut changes);
             phrases::read_list_item_end(&lines, &tokens, &mut changes);
             sections::renumber(&lines, &tokens, &mut changes);
         }
