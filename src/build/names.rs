@@ -22,8 +22,8 @@ pub fn count_names(
     places: &FxHashSet<String>,
 ) -> Result<(Counts, u64), BuildError> {
     let mut counts = Counts::default();
-    let mut n = 0u64;
-    let mut seen: FxHashSet<Vec<WordId>> = FxHashSet::default();
+    // In corpus order: the model's tables are laid out in the order counted.
+    let mut distinct: FxHashSet<Vec<WordId>> = FxHashSet::default();
     for (path, _) in files {
         super::corpus::for_chunks(path, |chunk| {
             let names: Vec<Vec<WordId>> = chunk
@@ -43,13 +43,12 @@ pub fn count_names(
                 })
                 .collect();
             for name in names {
-                if !seen.contains(&name) {
+                if !distinct.contains(&name) {
                     counts.add_segment(&name, 1);
-                    n += 1;
-                    seen.insert(name);
+                    distinct.insert(name);
                 }
             }
         })?;
     }
-    Ok((counts, n))
+    Ok((counts, distinct.len() as u64))
 }

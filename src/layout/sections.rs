@@ -224,6 +224,12 @@ fn marker(line: &Line<'_>, after_break: bool) -> Option<Marker> {
     None
 }
 
+/// Is the title after marker `mk` in `line` printed in capitals, as
+/// Roman-level titles are?
+fn title_in_capitals(line: &Line<'_>, mk: &Marker) -> bool {
+    super::header::mostly_upper(&line.text[mk.rest.min(line.text.len())..])
+}
+
 /// Is the marker `mk` of line `i` a `1.` that OCR made of the first Roman
 /// `I.`? It heads a title in capitals (as Roman-level titles are printed),
 /// no Roman section came before, and one comes later in the body.
@@ -237,7 +243,7 @@ fn first_roman_misread(
     mk.kind == Kind::Arabic(1)
         && matches!(mk.glyph.as_str(), "1." | "1")
         && !stack.iter().any(|f| f.kind == Kind::Roman)
-        && super::header::mostly_upper(&lines[i].text[mk.rest.min(lines[i].text.len())..])
+        && title_in_capitals(&lines[i], mk)
         && lines[i + 1..end]
             .iter()
             .any(|l| marker(l, false).is_some_and(|m| m.kind == Kind::Roman))
@@ -261,7 +267,7 @@ fn one_read_as_roman(
             mk.glyph.trim_end_matches(['.', ',']).trim(),
             "I" | "l" | "|" | "!" | "L"
         )
-        && !super::header::mostly_upper(&lines[i].text[mk.rest.min(lines[i].text.len())..])
+        && !title_in_capitals(&lines[i], mk)
         && (stack.iter().any(|f| f.kind == Kind::Roman && f.value >= 1)
             || next_is_arabic_two(&lines[i + 1..end]))
 }

@@ -48,6 +48,20 @@ pub fn default_dir() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/dictionaries"))
 }
 
+/// The bundled dictionaries, loaded once per test binary (tests of several
+/// modules read them).
+#[cfg(test)]
+pub(crate) fn bundled() -> &'static Lexicon {
+    static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEX.get_or_init(|| {
+        Lexicon::load(&PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/dictionaries"
+        )))
+        .expect("bundled dictionaries")
+    })
+}
+
 /// File names inside the dictionaries directory.
 pub const VOCAB_FILE: &str = "vocab.tsv";
 /// The n-gram model.

@@ -321,14 +321,13 @@ mod tests {
 
     #[test]
     fn a_d_bar_printed_as_db() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dictionaries");
-        let lex = Lexicon::load(&dir).expect("bundled dictionaries");
+        let lex = crate::lexicon::bundled();
         let ocr = Weights {
             identity: 0.01,
             stripped: 0.1,
             ocr: 0.89,
         };
-        let got = repair_code(&lex, "QDB", CodeSlot::Type, &ocr).map(|r| r.code);
+        let got = repair_code(lex, "QDB", CodeSlot::Type, &ocr).map(|r| r.code);
         assert_eq!(got.as_deref(), Some("QĐ"));
         // Clean text keeps an unknown code.
         let clean = Weights {
@@ -336,7 +335,7 @@ mod tests {
             stripped: 0.0002,
             ocr: 0.0008,
         };
-        assert_eq!(repair_code(&lex, "XDB", CodeSlot::Type, &clean), None);
+        assert_eq!(repair_code(lex, "XDB", CodeSlot::Type, &clean), None);
     }
 
     #[test]
@@ -369,7 +368,7 @@ mod tests {
         assert_eq!(acronym_words("VNeID"), None);
         assert_eq!(acronym_words("TTHC"), None);
         // Every word is in the model's vocabulary.
-        let lex = Lexicon::load(&crate::lexicon::default_dir()).expect("dictionaries");
+        let lex = crate::lexicon::bundled();
         for s in [
             "UBND", "HDND", "CCHC", "MTTQ", "BCD", "CNTT", "THCS", "THPT", "BHXH", "BHYT", "NSNN",
             "HTX", "PCCC", "ATGT", "ANTT",

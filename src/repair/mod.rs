@@ -367,24 +367,35 @@ enum Class {
     Counted,
 }
 
+impl Class {
+    /// Nats taken from the options outside the class when one inside fits.
+    fn penalty(self) -> f32 {
+        match self {
+            Class::Denominator => DENOMINATOR_PENALTY,
+            Class::Counted => COUNTED_PENALTY,
+        }
+    }
+
+    /// Is `word` in the class?
+    fn holds(self, word: &str) -> bool {
+        reading::DENOMINATORS.contains(&word)
+            || self == Class::Counted && reading::COUNTERS.contains(&word)
+    }
+}
+
 /// Writes to `out` the options `opts` (outputting `words`) of a slot whose
-/// word should be in a closed class (see [`Class`]), those
-/// outside it held back by `penalty` nats; `false` (and `out` unspecified)
-/// when no option is inside it, so the options stand as they are.
+/// word should be in `class`, those outside it held back by the class's
+/// [`penalty`](Class::penalty); `false` (and `out` unspecified) when no
+/// option is inside it, so the options stand as they are.
 fn class_options(
     lex: &Lexicon,
     opts: &[Option_],
     words: &[Option<WordId>],
-    (penalty, class): (f32, Class),
+    class: Class,
     out: &mut Vec<Option_>,
 ) -> bool {
-    let in_class = |w: &Option<WordId>| {
-        w.is_some_and(|id| {
-            let w = lex.word(id);
-            reading::DENOMINATORS.contains(&w)
-                || class == Class::Counted && reading::COUNTERS.contains(&w)
-        })
-    };
+    let in_class = |w: &Option<WordId>| w.is_some_and(|id| class.holds(lex.word(id)));
+    let penalty = class.penalty();
     if !words.iter().any(in_class) {
         return false;
     }
@@ -939,18 +950,18 @@ impl<'a> Repairer<'a> {
         // counted word (`420 hộ`): their options outside the closed class
         // are held back by [`DENOMINATOR_PENALTY`] or [`COUNTED_PENALTY`]
         // when one inside it fits.
-        let class_penalty: Vec<(f32, Class)> = slots
+        let slot_class: Vec<Option<Class>> = slots
             .iter()
             .map(|s| {
                 let (line, toks) = (&lines[s.line], &tokens[s.line]);
                 if s.half != 0 || s.ocr.is_some() {
-                    (0.0, Class::Denominator)
+                    None
                 } else if reading::per_unit_denominator(line, toks, s.token) {
-                    (DENOMINATOR_PENALTY, Class::Denominator)
+                    Some(Class::Denominator)
                 } else if reading::after_count(line, toks, s.token) {
-                    (COUNTED_PENALTY, Class::Counted)
+                    Some(Class::Counted)
                 } else {
-                    (0.0, Class::Denominator)
+                    None
                 }
             })
             .collect();
@@ -1125,14 +1136,9 @@ impl<'a> Repairer<'a> {
                         let key = slot_key[*i];
                         let opts = &key_options[key];
                         let words = &key_words[key];
-                        let held = class_penalty[*i].0 > 0.0
-                            && class_options(
-                                lex,
-                                opts,
-                                words,
-                                class_penalty[*i],
-                                &mut scratch_opts,
-                            );
+                        let held = slot_class[*i].is_some_and(|class| {
+                            class_options(lex, opts, words, class, &mut scratch_opts)
+                        });
                         let boost = plan.boost(*i);
                         if let Some(boost) = boost {
                             if !held {

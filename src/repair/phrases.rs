@@ -436,8 +436,11 @@ pub(super) fn read_sent_for(lines: &[String], tokens: &[Vec<Token>], changes: &m
                         .iter()
                         .any(|[a, b]| viet::skeleton_eq(x, a) && viet::skeleton_eq(y, b))
                 });
+            if !abbreviation {
+                continue;
+            }
             let now = changes.text(line, t, (li, ti)).to_lowercase();
-            if abbreviation && now != "để" {
+            if now != "để" {
                 changes.insert((li, ti), phrase("để", Some(now)));
             }
         }
@@ -570,6 +573,29 @@ mod tests {
     use super::*;
     use crate::text;
 
+    /// The lines of `text` after `reader`, as repaired words read (changes
+    /// are lower case: the OCR's case is restored when they are applied).
+    fn read_with(
+        reader: impl Fn(&[String], &[Vec<Token>], &mut Changes),
+        text: &str,
+    ) -> Vec<String> {
+        let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+        let tokens: Vec<Vec<Token>> = lines.iter().map(|l| text::tokenize(l)).collect();
+        let mut changes = Changes::new(lines.len());
+        reader(&lines, &tokens, &mut changes);
+        lines
+            .iter()
+            .zip(&tokens)
+            .enumerate()
+            .map(|(li, (l, toks))| {
+                toks.iter()
+                    .enumerate()
+                    .map(|(ti, t)| changes.text(l, t, (li, ti)).to_owned())
+                    .collect()
+            })
+            .collect()
+    }
+
     #[test]
     fn director_titles_before_a_token() {
         let at = |line: &str, ti: usize| after_director(line, &text::tokenize(line), ti);
@@ -586,21 +612,7 @@ mod tests {
     #[test]
     fn dots_of_numbered_headings() {
         let text = "4, Các giải pháp\n\n2: Tập huấn\n12, 5 hộ\n3,5 ha\n2, các xã\n56: 305/QĐ\nChính quyền\n50, Chuyển đổi số";
-        let lines: Vec<String> = text.lines().map(str::to_owned).collect();
-        let tokens: Vec<Vec<Token>> = lines.iter().map(|l| text::tokenize(l)).collect();
-        let mut changes = Changes::new(lines.len());
-        read_heading_dot(&lines, &tokens, &mut changes);
-        let out: Vec<String> = lines
-            .iter()
-            .zip(&tokens)
-            .enumerate()
-            .map(|(li, (l, toks))| {
-                toks.iter()
-                    .enumerate()
-                    .map(|(ti, t)| changes.text(l, t, (li, ti)).to_owned())
-                    .collect()
-            })
-            .collect();
+        let out = read_with(read_heading_dot, text);
         assert_eq!(
             out,
             [
@@ -620,37 +632,15 @@ mod tests {
     #[test]
     fn dashes_of_list_items() {
         let text = "= Các xã;\n> UBND tỉnh;\n= 25 hộ\n+ Trạm y tế;\nx = y";
-        let lines: Vec<String> = text.lines().map(str::to_owned).collect();
-        let tokens: Vec<Vec<Token>> = lines.iter().map(|l| text::tokenize(l)).collect();
-        let mut changes = Changes::new(lines.len());
-        read_dash_bullet(&lines, &tokens, &mut changes);
-        let first: Vec<&str> = lines
-            .iter()
-            .zip(&tokens)
-            .enumerate()
-            .map(|(li, (l, toks))| changes.text(l, &toks[0], (li, 0)))
-            .collect();
+        let out = read_with(read_dash_bullet, text);
+        let first: Vec<&str> = out.iter().filter_map(|l| l.split(' ').next()).collect();
         assert_eq!(first, ["-", "-", "=", "+", "x"]);
     }
 
     #[test]
     fn list_items_end_with_a_semicolon() {
         let text = "- UBND tỉnh:\n- Sở Nội vụ:\n~ Các xã:\n+ Trạm y tế:\n- Lưu: VT.";
-        let lines: Vec<String> = text.lines().map(str::to_owned).collect();
-        let tokens: Vec<Vec<Token>> = lines.iter().map(|l| text::tokenize(l)).collect();
-        let mut changes = Changes::new(lines.len());
-        read_list_item_end(&lines, &tokens, &mut changes);
-        let out: Vec<String> = lines
-            .iter()
-            .zip(&tokens)
-            .enumerate()
-            .map(|(li, (l, toks))| {
-                toks.iter()
-                    .enumerate()
-                    .map(|(ti, t)| changes.text(l, t, (li, ti)).to_owned())
-                    .collect()
-            })
-            .collect();
+        let out = read_with(read_list_item_end, text);
         // Before a sibling (OCR's `~` for a dash counts as one); not before
         // a sub-list's `+`, nor a colon inside the line.
         assert_eq!(
@@ -667,17 +657,7 @@ mod tests {
 
     #[test]
     fn de_before_what_a_copy_is_sent_for() {
-        let read = |line: &str| {
-            let lines = vec![line.to_owned()];
-            let tokens = vec![text::tokenize(line)];
-            let mut changes = Changes::new(1);
-            read_sent_for(&lines, &tokens, &mut changes);
-            tokens[0]
-                .iter()
-                .enumerate()
-                .map(|(ti, t)| changes.text(line, t, (0, ti)).to_owned())
-                .collect::<String>()
-        };
+        let read = |line: &str| read_with(read_sent_for, line).concat();
         assert_eq!(read("- UBND tỉnh (đề b/c);"), "- UBND tỉnh (để b/c);");
         assert_eq!(read("- Các sở (dé t/h);"), "- Các sở (để t/h);");
         assert_eq!(read("đề nghị UBND tỉnh"), "đề nghị UBND tỉnh");
@@ -686,20 +666,9 @@ mod tests {
 
     #[test]
     fn place_names_after_their_unit_word() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dictionaries");
-        let lex = Lexicon::load(&dir).expect("bundled dictionaries");
-        // Changes are lower case: the OCR's case is restored when applied.
-        let read = |line: &str| {
-            let lines = vec![line.to_owned()];
-            let tokens = vec![text::tokenize(line)];
-            let mut changes = Changes::new(1);
-            read_place_after_unit(&lex, &lines, &tokens, &mut changes);
-            tokens[0]
-                .iter()
-                .enumerate()
-                .map(|(ti, t)| changes.text(line, t, (0, ti)).to_owned())
-                .collect::<String>()
-        };
+        let lex = crate::lexicon::bundled();
+        let read =
+            |line: &str| read_with(|l, t, c| read_place_after_unit(lex, l, t, c), line).concat();
         assert_eq!(
             read("trên địa bàn huyện Phước Làm như sau"),
             "trên địa bàn huyện Phước lâm như sau"

@@ -215,6 +215,22 @@ pub(super) fn is_lone_figure_mark(mark: &str) -> bool {
 }
 
 /// The syllables the figure at `ti` may stand for, when it is such a mark
+/// right after a word and one space (the context both readings below ask).
+fn lone_figure_after_word(
+    line: &str,
+    toks: &[Token],
+    ti: usize,
+) -> Option<&'static [&'static str]> {
+    let words = LONE_FIGURE_WORDS
+        .iter()
+        .find(|(f, _)| *f == toks[ti].text(line))?
+        .1;
+    let kind = |i: usize| toks.get(i).map(|t| t.kind);
+    (ti >= 2 && kind(ti - 1) == Some(TokenKind::Space) && kind(ti - 2) == Some(TokenKind::Word))
+        .then_some(words)
+}
+
+/// The syllables the figure at `ti` may stand for, when it is such a mark
 /// alone between two words (`Trên đây 14 báo cáo`, `nhà Đường 6 Trung
 /// Quốc`), the second maybe opening the next line (`next_line_word`: it
 /// starts with a word): the decoder weighs them against a number as context
@@ -225,18 +241,12 @@ pub(super) fn lone_figure_readings(
     ti: usize,
     next_line_word: bool,
 ) -> Option<&'static [&'static str]> {
-    let words = LONE_FIGURE_WORDS
-        .iter()
-        .find(|(f, _)| *f == toks[ti].text(line))?
-        .1;
-    let kind = |i: Option<usize>| i.and_then(|i| toks.get(i)).map(|t| t.kind);
-    let word_after = kind(Some(ti + 1)) == Some(TokenKind::Space)
-        && kind(Some(ti + 2)) == Some(TokenKind::Word)
+    let words = lone_figure_after_word(line, toks, ti)?;
+    let kind = |i: usize| toks.get(i).map(|t| t.kind);
+    let word_after = kind(ti + 1) == Some(TokenKind::Space)
+        && kind(ti + 2) == Some(TokenKind::Word)
         || ends_line(toks, ti) && next_line_word;
-    (kind(ti.checked_sub(1)) == Some(TokenKind::Space)
-        && kind(ti.checked_sub(2)) == Some(TokenKind::Word)
-        && word_after)
-        .then_some(words)
+    word_after.then_some(words)
 }
 
 /// Is token `ti` the last of its line but for spaces?
@@ -314,16 +324,8 @@ fn lone_figure_before_close(
     toks: &[Token],
     ti: usize,
 ) -> Option<(&'static [&'static str], WordId)> {
-    let words = LONE_FIGURE_WORDS
-        .iter()
-        .find(|(f, _)| *f == toks[ti].text(line))?
-        .1;
+    let words = lone_figure_after_word(line, toks, ti)?;
     let kind = |i: usize| toks.get(i).map(|t| t.kind);
-    let word_before =
-        ti >= 2 && kind(ti - 1) == Some(TokenKind::Space) && kind(ti - 2) == Some(TokenKind::Word);
-    if !word_before {
-        return None;
-    }
     let next = toks.get(ti + 1)?;
     let n = match next.kind {
         TokenKind::Punct if matches!(next.text(line), "," | ";" | ":" | "." | ")") => lm::EOS,
@@ -1856,11 +1858,7 @@ mod tests {
     }
 
     fn lexicon() -> &'static Lexicon {
-        static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-        LEX.get_or_init(|| {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dictionaries");
-            Lexicon::load(&dir).expect("bundled dictionaries")
-        })
+        crate::lexicon::bundled()
     }
 
     /// The noisy readings of `line`, by token text.
