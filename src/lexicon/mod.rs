@@ -132,6 +132,12 @@ pub struct Lexicon {
     /// name (or one name after its unit word, `Xã Tịnh Hòa` → `Tịnh Hòa`) has
     /// that skeleton, `None` when several do.
     place_skeletons: std::sync::OnceLock<FxHashMap<String, Option<usize>>>,
+    /// Place names without their unit word, lower case, traditional tone
+    /// placement (built on first use).
+    place_names: std::sync::OnceLock<rustc_hash::FxHashSet<String>>,
+    /// How many place names (without unit words) hold each syllable, lower
+    /// case, traditional tone placement (built on first use).
+    place_syllables: std::sync::OnceLock<FxHashMap<String, u32>>,
 }
 
 /// `place` without the unit word it may open with.
@@ -302,6 +308,8 @@ impl Lexicon {
             code_skeletons,
             places: Vec::new(),
             place_skeletons: std::sync::OnceLock::new(),
+            place_names: std::sync::OnceLock::new(),
+            place_syllables: std::sync::OnceLock::new(),
         }
     }
 
@@ -367,6 +375,35 @@ impl Lexicon {
     /// Administrative place names.
     pub fn places(&self) -> &[String] {
         &self.places
+    }
+
+    /// Does the place list hold `name` (without its unit word), up to case
+    /// and tone placement?
+    pub fn is_place(&self, name: &str) -> bool {
+        let set = self.place_names.get_or_init(|| {
+            self.places
+                .iter()
+                .map(|p| viet::set_tone_style(&bare_place(p).to_lowercase(), ToneStyle::Old))
+                .collect()
+        });
+        set.contains(&viet::set_tone_style(&name.to_lowercase(), ToneStyle::Old))
+    }
+
+    /// How many names of the place list (without their unit words) hold
+    /// `syllable` (lower case, traditional tone placement): `Lâm` is in 206,
+    /// `Làm` in none.
+    pub fn place_syllable_count(&self, syllable: &str) -> u32 {
+        let map = self.place_syllables.get_or_init(|| {
+            let mut m: FxHashMap<String, u32> = FxHashMap::default();
+            for p in &self.places {
+                for w in bare_place(p).split(' ') {
+                    *m.entry(viet::set_tone_style(&w.to_lowercase(), ToneStyle::Old))
+                        .or_default() += 1;
+                }
+            }
+            m
+        });
+        map.get(syllable).copied().unwrap_or(0)
     }
 
     /// The one place name written `name` up to marks and case (`Tinh Hoa` →

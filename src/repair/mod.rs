@@ -30,6 +30,7 @@ pub mod case;
 pub mod codes;
 pub mod decode;
 pub mod mixture;
+mod own_name;
 mod phrases;
 mod reading;
 mod sections;
@@ -1176,6 +1177,9 @@ impl<'a> Repairer<'a> {
             phrases::read_polite_kinh(&lines, &tokens, &mut changes);
             phrases::read_crop_season(&lines, &tokens, &mut changes);
             phrases::read_place_after_unit(lex, &lines, &tokens, &mut changes);
+            own_name::read_own_name(lex, &lines, &tokens, &mut changes, |k| {
+                mixture::options(lex, &weights, k, &cache.get(lex, k))
+            });
             phrases::read_sent_for(&lines, &tokens, &mut changes);
             phrases::read_dash_bullet(&lines, &tokens, &mut changes);
             phrases::read_heading_dot(&lines, &tokens, &mut changes);

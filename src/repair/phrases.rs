@@ -513,7 +513,7 @@ pub(super) fn read_place_after_unit(
 
 /// Where the unit word (or words: `thị trấn`) that token `ti` opens ends,
 /// as repaired so far, when it is one.
-fn unit_ends_at(
+pub(super) fn unit_ends_at(
     line: &str,
     toks: &[Token],
     ti: usize,
@@ -543,7 +543,7 @@ fn unit_ends_at(
 }
 
 /// The change a phrase reader makes: `to`, at a fixed confidence.
-fn phrase(to: &str, runner_up: Option<String>) -> Change {
+pub(super) fn phrase(to: &str, runner_up: Option<String>) -> Change {
     Change {
         to: to.to_owned(),
         confidence: LONE_O_CONFIDENCE,

@@ -1,0 +1,504 @@
+//! The document's own place name, read as one name wherever it recurs.
+//!
+//! A provincial or communal office's documents name their own unit again
+//! and again: the issuer block (`XÃ ĐÔNG THỦY`), the place of issue
+//! (`Đông Thủy, ngày …`), the title, the body (`Ủy ban nhân dân xã Đông
+//! Thủy`). The decoder reads each printing alone, and for a name the
+//! language model barely knows it reads each one as the common words it
+//! resembles: one document came out with `Đường Thủy`, `Dương Thủy`,
+//! `Đồng Thủy` and `Động Thủy` for the one `Đông Thủy`.
+//!
+//! Every printing is a noisy observation of the same name, so this reader
+//! pools them. The readings weighed are every combination, word by word, of
+//! the printings' readings and their candidates with the same letters up to
+//! marks, and the place list's spelling of a reading. Each scores
+//! - the channel log-probability of every printing's OCR under it, each
+//!   printing's share capped at [`CLIP`] below its best reading's;
+//! - [`VOTE`] for each printing the decoder read so, [`ANCHOR_VOTE`] for
+//!   the issuer block's;
+//! - a prior: [`PLACE_PRIOR`] times the log of one plus the number of place
+//!   names holding each word, and [`LISTED`] when the place list holds the
+//!   name.
+//!
+//! The best reading is given to every printing.
+//!
+//! Which printings: the name after the unit word of the issuer block (the
+//! first capitals line within [`HEADER_LINES`] that holds a unit word and
+//! two or three capitals words after it), and every run of as many
+//! capitalised words whose letters, marks and OCR's digit-for-letter
+//! misreads aside, are each within one edit of the issuer block's (as
+//! printed or as read), where the run follows a unit word (`xã`, `huyện`,
+//! …) or opens the place-and-date line (`…, ngày`).
+
+use super::decode::Option_;
+use super::phrases::{phrase, unit_ends_at};
+use super::Changes;
+use crate::lexicon::lm::{self, WordId};
+use crate::lexicon::Lexicon;
+use crate::text::token::{Token, TokenKind};
+use crate::text::viet;
+
+/// Lines from the top searched for the issuer block's unit and name.
+pub(super) const HEADER_LINES: usize = 8;
+
+/// Most syllables of a name.
+const NAME_WORDS: usize = 3;
+
+/// Channel log-probability (nats) charged to a printing for a reading
+/// missing from its candidates, below its worst listed one.
+const MISSING_BELOW_WORST: f32 = 3.0;
+
+/// Most score (nats) one printing's letters give a reading over another:
+/// OCR's marks are unreliable, so one misprint (`Thiéw` for `THIỆU`) must
+/// not outvote the rest.
+const CLIP: f32 = 3.0;
+
+/// Score (nats) of each printing the decoder read as a reading: the
+/// decoder saw each printing's context, which decides between readings
+/// whose letters the printings support equally (`DONG` for `Đông`, `Đồng`).
+const VOTE: f32 = 1.0;
+
+/// Score (nats) of the issuer block's reading, which the place list read
+/// in capitals where it could (`PHUOC LAM`).
+const ANCHOR_VOTE: f32 = 4.0;
+
+/// Weight of a word's prior: the log of one plus the number of place
+/// names holding it (`Lâm` 206, `Làm` 0; `Thủy` 148, `Thùy` 4).
+const PLACE_PRIOR: f32 = 1.0;
+
+/// Score (nats) of a reading the place list spells so.
+const LISTED: f32 = 4.0;
+
+/// A token's decoder options, each with the word it outputs.
+type Options = Vec<(Option_, Option<WordId>)>;
+
+/// One printing of the name: its line and the token of each word.
+#[derive(Clone, Debug)]
+struct Printing {
+    line: usize,
+    words: Vec<usize>,
+    /// Is this the issuer block's printing?
+    is_anchor: bool,
+}
+
+/// Reads every printing of the issuer's place name as the one spelling
+/// the printings together support best. `options(key)` gives the decoder's
+/// options of a lower-case OCR token and the word each outputs.
+pub(super) fn read_own_name(
+    lex: &Lexicon,
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    changes: &mut Changes,
+    mut options: impl FnMut(&str) -> Options,
+) {
+    let Some(anchor) = issuer_name(lines, tokens, changes) else {
+        return;
+    };
+    let n = anchor.words.len();
+    let (aline, atoks) = (&lines[anchor.line], &tokens[anchor.line]);
+    // Each word's letters as printed and as read.
+    let forms: Vec<[String; 2]> = anchor
+        .words
+        .iter()
+        .map(|&w| {
+            [
+                fold(atoks[w].text(aline)),
+                fold(changes.text(aline, &atoks[w], (anchor.line, w))),
+            ]
+        })
+        .collect();
+    let mut printings = vec![anchor.clone()];
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        let mut ti = 0;
+        while ti < toks.len() {
+            let start = if li == anchor.line && anchor.words.first() == Some(&ti) {
+                None
+            } else if let Some(after) = unit_ends_at(line, toks, ti, changes, li) {
+                skip_space(line, toks, after)
+            } else if ti == first_word(toks) && place_date_follows(line, toks, ti, n) {
+                Some(ti)
+            } else {
+                None
+            };
+            let Some(start) = start else {
+                ti += 1;
+                continue;
+            };
+            let words = capital_run(line, toks, start, n);
+            let like = words.len() == n
+                && words.iter().zip(&forms).all(|(&w, f)| {
+                    let got = fold(toks[w].text(line));
+                    f.iter().any(|f| strsim::levenshtein(&got, f) <= 1)
+                });
+            if like {
+                printings.push(Printing {
+                    line: li,
+                    words,
+                    is_anchor: false,
+                });
+            }
+            ti = start.max(ti + 1);
+        }
+    }
+    // The anchor first, so that it is the printing kept of the two.
+    printings.sort_by_key(|p| (p.line, p.words[0], !p.is_anchor));
+    printings.dedup_by_key(|p| (p.line, p.words[0]));
+    // A word not read as a syllable (`PHUGC`) is no token the decoder
+    // spells, and its case would not be restored.
+    printings.retain(|p| {
+        p.words.iter().all(|&w| {
+            let t = &tokens[p.line][w];
+            lex.id(&old(changes.text(&lines[p.line], t, (p.line, w)))) != lm::UNK
+        })
+    });
+    if printings.len() < 2 {
+        return;
+    }
+    let n_lines = lines.len();
+    for k in 0..n {
+        // A printing split in two syllables is not one word of the name.
+        if printings
+            .iter()
+            .any(|p| changes.get((p.line + n_lines, p.words[k])).is_some())
+        {
+            return;
+        }
+    }
+    // The readings to choose from: each printing's as read so far, and the
+    // place list's spelling of their letters.
+    let now: Vec<Vec<String>> = printings
+        .iter()
+        .map(|p| {
+            let (line, toks) = (&lines[p.line], &tokens[p.line]);
+            p.words
+                .iter()
+                .map(|&w| old(changes.text(line, &toks[w], (p.line, w))))
+                .collect()
+        })
+        .collect();
+    // Per printing and word, the decoder's options of its OCR token.
+    let per: Vec<Vec<Options>> = printings
+        .iter()
+        .map(|p| {
+            let (line, toks) = (&lines[p.line], &tokens[p.line]);
+            p.words
+                .iter()
+                .map(|&w| options(&toks[w].text(line).to_lowercase()))
+                .collect()
+        })
+        .collect();
+    // The readings to choose from: per word, the printings' readings and
+    // the options spelled with the same letters up to marks (`làm`: `lâm`),
+    // in every combination; and the place list's spelling of a reading.
+    let mut variants: Vec<Vec<String>> = vec![Vec::new(); n];
+    for (k, vs) in variants.iter_mut().enumerate() {
+        let skeletons: Vec<String> = now.iter().map(|r| viet::skeleton(&r[k])).collect();
+        vs.extend(now.iter().map(|r| r[k].clone()));
+        for opts in &per {
+            for (_, w) in &opts[k] {
+                let Some(w) = w else { continue };
+                let word = lex.word(*w);
+                if skeletons.iter().any(|s| viet::skeleton_eq(word, s)) {
+                    vs.push(word.to_owned());
+                }
+            }
+        }
+        vs.sort();
+        vs.dedup();
+    }
+    let mut choices: Vec<Vec<String>> = vec![Vec::new()];
+    for vs in &variants {
+        choices = choices
+            .iter()
+            .flat_map(|c| {
+                vs.iter().map(move |v| {
+                    let mut c = c.clone();
+                    c.push(v.clone());
+                    c
+                })
+            })
+            .collect();
+    }
+    for r in &now {
+        if let Some(listed) = lex.place_by_skeleton(&r.join(" ")) {
+            let listed: Vec<String> = listed.split(' ').map(old).collect();
+            if listed.len() == n {
+                choices.push(listed);
+            }
+        }
+    }
+    choices.sort();
+    choices.dedup();
+    let ids_of = |choice: &[String]| -> Option<Vec<WordId>> {
+        choice
+            .iter()
+            .map(|w| Some(lex.id(w)).filter(|&id| id != lm::UNK))
+            .collect()
+    };
+    // Per printing, the best channel score of any reading.
+    let bests: Vec<f32> = per
+        .iter()
+        .map(|opts| {
+            choices
+                .iter()
+                .filter_map(|c| {
+                    let ids = ids_of(c)?;
+                    opts.iter()
+                        .zip(&ids)
+                        .map(|(o, &id)| channel_of(o, id))
+                        .sum::<Option<f32>>()
+                })
+                .fold(f32::NEG_INFINITY, f32::max)
+        })
+        .collect();
+    let score = |choice: &[String]| -> Option<f32> {
+        let ids = ids_of(choice)?;
+        let mut total = 0.0;
+        for (opts, &best) in per.iter().zip(&bests) {
+            let mut channel = 0.0;
+            for (o, &id) in opts.iter().zip(&ids) {
+                channel += channel_of(o, id)?;
+            }
+            total += channel.max(best - CLIP);
+        }
+        let votes: f32 = now
+            .iter()
+            .zip(&printings)
+            .filter(|(r, _)| r.as_slice() == choice)
+            .map(|(_, p)| if p.is_anchor { ANCHOR_VOTE } else { VOTE })
+            .sum();
+        let listed = lex.is_place(&choice.join(" "));
+        let prior: f32 = choice
+            .iter()
+            .map(|w| PLACE_PRIOR * (1.0 + lex.place_syllable_count(w) as f32).ln())
+            .sum();
+        Some(total + votes + prior + if listed { LISTED } else { 0.0 })
+    };
+    let Some((_, best)) = choices
+        .iter()
+        .filter_map(|c| score(c).map(|s| (s, c)))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(a.1)))
+    else {
+        return;
+    };
+    for (p, r) in printings.iter().zip(&now) {
+        for ((&w, to), was) in p.words.iter().zip(best).zip(r) {
+            if to != was {
+                changes.insert((p.line, w), phrase(to, Some(was.clone())));
+            }
+        }
+    }
+}
+
+/// The channel log-probability of reading `id` among a token's options:
+/// its option's, or [`MISSING_BELOW_WORST`] below the worst when it has none;
+/// `None` when the token has no options.
+fn channel_of(opts: &[(Option_, Option<WordId>)], id: WordId) -> Option<f32> {
+    let worst = opts.iter().map(|(o, _)| o.channel).reduce(f32::min)?;
+    Some(
+        opts.iter()
+            .find(|(_, w)| *w == Some(id))
+            .map_or(worst - MISSING_BELOW_WORST, |(o, _)| o.channel),
+    )
+}
+
+/// A word in lower case and the traditional tone placement.
+fn old(w: &str) -> String {
+    viet::set_tone_style(&w.to_lowercase(), viet::ToneStyle::Old)
+}
+
+/// The name after the unit word of the issuer block: in the first
+/// [`HEADER_LINES`] lines, a unit word printed in capitals followed by two
+/// or three capitals words (up to a motto's `CỘNG HÒA` merged onto the line).
+fn issuer_name(lines: &[String], tokens: &[Vec<Token>], changes: &Changes) -> Option<Printing> {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate().take(HEADER_LINES) {
+        for ti in 0..toks.len() {
+            if !is_capitals(toks[ti].text(line)) {
+                continue;
+            }
+            let Some(after) = unit_ends_at(line, toks, ti, changes, li) else {
+                continue;
+            };
+            let Some(start) = skip_space(line, toks, after) else {
+                continue;
+            };
+            // One word past the longest name, to see a `CỘNG HÒA` begin.
+            let mut words = capital_run(line, toks, start, NAME_WORDS + 1);
+            if let Some(cut) = words.iter().position(|&w| !is_capitals(toks[w].text(line))) {
+                words.truncate(cut);
+            }
+            if let Some(cut) = words.windows(2).position(|p| {
+                viet::skeleton_eq(toks[p[0]].text(line), "cong")
+                    && viet::skeleton_eq(toks[p[1]].text(line), "hoa")
+            }) {
+                words.truncate(cut);
+            }
+            words.truncate(NAME_WORDS);
+            if words.len() >= 2 {
+                return Some(Printing {
+                    line: li,
+                    words,
+                    is_anchor: true,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Letters of a word for comparing printings: lower case, marks dropped,
+/// `đ` as `d`, and OCR's `6`/`0` for `o` and `4` for `a` read back.
+fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '6' | '0' => 'o',
+            '4' => 'a',
+            c => viet::base_letter(c),
+        })
+        .collect()
+}
+
+/// Is `s` a word printed in capitals (no lower-case letter, at least one
+/// upper-case)?
+fn is_capitals(s: &str) -> bool {
+    s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
+}
+
+/// The token after the single space at `at`, when it is a word.
+fn skip_space(line: &str, toks: &[Token], at: usize) -> Option<usize> {
+    let space = toks.get(at)?;
+    (space.kind == TokenKind::Space && space.text(line) == " ")
+        .then_some(at + 1)
+        .filter(|&w| toks.get(w).is_some_and(|t| t.kind == TokenKind::Word))
+}
+
+/// Up to `most` capitalised words from `start`, one space apart.
+fn capital_run(line: &str, toks: &[Token], start: usize, most: usize) -> Vec<usize> {
+    let mut words = Vec::with_capacity(most);
+    let mut at = start;
+    loop {
+        let capital = toks.get(at).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.text(line).starts_with(char::is_uppercase)
+        });
+        if !capital {
+            break;
+        }
+        words.push(at);
+        if words.len() == most {
+            break;
+        }
+        match skip_space(line, toks, at + 1) {
+            Some(next) => at = next,
+            None => break,
+        }
+    }
+    words
+}
+
+/// The index of the line's first non-space token.
+fn first_word(toks: &[Token]) -> usize {
+    toks.iter()
+        .position(|t| t.kind != TokenKind::Space)
+        .unwrap_or(toks.len())
+}
+
+/// Do `n` words from `ti` end in a comma followed by a word within one
+/// letter of `ngay` (the place-and-date line)?
+fn place_date_follows(line: &str, toks: &[Token], ti: usize, n: usize) -> bool {
+    let words = capital_run(line, toks, ti, n);
+    if words.len() != n {
+        return false;
+    }
+    let Some(&last) = words.last() else {
+        return false;
+    };
+    let rest: Vec<&Token> = toks[last + 1..]
+        .iter()
+        .filter(|t| t.kind != TokenKind::Space)
+        .take(2)
+        .collect();
+    matches!(rest.as_slice(), [comma, day]
+        if comma.text(line) == ","
+            && day.kind == TokenKind::Word
+            && strsim::levenshtein(&fold(day.text(line)), "ngay") <= 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::repair::{RepairOptions, Repairer};
+    use crate::text;
+
+    fn lines_tokens(text: &str) -> (Vec<String>, Vec<Vec<Token>>) {
+        let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+        let tokens = lines.iter().map(|l| text::tokenize(l)).collect();
+        (lines, tokens)
+    }
+
+    /// The issuer block's name in `text`, whose unit words are as repaired
+    /// (the reader runs after the decoder).
+    fn issuer(text: &str) -> Option<Vec<String>> {
+        let (lines, tokens) = lines_tokens(text);
+        let changes = Changes::new(lines.len());
+        issuer_name(&lines, &tokens, &changes).map(|p| {
+            p.words
+                .iter()
+                .map(|&w| tokens[p.line][w].text(&lines[p.line]).to_owned())
+                .collect()
+        })
+    }
+
+    #[test]
+    fn the_issuer_name_follows_a_unit_in_capitals() {
+        assert_eq!(
+            issuer("UBND TỈNH PHU YEN\nSO TAI NGUYEN"),
+            Some(vec!["PHU".to_owned(), "YEN".to_owned()])
+        );
+        // A motto merged onto the line is no part of the name.
+        assert_eq!(
+            issuer("UY BAN NHAN DAN\nXÃ HOA THUY CONG HOA XA HOI"),
+            Some(vec!["HOA".to_owned(), "THUY".to_owned()])
+        );
+        // A unit in running text, or one word after it, is no issuer block.
+        assert_eq!(issuer("Ủy ban nhân dân huyện Phuoc Lam"), None);
+        assert_eq!(issuer("UBND HUYỆN LAK"), None);
+    }
+
+    #[test]
+    fn a_place_and_date_line_opens_with_the_name() {
+        let (lines, tokens) = lines_tokens("Phuéc Lam, nigay 18 thang 3\nPhuoc Lam va xa");
+        assert!(place_date_follows(&lines[0], &tokens[0], 0, 2));
+        assert!(!place_date_follows(&lines[1], &tokens[1], 0, 2));
+        assert!(!place_date_follows(&lines[0], &tokens[0], 0, 3));
+    }
+
+    #[test]
+    fn fold_drops_marks_and_reads_digits_back() {
+        assert_eq!(fold("D6éng"), "doeng");
+        assert_eq!(fold("ĐÔNG"), "dong");
+        assert_eq!(fold("x4"), "xa");
+    }
+
+    #[test]
+    fn capitals_words_only() {
+        assert!(is_capitals("THỦY"));
+        assert!(!is_capitals("Thủy"));
+        assert!(!is_capitals("2024"));
+    }
+
+    /// Every printing of the issuer's name comes out spelled alike, and a
+    /// name the place list holds is spelled as listed.
+    #[test]
+    fn printings_of_the_name_read_alike() {
+        let lex = crate::lexicon::bundled();
+        let ocr = "UY BAN NHAN DAN\nHUYEN PHUOC LAM\n\n\
+                   Phuéc Lam, ngay 18 thang 3 nam 2025\n\n\
+                   Uy ban nhan dan huyén Phuc Lam bao cao két qua thuc hién cdc nhiém vu.\n\
+                   Cac xa cua huyén Phuoc Lam da hoan thanh ké hoach dé ra.";
+        let out = Repairer::new(lex, RepairOptions::default()).repair_text(ocr);
+        let text = out.lines.join("\n");
+        assert!(text.contains("HUYỆN PHƯỚC LÂM"), "{text}");
+        assert_eq!(text.matches("Phước Lâm").count(), 3, "{text}");
+    }
+}
