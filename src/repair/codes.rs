@@ -28,8 +28,8 @@ pub struct CodeRepair {
 /// for any list.
 const MAX_COST_CLEAN: f32 = 5.5;
 
-/// Channel cost of a code read from its `Đ` printed `DB` (`QDB` for `QĐ`):
-/// that of a lost mark.
+/// Channel cost of a code read from its `Đ` printed `DB` or `DP` (`QDB`
+/// for `QĐ`): that of a lost mark.
 const DB_FOR_D_COST: f32 = 1.0;
 
 /// Cost bonus of a document-type code (`QĐ`, `KH`, …) in the type slot of a
@@ -86,9 +86,13 @@ pub fn rank_codes(lex: &Lexicon, token: &str, slot: CodeSlot) -> RankedCodes {
     let ocr: Vec<char> = token.to_lowercase().chars().collect();
     let n = ocr.len();
     let mut coster = lex.channel.coster(&ocr);
-    // OCR prints the bar of a `Đ` in capitals as a `B` after the `D`
-    // (`QDB-UBND`), a slip the character channel cannot learn.
-    let db_for_d = token.contains("DB").then(|| token.replacen("DB", "Đ", 1));
+    // OCR prints the bar of a `Đ` in capitals as a `B` or `P` after the
+    // `D` (`QDB-UBND`, `NQ-HDPND`), a slip the character channel cannot
+    // learn. Only a listed code is read so (`GRDP` stays: no `GRĐ`).
+    let db_for_d = ["DB", "DP"]
+        .iter()
+        .find(|p| token.contains(**p))
+        .map(|p| token.replacen(p, "Đ", 1));
     let mut t: Vec<char> = Vec::new();
     // The two least (cost, code) pairs, least first.
     let mut top: [Option<(f32, &str)>; 2] = [None, None];
@@ -320,7 +324,7 @@ mod tests {
     }
 
     #[test]
-    fn a_d_bar_printed_as_db() {
+    fn a_d_bar_printed_as_db_or_dp() {
         let lex = crate::lexicon::bundled();
         let ocr = Weights {
             identity: 0.01,
@@ -329,6 +333,8 @@ mod tests {
         };
         let got = repair_code(lex, "QDB", CodeSlot::Type, &ocr).map(|r| r.code);
         assert_eq!(got.as_deref(), Some("QĐ"));
+        let got = repair_code(lex, "HDPND", CodeSlot::Symbol, &ocr).map(|r| r.code);
+        assert_eq!(got.as_deref(), Some("HĐND"));
         // Clean text keeps an unknown code.
         let clean = Weights {
             identity: 0.999,
