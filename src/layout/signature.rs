@@ -12,11 +12,11 @@ use std::sync::LazyLock;
 
 /// The "Nơi nhận" label on the folded skeleton, after at most three specks
 /// OCR put before it (`~. Noi nhan:`, `Nornhan;`); without its `i` (`Nó
-/// nhận:`, repaired from `No? nhan:`) or with the `n` of `nhận` misread
-/// (`Noi phan:`) only before a colon.
+/// nhận:`, repaired from `No? nhan:`), with it misread (`Nod nhan:`) or
+/// with the `n` of `nhận` misread (`Noi phan:`) only before a colon.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:[^a-z0-9\s]{1,3}\s*)?n[o0](?:[i1lr]\s*(?:nh[a-z]{1,3}\s*[:;.]?|[a-z]han\s*[:;])|\s*nh[a-z]{1,3}\s*[:;])",
+        r"^(?:[^a-z0-9\s]{1,3}\s*)?n[o0](?:[i1lr]\s*(?:nh[a-z]{1,3}\s*[:;.]?|[a-z]han\s*[:;])|[a-z]?\s*nh[a-z]{1,3}\s*[:;])",
     )
     .unwrap()
 });
@@ -505,6 +505,7 @@ mod tests {
             "NOI NHAN:",
             "Nornhan;",
             "Nó nhận:",
+            "Nod nhận:",
             "Nội phần: KT. GIÁM ĐỐC",
         ] {
             assert!(
@@ -516,6 +517,7 @@ mod tests {
         assert!(!LABEL.is_match(&crate::layout::Folded::new("Gửi nơi nhận").s));
         assert!(!LABEL.is_match(&crate::layout::Folded::new("Nó nhận được").s));
         assert!(!LABEL.is_match(&crate::layout::Folded::new("Nội thành của").s));
+        assert!(!LABEL.is_match(&crate::layout::Folded::new("Nông nhân viên").s));
         let text = "~. Noi nhan:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC";
         let raw: Vec<&str> = text.lines().collect();
         let rep: Vec<String> = raw.iter().map(|s| s.to_string()).collect();
