@@ -1464,6 +1464,25 @@ pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'sta
     (after_space && sentence_before && matches!(mark, '.' | '?' | '’' | '‘' | '`')).then_some("")
 }
 
+/// Is the word at `ti` printed capitalised (`Lam`, not `LAM` nor `lam`) after
+/// a word on its line (`huyện Tây Lam`), where a sentence does not start?
+/// Not after a word in capitals: two columns OCR ran together (`SO CONG
+/// THUONG Dic lap`, where `Độc` read as the name `Đức` lost the motto).
+pub(super) fn capitalised_after_word(line: &str, toks: &[Token], ti: usize) -> bool {
+    let w = toks[ti].text(line);
+    let mut rest = w.chars();
+    rest.next().is_some_and(char::is_uppercase)
+        && rest.clone().any(char::is_lowercase)
+        && !rest.any(char::is_uppercase)
+        && toks[..ti]
+            .iter()
+            .rev()
+            .find(|t| t.kind != TokenKind::Space)
+            .is_some_and(|t| {
+                t.kind == TokenKind::Word && t.text(line).chars().any(char::is_lowercase)
+            })
+}
+
 /// Is the word at `ti` the symbol of a unit after a quantity (`250 t`,
 /// `3 m`, `5 V`)? A single Latin letter printed right after a figure and one
 /// space, not glued to what follows. In clean text it belongs to the figure
@@ -1880,6 +1899,21 @@ mod tests {
         assert!(lone_os("tại Điều 6 các cơ quan").is_empty());
         assert!(lone_os("có 16 các đơn vị, 6/các").is_empty());
         assert!(lone_os("6 các đơn vị").is_empty());
+    }
+
+    #[test]
+    fn capitalised_words_after_words() {
+        let line = "huyện Tây Lam, Phòng TNMT. Xã ĐÔNG và SỞ Dic";
+        let toks = text::tokenize(line);
+        let at = |w: &str| toks.iter().position(|t| t.text(line) == w).unwrap();
+        assert!(capitalised_after_word(line, &toks, at("Tây")));
+        assert!(capitalised_after_word(line, &toks, at("Lam")));
+        // After a mark, in capitals, at the line's start: no.
+        assert!(!capitalised_after_word(line, &toks, at("Phòng")));
+        assert!(!capitalised_after_word(line, &toks, at("Xã")));
+        assert!(!capitalised_after_word(line, &toks, at("ĐÔNG")));
+        assert!(!capitalised_after_word(line, &toks, at("Dic")));
+        assert!(!capitalised_after_word(line, &toks, 0));
     }
 
     #[test]
