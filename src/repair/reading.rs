@@ -243,8 +243,11 @@ pub(super) fn lone_figure_readings(
 ) -> Option<&'static [&'static str]> {
     let words = lone_figure_after_word(line, toks, ti)?;
     let kind = |i: usize| toks.get(i).map(|t| t.kind);
+    // A word, not a code opening with a figure (`7A`).
     let word_after = kind(ti + 1) == Some(TokenKind::Space)
-        && kind(ti + 2) == Some(TokenKind::Word)
+        && toks.get(ti + 2).is_some_and(|t| {
+            t.kind == TokenKind::Word && !t.text(line).starts_with(|c: char| c.is_ascii_digit())
+        })
         || ends_line(toks, ti) && next_line_word;
     word_after.then_some(words)
 }
@@ -317,8 +320,9 @@ pub(super) fn lone_figure_word(
 
 /// The syllables the figure at `ti` may stand for, and what the language
 /// model sees after it, when it is such a mark after a word and one space
-/// and before a closing mark (`về nhà 6;`: [`lm::EOS`]) or a figure (`Quốc
-/// 16 1`: [`lm::NUM`]), where [`lone_figure_readings`] finds no word after.
+/// and before a closing mark (`về nhà 6;`: [`lm::EOS`]) or a figure or a
+/// code opening with one (`Quốc 16 1`, `Quốc 16 7A`: [`lm::NUM`]), where
+/// [`lone_figure_readings`] finds no word after.
 fn lone_figure_before_close(
     line: &str,
     toks: &[Token],
@@ -330,6 +334,17 @@ fn lone_figure_before_close(
     let n = match next.kind {
         TokenKind::Punct if matches!(next.text(line), "," | ";" | ":" | "." | ")") => lm::EOS,
         TokenKind::Space if next.text(line) == " " && kind(ti + 2) == Some(TokenKind::Figure) => {
+            lm::NUM
+        }
+        // A code opening with a figure (`Quốc 16 7A`), seen as its figure:
+        // the language model's `CODE` is rare after `lộ`.
+        TokenKind::Space
+            if next.text(line) == " "
+                && toks.get(ti + 2).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && t.text(line).starts_with(|c: char| c.is_ascii_digit())
+                }) =>
+        {
             lm::NUM
         }
         _ => return None,
@@ -1899,6 +1914,26 @@ mod tests {
         assert!(lone_os("tại Điều 6 các cơ quan").is_empty());
         assert!(lone_os("có 16 các đơn vị, 6/các").is_empty());
         assert!(lone_os("6 các đơn vị").is_empty());
+    }
+
+    #[test]
+    fn a_lone_figure_before_a_figure_or_a_code_opening_with_one() {
+        let lex = crate::lexicon::bundled();
+        let read = |line: &str| {
+            let toks = text::tokenize(line);
+            let i = toks.iter().position(|t| t.text(line) == "16").unwrap();
+            lone_figure_word(
+                lex,
+                line,
+                &toks,
+                i,
+                [Some("nối"), Some("Quốc")],
+                [None, None],
+            )
+            .map(|(w, _)| w)
+        };
+        assert_eq!(read("nối Quốc 16 1 với"), Some("lộ"));
+        assert_eq!(read("nối Quốc 16 7A với"), Some("lộ"));
     }
 
     #[test]
