@@ -95,8 +95,14 @@ pub(super) fn code_like(line: &str, toks: &[Token], ti: usize) -> Option<CodeSlo
     // `NOL` in `SO NOL VU`: OCR's `L` for the `I` of a syllable in capitals
     // (not `TL.`, too short to tell).
     let l_for_i = s.chars().count() >= 3 && s.contains('L') && syllable(&s.replace('L', "I"));
-    (uppers >= 2 && !syllable(s) && !l_for_i && s.chars().all(|c| c.is_alphabetic() || c == '&'))
-        .then_some(CodeSlot::Free)
+    // `PHUGC` in `XA PHUGC THUY`, `HGi`: OCR's `G` for an `O` (`Ơ`, `Ô`).
+    let g_for_o = s.chars().count() >= 3 && s.contains('G') && syllable(&s.replace('G', "O"));
+    (uppers >= 2
+        && !syllable(s)
+        && !l_for_i
+        && !g_for_o
+        && s.chars().all(|c| c.is_alphabetic() || c == '&'))
+    .then_some(CodeSlot::Free)
 }
 
 /// Words a numeral never stands right before: determiners and quantifiers
@@ -1730,6 +1736,8 @@ mod tests {
         assert_eq!(at("theo TTHC mới", "TTHC"), Some(CodeSlot::Free));
         assert_eq!(at("SỞ NỘI VỤ", "NỘI"), None, "a syllable");
         assert_eq!(at("SO NOL VU", "NOL"), None, "an L for an I");
+        assert_eq!(at("XA PHUGC THUY", "PHUGC"), None, "a G for an O");
+        assert_eq!(at("BQLDA GRDP", "GRDP"), Some(CodeSlot::Free));
         assert_eq!(at("KT. GLAM DOC", "GLAM"), None);
         assert_eq!(at("TL. CHỦ TỊCH", "TL"), Some(CodeSlot::Free), "too short");
         assert_eq!(at("Số 12/QĐ-UBND", "QĐ"), Some(CodeSlot::Type));
@@ -2128,8 +2136,8 @@ mod tests {
         assert_eq!(readings("1a’b6")[0].1, mark(" ", MarkLm::Dropped));
         // A damaged capital syllable, not a code; a known code stays.
         assert_eq!(
-            readings("cua HGi dong xet xu"),
-            [("HGi".into(), Reading::Syllable)]
+            readings("cua HNi dong xet xu"),
+            [("HNi".into(), Reading::Syllable)]
         );
         // Abbreviations in capitals stay codes, known or not (`DN`, `GV`).
         assert!(readings("cua BG luat").is_empty());
