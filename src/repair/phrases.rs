@@ -646,9 +646,16 @@ pub(super) fn unit_ends_at(
             .filter(|t| t.kind == TokenKind::Word)
             .map(|t| changes.text(line, t, (li, i)))
     };
-    // Most words are no unit: rule them out without allocating.
+    // Most words are no unit: rule them out without allocating, most by
+    // their first letter (`t`, `h`, `x`, `p`, `q` open every unit).
     let first = word(ti)?;
-    if !UNITS.iter().any(|(k, _)| viet::skeleton_eq(first, k[0])) {
+    let initial = first
+        .chars()
+        .next()
+        .map(|c| viet::base_letter(c).to_ascii_lowercase());
+    if !matches!(initial, Some('t' | 'h' | 'x' | 'p' | 'q'))
+        || !UNITS.iter().any(|(k, _)| viet::skeleton_eq(first, k[0]))
+    {
         return None;
     }
     let first = first.to_lowercase();
@@ -756,6 +763,16 @@ mod tests {
         let out = read_with(read_dash_bullet, text);
         let first: Vec<&str> = out.iter().filter_map(|l| l.split(' ').next()).collect();
         assert_eq!(first, ["-", "-", "=", "+", "x"]);
+    }
+
+    #[test]
+    fn every_unit_opens_with_a_prefiltered_letter() {
+        for (skeletons, _) in UNITS {
+            assert!(matches!(
+                skeletons[0].chars().next(),
+                Some('t' | 'h' | 'x' | 'p' | 'q')
+            ));
+        }
     }
 
     #[test]
