@@ -877,7 +877,6 @@ impl<'a> Repairer<'a> {
                 }) as usize
             })
             .collect();
-        drop(key_index);
         let cands: Vec<Arc<[Candidate]>> = keys.iter().map(|k| cache.get(lex, k)).collect();
         let weights = {
             // The channel mixture is estimated on the slots every document
@@ -975,17 +974,35 @@ impl<'a> Repairer<'a> {
                 }
             })
             .collect();
-        // Slots printed capitalised after a word: names, read with the
-        // place-name prior (see [`PROPER_PRIOR`]).
+        // Slots printed capitalised after a word in a noisy document: names,
+        // whose options take the place-name prior (see [`PROPER_PRIOR`]),
+        // computed once per key.
         let slot_proper: Vec<bool> = slots
             .iter()
             .map(|s| {
-                s.half == 0
+                noisy
+                    && s.half == 0
                     && s.ocr.is_none()
                     && !s.name
                     && reading::capitalised_after_word(&lines[s.line], &tokens[s.line], s.token)
             })
             .collect();
+        let mut key_prior: Vec<Option<Vec<f32>>> = vec![None; keys.len()];
+        for (&proper, &key) in slot_proper.iter().zip(&slot_key) {
+            if proper {
+                key_prior[key].get_or_insert_with(|| {
+                    key_words[key]
+                        .iter()
+                        .map(|w| {
+                            w.map_or(0.0, |w| {
+                                let places = lex.place_syllable_count(lex.word(w));
+                                PROPER_PRIOR * (1.0 + places as f32).ln()
+                            })
+                        })
+                        .collect()
+                });
+            }
+        }
         // Options of one position built here (a figure's, a denominator's).
         let mut scratch_opts: Vec<Option_> = Vec::new();
         let n_lines = lines.len();
@@ -1161,31 +1178,19 @@ impl<'a> Repairer<'a> {
                             class_options(lex, opts, words, class, &mut scratch_opts)
                         });
                         let boost = plan.boost(*i);
+                        let prior = key_prior[key].as_deref().filter(|_| slot_proper[*i]);
+                        let adjusted = held || boost.is_some() || prior.is_some();
+                        if adjusted && !held {
+                            scratch_opts.clear();
+                            scratch_opts.extend_from_slice(opts);
+                        }
                         if let Some(boost) = boost {
-                            if !held {
-                                scratch_opts.clear();
-                                scratch_opts.extend_from_slice(opts);
-                            }
                             plan.apply(boost, words, &mut scratch_opts);
                         }
-                        let proper = noisy && slot_proper[*i];
-                        if proper {
-                            if !held && boost.is_none() {
-                                scratch_opts.clear();
-                                scratch_opts.extend_from_slice(opts);
-                            }
-                            for (o, w) in scratch_opts.iter_mut().zip(words) {
-                                if let Some(w) = w {
-                                    let places = lex.place_syllable_count(lex.word(*w));
-                                    o.channel += PROPER_PRIOR * (1.0 + places as f32).ln();
-                                }
-                            }
+                        for (o, p) in scratch_opts.iter_mut().zip(prior.unwrap_or_default()) {
+                            o.channel += p;
                         }
-                        positions.push(if held || boost.is_some() || proper {
-                            &scratch_opts
-                        } else {
-                            opts
-                        });
+                        positions.push(if adjusted { &scratch_opts } else { opts });
                     }
                     // A stray in a noisy document: no item of the decoder.
                     Item::Break | Item::Stray => {}
@@ -1210,8 +1215,19 @@ impl<'a> Repairer<'a> {
             phrases::read_polite_kinh(&lines, &tokens, &mut changes);
             phrases::read_crop_season(&lines, &tokens, &mut changes);
             phrases::read_place_after_unit(lex, &lines, &tokens, &mut changes);
+            // A printing's token is a slot's key already decoded, mostly.
             own_name::read_own_name(lex, &lines, &tokens, &mut changes, |k| {
-                mixture::options(lex, &weights, k, &cache.get(lex, k))
+                match key_index.get(k) {
+                    Some(&i) => {
+                        let i = i as usize;
+                        key_options[i]
+                            .iter()
+                            .copied()
+                            .zip(key_words[i].iter().copied())
+                            .collect()
+                    }
+                    None => mixture::options(lex, &weights, k, &cache.get(lex, k)),
+                }
             });
             phrases::read_sent_for(&lines, &tokens, &mut changes);
             phrases::read_dash_bullet(&lines, &tokens, &mut changes);

@@ -31,7 +31,7 @@
 //! …) or opens the place-and-date line (`…, ngày`).
 
 use super::decode::Option_;
-use super::phrases::{phrase, unit_ends_at};
+use super::phrases::{capital_run, lower_old, phrase, skip_space, unit_ends_at};
 use super::Changes;
 use crate::lexicon::lm::{self, WordId};
 use crate::lexicon::Lexicon;
@@ -39,7 +39,7 @@ use crate::text::token::{Token, TokenKind};
 use crate::text::viet;
 
 /// Lines from the top searched for the issuer block's unit and name.
-pub(super) const HEADER_LINES: usize = 8;
+const HEADER_LINES: usize = 8;
 
 /// Most syllables of a name.
 const NAME_WORDS: usize = 3;
@@ -143,14 +143,22 @@ pub(super) fn read_own_name(
     // The anchor first, so that it is the printing kept of the two.
     printings.sort_by_key(|p| (p.line, p.words[0], !p.is_anchor));
     printings.dedup_by_key(|p| (p.line, p.words[0]));
-    // A word not read as a syllable (`PHUGC`) is no token the decoder
-    // spells, and its case would not be restored.
-    printings.retain(|p| {
-        p.words.iter().all(|&w| {
-            let t = &tokens[p.line][w];
-            lex.id(&old(changes.text(&lines[p.line], t, (p.line, w)))) != lm::UNK
+    // Each printing's reading so far. A printing with a word not read as a
+    // known word (`PHUGC`) is left out: the decoder does not spell such a
+    // token, and its case would not be restored.
+    let (printings, now): (Vec<Printing>, Vec<Vec<String>>) = printings
+        .into_iter()
+        .map(|p| {
+            let (line, toks) = (&lines[p.line], &tokens[p.line]);
+            let read: Vec<String> = p
+                .words
+                .iter()
+                .map(|&w| lower_old(changes.text(line, &toks[w], (p.line, w))))
+                .collect();
+            (p, read)
         })
-    });
+        .filter(|(_, read)| read.iter().all(|w| lex.id(w) != lm::UNK))
+        .unzip();
     if printings.len() < 2 {
         return;
     }
@@ -164,18 +172,6 @@ pub(super) fn read_own_name(
             return;
         }
     }
-    // The readings to choose from: each printing's as read so far, and the
-    // place list's spelling of their letters.
-    let now: Vec<Vec<String>> = printings
-        .iter()
-        .map(|p| {
-            let (line, toks) = (&lines[p.line], &tokens[p.line]);
-            p.words
-                .iter()
-                .map(|&w| old(changes.text(line, &toks[w], (p.line, w))))
-                .collect()
-        })
-        .collect();
     // Per printing and word, the decoder's options of its OCR token.
     let per: Vec<Vec<Options>> = printings
         .iter()
@@ -221,7 +217,7 @@ pub(super) fn read_own_name(
     }
     for r in &now {
         if let Some(listed) = lex.place_by_skeleton(&r.join(" ")) {
-            let listed: Vec<String> = listed.split(' ').map(old).collect();
+            let listed: Vec<String> = listed.split(' ').map(lower_old).collect();
             if listed.len() == n {
                 choices.push(listed);
             }
@@ -229,11 +225,22 @@ pub(super) fn read_own_name(
     }
     choices.sort();
     choices.dedup();
-    let ids_of = |choice: &[String]| -> Option<Vec<WordId>> {
-        choice
-            .iter()
-            .map(|w| Some(lex.id(w)).filter(|&id| id != lm::UNK))
-            .collect()
+    // Each choice with its words' ids; a choice with a word the language
+    // model lacks is no reading.
+    let choices: Vec<(Vec<String>, Vec<WordId>)> = choices
+        .into_iter()
+        .filter_map(|c| {
+            let ids = c
+                .iter()
+                .map(|w| Some(lex.id(w)).filter(|&id| id != lm::UNK))
+                .collect::<Option<Vec<_>>>()?;
+            Some((c, ids))
+        })
+        .collect();
+    // A printing's channel score of a reading (`None`: a word of the
+    // printing has no options).
+    let channel = |opts: &[Options], ids: &[WordId]| -> Option<f32> {
+        opts.iter().zip(ids).map(|(o, &id)| channel_of(o, id)).sum()
     };
     // Per printing, the best channel score of any reading.
     let bests: Vec<f32> = per
@@ -241,25 +248,14 @@ pub(super) fn read_own_name(
         .map(|opts| {
             choices
                 .iter()
-                .filter_map(|c| {
-                    let ids = ids_of(c)?;
-                    opts.iter()
-                        .zip(&ids)
-                        .map(|(o, &id)| channel_of(o, id))
-                        .sum::<Option<f32>>()
-                })
+                .filter_map(|(_, ids)| channel(opts, ids))
                 .fold(f32::NEG_INFINITY, f32::max)
         })
         .collect();
-    let score = |choice: &[String]| -> Option<f32> {
-        let ids = ids_of(choice)?;
+    let score = |choice: &[String], ids: &[WordId]| -> Option<f32> {
         let mut total = 0.0;
         for (opts, &best) in per.iter().zip(&bests) {
-            let mut channel = 0.0;
-            for (o, &id) in opts.iter().zip(&ids) {
-                channel += channel_of(o, id)?;
-            }
-            total += channel.max(best - CLIP);
+            total += channel(opts, ids)?.max(best - CLIP);
         }
         let votes: f32 = now
             .iter()
@@ -276,7 +272,7 @@ pub(super) fn read_own_name(
     };
     let Some((_, best)) = choices
         .iter()
-        .filter_map(|c| score(c).map(|s| (s, c)))
+        .filter_map(|(c, ids)| score(c, ids).map(|s| (s, c)))
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(a.1)))
     else {
         return;
@@ -300,11 +296,6 @@ fn channel_of(opts: &[(Option_, Option<WordId>)], id: WordId) -> Option<f32> {
             .find(|(_, w)| *w == Some(id))
             .map_or(worst - MISSING_BELOW_WORST, |(o, _)| o.channel),
     )
-}
-
-/// A word in lower case and the traditional tone placement.
-fn old(w: &str) -> String {
-    viet::set_tone_style(&w.to_lowercase(), viet::ToneStyle::Old)
 }
 
 /// The name after the unit word of the issuer block: in the first
@@ -363,37 +354,6 @@ fn fold(s: &str) -> String {
 /// upper-case)?
 fn is_capitals(s: &str) -> bool {
     s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
-}
-
-/// The token after the single space at `at`, when it is a word.
-fn skip_space(line: &str, toks: &[Token], at: usize) -> Option<usize> {
-    let space = toks.get(at)?;
-    (space.kind == TokenKind::Space && space.text(line) == " ")
-        .then_some(at + 1)
-        .filter(|&w| toks.get(w).is_some_and(|t| t.kind == TokenKind::Word))
-}
-
-/// Up to `most` capitalised words from `start`, one space apart.
-fn capital_run(line: &str, toks: &[Token], start: usize, most: usize) -> Vec<usize> {
-    let mut words = Vec::with_capacity(most);
-    let mut at = start;
-    loop {
-        let capital = toks.get(at).is_some_and(|t| {
-            t.kind == TokenKind::Word && t.text(line).starts_with(char::is_uppercase)
-        });
-        if !capital {
-            break;
-        }
-        words.push(at);
-        if words.len() == most {
-            break;
-        }
-        match skip_space(line, toks, at + 1) {
-            Some(next) => at = next,
-            None => break,
-        }
-    }
-    words
 }
 
 /// The index of the line's first non-space token.

@@ -587,7 +587,6 @@ pub(super) fn read_place_after_unit(
     tokens: &[Vec<Token>],
     changes: &mut Changes,
 ) {
-    let old = |w: &str| viet::set_tone_style(&w.to_lowercase(), viet::ToneStyle::Old);
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         let mut ti = 0;
         while ti < toks.len() {
@@ -596,28 +595,19 @@ pub(super) fn read_place_after_unit(
                 continue;
             };
             // The capitalised words after the unit, one space apart.
-            let mut words: Vec<usize> = Vec::with_capacity(PLACE_WORDS);
-            let mut at = after;
-            while words.len() < PLACE_WORDS
-                && toks
-                    .get(at)
-                    .is_some_and(|t| t.kind == TokenKind::Space && t.text(line) == " ")
-                && toks.get(at + 1).is_some_and(|t| {
-                    t.kind == TokenKind::Word && t.text(line).starts_with(char::is_uppercase)
-                })
-            {
-                words.push(at + 1);
-                at += 2;
-            }
+            let words = skip_space(line, toks, after).map_or_else(Vec::new, |start| {
+                capital_run(line, toks, start, PLACE_WORDS)
+            });
+            let at = words.last().map_or(after, |&w| w + 1);
             for n in (2..=words.len()).rev() {
                 let now: Vec<String> = words[..n]
                     .iter()
-                    .map(|&w| old(changes.text(line, &toks[w], (li, w))))
+                    .map(|&w| lower_old(changes.text(line, &toks[w], (li, w))))
                     .collect();
                 let Some(listed) = lex.place_by_skeleton(&now.join(" ")) else {
                     continue;
                 };
-                let listed: Vec<String> = listed.split(' ').map(old).collect();
+                let listed: Vec<String> = listed.split(' ').map(lower_old).collect();
                 if listed.len() == n {
                     for (k, &w) in words[..n].iter().enumerate() {
                         if listed[k] != now[k] {
@@ -630,6 +620,43 @@ pub(super) fn read_place_after_unit(
             ti = at.max(ti + 1);
         }
     }
+}
+
+/// A word in lower case and the traditional tone placement, the form the
+/// place list and the language model are compared in.
+pub(super) fn lower_old(w: &str) -> String {
+    viet::set_tone_style(&w.to_lowercase(), viet::ToneStyle::Old)
+}
+
+/// The token after the single space at `at`, when it is a word.
+pub(super) fn skip_space(line: &str, toks: &[Token], at: usize) -> Option<usize> {
+    let space = toks.get(at)?;
+    (space.kind == TokenKind::Space && space.text(line) == " ")
+        .then_some(at + 1)
+        .filter(|&w| toks.get(w).is_some_and(|t| t.kind == TokenKind::Word))
+}
+
+/// Up to `most` capitalised words from `start`, one space apart.
+pub(super) fn capital_run(line: &str, toks: &[Token], start: usize, most: usize) -> Vec<usize> {
+    let mut words = Vec::with_capacity(most);
+    let mut at = start;
+    loop {
+        let capital = toks.get(at).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.text(line).starts_with(char::is_uppercase)
+        });
+        if !capital {
+            break;
+        }
+        words.push(at);
+        if words.len() == most {
+            break;
+        }
+        match skip_space(line, toks, at + 1) {
+            Some(next) => at = next,
+            None => break,
+        }
+    }
+    words
 }
 
 /// Where the unit word (or words: `thị trấn`) that token `ti` opens ends,
