@@ -1236,6 +1236,7 @@ impl<'a> Repairer<'a> {
             phrases::read_dash_dot(&lines, &tokens, &mut changes);
             phrases::read_money_semicolon(&lines, &tokens, &mut changes);
             phrases::read_dat_before_percent(&lines, &tokens, &mut changes);
+            phrases::read_ty_le(&lines, &tokens, &mut changes);
             phrases::read_archive_commas(&lines, &tokens, &mut changes);
             sections::renumber(&lines, &tokens, &mut changes);
         }

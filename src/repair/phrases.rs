@@ -409,6 +409,38 @@ pub(super) fn read_dat_before_percent(
     }
 }
 
+/// Figures OCR prints for `lệ` (`l` read as `1`, `ệ` as `6` or `8` or
+/// lost).
+const LE_FIGURES: [&str; 3] = ["16", "18", "1"];
+
+/// Reads `tỷ lệ` for OCR's `ty` and a lone `16`, `18` or `1` (`đạt ty 16
+/// 98,7%`, `Ty 16 hồ sơ`): the decoder takes the figure for a number and so
+/// reads `ty` as `từ`. In the OCR pairs `ty` is `từ` once in 126, and in the
+/// held-out OCR a lone such figure after `ty` is `lệ` 14 times of 14.
+pub(super) fn read_ty_le(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 0..toks.len().saturating_sub(2) {
+            let t = &toks[ti];
+            let figure = &toks[ti + 2];
+            let alone = toks[ti + 1].text(line) == " "
+                && figure.kind == TokenKind::Figure
+                && LE_FIGURES.contains(&figure.text(line))
+                && toks.get(ti + 3).is_none_or(|n| n.kind == TokenKind::Space);
+            let ty = t.kind == TokenKind::Word
+                && (ti == 0 || toks[ti - 1].kind != TokenKind::Word)
+                && t.text(line).eq_ignore_ascii_case("ty");
+            if ty && alone {
+                let now = changes.text(line, t, (li, ti)).to_lowercase();
+                changes.insert((li, ti), phrase("tỷ", Some(now)));
+                changes.insert(
+                    (li, ti + 2),
+                    phrase("lệ", Some(figure.text(line).to_owned())),
+                );
+            }
+        }
+    }
+}
+
 /// Reads `-` for OCR's `-.` standing alone (`Độc lập -. Tự do`, a list
 /// item's `-. Triển khai`): the held-out truth never prints `-.`, OCR did
 /// 11 times, each a dash with a speck.
@@ -806,6 +838,21 @@ mod tests {
     fn dat_before_a_percentage() {
         let out = read_with(read_dat_before_percent, "lớp đất 100%, đất 120 ha, Đặt 5%");
         assert_eq!(out, ["lớp đạt 100%, đất 120 ha, đạt 5%"]);
+    }
+
+    #[test]
+    fn ty_and_a_figure_for_le() {
+        let out = read_with(
+            read_ty_le,
+            "đạt ty 16 98,7%; Ty 18 hồ sơ, ty 1\nty 16/2024, ty 160 người, baty 16 x, ty 6 y",
+        );
+        assert_eq!(
+            out,
+            [
+                "đạt tỷ lệ 98,7%; tỷ lệ hồ sơ, tỷ lệ",
+                "ty 16/2024, ty 160 người, baty 16 x, ty 6 y"
+            ]
+        );
     }
 
     #[test]
