@@ -1237,6 +1237,8 @@ impl<'a> Repairer<'a> {
             phrases::read_money_semicolon(&lines, &tokens, &mut changes);
             phrases::read_dat_before_percent(&lines, &tokens, &mut changes);
             phrases::read_ty_le(&lines, &tokens, &mut changes);
+            phrases::read_so_before_symbol(&lines, &tokens, &mut changes);
+            phrases::read_split_code(lex, &lines, &tokens, &mut changes);
             phrases::read_archive_commas(&lines, &tokens, &mut changes);
             sections::renumber(&lines, &tokens, &mut changes);
         }

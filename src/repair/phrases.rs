@@ -409,6 +409,87 @@ pub(super) fn read_dat_before_percent(
     }
 }
 
+/// Joins a code OCR split after its first letter (`36/U BND-KT`, `U BND
+/// huyện` → `UBND`): a lone capital, a space, and capitals that are neither a
+/// code nor a syllable, which together spell a known code.
+pub(super) fn read_split_code(
+    lex: &Lexicon,
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    changes: &mut Changes,
+) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 0..toks.len().saturating_sub(2) {
+            let (first, rest) = (toks[ti].text(line), toks[ti + 2].text(line));
+            let split = toks[ti].kind == TokenKind::Word
+                && first.len() == 1
+                && first.bytes().all(|b| b.is_ascii_uppercase())
+                && (ti == 0 || toks[ti - 1].kind != TokenKind::Word)
+                && toks[ti + 1].text(line) == " "
+                && toks[ti + 2].kind == TokenKind::Word
+                && rest.chars().count() >= 2
+                && rest.chars().all(char::is_uppercase)
+                && changes.get((li, ti + 2)).is_none();
+            if !split || lex.code(rest).is_some() {
+                continue;
+            }
+            if !lex
+                .syllables_with_skeleton(&viet::skeleton(&rest.to_lowercase()))
+                .is_empty()
+            {
+                continue;
+            }
+            let joined = format!("{first}{rest}");
+            if let Some((code, _)) = lex.code(&joined) {
+                let code = code.to_owned();
+                changes.insert((li, ti), phrase(&code, Some(first.to_owned())));
+                changes.insert((li, ti + 1), phrase("", None));
+                changes.insert((li, ti + 2), phrase("", Some(rest.to_owned())));
+            }
+        }
+    }
+}
+
+/// Figures OCR prints for a lone `số` (`8` or `5` for `s`, `6` for `ố`).
+const SO_FIGURES: [&str; 2] = ["86", "56"];
+
+/// Does `rest` open with a document's number and symbol (`87/TTr-SYT`,
+/// `62/2020/NĐ-CP`): digits, a slash, then a letter or a year?
+fn opens_symbol(rest: &str) -> bool {
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let Some(after) = rest[digits..].strip_prefix('/') else {
+        return false;
+    };
+    let year = after.len() > 4
+        && after.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && after.as_bytes()[4] == b'/';
+    (1..=5).contains(&digits) && (year || after.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Reads `số` for OCR's lone `86` or `56` between a word and a document's
+/// number (`Tờ trình 86 87/TTr-SYT`, `Công văn 56 36/UBND`): no count stands
+/// right before a number and symbol (in the OCR pairs a lone `86` is `số` 5
+/// times of 7, `56` 3 of 4).
+pub(super) fn read_so_before_symbol(
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    changes: &mut Changes,
+) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 2..toks.len().saturating_sub(2) {
+            let t = &toks[ti];
+            let lone = t.kind == TokenKind::Figure
+                && SO_FIGURES.contains(&t.text(line))
+                && toks[ti - 1].text(line) == " "
+                && toks[ti - 2].kind == TokenKind::Word
+                && toks[ti + 1].text(line) == " ";
+            if lone && opens_symbol(&line[toks[ti + 2].start..]) {
+                changes.insert((li, ti), phrase("số", Some(t.text(line).to_owned())));
+            }
+        }
+    }
+}
+
 /// Figures OCR prints for `lệ` (`l` read as `1`, `ệ` as `6` or `8` or
 /// lost).
 const LE_FIGURES: [&str; 3] = ["16", "18", "1"];
@@ -856,6 +937,22 @@ mod tests {
     }
 
     #[test]
+    fn so_before_a_symbol() {
+        let out = read_with(
+            read_so_before_symbol,
+            "Tờ trình 86 87/TTr-SYT, Công văn 56 36/UBND và 86 62/2020/NĐ-CP\n\
+             có 86 3/4 xã, 86 87/ttr, 56 1234567/QĐ",
+        );
+        assert_eq!(
+            out,
+            [
+                "Tờ trình số 87/TTr-SYT, Công văn số 36/UBND và số 62/2020/NĐ-CP",
+                "có 86 3/4 xã, 86 87/ttr, 56 1234567/QĐ"
+            ]
+        );
+    }
+
+    #[test]
     fn a_dash_with_a_speck() {
         let out = read_with(
             read_dash_dot,
@@ -921,6 +1018,20 @@ mod tests {
         assert_eq!(read("- Các sở (dé t/h);"), "- Các sở (để t/h);");
         assert_eq!(read("đề nghị UBND tỉnh"), "đề nghị UBND tỉnh");
         assert_eq!(read("(đề b/x)"), "(đề b/x)");
+    }
+
+    #[test]
+    fn codes_split_after_their_first_letter() {
+        let lex = crate::lexicon::bundled();
+        let read = |line: &str| read_with(|l, t, c| read_split_code(lex, l, t, c), line).concat();
+        assert_eq!(
+            read("Công văn số 36/U BND-KT của U BND huyện"),
+            "Công văn số 36/UBND-KT của UBND huyện"
+        );
+        // A syllable, a code of its own, or a letter glued to a word: kept.
+        assert_eq!(read("SỞ Y TE"), "SỞ Y TE");
+        assert_eq!(read("U KH"), "U KH");
+        assert_eq!(read("aU BND"), "aU BND");
     }
 
     #[test]
