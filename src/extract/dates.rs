@@ -109,13 +109,13 @@ pub(crate) fn find_dates(doc: &DocText) -> Vec<Found<DateRecord>> {
             continue;
         };
         // One separator throughout (not `:`, a clock's); after `ngày` (or
-        // OCR's `nay`, `ngav` for it), OCR's `-` or `:` for one of two
-        // slashes too (`ngày 21-4/2025`, `ngày 10/8:2025`), or a space for
-        // the second (`ngày 03/3 2025`).
+        // OCR's `nay`, `ngav` for it), whatever OCR made of the slashes
+        // (`ngày 21-4/2025`, `ngày 10/8:2025`, `ngày 21:3:2019`, `ngày
+        // 22-01:2024`), or a space for the second (`ngày 03/3 2025`): a
+        // day, a month and a four-digit year after `ngày` are a date.
         let (s1, s2) = (s1.as_str(), c.get(4).map_or(" ", |s| s.as_str()));
         let after_ngay = ngay_before(&f[..m.start()]);
-        let separators_ok =
-            s1 == s2 && s1 != ":" && s1 != " " || after_ngay && (s1 == "/" || s2 == "/");
+        let separators_ok = s1 == s2 && s1 != ":" || after_ngay;
         if !separators_ok || !free_before(f, m.start()) || !free_after(f, m.end()) {
             continue;
         }
@@ -487,6 +487,8 @@ mod tests {
             dates(&["trước ngày 10/8:2025, đồng thời"])[0].0,
             "2025-08-10"
         );
+        assert_eq!(dates(&["ngày 21:3:2019 của"])[0].0, "2019-03-21");
+        assert_eq!(dates(&["ngày 22-01:2024 của"])[0].0, "2024-01-22");
         assert!(dates(&["mã 21-4/2025"]).is_empty());
         assert!(dates(&["lúc 10:8:2025"]).is_empty());
         // After OCR's `nay` for `ngày` too; a space for the second slash
