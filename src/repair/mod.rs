@@ -465,14 +465,16 @@ fn read_lone_o(lex: &Lexicon, lines: &[String], tokens: &[Vec<Token>], changes: 
                         runner_up: None,
                     },
                 );
-            } else if let Some((to, margin)) = reading::lone_figure_word(
-                lex,
-                line,
-                toks,
-                ti,
-                [ti.checked_sub(4).and_then(word_at), prev],
-                after,
-            ) {
+            } else if let Some((to, margin)) = {
+                // After a word and a comma, the comma is the context (`rõ
+                // việc, 16 chức` → `tổ`).
+                let before = if ti >= 3 && toks[ti - 2].text(line) == "," {
+                    [word_at(ti - 3), Some(",")]
+                } else {
+                    [ti.checked_sub(4).and_then(word_at), prev]
+                };
+                reading::lone_figure_word(lex, line, toks, ti, before, after)
+            } {
                 changes.insert(
                     (li, ti),
                     Change {

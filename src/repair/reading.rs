@@ -234,7 +234,8 @@ pub(super) fn is_lone_figure_mark(mark: &str) -> bool {
 }
 
 /// The syllables the figure at `ti` may stand for, when it is such a mark
-/// right after a word and one space (the context both readings below ask).
+/// right after a word (or a word and a comma) and one space (the context
+/// both readings below ask).
 fn lone_figure_after_word(
     line: &str,
     toks: &[Token],
@@ -245,8 +246,11 @@ fn lone_figure_after_word(
         .find(|(f, _)| *f == toks[ti].text(line))?
         .1;
     let kind = |i: usize| toks.get(i).map(|t| t.kind);
-    (ti >= 2 && kind(ti - 1) == Some(TokenKind::Space) && kind(ti - 2) == Some(TokenKind::Word))
-        .then_some(words)
+    let word_before = |i: usize| {
+        kind(i) == Some(TokenKind::Word)
+            || i >= 1 && toks[i].text(line) == "," && kind(i - 1) == Some(TokenKind::Word)
+    };
+    (ti >= 2 && kind(ti - 1) == Some(TokenKind::Space) && word_before(ti - 2)).then_some(words)
 }
 
 /// The syllables the figure at `ti` may stand for, when it is such a mark
@@ -300,7 +304,8 @@ const LONE_FIGURE_STRONG_NEXT: f32 = 1.5;
 /// The syllable a lone figure between two words stands for, with
 /// its margin (log10) over the figure, when the language model prefers it by
 /// [`LONE_FIGURE_MARGIN`]: `phát sinh 6 dịch tả` → `ổ`, `Trên đây 14 báo
-/// cáo` → `là`; `thành lập 6 tổ` and `Điều 6 các` keep their figure. Before
+/// cáo` → `là`, `rõ việc, 16 chức` → `tổ` (`before[1]` may be a comma);
+/// `thành lập 6 tổ` and `Điều 6 các` keep their figure. Before
 /// a closing mark or a figure (see [`lone_figure_before_close`]) it is judged
 /// the same way with the end of the phrase or a number as the next word.
 pub(super) fn lone_figure_word(
@@ -311,7 +316,10 @@ pub(super) fn lone_figure_word(
     before: [Option<&str>; 2],
     after: [Option<&str>; 2],
 ) -> Option<(&'static str, f32)> {
-    let id = |w: Option<&str>| w.and_then(lm_form).map_or(lm::UNK, |f| lex.id(&f));
+    let id = |w: Option<&str>| match w {
+        Some(",") => lm::COMMA,
+        w => w.and_then(lm_form).map_or(lm::UNK, |f| lex.id(&f)),
+    };
     let (words, n, nn) = match lone_figure_readings(line, toks, ti, after[0].is_some()) {
         Some(words) => (words, id(after[0]), after[1].map(|w| id(Some(w)))),
         None => {
@@ -2011,6 +2019,11 @@ mod tests {
         assert_eq!(
             read("đề xuất 16 trình đào", ["đề", "xuất"], ["trình", "đào"]),
             Some("lộ")
+        );
+        // After a comma.
+        assert_eq!(
+            read("rõ việc, 16 chức thực", ["việc", ","], ["chức", "thực"]),
+            Some("tổ")
         );
         // A count noun after the figure keeps it a number.
         assert_eq!(
