@@ -23,10 +23,6 @@ pub struct Weights {
     pub ocr: f64,
 }
 
-/// One way to explain a token: the prior of the true word and the three
-/// channels' probabilities of the token given it.
-type Explanation = (f64, [f64; 3]);
-
 const PRIOR: [f64; 3] = [4.0, 1.0, 1.0];
 const ROUNDS: usize = 8;
 /// Share of the unknown-word mass that one particular unknown string gets.
@@ -47,38 +43,37 @@ fn components(c: &Candidate) -> [f64; 3] {
 /// of their text, whatever the order given.
 pub fn estimate(lex: &Lexicon, tokens: &mut [(&str, f64, &[Candidate])]) -> Weights {
     tokens.sort_by(|a, b| a.0.cmp(b.0));
-    // Per token: the list of (prior, components) of its explanations.
-    let table: Vec<(f64, Vec<Explanation>)> = tokens
+    // Per token: its count and, per channel, the sum over its explanations
+    // of prior × the channel's probability. A channel's weight multiplies
+    // all of its terms, so each EM round needs only these sums.
+    let table: Vec<(f64, [f64; 3])> = tokens
         .iter()
         .map(|&(_, n, cs)| {
-            let mut v: Vec<(f64, [f64; 3])> = cs
-                .iter()
-                .map(|c| (10f64.powf(lex.lm.unigram(c.id) as f64), components(c)))
-                .collect();
-            let known = cs.iter().any(|c| c.identity);
-            if !known {
+            let mut sums = [0f64; 3];
+            let mut add = |p: f64, comp: [f64; 3]| {
+                for k in 0..3 {
+                    sums[k] += p * comp[k];
+                }
+            };
+            for c in cs {
+                add(10f64.powf(lex.lm.unigram(c.id) as f64), components(c));
+            }
+            if !cs.iter().any(|c| c.identity) {
                 // Kept as is: an unknown word, explained by identity only.
-                v.push((
+                add(
                     UNKNOWN_SHARE * 10f64.powf(lex.lm.unigram(lm::UNK) as f64),
                     [1.0, 0.0, 0.0],
-                ));
+                );
             }
-            (n, v)
+            (n, sums)
         })
         .collect();
     let mut w = [1.0 / 3.0; 3];
     for _ in 0..ROUNDS {
         let mut acc = PRIOR;
-        for (n, expl) in &table {
-            let mut r = [0f64; 3];
-            let mut total = 0f64;
-            for (p, comp) in expl {
-                for k in 0..3 {
-                    let x = p * w[k] * comp[k];
-                    r[k] += x;
-                    total += x;
-                }
-            }
+        for (n, sums) in &table {
+            let r = [w[0] * sums[0], w[1] * sums[1], w[2] * sums[2]];
+            let total: f64 = r.iter().sum();
             if total > 0.0 {
                 for k in 0..3 {
                     acc[k] += n * r[k] / total;
