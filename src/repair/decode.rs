@@ -94,16 +94,13 @@ impl Decoded {
 #[derive(Debug, Default)]
 pub struct TransitionMemo<'a> {
     /// Key: the first position's option count, then both positions' ids;
-    /// value: where the pair's scores start in `scores`.
-    index: FxHashMap<Box<[WordId]>, usize>,
-    /// `LM_SCALE · log10 P(c | a)`, row-major in (a, c), one memoized pair
-    /// after the other (its length is the product of the key's counts).
-    scores: Vec<f32>,
-    /// Length of `scores` covered by indexed pairs; scores past it belong to
-    /// unindexed pairs and are dropped by [`Self::trim`].
-    indexed: usize,
+    /// value: `LM_SCALE · log10 P(c | a)`, row-major in (a, c) (its length
+    /// is the product of the key's counts), shared with the store if any.
+    index: FxHashMap<Box<[WordId]>, Arc<[f32]>>,
     key: Vec<WordId>,
     scratch: lm::MatrixScratch,
+    /// Where a matrix is computed before it is shared.
+    computed: Vec<f32>,
     /// Working buffers of [`max_marginals`], kept between segments.
     work: Work,
     shared: Option<&'a TransitionStore>,
@@ -115,7 +112,7 @@ pub struct TransitionMemo<'a> {
 struct Work {
     ids: Vec<WordId>,
     starts: Vec<usize>,
-    at: Vec<usize>,
+    tables: Vec<Arc<[f32]>>,
     fwd: Vec<f32>,
     bwd: Vec<f32>,
 }
@@ -130,45 +127,39 @@ impl<'a> TransitionMemo<'a> {
         }
     }
 
-    /// Where in `scores` the transition scores from `prev` to `cur` start.
-    /// Past the capacity, the scores are appended unindexed; [`Self::trim`]
-    /// drops them.
-    fn index_of(&mut self, lm: &LanguageModel, prev: &[WordId], cur: &[WordId]) -> usize {
+    /// The transition scores from `prev` to `cur`. Past the capacity they
+    /// are computed (or taken from the store) but not kept.
+    fn matrix(&mut self, lm: &LanguageModel, prev: &[WordId], cur: &[WordId]) -> Arc<[f32]> {
         self.key.clear();
         self.key.push(prev.len() as WordId);
         self.key.extend_from_slice(prev);
         self.key.extend_from_slice(cur);
-        if let Some(&i) = self.index.get(&self.key[..]) {
-            return i;
+        if let Some(t) = self.index.get(&self.key[..]) {
+            return Arc::clone(t);
         }
-        let start = self.scores.len();
-        match self.shared.and_then(|s| s.get(&self.key)) {
-            Some(t) => self.scores.extend_from_slice(&t),
+        let t = match self.shared.and_then(|s| s.get(&self.key)) {
+            Some(t) => t,
             None => {
+                self.computed.clear();
                 lm.extend_scaled_bigram_matrix(
                     prev,
                     cur,
                     LM_SCALE,
                     &mut self.scratch,
-                    &mut self.scores,
+                    &mut self.computed,
                 );
+                let t: Arc<[f32]> = self.computed.as_slice().into();
                 if let Some(s) = self.shared {
-                    s.insert(&self.key, &self.scores[start..]);
+                    s.insert(&self.key, &t);
                 }
+                t
             }
-        }
+        };
         if self.index.len() < MEMO_CAPACITY {
             self.index
-                .insert(self.key.clone().into_boxed_slice(), start);
-            self.indexed = self.scores.len();
+                .insert(self.key.clone().into_boxed_slice(), Arc::clone(&t));
         }
-        start
-    }
-
-    /// Drops the unindexed scores appended past the capacity. Invariant
-    /// after it: `scores.len() == indexed`.
-    fn trim(&mut self) {
-        self.scores.truncate(self.indexed);
+        t
     }
 }
 
@@ -246,7 +237,7 @@ impl TransitionStore {
         shard.map.get(key).cloned()
     }
 
-    fn insert(&self, key: &[WordId], scores: &[f32]) {
+    fn insert(&self, key: &[WordId], scores: &Arc<[f32]>) {
         // A poisoned lock only means another thread panicked mid-insert of a
         // pure value: the map is still valid, so keep using it.
         let mut shard = self.shard(key).write().unwrap_or_else(|e| e.into_inner());
@@ -258,7 +249,7 @@ impl TransitionStore {
             return;
         }
         shard.words += words;
-        shard.map.insert(key.into(), scores.into());
+        shard.map.insert(key.into(), Arc::clone(scores));
     }
 }
 
@@ -370,10 +361,9 @@ pub fn max_marginals(
     let Work {
         ids,
         starts,
-        at,
+        tables,
         fwd,
         bwd,
-        ..
     } = &mut work;
     // Offsets of each position's options in the flat arrays below.
     starts.clear();
@@ -383,22 +373,16 @@ pub fn max_marginals(
         ids.extend(p.iter().map(|o| o.id));
         starts.push(ids.len());
     }
-    // Transition scores between consecutive positions, as offsets into the
-    // memo (taken before any slice of it, since computing one may grow it).
-    at.clear();
+    // Transition scores between consecutive positions.
+    tables.clear();
     for i in 1..n {
         let (prev, cur) = (
             &ids[starts[i - 1]..starts[i]],
             &ids[starts[i]..starts[i + 1]],
         );
-        let k = memo.index_of(lm, prev, cur);
-        at.push(k);
+        tables.push(memo.matrix(lm, prev, cur));
     }
-    let tables = &memo.scores;
-    let trans = |i: usize| -> &[f32] {
-        let len = positions[i].len() * positions[i + 1].len();
-        &tables[at[i]..at[i] + len]
-    };
+    let trans = |i: usize| -> &[f32] { &tables[i] };
     fwd.clear();
     fwd.resize(ids.len(), 0.0);
     for i in 0..n {
@@ -461,8 +445,9 @@ pub fn max_marginals(
                 .collect()
         })
         .collect();
+    // The matrices stay in the memo or the store, or go.
+    work.tables.clear();
     memo.work = work;
-    memo.trim();
     out
 }
 
@@ -701,7 +686,6 @@ mod tests {
         let mut memo = TransitionMemo::default();
         let first = decode(&lm, &positions, &mut memo);
         assert_eq!(memo.index.len(), MEMO_CAPACITY);
-        assert_eq!(memo.scores.len(), memo.indexed);
         let again = decode(&lm, &positions, &mut memo);
         assert_eq!(first, again);
         assert_eq!(
