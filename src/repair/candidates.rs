@@ -23,6 +23,9 @@ pub struct Candidate {
     pub identity: bool,
     /// The token is this syllable with its marks stripped (ASCII tokens only).
     pub stripped: bool,
+    /// The syllable's unigram probability (the channel mixture's prior),
+    /// computed once for the cached candidate rather than per document.
+    pub prior: f64,
 }
 
 const BEAM: usize = 40;
@@ -127,7 +130,13 @@ fn generate_in(lex: &Lexicon, ocr: &[char], scratch: &mut Scratch) -> Vec<Candid
         ranked.truncate(MAX_CANDIDATES);
     }
     ranked.sort_unstable_by(order);
-    ranked.iter().map(|&(_, c)| c).collect()
+    ranked
+        .iter()
+        .map(|&(_, c)| Candidate {
+            prior: 10f64.powf(lex.lm.unigram(c.id) as f64),
+            ..c
+        })
+        .collect()
 }
 
 /// The beam search over skeletons: leaves in `scratch.layers[ocr.len()]`
@@ -237,6 +246,7 @@ fn score(lex: &Lexicon, ocr: &[char], scratch: &mut Scratch) {
                 cost: coster.cost(word),
                 identity: form.as_deref() == Some(word),
                 stripped,
+                prior: 0.0,
             };
             let score = c.cost - 1.5 * lex.lm.unigram(c.id) * std::f32::consts::LN_10;
             ranked.push((score, c));

@@ -56,7 +56,7 @@ pub fn estimate(lex: &Lexicon, tokens: &mut [(&str, f64, &[Candidate])]) -> Weig
                 }
             };
             for c in cs {
-                add(10f64.powf(lex.lm.unigram(c.id) as f64), components(c));
+                add(c.prior, components(c));
             }
             if !cs.iter().any(|c| c.identity) {
                 // Kept as is: an unknown word, explained by identity only.
