@@ -7,8 +7,10 @@ use std::path::PathBuf;
 use std::sync::LazyLock;
 
 /// Codes from the official format (Nghị định 30/2020, Phụ lục III), common
-/// issuing-body abbreviations and the titles a recipients list abbreviates
-/// (`GĐ`, `PGĐ`: giám đốc), always included whatever the corpora say.
+/// issuing-body abbreviations (with the `&` forms of sectors, `GD&ĐT`, and
+/// the ministries of the 2025 reorganisation, `BNNMT` for Nông nghiệp và Môi
+/// trường) and the titles a recipients list abbreviates (`GĐ`, `PGĐ`: giám
+/// đốc), always included whatever the corpora say.
 pub const BUILTIN: &[&str] = &[
     "NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB",
     "TTr", "HĐ", "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB", "SY", "TrS",
@@ -17,7 +19,7 @@ pub const BUILTIN: &[&str] = &[
     "KGVX", "NC", "VX", "HCTC", "VHHT", "CBTH", "TTĐT", "VT", "TU", "HU", "ĐU", "TW", "VPTW",
     "CCHC", "VNeID", "MTTQ", "BCĐ", "TTHCC", "DVC", "TN&MT", "TT&TT", "LĐTB&XH", "BNV", "BTC",
     "BTP", "BCA", "BQP", "BYT", "BXD", "BGDĐT", "BTNMT", "BTTTT", "NLĐ", "CNTT", "KT", "TM", "TL",
-    "TUQ", "GĐ", "PGĐ",
+    "TUQ", "GĐ", "PGĐ", "NN&MT", "GD&ĐT", "KH&CN", "KH&ĐT", "VH&TT", "BNNMT", "BDTTG",
 ];
 
 static SYMBOL: LazyLock<regex::Regex> = LazyLock::new(|| {
@@ -29,10 +31,12 @@ static SYMBOL: LazyLock<regex::Regex> = LazyLock::new(|| {
 
 /// Ministries (`B` + the sector's letters) whose sector a province's
 /// department (Sở, `S…`) and a district's office (Phòng, `P…`) share, and so
-/// its code: `BNV` → `SNV`, `PNV`; `BGDĐT` → `SGDĐT`, `PGDĐT`.
+/// its code: `BNV` → `SNV`, `PNV`; `BGDĐT` → `SGDĐT`, `PGDĐT`; since the
+/// 2025 reorganisation also `NNMT` (Nông nghiệp và Môi trường) and `DTTG`
+/// (Dân tộc và Tôn giáo), beside the sectors they merged.
 const SECTORS: &[&str] = &[
     "NV", "TC", "TP", "YT", "XD", "GDĐT", "TNMT", "TTTT", "NNPTNT", "KHĐT", "LĐTBXH", "VHTTDL",
-    "GTVT", "KHCN", "CT",
+    "GTVT", "KHCN", "CT", "NNMT", "DTTG",
 ];
 
 /// The sector codes of provincial departments and district offices, and the
