@@ -116,8 +116,17 @@ pub fn context_in_line(
 ) -> Context {
     let line = &lines[li];
     let toks = &tokens[li];
-    let before = toks[..ti].iter().rev().find(|t| t.kind != TokenKind::Space);
-    let sentence_start = match before {
+    let mut before_all = toks[..ti]
+        .iter()
+        .rev()
+        .filter(|t| t.kind != TokenKind::Space);
+    let before = before_all.next();
+    // A list item's first word, after its bullet alone at the line's start
+    // (`- Như trên;`), starts as a line does.
+    let after_bullet = before.is_some_and(|t| {
+        t.kind == TokenKind::Punct && BULLETS.contains(&t.text(line)) && t.start == 0
+    }) && before_all.next().is_none();
+    let sentence_start = match before.filter(|_| !after_bullet) {
         Some(t) => t.kind == TokenKind::Punct && ends_sentence(t.text(line)),
         None => match lines[..li].last() {
             None => true,
@@ -201,6 +210,10 @@ pub fn line_upper(line: &str, toks: &[Token]) -> bool {
     );
     up >= 2 && up * 10 > (up + low) * 6
 }
+
+/// Marks that open a list item at the start of a line, as printed or as
+/// OCR printed a dash (`~`, `=`).
+const BULLETS: &[&str] = &["-", "+", "•", "~", "=", "–", "—"];
 
 fn ends_sentence(p: &str) -> bool {
     p.chars()
@@ -317,6 +330,21 @@ mod tests {
         assert_eq!(restore("diéu", "điều", MID), CasePattern::Lower);
         // No word with evidence: the line decides, as before.
         assert_eq!(at(2, "CO").near_upper, None);
+    }
+
+    #[test]
+    fn a_list_items_first_word_starts_like_a_line() {
+        let (lines, tokens) = lines_and_tokens(&["Nơi nhận:", "- hint VT;", "x - hint"]);
+        let at = |li: usize, w: &str| {
+            let ti = tokens[li]
+                .iter()
+                .position(|t| t.text(&lines[li]) == w)
+                .unwrap();
+            context(&lines, &tokens, li, ti).sentence_start
+        };
+        assert!(at(1, "hint"), "after a bullet opening a line");
+        assert!(!at(1, "VT"));
+        assert!(!at(2, "hint"), "a dash mid-line");
     }
 
     #[test]
