@@ -1242,6 +1242,7 @@ impl<'a> Repairer<'a> {
             phrases::read_so_before_symbol(&lines, &tokens, &mut changes);
             phrases::read_split_code(lex, &lines, &tokens, &mut changes);
             phrases::read_symbol_slash(lex, &lines, &tokens, &mut changes);
+            phrases::read_archive_entry(&lines, &tokens, &mut changes);
             phrases::read_archive_commas(&lines, &tokens, &mut changes);
             sections::renumber(&lines, &tokens, &mut changes);
         }
