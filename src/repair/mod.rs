@@ -1243,6 +1243,7 @@ impl<'a> Repairer<'a> {
             phrases::read_split_code(lex, &lines, &tokens, &mut changes);
             phrases::read_symbol_slash(lex, &lines, &tokens, &mut changes);
             phrases::read_archive_entry(&lines, &tokens, &mut changes);
+            phrases::read_number_label(&lines, &tokens, &mut changes);
             phrases::read_archive_commas(&lines, &tokens, &mut changes);
             sections::renumber(&lines, &tokens, &mut changes);
         }

