@@ -66,9 +66,15 @@ pub(super) fn read_department_so(lines: &[String], tokens: &[Vec<Token>], change
                 continue;
             }
             changes.insert((li, ti), phrase(to, Some(now.to_owned())));
+            // The mark goes; punctuation glued after it stays (`S@;` → `Sở;`).
             if let Some((tm, m)) = glued {
-                if ocr.chars().count() == 1 && m.chars().count() == 1 {
-                    changes.insert((li, tm), phrase("", None));
+                let mut rest = m.chars();
+                rest.next();
+                let rest = rest.as_str();
+                if ocr.chars().count() == 1
+                    && rest.chars().all(|c| matches!(c, ';' | ',' | '.' | ':'))
+                {
+                    changes.insert((li, tm), phrase(rest, Some(m.to_owned())));
                 }
             }
         }
@@ -1195,6 +1201,23 @@ mod tests {
                 "số 4127/UBND",
                 "S6: tháng",
                 "Sáu: 12/KH"
+            ]
+        );
+    }
+
+    #[test]
+    fn so_with_a_glued_mark_after_a_director() {
+        let out = read_with(
+            read_department_so,
+            "- Giám đốc, các PGĐ S@;\n- Giám đốc, các PGĐ S§\n- Giám đốc, các PGĐ S@)",
+        );
+        // A bracket after the mark is no end of the entry: the mark stays.
+        assert_eq!(
+            out,
+            [
+                "- Giám đốc, các PGĐ Sở;",
+                "- Giám đốc, các PGĐ Sở",
+                "- Giám đốc, các PGĐ Sở@)"
             ]
         );
     }
