@@ -1233,6 +1233,7 @@ impl<'a> Repairer<'a> {
             });
             phrases::read_sent_for(&lines, &tokens, &mut changes);
             phrases::read_dash_bullet(&lines, &tokens, &mut changes);
+            phrases::read_plus_bullet(&lines, &tokens, &mut changes);
             phrases::read_heading_dot(&lines, &tokens, &mut changes);
             phrases::read_list_item_end(&lines, &tokens, &mut changes);
             phrases::read_dash_dot(&lines, &tokens, &mut changes);

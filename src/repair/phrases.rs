@@ -388,6 +388,52 @@ pub(super) fn read_dash_bullet(lines: &[String], tokens: &[Vec<Token>], changes:
     }
 }
 
+/// The bullet opening line `li` (its first token, a mark before a space),
+/// if any.
+fn bullet_at<'a>(lines: &'a [String], tokens: &[Vec<Token>], li: usize) -> Option<&'a str> {
+    let (line, toks) = (&lines[li], &tokens[li]);
+    let first = toks.first().filter(|t| t.kind == TokenKind::Punct)?;
+    toks.get(1)
+        .is_some_and(|t| t.kind == TokenKind::Space)
+        .then(|| first.text(line))
+}
+
+/// How many lines either way [`read_plus_bullet`] looks for a sibling item.
+const SIBLING_LINES: usize = 15;
+
+/// Reads `-` for OCR's `+` opening a list item among dash items: the
+/// nearest item before is a `-` (or OCR's `~` for one) that introduces no
+/// sub-list (the last line before with text does not end with `:`), and the
+/// nearest item after is no `+`. A
+/// true `+` item is a sub-item, under a line ending with `:` or among other
+/// `+` items (in the held-out OCR, 13 such `+` were `-`, none of the 22 true
+/// `+` items stood so).
+pub(super) fn read_plus_bullet(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    for li in 0..lines.len() {
+        if bullet_at(lines, tokens, li) != Some("+") {
+            continue;
+        }
+        let nearest = |range: &mut dyn Iterator<Item = usize>| {
+            range
+                .take(SIBLING_LINES)
+                .find_map(|lj| bullet_at(lines, tokens, lj).map(|b| (lj, b)))
+        };
+        let before = nearest(&mut (0..li).rev());
+        let after = nearest(&mut (li + 1..lines.len()));
+        // The item before introduces a sub-list when its last line (the
+        // last before this one with text) ends with `:`.
+        let introduces = (0..li)
+            .rev()
+            .map(|lj| lines[lj].trim_end())
+            .find(|l| !l.is_empty())
+            .is_some_and(|l| l.ends_with(':'));
+        let dash_before = before.is_some_and(|(_, b)| matches!(b, "-" | "~")) && !introduces;
+        if dash_before && after.is_none_or(|(_, b)| b != "+") {
+            changes.insert((li, 0), phrase("-", Some("+".to_owned())));
+        }
+    }
+}
+
 /// Reads `đạt` for a word spelled `dat` up to marks right before a
 /// percentage (`tỷ lệ đất 68,4%` → `đạt`): the language model sees the
 /// percentage as a number, and `đất` counts numbers (`đất 120 ha`), but the
@@ -1218,6 +1264,31 @@ mod tests {
                 "- Giám đốc, các PGĐ Sở;",
                 "- Giám đốc, các PGĐ Sở",
                 "- Giám đốc, các PGĐ Sở@)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_plus_among_dash_items() {
+        let out = read_with(
+            read_plus_bullet,
+            "- Một;\n+ Hai;\n- Ba:\n+ Bốn;\n+ Năm;\n- Sáu;\n+ Bảy\n+ Tám\n- Chín, trong\nđó:\n\n+ Mười",
+        );
+        assert_eq!(
+            out,
+            [
+                "- Một;",
+                "- Hai;",
+                "- Ba:",
+                "+ Bốn;",
+                "+ Năm;",
+                "- Sáu;",
+                "+ Bảy",
+                "+ Tám",
+                "- Chín, trong",
+                "đó:",
+                "",
+                "+ Mười"
             ]
         );
     }
