@@ -1245,6 +1245,7 @@ impl<'a> Repairer<'a> {
             phrases::read_symbol_slash(lex, &lines, &tokens, &mut changes);
             phrases::read_archive_entry(&lines, &tokens, &mut changes);
             phrases::read_number_label(&lines, &tokens, &mut changes);
+            phrases::read_dot_before_number(&lines, &tokens, &mut changes);
             phrases::read_archive_commas(&lines, &tokens, &mut changes);
             sections::renumber(&lines, &tokens, &mut changes);
         }

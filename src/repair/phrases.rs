@@ -388,6 +388,56 @@ pub(super) fn read_dash_bullet(lines: &[String], tokens: &[Vec<Token>], changes:
     }
 }
 
+/// Does `rest` open with a date, `D/M/YYYY` (`02/6/2025`)?
+fn opens_date(rest: &str) -> bool {
+    let mut parts = rest.splitn(3, '/');
+    let (Some(d), Some(m), Some(y)) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let digits = |p: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    digits(d, 1..=2) && digits(m, 1..=2) && y.len() >= 4 && digits(&y[..4], 4..=4)
+}
+
+/// Drops the dot OCR glued after `số` before a document's number (`Kế
+/// hoạch số. 87/KH-UBND`) or after `ngày` before a date (`ngày. 02/6/2025`),
+/// the number or date maybe opening the next line: neither word ends a
+/// sentence there.
+pub(super) fn read_dot_before_number(
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    changes: &mut Changes,
+) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 0..toks.len().saturating_sub(1) {
+            let t = &toks[ti];
+            let dot = &toks[ti + 1];
+            if t.kind != TokenKind::Word || dot.text(line) != "." || dot.start != t.end {
+                continue;
+            }
+            let word = changes.text(line, t, (li, ti)).to_lowercase();
+            let opens: fn(&str) -> bool = match word.as_str() {
+                "số" => opens_symbol,
+                "ngày" => opens_date,
+                _ => continue,
+            };
+            // What follows: after a space on this line, or the next line's
+            // text when the dot ends this one.
+            let rest = match toks.get(ti + 2) {
+                Some(sp) if sp.kind == TokenKind::Space && sp.text(line) == " " => {
+                    toks.get(ti + 3).map(|n| &line[n.start..])
+                }
+                None => lines.get(li + 1).map(|l| l.trim_start()),
+                Some(_) => None,
+            };
+            if rest.is_some_and(opens) && changes.get((li, ti + 1)).is_none() {
+                changes.insert((li, ti + 1), phrase("", Some(".".to_owned())));
+            }
+        }
+    }
+}
+
 /// The bullet opening line `li` (its first token, a mark before a space),
 /// if any.
 fn bullet_at<'a>(lines: &'a [String], tokens: &[Vec<Token>], li: usize) -> Option<&'a str> {
@@ -1289,6 +1339,23 @@ mod tests {
                 "đó:",
                 "",
                 "+ Mười"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dot_after_so_or_ngay_before_its_number() {
+        let out = read_with(
+            read_dot_before_number,
+            "Kế hoạch số. 87/KH-UBND ngày. 02/6/2025 của\nban hành ngày.\n25/3/2025 và\nsố. Hai, ngày. Mai",
+        );
+        assert_eq!(
+            out,
+            [
+                "Kế hoạch số 87/KH-UBND ngày 02/6/2025 của",
+                "ban hành ngày",
+                "25/3/2025 và",
+                "số. Hai, ngày. Mai"
             ]
         );
     }
