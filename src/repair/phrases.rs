@@ -1166,6 +1166,15 @@ mod tests {
             .collect()
     }
 
+    /// `line` after `reader`, which reads with the bundled lexicon.
+    fn read_lex(
+        reader: fn(&Lexicon, &[String], &[Vec<Token>], &mut Changes),
+        line: &str,
+    ) -> String {
+        let lex = crate::lexicon::bundled();
+        read_with(|l, t, c| reader(lex, l, t, c), line).concat()
+    }
+
     #[test]
     fn director_titles_before_a_token() {
         let at = |line: &str, ti: usize| after_director(line, &text::tokenize(line), ti);
@@ -1430,8 +1439,7 @@ mod tests {
 
     #[test]
     fn codes_split_after_their_first_letter() {
-        let lex = crate::lexicon::bundled();
-        let read = |line: &str| read_with(|l, t, c| read_split_code(lex, l, t, c), line).concat();
+        let read = |line: &str| read_lex(read_split_code, line);
         assert_eq!(
             read("Công văn số 36/U BND-KT của U BND huyện"),
             "Công văn số 36/UBND-KT của UBND huyện"
@@ -1444,8 +1452,7 @@ mod tests {
 
     #[test]
     fn a_symbols_slash_misread() {
-        let lex = crate::lexicon::bundled();
-        let read = |line: &str| read_with(|l, t, c| read_symbol_slash(lex, l, t, c), line).concat();
+        let read = |line: &str| read_lex(read_symbol_slash, line);
         assert_eq!(
             read("số 31°KH-UBND, 87;QĐ-SNV và 24/2014:NĐ-CP"),
             "số 31/KH-UBND, 87/QĐ-SNV và 24/2014/NĐ-CP"
@@ -1458,9 +1465,7 @@ mod tests {
 
     #[test]
     fn place_names_after_their_unit_word() {
-        let lex = crate::lexicon::bundled();
-        let read =
-            |line: &str| read_with(|l, t, c| read_place_after_unit(lex, l, t, c), line).concat();
+        let read = |line: &str| read_lex(read_place_after_unit, line);
         assert_eq!(
             read("trên địa bàn huyện Phước Làm như sau"),
             "trên địa bàn huyện Phước lâm như sau"
