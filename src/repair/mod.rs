@@ -1246,6 +1246,7 @@ impl<'a> Repairer<'a> {
             phrases::read_archive_entry(&lines, &tokens, &mut changes);
             phrases::read_number_label(&lines, &tokens, &mut changes);
             phrases::read_dot_before_number(&lines, &tokens, &mut changes);
+            phrases::read_dong_chi(&lines, &tokens, &mut changes);
             phrases::read_archive_commas(&lines, &tokens, &mut changes);
             sections::renumber(&lines, &tokens, &mut changes);
         }
