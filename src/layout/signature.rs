@@ -7,6 +7,7 @@
 
 use super::{Claims, Line};
 use crate::output::{BlockKind, Field, Recipient, Signature};
+use crate::text::is_bullet;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -387,12 +388,6 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
     snap_titles(&mut tail.signature.authority, true);
     snap_titles(&mut tail.signature.position, false);
     tail
-}
-
-/// A list bullet: `-`, `+`, `•`, `–`, `—`, or OCR's readings of a dash `=`,
-/// `~`, `>` (`=Lưu: VT`, `> Như Điều 3`).
-fn is_bullet(c: char) -> bool {
-    matches!(c, '-' | '+' | '•' | '–' | '—' | '=' | '~' | '>')
 }
 
 /// Where the list's archive entry (`Lưu: VT, TT.`, always its last) starts

@@ -24,7 +24,8 @@ pub struct Candidate {
     /// The token is this syllable with its marks stripped (ASCII tokens only).
     pub stripped: bool,
     /// The syllable's unigram probability (the channel mixture's prior),
-    /// computed once for the cached candidate rather than per document.
+    /// computed once for the cached candidate rather than per document: 0
+    /// while a token's candidates are ranked, set for the ones kept.
     pub prior: f64,
 }
 

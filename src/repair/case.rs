@@ -124,7 +124,9 @@ pub fn context_in_line(
     // A list item's first word, after its bullet alone at the line's start
     // (`- Như trên;`), starts as a line does.
     let after_bullet = before.is_some_and(|t| {
-        t.kind == TokenKind::Punct && BULLETS.contains(&t.text(line)) && t.start == 0
+        let mut cs = t.text(line).chars();
+        let bullet = cs.next().is_some_and(crate::text::is_bullet) && cs.next().is_none();
+        t.kind == TokenKind::Punct && bullet && t.start == 0
     }) && before_all.next().is_none();
     let sentence_start = match before.filter(|_| !after_bullet) {
         Some(t) => t.kind == TokenKind::Punct && ends_sentence(t.text(line)),
@@ -210,10 +212,6 @@ pub fn line_upper(line: &str, toks: &[Token]) -> bool {
     );
     up >= 2 && up * 10 > (up + low) * 6
 }
-
-/// Marks that open a list item at the start of a line, as printed or as
-/// OCR printed a dash (`~`, `=`).
-const BULLETS: &[&str] = &["-", "+", "•", "~", "=", "–", "—"];
 
 fn ends_sentence(p: &str) -> bool {
     p.chars()

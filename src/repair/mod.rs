@@ -44,6 +44,7 @@ pub use cache::CandidateCache;
 use candidates::Candidate;
 use codes::CodeSlot;
 use decode::Option_;
+use phrases::Reader;
 use reading::{
     code_like, colon_before_item, glued_syllables, heading_mark, heading_words, junk_head,
     junk_tail, list_letter, lone_letter_mark, lone_o, noisy_readings, stray_punct, trailing_junk,
@@ -487,6 +488,42 @@ fn read_lone_o(lex: &Lexicon, lines: &[String], tokens: &[Vec<Token>], changes: 
         }
     }
 }
+
+/// The phrase readers a noisy document's decoded lines go through before
+/// the own-name reader ([`own_name::read_own_name`]), in order.
+const READERS_BEFORE_NAME: &[Reader] = &[
+    Reader::Lexicon(read_lone_o),
+    Reader::Text(phrases::read_department_so),
+    Reader::Text(phrases::read_every_period),
+    Reader::Text(phrases::read_legal_basis),
+    Reader::Text(phrases::read_unit_after_body),
+    Reader::Text(phrases::read_polite_kinh),
+    Reader::Text(phrases::read_crop_season),
+    Reader::Lexicon(phrases::read_place_after_unit),
+];
+
+/// The phrase readers after the own-name reader, in order; the sections'
+/// numbering comes last.
+const READERS_AFTER_NAME: &[Reader] = &[
+    Reader::Text(phrases::read_sent_for),
+    Reader::Text(phrases::read_dash_bullet),
+    Reader::Text(phrases::read_plus_bullet),
+    Reader::Text(phrases::read_heading_dot),
+    Reader::Text(phrases::read_list_item_end),
+    Reader::Text(phrases::read_dash_dot),
+    Reader::Text(phrases::read_money_semicolon),
+    Reader::Text(phrases::read_dat_before_percent),
+    Reader::Text(phrases::read_ty_le),
+    Reader::Text(phrases::read_so_before_symbol),
+    Reader::Lexicon(phrases::read_split_code),
+    Reader::Lexicon(phrases::read_symbol_slash),
+    Reader::Text(phrases::read_archive_entry),
+    Reader::Text(phrases::read_number_label),
+    Reader::Text(phrases::read_dot_before_number),
+    Reader::Text(phrases::read_dong_chi),
+    Reader::Text(phrases::read_archive_commas),
+    Reader::Text(sections::renumber),
+];
 
 /// The confidence of a choice that beats its runner-up by `margin` nats:
 /// the logistic of the margin, capped at [`MAX_CONFIDENCE`].
@@ -1209,14 +1246,9 @@ impl<'a> Repairer<'a> {
             );
         }
         if noisy {
-            read_lone_o(lex, &lines, &tokens, &mut changes);
-            phrases::read_department_so(&lines, &tokens, &mut changes);
-            phrases::read_every_period(&lines, &tokens, &mut changes);
-            phrases::read_legal_basis(&lines, &tokens, &mut changes);
-            phrases::read_unit_after_body(&lines, &tokens, &mut changes);
-            phrases::read_polite_kinh(&lines, &tokens, &mut changes);
-            phrases::read_crop_season(&lines, &tokens, &mut changes);
-            phrases::read_place_after_unit(lex, &lines, &tokens, &mut changes);
+            for reader in READERS_BEFORE_NAME {
+                reader.run(lex, &lines, &tokens, &mut changes);
+            }
             // A printing's token is a slot's key already decoded, mostly.
             own_name::read_own_name(lex, &lines, &tokens, &mut changes, |k| {
                 match key_index.get(k) {
@@ -1231,24 +1263,9 @@ impl<'a> Repairer<'a> {
                     None => mixture::options(lex, &weights, k, &cache.get(lex, k)),
                 }
             });
-            phrases::read_sent_for(&lines, &tokens, &mut changes);
-            phrases::read_dash_bullet(&lines, &tokens, &mut changes);
-            phrases::read_plus_bullet(&lines, &tokens, &mut changes);
-            phrases::read_heading_dot(&lines, &tokens, &mut changes);
-            phrases::read_list_item_end(&lines, &tokens, &mut changes);
-            phrases::read_dash_dot(&lines, &tokens, &mut changes);
-            phrases::read_money_semicolon(&lines, &tokens, &mut changes);
-            phrases::read_dat_before_percent(&lines, &tokens, &mut changes);
-            phrases::read_ty_le(&lines, &tokens, &mut changes);
-            phrases::read_so_before_symbol(&lines, &tokens, &mut changes);
-            phrases::read_split_code(lex, &lines, &tokens, &mut changes);
-            phrases::read_symbol_slash(lex, &lines, &tokens, &mut changes);
-            phrases::read_archive_entry(&lines, &tokens, &mut changes);
-            phrases::read_number_label(&lines, &tokens, &mut changes);
-            phrases::read_dot_before_number(&lines, &tokens, &mut changes);
-            phrases::read_dong_chi(&lines, &tokens, &mut changes);
-            phrases::read_archive_commas(&lines, &tokens, &mut changes);
-            sections::renumber(&lines, &tokens, &mut changes);
+            for reader in READERS_AFTER_NAME {
+                reader.run(lex, &lines, &tokens, &mut changes);
+            }
         }
 
         self.apply(&lines, &tokens, &slots, noisy, changes)

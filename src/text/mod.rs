@@ -15,6 +15,12 @@ pub use viet::ToneStyle;
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+/// Is `c` a list bullet: `-`, `+`, `•`, `–`, `—`, or OCR's reading of a
+/// dash, `=`, `~`, `>` (`=Lưu: VT`, `> Như Điều 3`)?
+pub fn is_bullet(c: char) -> bool {
+    matches!(c, '-' | '+' | '•' | '–' | '—' | '=' | '~' | '>')
+}
+
 /// Returns `s` in Unicode NFC, borrowing when it already is.
 pub fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
     if is_nfc_quick(s.chars()) == IsNormalized::Yes {
