@@ -88,10 +88,11 @@ static TRICH_YEU: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^v\s?[/l|1i]\s
 /// `ngày` as OCR prints it (folded): whole, with a letter misread (`ngav`,
 /// `nqay`), dropped (`nay`, `ngy`) or inserted (`nigay`, `ngaay`).
 const NGAY: &str = r"(?:ngay|n[a-z]?g[a-z]?a[a-z]?y|n[a-z]ay|ng[a-z]y|nga[a-z]|nay|ngy)";
-/// `<place>, ngày`; OCR reads the comma as `;` or `.` too. `exact`: the
-/// word is spelled `ngay`.
-static PLACE_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"[,;.:]\s*(?:(?P<exact>ngay)|{NGAY})\b")).unwrap());
+/// `<place>, ngày`; OCR reads the comma as `;` or `.` too, or loses it.
+/// `exact`: the word is spelled `ngay`.
+static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?:[,;.:]\s*|\s+)(?:(?P<exact>ngay)|{NGAY})\b")).unwrap()
+});
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"\b{NGAY}\b(?P<d>.*?)th[a-z]{{0,2}}ng(?P<m>.*?)n[a-z]{{1,2}}m\s*(?P<y>\d{{4}})"
@@ -435,12 +436,25 @@ pub(crate) fn parse(
             }
             left_end = 0;
         }
-        let place_date = PLACE_DATE.captures(&l.fold.s).and_then(|c| {
+        let place_date = PLACE_DATE.captures_iter(&l.fold.s).find_map(|c| {
             // `;`/`.`/`:` or a misprinted `ngày` only where a whole date
             // follows: `. Ngày` also starts sentences.
             let m = c.get(0)?;
             let plain = m.as_str().starts_with(',') && c.name("exact").is_some();
-            (plain || DATE.is_match(&l.fold.s[m.start() + 1..])).then_some(m)
+            let rest = &l.fold.s[m.start() + 1..];
+            if !m.as_str().starts_with(char::is_whitespace) {
+                return (plain || DATE.is_match(rest)).then_some(m);
+            }
+            // No mark at all: `ngày` spelled whole opening a whole date,
+            // after a capitalised word.
+            let capitalised = l.text[..l.fold.orig(m.start())]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| w.starts_with(char::is_uppercase));
+            let opens_date = DATE
+                .find(rest)
+                .is_some_and(|d| rest[..d.start()].trim().is_empty());
+            (c.name("exact").is_some() && capitalised && opens_date).then_some(m)
         });
         if let Some(m) = place_date {
             handled = true;
@@ -758,6 +772,18 @@ mod tests {
         assert_eq!(value(&l.header.date), Some("2025-07-09"));
         // A `nay` that opens no date is no place-and-date line.
         let l = layout("SỞ XÂY DỰNG\nSố: 11/QĐ-SXD\nTheo đó, nay giao Sở Tài chính\nQUYẾT ĐỊNH");
+        assert_eq!(value(&l.header.place), None);
+        // The comma lost: a whole date after a capitalised word.
+        let l = layout("PHƯỜNG TÂN AN\nSố: 318/BC-UBND\nTân An ngày 18 tháng 12 năm 2025\nBÁO CÁO");
+        assert_eq!(value(&l.header.place), Some("Tân An"));
+        assert_eq!(value(&l.header.date), Some("2025-12-18"));
+        assert_eq!(value(&l.header.doc_type), Some("BÁO CÁO"));
+        // A place word that folds like a misprinted `ngày` is no lost comma.
+        let l =
+            layout("PHÒNG TƯ PHÁP\nSố: 36/BC-PTP\nQuảng Ngãi, ngày 7 tháng 11 năm 2024\nBÁO CÁO");
+        assert_eq!(value(&l.header.place), Some("Quảng Ngãi"));
+        // Not after a lower-case word: a sentence's date.
+        let l = layout("SỞ XÂY DỰNG\nSố: 11/QĐ-SXD\nđã ký ngày 18 tháng 12 năm 2025\nQUYẾT ĐỊNH");
         assert_eq!(value(&l.header.place), None);
     }
 
