@@ -9,7 +9,7 @@
 //! finds noisy, and only where OCR left the phrase unreadable.
 
 use super::{reading, Change, Changes, LONE_O_CONFIDENCE};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{lm, Lexicon};
 use crate::text::{viet, Token, TokenKind};
 
 /// Reads `Sở` for OCR's misreadings of it (`S6`, `SG`, `$@`, `S§`, or a
@@ -583,6 +583,61 @@ pub(super) fn read_split_code(
                 changes.insert((li, ti), phrase(&code, Some(first.to_owned())));
                 changes.insert((li, ti + 1), phrase("", None));
                 changes.insert((li, ti + 2), phrase("", Some(rest.to_owned())));
+            }
+        }
+    }
+}
+
+/// Least `P(next | word)` for [`read_stray_colon`] to read a colon between
+/// the two words as noise.
+const COLON_FOLLOW: f32 = 0.05;
+
+/// How many times likelier than a segment end after the word the next word
+/// must be for [`read_stray_colon`].
+const COLON_OVER_END: f32 = 2.0;
+
+/// Drops a colon OCR put between two lower-case words of one phrase (`thủ:
+/// tục`, `các: xã`, `kiện toàn: theo`): the colon is glued to the first word
+/// and the language model finds the second at least [`COLON_FOLLOW`] likely
+/// after it and [`COLON_OVER_END`] times likelier than a segment end there
+/// (a colon, like any mark but the comma, ends the model's segments, so a
+/// word a colon often follows, `gồm`, `sau`, `đó`, keeps it). Chosen on the
+/// held-out OCR's colons between lower-case words: 28 of the 69 whose truth
+/// has none, none of the 195 true colons nor the 87 misread `;` or `,`.
+pub(super) fn read_stray_colon(
+    lex: &Lexicon,
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    changes: &mut Changes,
+) {
+    let lower = |w: &str| {
+        w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+    };
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 1..toks.len().saturating_sub(2) {
+            let (before, colon) = (&toks[ti - 1], &toks[ti]);
+            let glued = colon.text(line) == ":"
+                && before.kind == TokenKind::Word
+                && before.end == colon.start
+                && toks[ti + 1].text(line) == " "
+                && toks[ti + 2].kind == TokenKind::Word
+                && changes.get((li, ti)).is_none();
+            if !glued {
+                continue;
+            }
+            let first = changes.text(line, before, (li, ti - 1));
+            let next = changes.text(line, &toks[ti + 2], (li, ti + 2));
+            if !lower(first) || !lower(next) {
+                continue;
+            }
+            let (a, b) = (lex.id(first), lex.id(next));
+            if a == lm::UNK || b == lm::UNK {
+                continue;
+            }
+            let follow = 10f32.powf(lex.lm.bigram(a, b));
+            let end = 10f32.powf(lex.lm.bigram(a, lm::EOS));
+            if follow >= COLON_FOLLOW && follow > COLON_OVER_END * end {
+                changes.insert((li, ti), phrase("", Some(":".to_owned())));
             }
         }
     }
@@ -1537,6 +1592,25 @@ mod tests {
         assert_eq!(read("ngày 5: KH-UBND"), "ngày 5: KH-UBND");
         assert_eq!(read("Điều 5:Nay-mai"), "Điều 5:Nay-mai");
         assert_eq!(read("lúc 9:KH xong"), "lúc 9:KH xong");
+    }
+
+    #[test]
+    fn a_colon_inside_a_phrase() {
+        let read = |line: &str| read_lex(read_stray_colon, line);
+        assert_eq!(
+            read("giải quyết thủ: tục hành chính"),
+            "giải quyết thủ tục hành chính"
+        );
+        // After a word colons follow, before a capital, spaced, unknown: kept.
+        for kept in [
+            "thành phần gồm: các sở",
+            "kết luận như sau: các xã",
+            "giải quyết thủ: Tục",
+            "giải quyết thủ : tục",
+            "giải quyết xyzw: tục",
+        ] {
+            assert_eq!(read(kept), kept);
+        }
     }
 
     #[test]
