@@ -336,7 +336,8 @@ fn bullet_of(line: &str, toks: &[Token], li: usize, changes: &Changes) -> Option
 /// Reads the dot of a numbered heading OCR printed as `,` or `:` (`4, Các
 /// giải pháp`, `2: Tập huấn`): a line that opens with a one- or two-digit
 /// figure, the mark glued to it, a space and a capitalised word, after a
-/// blank line or one that ends a sentence or a list item (in the held-out
+/// blank line, a heading in capitals or a line that ends a sentence or a
+/// list item (in the held-out
 /// sets and the 44 pair files, all such lines have the dot; a table cell's
 /// wrapped text, `Chính quyền` / `50, Chuyển đổi số`, follows no such end).
 /// The figure itself is kept.
@@ -344,7 +345,9 @@ pub(super) fn read_heading_dot(lines: &[String], tokens: &[Vec<Token>], changes:
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         let after_break = li == 0 || {
             let prev = lines[li - 1].trim_end();
-            prev.is_empty() || prev.ends_with(['.', ':', ';'])
+            let heading = prev.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                && !prev.chars().any(char::is_lowercase);
+            prev.is_empty() || prev.ends_with(['.', ':', ';']) || heading
         };
         if !after_break {
             continue;
@@ -1322,6 +1325,9 @@ mod tests {
                 "50, Chuyển đổi số"
             ]
         );
+        // After a heading in capitals.
+        let out = read_with(read_heading_dot, "III. NHIỆM VỤ NĂM 2025\n1, Phấn đấu");
+        assert_eq!(out, ["III. NHIỆM VỤ NĂM 2025", "1. Phấn đấu"]);
     }
 
     #[test]
