@@ -1421,16 +1421,18 @@ pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'sta
             }
         }
     }
-    if matches!(mark, '.' | ':' | ';')
-        && before.is_some_and(|t| {
-            t.kind == TokenKind::Figure
-                && t.text(line).len() <= 2
-                && t.text(line).bytes().all(|b| b.is_ascii_digit())
-        })
-        && spaced(ti + 1)
-        && (date_word(toks.get(ti + 2), "thang") || date_word(toks.get(ti + 2), "nam"))
-    {
+    let day_or_month = before.is_some_and(|t| {
+        t.kind == TokenKind::Figure
+            && t.text(line).len() <= 2
+            && t.text(line).bytes().all(|b| b.is_ascii_digit())
+    });
+    let date_word_at = |i: usize| date_word(toks.get(i), "thang") || date_word(toks.get(i), "nam");
+    if matches!(mark, '.' | ':' | ';') && day_or_month && spaced(ti + 1) && date_word_at(ti + 2) {
         return Some("");
+    }
+    // `ngày 15:tháng 10`: the mark glued to both.
+    if matches!(mark, ':' | ';' | ',') && day_or_month && date_word_at(ti + 1) {
+        return Some(" ");
     }
     // `số .27/KH-UBND`, `tăng .9,2%`, `năm ‘2014`: a dot or quote mark
     // after a lower-case word and a space, glued to the figure it precedes
@@ -2087,6 +2089,9 @@ mod tests {
         // A dot glued between a figure and a lower-case word, or between two
         // syllables in capitals; not a marker, a decimal or a code.
         assert_eq!(marks("ngày 25.tháng 6")[0].1, Some(" "));
+        assert_eq!(marks("ngày 15:tháng 10")[0].1, Some(" "));
+        assert_eq!(marks("tháng 10;năm 2025")[0].1, Some(" "));
+        assert_eq!(marks("lúc 9:thì")[0].1, None);
         assert_eq!(marks("số hóa 912'kết quả")[0].1, Some(" "));
         assert_eq!(marks("XÃ HỘI CHỦ.NGHĨA VIỆT")[0].1, Some(" "));
         assert_eq!(marks("Nghị định số.163/2025/NĐ-CP")[0].1, Some(" "));
