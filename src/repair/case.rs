@@ -27,6 +27,9 @@ pub struct Context {
     pub near_upper: Option<bool>,
     /// The next token of the line (after spaces) is a figure: `Điều 2`.
     pub before_figure: bool,
+    /// The next token of the line (after spaces) is a word that starts with
+    /// a small letter: `số hóa`.
+    pub before_lower_word: bool,
 }
 
 /// Words that take a capital before the number they name, wherever they
@@ -62,8 +65,9 @@ pub fn restore(ocr: &str, word: &str, ctx: Context) -> CasePattern {
         // `$` is OCR's capital `S` (`$6:` = `Số:`, `$6 Tài chính` = `Sở`),
         // but OCR prints it for a small one too before a figure mid-sentence
         // (`Nghị định $6 62/2020/NĐ-CP`: in the held-out sets 14 of 14 such
-        // are `số`).
-        Some('$') => !ctx.before_figure || ctx.sentence_start,
+        // are `số`) and before a word in small letters (`được $6 hóa`, `một
+        // $6 xã`: 9 of 10).
+        Some('$') => !(ctx.before_figure || ctx.before_lower_word) || ctx.sentence_start,
         Some(&o0) if o0.is_alphabetic() && same_letter(o0, w0) => o0.is_uppercase(),
         Some(&o0) if o0.is_alphabetic() && !matches!(o0, 'J' | 'I' | 'l') => {
             o0.is_uppercase() || ctx.sentence_start
@@ -128,6 +132,20 @@ pub fn context_in_line(
         let bullet = cs.next().is_some_and(crate::text::is_bullet) && cs.next().is_none();
         t.kind == TokenKind::Punct && bullet && t.start == 0
     }) && before_all.next().is_none();
+    // Likewise after a list item's letter at the line's start (`b) Số liệu`).
+    let after_letter = {
+        let mut it = toks[..ti].iter().filter(|t| t.kind != TokenKind::Space);
+        match (it.next(), it.next(), it.next()) {
+            (Some(l), Some(p), None) => {
+                l.kind == TokenKind::Word
+                    && l.text(line).chars().count() == 1
+                    && p.text(line) == ")"
+                    && p.start == l.end
+            }
+            _ => false,
+        }
+    };
+    let after_bullet = after_bullet || after_letter;
     let sentence_start = match before.filter(|_| !after_bullet) {
         Some(t) => t.kind == TokenKind::Punct && ends_sentence(t.text(line)),
         None => match lines[..li].last() {
@@ -159,15 +177,18 @@ pub fn context_in_line(
         (None, None) => None,
         (b, a) => Some(b == Some(true) || a == Some(true)),
     };
-    let before_figure = toks
+    let next = toks
         .get(ti + 1..)
-        .and_then(|a| a.iter().find(|t| t.kind != TokenKind::Space))
-        .is_some_and(|t| t.kind == TokenKind::Figure);
+        .and_then(|a| a.iter().find(|t| t.kind != TokenKind::Space));
+    let before_figure = next.is_some_and(|t| t.kind == TokenKind::Figure);
+    let before_lower_word = next
+        .is_some_and(|t| t.kind == TokenKind::Word && t.text(line).starts_with(char::is_lowercase));
     Context {
         line_upper,
         sentence_start,
         near_upper,
         before_figure,
+        before_lower_word,
     }
 }
 
@@ -229,6 +250,7 @@ mod tests {
         sentence_start: false,
         near_upper: None,
         before_figure: false,
+        before_lower_word: false,
     };
 
     #[test]
@@ -253,6 +275,12 @@ mod tests {
             ..before_figure
         };
         assert_eq!(restore("$6", "số", start), CasePattern::Title);
+        // So before a word in small letters.
+        let before_lower_word = Context {
+            before_lower_word: true,
+            ..MID
+        };
+        assert_eq!(restore("$6", "số", before_lower_word), CasePattern::Lower);
     }
 
     #[test]
@@ -332,7 +360,13 @@ mod tests {
 
     #[test]
     fn a_list_items_first_word_starts_like_a_line() {
-        let (lines, tokens) = lines_and_tokens(&["Nơi nhận:", "- hint VT;", "x - hint"]);
+        let (lines, tokens) = lines_and_tokens(&[
+            "Nơi nhận:",
+            "- hint VT;",
+            "b) $6 liéu;",
+            "ab) Sé",
+            "x - hint",
+        ]);
         let at = |li: usize, w: &str| {
             let ti = tokens[li]
                 .iter()
@@ -342,7 +376,9 @@ mod tests {
         };
         assert!(at(1, "hint"), "after a bullet opening a line");
         assert!(!at(1, "VT"));
-        assert!(!at(2, "hint"), "a dash mid-line");
+        assert!(at(2, "$6"), "after a list item's letter");
+        assert!(!at(3, "Sé"), "no letter");
+        assert!(!at(4, "hint"), "a dash mid-line");
     }
 
     #[test]
