@@ -104,22 +104,57 @@ pub fn restore(ocr: &str, word: &str, ctx: Context) -> CasePattern {
     }
 }
 
-/// The context of token `ti` of line `li`. Callers repairing many tokens of
-/// one line compute [`line_upper`] once and use [`context_in_line`].
-pub fn context(lines: &[String], tokens: &[Vec<Token>], li: usize, ti: usize) -> Context {
-    context_in_line(lines, tokens, li, ti, line_upper(&lines[li], &tokens[li]))
+/// What a line says of its tokens' case, computed once for all the tokens
+/// of the line that [`context_in_line`] is asked about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineCase {
+    /// The line's [`line_upper`].
+    upper: bool,
+    /// Per token, whether its letters say it is in capitals ([`word_upper`]
+    /// of a word; `None` for any other token).
+    said: Vec<Option<bool>>,
 }
 
-/// The context of token `ti` of line `li`, given the line's [`line_upper`].
+impl LineCase {
+    /// The case evidence of `line`, tokenized as `toks`.
+    pub fn new(line: &str, toks: &[Token]) -> Self {
+        LineCase {
+            upper: line_upper(line, toks),
+            said: toks
+                .iter()
+                .map(|t| {
+                    (t.kind == TokenKind::Word)
+                        .then(|| word_upper(t.text(line)))
+                        .flatten()
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The context of token `ti` of line `li`. Callers repairing many tokens of
+/// one line compute its [`LineCase`] once and use [`context_in_line`].
+pub fn context(lines: &[String], tokens: &[Vec<Token>], li: usize, ti: usize) -> Context {
+    context_in_line(
+        lines,
+        tokens,
+        li,
+        ti,
+        &LineCase::new(&lines[li], &tokens[li]),
+    )
+}
+
+/// The context of token `ti` of line `li`, given the line's [`LineCase`].
 pub fn context_in_line(
     lines: &[String],
     tokens: &[Vec<Token>],
     li: usize,
     ti: usize,
-    line_upper: bool,
+    case: &LineCase,
 ) -> Context {
     let line = &lines[li];
     let toks = &tokens[li];
+    let line_upper = case.upper;
     let mut before_all = toks[..ti]
         .iter()
         .rev()
@@ -165,14 +200,12 @@ pub fn context_in_line(
             && t.text(line)
                 .contains([';', ':', '(', ')', '[', ']', '|', '/'])
     };
-    let said = |t: &Token| {
-        (t.kind == TokenKind::Word)
-            .then(|| word_upper(t.text(line)))
-            .flatten()
+    let nearest = |it: &mut dyn Iterator<Item = usize>| {
+        it.take_while(|&i| !stop(&toks[i]))
+            .find_map(|i| case.said.get(i).copied().flatten())
     };
-    let nearest = |it: &mut dyn Iterator<Item = &Token>| it.take_while(|t| !stop(t)).find_map(said);
-    let before = nearest(&mut toks[..ti].iter().rev());
-    let after = toks.get(ti + 1..).and_then(|a| nearest(&mut a.iter()));
+    let before = nearest(&mut (0..ti).rev());
+    let after = nearest(&mut (ti + 1..toks.len()));
     let near_upper = match (before, after) {
         (None, None) => None,
         (b, a) => Some(b == Some(true) || a == Some(true)),

@@ -1323,7 +1323,7 @@ impl<'a> Repairer<'a> {
                 out.lines.push(new_line);
                 continue;
             }
-            let mut line_upper: Option<bool> = None;
+            let mut line_case: Option<case::LineCase> = None;
             // Characters before `counted` (a byte offset), kept as tokens go
             // by so columns cost linear time on long lines.
             let (mut counted, mut chars_before) = (0usize, 0usize);
@@ -1344,8 +1344,8 @@ impl<'a> Repairer<'a> {
                 }
                 let second = changes.remove((li + n_lines, ti));
                 if let Some(halves) = split.get(&(li, ti)) {
-                    let upper = *line_upper.get_or_insert_with(|| case::line_upper(line, toks));
-                    let ctx = case::context_in_line(lines, tokens, li, ti, upper);
+                    let lc = line_case.get_or_insert_with(|| case::LineCase::new(line, toks));
+                    let ctx = case::context_in_line(lines, tokens, li, ti, lc);
                     let mut confidence = MAX_CONFIDENCE;
                     let mut words = Vec::with_capacity(2);
                     for (i, c) in [change, second].into_iter().enumerate() {
@@ -1393,8 +1393,8 @@ impl<'a> Repairer<'a> {
                 let from = joined.map_or(s, |j| j.0);
                 // A section's numeral read from the sequence keeps its capitals.
                 let to = if slot.is_some() && !sections::is_numeral(&change.to) {
-                    let upper = *line_upper.get_or_insert_with(|| case::line_upper(line, toks));
-                    let ctx = case::context_in_line(lines, tokens, li, ti, upper);
+                    let lc = line_case.get_or_insert_with(|| case::LineCase::new(line, toks));
+                    let ctx = case::context_in_line(lines, tokens, li, ti, lc);
                     viet::apply_case(
                         &viet::set_tone_style(&change.to, self.options.tone_style),
                         case::restore(from, &change.to, ctx),
