@@ -92,11 +92,18 @@ pub(super) fn code_like(line: &str, toks: &[Token], ti: usize) -> Option<CodeSlo
         });
     }
     let syllable = |s: &str| crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(s));
+    // Is `s` a syllable once one `from` in it is read as `to`?
+    let one_read_as = |from: char, to: &str| {
+        s.chars().count() >= 3
+            && s.match_indices(from)
+                .any(|(i, m)| syllable(&format!("{}{to}{}", &s[..i], &s[i + m.len()..])))
+    };
     // `NOL` in `SO NOL VU`: OCR's `L` for the `I` of a syllable in capitals
     // (not `TL.`, too short to tell).
-    let l_for_i = s.chars().count() >= 3 && s.contains('L') && syllable(&s.replace('L', "I"));
-    // `PHUGC` in `XA PHUGC THUY`, `HGi`: OCR's `G` for an `O` (`Ơ`, `Ô`).
-    let g_for_o = s.chars().count() >= 3 && s.contains('G') && syllable(&s.replace('G', "O"));
+    let l_for_i = one_read_as('L', "I");
+    // `PHUGC` in `XA PHUGC THUY`, `HGi`, `PHUGNG` (the last `G` is `NG`'s):
+    // OCR's `G` for an `O` (`Ơ`, `Ô`).
+    let g_for_o = one_read_as('G', "O");
     (uppers >= 2
         && !syllable(s)
         && !l_for_i
@@ -1800,6 +1807,7 @@ mod tests {
         assert_eq!(at("SỞ NỘI VỤ", "NỘI"), None, "a syllable");
         assert_eq!(at("SO NOL VU", "NOL"), None, "an L for an I");
         assert_eq!(at("XA PHUGC THUY", "PHUGC"), None, "a G for an O");
+        assert_eq!(at("PHUGNG HUGNG", "PHUGNG"), None, "and an NG's G");
         assert_eq!(at("BQLDA GRDP", "GRDP"), Some(CodeSlot::Free));
         assert_eq!(at("KT. GLAM DOC", "GLAM"), None);
         assert_eq!(at("TL. CHỦ TỊCH", "TL"), Some(CodeSlot::Free), "too short");
