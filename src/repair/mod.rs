@@ -30,6 +30,7 @@ pub mod case;
 pub mod codes;
 pub mod decode;
 pub mod mixture;
+mod motto;
 mod own_name;
 mod phrases;
 mod reading;
@@ -522,6 +523,7 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Text(phrases::read_number_label),
     Reader::Text(phrases::read_dot_before_number),
     Reader::Text(phrases::read_dong_chi),
+    Reader::Text(motto::read_fixed_header_lines),
     Reader::Text(phrases::read_archive_commas),
     Reader::Text(sections::renumber),
 ];

@@ -1,0 +1,271 @@
+//! The fixed lines of every document's header: the country's name and its
+//! motto, read whole where OCR garbled a word or a dash of them.
+//!
+//! Nghị định 30/2020 prints `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM` and `Độc
+//! lập - Tự do - Hạnh phúc` atop every administrative document, and OCR
+//! damages them like any text (`XÃ HOD CHỦ`, `CHU-NGHIA`, `Độc lập: Tự do`).
+//! A run of a line's words that spells most of one of them, each other word
+//! within two letters of its own (marks aside), is read as it: the words
+//! take their spelling and the marks between them the phrase's. A run
+//! printed in small letters (`Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam`
+//! in running text) keeps each word's case.
+
+use super::{Change, Changes, LONE_O_CONFIDENCE};
+use crate::text::{viet, Token, TokenKind};
+
+/// A fixed phrase: its words and what stands between each two of them.
+struct Phrase {
+    words: &'static [&'static str],
+    /// `gaps[k]` goes between `words[k]` and `words[k + 1]`: a space, or a
+    /// dash with a space either side.
+    gaps: &'static [Gap],
+    /// Fewest words that must match exactly (marks and case aside).
+    exact: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Gap {
+    Space,
+    Dash,
+}
+
+const NATION: Phrase = Phrase {
+    words: &["CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGHĨA", "VIỆT", "NAM"],
+    gaps: &[Gap::Space; 7],
+    exact: 5,
+};
+
+const MOTTO: Phrase = Phrase {
+    words: &["Độc", "lập", "Tự", "do", "Hạnh", "phúc"],
+    gaps: &[Gap::Space, Gap::Dash, Gap::Space, Gap::Dash, Gap::Space],
+    exact: 4,
+};
+
+/// Most letters (of skeletons) a word of a fixed phrase may differ by.
+const WORD_EDITS: usize = 2;
+
+/// Reads the country's name and motto where OCR damaged them (see the
+/// module documentation).
+pub(super) fn read_fixed_header_lines(
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    changes: &mut Changes,
+) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for phrase in [&NATION, &MOTTO] {
+            read_phrase(phrase, li, line, toks, changes);
+        }
+    }
+}
+
+fn read_phrase(phrase: &Phrase, li: usize, line: &str, toks: &[Token], changes: &mut Changes) {
+    let words: Vec<usize> = (0..toks.len())
+        .filter(|&i| toks[i].kind == TokenKind::Word)
+        .collect();
+    let n = phrase.words.len();
+    if words.len() < n {
+        return;
+    }
+    for start in 0..=words.len() - n {
+        let run = &words[start..start + n];
+        // Only marks between the run's words (no figure, no code).
+        let between_marks = (run[0]..run[n - 1]).all(|i| {
+            matches!(
+                toks[i].kind,
+                TokenKind::Word | TokenKind::Space | TokenKind::Punct
+            )
+        });
+        if !between_marks {
+            continue;
+        }
+        let mut exact = 0;
+        let close = run.iter().zip(phrase.words).all(|(&ti, want)| {
+            let now = viet::skeleton(changes.text(line, &toks[ti], (li, ti)));
+            let want = viet::skeleton(want);
+            if now == want {
+                exact += 1;
+                true
+            } else {
+                strsim::levenshtein(&now, &want) <= WORD_EDITS
+            }
+        });
+        if !close || exact < phrase.exact {
+            continue;
+        }
+        // The motto stands alone at the end of its line (the issuer's block
+        // may precede it), its first word capitalised: in running text
+        // `độc lập, tự do` is no motto.
+        let line_end = toks[run[n - 1] + 1..]
+            .iter()
+            .all(|t| matches!(t.kind, TokenKind::Space | TokenKind::Punct));
+        let capital = toks[run[0]].text(line).starts_with(char::is_uppercase);
+        if phrase.gaps.contains(&Gap::Dash) && !(line_end && capital) {
+            continue;
+        }
+        rewrite(phrase, run, li, line, toks, changes);
+        return;
+    }
+}
+
+/// Rewrites the run `run` (token indices of the phrase's words) as `phrase`.
+fn rewrite(
+    phrase: &Phrase,
+    run: &[usize],
+    li: usize,
+    line: &str,
+    toks: &[Token],
+    changes: &mut Changes,
+) {
+    // The phrase's own case where most of the run is in capitals or the
+    // phrase mixes cases (the motto); otherwise each word in its printed case.
+    let printed_upper = run
+        .iter()
+        .filter(|&&ti| {
+            let w = toks[ti].text(line);
+            w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+        })
+        .count();
+    let phrase_upper = phrase
+        .words
+        .iter()
+        .all(|w| !w.chars().any(char::is_lowercase));
+    let own_case = !phrase_upper || printed_upper * 2 > run.len();
+    let set = |ti: usize, to: String, changes: &mut Changes| {
+        let now = changes.text(line, &toks[ti], (li, ti));
+        if now != to {
+            let from = now.to_owned();
+            changes.insert(
+                (li, ti),
+                Change {
+                    to,
+                    confidence: LONE_O_CONFIDENCE,
+                    runner_up: Some(from),
+                },
+            );
+        }
+    };
+    for (k, (&ti, want)) in run.iter().zip(phrase.words).enumerate() {
+        let to = if own_case {
+            (*want).to_owned()
+        } else {
+            let printed = toks[ti].text(line);
+            let lower = want.to_lowercase();
+            if printed.starts_with(char::is_uppercase) {
+                let mut cs = lower.chars();
+                cs.next()
+                    .map(|c| c.to_uppercase().chain(cs).collect())
+                    .unwrap_or_default()
+            } else {
+                lower
+            }
+        };
+        set(ti, to, changes);
+        let Some(&next) = run.get(k + 1) else {
+            break;
+        };
+        let gap = phrase.gaps[k];
+        let marks: Vec<usize> = (ti + 1..next)
+            .filter(|&i| toks[i].kind == TokenKind::Punct)
+            .collect();
+        let spaced = (ti + 1..next).any(|i| toks[i].kind == TokenKind::Space);
+        match (gap, marks.first()) {
+            (Gap::Space, _) => {
+                // Marks between words of one run go; glued words get a space.
+                for (j, &m) in marks.iter().enumerate() {
+                    let to = if j == 0 && !spaced { " " } else { "" };
+                    set(m, to.to_owned(), changes);
+                }
+            }
+            (Gap::Dash, Some(&first)) => {
+                // The dash OCR kept, else its first mark, becomes the dash,
+                // spaced; the other marks go.
+                let dash = marks
+                    .iter()
+                    .copied()
+                    .find(|&m| matches!(toks[m].text(line), "-" | "–" | "—"))
+                    .unwrap_or(first);
+                let spaced_at = |i: usize| toks[i].kind == TokenKind::Space;
+                let before = if spaced_at(dash - 1) { "" } else { " " };
+                let after = if spaced_at(dash + 1) { "" } else { " " };
+                set(dash, format!("{before}-{after}"), changes);
+                for &m in marks.iter().filter(|&&m| m != dash) {
+                    set(m, String::new(), changes);
+                }
+            }
+            // A dash OCR lost altogether: left for the header to tell.
+            (Gap::Dash, None) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text;
+
+    fn read(text: &str) -> Vec<String> {
+        let lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        let tokens: Vec<Vec<Token>> = lines.iter().map(|l| text::tokenize(l)).collect();
+        let mut changes = Changes::new(2 * lines.len());
+        read_fixed_header_lines(&lines, &tokens, &mut changes);
+        lines
+            .iter()
+            .zip(&tokens)
+            .enumerate()
+            .map(|(li, (l, ts))| {
+                ts.iter()
+                    .enumerate()
+                    .map(|(ti, t)| changes.text(l, t, (li, ti)))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_nations_name_read_whole() {
+        assert_eq!(
+            read("CỘNG HÒA XÃ HOD CHỦ NGHĨA VIỆT NAM\nCỘNG HÒA XÃ HỘI CHU-NGHIA VIỆT NAM"),
+            [
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+            ]
+        );
+        // Beside the issuer, columns merged; a mark glued inside.
+        assert_eq!(
+            read("UBND TỈNH PHÚ THỌ CỘNG HÒA XÃ HỘ! CHỦ NGHĨA VIỆT. NĂM"),
+            ["UBND TỈNH PHÚ THỌ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+        );
+        // Running text keeps its case.
+        assert_eq!(
+            read("của nước Cộng hòa xã hội chủ nghĩa Việt Nám"),
+            ["của nước Cộng hòa xã hội chủ nghĩa Việt Nam"]
+        );
+    }
+
+    #[test]
+    fn the_motto_read_whole() {
+        assert_eq!(
+            read("Độc lập: Tự do - Hạnh phúc\nĐộc lập - Tự do- Hạnh phúc\nĐộc lập = Tự do. - Hạnh phúc"),
+            [
+                "Độc lập - Tự do - Hạnh phúc",
+                "Độc lập - Tự do - Hạnh phúc",
+                "Độc lập - Tự do - Hạnh phúc"
+            ]
+        );
+    }
+
+    #[test]
+    fn other_text_stays() {
+        for kept in [
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "hội nghị xã hội chủ đề năm 2025",
+            "CỘNG HÒA 25 XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "độc lập tự chủ",
+            "vì độc lập, tự do, hạnh phúc của nhân dân",
+            "Độc lập, tự do, hạnh phúc là mục tiêu",
+        ] {
+            assert_eq!(read(kept), [kept]);
+        }
+    }
+}
