@@ -201,24 +201,9 @@ fn rewrite(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text;
 
     fn read(text: &str) -> Vec<String> {
-        let lines: Vec<String> = text.lines().map(str::to_owned).collect();
-        let tokens: Vec<Vec<Token>> = lines.iter().map(|l| text::tokenize(l)).collect();
-        let mut changes = Changes::new(2 * lines.len());
-        read_fixed_header_lines(&lines, &tokens, &mut changes);
-        lines
-            .iter()
-            .zip(&tokens)
-            .enumerate()
-            .map(|(li, (l, ts))| {
-                ts.iter()
-                    .enumerate()
-                    .map(|(ti, t)| changes.text(l, t, (li, ti)))
-                    .collect()
-            })
-            .collect()
+        super::super::phrases::tests::read_with(read_fixed_header_lines, text)
     }
 
     #[test]

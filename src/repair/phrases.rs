@@ -1258,13 +1258,13 @@ fn after_director(line: &str, toks: &[Token], ti: usize) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::text;
 
     /// The lines of `text` after `reader`, as repaired words read (changes
     /// are lower case: the OCR's case is restored when they are applied).
-    fn read_with(
+    pub(in crate::repair) fn read_with(
         reader: impl Fn(&[String], &[Vec<Token>], &mut Changes),
         text: &str,
     ) -> Vec<String> {
