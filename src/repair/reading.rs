@@ -1082,13 +1082,21 @@ pub(super) fn joined_syllable(line: &str, toks: &[Token], ti: usize) -> Option<R
         .chars()
         .map(|c| if c == 'w' { 'u' } else { c })
         .collect();
+    // After the horn, a vowel; or OCR's `d`/`g` for the `ơ` of `ươ`
+    // (`tru’dc` = `trước`, `phu’dng` = `phường`) where reading it so
+    // spells a syllable.
+    let mut rest = w2.chars();
     let horn = matches!(
         w1.chars().next_back().map(viet::base_letter),
         Some('u' | 'o' | 'w')
-    ) && w2
-        .chars()
-        .next()
-        .is_some_and(|c| matches!(viet::base_letter(c), 'a' | 'e' | 'o' | 'u' | 'i'));
+    ) && rest.next().is_some_and(|c| match viet::base_letter(c) {
+        'a' | 'e' | 'o' | 'u' | 'i' => true,
+        'd' | 'g' => crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(&format!(
+            "{w1}o{}",
+            rest.as_str()
+        ))),
+        _ => false,
+    });
     (crate::lexicon::syllable::is_syllable_shape(&shape) || horn)
         .then_some(Reading::Joined { end: ti + 3, key })
 }
@@ -2265,8 +2273,14 @@ mod tests {
         assert_eq!(readings("THU'C HIEN"), [("THU".into(), joined("thuc"))]);
         assert_eq!(readings("ngu@i"), [("ngu".into(), joined("nguoi"))]);
         assert_eq!(readings("ti’én"), [("ti".into(), joined("tién"))]);
+        // The horn, then OCR's `d` for the `ơ` of `ươ`.
+        assert_eq!(readings("tru’dc"), [("tru".into(), joined("trudc"))]);
+        assert_eq!(readings("phu’dng"), [("phu".into(), joined("phudng"))]);
         // Two syllables: a space.
         assert_eq!(readings("1a’b6")[0].1, mark(" ", MarkLm::Dropped));
+        assert!(!readings("bao'dam")
+            .iter()
+            .any(|(_, r)| matches!(r, Reading::Joined { .. })));
         // A damaged capital syllable, not a code; a known code stays.
         assert_eq!(
             readings("cua HNi dong xet xu"),
