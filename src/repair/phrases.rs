@@ -878,7 +878,8 @@ fn vt_like(s: &str) -> bool {
 /// 30/2020), where OCR garbled its first words (`= hint V1; TH:`, `- Lata: VI,
 /// NVY.`, `- Luu VT, NTM.`): within [`RECIPIENTS_LINES`] lines after the
 /// `Nơi nhận` label, a list item whose first word has at most five letters
-/// and whose second is OCR's `VT` (or is `VT`, after a `Lưu`) is the entry.
+/// and whose second is OCR's `VT` (or is `VT`, after a `Lưu`) is the entry;
+/// its bullet, maybe glued to the first word, becomes a dash and a space.
 /// Of the 186 held-out files' entries, 49 did not open `- Lưu:` before this
 /// reader, 24 after.
 pub(super) fn read_archive_entry(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
@@ -901,7 +902,14 @@ pub(super) fn read_archive_entry(lines: &[String], tokens: &[Vec<Token>], change
             continue;
         };
         let bullet = toks[first].kind == TokenKind::Punct;
-        let w1 = if bullet {
+        // The bullet, maybe glued to the first word (`-Luu:`, `=D Vi`).
+        let glued = bullet
+            && toks
+                .get(first + 1)
+                .is_some_and(|t| t.kind == TokenKind::Word && t.start == toks[first].end);
+        let w1 = if glued {
+            first + 1
+        } else if bullet {
             match skip_space(line, toks, first + 1) {
                 Some(i) => i,
                 None => continue,
@@ -964,9 +972,11 @@ pub(super) fn read_archive_entry(lines: &[String], tokens: &[Vec<Token>], change
                 changes.insert((li, end), phrase(".", Some(t.text(line).to_owned())));
             }
         }
-        if bullet && toks[first].text(line) != "-" {
-            let from = toks[first].text(line).to_owned();
-            changes.insert((li, first), phrase("-", Some(from)));
+        // The entry's bullet is a dash and a space (`-Luu:`, `=Litd:`, `«Jira:`).
+        let printed = toks[first].text(line);
+        if bullet && (glued || printed != "-") {
+            let to = if glued { "- " } else { "-" };
+            changes.insert((li, first), phrase(to, Some(printed.to_owned())));
         }
         return;
     }
@@ -1400,6 +1410,15 @@ pub(super) mod tests {
         assert_eq!(
             read("Nơi nhận:\n- Như trên;\n- Lưu VT, NTM."),
             ["Nơi nhận:", "- Như trên;", "- Lưu: VT, NTM."]
+        );
+        // A bullet glued to the entry, or another mark for it.
+        assert_eq!(
+            read("Nơi nhận:\n- Như trên;\n-Luu: VT, TNMT."),
+            ["Nơi nhận:", "- Như trên;", "- Lưu: VT, TNMT."]
+        );
+        assert_eq!(
+            read("Nơi nhận:\n- Như trên;\n=Litd: VI, VP."),
+            ["Nơi nhận:", "- Như trên;", "- Lưu: VT, VP."]
         );
         // No label before: not a recipients list.
         assert_eq!(
