@@ -1026,24 +1026,28 @@ pub(super) fn read_archive_commas(lines: &[String], tokens: &[Vec<Token>], chang
 /// line is a sibling item (the same bullet): items of a list end with `;`,
 /// and an item that introduces a sub-list is followed by the sub-list's
 /// bullet, not its own (in the held-out truth and the 44 pair files, 96 such
-/// colons, all `;`).
+/// colons, all `;`); the colon may follow a closing aside or a figure
+/// (`UBND tỉnh (b/c):`, `đạt 10%:`).
 pub(super) fn read_list_item_end(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     for li in 0..lines.len().saturating_sub(1) {
         let (line, toks) = (&lines[li], &tokens[li]);
         let Some(last) = toks.iter().rposition(|t| t.kind != TokenKind::Space) else {
             continue;
         };
+        // After a word, or closing an aside (`UBND tỉnh (b/c):`).
+        let mark = toks[last].text(line);
         let colon = toks[last].kind == TokenKind::Punct
-            && toks[last].text(line) == ":"
+            && matches!(mark, ":" | "):")
             && last > 0
-            && toks[last - 1].kind == TokenKind::Word;
+            && toks[last - 1].kind != TokenKind::Space;
         if !colon {
             continue;
         }
         let this = bullet_of(line, toks, li, changes).map(|(_, b)| b);
         let next = bullet_of(&lines[li + 1], &tokens[li + 1], li + 1, changes).map(|(_, b)| b);
         if this.is_some() && this == next {
-            changes.insert((li, last), phrase(";", Some(":".to_owned())));
+            let to = mark.replace(':', ";");
+            changes.insert((li, last), phrase(&to, Some(mark.to_owned())));
         }
     }
 }
@@ -1579,6 +1583,20 @@ pub(super) mod tests {
                 "- Sở Nội vụ;",
                 "~ Các xã:",
                 "+ Trạm y tế:",
+                "- Lưu: VT."
+            ]
+        );
+        // After a closing aside or a figure too; not a spaced colon.
+        let out = read_with(
+            read_list_item_end,
+            "- UBND tỉnh (b/c):\n- Đạt 10%:\n- Các sở :\n- Lưu: VT.",
+        );
+        assert_eq!(
+            out,
+            [
+                "- UBND tỉnh (b/c);",
+                "- Đạt 10%;",
+                "- Các sở :",
                 "- Lưu: VT."
             ]
         );
