@@ -785,6 +785,7 @@ mod tests {
         // Not after a lower-case word: a sentence's date.
         let l = layout("SỞ XÂY DỰNG\nSố: 11/QĐ-SXD\nđã ký ngày 18 tháng 12 năm 2025\nQUYẾT ĐỊNH");
         assert_eq!(value(&l.header.place), None);
+        assert_eq!(value(&l.header.date), None);
     }
 
     #[test]

@@ -155,32 +155,25 @@ pub fn context_in_line(
     let line = &lines[li];
     let toks = &tokens[li];
     let line_upper = case.upper;
-    let mut before_all = toks[..ti]
-        .iter()
-        .rev()
-        .filter(|t| t.kind != TokenKind::Space);
-    let before = before_all.next();
-    // A list item's first word, after its bullet alone at the line's start
-    // (`- Như trên;`), starts as a line does.
-    let after_bullet = before.is_some_and(|t| {
-        let mut cs = t.text(line).chars();
-        let bullet = cs.next().is_some_and(crate::text::is_bullet) && cs.next().is_none();
-        t.kind == TokenKind::Punct && bullet && t.start == 0
-    }) && before_all.next().is_none();
-    // Likewise after a list item's letter at the line's start (`b) Số liệu`).
-    let after_letter = {
-        let mut it = toks[..ti].iter().filter(|t| t.kind != TokenKind::Space);
-        match (it.next(), it.next(), it.next()) {
-            (Some(l), Some(p), None) => {
-                l.kind == TokenKind::Word
-                    && l.text(line).chars().count() == 1
-                    && p.text(line) == ")"
-                    && p.start == l.end
-            }
-            _ => false,
+    let before = toks[..ti].iter().rev().find(|t| t.kind != TokenKind::Space);
+    // A list item's first word, after its marker alone at the line's start,
+    // a bullet (`- Như trên;`) or a letter (`b) Số liệu`), starts as a line
+    // does.
+    let mut marker = toks[..ti].iter().filter(|t| t.kind != TokenKind::Space);
+    let after_bullet = match (marker.next(), marker.next(), marker.next()) {
+        (Some(b), None, _) => {
+            let mut cs = b.text(line).chars();
+            let bullet = cs.next().is_some_and(crate::text::is_bullet) && cs.next().is_none();
+            b.kind == TokenKind::Punct && bullet && b.start == 0
         }
+        (Some(l), Some(p), None) => {
+            l.kind == TokenKind::Word
+                && l.text(line).chars().count() == 1
+                && p.text(line) == ")"
+                && p.start == l.end
+        }
+        _ => false,
     };
-    let after_bullet = after_bullet || after_letter;
     let sentence_start = match before.filter(|_| !after_bullet) {
         Some(t) => t.kind == TokenKind::Punct && ends_sentence(t.text(line)),
         None => match lines[..li].last() {
@@ -343,6 +336,15 @@ mod tests {
         assert_eq!(restore("Hanh", "hạnh", MID), CasePattern::Title);
     }
 
+    /// The context of the first token of line `li` that reads `w`.
+    fn context_at(lines: &[String], tokens: &[Vec<Token>], li: usize, w: &str) -> Context {
+        let ti = tokens[li]
+            .iter()
+            .position(|t| t.text(&lines[li]) == w)
+            .unwrap();
+        context(lines, tokens, li, ti)
+    }
+
     /// `lines` as owned lines with their tokens.
     fn lines_and_tokens(lines: &[&str]) -> (Vec<String>, Vec<Vec<Token>>) {
         let lines: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
@@ -361,13 +363,7 @@ mod tests {
             "Bo Nong nghiep va Mi trwong (b/c); PHO CHU TICH",
             "piéu 2. Đối tượng áp dụng",
         ]);
-        let at = |li: usize, w: &str| {
-            let ti = toks[li]
-                .iter()
-                .position(|t| t.text(&lines[li]) == w)
-                .unwrap();
-            context(&lines, &toks, li, ti)
-        };
+        let at = |li: usize, w: &str| context_at(&lines, &toks, li, w);
         // The line's majority is small letters; the column is in capitals.
         let doc = at(0, "DOC");
         assert!(!doc.line_upper);
@@ -400,13 +396,7 @@ mod tests {
             "ab) Sé",
             "x - hint",
         ]);
-        let at = |li: usize, w: &str| {
-            let ti = tokens[li]
-                .iter()
-                .position(|t| t.text(&lines[li]) == w)
-                .unwrap();
-            context(&lines, &tokens, li, ti).sentence_start
-        };
+        let at = |li: usize, w: &str| context_at(&lines, &tokens, li, w).sentence_start;
         assert!(at(1, "hint"), "after a bullet opening a line");
         assert!(!at(1, "VT"));
         assert!(at(2, "$6"), "after a list item's letter");

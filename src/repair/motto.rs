@@ -12,9 +12,12 @@
 
 use super::{Change, Changes, LONE_O_CONFIDENCE};
 use crate::text::{viet, Token, TokenKind};
+use std::sync::OnceLock;
 
 /// A fixed phrase: its words and what stands between each two of them.
 struct Phrase {
+    /// The words' skeletons, computed on first use.
+    skeletons: OnceLock<Vec<String>>,
     words: &'static [&'static str],
     /// `gaps[k]` goes between `words[k]` and `words[k + 1]`: a space, or a
     /// dash with a space either side.
@@ -29,17 +32,27 @@ enum Gap {
     Dash,
 }
 
-const NATION: Phrase = Phrase {
+static NATION: Phrase = Phrase {
+    skeletons: OnceLock::new(),
     words: &["CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGHĨA", "VIỆT", "NAM"],
     gaps: &[Gap::Space; 7],
     exact: 5,
 };
 
-const MOTTO: Phrase = Phrase {
+static MOTTO: Phrase = Phrase {
+    skeletons: OnceLock::new(),
     words: &["Độc", "lập", "Tự", "do", "Hạnh", "phúc"],
     gaps: &[Gap::Space, Gap::Dash, Gap::Space, Gap::Dash, Gap::Space],
     exact: 4,
 };
+
+impl Phrase {
+    /// The skeletons of the phrase's words (marks and case aside).
+    fn skeletons(&self) -> &[String] {
+        self.skeletons
+            .get_or_init(|| self.words.iter().map(|w| viet::skeleton(w)).collect())
+    }
+}
 
 /// Most letters (of skeletons) a word of a fixed phrase may differ by.
 const WORD_EDITS: usize = 2;
@@ -66,6 +79,7 @@ fn read_phrase(phrase: &Phrase, li: usize, line: &str, toks: &[Token], changes: 
     if words.len() < n {
         return;
     }
+    let wanted = phrase.skeletons();
     for start in 0..=words.len() - n {
         let run = &words[start..start + n];
         // Only marks between the run's words (no figure, no code).
@@ -79,14 +93,13 @@ fn read_phrase(phrase: &Phrase, li: usize, line: &str, toks: &[Token], changes: 
             continue;
         }
         let mut exact = 0;
-        let close = run.iter().zip(phrase.words).all(|(&ti, want)| {
+        let close = run.iter().zip(wanted).all(|(&ti, want)| {
             let now = viet::skeleton(changes.text(line, &toks[ti], (li, ti)));
-            let want = viet::skeleton(want);
-            if now == want {
+            if now == *want {
                 exact += 1;
                 true
             } else {
-                strsim::levenshtein(&now, &want) <= WORD_EDITS
+                strsim::levenshtein(&now, want) <= WORD_EDITS
             }
         });
         if !close || exact < phrase.exact {
