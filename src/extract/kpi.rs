@@ -9,6 +9,7 @@
 //! In the appendix tables (from a `STT` header row or a `Biểu mẫu N` title to
 //! the end of the document) the row's figure is the last number on its line.
 
+use super::cell_table;
 use super::doc::{squash, squashed, DocText, Span};
 use super::number::{parse_vn, scale_of};
 use super::records::Kpi;
@@ -101,7 +102,14 @@ const QUALIFIERS: &[&str] = &[
 const UNIT_STOP: &[&str] = &[
     "đã", "được", "đang", "của", "trong", "tại", "với", "và", "cho", "theo", "thuộc", "để", "là",
     "có", "không", "từ", "đến", "về", "khi", "nhưng", "trên", "hơn", "mới", "như", "thì", "sẽ",
-    "bị", "này", "do", "chiếm", "đạt", "gồm", "bao",
+    "bị", "này", "do", "chiếm", "đạt", "gồm", "bao", "còn", "chưa", "ra", "trước", "sau", "dưới",
+    "bằng", "tăng", "giảm", "vượt",
+];
+/// One-syllable nouns a report counts (`07 hộ còn lại`, `12 vụ vi phạm`,
+/// `1.245 m2 đất`): the unit is the noun alone, whatever word follows it.
+const COUNTED_NOUNS: &[&str] = &[
+    "hộ", "vụ", "tuổi", "lô", "cơn", "ca", "xe", "cây", "trạm", "đội", "thùng", "liều", "mũi",
+    "cuốn", "thửa", "căn", "hố", "ổ", "m2", "m3", "m²", "m³", "tạ", "sào",
 ];
 /// One-syllable measure words: a unit that starts with one is one syllable long.
 const ONE_SYLLABLE: &[&str] = &[
@@ -127,8 +135,35 @@ fn is_word(w: &str, list: &[&str]) -> bool {
 /// (citations, dates, periods) whose numbers are not figures.
 pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
     let t = &doc.text;
-    let table_from = table_start(doc);
-    let mut out = Vec::new();
+    let lines: Vec<&str> = t.split('\n').collect();
+    let tables = cell_table::find_tables(&lines);
+    // Printed spans of the `|` tables, whose figures are read by cell.
+    let mut line_at = Vec::with_capacity(lines.len() + 1);
+    let mut off = 0;
+    for l in &lines {
+        line_at.push(off);
+        off += l.len() + 1;
+    }
+    line_at.push(off);
+    let table_spans: Vec<Span> = tables
+        .iter()
+        .map(|tb| (line_at[tb.heading_line], line_at[tb.end_line]))
+        .collect();
+    let table_from = table_start(doc, &table_spans);
+    let mut out: Vec<(usize, Kpi)> = tables
+        .iter()
+        .flat_map(|tb| cell_table::table_kpis(doc, tb))
+        .collect();
+    // What the tables read: their headings and figure cells. Figures inside
+    // a longer cell (`chịu thuế suất 5%`) are read as in running text.
+    let cell_spans: Vec<Span> = tables
+        .iter()
+        .map(|tb| (line_at[tb.heading_line], line_at[tb.heading_line + 1]))
+        .chain(
+            out.iter()
+                .map(|(at, k)| (*at, at + k.raw.trim_start_matches('-').len())),
+        )
+        .collect();
     let mut last_context_stop: Option<usize> = None;
     for m in NUM.find_iter(t) {
         let s = m.start();
@@ -137,7 +172,7 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
             Some(f) => (m.end() - 1, f.replace(';', ",")),
             None => (m.end(), m.as_str().to_owned()),
         };
-        if skip.iter().any(|&(a, b)| s < b && a < e) {
+        if skip.iter().chain(&cell_spans).any(|&(a, b)| s < b && a < e) {
             continue;
         }
         let Some(mut value) = parse_vn(&figure) else {
@@ -268,17 +303,22 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
         } else {
             label_before(doc, qstart)
         };
-        out.push(Kpi {
-            label,
-            value,
-            unit,
-            qualifier,
-            raw: squash(doc.slice((qstart, uend))),
-            line: doc.line_of(s),
-            confidence,
-        });
+        out.push((
+            s,
+            Kpi {
+                label,
+                value,
+                unit,
+                qualifier,
+                raw: squash(doc.slice((qstart, uend))),
+                line: doc.line_of(s),
+                confidence,
+            },
+        ));
     }
-    out
+    // Table cells and the text around them, in text order.
+    out.sort_by_key(|&(at, _)| at);
+    out.into_iter().map(|(_, k)| k).collect()
 }
 
 /// First words of units that count whole things (people, households,
@@ -396,11 +436,14 @@ fn word_bounded(s: &str, i: usize, n: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-/// Printed offset of the first line of the appendix tables, if any.
-fn table_start(doc: &DocText) -> Option<usize> {
+/// Printed offset of the first line of the appendix tables, if any; the
+/// `|` tables of the body (`cell_tables`) are none.
+fn table_start(doc: &DocText, cell_tables: &[Span]) -> Option<usize> {
     let mut off = 0;
     for line in doc.folded.split('\n') {
-        if TABLE_START.is_match(line) || is_header_row(line) {
+        let at = doc.to_orig(off);
+        let in_cell_table = cell_tables.iter().any(|&(a, b)| a <= at && at < b);
+        if !in_cell_table && (TABLE_START.is_match(line) || is_header_row(line)) {
             return Some(doc.to_orig(off));
         }
         off += line.len() + 1;
@@ -489,7 +532,8 @@ fn unit_after(doc: &DocText, e: usize) -> Option<(String, usize, f64)> {
     let mut unit = vec![w0.clone()];
     let mut end = end0;
     let one = is_word(&w0, ONE_SYLLABLE);
-    if !one && !t[end..].starts_with(['/', ',', ';', '.', ')', ':']) {
+    if !one && !is_word(&w0, COUNTED_NOUNS) && !t[end..].starts_with(['/', ',', ';', '.', ')', ':'])
+    {
         if let Some((w1, sep, end1)) = words.get(1) {
             if sep.trim().is_empty()
                 && !is_word(w1, UNIT_STOP)
@@ -532,8 +576,31 @@ fn slash_end(t: &str, end: usize) -> usize {
         .find(|c: char| c.is_whitespace() || ",;:()".contains(c))
         .unwrap_or(rest.len());
     let chunk = rest[..n].trim_end_matches('.');
-    end + chunk.len()
+    let stop = end + chunk.len();
+    // A denominator of two syllables (`đồng/dự án`, `đồng/doanh nghiệp`):
+    // one that is no one-syllable measure takes the lower-case word after it.
+    let last = chunk.rsplit('/').next().unwrap_or("");
+    let single =
+        |w: &str| is_word(w, ONE_SYLLABLE) || is_word(w, COUNTED_NOUNS) || is_word(w, PER_TIME);
+    if chunk.len() != n
+        || !last.chars().all(char::is_alphabetic)
+        || last.chars().nth(1).is_none()
+        || single(last)
+    {
+        return stop;
+    }
+    match words_from(t, stop, 1).first() {
+        Some((w, sep, wend))
+            if sep == " " && w.chars().all(char::is_lowercase) && !is_word(w, UNIT_STOP) =>
+        {
+            *wend
+        }
+        _ => stop,
+    }
 }
+
+/// Time words a rate is counted per (`đồng/năm`, `lần/tháng`).
+const PER_TIME: &[&str] = &["năm", "tháng", "quý", "tuần", "vụ", "kỳ"];
 
 /// Up to `n` words after printed offset `from`: (word, separator before it, end).
 fn words_from(t: &str, from: usize, n: usize) -> Vec<(String, String, usize)> {

@@ -8,6 +8,7 @@
 //! administrative documents (Nghị định 30/2020/NĐ-CP), not from any one document.
 
 pub mod abbrev;
+mod cell_table;
 pub mod dates;
 mod doc;
 pub mod kpi;
