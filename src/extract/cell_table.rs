@@ -186,6 +186,15 @@ fn unit_and_scale(cell: &str) -> (Option<String>, f64) {
     (Some(lowered), 1.0)
 }
 
+/// Most characters of a row's name a label copies: a runaway cell (a page
+/// flattened into one row) must not copy itself into every figure's label.
+const MAX_NAME: usize = 160;
+
+/// `name` squashed, cut at [`MAX_NAME`] characters.
+fn bounded(name: &str) -> String {
+    squash(name).chars().take(MAX_NAME).collect()
+}
+
 /// The character right before byte `at` of `line`.
 fn start_of(line: &str, at: usize) -> Option<char> {
     line.get(..at).and_then(|h| h.chars().next_back())
@@ -264,7 +273,7 @@ pub(crate) fn table_kpis(doc: &DocText, table: &CellTable) -> Vec<(usize, Kpi)> 
                 (row_unit.clone(), row_scale)
             };
             let label = match name {
-                Some(n) => format!("{} ({})", squash(n), squash(heading[j + shift])),
+                Some(n) => format!("{} ({})", bounded(n), squash(heading[j + shift])),
                 None => squash(heading[j + shift]),
             };
             out.push((
