@@ -14,96 +14,15 @@
 //! cells than the heading (OCR lost a rule) is aligned on its right end,
 //! where the figures are.
 //!
-//! Invariant: the tables found never overlap, and each covers whole lines.
+//! The tables are found by [`crate::text::cells`].
 
 use super::doc::{squash, DocText};
 use super::number::{parse_vn, scale_of};
 use super::records::Kpi;
+#[cfg(test)]
+use crate::text::cells::find_tables;
+use crate::text::cells::{cells, figure_of, is_figure, CellTable, SPECKS};
 use crate::text::viet::skeleton;
-use regex::Regex;
-use std::sync::LazyLock;
-
-/// A figure filling a whole cell: `20.000`, `56,0`, `98%`.
-static FIGURE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d+(?:[.,]\d+)*\s?%?$").expect("valid regex"));
-
-/// A table found in the text.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct CellTable {
-    /// 0-based line of the heading row.
-    pub heading_line: usize,
-    /// 0-based line after the last row.
-    pub end_line: usize,
-}
-
-/// The cells of a line split at `|`, trimmed; empty cells at either end (a
-/// rule printed at the table's edge) dropped. `None` for a line with fewer
-/// than two `|`.
-fn cells(line: &str) -> Option<Vec<&str>> {
-    if line.matches('|').count() < 2 {
-        return None;
-    }
-    let mut c: Vec<&str> = line.split('|').map(str::trim).collect();
-    while c.first().is_some_and(|s| s.is_empty()) {
-        c.remove(0);
-    }
-    while c.last().is_some_and(|s| s.is_empty()) {
-        c.pop();
-    }
-    Some(c)
-}
-
-/// Specks OCR leaves at a cell's edges, beside its rules (`24.500-`, `.39,1`).
-const SPECKS: &[char] = &['.', ',', ':', ';', '-', '\'', '"', '`', '~', '_', ' '];
-
-/// The figure a cell holds alone, specks at its edges aside.
-fn figure_of(cell: &str) -> Option<&str> {
-    let f = cell.trim_matches(SPECKS);
-    FIGURE.is_match(f).then_some(f)
-}
-
-fn is_figure(cell: &str) -> bool {
-    figure_of(cell).is_some()
-}
-
-/// Longest heading cell, in characters: headings are short.
-const MAX_HEADING: usize = 40;
-
-/// Is `c` a table's heading row: three cells or more, each short and none
-/// a figure? (OCR's rule specks put `|` in running text too.)
-fn is_heading(c: &[&str]) -> bool {
-    c.len() >= 3
-        && c.iter()
-            .all(|s| !s.is_empty() && s.chars().count() <= MAX_HEADING && !is_figure(s))
-}
-
-/// The tables of `lines`, in text order: a heading row, then every line of
-/// `|` cells after it, one of which at least has as many cells as the
-/// heading and a figure.
-pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        let Some(heading) = cells(lines[i].as_ref()).filter(|c| is_heading(c)) else {
-            i += 1;
-            continue;
-        };
-        let mut end = i + 1;
-        let mut aligned = false;
-        while let Some(row) = lines.get(end).and_then(|l| cells(l.as_ref())) {
-            aligned |= row.len() == heading.len() && row.iter().any(|c| is_figure(c));
-            end += 1;
-        }
-        if aligned {
-            out.push(CellTable {
-                heading_line: i,
-                end_line: end,
-            });
-        }
-        i = end;
-    }
-    out
-}
 
 /// What a column holds, from its heading.
 #[derive(Clone, Debug, PartialEq)]
@@ -317,29 +236,6 @@ mod tests {
             .flat_map(|t| table_kpis(&doc, t))
             .map(|(_, k)| k)
             .collect()
-    }
-
-    #[test]
-    fn a_heading_and_its_rows_make_a_table() {
-        assert_eq!(
-            find_tables(TABLE),
-            vec![CellTable {
-                heading_line: 1,
-                end_line: 5
-            }]
-        );
-        // A row of figures alone is no heading.
-        assert!(find_tables(&["1 | 2 | 3", "4 | 5 | 6"]).is_empty());
-        // A heading with nothing under it is no table.
-        assert!(find_tables(&["STT | Chỉ tiêu | Số liệu", "Hết."]).is_empty());
-        // Nor one whose rows hold no figure in the heading's columns.
-        assert!(find_tables(&["STT | Chỉ tiêu | Số liệu", "a | b | c", "1 | d 2"]).is_empty());
-        // Prose that OCR's specks cut with `|` is no heading.
-        assert!(find_tables(&[
-            "đ) Chi phí thiết bị chiếm tỷ trọng lớn trong giá trị | cần thuê kiểm toán | độc lập",
-            "1 | 2 | 3",
-        ])
-        .is_empty());
     }
 
     #[test]

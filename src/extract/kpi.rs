@@ -136,7 +136,7 @@ fn is_word(w: &str, list: &[&str]) -> bool {
 pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
     let t = &doc.text;
     let lines: Vec<&str> = t.split('\n').collect();
-    let tables = cell_table::find_tables(&lines);
+    let tables = crate::text::cells::find_tables(&lines);
     // Printed spans of the `|` tables, whose figures are read by cell.
     let mut line_at = Vec::with_capacity(lines.len() + 1);
     let mut off = 0;

@@ -342,7 +342,8 @@ pub fn analyze(raw: &[&str], repaired: &[String]) -> Layout {
             &mut diagnostics,
         ));
     }
-    let tables = table::parse(&lines, appendix_start, n, &mut claims);
+    let mut tables = table::body_tables(&lines, body_start, main_end);
+    tables.extend(table::parse(&lines, appendix_start, n, &mut claims));
     let mut signature = tail.signature;
     if signature.signer.is_none() && signature.authority.is_none() {
         // The signature may sit after an appendix (a table signed at its foot).
@@ -420,6 +421,26 @@ mod tests {
         let raw: Vec<&str> = text.split('\n').collect();
         let rep: Vec<String> = raw.iter().map(|s| s.to_string()).collect();
         analyze(&raw, &rep)
+    }
+
+    #[test]
+    fn a_table_in_the_body_is_reported_with_its_title() {
+        let l = run(
+            "UBND HUYỆN A\n\nBÁO CÁO\nKết quả năm 2025\n\n1. Một số chỉ tiêu\n\
+             Bảng 1. Kết quả thực hiện\n\
+             STT | Nội dung | Kế hoạch | Thực hiện\n\
+             1 | Văn bản được kiểm tra | 300 | 312\n\
+             Hồ sơ | 1.000 | 1.046\n\
+             Sau bảng là văn bản.",
+        );
+        assert_eq!(l.tables.len(), 1, "{:?}", l.tables);
+        let t = &l.tables[0];
+        assert_eq!(t.title.as_deref(), Some("Bảng 1. Kết quả thực hiện"));
+        assert_eq!((t.line_start, t.line_end), (7, 10));
+        assert_eq!(t.columns, ["STT", "Nội dung", "Kế hoạch", "Thực hiện"]);
+        // The short row is padded on its left, under its columns.
+        assert_eq!(t.rows[1], ["", "Hồ sơ", "1.000", "1.046"]);
+        assert_eq!(t.row_lines, [9, 10]);
     }
 
     #[test]

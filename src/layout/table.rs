@@ -450,6 +450,62 @@ fn clean(s: &str) -> String {
 }
 
 /// Parses the appendix lines `from..to`; claims titles and tables.
+/// The tables printed with `|` between cells in lines `from..to` of the
+/// body (see [`crate::text::cells`]). Their lines stay in the blocks of the
+/// sections around them; a row short of cells (OCR lost a rule) is padded
+/// on its left, where the names are, so cells stay under their columns.
+/// The line just above a heading is the title when it names a table
+/// (`Bảng 1. …`).
+pub(crate) fn body_tables(lines: &[Line<'_>], from: usize, to: usize) -> Vec<Table> {
+    let to = to.min(lines.len());
+    let from = from.min(to);
+    let texts: Vec<&str> = lines[from..to].iter().map(|l| l.text.as_str()).collect();
+    crate::text::cells::find_tables(&texts)
+        .into_iter()
+        .filter_map(|t| {
+            let heading = crate::text::cells::cells(texts[t.heading_line])?;
+            let columns: Vec<String> = heading.iter().map(|c| (*c).to_owned()).collect();
+            let mut rows = Vec::new();
+            let mut row_lines = Vec::new();
+            for (k, text) in texts
+                .iter()
+                .enumerate()
+                .take(t.end_line)
+                .skip(t.heading_line + 1)
+            {
+                let Some(cells) = crate::text::cells::cells(text) else {
+                    continue;
+                };
+                let pad = columns.len().saturating_sub(cells.len());
+                let mut row = vec![String::new(); pad];
+                row.extend(cells.iter().map(|c| (*c).to_owned()));
+                rows.push(row);
+                row_lines.push(lines[from + k].no);
+            }
+            let above = (from + t.heading_line)
+                .checked_sub(1)
+                .filter(|&a| a >= from)
+                .map(|a| &lines[a]);
+            let title = above
+                .filter(|l| l.fold.s.starts_with("bang ") && l.text.chars().count() <= 120)
+                .map(|l| l.text.clone());
+            let first = if title.is_some() {
+                from + t.heading_line - 1
+            } else {
+                from + t.heading_line
+            };
+            Some(Table {
+                title,
+                line_start: lines[first].no,
+                line_end: lines[from + t.end_line - 1].no,
+                columns,
+                rows,
+                row_lines,
+            })
+        })
+        .collect()
+}
+
 pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Claims) -> Vec<Table> {
     let to = to.min(lines.len());
     let mut tables = Vec::new();

@@ -3,6 +3,7 @@
 //! Invariant: [`split_lines`] followed by `join("\n")` gives back the decoded text
 //! byte for byte, so every later stage can promise "line *i* in, line *i* out".
 
+pub(crate) mod cells;
 pub mod decode;
 pub mod legacy;
 pub mod roman;

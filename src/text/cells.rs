@@ -1,0 +1,142 @@
+//! Lines of cells separated by `|`, and the tables they make in a
+//! report's body (`STT | Chỉ tiêu | Đơn vị tính | Kế hoạch | Thực hiện`).
+//!
+//! Layout reports these tables and extraction reads their figures, so both
+//! find them here, the same way: a heading row (three cells or more, each
+//! short, none a figure), then every line of `|` cells after it, one of
+//! which at least has as many cells as the heading and a figure. OCR's rule
+//! specks put `|` in running text too; the heading's shape keeps that out.
+//!
+//! Invariant: the tables found never overlap, and each covers whole lines.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A figure filling a whole cell: `20.000`, `56,0`, `98%`.
+static FIGURE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d+(?:[.,]\d+)*\s?%?$").expect("valid regex"));
+
+/// A table found in the text.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct CellTable {
+    /// 0-based line of the heading row.
+    pub heading_line: usize,
+    /// 0-based line after the last row.
+    pub end_line: usize,
+}
+
+/// The cells of a line split at `|`, trimmed; empty cells at either end (a
+/// rule printed at the table's edge) dropped. `None` for a line with fewer
+/// than two `|`.
+pub(crate) fn cells(line: &str) -> Option<Vec<&str>> {
+    if line.matches('|').count() < 2 {
+        return None;
+    }
+    let mut c: Vec<&str> = line.split('|').map(str::trim).collect();
+    while c.first().is_some_and(|s| s.is_empty()) {
+        c.remove(0);
+    }
+    while c.last().is_some_and(|s| s.is_empty()) {
+        c.pop();
+    }
+    Some(c)
+}
+
+/// Specks OCR leaves at a cell's edges, beside its rules (`24.500-`, `.39,1`).
+pub(crate) const SPECKS: &[char] = &['.', ',', ':', ';', '-', '\'', '"', '`', '~', '_', ' '];
+
+/// The figure a cell holds alone, specks at its edges aside.
+pub(crate) fn figure_of(cell: &str) -> Option<&str> {
+    let f = cell.trim_matches(SPECKS);
+    FIGURE.is_match(f).then_some(f)
+}
+
+/// Does `cell` hold a figure alone (specks aside)?
+pub(crate) fn is_figure(cell: &str) -> bool {
+    figure_of(cell).is_some()
+}
+
+/// Longest heading cell, in characters: headings are short.
+const MAX_HEADING: usize = 40;
+
+/// Is `c` a table's heading row: three cells or more, each short and none
+/// a figure? (OCR's rule specks put `|` in running text too.)
+fn is_heading(c: &[&str]) -> bool {
+    c.len() >= 3
+        && c.iter()
+            .all(|s| !s.is_empty() && s.chars().count() <= MAX_HEADING && !is_figure(s))
+}
+
+/// The tables of `lines`, in text order: a heading row, then every line of
+/// `|` cells after it, one of which at least has as many cells as the
+/// heading and a figure.
+pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(heading) = cells(lines[i].as_ref()).filter(|c| is_heading(c)) else {
+            i += 1;
+            continue;
+        };
+        let mut end = i + 1;
+        let mut aligned = false;
+        while let Some(row) = lines.get(end).and_then(|l| cells(l.as_ref())) {
+            aligned |= row.len() == heading.len() && row.iter().any(|c| is_figure(c));
+            end += 1;
+        }
+        if aligned {
+            out.push(CellTable {
+                heading_line: i,
+                end_line: end,
+            });
+        }
+        i = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TABLE: &[&str] = &[
+        "5. Một số chỉ tiêu chủ yếu",
+        "STT | Chỉ tiêu | Đơn vị tính | Kế hoạch 2025 | Thực hiện | Tỷ lệ (%)",
+        "1 | Hồ sơ tiếp nhận trực tuyến | hồ sơ | 20.000 | 11.208 | 56,0",
+        "2 | Kinh phí chuyển đổi số | Tỷ đồng | 3,2 | 1,25 | 39,1",
+        "Hồ sơ trực tuyến | 12.450- |.50,8",
+        "Sau bảng, còn 04 xã chưa đạt.",
+    ];
+
+    #[test]
+    fn a_heading_and_its_rows_make_a_table() {
+        assert_eq!(
+            find_tables(TABLE),
+            vec![CellTable {
+                heading_line: 1,
+                end_line: 5
+            }]
+        );
+        // A row of figures alone is no heading.
+        assert!(find_tables(&["1 | 2 | 3", "4 | 5 | 6"]).is_empty());
+        // A heading with nothing under it is no table.
+        assert!(find_tables(&["STT | Chỉ tiêu | Số liệu", "Hết."]).is_empty());
+        // Nor one whose rows hold no figure in the heading's columns.
+        assert!(find_tables(&["STT | Chỉ tiêu | Số liệu", "a | b | c", "1 | d 2"]).is_empty());
+        // Prose that OCR's specks cut with `|` is no heading.
+        assert!(find_tables(&[
+            "đ) Chi phí thiết bị chiếm tỷ trọng lớn trong giá trị | cần thuê kiểm toán | độc lập",
+            "1 | 2 | 3",
+        ])
+        .is_empty());
+    }
+
+    #[test]
+    fn cells_drop_the_edge_rules_and_figures_their_specks() {
+        assert_eq!(cells("| a | b |"), Some(vec!["a", "b"]));
+        assert_eq!(cells("a | b"), None);
+        assert_eq!(figure_of(".39,1"), Some("39,1"));
+        assert_eq!(figure_of("24.500-"), Some("24.500"));
+        assert_eq!(figure_of("Đạt"), None);
+    }
+}
