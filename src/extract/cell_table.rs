@@ -220,14 +220,7 @@ pub(crate) fn table_kpis(doc: &DocText, table: &CellTable) -> Vec<(usize, Kpi)> 
 mod tests {
     use super::*;
 
-    const TABLE: &[&str] = &[
-        "5. Một số chỉ tiêu chủ yếu",
-        "STT | Chỉ tiêu | Đơn vị tính | Kế hoạch 2025 | Thực hiện | Tỷ lệ (%)",
-        "1 | Hồ sơ tiếp nhận trực tuyến | hồ sơ | 20.000 | 11.208 | 56,0",
-        "2 | Kinh phí chuyển đổi số | Tỷ đồng | 3,2 | 1,25 | 39,1",
-        "Hồ sơ trực tuyến | 12.450- |.50,8",
-        "Sau bảng, còn 04 xã chưa đạt.",
-    ];
+    const TABLE: &[&str] = crate::text::cells::SAMPLE_TABLE;
 
     fn kpis(lines: &[&str]) -> Vec<Kpi> {
         let doc = DocText::new(lines);

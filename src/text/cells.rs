@@ -95,18 +95,23 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
     out
 }
 
+/// A report's table with a short row, for the tests of the stages that
+/// read tables.
+#[cfg(test)]
+pub(crate) const SAMPLE_TABLE: &[&str] = &[
+    "5. Một số chỉ tiêu chủ yếu",
+    "STT | Chỉ tiêu | Đơn vị tính | Kế hoạch 2025 | Thực hiện | Tỷ lệ (%)",
+    "1 | Hồ sơ tiếp nhận trực tuyến | hồ sơ | 20.000 | 11.208 | 56,0",
+    "2 | Kinh phí chuyển đổi số | Tỷ đồng | 3,2 | 1,25 | 39,1",
+    "Hồ sơ trực tuyến | 12.450- |.50,8",
+    "Sau bảng, còn 04 xã chưa đạt.",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const TABLE: &[&str] = &[
-        "5. Một số chỉ tiêu chủ yếu",
-        "STT | Chỉ tiêu | Đơn vị tính | Kế hoạch 2025 | Thực hiện | Tỷ lệ (%)",
-        "1 | Hồ sơ tiếp nhận trực tuyến | hồ sơ | 20.000 | 11.208 | 56,0",
-        "2 | Kinh phí chuyển đổi số | Tỷ đồng | 3,2 | 1,25 | 39,1",
-        "Hồ sơ trực tuyến | 12.450- |.50,8",
-        "Sau bảng, còn 04 xã chưa đạt.",
-    ];
+    const TABLE: &[&str] = SAMPLE_TABLE;
 
     #[test]
     fn a_heading_and_its_rows_make_a_table() {
