@@ -334,8 +334,10 @@ fn bullet_of(line: &str, toks: &[Token], li: usize, changes: &Changes) -> Option
 }
 
 /// Reads the dot of a numbered heading OCR printed as `,` or `:` (`4, Các
-/// giải pháp`, `2: Tập huấn`): a line that opens with a one- or two-digit
-/// figure, the mark glued to it, a space and a capitalised word, after a
+/// giải pháp`, `2: Tập huấn`) or as a run of specks (`2:.Bà`, `4.-.Công an`,
+/// see [`heading_dot_misread`]): a line that opens with a one- or two-digit
+/// figure, the mark glued to it, a space (given one when OCR glued the word
+/// to the mark) and a capitalised word, after a
 /// blank line, a heading in capitals or a line that ends a sentence or a
 /// list item (in the held-out
 /// sets and the 44 pair files, all such lines have the dot; a table cell's
@@ -363,17 +365,38 @@ pub(super) fn read_heading_dot(lines: &[String], tokens: &[Vec<Token>], changes:
         let mark = toks.get(ti + 1).filter(|t| {
             t.kind == TokenKind::Punct
                 && t.start == toks[ti].end
-                && matches!(t.text(line), "," | ":")
+                && heading_dot_misread(t.text(line))
         });
-        let capital = toks.get(ti + 2).is_some_and(|t| t.kind == TokenKind::Space)
-            && toks.get(ti + 3).is_some_and(|t| {
+        let capital = |at: usize| {
+            toks.get(at).is_some_and(|t| {
                 t.kind == TokenKind::Word && t.text(line).starts_with(char::is_uppercase)
-            });
-        if let (true, Some(m), true) = (number, mark, capital) {
+            })
+        };
+        let spaced = toks.get(ti + 2).is_some_and(|t| t.kind == TokenKind::Space);
+        // The word glued to the mark (`2:.Bà`, `4.-.Công an`) gets its space.
+        let to = if spaced && capital(ti + 3) {
+            "."
+        } else if !spaced && capital(ti + 2) {
+            ". "
+        } else {
+            continue;
+        };
+        if let (true, Some(m)) = (number, mark) {
             let from = m.text(line).to_owned();
-            changes.insert((li, ti + 1), phrase(".", Some(from)));
+            changes.insert((li, ti + 1), phrase(to, Some(from)));
         }
     }
+}
+
+/// Is `mark`, glued to a heading's number, OCR's reading of its dot: `,`
+/// or `:` (`4, Các giải pháp`), or a run of up to three specks with a dot,
+/// comma, colon or plus in it (`2:.`, `2..`, `4.-.`, `2+`), but not the dot
+/// alone?
+fn heading_dot_misread(mark: &str) -> bool {
+    mark != "."
+        && mark.chars().count() <= 3
+        && mark.chars().all(|c| ".,:;+-".contains(c))
+        && mark.chars().any(|c| ".,:+".contains(c))
 }
 
 /// Reads `-` for the `=` or `>` OCR printed for a list item's dash: a line
@@ -1346,6 +1369,26 @@ pub(super) mod tests {
         // After a heading in capitals.
         let out = read_with(read_heading_dot, "III. NHIỆM VỤ NĂM 2025\n1, Phấn đấu");
         assert_eq!(out, ["III. NHIỆM VỤ NĂM 2025", "1. Phấn đấu"]);
+        // Runs of specks, the word glued or spaced; a dot alone is kept.
+        let text = "Hết.\n2:.Bà Hoa\nHết.\n4.-.Công an\nHết.\n2.. Phòng\nHết.\n2+Chỉ đạo\nHết.\n3.Sở\nHết.\n2-3 ngày";
+        let out = read_with(read_heading_dot, text);
+        assert_eq!(
+            out,
+            [
+                "Hết.",
+                "2. Bà Hoa",
+                "Hết.",
+                "4. Công an",
+                "Hết.",
+                "2. Phòng",
+                "Hết.",
+                "2. Chỉ đạo",
+                "Hết.",
+                "3.Sở",
+                "Hết.",
+                "2-3 ngày"
+            ]
+        );
     }
 
     #[test]
