@@ -513,6 +513,7 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Text(phrases::read_list_item_end),
     Reader::Text(phrases::read_paragraph_end),
     Reader::Text(phrases::read_basis_end),
+    Reader::Text(phrases::read_subject_vv),
     Reader::Text(phrases::read_dash_dot),
     Reader::Text(phrases::read_money_semicolon),
     Reader::Text(phrases::read_dat_before_percent),
