@@ -1051,6 +1051,14 @@ pub(super) fn read_archive_commas(lines: &[String], tokens: &[Vec<Token>], chang
     }
 }
 
+/// The last token of a line when it is a mark glued to what comes before
+/// it (`xã:`, `(b/c):`, `70%,`): its index and text.
+fn end_mark<'a>(line: &'a str, toks: &[Token]) -> Option<(usize, &'a str)> {
+    let last = toks.iter().rposition(|t| t.kind != TokenKind::Space)?;
+    let glued = last > 0 && toks[last - 1].kind != TokenKind::Space;
+    (toks[last].kind == TokenKind::Punct && glued).then(|| (last, toks[last].text(line)))
+}
+
 /// Reads `;` for the `:` OCR printed at the end of a list item whose next
 /// line is a sibling item (the same bullet): items of a list end with `;`,
 /// and an item that introduces a sub-list is followed by the sub-list's
@@ -1060,18 +1068,11 @@ pub(super) fn read_archive_commas(lines: &[String], tokens: &[Vec<Token>], chang
 pub(super) fn read_list_item_end(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     for li in 0..lines.len().saturating_sub(1) {
         let (line, toks) = (&lines[li], &tokens[li]);
-        let Some(last) = toks.iter().rposition(|t| t.kind != TokenKind::Space) else {
+        // After a word, or closing an aside (`UBND tỉnh (b/c):`).
+        let Some((last, mark)) = end_mark(line, toks).filter(|(_, m)| matches!(*m, ":" | "):"))
+        else {
             continue;
         };
-        // After a word, or closing an aside (`UBND tỉnh (b/c):`).
-        let mark = toks[last].text(line);
-        let colon = toks[last].kind == TokenKind::Punct
-            && matches!(mark, ":" | "):")
-            && last > 0
-            && toks[last - 1].kind != TokenKind::Space;
-        if !colon {
-            continue;
-        }
         let this = bullet_of(line, toks, li, changes).map(|(_, b)| b);
         let next = bullet_of(&lines[li + 1], &tokens[li + 1], li + 1, changes).map(|(_, b)| b);
         if this.is_some() && this == next {
@@ -1091,17 +1092,11 @@ pub(super) fn read_list_item_end(lines: &[String], tokens: &[Vec<Token>], change
 pub(super) fn read_paragraph_end(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     for li in 0..lines.len() {
         let (line, toks) = (&lines[li], &tokens[li]);
-        let Some(last) = toks.iter().rposition(|t| t.kind != TokenKind::Space) else {
+        let Some((last, _)) =
+            end_mark(line, toks).filter(|&(at, m)| m == "," && changes.get((li, at)).is_none())
+        else {
             continue;
         };
-        let comma = toks[last].kind == TokenKind::Punct
-            && toks[last].text(line) == ","
-            && last > 0
-            && toks[last - 1].kind != TokenKind::Space
-            && changes.get((li, last)).is_none();
-        if !comma {
-            continue;
-        }
         let Some(next) = (li + 1..lines.len()).find(|&n| !lines[n].trim().is_empty()) else {
             continue;
         };
@@ -1128,17 +1123,10 @@ pub(super) fn read_paragraph_end(lines: &[String], tokens: &[Vec<Token>], change
 pub(super) fn read_basis_end(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     for li in 0..lines.len().saturating_sub(1) {
         let (line, toks) = (&lines[li], &tokens[li]);
-        let Some(last) = toks.iter().rposition(|t| t.kind != TokenKind::Space) else {
+        let Some((last, mark)) = end_mark(line, toks).filter(|(_, m)| matches!(*m, ":" | ","))
+        else {
             continue;
         };
-        let mark = toks[last].text(line);
-        let misread = toks[last].kind == TokenKind::Punct
-            && matches!(mark, ":" | ",")
-            && last > 0
-            && toks[last - 1].kind != TokenKind::Space;
-        if !misread {
-            continue;
-        }
         let (next, next_toks) = (&lines[li + 1], &tokens[li + 1]);
         let mut words = next_toks
             .iter()
