@@ -424,6 +424,17 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_wrapped_onto_biểu_mẫu_opens_no_appendix() {
+        let l = run("UBND HUYỆN A\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+             Độc lập - Tự do - Hạnh phúc\nSố: 12/UBND-VP\nA, ngày 2 tháng 3 năm 2025\n\n\
+             Kính gửi: UBND các xã\n\nCác xã báo cáo theo\n\
+             biểu mẫu kèm theo Công văn này./.\n\
+             Nơi nhận:\n- Như trên;\n- Lưu: VT.\nCHỦ TỊCH\nNguyễn Văn An");
+        assert!(l.tables.is_empty(), "{:?}", l.tables);
+        assert_eq!(l.recipients.len(), 2);
+    }
+
+    #[test]
     fn a_table_in_the_body_is_reported_with_its_title() {
         let l = run(
             "UBND HUYỆN A\n\nBÁO CÁO\nKết quả năm 2025\n\n1. Một số chỉ tiêu\n\

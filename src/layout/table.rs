@@ -35,9 +35,13 @@ static VALUE: LazyLock<Regex> =
 /// First line (0-based) of the appendix after `from`: a "Phụ lục"/"Biểu mẫu"
 /// line, or the header printed again above it.
 pub(crate) fn find_appendix(lines: &[Line<'_>], from: usize, claims: &Claims) -> Option<usize> {
+    // A title opens with a capital (`Phụ lục`, `BIỂU MẪU`): a line that opens
+    // with `biểu mẫu` in small letters is a sentence wrapped onto it.
     let at = (from..lines.len()).find(|&i| {
         let f = &lines[i].fold.s;
-        APPENDIX.is_match(f) && lines[i].text.chars().count() < 80
+        APPENDIX.is_match(f)
+            && lines[i].text.chars().count() < 80
+            && !lines[i].text.starts_with(char::is_lowercase)
     })?;
     // Include a repeated header just above.
     let mut a = at;
