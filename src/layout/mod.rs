@@ -347,8 +347,11 @@ pub fn analyze(raw: &[&str], repaired: &[String]) -> Layout {
     let mut signature = tail.signature;
     if signature.signer.is_none() && signature.authority.is_none() {
         // The signature may sit after an appendix (a table signed at its foot).
-        let late = signature::parse(&lines, appendix_start, n, &mut claims);
-        signature = late.signature;
+        let late = signature::parse(&lines, appendix_start, n, &mut claims).signature;
+        // Keep what the tail found (a position) unless the late one says more.
+        if late.signer.is_some() || late.authority.is_some() {
+            signature = late;
+        }
     }
     if tail.recipients.is_empty() {
         diagnostics.push(Diagnostic {

@@ -224,8 +224,33 @@ fn is_name(s: &str) -> bool {
         })
 }
 
-/// Byte offset where a trailing signature part starts in a recipient line.
+/// Byte offset where a trailing signature part starts in a recipient line:
+/// a position in capitals (`- Lưu: VT. GIÁM ĐỐC`), or the signer's name
+/// after the mark that ends the list's last entry (`- Lưu: VT, CCVC. Đỗ
+/// Quang Vinh`): OCR reads the two columns of the tail as one line.
 fn signature_split(text: &str) -> Option<usize> {
+    upper_split(text).or_else(|| name_split(text))
+}
+
+/// The signer's name after the `.` or `;` ending the archive entry (the
+/// list's last, `Lưu: …`), to the line's end.
+fn name_split(text: &str) -> Option<usize> {
+    let fold = super::Folded::new(text).s;
+    if !fold
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .starts_with("luu")
+    {
+        return None;
+    }
+    let mark = text.trim_end().rfind(['.', ';'])?;
+    let at = mark + 1;
+    let name = text[at..].trim();
+    (is_name(name) && text[..mark].trim().chars().count() > 1)
+        .then(|| at + (text[at..].len() - text[at..].trim_start().len()))
+}
+
+/// Byte offset where trailing words in capitals naming a position start.
+fn upper_split(text: &str) -> Option<usize> {
     let mut start = None;
     let mut count = 0;
     let mut idx = text.len();
@@ -418,6 +443,16 @@ fn bullet_at(t: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_signer_read_onto_the_archive_entry_is_split_off() {
+        let t = "- Lưu: VT, CCVC. Đỗ Quang Vinh";
+        assert_eq!(signature_split(t).map(|s| &t[s..]), Some("Đỗ Quang Vinh"));
+        assert!(signature_split("- Lưu: VT. GIÁM ĐỐC").is_some());
+        // Not another entry, nor an archive entry without a name after it.
+        assert_eq!(signature_split("- TT. Hội Đồng Nhân"), None);
+        assert_eq!(signature_split("- Lưu: VT, TH."), None);
+    }
 
     #[test]
     fn splits_merged_lines() {
