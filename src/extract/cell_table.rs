@@ -21,7 +21,7 @@ use super::number::{parse_vn, scale_of};
 use super::records::Kpi;
 #[cfg(test)]
 use crate::text::cells::find_tables;
-use crate::text::cells::{cells, figure_of, is_figure, CellTable, SPECKS};
+use crate::text::cells::{cells, figure_of, is_figure, split_merged, CellTable, SPECKS};
 use crate::text::viet::skeleton;
 
 /// What a column holds, from its heading.
@@ -147,7 +147,9 @@ pub(crate) fn table_kpis(doc: &DocText, table: &CellTable) -> Vec<(usize, Kpi)> 
         if li == table.heading_line {
             continue;
         }
-        let Some(row) = cells(line) else { continue };
+        let Some(row) = cells(line).map(|r| split_merged(r, heading.len())) else {
+            continue;
+        };
         if row.len() > heading.len() {
             continue;
         }

@@ -477,7 +477,9 @@ pub(crate) fn body_tables(lines: &[Line<'_>], from: usize, to: usize) -> Vec<Tab
                 .take(t.end_line)
                 .skip(t.heading_line + 1)
             {
-                let Some(cells) = crate::text::cells::cells(text) else {
+                let Some(cells) = crate::text::cells::cells(text)
+                    .map(|c| crate::text::cells::split_merged(c, columns.len()))
+                else {
                     continue;
                 };
                 let pad = columns.len().saturating_sub(cells.len());

@@ -42,6 +42,33 @@ pub(crate) fn cells(line: &str) -> Option<Vec<&str>> {
     Some(c)
 }
 
+/// `row` with the cells OCR merged where it lost the rule between them
+/// split again, while the row has fewer than `want` cells: a cell of two
+/// figures or more, spaces apart (`10.500 11.862`), becomes a cell per
+/// figure, a lone `1` between two of them (the rule read as a digit:
+/// `10.500 1 11.862`) dropped.
+pub(crate) fn split_merged(row: Vec<&str>, want: usize) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::with_capacity(want.max(row.len()));
+    for (k, cell) in row.iter().enumerate() {
+        let parts: Vec<&str> = cell.split_whitespace().collect();
+        let figures = parts.len() >= 2 && parts.iter().all(|p| is_figure(p));
+        let kept: Vec<&str> = parts
+            .iter()
+            .enumerate()
+            .filter(|&(i, p)| !(*p == "1" && i > 0 && i + 1 < parts.len()))
+            .map(|(_, p)| *p)
+            .collect();
+        // Cells still to come count as they are.
+        let room = want.saturating_sub(out.len() + row.len() - k);
+        if figures && kept.len() - 1 <= room {
+            out.extend(kept);
+        } else {
+            out.push(cell);
+        }
+    }
+    out
+}
+
 /// Specks OCR leaves at a cell's edges, beside its rules (`24.500-`, `.39,1`).
 pub(crate) const SPECKS: &[char] = &['.', ',', ':', ';', '-', '\'', '"', '`', '~', '_', ' '];
 
@@ -134,6 +161,23 @@ mod tests {
             "1 | 2 | 3",
         ])
         .is_empty());
+    }
+
+    #[test]
+    fn merged_figure_cells_split_while_columns_are_missing() {
+        let row = cells("5 | Hồ sơ | 10.500 1 11.862 | 113,0").unwrap_or_default();
+        assert_eq!(
+            split_merged(row.clone(), 5),
+            ["5", "Hồ sơ", "10.500", "11.862", "113,0"]
+        );
+        // No column missing: the cell stays whole.
+        assert_eq!(
+            split_merged(row, 4),
+            ["5", "Hồ sơ", "10.500 1 11.862", "113,0"]
+        );
+        // Words are no figures.
+        let row = cells("1 | Máy điện tim 6 | Cái | 24").unwrap_or_default();
+        assert_eq!(split_merged(row.clone(), 5), row);
     }
 
     #[test]
