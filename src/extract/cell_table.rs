@@ -16,12 +16,12 @@
 //!
 //! The tables are found by [`crate::text::cells`].
 
-use super::doc::{squash, DocText};
+use super::doc::{squash, DocText, Span};
 use super::number::{parse_vn, scale_of};
 use super::records::Kpi;
 #[cfg(test)]
 use crate::text::cells::find_tables;
-use crate::text::cells::{cells, figure_of, is_figure, split_merged, CellTable, SPECKS};
+use crate::text::cells::{cells, figure_of, is_figure, offset_in, split_merged, CellTable};
 use crate::text::viet::skeleton;
 
 /// What a column holds, from its heading.
@@ -114,14 +114,9 @@ fn bounded(name: &str) -> String {
     squash(name).chars().take(MAX_NAME).collect()
 }
 
-/// The character right before byte `at` of `line`.
-fn start_of(line: &str, at: usize) -> Option<char> {
-    line.get(..at).and_then(|h| h.chars().next_back())
-}
-
-/// The KPIs of `table`, each with the printed offset of its figure.
-pub(crate) fn table_kpis(doc: &DocText, table: &CellTable) -> Vec<(usize, Kpi)> {
-    let lines: Vec<&str> = doc.text.split('\n').collect();
+/// The KPIs of `table` in `doc` (whose lines are `lines`), each with the
+/// printed span of its figure.
+pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &CellTable) -> Vec<(Span, Kpi)> {
     let Some(heading) = lines.get(table.heading_line).and_then(|l| cells(l)) else {
         return Vec::new();
     };
@@ -132,21 +127,8 @@ pub(crate) fn table_kpis(doc: &DocText, table: &CellTable) -> Vec<(usize, Kpi)> 
         .or_else(|| columns.iter().position(|c| *c != Column::Stt));
     let unit_col = columns.iter().position(|c| *c == Column::Unit);
     let mut out = Vec::new();
-    let mut line_start: usize = lines[..table.heading_line]
-        .iter()
-        .map(|l| l.len() + 1)
-        .sum();
-    for (li, line) in lines
-        .iter()
-        .enumerate()
-        .take(table.end_line)
-        .skip(table.heading_line)
-    {
-        let start = line_start;
-        line_start += line.len() + 1;
-        if li == table.heading_line {
-            continue;
-        }
+    let rows = lines.iter().enumerate().take(table.end_line);
+    for (li, &line) in rows.skip(table.heading_line + 1) {
         let Some(row) = cells(line).map(|r| split_merged(r, heading.len())) else {
             continue;
         };
@@ -158,31 +140,22 @@ pub(crate) fn table_kpis(doc: &DocText, table: &CellTable) -> Vec<(usize, Kpi)> 
         let at = |col: Option<usize>| col.and_then(|c| c.checked_sub(shift)).map(|j| row[j]);
         let name = at(name_col).filter(|s| !s.is_empty() && !is_figure(s));
         let (row_unit, row_scale) = at(unit_col).map_or((None, 1.0), unit_and_scale);
-        // Cells are found on the line in order, so offsets follow the text.
-        let mut from = 0;
         for (j, cell) in row.iter().enumerate() {
-            let Some(found) = line[from..].find(cell) else {
-                continue;
-            };
-            let raw_at = from + found;
-            from += found + cell.len();
             let col = &columns[j + shift];
-            let Some(figure_cell) = figure_of(cell) else {
-                continue;
-            };
-            // Line offset of the figure, past the specks before it.
-            let at = raw_at + (cell.len() - cell.trim_start_matches(SPECKS).len());
-            let cell = figure_cell;
             if matches!(col, Column::Stt | Column::Unit | Column::Name) {
                 continue;
             }
+            let Some(cell) = figure_of(cell) else {
+                continue;
+            };
+            let at = offset_in(line, cell);
             let figure = cell.trim_end_matches('%').trim_end();
             let Some(mut value) = parse_vn(figure) else {
                 continue;
             };
             // A minus glued to the figure is its sign in a column of
             // changes; elsewhere it is a rule's speck.
-            let signed = *col == Column::Change && start_of(line, at) == Some('-');
+            let signed = *col == Column::Change && line[..at].ends_with('-');
             if signed {
                 value = -value;
             }
@@ -197,8 +170,9 @@ pub(crate) fn table_kpis(doc: &DocText, table: &CellTable) -> Vec<(usize, Kpi)> 
                 Some(n) => format!("{} ({})", bounded(n), squash(heading[j + shift])),
                 None => squash(heading[j + shift]),
             };
+            let from = doc.line_offset(li) + at;
             out.push((
-                start + at,
+                (from, from + cell.len()),
                 Kpi {
                     label: Some(label),
                     value: value * scale,
@@ -228,7 +202,7 @@ mod tests {
         let doc = DocText::new(lines);
         find_tables(lines)
             .iter()
-            .flat_map(|t| table_kpis(&doc, t))
+            .flat_map(|t| table_kpis(&doc, lines, t))
             .map(|(_, k)| k)
             .collect()
     }

@@ -97,6 +97,15 @@ impl DocText {
             .map_or(self.text.len(), |&next| next - 1)
     }
 
+    /// Printed offset of the start of 0-based line `i`; past the last line,
+    /// the end of the text plus one (where a line after it would start).
+    pub fn line_offset(&self, i: usize) -> usize {
+        self.line_starts
+            .get(i)
+            .copied()
+            .unwrap_or(self.text.len() + 1)
+    }
+
     /// Printed offset of the start of the line holding `off`.
     pub fn line_start(&self, off: usize) -> usize {
         let l = self.line_of(off);

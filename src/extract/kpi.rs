@@ -138,32 +138,33 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
     let lines: Vec<&str> = t.split('\n').collect();
     let tables = crate::text::cells::find_tables(&lines);
     // Printed spans of the `|` tables, whose figures are read by cell.
-    let mut line_at = Vec::with_capacity(lines.len() + 1);
-    let mut off = 0;
-    for l in &lines {
-        line_at.push(off);
-        off += l.len() + 1;
-    }
-    line_at.push(off);
     let table_spans: Vec<Span> = tables
         .iter()
-        .map(|tb| (line_at[tb.heading_line], line_at[tb.end_line]))
+        .map(|tb| {
+            (
+                doc.line_offset(tb.heading_line),
+                doc.line_offset(tb.end_line),
+            )
+        })
         .collect();
     let table_from = table_start(doc, &table_spans);
-    let mut out: Vec<(usize, Kpi)> = tables
+    let cell_kpis: Vec<(Span, Kpi)> = tables
         .iter()
-        .flat_map(|tb| cell_table::table_kpis(doc, tb))
+        .flat_map(|tb| cell_table::table_kpis(doc, &lines, tb))
         .collect();
     // What the tables read: their headings and figure cells. Figures inside
     // a longer cell (`chịu thuế suất 5%`) are read as in running text.
     let cell_spans: Vec<Span> = tables
         .iter()
-        .map(|tb| (line_at[tb.heading_line], line_at[tb.heading_line + 1]))
-        .chain(
-            out.iter()
-                .map(|(at, k)| (*at, at + k.raw.trim_start_matches('-').len())),
-        )
+        .map(|tb| {
+            (
+                doc.line_offset(tb.heading_line),
+                doc.line_offset(tb.heading_line + 1),
+            )
+        })
+        .chain(cell_kpis.iter().map(|&(span, _)| span))
         .collect();
+    let mut out: Vec<(usize, Kpi)> = cell_kpis.into_iter().map(|((at, _), k)| (at, k)).collect();
     let mut last_context_stop: Option<usize> = None;
     for m in NUM.find_iter(t) {
         let s = m.start();

@@ -18,6 +18,7 @@
 
 use super::{Claims, Line};
 use crate::output::{BlockKind, Table};
+use crate::text::cells;
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
@@ -464,45 +465,35 @@ pub(crate) fn body_tables(lines: &[Line<'_>], from: usize, to: usize) -> Vec<Tab
     let to = to.min(lines.len());
     let from = from.min(to);
     let texts: Vec<&str> = lines[from..to].iter().map(|l| l.text.as_str()).collect();
-    crate::text::cells::find_tables(&texts)
+    cells::find_tables(&texts)
         .into_iter()
         .filter_map(|t| {
-            let heading = crate::text::cells::cells(texts[t.heading_line])?;
+            let heading = cells::cells(texts[t.heading_line])?;
             let columns: Vec<String> = heading.iter().map(|c| (*c).to_owned()).collect();
             let mut rows = Vec::new();
             let mut row_lines = Vec::new();
-            for (k, text) in texts
-                .iter()
-                .enumerate()
-                .take(t.end_line)
-                .skip(t.heading_line + 1)
-            {
-                let Some(cells) = crate::text::cells::cells(text)
-                    .map(|c| crate::text::cells::split_merged(c, columns.len()))
+            for k in t.heading_line + 1..t.end_line {
+                let Some(row) =
+                    cells::cells(texts[k]).map(|c| cells::split_merged(c, columns.len()))
                 else {
                     continue;
                 };
-                let pad = columns.len().saturating_sub(cells.len());
-                let mut row = vec![String::new(); pad];
-                row.extend(cells.iter().map(|c| (*c).to_owned()));
-                rows.push(row);
+                let pad = columns.len().saturating_sub(row.len());
+                let mut padded = vec![String::new(); pad];
+                padded.extend(row.iter().map(|c| (*c).to_owned()));
+                rows.push(padded);
                 row_lines.push(lines[from + k].no);
             }
-            let above = (from + t.heading_line)
+            // The title line, if any, opens the table.
+            let title_line = t
+                .heading_line
                 .checked_sub(1)
-                .filter(|&a| a >= from)
-                .map(|a| &lines[a]);
-            let title = above
-                .filter(|l| l.fold.s.starts_with("bang ") && l.text.chars().count() <= 120)
-                .map(|l| l.text.clone());
-            let first = if title.is_some() {
-                from + t.heading_line - 1
-            } else {
-                from + t.heading_line
-            };
+                .map(|k| &lines[from + k])
+                .filter(|l| l.fold.s.starts_with("bang ") && l.text.chars().count() <= 120);
+            let first = title_line.map_or(&lines[from + t.heading_line], |l| l);
             Some(Table {
-                title,
-                line_start: lines[first].no,
+                title: title_line.map(|l| l.text.clone()),
+                line_start: first.no,
                 line_end: lines[from + t.end_line - 1].no,
                 columns,
                 rows,

@@ -69,8 +69,16 @@ pub(crate) fn split_merged(row: Vec<&str>, want: usize) -> Vec<&str> {
     out
 }
 
+/// Byte offset in `line` of `part`, a slice of it (a cell of [`cells`] or
+/// of [`split_merged`], or [`figure_of`] of one).
+pub(crate) fn offset_in(line: &str, part: &str) -> usize {
+    let at = (part.as_ptr() as usize).wrapping_sub(line.as_ptr() as usize);
+    debug_assert!(at + part.len() <= line.len(), "a slice of the line");
+    at
+}
+
 /// Specks OCR leaves at a cell's edges, beside its rules (`24.500-`, `.39,1`).
-pub(crate) const SPECKS: &[char] = &['.', ',', ':', ';', '-', '\'', '"', '`', '~', '_', ' '];
+const SPECKS: &[char] = &['.', ',', ':', ';', '-', '\'', '"', '`', '~', '_', ' '];
 
 /// The figure a cell holds alone, specks at its edges aside.
 pub(crate) fn figure_of(cell: &str) -> Option<&str> {
@@ -187,5 +195,9 @@ mod tests {
         assert_eq!(figure_of(".39,1"), Some("39,1"));
         assert_eq!(figure_of("24.500-"), Some("24.500"));
         assert_eq!(figure_of("Đạt"), None);
+        let line = "1 | Hồ sơ | .39,1";
+        let c = cells(line).unwrap_or_default();
+        let f = figure_of(c[2]).unwrap_or_default();
+        assert_eq!(&line[offset_in(line, f)..], "39,1");
     }
 }
