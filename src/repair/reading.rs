@@ -1234,7 +1234,24 @@ pub(super) fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Readin
                             && (!matches!(c, '-' | '.') || syllable_like(w))
                     });
             let figure_word = prev == figure && next == word && c == '-' && next_run == Some(false);
-            if words || (lower_word_figure || figure_word) {
+            // A period between a syllable and a capitalised word (`Sở.Tài`,
+            // `hiện.Kế`, `của.Ủy`) is a speck: in sets A-W every one of the
+            // 37 left so by the rules above stood for a space, none for the
+            // end of a sentence. An abbreviation (`Tp.Huế`) is no syllable;
+            // a heading glued to the sentence before it (`Việt Nam.Điều 1.`,
+            // as the legal corpus prints it) keeps its period.
+            let heading_next = toks.get(ti + 2).is_some_and(|t| t.kind == TokenKind::Space)
+                && toks
+                    .get(ti + 3)
+                    .is_some_and(|t| t.kind == TokenKind::Figure);
+            let dot_speck = c == '.'
+                && prev_run.is_some()
+                && next_run == Some(true)
+                && !heading_next
+                && ti
+                    .checked_sub(1)
+                    .is_some_and(|i| syllable_like(toks[i].text(line)));
+            if words || lower_word_figure || figure_word || dot_speck {
                 return mark(" ", MarkLm::Dropped);
             }
             return None;
@@ -2270,6 +2287,12 @@ mod tests {
             readings("hang hoa..Trong"),
             [("..".into(), mark(". ", Boundary))]
         );
+        // A period before a capitalised word is a speck, unless it ends the
+        // sentence before a heading (`Dieu 1.`) or follows an abbreviation.
+        assert_eq!(readings("gui ve So.Tai chinh"), [(".".into(), space())]);
+        assert_eq!(readings("tham muu.Uy ban"), [(".".into(), space())]);
+        assert!(readings("Viet Nam.Dieu 1. Pham vi").is_empty());
+        assert!(readings("tai Tp.Hue").is_empty());
         // Names, files, codes and abbreviations keep their marks.
         for clean in [
             "tinh Ba Ria-Vung Tau",
