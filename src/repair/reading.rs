@@ -961,6 +961,9 @@ pub(super) fn noisy_readings(lex: &Lexicon, line: &str, toks: &[Token]) -> Vec<O
                 ti = end;
                 continue;
             }
+            TokenKind::Punct if table_rule(line, toks, ti).is_some() => {
+                out[ti] = table_rule(line, toks, ti);
+            }
             TokenKind::Punct if stray_punct(line, toks, ti).is_none() => {
                 let p = toks[ti].text(line);
                 let line_start = toks[..ti].iter().all(|t| t.kind == TokenKind::Space);
@@ -1023,6 +1026,54 @@ pub(super) fn noisy_readings(lex: &Lexicon, line: &str, toks: &[Token]) -> Vec<O
         ti += 1;
     }
     out
+}
+
+/// Fewest `|` in a line whose rules [`table_rule`] reads: a table's row
+/// (`| 2 | Xã Hòa | 17 |`); OCR's specks put one or two in running text.
+const TABLE_RULES: usize = 3;
+
+/// A table's column rule OCR printed with specks (`|.780`, `24.500-|`,
+/// `12,|`) or glued to a figure (`17|`, `|3`), in a line of [`TABLE_RULES`]
+/// rules or more: read as `|`, the specks dropped, with a space on each side
+/// that touches a cell's text. The cell's text, figures included, is not
+/// touched. A bare rule glued to a word stays: that is how the gold of real
+/// scans prints some tables (`|Phục vụ hành chính |Phòng Hành`).
+pub(super) fn table_rule(line: &str, toks: &[Token], ti: usize) -> Option<Reading> {
+    let p = toks[ti].text(line);
+    let speck = |c: char| {
+        matches!(
+            c,
+            '.' | ',' | ':' | ';' | '-' | '_' | '~' | '\'' | '’' | '‘'
+        )
+    };
+    if p.matches('|').count() != 1
+        || !p.chars().all(|c| c == '|' || speck(c))
+        || line.matches('|').count() < TABLE_RULES
+    {
+        return None;
+    }
+    let bare = p == "|";
+    let touches = |t: Option<&Token>| {
+        t.is_some_and(|t| match t.kind {
+            TokenKind::Figure => true,
+            TokenKind::Word => !bare,
+            _ => false,
+        })
+    };
+    let before = touches(ti.checked_sub(1).and_then(|i| toks.get(i)));
+    let after = touches(toks.get(ti + 1));
+    if bare && !before && !after {
+        return None;
+    }
+    let to = format!(
+        "{}|{}",
+        if before { " " } else { "" },
+        if after { " " } else { "" }
+    );
+    Some(Reading::Mark {
+        to,
+        lm: MarkLm::Boundary,
+    })
 }
 
 /// How a noisy document reads a `[` glued to the front of a word, a shape
@@ -2260,6 +2311,23 @@ mod tests {
             readings("Dieu 49. -Nhiem vu"),
             [("-".into(), mark("", Dropped))]
         );
+    }
+
+    #[test]
+    fn table_rules_with_specks_or_glued_to_figures() {
+        use MarkLm::*;
+        let rule = |to: &str| mark(to, Boundary);
+        assert_eq!(
+            readings("| 2 | Xa Hoa |.780 | 12,| 98,5 |"),
+            [("|.".into(), rule("| ")), (",|".into(), rule(" |"))]
+        );
+        assert_eq!(
+            readings("| 3 | Xa Phu | 17| 24.500-| 4 |"),
+            [("|".into(), rule(" |")), ("-|".into(), rule(" |"))]
+        );
+        // Glued to a word, a bare rule stays; so do rules of running text.
+        assert!(readings("| 4 |Phuc vu hanh chinh |Phong | 5 |").is_empty());
+        assert!(readings("dat 17| ke hoach").is_empty());
     }
 
     #[test]
