@@ -1040,6 +1040,11 @@ const TABLE_RULES: usize = 3;
 /// scans prints some tables (`|Phục vụ hành chính |Phòng Hành`).
 pub(super) fn table_rule(line: &str, toks: &[Token], ti: usize) -> Option<Reading> {
     let p = toks[ti].text(line);
+    if line.matches('|').count() >= TABLE_RULES {
+        if let Some(r) = rule_glyph(line, toks, ti) {
+            return Some(r);
+        }
+    }
     let speck = |c: char| {
         matches!(
             c,
@@ -1072,6 +1077,43 @@ pub(super) fn table_rule(line: &str, toks: &[Token], ti: usize) -> Option<Readin
     );
     Some(Reading::Mark {
         to,
+        lm: MarkLm::Boundary,
+    })
+}
+
+/// A rule OCR read as a bracket or `!` in a table's row: `]`, `}` or `!`
+/// glued to the end of a cell's text (`27.000]`, `tính}`, `vụ!`), `[` or
+/// `{` to the start of one (`[50,8`). At the line's end (start) only when
+/// the row opens (ends) with a rule too.
+fn rule_glyph(line: &str, toks: &[Token], ti: usize) -> Option<Reading> {
+    let p = toks[ti].text(line);
+    let text = |t: Option<&Token>| {
+        t.is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Figure))
+    };
+    let gap = |t: Option<&Token>| t.is_none_or(|t| t.kind == TokenKind::Space);
+    let prev = ti.checked_sub(1).and_then(|i| toks.get(i));
+    let next = toks.get(ti + 1);
+    let trimmed = line.trim();
+    let closing = match p {
+        "]" | "}" | "!" => true,
+        "[" | "{" => false,
+        _ => return None,
+    };
+    let to = if closing {
+        let edge = toks[ti + 1..].iter().all(|t| t.kind == TokenKind::Space);
+        if !(text(prev) && gap(next)) || edge && !trimmed.starts_with('|') {
+            return None;
+        }
+        " |"
+    } else {
+        let edge = toks[..ti].iter().all(|t| t.kind == TokenKind::Space);
+        if !(text(next) && gap(prev)) || edge && !trimmed.ends_with('|') {
+            return None;
+        }
+        "| "
+    };
+    Some(Reading::Mark {
+        to: to.to_owned(),
         lm: MarkLm::Boundary,
     })
 }
@@ -2325,6 +2367,16 @@ mod tests {
             readings("| 3 | Xa Phu | 17| 24.500-| 4 |"),
             [("|".into(), rule(" |")), ("-|".into(), rule(" |"))]
         );
+        // A rule read as a bracket or `!`.
+        assert_eq!(
+            readings("| 2 | Xa Hoa! 27.000] 14.017 [50,8 |"),
+            [
+                ("!".into(), rule(" |")),
+                ("]".into(), rule(" |")),
+                ("[".into(), rule("| "))
+            ]
+        );
+        assert!(readings("2 | Xa Hoa | 17 | 27.000]").is_empty());
         // Glued to a word, a bare rule stays; so do rules of running text.
         assert!(readings("| 4 |Phuc vu hanh chinh |Phong | 5 |").is_empty());
         assert!(readings("dat 17| ke hoach").is_empty());
