@@ -945,6 +945,16 @@ pub(super) fn noisy_readings(lex: &Lexicon, line: &str, toks: &[Token]) -> Vec<O
         };
         match toks[ti].kind {
             TokenKind::Word => {
+                if capitals_pair(lex, line, toks, ti) {
+                    out[ti] = Some(Reading::Syllable);
+                    out[ti + 1] = Some(Reading::Mark {
+                        to: " ".to_owned(),
+                        lm: MarkLm::Dropped,
+                    });
+                    out[ti + 2] = Some(Reading::Syllable);
+                    ti += 3;
+                    continue;
+                }
                 if let Some(r) = joined_syllable(line, toks, ti) {
                     let end = r.end(ti);
                     out[ti] = Some(r);
@@ -1203,6 +1213,33 @@ pub(super) fn joined_syllable(line: &str, toks: &[Token], ti: usize) -> Option<R
     });
     (crate::lexicon::syllable::is_syllable_shape(&shape) || horn)
         .then_some(Reading::Joined { end: ti + 3, key })
+}
+
+/// Are word `ti`, a hyphen and the word after it, all glued, two syllables
+/// in capitals OCR joined (`PHO-CHU`, `DIEU-HANH`, `YEU-CAU`) rather than a
+/// code (`KT-XH`, `TC-KH`)? Both are shaped like syllables, neither is in the
+/// code list, and the pair is no part of a longer symbol.
+fn capitals_pair(lex: &Lexicon, line: &str, toks: &[Token], ti: usize) -> bool {
+    let word = |i: usize| {
+        toks.get(i)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(line))
+            .filter(|w| {
+                (2..=7).contains(&w.chars().count())
+                    && w.chars().all(char::is_uppercase)
+                    && crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(w))
+                    && lex.code(w).is_none()
+            })
+    };
+    let glued = |i: Option<usize>| {
+        i.and_then(|i| toks.get(i))
+            .is_some_and(|t| t.kind != TokenKind::Space)
+    };
+    word(ti).is_some()
+        && toks.get(ti + 1).is_some_and(|t| t.text(line) == "-")
+        && word(ti + 2).is_some()
+        && !glued(ti.checked_sub(1))
+        && !glued(Some(ti + 3))
 }
 
 /// Is word `ti`, which [`code_like`] takes for a code, a syllable in a noisy
@@ -2353,6 +2390,25 @@ mod tests {
             readings("Dieu 49. -Nhiem vu"),
             [("-".into(), mark("", Dropped))]
         );
+    }
+
+    #[test]
+    fn capitals_joined_by_a_hyphen() {
+        use MarkLm::*;
+        assert_eq!(
+            readings("I. MUC DICH, YEU-CAU"),
+            [
+                ("YEU".into(), Reading::Syllable),
+                ("-".into(), mark(" ", Dropped)),
+                ("CAU".into(), Reading::Syllable)
+            ]
+        );
+        // Codes stay codes.
+        for clean in ["phat trien KT-XH", "Phong TC-KH", "so 12/QD-UBND"] {
+            assert!(!readings(clean)
+                .iter()
+                .any(|r| matches!(r.1, Reading::Mark { .. })));
+        }
     }
 
     #[test]
