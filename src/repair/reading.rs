@@ -1364,6 +1364,35 @@ pub(super) fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Readin
                             && (!matches!(c, '-' | '.') || syllable_like(w))
                     });
             let figure_word = prev == figure && next == word && c == '-' && next_run == Some(false);
+            // A hyphen between two small-letter syllables OCR gave a capital
+            // for a marked vowel or left one letter long (`kE-hoach`,
+            // `mGt-sé`, `y-kién`), or after an acronym (`UBND-huyện`,
+            // `PCTT-và`); the syllable after it ends the token (no symbol
+            // goes on). Counted on sets A-W's repair output first: 15 and 8
+            // such tokens, each two words in the truth.
+            let text_at = |i: Option<usize>| {
+                i.and_then(|i| toks.get(i))
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .map(|t| t.text(line))
+            };
+            let small_syllable = |w: &str| {
+                w.chars().next().is_some_and(char::is_lowercase)
+                    && w.chars().count() <= 7
+                    && syllable_like(w)
+                    && crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(w))
+            };
+            let acronym = |w: &str| w.chars().count() >= 2 && w.chars().all(char::is_uppercase);
+            let ends = toks.get(ti + 2).is_none_or(|t| {
+                t.kind == TokenKind::Space || !t.text(line).starts_with(['-', '/', '_'])
+            });
+            let hyphen_words = c == '-'
+                && ends
+                && !toks[..ti - 1]
+                    .last()
+                    .is_some_and(|t| t.text(line).ends_with(['/', '-', '_']))
+                && text_at(Some(ti + 1)).is_some_and(small_syllable)
+                && text_at(ti.checked_sub(1))
+                    .is_some_and(|w| small_syllable(w) || acronym(w) && w.chars().count() <= 5);
             // A period between a syllable and a capitalised word (`Sở.Tài`,
             // `hiện.Kế`, `của.Ủy`) is a speck: in sets A-W every one of the
             // 37 left so by the rules above stood for a space, none for the
@@ -1381,7 +1410,7 @@ pub(super) fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Readin
                 && ti
                     .checked_sub(1)
                     .is_some_and(|i| syllable_like(toks[i].text(line)));
-            if words || lower_word_figure || figure_word || dot_speck {
+            if words || lower_word_figure || figure_word || dot_speck || hyphen_words {
                 return mark(" ", MarkLm::Dropped);
             }
             return None;
@@ -2463,6 +2492,15 @@ mod tests {
             readings("hang hoa..Trong"),
             [("..".into(), mark(". ", Boundary))]
         );
+        // A hyphen between small syllables OCR misprinted, or after an acronym.
+        assert_eq!(
+            readings("xay dung kE-hoach"),
+            [("kE".into(), Reading::Syllable), ("-".into(), space())]
+        );
+        assert_eq!(readings("tham gia y-kien"), [("-".into(), space())]);
+        assert_eq!(readings("Chu tich UBND-tinh ve"), [("-".into(), space())]);
+        assert!(readings("gui qua e-mail").is_empty());
+        assert!(readings("so 12/UBND-vp ngay").is_empty());
         // A period before a capitalised word is a speck, unless it ends the
         // sentence before a heading (`Dieu 1.`) or follows an abbreviation.
         assert_eq!(readings("gui ve So.Tai chinh"), [(".".into(), space())]);
