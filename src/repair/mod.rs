@@ -1257,19 +1257,19 @@ impl<'a> Repairer<'a> {
                 reader.run(lex, &lines, &tokens, &mut changes);
             }
             // A printing's token is a slot's key already decoded, mostly.
-            own_name::read_own_name(lex, &lines, &tokens, &mut changes, |k| {
-                match key_index.get(k) {
-                    Some(&i) => {
-                        let i = i as usize;
-                        key_options[i]
-                            .iter()
-                            .copied()
-                            .zip(key_words[i].iter().copied())
-                            .collect()
-                    }
-                    None => mixture::options(lex, &weights, k, &cache.get(lex, k)),
+            let options = |k: &str| match key_index.get(k) {
+                Some(&i) => {
+                    let i = i as usize;
+                    key_options[i]
+                        .iter()
+                        .copied()
+                        .zip(key_words[i].iter().copied())
+                        .collect()
                 }
-            });
+                None => mixture::options(lex, &weights, k, &cache.get(lex, k)),
+            };
+            let own = own_name::read_own_name(lex, &lines, &tokens, &mut changes, options);
+            own_name::read_place_names(lex, &lines, &tokens, &mut changes, &own, options);
             for reader in READERS_AFTER_NAME {
                 reader.run(lex, &lines, &tokens, &mut changes);
             }

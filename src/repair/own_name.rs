@@ -1,4 +1,5 @@
-//! The document's own place name, read as one name wherever it recurs.
+//! The document's own place name, and every other place name it prints
+//! twice or more, read as one name wherever it recurs.
 //!
 //! A provincial or communal office's documents name their own unit again
 //! and again: the issuer block (`XÃ ĐÔNG THỦY`), the place of issue
@@ -29,6 +30,11 @@
 //! misreads aside, are each within one edit of the issuer block's (as
 //! printed or as read), where the run follows a unit word (`xã`, `huyện`,
 //! …) or opens the place-and-date line (`…, ngày`).
+//!
+//! [`read_place_names`] does the same for the document's other names,
+//! without an issuer block to anchor them: runs of two or three capitalised
+//! words after a unit word, grouped by their letters up to marks, and the
+//! same letters printed elsewhere without the unit.
 
 use super::decode::Option_;
 use super::phrases::{capital_run, lower_old, phrase, skip_space, unit_ends_at};
@@ -84,15 +90,18 @@ struct Printing {
 /// Reads every printing of the issuer's place name as the one spelling
 /// the printings together support best. `options(key)` gives the decoder's
 /// options of a lower-case OCR token and the word each outputs.
+///
+/// Returns where each printing found starts (line, token), so that
+/// [`read_place_names`] leaves them to this reader.
 pub(super) fn read_own_name(
     lex: &Lexicon,
     lines: &[String],
     tokens: &[Vec<Token>],
     changes: &mut Changes,
-    mut options: impl FnMut(&str) -> Options,
-) {
+    options: impl FnMut(&str) -> Options,
+) -> Vec<(usize, usize)> {
     let Some(anchor) = issuer_name(lines, tokens, changes) else {
-        return;
+        return Vec::new();
     };
     let n = anchor.words.len();
     let (aline, atoks) = (&lines[anchor.line], &tokens[anchor.line]);
@@ -143,6 +152,111 @@ pub(super) fn read_own_name(
     // The anchor first, so that it is the printing kept of the two.
     printings.sort_by_key(|p| (p.line, p.words[0], !p.is_anchor));
     printings.dedup_by_key(|p| (p.line, p.words[0]));
+    let starts = printings.iter().map(|p| (p.line, p.words[0])).collect();
+    pool(lex, lines, tokens, changes, printings, options);
+    starts
+}
+
+/// Reads every place name the document prints twice or more after a unit
+/// word (`xã Hòa Thạnh`, `huyện Phước Lâm`) as one spelling, the way
+/// [`read_own_name`] reads the issuer's (without an issuer block's
+/// printing to anchor it): printings are runs of two or three capitalised
+/// words after a unit word, grouped by their letters up to marks (and OCR's
+/// digits for letters). Printings starting at `taken` (the own name's) are
+/// left alone.
+pub(super) fn read_place_names(
+    lex: &Lexicon,
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    changes: &mut Changes,
+    taken: &[(usize, usize)],
+    mut options: impl FnMut(&str) -> Options,
+) {
+    let mut groups: Vec<(String, Vec<Printing>)> = Vec::new();
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        let mut ti = 0;
+        while ti < toks.len() {
+            let Some(start) =
+                unit_ends_at(line, toks, ti, changes, li).and_then(|a| skip_space(line, toks, a))
+            else {
+                ti += 1;
+                continue;
+            };
+            let words = capital_run(line, toks, start, NAME_WORDS + 1);
+            if (2..=NAME_WORDS).contains(&words.len()) && !taken.contains(&(li, start)) {
+                let key = words
+                    .iter()
+                    .map(|&w| fold(toks[w].text(line)))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let printing = Printing {
+                    line: li,
+                    words,
+                    is_anchor: false,
+                };
+                match groups.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, g)) => g.push(printing),
+                    None => groups.push((key, vec![printing])),
+                }
+            }
+            ti = start.max(ti + 1);
+        }
+    }
+    // The same name printed elsewhere without its unit (`đường Hòa Thạnh -
+    // Tân Lộc`): a run of as many capitalised words, no capitalised word
+    // against either end, with the same letters.
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 0..toks.len() {
+            let capital = |i: Option<usize>| {
+                i.and_then(|i| toks.get(i)).is_some_and(|t| {
+                    t.kind == TokenKind::Word && t.text(line).starts_with(char::is_uppercase)
+                })
+            };
+            let before = ti
+                .checked_sub(1)
+                .filter(|&i| toks[i].kind == TokenKind::Space)
+                .and_then(|i| i.checked_sub(1));
+            if !capital(Some(ti)) || capital(before) || taken.contains(&(li, ti)) {
+                continue;
+            }
+            let words = capital_run(line, toks, ti, NAME_WORDS + 1);
+            let key = words
+                .iter()
+                .map(|&w| fold(toks[w].text(line)))
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some((_, g)) = groups.iter_mut().find(|(k, _)| *k == key) {
+                if !g.iter().any(|p| p.line == li && p.words[0] == ti) {
+                    g.push(Printing {
+                        line: li,
+                        words,
+                        is_anchor: false,
+                    });
+                }
+            }
+        }
+    }
+    for (_, mut printings) in groups {
+        printings.sort_by_key(|p| (p.line, p.words[0]));
+        if printings.len() >= 2 {
+            pool(lex, lines, tokens, changes, printings, &mut options);
+        }
+    }
+}
+
+/// Gives every printing of one name the reading the printings together
+/// support best (see the module's documentation for the score).
+fn pool(
+    lex: &Lexicon,
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    changes: &mut Changes,
+    printings: Vec<Printing>,
+    mut options: impl FnMut(&str) -> Options,
+) {
+    let Some(n) = printings.first().map(|p| p.words.len()) else {
+        return;
+    };
     // Each printing's reading so far. A printing with a word not read as a
     // known word (`PHUGC`) is left out: the decoder does not spell such a
     // token, and its case would not be restored.
@@ -460,5 +574,34 @@ mod tests {
         let text = out.lines.join("\n");
         assert!(text.contains("HUYỆN PHƯỚC LÂM"), "{text}");
         assert_eq!(text.matches("Phước Lâm").count(), 3, "{text}");
+    }
+
+    /// A commune's name OCR printed three ways is read one way wherever it
+    /// recurs, after its unit word or not.
+    #[test]
+    fn printings_of_a_place_name_read_alike() {
+        let lex = crate::lexicon::bundled();
+        let ocr = "UY BAN NHAN DAN\nHUYEN PHUOC LAM\n\n\
+                   Phuéc Lam, ngay 18 thang 3 nam 2025\n\n\
+                   Tuyen duong lien xa Déng Thanh dai 8,6 km da xudng cap nghiem trong.\n\
+                   Uy ban nhan dan xa Dong Thanh da bao cao két qua thuc hién.\n\
+                   Tuyen duong Dóng Thanh - Tan Loc can duoc nang cap trong nam.";
+        let out = Repairer::new(lex, RepairOptions::default()).repair_text(ocr);
+        let names: Vec<String> = out.lines[5..8]
+            .iter()
+            .map(|l| {
+                let at = l
+                    .find("Thanh")
+                    .or_else(|| l.find("Thành"))
+                    .or_else(|| l.find("Thạnh"));
+                let end = at.map_or(0, |a| a);
+                l[..end]
+                    .split_whitespace()
+                    .last()
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+            .collect();
+        assert!(names.iter().all(|n| *n == names[0]), "{names:?}");
     }
 }
