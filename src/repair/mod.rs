@@ -803,7 +803,7 @@ impl<'a> Repairer<'a> {
             }
             if let Some((ti, to)) = colon_before_item(&lines, &tokens, li, &headings) {
                 readings[ti] = Some(Reading::Mark {
-                    to: to.to_owned(),
+                    to,
                     lm: MarkLm::Boundary,
                 });
             }

@@ -641,7 +641,7 @@ pub(super) fn colon_before_item(
     tokens: &[Vec<Token>],
     li: usize,
     headings: &FxHashMap<String, usize>,
-) -> Option<(usize, &'static str)> {
+) -> Option<(usize, String)> {
     let (line, toks) = (&lines[li], &tokens[li]);
     // The last mark glued to a word; only loose marks after it.
     let mut ti = toks.len();
@@ -650,14 +650,23 @@ pub(super) fn colon_before_item(
         let t = toks[ti];
         match t.kind {
             TokenKind::Space => {}
-            TokenKind::Punct if ti > 0 && toks[ti - 1].kind == TokenKind::Word => break,
+            // (`b/c` is a protected abbreviation.)
+            TokenKind::Punct
+                if ti > 0
+                    && matches!(toks[ti - 1].kind, TokenKind::Word | TokenKind::Protected) =>
+            {
+                break
+            }
             TokenKind::Punct if ti == 0 || toks[ti - 1].kind == TokenKind::Space => {}
             _ => return None,
         }
     }
-    if toks[ti].text(line) != ":" {
-        return None;
-    }
+    // A colon, maybe after a closing bracket (`(b/c):`).
+    let close = toks[ti]
+        .text(line)
+        .strip_suffix(':')
+        .filter(|h| h.chars().all(|c| c == ')'))?;
+    let mark = |m: &str| Some((ti, format!("{close}{m}")));
     // A line in capitals ending in a colon is the operative heading
     // (`QUYẾT ĐỊNH:`, `QUYẾT NGHỊ:`) that the first article follows.
     let capitals = line[..toks[ti].start].chars().any(char::is_alphabetic)
@@ -668,12 +677,68 @@ pub(super) fn colon_before_item(
     let ni = (li + 1..lines.len()).find(|&i| !lines[i].trim().is_empty())?;
     let (next, ntoks) = (&lines[ni], &tokens[ni]);
     if let Some((_, c)) = list_letter(next, ntoks) {
-        return (c != 'a').then_some((ti, ";"));
+        return if c != 'a' { mark(";") } else { None };
+    }
+    // An item of a dash list before the next one (`- UBND các xã, thị
+    // trấn:` before `- Lưu: VT.`): counted on sets A-W's repair output, 40
+    // such line-end colons stood for `;`, none for `:` (a colon that opens a
+    // list ends a heading or a label, `2. Các thành viên:`, `Nơi nhận:`).
+    // (`Nơi nhận:` and `Kính gửi:` are labels, whatever OCR made of a mark
+    // before them.)
+    let label = ["noi nhan", "kinh gui"]
+        .iter()
+        .any(|l| viet::skeleton(&line.to_lowercase()).contains(l));
+    if let Some(b) = item_bullet(lines, tokens, li).filter(|_| !label) {
+        if bullet_of(next, ntoks) == Some(b) {
+            return mark(";");
+        }
     }
     match heading_start(next, ntoks) {
-        Some((w, ".")) if headings.contains_key(&viet::skeleton(w)) => Some((ti, ".")),
+        Some((w, ".")) if headings.contains_key(&viet::skeleton(w)) => mark("."),
         _ => None,
     }
+}
+
+/// The bullet opening line `li`, when it opens with one: `+`, or `-` for a
+/// dash as OCR prints it (`-`, `~`, `=`, `>`, `»`, `—`, `--`, `-.`).
+fn bullet_of(line: &str, toks: &[Token]) -> Option<char> {
+    let t = toks.iter().find(|t| t.kind != TokenKind::Space)?;
+    let p = t.text(line);
+    if t.kind != TokenKind::Punct || p.chars().count() > 2 {
+        return None;
+    }
+    if p == "+" {
+        return Some('+');
+    }
+    let mut chars = p.chars();
+    let dash = chars
+        .next()
+        .is_some_and(|c| matches!(c, '-' | '~' | '=' | '>' | '»' | '—' | '–'))
+        && chars.all(|c| matches!(c, '-' | '.' | '~'));
+    dash.then_some('-')
+}
+
+/// The bullet of the dash or plus item line `li` belongs to: its own, or,
+/// for a wrapped line, that of the line that opens the item (within a few
+/// lines back, every line between opening with a small letter).
+fn item_bullet(lines: &[String], tokens: &[Vec<Token>], li: usize) -> Option<char> {
+    const ITEM_LINES: usize = 6;
+    for i in (li.saturating_sub(ITEM_LINES)..=li).rev() {
+        let (line, toks) = (&lines[i], &tokens[i]);
+        if let Some(b) = bullet_of(line, toks) {
+            return Some(b);
+        }
+        let wrapped = toks
+            .iter()
+            .find(|t| t.kind != TokenKind::Space)
+            .is_some_and(|t| {
+                t.kind == TokenKind::Word && t.text(line).starts_with(char::is_lowercase)
+            });
+        if !wrapped || list_letter(line, toks).is_some() {
+            return None;
+        }
+    }
+    None
 }
 
 /// The departments of a provincial People's Committee (`Sở Nội vụ`, `Sở Tài
@@ -2652,11 +2717,20 @@ mod tests {
         let (lines, tokens) = doc("Dieu 3. Mot\nDieu 4. Hai\nc) Quyet dinh thay doi Tham phan:\nd) Quyet dinh thay doi nguoi giam dinh: “\nd) Ra quyet dinh\nquyen han sau day:\na) To chuc\nTham tra vien:\nDieu 5. Ba\nnhu sau:\n2. Hai");
         let h = heading_words(&lines, &tokens);
         let colon = |li| colon_before_item(&lines, &tokens, li, &h);
-        assert_eq!(colon(2), Some((14, ";")));
-        assert_eq!(colon(3), Some((16, ";")), "loose marks after it");
+        assert_eq!(colon(2), Some((14, ";".into())));
+        assert_eq!(colon(3), Some((16, ";".into())), "loose marks after it");
         assert_eq!(colon(5), None, "a list starts");
-        assert_eq!(colon(7), Some((5, ".")));
+        assert_eq!(colon(7), Some((5, ".".into())));
         assert_eq!(colon(9), None);
+        // A dash item before the next one ends in `;`, after a wrapped line
+        // or a bracket too; a heading or a label before a list keeps `:`.
+        let (lines, tokens) = doc("- UBND cac xa:\n~ Chu tich, cac PCT UBND\ntinh (b/c):\n- Luu: VT.\n2. Cac thanh vien:\n- Ong A\n~. Noi nhan:\n- Nhu tren;");
+        let h = heading_words(&lines, &tokens);
+        let colon = |li| colon_before_item(&lines, &tokens, li, &h).map(|(_, m)| m);
+        assert_eq!(colon(0), Some(";".into()));
+        assert_eq!(colon(2), Some(");".into()));
+        assert_eq!(colon(4), None);
+        assert_eq!(colon(6), None);
         // The operative heading keeps its colon before Điều 1.
         let (lines, tokens) = doc("Dieu 3. Mot\nDieu 4. Hai\nQUYET DINH:\nDieu 1. Ban hanh");
         let h = heading_words(&lines, &tokens);
