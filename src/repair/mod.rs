@@ -522,6 +522,7 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Lexicon(phrases::read_split_code),
     Reader::Lexicon(phrases::read_symbol_slash),
     Reader::Lexicon(phrases::read_stray_colon),
+    Reader::Lexicon(phrases::read_stray_period),
     Reader::Text(phrases::read_recipients_label),
     Reader::Text(phrases::read_archive_entry),
     Reader::Text(phrases::read_number_label),
