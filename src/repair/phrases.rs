@@ -889,6 +889,66 @@ pub(super) fn read_money_semicolon(lines: &[String], tokens: &[Vec<Token>], chan
     }
 }
 
+/// Document types a list of cited documents names (folded), as in `…
+/// năm 2025; Kế hoạch số 45/KH-UBND …`.
+const CITED_TYPES: &[&str] = &[
+    "ke hoach",
+    "quyet dinh",
+    "nghi quyet",
+    "nghi dinh",
+    "thong tu",
+    "cong van",
+    "chi thi",
+    "bao cao",
+    "thong bao",
+    "huong dan",
+    "to trinh",
+    "chuong trinh",
+    "de an",
+];
+
+/// Reads `;` for OCR's `:` after a year or a date before a document type
+/// (`… năm 2025: Kế hoạch số …`, `… ngày 10/02/2025: Quyết định …`): the
+/// items of a list of cited documents end with `;`. The held-out truth has
+/// a year or date then `; ` and a document type 56 times, then `: ` never.
+pub(super) fn read_citation_semicolon(
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    changes: &mut Changes,
+) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 1..toks.len().saturating_sub(4) {
+            let t = &toks[ti];
+            if t.kind != TokenKind::Punct || t.text(line) != ":" || changes.get((li, ti)).is_some()
+            {
+                continue;
+            }
+            let date = &toks[ti - 1];
+            let f = date.text(line);
+            let year = date.kind == TokenKind::Figure
+                && f.len() >= 4
+                && f[f.len() - 4..].bytes().all(|b| b.is_ascii_digit())
+                && (f.len() == 4 || f.contains('/'));
+            let word = |i: usize| {
+                toks.get(i)
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .map(|t| viet::skeleton(&changes.text(line, t, (li, i)).to_lowercase()))
+            };
+            let spaced = |i: usize| toks.get(i).is_some_and(|t| t.text(line) == " ");
+            let capital = toks[ti + 2].text(line).starts_with(char::is_uppercase);
+            let cited = spaced(ti + 1)
+                && capital
+                && spaced(ti + 3)
+                && word(ti + 2)
+                    .zip(word(ti + 4))
+                    .is_some_and(|(a, b)| CITED_TYPES.contains(&format!("{a} {b}").as_str()));
+            if year && cited {
+                changes.insert((li, ti), phrase(";", Some(":".to_owned())));
+            }
+        }
+    }
+}
+
 /// Is `w` OCR's `Số` of the number label (`S6`, `$6`, `S60`, `S06`, `Sé`)?
 fn so_label_like(w: &str) -> bool {
     let mut cs = w.chars();
@@ -1548,6 +1608,19 @@ pub(super) mod tests {
         for kept in ["hạn chế. Nguyên nhân", "các nội dung... theo", "tr. trang"] {
             assert_eq!(read_lex(read_stray_period, kept), kept);
         }
+    }
+
+    #[test]
+    fn a_cited_documents_list_goes_on_after_a_semicolon() {
+        let read = |l: &str| read_with(read_citation_semicolon, l).concat();
+        assert_eq!(read("năm 2025: Kế hoạch số 45"), "năm 2025; Kế hoạch số 45");
+        assert_eq!(
+            read("ngày 10/02/2025: Quyết định"),
+            "ngày 10/02/2025; Quyết định"
+        );
+        // A colon before a list, or before another word, stays.
+        assert_eq!(read("năm 2025: kế hoạch"), "năm 2025: kế hoạch");
+        assert_eq!(read("năm 2025: Trong đó"), "năm 2025: Trong đó");
     }
 
     #[test]
