@@ -26,6 +26,33 @@ pub const SURNAMES: &[&str] = &[
 static SURNAME_SKELETONS: LazyLock<FxHashSet<String>> =
     LazyLock::new(|| SURNAMES.iter().map(|s| viet::skeleton(s)).collect());
 
+/// Fewest letters of a surname [`surname_near`] reads through a misprint:
+/// a shorter one is within one edit of too many other words.
+const NEAR_SURNAME_LETTERS: usize = 5;
+
+/// The skeleton of the one surname of [`NEAR_SURNAME_LETTERS`] letters or
+/// more that `word` misprints by one letter added, dropped or changed
+/// (`Neguyén` → `nguyen`, `Hoamg` → `hoang`), when `word` spells no
+/// surname itself.
+pub fn surname_near(word: &str) -> Option<&'static str> {
+    static LONG: LazyLock<Vec<(&'static str, String)>> = LazyLock::new(|| {
+        SURNAMES
+            .iter()
+            .map(|s| (*s, viet::skeleton(s)))
+            .filter(|(_, k)| k.chars().count() >= NEAR_SURNAME_LETTERS)
+            .collect()
+    });
+    let key = viet::skeleton(&word.to_lowercase().replace(O_DIGITS, "o"));
+    if SURNAME_SKELETONS.contains(&key) {
+        return None;
+    }
+    let mut near = LONG
+        .iter()
+        .filter(|(_, k)| strsim::levenshtein(k, &key) == 1);
+    let (s, _) = near.next()?;
+    near.next().is_none().then_some(*s)
+}
+
 /// Is `word` a capitalized name syllable as printed: an upper-case letter,
 /// then only lower-case letters (`Thắng`, OCR's `Thang`, `Nguyén`)?
 fn capitalized(word: &str) -> bool {
@@ -62,9 +89,9 @@ pub fn is_name_line(line: &str, toks: &[Token]) -> bool {
     };
     (2..=4).contains(&words.clone().count())
         && words.all(|t| t.kind == TokenKind::Word && ocr_capitalized(t.text(line)))
-        && SURNAME_SKELETONS.contains(&viet::skeleton(
+        && (SURNAME_SKELETONS.contains(&viet::skeleton(
             &first.text(line).to_lowercase().replace(O_DIGITS, "o"),
-        ))
+        )) || surname_near(first.text(line)).is_some())
 }
 
 /// The personal names printed in `line`: maximal runs of two to four
@@ -127,6 +154,19 @@ mod tests {
         assert!(!name_line("Trần Văn An."));
         assert!(!name_line("Trần"));
         assert!(!name_line("Trần văn An"));
+        // A long surname one letter off.
+        assert!(name_line("Neguyén Hitu Thang"));
+        assert!(!name_line("Nhuyen Hitu Thang Nam Bo"));
+    }
+
+    #[test]
+    fn surnames_one_letter_off() {
+        assert_eq!(surname_near("Neguyén"), Some("nguyễn"));
+        assert_eq!(surname_near("Huynk"), Some("huỳnh"));
+        // A surname spelled right, a short one, or no surname near.
+        assert_eq!(surname_near("Nguyen"), None);
+        assert_eq!(surname_near("Lo"), None);
+        assert_eq!(surname_near("Thang"), None);
     }
 
     #[test]

@@ -767,9 +767,15 @@ impl<'a> Repairer<'a> {
             if names::is_name_line(line, toks) {
                 // A name alone is a segment of its own, read as a name.
                 b.items.push((Gate::Always, Item::Break));
+                let first = toks.iter().position(|t| t.kind == TokenKind::Word);
                 for (ti, t) in toks.iter().enumerate() {
                     if t.kind == TokenKind::Word {
-                        b.slot(Gate::Always, li, ti, t.text(line).to_lowercase(), None);
+                        // A surname one letter off is read as the surname.
+                        let key = Some(ti)
+                            .filter(|&ti| Some(ti) == first)
+                            .and_then(|_| names::surname_near(t.text(line)))
+                            .map_or_else(|| t.text(line).to_lowercase(), viet::skeleton);
+                        b.slot(Gate::Always, li, ti, key, None);
                         if let Some(s) = b.slots.last_mut() {
                             s.name = true;
                         }
