@@ -949,6 +949,39 @@ pub(super) fn read_citation_semicolon(
     }
 }
 
+/// Reads `hồ sơ` where the decoder read `hệ số` right after a whole count
+/// (`11.862 hé so` → `11.862 hồ sơ`): a report counts dossiers, and OCR
+/// prints both alike. A decimal (`1,5 hệ số`), a numbered noun's figure
+/// (`bậc 1 hệ số`, see [`reading::after_count`]) or `hệ số lương` keeps the
+/// coefficient. Held-out OCR: a whole count then `hé so` 21 times, each
+/// `hồ sơ` in the truth; the decoder had read 6 of them `hệ số`.
+pub(super) fn read_dossier_count(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 2..toks.len().saturating_sub(2) {
+            let read = |i: usize| {
+                toks.get(i)
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .map(|t| changes.text(line, t, (li, i)).to_lowercase())
+            };
+            if read(ti).as_deref() != Some("hệ")
+                || toks[ti + 1].text(line) != " "
+                || read(ti + 2).as_deref() != Some("số")
+            {
+                continue;
+            }
+            let figure = toks[ti - 2].text(line);
+            let whole = figure.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+            let salary = toks.get(ti + 3).is_some_and(|t| t.text(line) == " ")
+                && read(ti + 4).is_some_and(|w| w == "lương");
+            if whole && !salary && reading::after_count(line, toks, ti) {
+                let (he, so) = (read(ti), read(ti + 2));
+                changes.insert((li, ti), phrase("hồ", he));
+                changes.insert((li, ti + 2), phrase("sơ", so));
+            }
+        }
+    }
+}
+
 /// Is `w` OCR's `Số` of the number label (`S6`, `$6`, `S60`, `S06`, `Sé`)?
 fn so_label_like(w: &str) -> bool {
     let mut cs = w.chars();
@@ -1621,6 +1654,23 @@ pub(super) mod tests {
         // A colon before a list, or before another word, stays.
         assert_eq!(read("năm 2025: kế hoạch"), "năm 2025: kế hoạch");
         assert_eq!(read("năm 2025: Trong đó"), "năm 2025: Trong đó");
+    }
+
+    #[test]
+    fn dossiers_are_counted() {
+        let read = |l: &str| read_with(read_dossier_count, l).concat();
+        assert_eq!(
+            read("tiếp nhận 11.862 hệ số, đạt"),
+            "tiếp nhận 11.862 hồ sơ, đạt"
+        );
+        for kept in [
+            "bậc 1 hệ số 2,34",
+            "1,5 hệ số",
+            "với 2 hệ số lương",
+            "năm 2025 hệ số",
+        ] {
+            assert_eq!(read(kept), kept);
+        }
     }
 
     #[test]

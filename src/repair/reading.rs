@@ -2007,7 +2007,7 @@ pub(super) fn quarter_numeral(line: &str, toks: &[Token], ti: usize) -> Option<&
 /// tháng`), in the counted class anyway, and a year is told by its digits.
 const FIGURE_LABELS: &[&str] = &[
     "thu", "dieu", "khoan", "diem", "so", "chuong", "muc", "phan", "khoa", "doan", "luc", "phien",
-    "to", "ap", "thon", "khu", "phuong", "quan", "xom", "lo", "cap", "hang", "tap",
+    "to", "ap", "thon", "khu", "phuong", "quan", "xom", "lo", "cap", "hang", "tap", "bac",
 ];
 
 /// Is the word at `ti` counted by the figure before it (`420 hộ`, `12
