@@ -75,6 +75,38 @@ const PLACE_PRIOR: f32 = 1.0;
 /// Score (nats) of a reading the place list spells so.
 const LISTED: f32 = 4.0;
 
+/// Where the unit words of a document's lines stand (`xã`, `thị trấn`, as
+/// repaired when found): per line, each unit's first token and the token
+/// after its last, in order. Found once for both readers of this module.
+#[derive(Debug, Default)]
+pub(super) struct Units(Vec<Vec<(usize, usize)>>);
+
+impl Units {
+    /// The units of `lines` as `changes` reads them now.
+    pub(super) fn find(lines: &[String], tokens: &[Vec<Token>], changes: &Changes) -> Units {
+        Units(
+            lines
+                .iter()
+                .zip(tokens)
+                .enumerate()
+                .map(|(li, (line, toks))| {
+                    (0..toks.len())
+                        .filter_map(|ti| unit_ends_at(line, toks, ti, changes, li).map(|a| (ti, a)))
+                        .collect()
+                })
+                .collect(),
+        )
+    }
+
+    /// Where the unit that token `ti` of line `li` opens ends, if it opens one.
+    fn at(&self, li: usize, ti: usize) -> Option<usize> {
+        let line = self.0.get(li)?;
+        line.binary_search_by_key(&ti, |&(t, _)| t)
+            .ok()
+            .map(|k| line[k].1)
+    }
+}
+
 /// A token's decoder options, each with the word it outputs.
 type Options = Vec<(Option_, Option<WordId>)>;
 
@@ -97,6 +129,7 @@ pub(super) fn read_own_name(
     lex: &Lexicon,
     lines: &[String],
     tokens: &[Vec<Token>],
+    units: &Units,
     changes: &mut Changes,
     options: impl FnMut(&str) -> Options,
 ) -> Vec<(usize, usize)> {
@@ -122,7 +155,7 @@ pub(super) fn read_own_name(
         while ti < toks.len() {
             let start = if li == anchor.line && anchor.words.first() == Some(&ti) {
                 None
-            } else if let Some(after) = unit_ends_at(line, toks, ti, changes, li) {
+            } else if let Some(after) = units.at(li, ti) {
                 skip_space(line, toks, after)
             } else if ti == first_word(toks) && place_date_follows(line, toks, ti, n) {
                 Some(ti)
@@ -168,6 +201,7 @@ pub(super) fn read_place_names(
     lex: &Lexicon,
     lines: &[String],
     tokens: &[Vec<Token>],
+    units: &Units,
     changes: &mut Changes,
     taken: &[(usize, usize)],
     mut options: impl FnMut(&str) -> Options,
@@ -176,9 +210,7 @@ pub(super) fn read_place_names(
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         let mut ti = 0;
         while ti < toks.len() {
-            let Some(start) =
-                unit_ends_at(line, toks, ti, changes, li).and_then(|a| skip_space(line, toks, a))
-            else {
+            let Some(start) = units.at(li, ti).and_then(|a| skip_space(line, toks, a)) else {
                 ti += 1;
                 continue;
             };
@@ -205,7 +237,14 @@ pub(super) fn read_place_names(
     // The same name printed elsewhere without its unit (`đường Hòa Thạnh -
     // Tân Lộc`): a run of as many capitalised words, no capitalised word
     // against either end, with the same letters.
+    let firsts: Vec<String> = groups
+        .iter()
+        .filter_map(|(k, _)| k.split(' ').next().map(str::to_owned))
+        .collect();
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        if firsts.is_empty() {
+            break;
+        }
         for ti in 0..toks.len() {
             let capital = |i: Option<usize>| {
                 i.and_then(|i| toks.get(i)).is_some_and(|t| {
@@ -216,7 +255,11 @@ pub(super) fn read_place_names(
                 .checked_sub(1)
                 .filter(|&i| toks[i].kind == TokenKind::Space)
                 .and_then(|i| i.checked_sub(1));
-            if !capital(Some(ti)) || capital(before) || taken.contains(&(li, ti)) {
+            if !capital(Some(ti))
+                || capital(before)
+                || taken.contains(&(li, ti))
+                || !firsts.contains(&fold(toks[ti].text(line)))
+            {
                 continue;
             }
             let words = capital_run(line, toks, ti, NAME_WORDS + 1);
@@ -351,25 +394,41 @@ fn pool(
             Some((c, ids))
         })
         .collect();
-    // A printing's channel score of a reading (`None`: a word of the
-    // printing has no options).
-    let channel = |opts: &[Options], ids: &[WordId]| -> Option<f32> {
-        opts.iter().zip(ids).map(|(o, &id)| channel_of(o, id)).sum()
-    };
-    // Per printing, the best channel score of any reading.
-    let bests: Vec<f32> = per
+    // Per printing and reading, the printing's channel score of the reading
+    // (`None`: a word of the printing has no options).
+    let channels: Vec<Vec<Option<f32>>> = per
         .iter()
         .map(|opts| {
+            let worst: Vec<Option<f32>> = opts
+                .iter()
+                .map(|o| o.iter().map(|(o, _)| o.channel).reduce(f32::min))
+                .collect();
             choices
                 .iter()
-                .filter_map(|(_, ids)| channel(opts, ids))
+                .map(|(_, ids)| {
+                    opts.iter()
+                        .zip(&worst)
+                        .zip(ids)
+                        .map(|((o, &worst), &id)| Some(channel_of(o, worst?, id)))
+                        .sum()
+                })
+                .collect()
+        })
+        .collect();
+    // Per printing, the best channel score of any reading.
+    let bests: Vec<f32> = channels
+        .iter()
+        .map(|ch| {
+            ch.iter()
+                .flatten()
+                .copied()
                 .fold(f32::NEG_INFINITY, f32::max)
         })
         .collect();
-    let score = |choice: &[String], ids: &[WordId]| -> Option<f32> {
+    let score = |ci: usize, choice: &[String]| -> Option<f32> {
         let mut total = 0.0;
-        for (opts, &best) in per.iter().zip(&bests) {
-            total += channel(opts, ids)?.max(best - CLIP);
+        for (ch, &best) in channels.iter().zip(&bests) {
+            total += ch[ci]?.max(best - CLIP);
         }
         let votes: f32 = now
             .iter()
@@ -386,7 +445,8 @@ fn pool(
     };
     let Some((_, best)) = choices
         .iter()
-        .filter_map(|(c, ids)| score(c, ids).map(|s| (s, c)))
+        .enumerate()
+        .filter_map(|(ci, (c, _))| score(ci, c).map(|s| (s, c)))
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(a.1)))
     else {
         return;
@@ -401,15 +461,12 @@ fn pool(
 }
 
 /// The channel log-probability of reading `id` among a token's options:
-/// its option's, or [`MISSING_BELOW_WORST`] below the worst when it has none;
-/// `None` when the token has no options.
-fn channel_of(opts: &[(Option_, Option<WordId>)], id: WordId) -> Option<f32> {
-    let worst = opts.iter().map(|(o, _)| o.channel).reduce(f32::min)?;
-    Some(
-        opts.iter()
-            .find(|(_, w)| *w == Some(id))
-            .map_or(worst - MISSING_BELOW_WORST, |(o, _)| o.channel),
-    )
+/// its option's, or [`MISSING_BELOW_WORST`] below `worst`, the worst
+/// option's, when it has none.
+fn channel_of(opts: &[(Option_, Option<WordId>)], worst: f32, id: WordId) -> f32 {
+    opts.iter()
+        .find(|(_, w)| *w == Some(id))
+        .map_or(worst - MISSING_BELOW_WORST, |(o, _)| o.channel)
 }
 
 /// The name after the unit word of the issuer block: in the first

@@ -1002,10 +1002,15 @@ pub(super) fn syllable_like(w: &str) -> bool {
 pub(super) fn noisy_readings(lex: &Lexicon, line: &str, toks: &[Token]) -> Vec<Option<Reading>> {
     let n = toks.len();
     let mut out: Vec<Option<Reading>> = vec![None; n];
+    let table_row = line.matches('|').count() >= TABLE_RULES;
     let mut ti = 0;
     while ti < n {
         let bracket = match toks[ti].kind {
             TokenKind::Punct => bracket_reading(line, toks, ti),
+            _ => None,
+        };
+        let rule = match toks[ti].kind {
+            TokenKind::Punct if table_row => table_rule(line, toks, ti),
             _ => None,
         };
         match toks[ti].kind {
@@ -1036,8 +1041,8 @@ pub(super) fn noisy_readings(lex: &Lexicon, line: &str, toks: &[Token]) -> Vec<O
                 ti = end;
                 continue;
             }
-            TokenKind::Punct if table_rule(line, toks, ti).is_some() => {
-                out[ti] = table_rule(line, toks, ti);
+            TokenKind::Punct if rule.is_some() => {
+                out[ti] = rule;
             }
             TokenKind::Punct if stray_punct(line, toks, ti).is_none() => {
                 let p = toks[ti].text(line);
@@ -1112,13 +1117,13 @@ const TABLE_RULES: usize = 3;
 /// rules or more: read as `|`, the specks dropped, with a space on each side
 /// that touches a cell's text. The cell's text, figures included, is not
 /// touched. A bare rule glued to a word stays: that is how the gold of real
-/// scans prints some tables (`|Phục vụ hành chính |Phòng Hành`).
+/// scans prints some tables (`|Phục vụ hành chính |Phòng Hành`). Also a
+/// rule read as a bracket or `!` ([`rule_glyph`]). The caller asks this only
+/// of a line of [`TABLE_RULES`] rules or more.
 pub(super) fn table_rule(line: &str, toks: &[Token], ti: usize) -> Option<Reading> {
     let p = toks[ti].text(line);
-    if line.matches('|').count() >= TABLE_RULES {
-        if let Some(r) = rule_glyph(line, toks, ti) {
-            return Some(r);
-        }
+    if let Some(r) = rule_glyph(line, toks, ti) {
+        return Some(r);
     }
     let speck = |c: char| {
         matches!(
@@ -1126,10 +1131,7 @@ pub(super) fn table_rule(line: &str, toks: &[Token], ti: usize) -> Option<Readin
             '.' | ',' | ':' | ';' | '-' | '_' | '~' | '\'' | '’' | '‘'
         )
     };
-    if p.matches('|').count() != 1
-        || !p.chars().all(|c| c == '|' || speck(c))
-        || line.matches('|').count() < TABLE_RULES
-    {
+    if p.matches('|').count() != 1 || !p.chars().all(|c| c == '|' || speck(c)) {
         return None;
     }
     let bare = p == "|";
@@ -1300,8 +1302,8 @@ fn capitals_pair(lex: &Lexicon, line: &str, toks: &[Token], ti: usize) -> bool {
         i.and_then(|i| toks.get(i))
             .is_some_and(|t| t.kind != TokenKind::Space)
     };
-    word(ti).is_some()
-        && toks.get(ti + 1).is_some_and(|t| t.text(line) == "-")
+    toks.get(ti + 1).is_some_and(|t| t.text(line) == "-")
+        && word(ti).is_some()
         && word(ti + 2).is_some()
         && !glued(ti.checked_sub(1))
         && !glued(Some(ti + 3))
