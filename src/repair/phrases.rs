@@ -1095,8 +1095,8 @@ pub(super) fn read_recipients_label(
 /// NVY.`, `- Luu VT, NTM.`): within [`RECIPIENTS_LINES`] lines after the
 /// `Nơi nhận` label, a list item whose first word has at most five letters
 /// and whose second is OCR's `VT` (or is `VT`, after a `Lưu`) is the entry;
-/// its bullet, maybe glued to the first word, becomes a dash and a space.
-/// Of the 186 held-out files' entries, 49 did not open `- Lưu:` before this
+/// its bullet, maybe glued to the first word or lost, becomes a dash and a
+/// space. Of the 186 held-out files' entries, 49 did not open `- Lưu:` before this
 /// reader, 24 after.
 pub(super) fn read_archive_entry(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     let label = (0..lines.len()).find(|&li| {
@@ -1188,11 +1188,17 @@ pub(super) fn read_archive_entry(lines: &[String], tokens: &[Vec<Token>], change
                 changes.insert((li, end), phrase(".", Some(t.text(line).to_owned())));
             }
         }
-        // The entry's bullet is a dash and a space (`-Luu:`, `=Litd:`, `«Jira:`).
+        // The entry's bullet is a dash and a space (`-Luu:`, `=Litd:`, `«Jira:`),
+        // one OCR lost too (`Lưu: VT, TH.`: every other item has its dash).
         let printed = toks[first].text(line);
         if bullet && (glued || printed != "-") {
             let to = if glued { "- " } else { "-" };
             changes.insert((li, first), phrase(to, Some(printed.to_owned())));
+        }
+        if !bullet {
+            if let Some(to) = changes.get((li, w1)).map(|c| format!("- {}", c.to)) {
+                changes.insert((li, w1), phrase(&to, Some(t1.text(line).to_owned())));
+            }
         }
         return;
     }
@@ -1883,6 +1889,11 @@ pub(super) mod tests {
         assert_eq!(
             read("Nơi nhận:\n- Như trên;\n=Litd: VI, VP."),
             ["Nơi nhận:", "- Như trên;", "- Lưu: VT, VP."]
+        );
+        // A dash OCR lost.
+        assert_eq!(
+            read("Nơi nhận:\n- Như trên;\nLuu: VT, TH."),
+            ["Nơi nhận:", "- Như trên;", "- Lưu: VT, TH."]
         );
         // No label before: not a recipients list.
         assert_eq!(
