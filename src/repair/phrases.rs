@@ -963,8 +963,10 @@ pub(super) fn read_dossier_count(lines: &[String], tokens: &[Vec<Token>], change
                     .filter(|t| t.kind == TokenKind::Word)
                     .map(|t| changes.text(line, t, (li, i)).to_lowercase())
             };
-            if read(ti).as_deref() != Some("hệ")
+            // Cheap tests first: this runs at every token.
+            if toks[ti - 2].kind != TokenKind::Figure
                 || toks[ti + 1].text(line) != " "
+                || read(ti).as_deref() != Some("hệ")
                 || read(ti + 2).as_deref() != Some("số")
             {
                 continue;
@@ -994,10 +996,14 @@ pub(super) fn read_money_unit(lines: &[String], tokens: &[Vec<Token>], changes: 
                     .filter(|t| t.kind == TokenKind::Word)
                     .map(|t| changes.text(line, t, (li, i)).to_lowercase())
             };
-            if read(ti).as_deref() != Some("tự")
+            // Cheap tests first: this runs at every token.
+            let printed = toks[ti].text(line);
+            if !printed.starts_with(['t', 'T'])
+                || printed.chars().count() != 2
                 || toks[ti + 1].text(line) != " "
+                || viet::skeleton(&printed.to_lowercase()) != "ty"
+                || read(ti).as_deref() != Some("tự")
                 || read(ti + 2).as_deref() != Some("động")
-                || viet::skeleton(&toks[ti].text(line).to_lowercase()) != "ty"
             {
                 continue;
             }
