@@ -519,6 +519,7 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Text(phrases::read_citation_semicolon),
     Reader::Text(phrases::read_dossier_count),
     Reader::Text(phrases::read_money_unit),
+    Reader::Lexicon(phrases::read_bound_capital),
     Reader::Text(phrases::read_dat_before_percent),
     Reader::Text(phrases::read_ty_le),
     Reader::Text(phrases::read_so_before_symbol),
@@ -664,6 +665,9 @@ struct Changes {
     /// Per line, the change of each changed token (a map: a line of a
     /// document without line breaks may hold thousands).
     lines: Vec<BTreeMap<usize, Change>>,
+    /// Tokens whose change is written in small letters whatever OCR's case
+    /// (see [`phrases::read_bound_capital`]).
+    lowered: rustc_hash::FxHashSet<(usize, usize)>,
 }
 
 impl Changes {
@@ -671,7 +675,13 @@ impl Changes {
     fn new(n_lines: usize) -> Self {
         Changes {
             lines: (0..n_lines).map(|_| BTreeMap::new()).collect(),
+            lowered: Default::default(),
         }
+    }
+
+    /// Writes token `at`'s change (which it must have) in small letters.
+    fn lower(&mut self, at: (usize, usize)) {
+        self.lowered.insert(at);
     }
 
     /// Sets the change of token `at`, replacing any it had.
@@ -1419,11 +1429,16 @@ impl<'a> Repairer<'a> {
                 let from = joined.map_or(s, |j| j.0);
                 // A section's numeral read from the sequence keeps its capitals.
                 let to = if slot.is_some() && !sections::is_numeral(&change.to) {
-                    let lc = line_case.get_or_insert_with(|| case::LineCase::new(line, toks));
-                    let ctx = case::context_in_line(lines, tokens, li, ti, lc);
+                    let pattern = if changes.lowered.contains(&(li, ti)) {
+                        viet::CasePattern::Lower
+                    } else {
+                        let lc = line_case.get_or_insert_with(|| case::LineCase::new(line, toks));
+                        let ctx = case::context_in_line(lines, tokens, li, ti, lc);
+                        case::restore(from, &change.to, ctx)
+                    };
                     viet::apply_case(
                         &viet::set_tone_style(&change.to, self.options.tone_style),
-                        case::restore(from, &change.to, ctx),
+                        pattern,
                     )
                 } else {
                     change.to.clone()

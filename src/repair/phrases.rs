@@ -1026,6 +1026,114 @@ pub(super) fn read_money_unit(lines: &[String], tokens: &[Vec<Token>], changes: 
     }
 }
 
+/// Least `P(word | previous word)` (log10) for [`read_bound_capital`]: the
+/// two make one word (`triển khai`, `thủ tục`, `đề án`).
+const BOUND_BIGRAM: f32 = -0.7;
+
+/// First words of the institutions a document names with a capital
+/// (NĐ 30/2020, appendix II: `Ủy ban nhân dân`, `Chính phủ`, `Nhà nước`,
+/// `Bộ`, `Sở`, `Tổ công tác`) where the legislation the language model
+/// learnt from writes the common noun: [`read_bound_capital`] keeps them.
+const INSTITUTION_WORDS: &[&str] = &[
+    "ủy",
+    "chính",
+    "nhà",
+    "bộ",
+    "sở",
+    "tổ",
+    "ban",
+    "hội",
+    "đảng",
+    "quốc",
+    "mặt",
+    "văn",
+    "phòng",
+    "trung",
+    "ngân",
+    "kho",
+    "tòa",
+    "viện",
+    "công",
+    "cục",
+    "chi",
+    "quân",
+    "liên",
+    "đoàn",
+    "thường",
+    "thủ",
+    "chủ",
+    "hạt",
+    "trạm",
+    "đội",
+    "đài",
+    "báo",
+    "cổng",
+    "kiểm",
+    "thanh",
+    "tư",
+];
+
+/// Writes in small letters a word OCR printed with a capital in the middle
+/// of a sentence (`triển Khai`, `thủ Tục`, `Đề Án 06`, `phản Ánh`: Tesseract
+/// prints some marked small letters as capitals) when the word before, in
+/// small letters, makes one word with it: the language model finds it
+/// after that word with probability at least 10^[`BOUND_BIGRAM`]. A name
+/// (`huyện Phước Lâm`, a run of capitals) or a document's name after a verb
+/// (`thực hiện Công văn`, which `hiện` does not predict) keeps its capital.
+pub(super) fn read_bound_capital(
+    lex: &Lexicon,
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    changes: &mut Changes,
+) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 2..toks.len() {
+            let printed = toks[ti].text(line);
+            let mut chars = printed.chars();
+            let capital = toks[ti].kind == TokenKind::Word
+                && chars.next().is_some_and(char::is_uppercase)
+                && printed.chars().count() >= 2
+                && chars.all(|c| c.is_alphabetic() && c.is_lowercase());
+            if !capital || toks[ti - 1].text(line) != " " || toks[ti - 2].kind != TokenKind::Word {
+                continue;
+            }
+            let prev = toks[ti - 2].text(line);
+            if !prev.starts_with(char::is_lowercase) || !prev.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            // Not a name's first word: a capital after it.
+            let name_run = toks.get(ti + 1).is_some_and(|t| t.text(line) == " ")
+                && toks.get(ti + 2).is_some_and(|t| {
+                    t.kind == TokenKind::Word && t.text(line).starts_with(char::is_uppercase)
+                });
+            if name_run {
+                continue;
+            }
+            let word = changes.text(line, &toks[ti], (li, ti)).to_lowercase();
+            // (`Điều 5`, `Chương II`: they keep their capital before a number.)
+            let before_figure = toks.get(ti + 1).is_some_and(|t| t.text(line) == " ")
+                && toks
+                    .get(ti + 2)
+                    .is_some_and(|t| t.kind == TokenKind::Figure);
+            let numbered = before_figure && matches!(word.as_str(), "điều" | "chương");
+            if INSTITUTION_WORDS.contains(&word.as_str()) || numbered {
+                continue;
+            }
+            let before = changes
+                .text(line, &toks[ti - 2], (li, ti - 2))
+                .to_lowercase();
+            let (a, b) = (lex.id(&before), lex.id(&word));
+            if a == lm::UNK || b == lm::UNK || lex.lm.bigram(a, b) < BOUND_BIGRAM {
+                continue;
+            }
+            if changes.get((li, ti)).is_none() {
+                changes.insert((li, ti), phrase(&word, None));
+            }
+            changes.lower((li, ti));
+        }
+    }
+}
+
 /// Is `w` OCR's `Số` of the number label (`S6`, `$6`, `S60`, `S06`, `Sé`)?
 fn so_label_like(w: &str) -> bool {
     let mut cs = w.chars();
@@ -1745,6 +1853,21 @@ pub(super) mod tests {
         assert_eq!(read("tinh 5,84 ty dong"), "tinh 5,84 tỷ đồng");
         assert_eq!(read("dia ban ty dong 12,8"), "dia ban tỷ đồng 12,8");
         assert_eq!(read("quan trac ty dong chat"), "quan trac tự động chat");
+    }
+
+    #[test]
+    fn a_capital_inside_a_word_is_written_small() {
+        let lex = crate::lexicon::bundled();
+        let lines: Vec<String> =
+            vec!["đã triển Khai và phản Ánh, thực hiện Công văn số 12, của Ủy ban, Điều 5".into()];
+        let tokens: Vec<Vec<Token>> = lines.iter().map(|l| text::tokenize(l)).collect();
+        let mut changes = Changes::new(1);
+        read_bound_capital(lex, &lines, &tokens, &mut changes);
+        let lowered: Vec<&str> = (0..tokens[0].len())
+            .filter(|&ti| changes.lowered.contains(&(0, ti)))
+            .map(|ti| tokens[0][ti].text(&lines[0]))
+            .collect();
+        assert_eq!(lowered, ["Khai", "Ánh"]);
     }
 
     #[test]
