@@ -640,37 +640,54 @@ pub(super) fn read_stray_colon(
     tokens: &[Vec<Token>],
     changes: &mut Changes,
 ) {
-    let lower = |w: &str| {
-        w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
-    };
+    for (li, ti) in marks_between_words(lines, tokens, changes, ":") {
+        let (line, toks) = (&lines[li], &tokens[li]);
+        let first = changes.text(line, &toks[ti - 1], (li, ti - 1));
+        let next = changes.text(line, &toks[ti + 2], (li, ti + 2));
+        if !small_word(first) || !small_word(next) {
+            continue;
+        }
+        let (a, b) = (lex.id(first), lex.id(next));
+        if a == lm::UNK || b == lm::UNK {
+            continue;
+        }
+        let follow = 10f32.powf(lex.lm.bigram(a, b));
+        let end = 10f32.powf(lex.lm.bigram(a, lm::EOS));
+        if follow >= COLON_FOLLOW && follow > COLON_OVER_END * end {
+            changes.insert((li, ti), phrase("", Some(":".to_owned())));
+        }
+    }
+}
+
+/// Where `mark` stands glued to a word, then a space and a word, with no
+/// reading yet: (line, token) of each, in text order.
+fn marks_between_words(
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    changes: &Changes,
+    mark: &str,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         for ti in 1..toks.len().saturating_sub(2) {
-            let (before, colon) = (&toks[ti - 1], &toks[ti]);
-            let glued = colon.text(line) == ":"
+            let (before, t) = (&toks[ti - 1], &toks[ti]);
+            if t.text(line) == mark
                 && before.kind == TokenKind::Word
-                && before.end == colon.start
+                && before.end == t.start
                 && toks[ti + 1].text(line) == " "
                 && toks[ti + 2].kind == TokenKind::Word
-                && changes.get((li, ti)).is_none();
-            if !glued {
-                continue;
-            }
-            let first = changes.text(line, before, (li, ti - 1));
-            let next = changes.text(line, &toks[ti + 2], (li, ti + 2));
-            if !lower(first) || !lower(next) {
-                continue;
-            }
-            let (a, b) = (lex.id(first), lex.id(next));
-            if a == lm::UNK || b == lm::UNK {
-                continue;
-            }
-            let follow = 10f32.powf(lex.lm.bigram(a, b));
-            let end = 10f32.powf(lex.lm.bigram(a, lm::EOS));
-            if follow >= COLON_FOLLOW && follow > COLON_OVER_END * end {
-                changes.insert((li, ti), phrase("", Some(":".to_owned())));
+                && changes.get((li, ti)).is_none()
+            {
+                out.push((li, ti));
             }
         }
     }
+    out
+}
+
+/// Is `w` a word of two letters or more, all small?
+fn small_word(w: &str) -> bool {
+    w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
 }
 
 /// Reads a period OCR glued to a word before a space and a small-letter
@@ -689,37 +706,27 @@ pub(super) fn read_stray_period(
     tokens: &[Vec<Token>],
     changes: &mut Changes,
 ) {
-    let lower = |w: &str| {
-        w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
-    };
-    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
-        for ti in 1..toks.len().saturating_sub(2) {
-            let (before, period) = (&toks[ti - 1], &toks[ti]);
-            let glued = period.text(line) == "."
-                && before.kind == TokenKind::Word
-                && before.end == period.start
-                && toks[ti + 1].text(line) == " "
-                && toks[ti + 2].kind == TokenKind::Word
-                && changes.get((li, ti)).is_none();
-            if !glued {
-                continue;
-            }
-            let word = changes.text(line, before, (li, ti - 1));
-            let next = changes.text(line, &toks[ti + 2], (li, ti + 2));
-            // (Decoded words are in small letters: the case is the OCR's.)
-            let small = toks[ti + 2].text(line).starts_with(char::is_lowercase);
-            if !small || !lower(&word.to_lowercase()) || !lower(next) || !syllable_shaped(word) {
-                continue;
-            }
-            let (a, b) = (lex.id(&word.to_lowercase()), lex.id(next));
-            if a == lm::UNK || b == lm::UNK {
-                continue;
-            }
-            let straight = lex.lm.bigram(a, b);
-            let comma = lex.lm.bigram(a, lm::COMMA) + lex.lm.trigram(a, lm::COMMA, b);
-            let to = if comma > straight { "," } else { "" };
-            changes.insert((li, ti), phrase(to, Some(".".to_owned())));
+    for (li, ti) in marks_between_words(lines, tokens, changes, ".") {
+        let (line, toks) = (&lines[li], &tokens[li]);
+        let word = changes.text(line, &toks[ti - 1], (li, ti - 1));
+        let next = changes.text(line, &toks[ti + 2], (li, ti + 2));
+        // (Decoded words are in small letters: the case is the OCR's.)
+        let small = toks[ti + 2].text(line).starts_with(char::is_lowercase);
+        if !small
+            || !small_word(&word.to_lowercase())
+            || !small_word(next)
+            || !syllable_shaped(word)
+        {
+            continue;
         }
+        let (a, b) = (lex.id(&word.to_lowercase()), lex.id(next));
+        if a == lm::UNK || b == lm::UNK {
+            continue;
+        }
+        let straight = lex.lm.bigram(a, b);
+        let comma = lex.lm.bigram(a, lm::COMMA) + lex.lm.trigram(a, lm::COMMA, b);
+        let to = if comma > straight { "," } else { "" };
+        changes.insert((li, ti), phrase(to, Some(".".to_owned())));
     }
 }
 
