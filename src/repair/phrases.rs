@@ -884,10 +884,8 @@ pub(super) fn read_money_semicolon(lines: &[String], tokens: &[Vec<Token>], chan
                     ));
             let lower_after = toks.get(ti + 1).is_some_and(|n| n.text(line) == " ")
                 && toks.get(ti + 2).is_some_and(|n| {
-                    n.kind == TokenKind::Word
-                        && changes
-                            .text(line, n, (li, ti + 2))
-                            .starts_with(char::is_lowercase)
+                    // (The OCR's case: decoded words are all small.)
+                    n.kind == TokenKind::Word && n.text(line).starts_with(char::is_lowercase)
                 });
             if money && lower_after && changes.get((li, ti)).is_none() {
                 changes.insert((li, ti), phrase(";", Some(":".to_owned())));
