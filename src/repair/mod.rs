@@ -796,16 +796,9 @@ impl<'a> Repairer<'a> {
                 b.items.push((Gate::Always, Item::Break));
                 continue;
             }
-            let mut readings = noisy_readings(lex, line, toks);
             let next = lines.get(li + 1).zip(tokens.get(li + 1));
-            if let Some(ti) =
-                reading::hook_at_line_end(line, toks, next.map(|(l, t)| (l.as_str(), &t[..])))
-            {
-                readings[ti] = Some(Reading::Mark {
-                    to: String::new(),
-                    lm: MarkLm::Dropped,
-                });
-            }
+            let mut readings =
+                noisy_readings(lex, line, toks, next.map(|(l, t)| (l.as_str(), &t[..])));
             // Junk at either end goes; the spaces around it stay, as all
             // whitespace does.
             let head = junk_head(line, toks).unwrap_or(0);

@@ -715,7 +715,7 @@ pub(super) fn read_stray_period(
         if !small
             || !small_word(&word.to_lowercase())
             || !small_word(next)
-            || !syllable_shaped(word)
+            || !reading::syllable_like(word)
         {
             continue;
         }
@@ -728,11 +728,6 @@ pub(super) fn read_stray_period(
         let to = if comma > straight { "," } else { "" };
         changes.insert((li, ti), phrase(to, Some(".".to_owned())));
     }
-}
-
-/// Is `w` shaped like a Vietnamese syllable (an abbreviation is not)?
-fn syllable_shaped(w: &str) -> bool {
-    crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(&w.to_lowercase()))
 }
 
 /// Marks OCR prints for the slash between a document's number and its
@@ -870,11 +865,7 @@ pub(super) fn read_money_semicolon(lines: &[String], tokens: &[Vec<Token>], chan
             if t.kind != TokenKind::Punct || t.text(line) != ":" {
                 continue;
             }
-            let word = |i: usize| {
-                toks.get(i)
-                    .filter(|t| t.kind == TokenKind::Word)
-                    .map(|t| changes.text(line, t, (li, i)).to_lowercase())
-            };
+            let word = |i: usize| decoded(line, toks, li, i, changes);
             let money = word(ti - 1).as_deref() == Some("đồng")
                 && toks[ti - 2].kind == TokenKind::Space
                 && (toks[ti - 3].kind == TokenKind::Figure
@@ -934,11 +925,7 @@ pub(super) fn read_citation_semicolon(
                 && f.len() >= 4
                 && f[f.len() - 4..].bytes().all(|b| b.is_ascii_digit())
                 && (f.len() == 4 || f.contains('/'));
-            let word = |i: usize| {
-                toks.get(i)
-                    .filter(|t| t.kind == TokenKind::Word)
-                    .map(|t| viet::skeleton(&changes.text(line, t, (li, i)).to_lowercase()))
-            };
+            let word = |i: usize| decoded(line, toks, li, i, changes).map(|w| viet::skeleton(&w));
             let spaced = |i: usize| toks.get(i).is_some_and(|t| t.text(line) == " ");
             let capital = toks[ti + 2].text(line).starts_with(char::is_uppercase);
             let cited = spaced(ti + 1)
@@ -963,27 +950,18 @@ pub(super) fn read_citation_semicolon(
 pub(super) fn read_dossier_count(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         for ti in 2..toks.len().saturating_sub(2) {
-            let read = |i: usize| {
-                toks.get(i)
-                    .filter(|t| t.kind == TokenKind::Word)
-                    .map(|t| changes.text(line, t, (li, i)).to_lowercase())
-            };
             // Cheap tests first: this runs at every token.
             if toks[ti - 2].kind != TokenKind::Figure
-                || toks[ti + 1].text(line) != " "
-                || read(ti).as_deref() != Some("hệ")
-                || read(ti + 2).as_deref() != Some("số")
+                || !pair_reads(line, toks, li, ti, changes, ["hệ", "số"])
             {
                 continue;
             }
             let figure = toks[ti - 2].text(line);
             let whole = figure.bytes().all(|b| b.is_ascii_digit() || b == b'.');
             let salary = toks.get(ti + 3).is_some_and(|t| t.text(line) == " ")
-                && read(ti + 4).is_some_and(|w| w == "lương");
+                && decoded(line, toks, li, ti + 4, changes).is_some_and(|w| w == "lương");
             if whole && !salary && reading::after_count(line, toks, ti) {
-                let (he, so) = (read(ti), read(ti + 2));
-                changes.insert((li, ti), phrase("hồ", he));
-                changes.insert((li, ti + 2), phrase("sơ", so));
+                rewrite_pair(line, toks, li, ti, changes, ["hồ", "sơ"]);
             }
         }
     }
@@ -996,23 +974,16 @@ pub(super) fn read_dossier_count(lines: &[String], tokens: &[Vec<Token>], change
 pub(super) fn read_money_unit(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         for ti in 0..toks.len().saturating_sub(2) {
-            let read = |i: usize| {
-                toks.get(i)
-                    .filter(|t| t.kind == TokenKind::Word)
-                    .map(|t| changes.text(line, t, (li, i)).to_lowercase())
-            };
             // Cheap tests first: this runs at every token.
             let printed = toks[ti].text(line);
             if !printed.starts_with(['t', 'T'])
                 || printed.chars().count() != 2
-                || toks[ti + 1].text(line) != " "
                 || viet::skeleton(&printed.to_lowercase()) != "ty"
-                || read(ti).as_deref() != Some("tự")
-                || read(ti + 2).as_deref() != Some("động")
+                || !pair_reads(line, toks, li, ti, changes, ["tự", "động"])
             {
                 continue;
             }
-            let figure = |i: Option<usize>| {
+            let figure_at = |i: Option<usize>| {
                 i.and_then(|i| toks.get(i))
                     .is_some_and(|t| t.kind == TokenKind::Figure)
             };
@@ -1020,14 +991,50 @@ pub(super) fn read_money_unit(lines: &[String], tokens: &[Vec<Token>], changes: 
                 i.and_then(|i| toks.get(i))
                     .is_some_and(|t| t.kind == TokenKind::Space)
             };
-            let before = spaced(ti.checked_sub(1)) && figure(ti.checked_sub(2));
-            let after = spaced(Some(ti + 3)) && figure(Some(ti + 4));
+            let before = spaced(ti.checked_sub(1)) && figure_at(ti.checked_sub(2));
+            let after = spaced(Some(ti + 3)) && figure_at(Some(ti + 4));
             if before || after {
-                let (a, b) = (read(ti), read(ti + 2));
-                changes.insert((li, ti), phrase("tỷ", a));
-                changes.insert((li, ti + 2), phrase("đồng", b));
+                rewrite_pair(line, toks, li, ti, changes, ["tỷ", "đồng"]);
             }
         }
+    }
+}
+
+/// Word `i` of line `li` as repaired so far, in small letters (`None` for
+/// a token that is no word).
+fn decoded(line: &str, toks: &[Token], li: usize, i: usize, changes: &Changes) -> Option<String> {
+    toks.get(i)
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| changes.text(line, t, (li, i)).to_lowercase())
+}
+
+/// Do words `ti` and `ti + 2`, one space apart, read `pair` so far?
+fn pair_reads(
+    line: &str,
+    toks: &[Token],
+    li: usize,
+    ti: usize,
+    changes: &Changes,
+    pair: [&str; 2],
+) -> bool {
+    toks.get(ti + 1).is_some_and(|t| t.text(line) == " ")
+        && decoded(line, toks, li, ti, changes).as_deref() == Some(pair[0])
+        && decoded(line, toks, li, ti + 2, changes).as_deref() == Some(pair[1])
+}
+
+/// Reads words `ti` and `ti + 2` as `to`, their readings so far the
+/// runners-up.
+fn rewrite_pair(
+    line: &str,
+    toks: &[Token],
+    li: usize,
+    ti: usize,
+    changes: &mut Changes,
+    to: [&str; 2],
+) {
+    for (k, to) in to.into_iter().enumerate() {
+        let was = decoded(line, toks, li, ti + 2 * k, changes);
+        changes.insert((li, ti + 2 * k), phrase(to, was));
     }
 }
 

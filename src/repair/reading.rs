@@ -999,7 +999,15 @@ pub(super) fn syllable_like(w: &str) -> bool {
 /// place), marks inside a syllable (`nu’éc`, `ngu@i`: one syllable), and
 /// capitalised syllables glued to a lower-case word by a hyphen, which look
 /// like code parts (`B6-luat`, `cla-Uy`).
-pub(super) fn noisy_readings(lex: &Lexicon, line: &str, toks: &[Token]) -> Vec<Option<Reading>> {
+///
+/// `next` is the next line and its tokens, for a line-end hook
+/// ([`hook_at_line_end`]).
+pub(super) fn noisy_readings(
+    lex: &Lexicon,
+    line: &str,
+    toks: &[Token],
+    next: Option<(&str, &[Token])>,
+) -> Vec<Option<Reading>> {
     let n = toks.len();
     let mut out: Vec<Option<Reading>> = vec![None; n];
     let table_row = line.matches('|').count() >= TABLE_RULES;
@@ -1104,6 +1112,12 @@ pub(super) fn noisy_readings(lex: &Lexicon, line: &str, toks: &[Token]) -> Vec<O
             _ => {}
         }
         ti += 1;
+    }
+    if let Some(ti) = hook_at_line_end(line, toks, next) {
+        out[ti] = Some(Reading::Mark {
+            to: String::new(),
+            lm: MarkLm::Dropped,
+        });
     }
     out
 }
@@ -1294,7 +1308,7 @@ fn capitals_pair(lex: &Lexicon, line: &str, toks: &[Token], ti: usize) -> bool {
             .filter(|w| {
                 (2..=7).contains(&w.chars().count())
                     && w.chars().all(char::is_uppercase)
-                    && crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(w))
+                    && syllable_like(w)
                     && lex.code(w).is_none()
             })
     };
@@ -1367,11 +1381,7 @@ pub(super) fn code_syllable(lex: &Lexicon, line: &str, toks: &[Token], ti: usize
 /// on with a small-letter word: a question ends its sentence, and the line
 /// after it opens with a capital. (Mid-line, [`glued_mark`] reads such
 /// hooks.) Every such `?` of the held-out OCR, 8, was a hook.
-pub(super) fn hook_at_line_end(
-    line: &str,
-    toks: &[Token],
-    next: Option<(&str, &[Token])>,
-) -> Option<usize> {
+fn hook_at_line_end(line: &str, toks: &[Token], next: Option<(&str, &[Token])>) -> Option<usize> {
     let ti = toks.iter().rposition(|t| t.kind != TokenKind::Space)?;
     let glued = ti > 0 && toks[ti].text(line) == "?" && toks[ti - 1].kind == TokenKind::Word;
     let (nline, ntoks) = next?;
@@ -1467,7 +1477,6 @@ pub(super) fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Readin
             let small_syllable = |w: &str| {
                 w.chars().next().is_some_and(char::is_lowercase)
                     && w.chars().count() <= 7
-                    && syllable_like(w)
                     && crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(w))
             };
             let acronym = |w: &str| w.chars().count() >= 2 && w.chars().all(char::is_uppercase);
@@ -2460,7 +2469,7 @@ mod tests {
     /// The noisy readings of `line`, by token text.
     fn readings(line: &str) -> Vec<(String, Reading)> {
         let toks = text::tokenize(line);
-        noisy_readings(lexicon(), line, &toks)
+        noisy_readings(lexicon(), line, &toks, None)
             .into_iter()
             .enumerate()
             .filter_map(|(i, r)| Some((toks[i].text(line).to_owned(), r?)))
