@@ -13,6 +13,17 @@ use std::sync::{Arc, RwLock};
 /// are dropped: no later evidence recovers from such a gap in practice.
 pub const STATE_BEAM: f32 = 12.0;
 
+/// The larger of two scores, neither NaN (no score is): one compare and
+/// select, which vectorizes where `f32::max`'s NaN handling costs more.
+#[inline(always)]
+fn max(a: f32, b: f32) -> f32 {
+    if b > a {
+        b
+    } else {
+        a
+    }
+}
+
 fn prune_states(s: &mut [f32]) {
     let beam = STATE_BEAM;
     let best = s.iter().copied().fold(f32::NEG_INFINITY, f32::max);
@@ -115,6 +126,7 @@ struct Work {
     tables: Vec<Arc<[f32]>>,
     fwd: Vec<f32>,
     bwd: Vec<f32>,
+    after_next: Vec<(f32, f32)>,
 }
 
 impl<'a> TransitionMemo<'a> {
@@ -364,6 +376,7 @@ pub fn max_marginals(
         tables,
         fwd,
         bwd,
+        after_next,
     } = &mut work;
     // Offsets of each position's options in the flat arrays below.
     starts.clear();
@@ -401,7 +414,7 @@ pub fn max_marginals(
             let rows = t.chunks_exact(cur.len().max(1));
             for (&fa, row) in done[starts[i - 1]..].iter().zip(rows) {
                 for (f, &tc) in cur.iter_mut().zip(row) {
-                    *f = f.max(fa + tc);
+                    *f = max(*f, fa + tc);
                 }
             }
         }
@@ -422,17 +435,23 @@ pub fn max_marginals(
         }
         let next = &positions[i + 1];
         let nc = next.len();
-        let b = &after[..nc];
+        // The next options' channel and backward scores, side by side.
+        after_next.clear();
+        after_next.extend(
+            next.iter()
+                .zip(&after[..nc])
+                .map(|(oc, &bc)| (oc.channel, bc)),
+        );
         // No option next: no path goes on (as the fold of no terms gives).
         cur.fill(f32::NEG_INFINITY);
         let rows = trans(i).chunks_exact(nc.max(1));
         for (v, t) in cur.iter_mut().zip(rows) {
-            *v = next
+            *v = t
                 .iter()
-                .zip(t)
-                .zip(b)
-                .map(|((oc, &tc), &bc)| tc + oc.channel + bc)
-                .fold(f32::NEG_INFINITY, f32::max);
+                .zip(after_next.iter())
+                .fold(f32::NEG_INFINITY, |m, (&tc, &(ch, bc))| {
+                    max(m, tc + ch + bc)
+                });
         }
     }
     let out = (0..n)
