@@ -480,6 +480,68 @@ fn opens_date(rest: &str) -> bool {
     digits(d, 1..=2) && digits(m, 1..=2) && y.len() >= 4 && digits(&y[..4], 4..=4)
 }
 
+/// Marks OCR prints for the digit `1` (`[2` for `12`, `1}` for `11`).
+const ONE_LOOKALIKES: &[char] = &['[', ']', '{', '}', '(', ')', '|', '!', 'l', 'I'];
+
+/// Reads the digit `1` where OCR printed a look-alike mark in the day or the
+/// month of a date written out in words (`ngày [2 tháng 1} năm 2025` →
+/// `ngày 12 tháng 11 năm 2025`): the printed run between `ngày` and `tháng`,
+/// or between `tháng` and `năm`, is two characters, a digit and one of
+/// [`ONE_LOOKALIKES`], and reads a day (1–31) or a month (1–12).
+/// A citation's date is what dates it, so a reference keeps its date.
+pub(super) fn read_date_part(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 0..toks.len().saturating_sub(4) {
+            // Cheap tests first (the printed run, then the words around it):
+            // this runs at every token.
+            if toks[ti].kind != TokenKind::Word || toks[ti + 1].kind != TokenKind::Space {
+                continue;
+            }
+            let run = ti + 2;
+            // The run's two characters are ASCII, so no token of it is longer.
+            if toks[run].end - toks[run].start > 2 {
+                continue;
+            }
+            let end = (run..toks.len())
+                .find(|&j| toks[j].kind == TokenKind::Space)
+                .unwrap_or(toks.len());
+            if end == run || end + 1 >= toks.len() {
+                continue;
+            }
+            let printed = &line[toks[run].start..toks[end - 1].end];
+            let mut chars = printed.chars();
+            let (Some(a), Some(b), None) = (chars.next(), chars.next(), chars.next()) else {
+                continue;
+            };
+            let one = |c: char| ONE_LOOKALIKES.contains(&c);
+            // A digit and a look-alike, in either order.
+            if !(a.is_ascii_digit() && one(b) || one(a) && b.is_ascii_digit()) {
+                continue;
+            }
+            let (next, most) = match decoded(line, toks, li, ti, changes).as_deref() {
+                Some("ngày") => ("tháng", 31),
+                Some("tháng") => ("năm", 12),
+                _ => continue,
+            };
+            if decoded(line, toks, li, end + 1, changes).as_deref() != Some(next) {
+                continue;
+            }
+            let read = |c: char| if c.is_ascii_digit() { c } else { '1' };
+            let value: String = [read(a), read(b)].iter().collect();
+            if !value.parse::<u32>().is_ok_and(|v| (1..=most).contains(&v)) {
+                continue;
+            }
+            for (j, tok) in toks.iter().enumerate().take(end).skip(run) {
+                let t = tok.text(line);
+                if t.chars().any(|c| ONE_LOOKALIKES.contains(&c)) {
+                    let to: String = t.chars().map(read).collect();
+                    changes.insert((li, j), phrase(&to, Some(t.to_owned())));
+                }
+            }
+        }
+    }
+}
+
 /// Drops the dot OCR glued after `số` before a document's number (`Kế
 /// hoạch số. 87/KH-UBND`) or after `ngày` before a date (`ngày. 02/6/2025`),
 /// the number or date maybe opening the next line: neither word ends a
@@ -2184,6 +2246,24 @@ pub(super) mod tests {
                 "ban hành ngày",
                 "25/3/2025 và",
                 "số. Hai, ngày. Mai"
+            ]
+        );
+    }
+
+    #[test]
+    fn look_alikes_of_one_in_a_date_in_words() {
+        let out = read_with(
+            read_date_part,
+            "ngày [2 tháng 1} năm 2025, ngày 2) tháng l2 năm\nngày 4( tháng [3 năm 2024\ntháng ]] năm, ngày 1] 2025, điểm [2 tháng",
+        );
+        assert_eq!(
+            out,
+            [
+                "ngày 12 tháng 11 năm 2025, ngày 21 tháng 12 năm",
+                // No day 41, no month 13.
+                "ngày 4( tháng [3 năm 2024",
+                // No digit; no `tháng` after; no `ngày` before.
+                "tháng ]] năm, ngày 1] 2025, điểm [2 tháng"
             ]
         );
     }
