@@ -57,7 +57,11 @@ impl Pipeline {
         let repaired = Repairer::with_cache(&self.lexicon, self.repair, &self.cache)
             .repair_text(&decoded.text);
         let mut layout = layout::analyze(&raw_lines, &repaired.lines);
-        layout::places::snap_header_places(&mut layout.header, &self.lexicon);
+        layout::places::snap_header_places(
+            &mut layout.header,
+            &self.lexicon,
+            self.repair.tone_style,
+        );
         let source = Source {
             path: path.map(str::to_owned),
             sha256,

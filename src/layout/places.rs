@@ -4,25 +4,28 @@
 //! alone (`Nghĩa Ky` → `Nghĩa Ký`, `Tinh Hoa` left bare). The header names
 //! places in two fields: the place of issue and, after a unit word, the
 //! issuing body (`XÃ TỊNH HÒA`). Where the list holds exactly one name with
-//! the same letters up to marks and the field is no listed name itself, the
-//! field takes the list's spelling; `raw` keeps what OCR printed, and the
-//! confidence drops to 0.6. A real place missing from the list whose letters
+//! the same letters up to marks, the field is no listed name itself and the
+//! document did not print it so with its marks (clean text names places the
+//! list lacks: `KIM NGẠN` stays, though `Kim Ngân` is listed), the field
+//! takes the list's spelling in the asked tone placement; `raw` keeps what
+//! OCR printed, and the confidence drops to 0.6. A real place missing from the list whose letters
 //! match a listed one would be respelled wrongly: the list (17.9 k names)
 //! makes that rare, not impossible.
 
 use crate::lexicon::{Lexicon, PLACE_UNITS};
 use crate::output::{Field, Header};
-use crate::text::viet;
+use crate::text::viet::{self, ToneStyle};
 
 /// Lower confidence of a field respelled from the list.
 const SNAPPED_CONFIDENCE: f32 = 0.6;
 
 /// Respells the place of issue and the place in the issuer cells from the
-/// lexicon's place list; see the module documentation.
-pub fn snap_header_places(header: &mut Header, lex: &Lexicon) {
+/// lexicon's place list, in the tone placement `style` (the list mixes
+/// both); see the module documentation.
+pub fn snap_header_places(header: &mut Header, lex: &Lexicon, style: ToneStyle) {
     if let Some(f) = header.place.as_mut() {
-        if let Some(p) = respelled(lex, &f.value) {
-            set(f, p.to_owned());
+        if let Some(p) = respelled(lex, &f.value).filter(|_| !printed_marked(f, &f.value)) {
+            set(f, p.to_owned(), style);
         }
     }
     for f in [header.issuer.as_mut(), header.sub_issuer.as_mut()]
@@ -30,17 +33,28 @@ pub fn snap_header_places(header: &mut Header, lex: &Lexicon) {
         .flatten()
     {
         if let Some(v) = unit_respelled(&f.value) {
-            set(f, v);
+            set(f, v, style);
         }
         let Some((head, place)) = split_after_unit(&f.value) else {
             continue;
         };
+        if printed_marked(f, place) {
+            continue;
+        }
         if let Some(p) = respelled(lex, place) {
             let value = format!("{head}{}", p.to_uppercase());
-            set(f, value);
+            set(f, value, style);
         }
     }
-    place_as_issuer(header);
+    place_as_issuer(header, style);
+}
+
+/// Was `name` printed as it reads now, with marks (`KIM NGẠN` in clean
+/// text)? Such a name is the document's own spelling, not OCR's: a place the
+/// list lacks (a new commune, a name the list spells otherwise) keeps it
+/// rather than taking a listed name with the same letters.
+fn printed_marked(f: &Field, name: &str) -> bool {
+    viet::has_marks(name) && f.raw.to_lowercase().contains(&name.trim().to_lowercase())
 }
 
 /// The place of issue spelled as the issuer cells spell the same place
@@ -49,7 +63,7 @@ pub fn snap_header_places(header: &mut Header, lex: &Lexicon) {
 /// issuer cell's unit word gives repair the context a line-initial place
 /// lacks. Only a place with the same letters up to marks, or a long name
 /// one letter apart, is respelled.
-fn place_as_issuer(header: &mut Header) {
+fn place_as_issuer(header: &mut Header, style: ToneStyle) {
     let Some(place) = header.place.as_mut() else {
         return;
     };
@@ -62,7 +76,7 @@ fn place_as_issuer(header: &mut Header) {
             .then_some(name)
     });
     if let Some(name) = spelled {
-        set(place, name);
+        set(place, name, style);
     }
 }
 
@@ -86,7 +100,14 @@ fn title_case(s: &str) -> String {
         .join(" ")
 }
 
-fn set(f: &mut Field, value: String) {
+/// Gives `f` the value `value`, its syllables in the tone placement `style`,
+/// at [`SNAPPED_CONFIDENCE`] at most when that changes it.
+fn set(f: &mut Field, value: String, style: ToneStyle) {
+    let value = value
+        .split(' ')
+        .map(|w| viet::set_tone_style(w, style))
+        .collect::<Vec<_>>()
+        .join(" ");
     if f.value != value {
         f.value = value;
         f.confidence = f.confidence.min(SNAPPED_CONFIDENCE);
@@ -217,13 +238,45 @@ mod tests {
             }),
             ..Header::default()
         };
-        snap_header_places(&mut h, lex);
+        snap_header_places(&mut h, lex, ToneStyle::Old);
         let f = h.issuer.expect("issuer");
         assert_eq!(
             (f.value.as_str(), f.raw.as_str()),
             ("XÃ TỊNH HÒA", "XA TINH HOA")
         );
         assert!(f.confidence <= SNAPPED_CONFIDENCE);
+    }
+
+    #[test]
+    fn a_name_printed_with_marks_keeps_them_and_a_snapped_one_takes_the_style() {
+        let lex = crate::lexicon::bundled();
+        let field = |v: &str, raw: &str| {
+            Some(Field {
+                value: v.into(),
+                raw: raw.into(),
+                line: 1,
+                confidence: 0.8,
+            })
+        };
+        // `Kim Ngân` is listed, `Kim Ngạn` is not: clean text keeps its own.
+        assert!(respelled(lex, "Kim Ngạn").is_some());
+        let mut h = Header {
+            issuer: field("UBND TỈNH KIM NGẠN", "UBND TỈNH KIM NGẠN"),
+            place: field("Kim Ngạn", "Kim Ngạn"),
+            ..Header::default()
+        };
+        snap_header_places(&mut h, lex, ToneStyle::Old);
+        let value = |f: &Option<Field>| f.as_ref().map(|f| f.value.clone());
+        assert_eq!(value(&h.issuer).as_deref(), Some("UBND TỈNH KIM NGẠN"));
+        assert_eq!(value(&h.place).as_deref(), Some("Kim Ngạn"));
+        // OCR's markless printing takes the list's name, in the asked style.
+        assert_eq!(respelled(lex, "Hoa Vinh"), Some("Hoà Vinh"));
+        let mut h = Header {
+            issuer: field("UBND HUYỆN HOA VINH", "UBND HUYEN HOA VINH"),
+            ..Header::default()
+        };
+        snap_header_places(&mut h, lex, ToneStyle::Old);
+        assert_eq!(value(&h.issuer).as_deref(), Some("UBND HUYỆN HÒA VINH"));
     }
 
     #[test]
@@ -242,12 +295,12 @@ mod tests {
             place: field("Phù Long"),
             ..Header::default()
         };
-        place_as_issuer(&mut h);
+        place_as_issuer(&mut h, ToneStyle::Old);
         assert_eq!(h.place.as_ref().map(|f| f.value.as_str()), Some("Phú Long"));
         // One letter OCR dropped from a long name.
         h.sub_issuer = field("HUYỆN PHƯỚC LÂM");
         h.place = field("Phúc Lâm");
-        place_as_issuer(&mut h);
+        place_as_issuer(&mut h, ToneStyle::Old);
         assert_eq!(
             h.place.as_ref().map(|f| f.value.as_str()),
             Some("Phước Lâm")
@@ -255,11 +308,11 @@ mod tests {
         // Not in a short one.
         h.sub_issuer = field("XÃ AN LÂM");
         h.place = field("An Lá");
-        place_as_issuer(&mut h);
+        place_as_issuer(&mut h, ToneStyle::Old);
         assert_eq!(h.place.as_ref().map(|f| f.value.as_str()), Some("An Lá"));
         // Another place stays.
         h.place = field("Hà Nội");
-        place_as_issuer(&mut h);
+        place_as_issuer(&mut h, ToneStyle::Old);
         assert_eq!(h.place.as_ref().map(|f| f.value.as_str()), Some("Hà Nội"));
     }
 }
