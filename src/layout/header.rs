@@ -99,6 +99,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+/// Most lines a Công văn's trích yếu (`V/v …`) runs over.
+const TRICH_YEU_LINES: usize = 3;
 static BODY_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(?:can\s+c\S*|thuc\s+hien|kinh\s+gui|theo\s|trien\s+khai|[ivx]+\s*\.\s|\d+\s*\.\s|dieu\s+\d+\s*[.:])",
@@ -370,6 +372,8 @@ pub(crate) fn parse(
     let mut left_cells: Vec<(String, String, usize)> = Vec::new();
     let mut last = None::<usize>;
     let mut type_at = None::<usize>;
+    // Lines the trích yếu `V/v …` ran over so far, while it may go on.
+    let mut trich_yeu_lines = None::<usize>;
 
     for (i, l) in lines.iter().enumerate().take(win).skip(start) {
         if l.is_blank() {
@@ -525,7 +529,22 @@ pub(crate) fn parse(
             }
             left_end = left_end.min(start);
         }
-        if !handled {
+        if handled {
+            trich_yeu_lines = None;
+        } else {
+            // The trích yếu's next line (`năm 2025 và …`), before the place
+            // and date a column layout may print below it.
+            if let (Some(n), Some(title)) = (trich_yeu_lines, h.title.as_mut()) {
+                let opens_small = l.text.starts_with(|c: char| c.is_lowercase());
+                if n < TRICH_YEU_LINES && opens_small && !BODY_START.is_match(&l.fold.s) {
+                    title.value = format!("{} {}", title.value, l.text);
+                    title.raw = format!("{}\n{}", title.raw, l.raw.trim());
+                    trich_yeu_lines = Some(n + 1);
+                    last = Some(i);
+                    continue;
+                }
+            }
+            trich_yeu_lines = None;
             // A left-column line alone (issuer), or the trích yếu "V/v".
             if let Some(m) = TRICH_YEU.find(&l.fold.s) {
                 h.title = field(
@@ -540,6 +559,7 @@ pub(crate) fn parse(
                     let v = &l.text[..l.fold.orig(m.end())];
                     h.doc_type = field(CONG_VAN.to_owned(), v.trim().to_owned(), l.no, 0.7);
                 }
+                trich_yeu_lines = Some(1);
                 last = Some(i);
                 continue;
             }
@@ -858,6 +878,21 @@ mod tests {
             assert_eq!(value(&l.header.doc_type), Some("CÔNG VĂN"), "{v}");
             assert_eq!(l.header.doc_type.as_ref().map(|f| f.raw.as_str()), Some(v));
         }
+    }
+
+    #[test]
+    fn trich_yeu_over_lines_then_place_and_date() {
+        let l = layout(
+            "UBND TỈNH A\nVĂN PHÒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
+             Số: 2164/VP-TH\nV/v chuẩn bị nội dung Hội nghị tổng kết\nnăm 2025 và nhiệm vụ năm 2026\n\
+             Kim Ngạn, ngày 24 tháng 11 năm 2025\n\nKính gửi:\n- UBND các huyện;\nnăm nay các đơn vị",
+        );
+        assert_eq!(
+            value(&l.header.title),
+            Some("chuẩn bị nội dung Hội nghị tổng kết năm 2025 và nhiệm vụ năm 2026")
+        );
+        assert_eq!(value(&l.header.place), Some("Kim Ngạn"));
+        assert_eq!(value(&l.header.date), Some("2025-11-24"));
     }
 
     #[test]
