@@ -40,7 +40,15 @@ pub const TABLES: [Table; 3] = [
     Table {
         file: "kpis.csv",
         key: "kpis",
-        columns: &["label", "value", "unit", "qualifier", "raw", "confidence"],
+        columns: &[
+            "label",
+            "value",
+            "unit",
+            "qualifier",
+            "out_of",
+            "raw",
+            "confidence",
+        ],
     },
     Table {
         file: "dates.csv",

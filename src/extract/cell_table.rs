@@ -178,6 +178,7 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &CellTable) -> Ve
                     value: value * scale,
                     unit,
                     qualifier: None,
+                    out_of: None,
                     raw: if signed {
                         format!("-{cell}")
                     } else {

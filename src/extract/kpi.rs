@@ -179,6 +179,11 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
         let Some(mut value) = parse_vn(&figure) else {
             continue;
         };
+        // A part of a whole (`148/162 thôn`): the count, read up to the whole.
+        let (e, out_of) = match part_of_whole(t, s, e, value) {
+            Some((end, whole)) => (end, Some(whole)),
+            None => (e, None),
+        };
         let prev = t[..s].chars().next_back();
         let next = t[e..].chars().next();
         let next2 = t[e..].chars().nth(1);
@@ -311,6 +316,7 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
                 value,
                 unit,
                 qualifier,
+                out_of,
                 raw: squash(doc.slice((qstart, uend))),
                 line: doc.line_of(s),
                 confidence,
@@ -498,6 +504,40 @@ fn qualifier_before(doc: &DocText, s: usize) -> (Option<String>, usize) {
 }
 
 /// The unit phrase after printed offset `e`: text, printed end, money scale.
+/// Words before a slashed pair that make it a day and month (`ngày 1/6`),
+/// not a part of a whole.
+const DAY_BEFORE: &[&str] = &["ngày", "sáng", "chiều", "tối", "đêm", "từ", "đến"];
+
+/// Units of time after a slashed pair: `24/24 giờ` is round the clock.
+const CLOCK_UNITS: &[&str] = &["giờ", "phút", "giây", "ngày", "tuần", "tháng", "năm", "quý"];
+
+/// Least whole of a part of a whole: `2/3 diện tích`, `1/5 kích thước` are
+/// fractions.
+const MIN_WHOLE: f64 = 10.0;
+
+/// A whole count `part` (printed at `s..e`, no decimal comma) is a part of:
+/// `148/162 thôn`, `20/20 xã` (reports count what met a target against all
+/// there are). The figure after the slash is a whole count of at least
+/// [`MIN_WHOLE`] and no smaller than `part`, and a space and a word in
+/// small letters follow it, no unit of time (a date goes on with a slash or
+/// a year; `4/5 Chương` is a page of a code). Returns the end of the whole
+/// and its value.
+fn part_of_whole(t: &str, s: usize, e: usize, part: f64) -> Option<(usize, f64)> {
+    static WHOLE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^/(\d+(?:\.\d{3})*) (\p{Ll}+)").expect("valid regex"));
+    let c = WHOLE.captures(&t[e..])?;
+    let (m, unit) = (c.get(1)?, c.get(2)?.as_str());
+    let whole = parse_vn(m.as_str())?;
+    let prev_word = t[..s].trim_end().rsplit(char::is_whitespace).next()?;
+    let counted = part.fract() == 0.0 && !t[s..e].contains(',');
+    // `24/24`: round the clock (`trực 24/24`), whatever follows.
+    let clock = part == 24.0 && whole == 24.0;
+    (counted && !clock && part <= whole && whole >= MIN_WHOLE)
+        .then_some(())
+        .filter(|_| !is_word(prev_word, DAY_BEFORE) && !is_word(unit, CLOCK_UNITS))
+        .map(|_| (e + m.end(), whole))
+}
+
 fn unit_after(doc: &DocText, e: usize) -> Option<(String, usize, f64)> {
     let t = &doc.text;
     let words = words_from(t, e, 8);
@@ -694,6 +734,35 @@ mod tests {
         assert_eq!(k[2].value, 400000.0);
         assert_eq!(values(&["đạt 97.3% kế hoạch"]), vec![97.3]);
         assert_eq!(values(&["20 triệu đồng"]), vec![2e7]);
+    }
+
+    #[test]
+    fn a_part_of_a_whole() {
+        let k =
+            kpis(&["148/162 thôn, tổ dân phố đạt chuẩn; 20/20 xã đã kiện toàn; 1.245/2.000 hồ sơ"]);
+        let got: Vec<_> = k
+            .iter()
+            .map(|k| (k.value, k.out_of, k.unit.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (148.0, Some(162.0), Some("thôn")),
+                (20.0, Some(20.0), Some("xã")),
+                (1245.0, Some(2000.0), Some("hồ sơ")),
+            ]
+        );
+        // Fractions, dates, round the clock, decimals, a code's articles.
+        for line in [
+            "chiếm dưới 2/3 diện tích",
+            "ngày 1/6 hằng năm",
+            "trực 24/24 đối với",
+            "định mức 5,0/8 công",
+            "toàn văn 8/19 Điều",
+            "đạt 25/12 xã",
+        ] {
+            assert!(kpis(&[line]).iter().all(|k| k.out_of.is_none()), "{line}");
+        }
     }
 
     #[test]

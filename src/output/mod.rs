@@ -264,6 +264,8 @@ pub struct Kpi {
     pub unit: Option<String>,
     /// Qualifier as printed (`khoảng`, `hơn`, `trên`, `gần`).
     pub qualifier: Option<String>,
+    /// The whole a count is a part of (`148/162 thôn`: 148 of 162).
+    pub out_of: Option<f64>,
     /// As printed.
     pub raw: String,
     /// 1-based line.
