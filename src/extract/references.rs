@@ -180,6 +180,9 @@ static TYPE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// `năm` and a year right after a number (folded): `Đề án 06 năm 2025`.
+static YEAR_AFTER_NAM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+nam\s+(?:19|20)\d\d\b").expect("valid regex"));
 /// A number with a symbol's slash or dash right after a space (folded).
 static NUMBERED_SYMBOL_NEXT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s+\d{1,5}\s*[/-]").expect("valid regex"));
@@ -659,7 +662,13 @@ fn find_symbols(doc: &DocText) -> Vec<Hit> {
             .split(|ch: char| !ch.is_alphanumeric())
             .next()
             .unwrap_or("");
-        if matches!(word, "nam" | "thang" | "ngay" | "quy" | "lan" | "muc") {
+        // `Kế hoạch 5 năm`: a span of years, but `Đề án 06 năm 2025` is the
+        // Đề án's work of that year.
+        let of_year = word == "nam"
+            && c.get(1)
+                .is_some_and(|t| t.as_str().split_whitespace().eq(["de", "an"]))
+            && YEAR_AFTER_NAM.is_match(after);
+        if matches!(word, "nam" | "thang" | "ngay" | "quy" | "lan" | "muc") && !of_year {
             continue;
         }
         let value: u32 = n.as_str().parse().unwrap_or(0);
@@ -931,6 +940,8 @@ mod tests {
         assert!(refs(&["Cổng/Trang TTĐT; b/c; 15/12/2022; TT&TT"]).is_empty());
         assert!(refs(&["Kế hoạch năm 2023, Quyết định 2024"]).is_empty());
         assert_eq!(fulls(&["triển khai Đề án 06 trên địa bàn"]), vec!["06"]);
+        assert_eq!(fulls(&["kinh phí thực hiện Đề án 06 năm 2024"]), vec!["06"]);
+        assert!(fulls(&["Kế hoạch 5 năm 2021 - 2025, Đề án 3 năm"]).is_empty());
         // A speck OCR split off `số` is no citation of its own.
         assert_eq!(
             fulls(&["Căn cứ Quyết định số 6 749/QĐ-TTg ngày 03/6/2020"]),
