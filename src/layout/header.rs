@@ -172,6 +172,16 @@ pub(crate) const NATIONAL_MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
 /// as an issuer's first line names them alone (the unit on the next line).
 const BODIES: &[&str] = &["ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN"];
 
+/// Does an issuer cell open with an administrative unit word (`TỈNH
+/// QUẢNG NGÃI`, `THÀNH PHỐ HUẾ`), its marks maybe lost?
+fn opens_with_unit(cell: &str) -> bool {
+    let words = super::folded_words(cell);
+    crate::lexicon::PLACE_UNITS.iter().any(|u| {
+        let unit = super::folded_words(u);
+        words.len() > unit.len() && words.starts_with(&unit)
+    })
+}
+
 /// Where the words of the national title before `chủ nghĩa` (at folded
 /// offset `at`) start in folded line `f`: OCR misreads them (`cd ; HOA XA
 /// HOL CHU NGHIA`), so each is taken when its letters are within one edit of
@@ -615,14 +625,23 @@ pub(crate) fn parse(
         }
     }
 
-    let mut cells = left_cells.into_iter();
+    let mut cells = left_cells.into_iter().peekable();
     if let Some((v, r, n)) = cells.next() {
         let v = issuer_value(&v);
         // A people's committee or council named alone is a fixed text.
-        let (v, confidence) = BODIES
+        let body = BODIES
             .iter()
-            .find_map(|b| Some(((*b).to_owned(), fixed_text_confidence(&v, b)?)))
-            .unwrap_or((v, 0.8));
+            .find_map(|b| Some(((*b).to_owned(), fixed_text_confidence(&v, b)?)));
+        let (mut v, confidence) = body.clone().unwrap_or((v, 0.8));
+        let mut r = r;
+        // Its place on the next line is the same body (`ỦY BAN NHÂN DÂN` /
+        // `TỈNH QUẢNG NGÃI`): NĐ 30/2020 prints a committee's name over two.
+        if body.is_some() {
+            if let Some((pv, pr, _)) = cells.next_if(|(c, _, _)| opens_with_unit(c)) {
+                v = format!("{v} {}", issuer_value(&pv));
+                r = format!("{r}\n{pr}");
+            }
+        }
         h.issuer = field(v, r, n, confidence);
     }
     if let Some((v, r, n)) = cells.next() {
@@ -751,7 +770,11 @@ mod tests {
              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
              Số: 5/BC-STP\nBÁO CÁO\nKết quả công tác tháng 5",
         );
-        assert_eq!(value(&l.header.issuer), Some("ỦY BAN NHÂN DÂN"));
+        assert_eq!(
+            value(&l.header.issuer),
+            Some("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI")
+        );
+        assert_eq!(value(&l.header.sub_issuer), Some("SỞ TƯ PHÁP"));
         assert_eq!(l.blocks[0].kind, BlockKind::Header);
         assert_eq!(l.blocks[0].line_start, 1);
     }
@@ -759,10 +782,13 @@ mod tests {
     #[test]
     fn issuer_in_capitals_and_motto_spacing() {
         let l = layout("Ủy BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do- Hạnh phúc\nSố: 5/BC-UBND");
-        assert_eq!(value(&l.header.issuer), Some("ỦY BAN NHÂN DÂN"));
+        assert_eq!(
+            value(&l.header.issuer),
+            Some("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI")
+        );
         assert_eq!(
             l.header.issuer.as_ref().map(|f| f.raw.as_str()),
-            Some("Ủy BAN NHÂN DÂN")
+            Some("Ủy BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI")
         );
         assert_eq!(value(&l.header.motto), Some("Độc lập - Tự do - Hạnh phúc"));
         assert_eq!(issuer_value("UBND. HUYỆN SƠN TỊNH"), "UBND HUYỆN SƠN TỊNH");
@@ -813,8 +839,11 @@ mod tests {
         let l = layout(
             "CỰ BAN NHÂN DÂN\nXÃ PHƯỚC THỦY\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
         );
-        assert_eq!(value(&l.header.issuer), Some("ỦY BAN NHÂN DÂN"));
-        assert_eq!(value(&l.header.sub_issuer), Some("XÃ PHƯỚC THỦY"));
+        assert_eq!(
+            value(&l.header.issuer),
+            Some("ỦY BAN NHÂN DÂN XÃ PHƯỚC THỦY")
+        );
+        assert_eq!(value(&l.header.sub_issuer), None);
         let l = layout("UBND TỈNH BẮC LÂM\nSỞ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
         assert_eq!(
             value(&l.header.issuer),
@@ -823,7 +852,10 @@ mod tests {
         );
         // A body printed exactly is as sure as a garbled one read as it.
         let l = layout("HỘI ĐỒNG NHÂN DÂN\nXÃ HÒA THỦY\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
-        assert_eq!(value(&l.header.issuer), Some("HỘI ĐỒNG NHÂN DÂN"));
+        assert_eq!(
+            value(&l.header.issuer),
+            Some("HỘI ĐỒNG NHÂN DÂN XÃ HÒA THỦY")
+        );
         assert_eq!(l.header.issuer.map(|f| f.confidence), Some(0.9));
     }
 
@@ -893,6 +925,23 @@ mod tests {
         );
         assert_eq!(value(&l.header.place), Some("Kim Ngạn"));
         assert_eq!(value(&l.header.date), Some("2025-11-24"));
+    }
+
+    #[test]
+    fn a_committee_over_two_lines_is_one_issuer() {
+        let l = layout(
+            "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH QUẢNG NGÃI Độc lập - Tự do - Hạnh phúc\n\
+             VĂN PHÒNG\nSố: 15/TB-VP Quảng Ngãi, ngày 2 tháng 3 năm 2025\n\nTHÔNG BÁO\nKết luận",
+        );
+        assert_eq!(
+            value(&l.header.issuer),
+            Some("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI")
+        );
+        assert_eq!(value(&l.header.sub_issuer), Some("VĂN PHÒNG"));
+        // A committee's own unit on the next line only.
+        let l = layout("UBND TỈNH A\nSỞ Y TẾ\nSố: 15/SYT-VP\n\nTHÔNG BÁO\nKết luận");
+        assert_eq!(value(&l.header.issuer), Some("UBND TỈNH A"));
+        assert_eq!(value(&l.header.sub_issuer), Some("SỞ Y TẾ"));
     }
 
     #[test]
