@@ -296,9 +296,14 @@ fn match_records(
 fn gold_kpi_values(v: &Value) -> Vec<f64> {
     let base = match v.get("value") {
         Some(Value::Number(n)) => n.as_f64(),
-        Some(Value::String(s)) => s
-            .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
-            .find_map(|t| parse_vn(t.trim_end_matches([',', '.']))),
+        // The first number printed, with its sign (`-2` in a table of
+        // changes; `khoảng 48`).
+        Some(Value::String(s)) => {
+            let negative = s.trim_start().starts_with(['-', '−']);
+            s.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+                .find_map(|t| parse_vn(t.trim_end_matches([',', '.'])))
+                .map(|x| if negative { -x } else { x })
+        }
         _ => None,
     };
     let Some(base) = base else { return Vec::new() };
@@ -503,6 +508,15 @@ mod tests {
         let h = s.header.unwrap_or_default();
         assert_eq!((h.correct, h.total), (2, 3));
         assert_eq!(s.signer, Some(true));
+    }
+
+    #[test]
+    fn gold_kpi_values_keep_their_sign_and_skip_qualifiers() {
+        let v = |x: Value| gold_kpi_values(&json!({"value": x, "unit": ""}));
+        assert_eq!(v(json!("-2")), vec![-2.0]);
+        assert_eq!(v(json!("khoảng 48")), vec![48.0]);
+        assert_eq!(v(json!("1.245")), vec![1245.0]);
+        assert_eq!(v(json!(3)), vec![3.0]);
     }
 
     #[test]
