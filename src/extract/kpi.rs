@@ -262,6 +262,15 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
         if is_word(next_word, TIME_AFTER) && !trimmed[wlen..].starts_with('/') {
             continue;
         }
+        // A time of day (`14 giờ 00 phút`, `từ 7 giờ 30`): the hour, with
+        // its minutes after, and the minutes; `trong 24 giờ` is a measure.
+        let clock_hour = is_word(next_word, &["giờ"])
+            && trimmed[wlen..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit());
+        if clock_hour || is_word(prev_word, &["giờ"]) {
+            continue;
+        }
         let plain = figure.bytes().all(|b| b.is_ascii_digit());
         if !in_table && plain && figure.len() == 4 && (1900.0..=2100.0).contains(&value) && !pct {
             continue;
@@ -734,6 +743,24 @@ mod tests {
         assert_eq!(k[2].value, 400000.0);
         assert_eq!(values(&["đạt 97.3% kế hoạch"]), vec![97.3]);
         assert_eq!(values(&["20 triệu đồng"]), vec![2e7]);
+    }
+
+    #[test]
+    fn a_time_of_day_is_no_measure() {
+        let line =
+            "vào lúc 14 giờ 00 phút, từ 7 giờ 30 đến 11 giờ; trong vòng 24 giờ đối với 15 hồ sơ";
+        let got: Vec<_> = kpis(&[line])
+            .iter()
+            .map(|k| (k.value, k.unit.clone().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (11.0, "giờ".to_owned()),
+                (24.0, "giờ".to_owned()),
+                (15.0, "hồ sơ".to_owned())
+            ]
+        );
     }
 
     #[test]
