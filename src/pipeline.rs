@@ -72,6 +72,11 @@ impl Pipeline {
         let records = crate::extract::extract(&raw_lines, &repaired.lines);
         let mut doc = Document::build(source, &repaired, layout);
         doc.references = records.references;
+        // An annex names the document it is attached to (`Kèm theo Quyết
+        // định số 215/QĐ-UBND`): that is the document itself, no citation.
+        let own = own_number(&doc.header);
+        doc.references
+            .retain(|r| own.as_ref() != Some(&(r.number.clone(), r.year, r.symbol.clone())));
         doc.dates = records.dates;
         doc.periods = records.periods;
         doc.kpis = records.kpis;
@@ -80,8 +85,36 @@ impl Pipeline {
     }
 }
 
+/// The header's number, year and symbol, as a reference spells them
+/// (`None` without both a number and a symbol).
+fn own_number(h: &crate::output::Header) -> Option<(String, Option<u16>, String)> {
+    let number = h.number.as_ref()?.value.clone();
+    let symbol = h.symbol.as_ref()?.value.clone();
+    let year = h.year.as_ref().and_then(|y| y.value.parse().ok());
+    Some((number, year, symbol))
+}
+
 /// Lower-case hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
     digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Pipeline;
+
+    #[test]
+    fn an_annex_naming_its_own_decision_cites_nothing() {
+        let text = "UBND HUYỆN AN LÃO\nSố: 215/QĐ-UBND\n\nQUYẾT ĐỊNH\nBan hành Quy chế\n\n\
+                    Căn cứ Quyết định số 2145/QĐ-UBND ngày 12/3/2025 của UBND tỉnh;\n\n\
+                    QUY CHẾ\n(Kèm theo Quyết định số 215/QĐ-UBND ngày 20/5/2025)\n";
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dictionaries");
+        let lexicon = crate::lexicon::Lexicon::load(&dir).expect("bundled dictionaries");
+        let doc = Pipeline::new(lexicon)
+            .parse_bytes(None, text.as_bytes())
+            .expect("parses");
+        let cited: Vec<&str> = doc.references.iter().map(|r| r.number.as_str()).collect();
+        assert_eq!(cited, ["2145"]);
+    }
 }
