@@ -245,7 +245,9 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
                 }
             }
         });
-        if (is_word(prev_word, CONTEXT_STOP) && !is_frequency(prev_word, &t[e..]))
+        if (is_word(prev_word, CONTEXT_STOP)
+            && !is_frequency(prev_word, &t[e..])
+            && !not_a_level(head, prev_word, &t[e..]))
             || list_gap
             || t[ls..s].trim_end().ends_with('=')
         {
@@ -388,6 +390,34 @@ fn is_frequency(prev: &str, after: &str) -> bool {
         .next()
         .unwrap_or("");
     is_word(w, ONE_SYLLABLE) && !is_word(w, TIME_BEFORE) && !is_word(w, &["giờ", "phút"])
+}
+
+/// Skeletons of the words that make a `mức` figure an amount: `mức 2,5
+/// triệu đồng/hộ` is a rate, `mức 2` a level.
+const AMOUNT_WORDS: &[&str] = &["nghin", "ngan", "trieu", "ty", "dong", "%"];
+
+/// Is a figure after a word of [`CONTEXT_STOP`] a measure all the same: after
+/// `dứt điểm` (`xử lý dứt điểm 27 vụ`: thoroughly, no point of a list), or
+/// after `mức` when an amount of money or a percentage follows? `head` is
+/// the text before the figure, ending with `prev`.
+fn not_a_level(head: &str, prev: &str, after: &str) -> bool {
+    if is_word(prev, &["điểm"]) {
+        let before = head.trim_end().rsplit(char::is_whitespace).nth(1);
+        return before.is_some_and(|w| is_word(w, &["dứt"]));
+    }
+    if !is_word(prev, &["mức"]) {
+        return false;
+    }
+    let trimmed = after.trim_start_matches([' ', '\t']);
+    let w = if trimmed.starts_with('%') {
+        "%"
+    } else {
+        trimmed
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+    };
+    AMOUNT_WORDS.contains(&skeleton(w).as_str())
 }
 
 /// An ungrouped five-digit number that is `1` or `7` and a year: the OCR of
@@ -761,6 +791,14 @@ mod tests {
                 (15.0, "hồ sơ".to_owned())
             ]
         );
+    }
+
+    #[test]
+    fn levels_and_what_only_looks_like_one() {
+        assert_eq!(values(&["xử lý dứt điểm 27 vụ vi phạm"]), vec![27.0]);
+        assert_eq!(values(&["hỗ trợ với mức 2,5 triệu đồng/hộ"]), vec![2.5e6]);
+        assert_eq!(values(&["giảm ở mức 3% so với"]), vec![3.0]);
+        assert!(values(&["điểm 3 khoản 2; đạt mức 2 về"]).is_empty());
     }
 
     #[test]
