@@ -171,6 +171,24 @@ fn snap_titles(field: &mut Option<Field>, authority: bool) {
 /// An authority form's prefix with its dot, as printed (`KT.`, `TM..`).
 static FORM_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?:^|\s)(?:{FORM_PREFIXES})(?:[.,:]+|\s)")).unwrap());
+/// [`POSITION_WORDS`] spelled with their marks, for a cell printed with
+/// marks: the surname `Trương` folds like `trưởng`, `Chánh` is also a given
+/// name.
+static POSITION_WORDS_MARKED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:chủ tịch|chánh văn|phó|giám đốc|trưởng|ủy ban|văn phòng|bí thư|chủ nhiệm|tổng cục|ban)\b")
+        .unwrap()
+});
+
+/// Does a signature cell name a position: by its marks where it has any,
+/// else by its folded letters?
+fn names_position(cell: &str, fold: &str) -> bool {
+    if crate::text::viet::has_marks(cell) {
+        POSITION_WORDS_MARKED.is_match(&cell.to_lowercase())
+    } else {
+        POSITION_WORDS.is_match(fold)
+    }
+}
+
 static POSITION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:chu tich|chanh|pho|giam doc|truong|uy ban|van phong|bi thu|chu nhiem|tong cuc|cuc truong|ban)\b")
         .unwrap()
@@ -371,7 +389,7 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
                     }
                     _ => s.authority = Some(field(cell, l, ca, cb, 0.9)),
                 }
-            } else if is_name(cell) && !POSITION_WORDS.is_match(&fold) {
+            } else if is_name(cell) && !names_position(cell, &fold) {
                 s.signer = Some(field(cell, l, ca, cb, 0.8));
             } else if s.position.is_none()
                 && s.signer.is_none()
@@ -452,6 +470,22 @@ mod tests {
         // Not another entry, nor an archive entry without a name after it.
         assert_eq!(signature_split("- TT. Hội Đồng Nhân"), None);
         assert_eq!(signature_split("- Lưu: VT, TH."), None);
+    }
+
+    #[test]
+    fn a_surname_that_folds_like_a_position_is_a_name() {
+        let f = |s: &str| super::super::Folded::new(s).s;
+        for name in ["Trương Quang Bảy", "Nguyễn Văn Chánh"] {
+            assert!(!names_position(name, &f(name)), "{name}");
+        }
+        for position in [
+            "Phó Giám đốc",
+            "Trưởng Ban",
+            "Chánh Văn phòng",
+            "Pho Giam doc",
+        ] {
+            assert!(names_position(position, &f(position)), "{position}");
+        }
     }
 
     #[test]
