@@ -244,26 +244,32 @@ fn is_name(s: &str) -> bool {
 
 /// Byte offset where a trailing signature part starts in a recipient line:
 /// a position in capitals (`- Lưu: VT. GIÁM ĐỐC`), or the signer's name
-/// after the mark that ends the list's last entry (`- Lưu: VT, CCVC. Đỗ
-/// Quang Vinh`): OCR reads the two columns of the tail as one line.
+/// after the mark that ends an entry (`- Lưu: VT, CCVC. Đỗ Quang Vinh`,
+/// see [`name_split`]): OCR reads the two columns of the tail as one line.
 fn signature_split(text: &str) -> Option<usize> {
     upper_split(text).or_else(|| name_split(text))
 }
 
-/// The signer's name after the `.` or `;` ending the archive entry (the
-/// list's last, `Lưu: …`), to the line's end.
+/// The signer's name after the `.` or `;` ending a list entry, to the
+/// line's end: any name after the archive entry (the list's last, `Lưu:
+/// …`), a name opening with a surname after another (`- Các sở, ban,
+/// ngành tỉnh; Phạm Hữu Khiêm`: the signature column printed beside the
+/// list).
 fn name_split(text: &str) -> Option<usize> {
     let fold = super::Folded::new(text).s;
-    if !fold
+    let archive = fold
         .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .starts_with("luu")
-    {
-        return None;
-    }
+        .starts_with("luu");
     let mark = text.trim_end().rfind(['.', ';'])?;
     let at = mark + 1;
     let name = text[at..].trim();
-    (is_name(name) && text[..mark].trim().chars().count() > 1)
+    let surname = || {
+        name.split_whitespace().next().is_some_and(|w| {
+            let w = w.to_lowercase();
+            crate::lexicon::names::SURNAMES.contains(&w.as_str())
+        })
+    };
+    (is_name(name) && text[..mark].trim().chars().count() > 1 && (archive || surname()))
         .then(|| at + (text[at..].len() - text[at..].trim_start().len()))
 }
 
@@ -470,6 +476,10 @@ mod tests {
         // Not another entry, nor an archive entry without a name after it.
         assert_eq!(signature_split("- TT. Hội Đồng Nhân"), None);
         assert_eq!(signature_split("- Lưu: VT, TH."), None);
+        // Beside another entry, a name that opens with a surname.
+        let t = "- Các sở, ban, ngành tỉnh; Phạm Hữu Khiêm";
+        assert_eq!(signature_split(t).map(|s| &t[s..]), Some("Phạm Hữu Khiêm"));
+        assert_eq!(signature_split("- Sở Tài chính; Ban Dân Tộc"), None);
     }
 
     #[test]
