@@ -30,6 +30,8 @@ ap.add_argument("--set", help="only documents of this set (see fixtures/heldout/
 ap.add_argument("--render", action="store_true", help="regenerate the OCR pairs with ocrgen")
 ap.add_argument("--shared", default="../shared")
 ap.add_argument("-v", nargs="*", default=[], help="print the differing records of these fields")
+ap.add_argument("--gold", action="store_true",
+                help="score against the hand-checked extracts in DIR/gold instead (pooled per set and text)")
 a = ap.parse_args()
 
 # Which source documents belong to which set, and how each was rendered.
@@ -90,6 +92,48 @@ def records(d):
     return k
 
 
+def gold_scores():
+    """Pools `vietdoc eval parse` of every document with a hand-checked extract
+    (DIR/gold/<doc>.extract.json), per set and per text: the clean truth and
+    each degradation's OCR."""
+    sets = {doc: name for name, spec in SETS.items() for doc in spec["docs"]}
+    pools = {}
+    for path in sorted(glob.glob(os.path.join(a.dir, "gold", "*.extract.json"))):
+        doc = os.path.basename(path)[: -len(".extract.json")]
+        name = sets.get(doc, "?")
+        if a.set and a.set != name:
+            continue
+        texts = [("truth", f"{doc}-light.truth.txt")]
+        texts += [(deg, f"{doc}-{deg}.ocr.txt") for deg in SETS[name]["degradations"]]
+        for kind, file in texts:
+            out = subprocess.run([a.bin, "eval", "parse", "--json", "--gold", path,
+                                  os.path.join(a.dir, file)], capture_output=True, text=True, check=True)
+            j = json.loads(out.stdout)
+            key = ("Z" if name == "Z" else "dev", "truth" if kind == "truth" else "ocr")
+            p = pools.setdefault(key, {})
+            for f in ("references", "dates", "periods", "kpis"):
+                c = p.setdefault(f, [0, 0, 0])
+                for i, k in enumerate(("tp", "fp", "fn")):
+                    c[i] += j[f][k]
+            h = p.setdefault("header", [0, 0])
+            h[0] += j["header"]["correct"]
+            h[1] += j["header"]["total"]
+            s = p.setdefault("signer", [0, 0])
+            s[0] += bool(j["signer_exact"])
+            s[1] += 1
+    for (group, text), p in sorted(pools.items()):
+        row = []
+        for f in ("references", "dates", "kpis", "periods"):
+            tp, fp, fn = p[f]
+            row.append(f"{f} {2 * tp / max(1, 2 * tp + fp + fn):.3f}")
+        row.append(f"header {p['header'][0]}/{p['header'][1]}")
+        row.append(f"signer {p['signer'][0]}/{p['signer'][1]}")
+        print(f"{group:4} {text:6}", " ".join(row))
+
+
+if a.gold:
+    gold_scores()
+    raise SystemExit
 if a.render:
     render()
 total = {}

@@ -57,3 +57,65 @@ fn raw_ocr_seeds_meet_the_parse_targets() {
         );
     }
 }
+
+/// `vietdoc eval parse --json` of one held-out document (`fixtures/heldout`)
+/// against its hand-checked extract (`fixtures/heldout/gold`).
+fn eval_heldout(doc: &str, file: &str) -> serde_json::Value {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let out = Command::new(env!("CARGO_BIN_EXE_vietdoc"))
+        .args([
+            "eval",
+            "parse",
+            "--json",
+            "--gold",
+            &format!("{root}/fixtures/heldout/gold/{doc}.extract.json"),
+            &format!("{root}/fixtures/heldout/{file}"),
+        ])
+        .output()
+        .expect("run vietdoc");
+    assert!(
+        out.status.success(),
+        "{file}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+}
+
+/// The development documents annotated by hand (see
+/// `fixtures/heldout/gold/NOTES.md`; set Z's three are measured, not gated).
+const GOLD_DEV_DOCS: &[&str] = &[
+    "bc15", "kh9", "cv10", "bc16", "qd14", "tb7", "qd", "tt", "tb", "nq", "ct", "hd", "qc", "gm",
+    "qd8", "tt4",
+];
+
+/// Pooled scores of the development documents' clean text and light scans
+/// against their hand-checked extracts: references, dates and KPIs F1, header
+/// fields exact, signers exact. On the clean text (2026-11-30): 0.993, 0.982,
+/// 0.992, 0.977, 16 of 16; on the light scans 0.993, 0.982, 0.990, 0.875, 12
+/// of 16 (place names the dictionaries cannot know).
+#[test]
+fn heldout_documents_meet_their_hand_checked_extracts() {
+    for (suffix, records, header, signers) in [("truth", 0.95, 0.95, 15), ("ocr", 0.95, 0.80, 10)] {
+        let mut counts = std::collections::HashMap::<&str, [u64; 3]>::new();
+        let (mut correct, mut total, mut exact) = (0, 0, 0);
+        for doc in GOLD_DEV_DOCS {
+            let v = eval_heldout(doc, &format!("{doc}-light.{suffix}.txt"));
+            for k in ["references", "dates", "kpis"] {
+                let c = counts.entry(k).or_default();
+                for (i, n) in ["tp", "fp", "fn"].iter().enumerate() {
+                    c[i] += v[k][n].as_u64().unwrap_or(0);
+                }
+            }
+            correct += v["header"]["correct"].as_u64().unwrap_or(0);
+            total += v["header"]["total"].as_u64().unwrap_or(0);
+            exact += u64::from(v["signer_exact"] == serde_json::Value::Bool(true));
+        }
+        for (k, [tp, fp, fn_]) in &counts {
+            let f1 = 2.0 * *tp as f64 / (2 * tp + fp + fn_).max(1) as f64;
+            assert!(f1 >= records, "{suffix} {k} F1 {f1:.3}");
+        }
+        let accuracy = correct as f64 / total.max(1) as f64;
+        assert!(accuracy >= header, "{suffix} header {accuracy:.3}");
+        assert!(exact >= signers, "{suffix} signers {exact} of 16");
+    }
+}
