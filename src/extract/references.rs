@@ -224,6 +224,24 @@ static HEADER_SO: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Does a line opening with `số` (no colon) go on with the sentence of the
+/// line before, which ends with a word in small letters (`Báo cáo thẩm
+/// tra` / `số 64/BC-HĐND ngày …`)? Then it cites, where the header's `Số:`
+/// opens its own line under the issuer's capitals.
+fn sentence_goes_on(doc: &DocText, ls: usize, opening: &str) -> bool {
+    if !opening.starts_with('s')
+        || opening
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.contains(':'))
+    {
+        return false;
+    }
+    let before = doc.text[..ls].trim_end();
+    let last_line = before.rsplit('\n').next().unwrap_or("");
+    before.len() < ls && !last_line.is_empty() && last_line.ends_with(|c: char| c.is_lowercase())
+}
+
 /// Words that end an issuer phrase (folded).
 const ISSUER_STOP: &[&str] = &[
     "ve", "ban", "phe", "quy", "huong", "trien", "thuc", "tai", "theo", "nham", "de", "ngay", "va",
@@ -264,6 +282,7 @@ pub(crate) fn find_references(
         });
         if opening.starts_with(['S', 's', '$', '5', '§'])
             && HEADER_SO.is_match(&doc.folded[doc.to_fold(ls)..doc.to_fold(num_start)])
+            && !sentence_goes_on(doc, ls, opening)
         {
             continue;
         }
@@ -838,6 +857,16 @@ mod tests {
     #[test]
     fn header_number_is_not_a_reference() {
         assert!(refs(&["Số: 1034 /BC-VP Quảng Ngãi, ngày 5 tháng 6 năm 2023"]).is_empty());
+        // A line opening with `số` that goes on with the line before cites.
+        let r = refs(&[
+            "Xét Báo cáo thẩm tra",
+            "số 64/BC-HĐND ngày 08/7/2026 của Ban",
+        ]);
+        assert_eq!(
+            r.iter().map(|r| r.full.as_str()).collect::<Vec<_>>(),
+            ["64/BC-HĐND"]
+        );
+        assert!(refs(&["UBND TỈNH A", "số 64/BC-UBND"]).is_empty());
         assert!(refs(&["$6: 47/KH-UBND Tịnh Hòa, ngày 20 tháng 01 năm 2024"]).is_empty());
         assert!(refs(&["Số; 305/QĐ-SNV"]).is_empty());
         assert!(refs(&["» Số: 1874/BC-SCT Hà Tĩnh, ngày 10 tháng 10 năm 2025"]).is_empty());
