@@ -580,8 +580,15 @@ fn part_of_whole(t: &str, s: usize, e: usize, part: f64) -> Option<(usize, f64)>
 fn unit_after(doc: &DocText, e: usize) -> Option<(String, usize, f64)> {
     let t = &doc.text;
     let words = words_from(t, e, 8);
-    let (w0, _, end0) = words.first()?.clone();
+    let (w0, sep0, end0) = words.first()?.clone();
     let f0 = skeleton(&w0);
+    // A comma right after the figure ends its phrase (`phòng họp số 2,
+    // tầng 3, phường …`): no unit follows, but money (`90.000.000 , đồng`:
+    // OCR's speck).
+    let money = scale_of(&f0).is_some() || f0 == "dong" || f0 == "vnd";
+    if sep0.contains(',') && !money {
+        return None;
+    }
     if let Some(scale) = scale_of(&f0) {
         if let Some((w1, _, end1)) = words.get(1) {
             let f1 = skeleton(w1);
@@ -799,6 +806,12 @@ mod tests {
         assert_eq!(values(&["hỗ trợ với mức 2,5 triệu đồng/hộ"]), vec![2.5e6]);
         assert_eq!(values(&["giảm ở mức 3% so với"]), vec![3.0]);
         assert!(values(&["điểm 3 khoản 2; đạt mức 2 về"]).is_empty());
+    }
+
+    #[test]
+    fn no_unit_after_a_comma() {
+        assert!(values(&["Phòng họp số 2, tầng 3, Trụ sở số 3, phường Hồng Gai"]).is_empty());
+        assert_eq!(values(&["trị giá từ 90.000.000 , đồng"]), vec![9e7]);
     }
 
     #[test]
