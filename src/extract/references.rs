@@ -180,6 +180,16 @@ static TYPE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// Types (folded) that are verbs too: `Hướng dẫn 57 hộ` guides 57
+/// households.
+const VERB_TYPES: &[&str] = &["huong dan", "bao cao", "thong bao", "quy dinh", "ket luan"];
+
+/// Words (folded) that go on with a citation after its number, for a type
+/// of [`VERB_TYPES`]: `Hướng dẫn 12 của Sở`, `Báo cáo 45 ngày …`.
+const CITATION_NEXT: &[&str] = &[
+    "cua", "ngay", "ve", "nam", "va", "tai", "theo", "da", "duoc",
+];
+
 /// `năm` and a year right after a number (folded): `Đề án 06 năm 2025`.
 static YEAR_AFTER_NAM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s+nam\s+(?:19|20)\d\d\b").expect("valid regex"));
@@ -690,6 +700,17 @@ fn find_symbols(doc: &DocText) -> Vec<Hit> {
         if matches!(word, "nam" | "thang" | "ngay" | "quy" | "lan" | "muc") && !of_year {
             continue;
         }
+        // A type that is also a verb (`Hướng dẫn 57 hộ kinh doanh`, `báo
+        // cáo 3 nội dung`) cites only where a citation's words follow.
+        let verb = c.get(1).is_some_and(|t| {
+            let t: Vec<&str> = t.as_str().split_whitespace().collect();
+            VERB_TYPES
+                .iter()
+                .any(|v| v.split(' ').eq(t.iter().copied()))
+        });
+        if verb && !word.is_empty() && !CITATION_NEXT.contains(&word) && !of_year {
+            continue;
+        }
         let value: u32 = n.as_str().parse().unwrap_or(0);
         if n.as_str().len() == 4 && (1900..=2100).contains(&value) {
             continue;
@@ -970,6 +991,8 @@ mod tests {
         assert!(refs(&["Kế hoạch năm 2023, Quyết định 2024"]).is_empty());
         assert_eq!(fulls(&["triển khai Đề án 06 trên địa bàn"]), vec!["06"]);
         assert_eq!(fulls(&["kinh phí thực hiện Đề án 06 năm 2024"]), vec!["06"]);
+        assert!(fulls(&["Hướng dẫn 57 hộ kinh doanh đưa sản phẩm lên sàn"]).is_empty());
+        assert_eq!(fulls(&["theo Hướng dẫn 12 của Sở Tài chính"]), vec!["12"]);
         assert!(fulls(&["Kế hoạch 5 năm 2021 - 2025, Đề án 3 năm"]).is_empty());
         // A speck OCR split off `số` is no citation of its own.
         assert_eq!(
