@@ -550,8 +550,8 @@ const DAY_BEFORE: &[&str] = &["ngày", "sáng", "chiều", "tối", "đêm", "t�
 /// Units of time after a slashed pair: `24/24 giờ` is round the clock.
 const CLOCK_UNITS: &[&str] = &["giờ", "phút", "giây", "ngày", "tuần", "tháng", "năm", "quý"];
 
-/// Least whole of a part of a whole: `2/3 diện tích`, `1/5 kích thước` are
-/// fractions.
+/// Least whole of a part of a whole (but all of a few: `9/9 thôn`): `2/3
+/// diện tích`, `1/5 kích thước` are fractions.
 const MIN_WHOLE: f64 = 10.0;
 
 /// A whole count `part` (printed at `s..e`, no decimal comma) is a part of:
@@ -571,7 +571,9 @@ fn part_of_whole(t: &str, s: usize, e: usize, part: f64) -> Option<(usize, f64)>
     let counted = part.fract() == 0.0 && !t[s..e].contains(',');
     // `24/24`: round the clock (`trực 24/24`), whatever follows.
     let clock = part == 24.0 && whole == 24.0;
-    (counted && !clock && part <= whole && whole >= MIN_WHOLE)
+    // `9/9 thôn`: all of a few, no fraction (a fraction's part is smaller).
+    let all = part == whole && whole >= 2.0;
+    (counted && !clock && part <= whole && (whole >= MIN_WHOLE || all))
         .then_some(())
         .filter(|_| !is_word(prev_word, DAY_BEFORE) && !is_word(unit, CLOCK_UNITS))
         .map(|_| (e + m.end(), whole))
@@ -817,7 +819,7 @@ mod tests {
     #[test]
     fn a_part_of_a_whole() {
         let k =
-            kpis(&["148/162 thôn, tổ dân phố đạt chuẩn; 20/20 xã đã kiện toàn; 1.245/2.000 hồ sơ"]);
+            kpis(&["148/162 thôn, tổ dân phố đạt chuẩn; 9/9 xã đã kiện toàn; 1.245/2.000 hồ sơ"]);
         let got: Vec<_> = k
             .iter()
             .map(|k| (k.value, k.out_of, k.unit.as_deref()))
@@ -826,7 +828,7 @@ mod tests {
             got,
             [
                 (148.0, Some(162.0), Some("thôn")),
-                (20.0, Some(20.0), Some("xã")),
+                (9.0, Some(9.0), Some("xã")),
                 (1245.0, Some(2000.0), Some("hồ sơ")),
             ]
         );
