@@ -606,7 +606,10 @@ fn unit_after(doc: &DocText, e: usize) -> Option<(String, usize, f64)> {
     if f0 == "dong" || f0 == "vnd" {
         return Some((slash_tail(t, &end0, "đồng"), slash_end(t, end0), 1.0));
     }
-    if is_word(&w0, UNIT_STOP) || !w0.chars().next().is_some_and(char::is_alphabetic) {
+    // A measure word as spelled wins over a stop word it spells without
+    // marks (`296.500 con`, not `còn`).
+    let measure = ONE_SYLLABLE.contains(&w0.to_lowercase().as_str());
+    if is_word(&w0, UNIT_STOP) && !measure || !w0.chars().next().is_some_and(char::is_alphabetic) {
         return None;
     }
     // An acronym is a unit on its own (`TTHC`).
@@ -808,6 +811,16 @@ mod tests {
         assert_eq!(values(&["hỗ trợ với mức 2,5 triệu đồng/hộ"]), vec![2.5e6]);
         assert_eq!(values(&["giảm ở mức 3% so với"]), vec![3.0]);
         assert!(values(&["điểm 3 khoản 2; đạt mức 2 về"]).is_empty());
+    }
+
+    #[test]
+    fn a_measure_word_spelled_like_a_stop_word() {
+        assert_eq!(
+            values(&["tổng đàn bò 296.500 con, đã tiêm cho 87.340 con bò"]),
+            vec![296500.0, 87340.0]
+        );
+        // Without marks, `con` may still be OCR's `còn`: a stop.
+        assert!(values(&["hiện 296.500 còn lại"]).is_empty());
     }
 
     #[test]
