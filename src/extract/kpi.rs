@@ -397,13 +397,19 @@ fn is_frequency(prev: &str, after: &str) -> bool {
 const AMOUNT_WORDS: &[&str] = &["nghin", "ngan", "trieu", "ty", "dong", "%"];
 
 /// Is a figure after a word of [`CONTEXT_STOP`] a measure all the same: after
-/// `dứt điểm` (`xử lý dứt điểm 27 vụ`: thoroughly, no point of a list), or
+/// `dứt điểm` (`xử lý dứt điểm 27 vụ`: thoroughly, no point of a list) or
+/// `danh mục` (a list, no section), or
 /// after `mức` when an amount of money or a percentage follows? `head` is
 /// the text before the figure, ending with `prev`.
 fn not_a_level(head: &str, prev: &str, after: &str) -> bool {
-    if is_word(prev, &["điểm"]) {
-        let before = head.trim_end().rsplit(char::is_whitespace).nth(1);
-        return before.is_some_and(|w| is_word(w, &["dứt"]));
+    // `dứt điểm 27 vụ`, `danh mục 12 dự án`: no point, no section, in
+    // running text (a heading's `DANH MỤC 2`, `Danh mục 2` numbers a list).
+    let small = |w: &str| !w.chars().any(char::is_uppercase);
+    for (word, compound) in [("điểm", "dứt"), ("mục", "danh")] {
+        if is_word(prev, &[word]) {
+            let before = head.trim_end().rsplit(char::is_whitespace).nth(1);
+            return small(prev) && before.is_some_and(|w| small(w) && is_word(w, &[compound]));
+        }
     }
     if !is_word(prev, &["mức"]) {
         return false;
@@ -808,6 +814,8 @@ mod tests {
     #[test]
     fn levels_and_what_only_looks_like_one() {
         assert_eq!(values(&["xử lý dứt điểm 27 vụ vi phạm"]), vec![27.0]);
+        assert_eq!(values(&["phê duyệt danh mục 12 dự án đầu tư"]), vec![12.0]);
+        assert!(values(&["bổ sung DANH MỤC 2 Thông tin"]).is_empty());
         assert_eq!(values(&["hỗ trợ với mức 2,5 triệu đồng/hộ"]), vec![2.5e6]);
         assert_eq!(values(&["giảm ở mức 3% so với"]), vec![3.0]);
         assert!(values(&["điểm 3 khoản 2; đạt mức 2 về"]).is_empty());
