@@ -85,17 +85,17 @@ fn eval_heldout(doc: &str, file: &str) -> serde_json::Value {
 /// `fixtures/heldout/gold/NOTES.md`; set Z's three are measured, not gated).
 const GOLD_DEV_DOCS: &[&str] = &[
     "bc15", "kh9", "cv10", "bc16", "qd14", "tb7", "qd", "tt", "tb", "nq", "ct", "hd", "qc", "gm",
-    "qd8", "tt4",
+    "qd8", "tt4", "bc", "cv", "kh", "bc2", "qd2", "kh2", "bc3", "cv3", "kh3", "qd4", "tb2", "bc4",
 ];
 
 /// Pooled scores of the development documents' clean text and light scans
 /// against their hand-checked extracts: references, dates and KPIs F1, header
-/// fields exact, signers exact. On the clean text (2026-11-30): 0.993, 0.982,
-/// 0.992, 0.977, 16 of 16; on the light scans 0.993, 0.982, 0.990, 0.875, 12
-/// of 16 (place names the dictionaries cannot know).
+/// fields exact, signers exact. On the clean text (2026-11-30): 1.000, 0.987,
+/// 0.995, 0.969, 28 of 28; on the light scans 1.000, 0.987, 0.994, 0.911, 25
+/// of 28 (place names and signers' names the dictionaries cannot know).
 #[test]
 fn heldout_documents_meet_their_hand_checked_extracts() {
-    for (suffix, records, header, signers) in [("truth", 0.95, 0.95, 15), ("ocr", 0.95, 0.80, 10)] {
+    for (suffix, records, header, signers) in [("truth", 0.95, 0.95, 27), ("ocr", 0.95, 0.85, 22)] {
         let mut counts = std::collections::HashMap::<&str, [u64; 3]>::new();
         let (mut correct, mut total, mut exact) = (0, 0, 0);
         for doc in GOLD_DEV_DOCS {
@@ -116,6 +116,10 @@ fn heldout_documents_meet_their_hand_checked_extracts() {
         }
         let accuracy = correct as f64 / total.max(1) as f64;
         assert!(accuracy >= header, "{suffix} header {accuracy:.3}");
-        assert!(exact >= signers, "{suffix} signers {exact} of 16");
+        assert!(
+            exact >= signers,
+            "{suffix} signers {exact} of {}",
+            GOLD_DEV_DOCS.len()
+        );
     }
 }
