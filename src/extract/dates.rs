@@ -205,10 +205,11 @@ static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"quy\s+(iv|[1l]v|[il1ht]{1,3}|[1-4])((?:\s*(?:,|va|-)\s*(?:iv|[1l]v|[il1ht]{1,3}|[1-4]))*)\s*(?:,\s*)?(?:nam\s*|/\s*)(\d{4})")
         .expect("valid regex")
 });
-/// `giai đoạn 2021 - 2025`; OCR prints the dash as `=` or `~` too.
+/// `giai đoạn 2021 - 2025`, `năm học 2024 - 2025`, `(năm 2025 - 2027)`; OCR
+/// prints the dash as `=` or `~` too.
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:giai\s+doan|nhiem\s+ky|ky|thoi\s+ky|tu\s+nam)\s+(\d{4})\s*(?:-|–|—|=|~|den)\s*(?:nam\s+)?(\d{4})",
+        r"(?:giai\s+doan|nhiem\s+ky|ky|thoi\s+ky|tu\s+nam|nam\s+hoc|nam)\s+(\d{4})\s*(?:-|–|—|=|~|den)\s*(?:nam\s+)?(\d{4})",
     )
     .expect("valid regex")
 });
@@ -560,6 +561,14 @@ mod tests {
             vec!["2021/2025"]
         );
         assert_eq!(periods(&["nhiệm kỳ 2021-2026"]), vec!["2021/2026"]);
+        assert_eq!(
+            periods(&["Tổng kết năm học 2024 - 2025"]),
+            vec!["2024/2025"]
+        );
+        assert_eq!(
+            periods(&["Giai đoạn 1 (năm 2025 - 2027):"]),
+            vec!["2025/2027"]
+        );
         assert_eq!(periods(&["trong năm 2023"]), vec!["2023"]);
         assert_eq!(
             periods(&["Quý I, 11/2023; từ Quý 11/2023"]),
