@@ -213,6 +213,13 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// `từ ngày 01/4/2025 đến (hết) ngày 30/11/2025` (folded).
+static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"tu\s+ngay\s+(\d{1,2})/(\d{1,2})/(\d{4})\s*,?\s*den\s+(?:het\s+)?ngay\s+(\d{1,2})/(\d{1,2})/(\d{4})",
+    )
+    .expect("valid regex")
+});
 static MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"thang\s+(\d{1,2})\s*(?:nam\s+|/\s*)(\d{4})").expect("valid regex")
 });
@@ -328,6 +335,37 @@ pub(crate) fn find_periods(doc: &DocText, dates: &[Span]) -> (Vec<Found<Period>>
             format!("{year}-Q{first}")
         };
         add(&mut out, value, (m.start(), m.end()));
+    }
+    // `từ ngày 01/4/2025 đến ngày 30/11/2025`: a span of days, over the two
+    // dates (which stay dates too).
+    for c in DAY_RANGE.captures_iter(f) {
+        let Some(m) = c.get(0) else { continue };
+        let n = |i: usize| {
+            c.get(i)
+                .and_then(|g| g.as_str().parse::<u32>().ok())
+                .unwrap_or(0)
+        };
+        let (from, to) = ((n(3), n(2), n(1)), (n(6), n(5), n(4)));
+        let valid =
+            |(y, mo, d): (u32, u32, u32)| year_ok(y) && (1..=days_in_month(y, mo)).contains(&d);
+        if !word_start(f, m.start()) || !valid(from) || !valid(to) || from > to {
+            continue;
+        }
+        let span = (doc.to_orig(m.start()), doc.to_orig(m.end()));
+        if out.iter().any(|p| overlaps(p.span, span)) {
+            continue;
+        }
+        out.push(Found {
+            record: Period {
+                value: format!(
+                    "{:04}-{:02}-{:02}/{:04}-{:02}-{:02}",
+                    from.0, from.1, from.2, to.0, to.1, to.2
+                ),
+                raw: doc.slice(span).to_owned(),
+                line: doc.line_of(span.0),
+            },
+            span,
+        });
     }
     for c in RANGE.captures_iter(f) {
         let (Some(m), Some(a), Some(b)) = (c.get(0), c.get(1), c.get(2)) else {
@@ -569,6 +607,11 @@ mod tests {
             periods(&["Giai đoạn 1 (năm 2025 - 2027):"]),
             vec!["2025/2027"]
         );
+        assert_eq!(
+            periods(&["từ ngày 01/4/2025 đến ngày 30/11/2025, tập trung"]),
+            vec!["2025-04-01/2025-11-30"]
+        );
+        assert!(periods(&["từ ngày 30/11/2025 đến ngày 01/4/2025"]).is_empty());
         assert_eq!(periods(&["trong năm 2023"]), vec!["2023"]);
         assert_eq!(
             periods(&["Quý I, 11/2023; từ Quý 11/2023"]),
