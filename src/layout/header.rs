@@ -99,6 +99,10 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+/// A verb that opens a body paragraph or a plan's title (`KẾ HOẠCH` /
+/// `Triển khai chiến dịch …`): right after the document type it is the title.
+static TITLE_VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^trien\s+khai\s").unwrap());
+
 /// Most lines a Công văn's trích yếu (`V/v …`) runs over.
 const TRICH_YEU_LINES: usize = 3;
 static BODY_START: LazyLock<Regex> = LazyLock::new(|| {
@@ -601,6 +605,7 @@ pub(crate) fn parse(
                     break;
                 }
             } else if BODY_START.is_match(&l.fold.s)
+                && !(parts.is_empty() && TITLE_VERB.is_match(&l.fold.s))
                 || !parts.is_empty() && (l.text.len() > 160 || ends_title(parts[0], l))
             {
                 break;
@@ -925,6 +930,18 @@ mod tests {
         );
         assert_eq!(value(&l.header.place), Some("Kim Ngạn"));
         assert_eq!(value(&l.header.date), Some("2025-11-24"));
+    }
+
+    #[test]
+    fn a_title_opening_with_trien_khai() {
+        let l = layout(
+            "SỞ Y TẾ\nSố: 1462/KH-SYT\nKẾ HOẠCH\nTriển khai chiến dịch tiêm bổ sung vắc xin\n\
+             cho trẻ em năm 2026\nThực hiện Quyết định số 1835/QĐ-BYT, Sở Y tế xây dựng Kế hoạch:",
+        );
+        assert_eq!(
+            value(&l.header.title),
+            Some("Triển khai chiến dịch tiêm bổ sung vắc xin cho trẻ em năm 2026")
+        );
     }
 
     #[test]
