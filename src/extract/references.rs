@@ -711,6 +711,15 @@ fn find_symbols(doc: &DocText) -> Vec<Hit> {
         if verb && !word.is_empty() && !CITATION_NEXT.contains(&word) && !of_year {
             continue;
         }
+        // A project is named, not numbered: `dự án 785` in a table row,
+        // `DỰ ÁN` / `1. Tên dự án` across a heading, cite nothing unless a
+        // citation's word follows.
+        let project = c
+            .get(1)
+            .is_some_and(|t| t.as_str().split_whitespace().eq(["du", "an"]));
+        if project && !CITATION_NEXT.contains(&word) {
+            continue;
+        }
         let value: u32 = n.as_str().parse().unwrap_or(0);
         if n.as_str().len() == 4 && (1900..=2100).contains(&value) {
             continue;
@@ -992,6 +1001,12 @@ mod tests {
         assert_eq!(fulls(&["triển khai Đề án 06 trên địa bàn"]), vec!["06"]);
         assert_eq!(fulls(&["kinh phí thực hiện Đề án 06 năm 2024"]), vec!["06"]);
         assert!(fulls(&["Hướng dẫn 57 hộ kinh doanh đưa sản phẩm lên sàn"]).is_empty());
+        assert!(fulls(&[
+            "3 Chi phí quản lý dự án 785 1,8",
+            "CỦA DỰ ÁN",
+            "1. Tên dự án"
+        ])
+        .is_empty());
         assert_eq!(fulls(&["theo Hướng dẫn 12 của Sở Tài chính"]), vec!["12"]);
         assert!(fulls(&["Kế hoạch 5 năm 2021 - 2025, Đề án 3 năm"]).is_empty());
         // A speck OCR split off `số` is no citation of its own.
