@@ -224,7 +224,12 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
         let misread_marker = matches!(next, Some(',' | ':'))
             && next2 == Some(' ')
             && t[e..].chars().nth(2).is_some_and(char::is_uppercase);
-        if first_on_line && (in_table || matches!(next, Some('.' | ')')) || misread_marker) {
+        if first_on_line
+            && (in_table
+                || matches!(next, Some('.' | ')'))
+                || misread_marker
+                || row_number(&t[e..line_end]))
+        {
             continue;
         }
         // Levels and ordinals, and the numbers listed after them.
@@ -553,6 +558,25 @@ fn qualifier_before(doc: &DocText, s: usize) -> (Option<String>, usize) {
 /// not a part of a whole.
 const DAY_BEFORE: &[&str] = &["ngày", "sáng", "chiều", "tối", "đêm", "từ", "đến"];
 
+/// Is a line's first figure a table row's number (`1 Chi phí xây dựng 34.560
+/// 80,7`: a table printed without rules)? A capitalised word follows it and
+/// the line ends with two figures or more (the row's cells).
+fn row_number(rest: &str) -> bool {
+    let capital = rest
+        .strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(char::is_uppercase));
+    let figures = rest
+        .split_whitespace()
+        .rev()
+        .take_while(|w| {
+            w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-'))
+        })
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    capital && figures >= 2
+}
+
 /// Units of time after a slashed pair: `24/24 giờ` is round the clock.
 const CLOCK_UNITS: &[&str] = &["giờ", "phút", "giây", "ngày", "tuần", "tháng", "năm", "quý"];
 
@@ -829,6 +853,13 @@ mod tests {
         );
         // Without marks, `con` may still be OCR's `còn`: a stop.
         assert!(values(&["hiện 296.500 còn lại"]).is_empty());
+    }
+
+    #[test]
+    fn a_row_number_of_a_table_without_rules() {
+        let k = kpis(&["1 Chi phí xây dựng 34.560 80,7", "đạt 12 Mô hình điểm"]);
+        assert!(k.iter().all(|k| k.value != 1.0), "{k:?}");
+        assert_eq!(values(&["12 Hợp tác xã đạt chuẩn"]), vec![12.0]);
     }
 
     #[test]
