@@ -30,7 +30,7 @@ static SURNAME_SKELETONS: LazyLock<FxHashSet<String>> =
 /// a shorter one is within one edit of too many other words.
 const NEAR_SURNAME_LETTERS: usize = 5;
 
-/// The skeleton of the one surname of [`NEAR_SURNAME_LETTERS`] letters or
+/// The skeleton of the one surname of five (`NEAR_SURNAME_LETTERS`) letters or
 /// more that `word` misprints by one letter added, dropped or changed
 /// (`Neguyén` → `nguyen`, `Hoamg` → `hoang`), when `word` spells no
 /// surname itself.
@@ -78,7 +78,7 @@ fn ocr_capitalized(word: &str) -> bool {
 }
 
 /// Is the line (its tokens `toks`) a personal name alone: two to four
-/// capitalized words (see [`ocr_capitalized`]), the first spelled like a
+/// capitalized words (as `ocr_capitalized` reads them), the first spelled like a
 /// surname whatever its marks (`Luc Van Thang`, `Đặng Thị Thu Hà`, `V6
 /// Ngoc Tuan`)?
 pub fn is_name_line(line: &str, toks: &[Token]) -> bool {
