@@ -74,9 +74,11 @@ impl Pipeline {
         doc.references = records.references;
         // An annex names the document it is attached to (`Kèm theo Quyết
         // định số 215/QĐ-UBND`): that is the document itself, no citation.
-        let own = own_number(&doc.header);
-        doc.references
-            .retain(|r| own.as_ref() != Some(&(r.number.clone(), r.year, r.symbol.clone())));
+        if let Some((number, year, symbol)) = own_number(&doc.header) {
+            doc.references.retain(|r| {
+                (r.number.as_str(), r.year, r.symbol.as_str()) != (number, year, symbol)
+            });
+        }
         doc.dates = records.dates;
         doc.periods = records.periods;
         doc.kpis = records.kpis;
@@ -87,9 +89,9 @@ impl Pipeline {
 
 /// The header's number, year and symbol, as a reference spells them
 /// (`None` without both a number and a symbol).
-fn own_number(h: &crate::output::Header) -> Option<(String, Option<u16>, String)> {
-    let number = h.number.as_ref()?.value.clone();
-    let symbol = h.symbol.as_ref()?.value.clone();
+fn own_number(h: &crate::output::Header) -> Option<(&str, Option<u16>, &str)> {
+    let number = h.number.as_ref()?.value.as_str();
+    let symbol = h.symbol.as_ref()?.value.as_str();
     let year = h.year.as_ref().and_then(|y| y.value.parse().ok());
     Some((number, year, symbol))
 }

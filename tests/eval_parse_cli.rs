@@ -2,9 +2,9 @@
 
 use std::process::Command;
 
-/// `vietdoc eval parse --json` of `fixtures/seeds/<seed>.txt` against its gold
-/// extract file: the scores.
-fn eval_parse(seed: &str) -> serde_json::Value {
+/// `vietdoc eval parse --json` of fixture `file` against gold extract file
+/// `gold` (both relative to `fixtures/`): the scores.
+fn eval_json(gold: &str, file: &str) -> serde_json::Value {
     let root = env!("CARGO_MANIFEST_DIR");
     let out = Command::new(env!("CARGO_BIN_EXE_vietdoc"))
         .args([
@@ -12,17 +12,25 @@ fn eval_parse(seed: &str) -> serde_json::Value {
             "parse",
             "--json",
             "--gold",
-            &format!("{root}/fixtures/gold/{seed}.extract.json"),
-            &format!("{root}/fixtures/seeds/{seed}.txt"),
+            &format!("{root}/fixtures/{gold}"),
+            &format!("{root}/fixtures/{file}"),
         ])
         .output()
         .expect("run vietdoc");
     assert!(
         out.status.success(),
-        "{seed}: {}",
+        "{file}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+}
+
+/// The scores of `fixtures/seeds/<seed>.txt` against its gold extract file.
+fn eval_parse(seed: &str) -> serde_json::Value {
+    eval_json(
+        &format!("gold/{seed}.extract.json"),
+        &format!("seeds/{seed}.txt"),
+    )
 }
 
 #[test]
@@ -58,27 +66,13 @@ fn raw_ocr_seeds_meet_the_parse_targets() {
     }
 }
 
-/// `vietdoc eval parse --json` of one held-out document (`fixtures/heldout`)
-/// against its hand-checked extract (`fixtures/heldout/gold`).
+/// The scores of one held-out document (`fixtures/heldout/<file>`) against
+/// its hand-checked extract (`fixtures/heldout/gold`).
 fn eval_heldout(doc: &str, file: &str) -> serde_json::Value {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let out = Command::new(env!("CARGO_BIN_EXE_vietdoc"))
-        .args([
-            "eval",
-            "parse",
-            "--json",
-            "--gold",
-            &format!("{root}/fixtures/heldout/gold/{doc}.extract.json"),
-            &format!("{root}/fixtures/heldout/{file}"),
-        ])
-        .output()
-        .expect("run vietdoc");
-    assert!(
-        out.status.success(),
-        "{file}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+    eval_json(
+        &format!("heldout/gold/{doc}.extract.json"),
+        &format!("heldout/{file}"),
+    )
 }
 
 /// The development documents annotated by hand (see

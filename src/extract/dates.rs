@@ -267,9 +267,12 @@ pub(crate) fn find_periods(doc: &DocText, dates: &[Span]) -> (Vec<Found<Period>>
     let f = &doc.folded;
     let mut out: Vec<Found<Period>> = Vec::new();
     let mut yearless = Vec::new();
-    let add = |out: &mut Vec<Found<Period>>, value: String, fs: Span| {
+    // A period within a date (`tháng 6 năm 2023` of a full date) is none,
+    // unless it spans dates (`over_dates`: `từ ngày … đến ngày …`).
+    let add_over = |out: &mut Vec<Found<Period>>, value: String, fs: Span, over_dates: bool| {
         let span = (doc.to_orig(fs.0), doc.to_orig(fs.1));
-        if dates.iter().any(|d| overlaps(*d, span)) || out.iter().any(|p| overlaps(p.span, span)) {
+        let in_date = !over_dates && dates.iter().any(|d| overlaps(*d, span));
+        if in_date || out.iter().any(|p| overlaps(p.span, span)) {
             return;
         }
         out.push(Found {
@@ -281,6 +284,8 @@ pub(crate) fn find_periods(doc: &DocText, dates: &[Span]) -> (Vec<Found<Period>>
             span,
         });
     };
+    let add =
+        |out: &mut Vec<Found<Period>>, value: String, fs: Span| add_over(out, value, fs, false);
     for c in HALF.captures_iter(f) {
         let (Some(m), Some(n), Some(which)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
@@ -351,21 +356,11 @@ pub(crate) fn find_periods(doc: &DocText, dates: &[Span]) -> (Vec<Found<Period>>
         if !word_start(f, m.start()) || !valid(from) || !valid(to) || from > to {
             continue;
         }
-        let span = (doc.to_orig(m.start()), doc.to_orig(m.end()));
-        if out.iter().any(|p| overlaps(p.span, span)) {
-            continue;
-        }
-        out.push(Found {
-            record: Period {
-                value: format!(
-                    "{:04}-{:02}-{:02}/{:04}-{:02}-{:02}",
-                    from.0, from.1, from.2, to.0, to.1, to.2
-                ),
-                raw: doc.slice(span).to_owned(),
-                line: doc.line_of(span.0),
-            },
-            span,
-        });
+        let value = format!(
+            "{:04}-{:02}-{:02}/{:04}-{:02}-{:02}",
+            from.0, from.1, from.2, to.0, to.1, to.2
+        );
+        add_over(&mut out, value, (m.start(), m.end()), true);
     }
     for c in RANGE.captures_iter(f) {
         let (Some(m), Some(a), Some(b)) = (c.get(0), c.get(1), c.get(2)) else {

@@ -389,11 +389,7 @@ fn is_frequency(prev: &str, after: &str) -> bool {
     if !is_word(prev, TIME_BEFORE) {
         return false;
     }
-    let trimmed = after.trim_start_matches([' ', '\t']);
-    let w = trimmed
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
+    let w = first_word(after);
     is_word(w, ONE_SYLLABLE) && !is_word(w, TIME_BEFORE) && !is_word(w, &["giờ", "phút"])
 }
 
@@ -419,16 +415,22 @@ fn not_a_level(head: &str, prev: &str, after: &str) -> bool {
     if !is_word(prev, &["mức"]) {
         return false;
     }
-    let trimmed = after.trim_start_matches([' ', '\t']);
-    let w = if trimmed.starts_with('%') {
+    let w = if after.trim_start_matches([' ', '\t']).starts_with('%') {
         "%"
     } else {
-        trimmed
-            .split(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("")
+        first_word(after)
     };
     AMOUNT_WORDS.contains(&skeleton(w).as_str())
+}
+
+/// The word `after` opens with, past spaces and tabs (empty when a mark
+/// comes first).
+fn first_word(after: &str) -> &str {
+    after
+        .trim_start_matches([' ', '\t'])
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
 }
 
 /// An ungrouped five-digit number that is `1` or `7` and a year: the OCR of
@@ -553,7 +555,6 @@ fn qualifier_before(doc: &DocText, s: usize) -> (Option<String>, usize) {
     ((!q.is_empty()).then_some(q), start)
 }
 
-/// The unit phrase after printed offset `e`: text, printed end, money scale.
 /// Words before a slashed pair that make it a day and month (`ngày 1/6`),
 /// not a part of a whole.
 const DAY_BEFORE: &[&str] = &["ngày", "sáng", "chiều", "tối", "đêm", "từ", "đến"];
@@ -594,33 +595,30 @@ const MIN_WHOLE: f64 = 10.0;
 fn part_of_whole(t: &str, s: usize, e: usize, part: f64) -> Option<(usize, f64)> {
     static WHOLE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^/(\d+(?:\.\d{3})*) (\p{Ll}+)").expect("valid regex"));
+    // Cheap test first: this runs at every figure.
+    if !t[e..].starts_with('/') || part.fract() != 0.0 || t[s..e].contains(',') {
+        return None;
+    }
     let c = WHOLE.captures(&t[e..])?;
     let (m, unit) = (c.get(1)?, c.get(2)?.as_str());
     let whole = parse_vn(m.as_str())?;
     let prev_word = t[..s].trim_end().rsplit(char::is_whitespace).next()?;
-    let counted = part.fract() == 0.0 && !t[s..e].contains(',');
     // `24/24`: round the clock (`trực 24/24`), whatever follows.
     let clock = part == 24.0 && whole == 24.0;
     // `9/9 thôn`: all of a few, no fraction (a fraction's part is smaller).
     let all = part == whole && whole >= 2.0;
-    (counted && !clock && part <= whole && (whole >= MIN_WHOLE || all))
-        .then_some(())
-        .filter(|_| !is_word(prev_word, DAY_BEFORE) && !is_word(unit, CLOCK_UNITS))
-        .map(|_| (e + m.end(), whole))
+    let counts = !clock && part <= whole && (whole >= MIN_WHOLE || all);
+    let dated = is_word(prev_word, DAY_BEFORE) || is_word(unit, CLOCK_UNITS);
+    (counts && !dated).then_some((e + m.end(), whole))
 }
 
+/// The unit phrase after printed offset `e`: text, printed end, money scale.
 fn unit_after(doc: &DocText, e: usize) -> Option<(String, usize, f64)> {
     let t = &doc.text;
     let words = words_from(t, e, 8);
     let (w0, sep0, end0) = words.first()?.clone();
     let f0 = skeleton(&w0);
-    // A comma right after the figure ends its phrase (`phòng họp số 2,
-    // tầng 3, phường …`): no unit follows, but money (`90.000.000 , đồng`:
-    // OCR's speck).
-    let money = scale_of(&f0).is_some() || f0 == "dong" || f0 == "vnd";
-    if sep0.contains(',') && !money {
-        return None;
-    }
+    // Money after OCR's speck of a comma (`90.000.000 , đồng`) is read first.
     if let Some(scale) = scale_of(&f0) {
         if let Some((w1, _, end1)) = words.get(1) {
             let f1 = skeleton(w1);
@@ -635,6 +633,11 @@ fn unit_after(doc: &DocText, e: usize) -> Option<(String, usize, f64)> {
     }
     if f0 == "dong" || f0 == "vnd" {
         return Some((slash_tail(t, &end0, "đồng"), slash_end(t, end0), 1.0));
+    }
+    // Otherwise a comma right after the figure ends its phrase (`phòng họp
+    // số 2, tầng 3, phường …`): no unit follows.
+    if sep0.contains(',') {
+        return None;
     }
     // A measure word as spelled wins over a stop word it spells without
     // marks (`296.500 con`, not `còn`).

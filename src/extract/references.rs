@@ -693,31 +693,25 @@ fn find_symbols(doc: &DocText) -> Vec<Hit> {
             .unwrap_or("");
         // `Kế hoạch 5 năm`: a span of years, but `Đề án 06 năm 2025` is the
         // Đề án's work of that year.
-        let of_year = word == "nam"
-            && c.get(1)
-                .is_some_and(|t| t.as_str().split_whitespace().eq(["de", "an"]))
-            && YEAR_AFTER_NAM.is_match(after);
+        // The type word, folded, one space between its syllables.
+        let type_words: Vec<&str> = c
+            .get(1)
+            .map_or(Vec::new(), |t| t.as_str().split_whitespace().collect());
+        let is_type = |name: &str| name.split(' ').eq(type_words.iter().copied());
+        let of_year = word == "nam" && is_type("de an") && YEAR_AFTER_NAM.is_match(after);
         if matches!(word, "nam" | "thang" | "ngay" | "quy" | "lan" | "muc") && !of_year {
             continue;
         }
         // A type that is also a verb (`Hướng dẫn 57 hộ kinh doanh`, `báo
         // cáo 3 nội dung`) cites only where a citation's words follow.
-        let verb = c.get(1).is_some_and(|t| {
-            let t: Vec<&str> = t.as_str().split_whitespace().collect();
-            VERB_TYPES
-                .iter()
-                .any(|v| v.split(' ').eq(t.iter().copied()))
-        });
+        let verb = VERB_TYPES.iter().any(|v| is_type(v));
         if verb && !word.is_empty() && !CITATION_NEXT.contains(&word) && !of_year {
             continue;
         }
         // A project is named, not numbered: `dự án 785` in a table row,
         // `DỰ ÁN` / `1. Tên dự án` across a heading, cite nothing unless a
         // citation's word follows.
-        let project = c
-            .get(1)
-            .is_some_and(|t| t.as_str().split_whitespace().eq(["du", "an"]));
-        if project && !CITATION_NEXT.contains(&word) {
+        if is_type("du an") && !CITATION_NEXT.contains(&word) {
             continue;
         }
         let value: u32 = n.as_str().parse().unwrap_or(0);

@@ -637,11 +637,12 @@ pub(crate) fn parse(
         let body = BODIES
             .iter()
             .find_map(|b| Some(((*b).to_owned(), fixed_text_confidence(&v, b)?)));
-        let (mut v, confidence) = body.clone().unwrap_or((v, 0.8));
+        let is_body = body.is_some();
+        let (mut v, confidence) = body.unwrap_or((v, 0.8));
         let mut r = r;
         // Its place on the next line is the same body (`ỦY BAN NHÂN DÂN` /
         // `TỈNH QUẢNG NGÃI`): NĐ 30/2020 prints a committee's name over two.
-        if body.is_some() {
+        if is_body {
             if let Some((pv, pr, _)) = cells.next_if(|(c, _, _)| opens_with_unit(c)) {
                 v = format!("{v} {}", issuer_value(&pv));
                 r = format!("{r}\n{pr}");

@@ -8,9 +8,9 @@
 //! document did not print it so with its marks (clean text names places the
 //! list lacks: `KIM NGẠN` stays, though `Kim Ngân` is listed), the field
 //! takes the list's spelling in the asked tone placement; `raw` keeps what
-//! OCR printed, and the confidence drops to 0.6. A real place missing from the list whose letters
-//! match a listed one would be respelled wrongly: the list (17.9 k names)
-//! makes that rare, not impossible.
+//! OCR printed, and the confidence drops to 0.6. A real place missing from
+//! the list whose letters match a listed one would be respelled wrongly: the
+//! list (17.9 k names) makes that rare, not impossible.
 
 use crate::lexicon::{Lexicon, PLACE_UNITS};
 use crate::output::{Field, Header};

@@ -264,10 +264,9 @@ fn name_split(text: &str) -> Option<usize> {
     let at = mark + 1;
     let name = text[at..].trim();
     let surname = || {
-        name.split_whitespace().next().is_some_and(|w| {
-            let w = w.to_lowercase();
-            crate::lexicon::names::SURNAMES.contains(&w.as_str())
-        })
+        name.split_whitespace()
+            .next()
+            .is_some_and(crate::lexicon::names::is_surname)
     };
     (is_name(name) && text[..mark].trim().chars().count() > 1 && (archive || surname()))
         .then(|| at + (text[at..].len() - text[at..].trim_start().len()))

@@ -22,6 +22,11 @@ pub const SURNAMES: &[&str] = &[
     "diệp", "khổng", "lộc", "vi", "tiêu", "yên", "bế", "sầm", "đồng",
 ];
 
+/// Is `word` one of [`SURNAMES`], marks and all, whatever its case?
+pub fn is_surname(word: &str) -> bool {
+    SURNAMES.contains(&word.to_lowercase().as_str())
+}
+
 /// Skeletons of [`SURNAMES`] (what OCR that lost the marks prints).
 static SURNAME_SKELETONS: LazyLock<FxHashSet<String>> =
     LazyLock::new(|| SURNAMES.iter().map(|s| viet::skeleton(s)).collect());
@@ -102,7 +107,7 @@ pub fn names_in(line: &str, toks: &[Token]) -> Vec<Vec<String>> {
     let mut run: Vec<&str> = Vec::new();
     let mut close = |run: &mut Vec<&str>| {
         let lower: Vec<String> = run.iter().map(|w| w.to_lowercase()).collect();
-        if (2..=4).contains(&lower.len()) && SURNAMES.contains(&lower[0].as_str()) {
+        if (2..=4).contains(&lower.len()) && is_surname(&lower[0]) {
             out.push(lower);
         }
         run.clear();

@@ -527,13 +527,13 @@ pub(super) fn read_date_part(lines: &[String], tokens: &[Vec<Token>], changes: &
                 continue;
             }
             let read = |c: char| if c.is_ascii_digit() { c } else { '1' };
-            let value: String = [read(a), read(b)].iter().collect();
-            if !value.parse::<u32>().is_ok_and(|v| (1..=most).contains(&v)) {
+            let digit = |c: char| read(c).to_digit(10).unwrap_or(1);
+            if !(1..=most).contains(&(digit(a) * 10 + digit(b))) {
                 continue;
             }
             for (j, tok) in toks.iter().enumerate().take(end).skip(run) {
                 let t = tok.text(line);
-                if t.chars().any(|c| ONE_LOOKALIKES.contains(&c)) {
+                if t.chars().any(one) {
                     let to: String = t.chars().map(read).collect();
                     changes.insert((li, j), phrase(&to, Some(t.to_owned())));
                 }
