@@ -14,9 +14,12 @@ static SYLLABLE: LazyLock<regex::Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Bytes of the longest skeleton of a syllable's shape (`nghieng`).
+pub const MAX_SHAPE_LEN: usize = 7;
+
 /// Is `skeleton` (lower case, marks stripped) shaped like a Vietnamese syllable?
 pub fn is_syllable_shape(skeleton: &str) -> bool {
-    skeleton.len() <= 7 && SYLLABLE.is_match(skeleton)
+    skeleton.len() <= MAX_SHAPE_LEN && SYLLABLE.is_match(skeleton)
 }
 
 #[cfg(test)]

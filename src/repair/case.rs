@@ -110,23 +110,26 @@ pub fn restore(ocr: &str, word: &str, ctx: Context) -> CasePattern {
 pub struct LineCase {
     /// The line's [`line_upper`].
     upper: bool,
-    /// Per token, whether its letters say it is in capitals ([`word_upper`]
-    /// of a word; `None` for any other token).
+    /// Per token, whether its letters say it is in capitals ([`case_said`]
+    /// of a word of a syllable's shape; `None` for any other token).
     said: Vec<Option<bool>>,
 }
 
 impl LineCase {
     /// The case evidence of `line`, tokenized as `toks`.
     pub fn new(line: &str, toks: &[Token]) -> Self {
+        // Which tokens are words of a syllable's shape, found once for both
+        // the line's and each word's evidence.
+        let syllables: Vec<bool> = toks
+            .iter()
+            .map(|t| t.kind == TokenKind::Word && syllable_shaped(t.text(line)))
+            .collect();
         LineCase {
-            upper: line_upper(line, toks),
+            upper: upper_of_syllables(line, toks, &syllables),
             said: toks
                 .iter()
-                .map(|t| {
-                    (t.kind == TokenKind::Word)
-                        .then(|| word_upper(t.text(line)))
-                        .flatten()
-                })
+                .zip(&syllables)
+                .map(|(t, &s)| s.then(|| case_said(t.text(line))).flatten())
                 .collect(),
         }
     }
@@ -218,15 +221,21 @@ pub fn context_in_line(
     }
 }
 
-/// Whether a syllable's letters say it is in capitals: `Some(true)` for
-/// `GIAM`, `Some(false)` for `nhan` or `Giam`, `None` for `DOC` (its capital
-/// `O` and `C` look like small ones) or a code (`KT`, capitals anywhere).
-fn word_upper(w: &str) -> Option<bool> {
-    if !crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(w)) {
-        return None;
-    }
+/// Whether the letters of a word of a syllable's shape say it is in
+/// capitals: `Some(true)` for `GIAM`, `Some(false)` for `nhan` or `Giam`,
+/// `None` for `DOC` (its capital `O` and `C` look like small ones). Codes
+/// (`KT`, capitals anywhere) are not of a syllable's shape.
+fn case_said(w: &str) -> Option<bool> {
     let (up, low) = tally(w.chars().filter(|&c| case_clue(c)));
     (up + low >= 2).then_some(up > low)
+}
+
+/// Is `w`'s skeleton of a syllable's shape? A skeleton has at least one
+/// byte per character, so a word of more characters than a syllable's
+/// longest skeleton is not, and its skeleton need not be built.
+fn syllable_shaped(w: &str) -> bool {
+    w.chars().nth(crate::lexicon::syllable::MAX_SHAPE_LEN).is_none()
+        && crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(w))
 }
 
 /// Does OCR's letter `c` (after a word's first) say the word's case? A
@@ -251,11 +260,20 @@ fn tally(chars: impl Iterator<Item = char>) -> (usize, usize) {
 /// (a heading in capitals)? Codes (`TTHC`, `UBND`) are capitals in any line
 /// and do not count.
 pub fn line_upper(line: &str, toks: &[Token]) -> bool {
-    let syllable = |w: &str| crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(w));
+    let syllables: Vec<bool> = toks
+        .iter()
+        .map(|t| t.kind == TokenKind::Word && syllable_shaped(t.text(line)))
+        .collect();
+    upper_of_syllables(line, toks, &syllables)
+}
+
+/// [`line_upper`], given which tokens are words of a syllable's shape.
+fn upper_of_syllables(line: &str, toks: &[Token], syllables: &[bool]) -> bool {
     let (up, low) = tally(
         toks.iter()
-            .filter(|t| t.kind == TokenKind::Word && syllable(t.text(line)))
-            .flat_map(|t| t.text(line).chars().filter(|&c| !ambiguous(c))),
+            .zip(syllables)
+            .filter(|&(_, &s)| s)
+            .flat_map(|(t, _)| t.text(line).chars().filter(|&c| !ambiguous(c))),
     );
     up >= 2 && up * 10 > (up + low) * 6
 }

@@ -254,6 +254,10 @@ pub fn is_slash_abbreviation(chunk: &str) -> bool {
 
 /// Does this whitespace-free chunk look like a URL or an e-mail address?
 pub fn is_url_or_email(chunk: &str) -> bool {
+    // Every form below holds a `.`, `@` or `:`; most chunks have none.
+    if !chunk.bytes().any(|b| matches!(b, b'.' | b'@' | b':')) {
+        return false;
+    }
     let lower = chunk.to_ascii_lowercase();
     if lower.contains("://") || lower.contains("www.") {
         return true;
