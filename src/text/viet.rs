@@ -173,11 +173,11 @@ pub fn skeleton_eq_chars(word: impl IntoIterator<Item = char>, key: &str) -> boo
 pub fn skeleton(s: &str) -> String {
     // Lower-casing a string is lower-casing each character, except for the
     // final-sigma rule of `Σ` (which `base_letter` keeps).
-    if s.contains('Σ') {
-        return strip_marks(s).to_lowercase();
-    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
+        if c == 'Σ' {
+            return strip_marks(s).to_lowercase();
+        }
         push_skeleton_char(&mut out, c);
     }
     out
