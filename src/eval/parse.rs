@@ -178,15 +178,28 @@ const HEADER_FIELDS: &[&str] = &[
     "title",
 ];
 
+/// Scores the header fields the gold has. Two fields are read as the gold
+/// writes them: a type the gold infers where none is printed
+/// (`doc_type_inferred`, a Công văn's) is its `doc_type`, and a normative
+/// document's `number` carries its year (`27/2026`), which the JSON gives
+/// in `year`.
 fn score_header(gold: &serde_json::Map<String, Value>, produced: &Value) -> FieldScore {
     let mut s = FieldScore::default();
     for f in HEADER_FIELDS {
-        let Some(gv) = gold.get(*f) else { continue };
+        let Some(mut gv) = gold.get(*f) else { continue };
         if !(gv.is_string() || gv.is_null()) {
             continue;
         }
+        if *f == "doc_type" && gv.is_null() {
+            gv = gold.get("doc_type_inferred").unwrap_or(gv);
+        }
         let pv = produced.get(*f).unwrap_or(&Value::Null);
-        let (gt, pt) = (text_of(gv), text_of(pv));
+        let (gt, mut pt) = (text_of(gv), text_of(pv));
+        if *f == "number" {
+            if let (Some(n), Some(y)) = (&pt, produced.get("year").and_then(text_of)) {
+                pt = Some(format!("{n}/{y}"));
+            }
+        }
         s.total += 1;
         if gt == pt {
             s.correct += 1;
@@ -468,6 +481,24 @@ mod tests {
             (3, 1, 1)
         );
         assert!((s.references.f1() - 0.75).abs() < 1e-9);
+    }
+
+    #[test]
+    fn header_reads_an_inferred_type_and_a_number_with_its_year() {
+        let gold = json!({"header": {
+            "doc_type": null, "doc_type_inferred": "CÔNG VĂN", "number": "27/2026", "title": "V/v họp"
+        }});
+        let produced = json!({"header": {
+            "doc_type": {"value": "CÔNG VĂN"}, "number": {"value": "27"},
+            "year": {"value": "2026"}, "title": {"value": "họp"}
+        }});
+        let h = score(&produced, &gold).unwrap_or_default().header;
+        let h = h.unwrap_or_default();
+        assert_eq!((h.correct, h.total), (2, 3), "{:?}", h.wrong);
+        let bare = json!({"header": {"doc_type": null, "number": {"value": "27"}}});
+        let h = score(&bare, &gold).unwrap_or_default().header;
+        let h = h.unwrap_or_default();
+        assert_eq!((h.correct, h.total), (0, 3));
     }
 
     #[test]

@@ -561,8 +561,11 @@ pub(crate) fn parse(
             trich_yeu_lines = None;
             // A left-column line alone (issuer), or the trích yếu "V/v".
             if let Some(m) = TRICH_YEU.find(&l.fold.s) {
+                // The trích yếu is the title, `V/v` and all (as `Về việc`
+                // opens a Tờ trình's), its `V/v` however OCR printed it.
+                let subject = l.text[l.fold.orig(m.end())..].trim();
                 h.title = field(
-                    l.text[l.fold.orig(m.end())..].trim().to_owned(),
+                    format!("V/v {subject}").trim_end().to_owned(),
                     l.raw.trim().to_owned(),
                     l.no,
                     0.8,
@@ -910,7 +913,7 @@ mod tests {
             ));
             assert_eq!(
                 value(&l.header.title),
-                Some("tăng cường quản lý đất đai"),
+                Some("V/v tăng cường quản lý đất đai"),
                 "{v}"
             );
             assert_eq!(value(&l.header.doc_type), Some("CÔNG VĂN"), "{v}");
@@ -927,7 +930,7 @@ mod tests {
         );
         assert_eq!(
             value(&l.header.title),
-            Some("chuẩn bị nội dung Hội nghị tổng kết năm 2025 và nhiệm vụ năm 2026")
+            Some("V/v chuẩn bị nội dung Hội nghị tổng kết năm 2025 và nhiệm vụ năm 2026")
         );
         assert_eq!(value(&l.header.place), Some("Kim Ngạn"));
         assert_eq!(value(&l.header.date), Some("2025-11-24"));

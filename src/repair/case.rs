@@ -234,7 +234,9 @@ fn case_said(w: &str) -> Option<bool> {
 /// byte per character, so a word of more characters than a syllable's
 /// longest skeleton is not, and its skeleton need not be built.
 fn syllable_shaped(w: &str) -> bool {
-    w.chars().nth(crate::lexicon::syllable::MAX_SHAPE_LEN).is_none()
+    w.chars()
+        .nth(crate::lexicon::syllable::MAX_SHAPE_LEN)
+        .is_none()
         && crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(w))
 }
 
