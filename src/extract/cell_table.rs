@@ -117,9 +117,7 @@ fn bounded(name: &str) -> String {
 /// The KPIs of `table` in `doc` (whose lines are `lines`), each with the
 /// printed span of its figure.
 pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &CellTable) -> Vec<(Span, Kpi)> {
-    let Some(heading) = lines.get(table.heading_line).and_then(|l| cells(l)) else {
-        return Vec::new();
-    };
+    let heading = &table.heading;
     let columns: Vec<Column> = heading.iter().map(|h| column(h)).collect();
     let name_col = columns
         .iter()
@@ -128,7 +126,7 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &CellTable) -> Ve
     let unit_col = columns.iter().position(|c| *c == Column::Unit);
     let mut out = Vec::new();
     let rows = lines.iter().enumerate().take(table.end_line);
-    for (li, &line) in rows.skip(table.heading_line + 1) {
+    for (li, &line) in rows.skip(table.first_row) {
         let Some(row) = cells(line).map(|r| split_merged(r, heading.len())) else {
             continue;
         };
@@ -167,8 +165,8 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &CellTable) -> Ve
                 (row_unit.clone(), row_scale)
             };
             let label = match name {
-                Some(n) => format!("{} ({})", bounded(n), squash(heading[j + shift])),
-                None => squash(heading[j + shift]),
+                Some(n) => format!("{} ({})", bounded(n), squash(&heading[j + shift])),
+                None => squash(&heading[j + shift]),
             };
             let from = doc.line_offset(li) + at;
             out.push((

@@ -159,7 +159,7 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
         .map(|tb| {
             (
                 doc.line_offset(tb.heading_line),
-                doc.line_offset(tb.heading_line + 1),
+                doc.line_offset(tb.first_row),
             )
         })
         .chain(cell_kpis.iter().map(|&(span, _)| span))

@@ -467,12 +467,11 @@ pub(crate) fn body_tables(lines: &[Line<'_>], from: usize, to: usize) -> Vec<Tab
     let texts: Vec<&str> = lines[from..to].iter().map(|l| l.text.as_str()).collect();
     cells::find_tables(&texts)
         .into_iter()
-        .filter_map(|t| {
-            let heading = cells::cells(texts[t.heading_line])?;
-            let columns: Vec<String> = heading.iter().map(|c| (*c).to_owned()).collect();
+        .map(|t| {
+            let columns = t.heading;
             let mut rows = Vec::new();
             let mut row_lines = Vec::new();
-            for k in t.heading_line + 1..t.end_line {
+            for k in t.first_row..t.end_line {
                 let Some(row) =
                     cells::cells(texts[k]).map(|c| cells::split_merged(c, columns.len()))
                 else {
@@ -491,14 +490,14 @@ pub(crate) fn body_tables(lines: &[Line<'_>], from: usize, to: usize) -> Vec<Tab
                 .map(|k| &lines[from + k])
                 .filter(|l| l.fold.s.starts_with("bang ") && l.text.chars().count() <= 120);
             let first = title_line.map_or(&lines[from + t.heading_line], |l| l);
-            Some(Table {
+            Table {
                 title: title_line.map(|l| l.text.clone()),
                 line_start: first.no,
                 line_end: lines[from + t.end_line - 1].no,
                 columns,
                 rows,
                 row_lines,
-            })
+            }
         })
         .collect()
 }

@@ -21,6 +21,11 @@ static FIGURE: LazyLock<Regex> =
 pub(crate) struct CellTable {
     /// 0-based line of the heading row.
     pub heading_line: usize,
+    /// The heading row's cells: two lines' where the heading wrapped, its
+    /// last cell running on to the next line (`| Tỷ` / `lệ (%) |`).
+    pub heading: Vec<String>,
+    /// 0-based line of the first row (after the heading's lines).
+    pub first_row: usize,
     /// 0-based line after the last row.
     pub end_line: usize,
 }
@@ -109,11 +114,17 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        let Some(heading) = cells(lines[i].as_ref()).filter(|c| is_heading(c)) else {
+        let line = lines[i].as_ref();
+        let wrapped = wrapped_heading(line, lines.get(i + 1).map(AsRef::as_ref));
+        let (heading, first_row) = match &wrapped {
+            Some(joined) => (cells(joined), i + 2),
+            None => (cells(line), i + 1),
+        };
+        let Some(heading) = heading.filter(|c| is_heading(c)) else {
             i += 1;
             continue;
         };
-        let mut end = i + 1;
+        let mut end = first_row;
         let mut aligned = false;
         while let Some(row) = lines.get(end).and_then(|l| cells(l.as_ref())) {
             aligned |= row.len() == heading.len() && row.iter().any(|c| is_figure(c));
@@ -122,12 +133,24 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
         if aligned {
             out.push(CellTable {
                 heading_line: i,
+                heading: heading.iter().map(|c| (*c).to_owned()).collect(),
+                first_row,
                 end_line: end,
             });
         }
         i = end;
     }
     out
+}
+
+/// `line` joined with `next` where `line` is a row of cells whose last cell
+/// runs on to `next`: `line` has two `|` or more and does not end with one,
+/// `next` ends with the one `|` it holds (`| STT | … | Tỷ` / `lệ (%) |`).
+fn wrapped_heading(line: &str, next: Option<&str>) -> Option<String> {
+    let next = next?.trim();
+    let runs_on = line.matches('|').count() >= 2 && !line.trim_end().ends_with('|');
+    (runs_on && next.len() > 1 && next.ends_with('|') && next.matches('|').count() == 1)
+        .then(|| format!("{} {next}", line.trim_end()))
 }
 
 /// A report's table with a short row, for the tests of the stages that
@@ -154,6 +177,17 @@ mod tests {
             find_tables(TABLE),
             vec![CellTable {
                 heading_line: 1,
+                heading: [
+                    "STT",
+                    "Chỉ tiêu",
+                    "Đơn vị tính",
+                    "Kế hoạch 2025",
+                    "Thực hiện",
+                    "Tỷ lệ (%)"
+                ]
+                .map(String::from)
+                .to_vec(),
+                first_row: 2,
                 end_line: 5
             }]
         );
@@ -169,6 +203,26 @@ mod tests {
             "1 | 2 | 3",
         ])
         .is_empty());
+    }
+
+    #[test]
+    fn a_heading_whose_last_cell_wraps_takes_two_lines() {
+        let lines = [
+            "| STT | Xã | Hộ nghèo đầu năm | Tỷ",
+            "lệ (%) |",
+            "| 1 | Xã A | 286 | 6,41 |",
+            "Sau bảng.",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].heading, ["STT", "Xã", "Hộ nghèo đầu năm", "Tỷ lệ (%)"]);
+        assert_eq!(
+            (t[0].heading_line, t[0].first_row, t[0].end_line),
+            (0, 2, 3)
+        );
+        // A heading closed by its rule does not take the next line.
+        let closed = ["| STT | Xã | Số hộ |", "ghi chú |", "| 1 | Xã A | 286 |"];
+        assert!(find_tables(&closed).is_empty());
     }
 
     #[test]
