@@ -39,6 +39,8 @@ enum Column {
     Measured(String),
     /// Changes, whose figures may carry a sign (`Tăng (+), giảm (-)`).
     Change,
+    /// Times (`Thời gian`, `Tiến độ`, `Năm`): years, not measures.
+    Time,
     /// Anything else.
     Other,
 }
@@ -58,6 +60,12 @@ fn column(heading: &str) -> Column {
         || f.starts_with("linh vuc")
     {
         Column::Name
+    } else if f.starts_with("thoi gian")
+        || f.starts_with("thoi han")
+        || f.starts_with("tien do")
+        || f == "nam"
+    {
+        Column::Time
     } else if f.starts_with("ty le") || f.contains("(%)") {
         Column::Percent
     } else if f.contains("(-)") || f.contains("giam") || f.starts_with("chenh lech") {
@@ -127,20 +135,27 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &CellTable) -> Ve
     let mut out = Vec::new();
     let rows = lines.iter().enumerate().take(table.end_line);
     for (li, &line) in rows.skip(table.first_row) {
-        let Some(row) = cells(line).map(|r| split_merged(r, heading.len())) else {
+        // A row whose last cell wrapped onto the next line ends a column
+        // short of the heading's right end.
+        let wrapped = usize::from(table.continued.contains(&(li + 1)));
+        let width = heading.len() - wrapped;
+        let Some(row) = cells(line).map(|r| split_merged(r, width)) else {
             continue;
         };
-        if row.len() > heading.len() {
+        if row.len() > width {
             continue;
         }
         // Row cell `j` is under heading column `j + shift`.
-        let shift = heading.len() - row.len();
+        let shift = width - row.len();
         let at = |col: Option<usize>| col.and_then(|c| c.checked_sub(shift)).map(|j| row[j]);
         let name = at(name_col).filter(|s| !s.is_empty() && !is_figure(s));
         let (row_unit, row_scale) = at(unit_col).map_or((None, 1.0), unit_and_scale);
         for (j, cell) in row.iter().enumerate() {
             let col = &columns[j + shift];
-            if matches!(col, Column::Stt | Column::Unit | Column::Name) {
+            if matches!(
+                col,
+                Column::Stt | Column::Unit | Column::Name | Column::Time
+            ) {
                 continue;
             }
             let Some(cell) = figure_of(cell) else {
@@ -230,6 +245,32 @@ mod tests {
         assert_eq!(
             k[0].label.as_deref(),
             Some("Hồ sơ tiếp nhận trực tuyến (Kế hoạch 2025)")
+        );
+    }
+
+    #[test]
+    fn a_wrapped_last_cell_keeps_the_row_in_its_columns_and_years_are_no_figures() {
+        let k = kpis(&[
+            "STT | Tên dự án | TMĐT | Vốn 2027 | Thời gian",
+            "1 | Đường liên xã | 14.850 | 6.000 | 2027",
+            "2 | Nhà học | 9.620 | 4.500 |",
+            "2027-2028",
+            "3 | Kè sông | 22.400 | 8.000 | 2027",
+        ]);
+        let got: Vec<(f64, usize, Option<&str>)> = k
+            .iter()
+            .map(|k| (k.value, k.line, k.label.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (14850.0, 2, Some("Đường liên xã (TMĐT)")),
+                (6000.0, 2, Some("Đường liên xã (Vốn 2027)")),
+                (9620.0, 3, Some("Nhà học (TMĐT)")),
+                (4500.0, 3, Some("Nhà học (Vốn 2027)")),
+                (22400.0, 5, Some("Kè sông (TMĐT)")),
+                (8000.0, 5, Some("Kè sông (Vốn 2027)")),
+            ]
         );
     }
 

@@ -472,14 +472,20 @@ pub(crate) fn body_tables(lines: &[Line<'_>], from: usize, to: usize) -> Vec<Tab
             let mut rows = Vec::new();
             let mut row_lines = Vec::new();
             for k in t.first_row..t.end_line {
-                let Some(row) =
-                    cells::cells(texts[k]).map(|c| cells::split_merged(c, columns.len()))
+                // A row's last cell wrapped onto the next line is the row's.
+                let wrapped = t
+                    .continued
+                    .contains(&(k + 1))
+                    .then(|| texts[k + 1].trim().to_owned());
+                let width = columns.len() - usize::from(wrapped.is_some());
+                let Some(row) = cells::cells(texts[k]).map(|c| cells::split_merged(c, width))
                 else {
                     continue;
                 };
-                let pad = columns.len().saturating_sub(row.len());
+                let pad = width.saturating_sub(row.len());
                 let mut padded = vec![String::new(); pad];
                 padded.extend(row.iter().map(|c| (*c).to_owned()));
+                padded.extend(wrapped);
                 rows.push(padded);
                 row_lines.push(lines[from + k].no);
             }

@@ -26,6 +26,9 @@ pub(crate) struct CellTable {
     pub heading: Vec<String>,
     /// 0-based line of the first row (after the heading's lines).
     pub first_row: usize,
+    /// 0-based lines, among the rows', that hold no `|` but the last cell of
+    /// the row above, short of it (`| 2 | … | 4.500 |` / `2027-2028`).
+    pub continued: Vec<usize>,
     /// 0-based line after the last row.
     pub end_line: usize,
 }
@@ -126,7 +129,29 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
         };
         let mut end = first_row;
         let mut aligned = false;
-        while let Some(row) = lines.get(end).and_then(|l| cells(l.as_ref())) {
+        // Lines holding the last cell of the row above, and whether that
+        // row is short of a cell.
+        let mut continued = Vec::new();
+        let mut short_row = false;
+        loop {
+            let Some(row) = lines.get(end).and_then(|l| cells(l.as_ref())) else {
+                // A row's last cell wrapped onto a line of its own (`| 4.500 |`
+                // / `2027-2028`): the table goes on past it.
+                if end > first_row
+                    && short_row
+                    && lines.get(end).is_some_and(|l| is_wrapped_cell(l.as_ref()))
+                    && lines
+                        .get(end + 1)
+                        .is_some_and(|l| cells(l.as_ref()).is_some())
+                {
+                    continued.push(end);
+                    end += 1;
+                    short_row = false;
+                    continue;
+                }
+                break;
+            };
+            short_row = row.len() < heading.len();
             aligned |= row.len() == heading.len() && row.iter().any(|c| is_figure(c));
             end += 1;
         }
@@ -135,12 +160,20 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
                 heading_line: i,
                 heading: heading.iter().map(|c| (*c).to_owned()).collect(),
                 first_row,
+                continued,
                 end_line: end,
             });
         }
         i = end;
     }
     out
+}
+
+/// Can `line` be a row's last cell wrapped onto a line of its own: short,
+/// without a `|`?
+fn is_wrapped_cell(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && !t.contains('|') && t.chars().count() <= MAX_HEADING
 }
 
 /// `line` joined with `next` where `line` is a row of cells whose last cell
@@ -188,6 +221,7 @@ mod tests {
                 .map(String::from)
                 .to_vec(),
                 first_row: 2,
+                continued: Vec::new(),
                 end_line: 5
             }]
         );
