@@ -4,7 +4,7 @@
 //! Numbers that are not measures are left out: dates, periods and citations
 //! (their spans are passed in), section numbers (`1.`, `2.1.`, `a)` lines),
 //! years, levels and ordinals (`mức độ 3`, `khoản 1, 2`, `lần thứ 27`),
-//! durations (`6 tháng`) and code legends (`Có=1`).
+//! durations and ages (`6 tháng`, `dưới 6 tuổi`) and code legends (`Có=1`).
 //!
 //! In the appendix tables (from a `STT` header row or a `Biểu mẫu N` title to
 //! the end of the document) the row's figure is the last number on its line.
@@ -81,8 +81,10 @@ const HEADER_WORDS_MIN: usize = 4;
 /// Time words that, before a number, name a month, year or quarter
 /// (`tháng 6`) — unless a measure word follows (`một tháng 01 lần`).
 const TIME_BEFORE: &[&str] = &["tháng", "năm", "quý", "ngày", "tuần"];
-/// Words after a number that make it a span of time, not a measure.
-const TIME_AFTER: &[&str] = &["tháng", "năm", "quý"];
+/// Words after a number that make it a span of time, not a measure: an
+/// age too, which says who a figure counts (`trẻ em dưới 6 tuổi`, `đủ 14
+/// tuổi`), not how many.
+const TIME_AFTER: &[&str] = &["tháng", "năm", "quý", "tuổi"];
 /// Qualifiers printed before a value (folded).
 const QUALIFIERS: &[&str] = &[
     "khoang",
@@ -166,6 +168,9 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
         .collect();
     let mut out: Vec<(usize, Kpi)> = cell_kpis.into_iter().map(|((at, _), k)| (at, k)).collect();
     let mut last_context_stop: Option<usize> = None;
+    // The last count read in running text with its unit (not money): where
+    // its unit ends, and the unit, which the parts listed after it share.
+    let mut last_count: Option<(usize, String)> = None;
     for m in NUM.find_iter(t) {
         let s = m.start();
         // `81;3%`: the figure ends before the percent sign, read with a comma.
@@ -307,9 +312,18 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
                         confidence = 0.6;
                     }
                     value *= scale;
+                    if scale == 1.0 && !is_word(first_word(&u), &["đồng"]) {
+                        last_count = Some((end, u.clone()));
+                    }
                     (Some(u), end)
                 }
-                None => continue,
+                None => match breakdown_unit(t, s, e, last_count.as_ref()) {
+                    Some(u) => {
+                        confidence = 0.6;
+                        (Some(u), e)
+                    }
+                    None => continue,
+                },
             }
         };
         let label = if in_table {
@@ -343,6 +357,68 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
     out.sort_by_key(|&(at, _)| at);
     out.into_iter().map(|(_, k)| k).collect()
 }
+
+/// Longest stretch of text (bytes) between a count and the last of the
+/// parts it is broken down into.
+const MAX_BREAKDOWN: usize = 240;
+
+/// The unit of a figure printed without one (at `s..e` of `t`) as one part
+/// of the count before it, broken down in brackets or after `trong đó`
+/// right after its unit: `612 TTHC (ban hành mới 148, sửa đổi 291)`,
+/// `1.947 thủ tục, trong đó cấp tỉnh 1.503, cấp huyện 276`. The part ends
+/// its item (a mark or the line's end follows) after a word in small
+/// letters that is no level, time or number word (`Điều 6`, `mẫu số 2`
+/// are none); only words, figures and list marks stand between the count
+/// and it, no sentence's end. A count of time (`ngày`, `giờ`) has no
+/// parts. `count`: where the last count's unit ends, and the unit.
+fn breakdown_unit(t: &str, s: usize, e: usize, count: Option<&(usize, String)>) -> Option<String> {
+    let (end, unit) = count?;
+    if *end > s || s - end > MAX_BREAKDOWN || is_word(first_word(unit), BREAKDOWN_TIME) {
+        return None;
+    }
+    let ends_item = t[e..]
+        .chars()
+        .next()
+        .is_none_or(|c| matches!(c, ',' | ';' | ')' | '.' | '\n'));
+    let gap = &t[*end..s];
+    let head = gap.trim_start_matches([' ', ',', ':']);
+    // A bracket lists parts, two figures or more (`(tính từ quốc lộ 7)` is
+    // an aside).
+    let opened = head.starts_with('(') && gap.matches('(').count() == 1 && !gap.contains(')') && {
+        let close = t[s..].find(')').map_or(s, |c| s + c);
+        close - s <= MAX_BREAKDOWN && NUM.find_iter(&t[*end..close]).count() >= 2
+    };
+    let listed = head
+        .split_whitespace()
+        .take(2)
+        .map(|w| skeleton(w.trim_end_matches([':', ','])))
+        .eq(["trong", "do"]);
+    let plain = gap.chars().all(|c| {
+        c.is_alphanumeric() || c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '(' | '-')
+    });
+    let sentence_ends = gap
+        .char_indices()
+        .any(|(i, c)| c == '.' && gap[i + 1..].starts_with(char::is_whitespace));
+    let label = gap
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    let label_ok = !label.is_empty()
+        && label.chars().all(char::is_lowercase)
+        && !is_word(label, CONTEXT_STOP)
+        && !is_word(label, TIME_BEFORE)
+        && !is_word(label, BREAKDOWN_NOT_LABEL);
+    (ends_item && (opened || listed) && plain && !sentence_ends && label_ok).then(|| unit.clone())
+}
+
+/// Words before a figure that make it no part of a count: a number's
+/// (`mẫu số 2`), a time's, a bound's (`đến 190`, `tối đa là 30`).
+const BREAKDOWN_NOT_LABEL: &[&str] = &[
+    "số", "giờ", "phút", "lần", "là", "đến", "từ", "tới", "và", "với",
+];
+/// Units of time, whose counts are not broken down into parts.
+const BREAKDOWN_TIME: &[&str] = &["ngày", "giờ", "phút", "tuần", "tháng", "năm", "quý"];
 
 /// First words of units that count whole things (people, households,
 /// files, cases), folded: their figures have no fraction.
@@ -400,7 +476,7 @@ const AMOUNT_WORDS: &[&str] = &["nghin", "ngan", "trieu", "ty", "dong", "%"];
 /// Is a figure after a word of [`CONTEXT_STOP`] a measure all the same: after
 /// `dứt điểm` (`xử lý dứt điểm 27 vụ`: thoroughly, no point of a list) or
 /// `danh mục` (a list, no section), or
-/// after `mức` when an amount of money or a percentage follows? `head` is
+/// after `mức` or `độ` when an amount of money or a percentage follows? `head` is
 /// the text before the figure, ending with `prev`.
 fn not_a_level(head: &str, prev: &str, after: &str) -> bool {
     // `dứt điểm 27 vụ`, `danh mục 12 dự án`: no point, no section, in
@@ -412,15 +488,15 @@ fn not_a_level(head: &str, prev: &str, after: &str) -> bool {
             return small(prev) && before.is_some_and(|w| small(w) && is_word(w, &[compound]));
         }
     }
-    if !is_word(prev, &["mức"]) {
-        return false;
-    }
     let w = if after.trim_start_matches([' ', '\t']).starts_with('%') {
         "%"
     } else {
         first_word(after)
     };
-    AMOUNT_WORDS.contains(&skeleton(w).as_str())
+    let amount = AMOUNT_WORDS.contains(&skeleton(w).as_str());
+    // `chế độ 42,65 tỷ đồng` (a line may end at `chế độ`): money, where
+    // `nồng độ 40%` stays a grade.
+    is_word(prev, &["mức"]) && amount || is_word(prev, &["độ"]) && amount && w != "%"
 }
 
 /// The word `after` opens with, past spaces and tabs (empty when a mark
@@ -846,6 +922,50 @@ mod tests {
         assert_eq!(values(&["hỗ trợ với mức 2,5 triệu đồng/hộ"]), vec![2.5e6]);
         assert_eq!(values(&["giảm ở mức 3% so với"]), vec![3.0]);
         assert!(values(&["điểm 3 khoản 2; đạt mức 2 về"]).is_empty());
+        assert_eq!(
+            values(&["chi trả chế độ", "42,65 tỷ đồng."]),
+            vec![4.265e10]
+        );
+        assert!(values(&["dịch vụ công mức độ 4 và"]).is_empty());
+    }
+
+    #[test]
+    fn parts_of_a_count_share_its_unit() {
+        let k = kpis(&[
+            "công bố 612 TTHC (ban hành mới 148, sửa đổi, bổ sung 291, bãi bỏ 173). Tổng số",
+            "TTHC là 1.947 thủ tục, trong đó cấp tỉnh 1.503, cấp huyện 276, cấp xã 168.",
+        ]);
+        let got: Vec<(f64, Option<&str>)> =
+            k.iter().map(|k| (k.value, k.unit.as_deref())).collect();
+        let tthc = Some("TTHC");
+        let tt = Some("thủ tục");
+        assert_eq!(
+            got,
+            vec![
+                (612.0, tthc),
+                (148.0, tthc),
+                (291.0, tthc),
+                (173.0, tthc),
+                (1947.0, tt),
+                (1503.0, tt),
+                (276.0, tt),
+                (168.0, tt)
+            ]
+        );
+        // An aside in brackets, a number's or a bound's figure: no parts.
+        assert_eq!(
+            values(&["Bên phải 01 km (tính từ quốc lộ 7) có toạ độ"]),
+            vec![1.0]
+        );
+        assert_eq!(
+            values(&["nộp 12 hồ sơ (theo mẫu số 2, mẫu số 3)"]),
+            vec![12.0]
+        );
+        // Money's parts print their own unit (`19,20 tỷ đồng`): none taken.
+        assert_eq!(
+            values(&["chi 20 triệu đồng (cá nhân 190, tổ chức 300)"]),
+            vec![2e7]
+        );
     }
 
     #[test]
@@ -941,6 +1061,7 @@ mod tests {
         assert!(values(&["4, Tuyên truyền bằng các hình thức", "5: Kết quả"]).is_empty());
         assert!(values(&["tại khoản 1, 2 Mục I; mức độ 3 và 4; lần thứ 27"]).is_empty());
         assert!(values(&["trong 6 tháng đầu năm, năm 2023, 9001:2015, igate 2.0"]).is_empty());
+        assert!(values(&["cho trẻ em dưới 6 tuổi và người đủ 14 tuổi"]).is_empty());
         assert!(values(&["(Không=0, Có=1)"]).is_empty());
         assert!(values(&["tỷ lệ hồ sơ 2023 trên"]).is_empty());
     }
