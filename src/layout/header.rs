@@ -186,6 +186,21 @@ fn opens_with_unit(cell: &str) -> bool {
     })
 }
 
+/// First words (folded) of the bodies an issuer's block names, each of
+/// which opens a name of its own.
+const BODY_WORDS: &[&str] = &[
+    "ubnd", "uy", "hoi", "hdnd", "so", "phong", "ban", "van", "trung", "chi", "cuc", "bo", "tong",
+    "dang", "doan", "vien", "truong", "cong", "toa",
+];
+
+/// Does a cell of an issuer's block open with a body's name (`SỞ Y TẾ`,
+/// `PHÒNG TÀI CHÍNH`, `VĂN PHÒNG`), not go on with the line above?
+fn opens_with_body(cell: &str) -> bool {
+    super::folded_words(cell)
+        .first()
+        .is_some_and(|w| BODY_WORDS.contains(&w.as_str()))
+}
+
 /// Where the words of the national title before `chủ nghĩa` (at folded
 /// offset `at`) start in folded line `f`: OCR misreads them (`cd ; HOA XA
 /// HOL CHU NGHIA`), so each is taken when its letters are within one edit of
@@ -653,7 +668,18 @@ pub(crate) fn parse(
         }
         h.issuer = field(v, r, n, confidence);
     }
-    if let Some((v, r, n)) = cells.next() {
+    if let Some((mut v, mut r, n)) = cells.next() {
+        // A long name runs over two lines (`BAN QUẢN LÝ DỰ ÁN` / `ĐẦU TƯ XÂY
+        // DỰNG`): a further line of words alone that names no body of its
+        // own goes on it (a misread number line is no words).
+        let goes_on = |c: &str| {
+            !opens_with_body(c)
+                && c.chars().all(|ch| ch.is_alphabetic() || ch.is_whitespace() || ch == ',')
+        };
+        if let Some((cv, cr, _)) = cells.next_if(|(c, _, _)| goes_on(c)) {
+            v = format!("{v} {cv}");
+            r = format!("{r}\n{cr}");
+        }
         h.sub_issuer = field(issuer_value(&v), r, n, 0.8);
     }
 
@@ -902,6 +928,19 @@ mod tests {
         assert_eq!(
             super::unquoted_title("“Một cửa” và hiện đại"),
             "“Một cửa” và hiện đại"
+        );
+    }
+
+    #[test]
+    fn a_sub_issuer_over_two_lines_is_one() {
+        let l = layout(
+            "UBND HUYỆN KIÊN LẠC\nBAN QUẢN LÝ DỰ ÁN\nĐẦU TƯ XÂY DỰNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+             Độc lập - Tự do - Hạnh phúc\nSố: 58/BC-BQLDA\nKiên Lạc, ngày 8 tháng 7 năm 2025\n\nBÁO CÁO\nTình hình",
+        );
+        assert_eq!(value(&l.header.issuer), Some("UBND HUYỆN KIÊN LẠC"));
+        assert_eq!(
+            value(&l.header.sub_issuer),
+            Some("BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG")
         );
     }
 
