@@ -28,6 +28,17 @@ static BLANK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:ngay\s*|\s|^|\()([/\[]\s*(\d{1,2})?\s*[/1]\s*(\d{4}))").expect("valid regex")
 });
 
+/// `ngày D/M` or `ngày D tháng M` with no year: a date of every year (`trước
+/// ngày 15/12 hằng năm`), given as ISO 8601's `--MM-DD`.
+static YEARLESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"ngay\s*(\d{1,2})\s*(?:/\s*|thang\s+)(\d{1,2})").expect("valid regex")
+});
+/// What may follow a date's month and make it no yearless one: a year
+/// (`/2025`, `năm 2025`, `, năm`), or more figures.
+static YEAR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s*[/.:-]\s*\d|\s*[.,:;]?\s*nam\b|\d|\s+\d{4})").expect("valid regex")
+});
+
 /// Does folded `before` end with `ngày`, or a word within one edit of it
 /// (OCR's `nay`, `ngav`, `ngy`)?
 fn ngay_before(before: &str) -> bool {
@@ -100,7 +111,12 @@ pub(crate) fn find_dates(doc: &DocText) -> Vec<Found<DateRecord>> {
             },
             Err(_) => format!("{year:04}-{month:02}"),
         };
-        push(doc, &mut out, value, (m.start(), m.end()));
+        // The date's line is its day's (`ngày` may end the line before).
+        let at = c
+            .get(1)
+            .filter(|d| !d.as_str().is_empty())
+            .map_or(m.start(), |d| d.start());
+        push_at(doc, &mut out, value, (m.start(), m.end()), at);
     }
     for c in NUMERIC.captures_iter(f) {
         let (Some(m), Some(d), Some(s1), Some(mo), Some(y)) =
@@ -151,12 +167,36 @@ pub(crate) fn find_dates(doc: &DocText) -> Vec<Found<DateRecord>> {
         };
         push(doc, &mut out, value, (start, m.end()));
     }
+    for c in YEARLESS.captures_iter(f) {
+        let (Some(m), Some(d), Some(mo)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        if !word_start(f, m.start()) || YEAR_AFTER.is_match(&f[m.end()..]) {
+            continue;
+        }
+        let (day, month) = (
+            d.as_str().parse().unwrap_or(0),
+            mo.as_str().parse().unwrap_or(0),
+        );
+        // Any year's: 29/02 is a date of leap years.
+        if day == 0 || day > days_in_month(2024, month) {
+            continue;
+        }
+        let value = format!("--{month:02}-{day:02}");
+        push_at(doc, &mut out, value, (m.start(), m.end()), d.start());
+    }
     out.sort_by_key(|d| d.span.0);
     out
 }
 
 /// Adds a date found at folded span `fs` unless it overlaps one already found.
 fn push(doc: &DocText, out: &mut Vec<Found<DateRecord>>, value: String, fs: Span) {
+    push_at(doc, out, value, fs, fs.0);
+}
+
+/// [`push`], the date's line being that of folded offset `at` (its day's,
+/// where `ngày` ends the line before).
+fn push_at(doc: &DocText, out: &mut Vec<Found<DateRecord>>, value: String, fs: Span, at: usize) {
     let span = (doc.to_orig(fs.0), doc.to_orig(fs.1));
     if out.iter().any(|d| overlaps(d.span, span)) {
         return;
@@ -165,7 +205,7 @@ fn push(doc: &DocText, out: &mut Vec<Found<DateRecord>>, value: String, fs: Span
         record: DateRecord {
             value,
             raw: doc.slice(span).to_owned(),
-            line: doc.line_of(span.0),
+            line: doc.line_of(doc.to_orig(at)),
         },
         span,
     });
@@ -552,6 +592,20 @@ mod tests {
     #[test]
     fn dates_split_over_lines() {
         assert_eq!(dates(&["ban hành ngày", "14/02/2023"])[0].2, 2);
+        assert_eq!(
+            dates(&["Tờ trình số 836/TTr-SNV ngày", "22 tháng 8 năm 2025"])[0].2,
+            2
+        );
+    }
+
+    #[test]
+    fn dates_of_every_year() {
+        let d = dates(&["báo cáo trước ngày 15/6 và ngày", "15 tháng 12 hằng năm."]);
+        let got: Vec<(&str, usize)> = d.iter().map(|d| (d.0.as_str(), d.2)).collect();
+        assert_eq!(got, [("--06-15", 1), ("--12-15", 2)]);
+        assert_eq!(dates(&["ngày 15/6/2025"])[0].0, "2025-06-15");
+        assert_eq!(dates(&["ngày 15 tháng 6 năm 2025"])[0].0, "2025-06-15");
+        assert!(dates(&["ngày 31/2 và ngày 5/13"]).is_empty());
     }
 
     #[test]

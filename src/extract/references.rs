@@ -457,11 +457,12 @@ fn type_name(folded: &str) -> Option<String> {
 }
 
 /// The date starting between printed offsets `lo` and `at` (plus a few bytes):
-/// its ISO value and printed end.
+/// its ISO value and printed end. A document is issued in a year: a date
+/// of every year (`--06-30`, its year misread) is none of its.
 fn date_at(found: &[dates::Found<DateRecord>], lo: usize, at: usize) -> Option<(String, usize)> {
     found
         .iter()
-        .find(|d| d.span.0 >= lo && d.span.0 <= at + 3)
+        .find(|d| d.span.0 >= lo && d.span.0 <= at + 3 && !d.record.value.starts_with("--"))
         .map(|d| (d.record.value.clone(), d.span.1))
 }
 

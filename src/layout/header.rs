@@ -674,7 +674,8 @@ pub(crate) fn parse(
         // own goes on it (a misread number line is no words).
         let goes_on = |c: &str| {
             !opens_with_body(c)
-                && c.chars().all(|ch| ch.is_alphabetic() || ch.is_whitespace() || ch == ',')
+                && c.chars()
+                    .all(|ch| ch.is_alphabetic() || ch.is_whitespace() || ch == ',')
         };
         if let Some((cv, cr, _)) = cells.next_if(|(c, _, _)| goes_on(c)) {
             v = format!("{v} {cv}");
