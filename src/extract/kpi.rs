@@ -317,13 +317,19 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
                     }
                     (Some(u), end)
                 }
-                None => match breakdown_unit(t, s, e, last_count.as_ref()) {
-                    Some(u) => {
+                None => {
+                    if let Some((u, scale)) = range_upper_unit(doc, e) {
+                        // `5 đến 7 cơn bão`, `11 - 13 cơn`: the low end is
+                        // measured in the high end's unit.
+                        value *= scale;
+                        (Some(u), e)
+                    } else if let Some(u) = breakdown_unit(t, s, e, last_count.as_ref()) {
                         confidence = 0.6;
                         (Some(u), e)
+                    } else {
+                        continue;
                     }
-                    None => continue,
-                },
+                }
             }
         };
         let label = if in_table {
@@ -356,6 +362,23 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
     // Table cells and the text around them, in text order.
     out.sort_by_key(|&(at, _)| at);
     out.into_iter().map(|(_, k)| k).collect()
+}
+
+/// `đến 7`, `- 13`, `tới 80`: the high end of a range after its low end.
+static RANGE_HIGH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:đến|tới|-|–)\s*\d+(?:[.,]\d+)*").expect("valid regex"));
+
+/// The unit and money scale of a range's low end, printed without one,
+/// ending at printed offset `e`: its high end's (`5 đến 7 cơn bão`, `từ 2
+/// đến 3 tỷ đồng`), unless that end is a span of time or an age (`6 đến 12
+/// tháng`).
+fn range_upper_unit(doc: &DocText, e: usize) -> Option<(String, f64)> {
+    let high = RANGE_HIGH.find(&doc.text[e..])?;
+    let after = &doc.text[e + high.end()..];
+    if is_word(first_word(after), TIME_AFTER) {
+        return None;
+    }
+    unit_after(doc, e + high.end()).map(|(u, _, scale)| (u, scale))
 }
 
 /// Longest stretch of text (bytes) between a count and the last of the
@@ -927,6 +950,26 @@ mod tests {
             vec![4.265e10]
         );
         assert!(values(&["dịch vụ công mức độ 4 và"]).is_empty());
+    }
+
+    #[test]
+    fn the_low_end_of_a_range_takes_the_high_ends_unit() {
+        let k =
+            kpis(&["chịu 5 đến 7 cơn bão; khoảng 11 - 13 cơn; từ 2 đến 3 tỷ đồng; 6 đến 12 tháng"]);
+        let got: Vec<(f64, Option<&str>)> =
+            k.iter().map(|k| (k.value, k.unit.as_deref())).collect();
+        let (con, dong) = (Some("cơn"), Some("đồng"));
+        assert_eq!(
+            got,
+            vec![
+                (5.0, con),
+                (7.0, con),
+                (11.0, con),
+                (13.0, con),
+                (2e9, dong),
+                (3e9, dong)
+            ]
+        );
     }
 
     #[test]
