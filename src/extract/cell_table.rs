@@ -90,7 +90,7 @@ fn bracketed_unit(heading: &str) -> Option<&str> {
 /// A unit as printed in a cell, as KPIs give it: money scales folded into
 /// the value (`Tỷ đồng` → `đồng`, ×1e9), a capital that only starts the
 /// cell lowered (`Cái` → `cái`, `TTHC` kept).
-fn unit_and_scale(cell: &str) -> (Option<String>, f64) {
+pub(super) fn unit_and_scale(cell: &str) -> (Option<String>, f64) {
     let cell = squash(cell);
     let mut words = cell.splitn(2, ' ');
     let first = words.next().unwrap_or("");

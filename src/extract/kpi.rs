@@ -13,6 +13,7 @@ use super::cell_table;
 use super::doc::{squash, squashed, DocText, Span};
 use super::number::{parse_vn, scale_of};
 use super::records::Kpi;
+use super::space_table;
 use crate::text::viet::{skeleton, skeleton_eq};
 use aho_corasick::AhoCorasick;
 use regex::Regex;
@@ -139,31 +140,36 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
     let t = &doc.text;
     let lines: Vec<&str> = t.split('\n').collect();
     let tables = crate::text::cells::find_tables(&lines);
-    // Printed spans of the `|` tables, whose figures are read by cell.
+    let space_tables = space_table::find_space_tables(&lines);
+    // Printed spans of the `|` tables and those printed without rules,
+    // whose figures are read by row.
     let table_spans: Vec<Span> = tables
         .iter()
-        .map(|tb| {
-            (
-                doc.line_offset(tb.heading_line),
-                doc.line_offset(tb.end_line),
-            )
-        })
+        .map(|tb| (tb.heading_line, tb.end_line))
+        .chain(space_tables.iter().map(|tb| (tb.heading_line, tb.end_line)))
+        .map(|(a, b)| (doc.line_offset(a), doc.line_offset(b)))
         .collect();
     let table_from = table_start(doc, &table_spans);
     let cell_kpis: Vec<(Span, Kpi)> = tables
         .iter()
         .flat_map(|tb| cell_table::table_kpis(doc, &lines, tb))
+        .chain(
+            space_tables
+                .iter()
+                .flat_map(|tb| space_table::table_kpis(doc, &lines, tb)),
+        )
         .collect();
     // What the tables read: their headings and figure cells. Figures inside
     // a longer cell (`chịu thuế suất 5%`) are read as in running text.
     let cell_spans: Vec<Span> = tables
         .iter()
-        .map(|tb| {
-            (
-                doc.line_offset(tb.heading_line),
-                doc.line_offset(tb.first_row),
-            )
-        })
+        .map(|tb| (tb.heading_line, tb.first_row))
+        .chain(
+            space_tables
+                .iter()
+                .map(|tb| (tb.heading_line, tb.heading_line + 1)),
+        )
+        .map(|(a, b)| (doc.line_offset(a), doc.line_offset(b)))
         .chain(cell_kpis.iter().map(|&(span, _)| span))
         .collect();
     let mut out: Vec<(usize, Kpi)> = cell_kpis.into_iter().map(|((at, _), k)| (at, k)).collect();

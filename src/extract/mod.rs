@@ -15,6 +15,7 @@ pub mod kpi;
 pub mod number;
 pub mod records;
 pub mod references;
+mod space_table;
 
 pub use number::parse_vn;
 pub use records::{Abbreviation, DateRecord, Kpi, Period, Records, Reference};
