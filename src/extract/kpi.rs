@@ -106,7 +106,7 @@ const UNIT_STOP: &[&str] = &[
     "đã", "được", "đang", "của", "trong", "tại", "với", "và", "cho", "theo", "thuộc", "để", "là",
     "có", "không", "từ", "đến", "về", "khi", "nhưng", "trên", "hơn", "mới", "như", "thì", "sẽ",
     "bị", "này", "do", "chiếm", "đạt", "gồm", "bao", "còn", "chưa", "ra", "trước", "sau", "dưới",
-    "bằng", "tăng", "giảm", "vượt",
+    "bằng", "tăng", "giảm", "vượt", "các", "những", "tất", "mọi",
 ];
 /// One-syllable nouns a report counts (`07 hộ còn lại`, `12 vụ vi phạm`,
 /// `1.245 m2 đất`): the unit is the noun alone, whatever word follows it.
@@ -1111,6 +1111,8 @@ mod tests {
         assert!(values(&["tại khoản 1, 2 Mục I; mức độ 3 và 4; lần thứ 27"]).is_empty());
         assert!(values(&["trong 6 tháng đầu năm, năm 2023, 9001:2015, igate 2.0"]).is_empty());
         assert!(values(&["cho trẻ em dưới 6 tuổi và người đủ 14 tuổi"]).is_empty());
+        // A count is never followed by a determiner: OCR's `6` for `ở`.
+        assert!(values(&["tuyên truyền 6 các thôn, 6 tất cả trường"]).is_empty());
         assert!(values(&["(Không=0, Có=1)"]).is_empty());
         assert!(values(&["tỷ lệ hồ sơ 2023 trên"]).is_empty());
     }
