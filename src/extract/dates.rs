@@ -34,9 +34,11 @@ static YEARLESS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"ngay\s*(\d{1,2})\s*(?:/\s*|thang\s+)(\d{1,2})").expect("valid regex")
 });
 /// What may follow a date's month and make it no yearless one: a year
-/// (`/2025`, `năm 2025`, `, năm`), or more figures.
+/// (`/2025`, `năm 2025`, `, năm`), OCR's garble of one (`nav 2025`,
+/// `nanv2025`), or more figures.
 static YEAR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*[/.:-]\s*\d|\s*[.,:;]?\s*nam\b|\d|\s+\d{4})").expect("valid regex")
+    Regex::new(r"^(?:\s*[/.:-]\s*\d|\s*[.,:;]?\s*nam\b|\d|[^\n\d]{0,8}(?:19|20)\d\d\b)")
+        .expect("valid regex")
 });
 
 /// Does folded `before` end with `ngày`, or a word within one edit of it
@@ -606,6 +608,8 @@ mod tests {
         assert_eq!(dates(&["ngày 15/6/2025"])[0].0, "2025-06-15");
         assert_eq!(dates(&["ngày 15 tháng 6 năm 2025"])[0].0, "2025-06-15");
         assert!(dates(&["ngày 31/2 và ngày 5/13"]).is_empty());
+        // Its year misread is a year all the same.
+        assert!(dates(&["Thanh Hoa, ngay 14 thang 1) nav 2025"]).is_empty());
     }
 
     #[test]
