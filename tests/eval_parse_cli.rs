@@ -89,10 +89,9 @@ const GOLD_DEV_DOCS: &[&str] = &[
 /// Pooled scores of the development documents' clean text and light scans
 /// against their hand-checked extracts: references, dates and KPIs F1, header
 /// fields exact, signers exact. On the clean text (2026-11-30, 70 documents):
-/// 1.000, 0.988, 0.972, 0.996, 70 of 70; on the light scans 1.000, 0.988,
-/// 0.964, 0.905, 62 of 70 (place names and signers' names the dictionaries
-/// cannot know; the cells of tables printed without rules are read only where
-/// they end a line).
+/// 1.000, 0.993, 0.992, 0.998, 70 of 70; on the light scans 1.000, 0.993,
+/// 0.983, 0.907, 62 of 70 (place names and signers' names whose marks OCR
+/// lost, which the dictionaries cannot know).
 #[test]
 fn heldout_documents_meet_their_hand_checked_extracts() {
     for (suffix, records, header, signers) in [("truth", 0.95, 0.97, 68), ("ocr", 0.93, 0.88, 56)] {
