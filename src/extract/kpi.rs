@@ -140,7 +140,7 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
     let t = &doc.text;
     let lines: Vec<&str> = t.split('\n').collect();
     let tables = crate::text::cells::find_tables(&lines);
-    let space_tables = space_table::find_space_tables(&lines);
+    let space_tables = crate::text::spaced::find_tables(&lines);
     // Printed spans of the `|` tables and those printed without rules,
     // whose figures are read by row.
     let table_spans: Vec<Span> = tables

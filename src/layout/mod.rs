@@ -458,6 +458,26 @@ mod tests {
     }
 
     #[test]
+    fn a_table_printed_without_rules_is_reported_by_its_columns() {
+        let l = run(
+            "UBND HUYỆN A\n\nBÁO CÁO\nKết quả năm 2025\n\n5. Một số chỉ tiêu chủ yếu\n\
+             Chỉ tiêu Đơn vị Kế hoạch 2025 Thực hiện 6 tháng Tỷ lệ (%)\n\
+             Sản lượng lương thực tấn 8.150 4.177 51,3\n\
+             Thu ngân sách tỷ đồng 12,8 7,85 61,3\n\
+             II. TỒN TẠI",
+        );
+        assert_eq!(l.tables.len(), 1, "{:?}", l.tables);
+        let t = &l.tables[0];
+        assert_eq!((t.line_start, t.line_end), (7, 9));
+        assert_eq!(t.columns.len(), 5);
+        assert_eq!(
+            t.rows[1],
+            ["Thu ngân sách", "tỷ đồng", "12,8", "7,85", "61,3"]
+        );
+        assert_eq!(t.row_lines, [8, 9]);
+    }
+
+    #[test]
     fn folded_maps_back() {
         let f = Folded::new("Số: 14 /KH-VP Quảng Trị, ngày");
         assert_eq!(f.s, "so: 14 /kh-vp quang tri, ngay");

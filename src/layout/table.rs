@@ -19,6 +19,8 @@
 use super::{Claims, Line};
 use crate::output::{BlockKind, Table};
 use crate::text::cells;
+use crate::text::spaced::{is_unit_column, split_unit};
+use crate::text::viet::skeleton;
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
@@ -454,18 +456,95 @@ fn clean(s: &str) -> String {
         .join(" ")
 }
 
-/// Parses the appendix lines `from..to`; claims titles and tables.
-/// The tables printed with `|` between cells in lines `from..to` of the
-/// body (see [`crate::text::cells`]). Their lines stay in the blocks of the
-/// sections around them; a row short of cells (OCR lost a rule) is padded
-/// on its left, where the names are, so cells stay under their columns.
-/// The line just above a heading is the title when it names a table
-/// (`Bảng 1. …`).
+/// The tables of the body's lines `from..to`, in text order: those printed
+/// with `|` between cells (see [`crate::text::cells`]) and those printed
+/// without rules (see [`crate::text::spaced`]). Their lines stay in the
+/// blocks of the sections around them; a row short of cells (OCR lost a
+/// rule) is padded on its left, where the names are, so cells stay under
+/// their columns. The line just above a heading is the title when it names
+/// a table (`Bảng 1. …`).
 pub(crate) fn body_tables(lines: &[Line<'_>], from: usize, to: usize) -> Vec<Table> {
     let to = to.min(lines.len());
     let from = from.min(to);
     let texts: Vec<&str> = lines[from..to].iter().map(|l| l.text.as_str()).collect();
-    cells::find_tables(&texts)
+    let mut tables = ruled_tables(lines, from, &texts);
+    tables.extend(spaced_tables(lines, from, &texts));
+    tables.sort_by_key(|t| t.line_start);
+    tables
+}
+
+/// The title line above a table's heading at `heading` (an index into
+/// `lines`), when it names a table (`Bảng 1. …`).
+fn title_above<'a>(lines: &'a [Line<'_>], from: usize, heading: usize) -> Option<&'a Line<'a>> {
+    heading
+        .checked_sub(1)
+        .map(|k| &lines[from + k])
+        .filter(|l| l.fold.s.starts_with("bang ") && l.text.chars().count() <= 120)
+}
+
+/// The tables printed without rules in `texts` (lines `from..` of
+/// `lines`; see [`crate::text::spaced`]): each row's cells are its number,
+/// its name and its figures, the figures under the columns on the right and
+/// the name's cells under those left of them (merged when there are more
+/// of them, padded on the left when fewer).
+fn spaced_tables(lines: &[Line<'_>], from: usize, texts: &[&str]) -> Vec<Table> {
+    crate::text::spaced::find_tables(texts)
+        .into_iter()
+        .map(|t| {
+            let width = t.columns.len();
+            let mut rows = Vec::new();
+            let mut row_lines = Vec::new();
+            for k in t.heading_line + 1..t.end_line {
+                let Some(r) = crate::text::spaced::row(texts[k]) else {
+                    continue;
+                };
+                let figures: Vec<String> = r.figures.iter().map(|f| (*f).to_owned()).collect();
+                let room = width.saturating_sub(figures.len()).max(1);
+                // The left columns: the row number's, the name's and the
+                // unit's, as the heading has them.
+                let left_columns = &t.columns[..room.min(width)];
+                let numbered = left_columns
+                    .first()
+                    .is_some_and(|c| matches!(skeleton(c).as_str(), "tt" | "stt"));
+                let unit_at = left_columns.iter().position(|c| is_unit_column(c));
+                let mut left: Vec<String> = Vec::new();
+                if numbered {
+                    left.push(r.number.unwrap_or("").to_owned());
+                } else if let Some(n) = r.number {
+                    left.push(n.to_owned());
+                }
+                match unit_at.and_then(|_| split_unit(r.name)) {
+                    Some((name, unit)) => left.extend([name.to_owned(), unit.to_owned()]),
+                    None => left.push(r.name.to_owned()),
+                }
+                if left.len() > room {
+                    left = vec![left.join(" ")];
+                }
+                // Cells the row lacks go after its name (a unit or note).
+                left.resize(room, String::new());
+                let mut cells = left;
+                cells.extend(figures);
+                rows.push(cells);
+                row_lines.push(lines[from + k].no);
+            }
+            let title_line = title_above(lines, from, t.heading_line);
+            let first = title_line.map_or(&lines[from + t.heading_line], |l| l);
+            Table {
+                title: title_line.map(|l| l.text.clone()),
+                line_start: first.no,
+                line_end: lines[from + t.end_line - 1].no,
+                columns: t.columns,
+                rows,
+                row_lines,
+            }
+        })
+        .collect()
+}
+
+/// The tables printed with `|` between cells in `texts` (lines `from..` of
+/// `lines`).
+fn ruled_tables(lines: &[Line<'_>], from: usize, texts: &[&str]) -> Vec<Table> {
+    cells::find_tables(texts)
         .into_iter()
         .map(|t| {
             let columns = t.heading;
@@ -490,11 +569,7 @@ pub(crate) fn body_tables(lines: &[Line<'_>], from: usize, to: usize) -> Vec<Tab
                 row_lines.push(lines[from + k].no);
             }
             // The title line, if any, opens the table.
-            let title_line = t
-                .heading_line
-                .checked_sub(1)
-                .map(|k| &lines[from + k])
-                .filter(|l| l.fold.s.starts_with("bang ") && l.text.chars().count() <= 120);
+            let title_line = title_above(lines, from, t.heading_line);
             let first = title_line.map_or(&lines[from + t.heading_line], |l| l);
             Table {
                 title: title_line.map(|l| l.text.clone()),
@@ -508,6 +583,7 @@ pub(crate) fn body_tables(lines: &[Line<'_>], from: usize, to: usize) -> Vec<Tab
         .collect()
 }
 
+/// Parses the appendix lines `from..to`; claims titles and tables.
 pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Claims) -> Vec<Table> {
     let to = to.min(lines.len());
     let mut tables = Vec::new();

@@ -7,6 +7,7 @@ pub(crate) mod cells;
 pub mod decode;
 pub mod legacy;
 pub mod roman;
+pub(crate) mod spaced;
 pub mod token;
 pub mod viet;
 

@@ -1,0 +1,270 @@
+//! Tables printed without rules: a heading line of column names, then rows
+//! of a name and figures set apart by spaces alone:
+//!
+//! ```text
+//! TT Chỉ tiêu Kế hoạch năm 2024 Thực hiện 9 tháng Tỷ lệ (%)
+//! 1 Cấp Giấy chứng nhận lần đầu (giấy) 650 512 78,8
+//! 2 Thu tiền sử dụng đất (tỷ đồng) 120,0 83,6 69,7
+//! ```
+//!
+//! Layout reports these tables and extraction reads their figures, so both
+//! find them here. A table is a heading line that opens with a row number's
+//! or a name's column ([`FIRST_COLUMNS`]) and names two columns or more of
+//! a report's table ([`COLUMN_WORDS`]), then two rows or more, each an
+//! optional row number, a name with a letter, and two figures or more
+//! ending the line. Lines with `|` belong to [`super::cells`].
+//!
+//! The heading's columns start where its column names do (`TT`, `Chỉ
+//! tiêu`, `Kế hoạch năm 2024`, `Thực hiện 9 tháng`, `Tỷ lệ (%)`); a row's
+//! figures fill the columns from the right.
+//!
+//! Invariant: the tables found never overlap, and each covers whole lines.
+
+use super::viet::skeleton;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A row: an optional row number, a name ending with a letter, `)` or `%`,
+/// then two figures or more to the line's end.
+static ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:(?P<no>\d{1,2})\.?\s+)?(?P<name>.*[\p{L})%])\s+(?P<figs>\d+(?:[.,]\d+)*(?:\s+\d+(?:[.,]\d+)*)+)\s*$",
+    )
+    .expect("valid regex")
+});
+
+/// Column names (folded words) of a report's tables; a heading names two
+/// or more, and each starts a column.
+const COLUMN_WORDS: &[&[&str]] = &[
+    &["ty", "le"],
+    &["ke", "hoach"],
+    &["thuc", "hien"],
+    &["gia", "tri"],
+    &["chi", "tieu"],
+    &["don", "vi"],
+    &["khoan", "muc"],
+    &["so", "luong"],
+    &["noi", "dung"],
+    &["ket", "qua"],
+    &["cung", "ky"],
+];
+
+/// How a heading opens (folded words): with the row number's or the name's
+/// column, as prose does not.
+const FIRST_COLUMNS: &[&[&str]] = &[
+    &["tt"],
+    &["stt"],
+    &["chi", "tieu"],
+    &["noi", "dung"],
+    &["khoan", "muc"],
+    &["ten"],
+    &["danh", "muc"],
+    &["linh", "vuc"],
+];
+
+/// Longest heading line, in characters.
+const MAX_HEADING: usize = 160;
+
+/// A table printed without rules, by 0-based lines.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct SpacedTable {
+    /// The heading line.
+    pub heading_line: usize,
+    /// The heading's column names, as printed.
+    pub columns: Vec<String>,
+    /// The line after the last row (the first row follows the heading).
+    pub end_line: usize,
+}
+
+/// One row of a [`SpacedTable`]: slices of its line.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct SpacedRow<'a> {
+    /// The row number, if printed.
+    pub number: Option<&'a str>,
+    /// The row's name (and, under a `Đơn vị` column, its unit).
+    pub name: &'a str,
+    /// The figures ending the row, left to right.
+    pub figures: Vec<&'a str>,
+}
+
+/// The row `line` prints, if it is one.
+pub(crate) fn row(line: &str) -> Option<SpacedRow<'_>> {
+    if line.contains('|') {
+        return None;
+    }
+    let c = ROW.captures(line)?;
+    Some(SpacedRow {
+        number: c.name("no").map(|m| m.as_str()),
+        name: c.name("name")?.as_str().trim(),
+        figures: c.name("figs")?.as_str().split_whitespace().collect(),
+    })
+}
+
+/// A row's name and the unit printed at its end under a `Đơn vị` column
+/// (`Thu ngân sách tỷ đồng` → `Thu ngân sách`, `tỷ đồng`): its last word,
+/// or its last two after a money scale (`tỷ`, `triệu`, `nghìn`).
+pub(crate) fn split_unit(name: &str) -> Option<(&str, &str)> {
+    let mut words = name.split_whitespace().rev();
+    let last = words.next()?;
+    let before = words.next()?;
+    let scale = matches!(skeleton(before).as_str(), "ty" | "trieu" | "nghin" | "ngan");
+    let cut = if scale { before } else { last };
+    let at = name.rfind(cut)?;
+    Some((name[..at].trim_end(), &name[at..]))
+}
+
+/// Is `column` (a heading's column name) the units' (`Đơn vị`, `ĐVT`)?
+pub(crate) fn is_unit_column(column: &str) -> bool {
+    let f = skeleton(column);
+    f.starts_with("don vi") || f == "dvt"
+}
+
+/// The heading's columns, if `line` is a table's heading: short, no `|`, no
+/// figures ending it, opening with a first column and naming two or more.
+fn heading_columns(line: &str) -> Option<Vec<String>> {
+    if line.contains('|') || line.chars().count() > MAX_HEADING || ROW.is_match(line) {
+        return None;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let folded: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
+    let at = |k: usize, name: &[&str]| {
+        folded.len() >= k + name.len() && name.iter().zip(&folded[k..]).all(|(a, b)| a == b)
+    };
+    if !FIRST_COLUMNS.iter().any(|c| at(0, c)) || line.trim_end().ends_with(':') {
+        return None;
+    }
+    let mut starts: Vec<usize> = vec![0];
+    let mut named = 0;
+    let mut k = 0;
+    while k < words.len() {
+        match COLUMN_WORDS.iter().find(|c| at(k, c)) {
+            Some(c) => {
+                named += 1;
+                if k > 0 {
+                    starts.push(k);
+                }
+                k += c.len();
+            }
+            None => {
+                // The row number's column stands alone (`TT Chỉ tiêu`).
+                if k == 1 && matches!(folded[0].as_str(), "tt" | "stt") {
+                    starts.push(1);
+                }
+                k += 1;
+            }
+        }
+    }
+    if named < 2 {
+        return None;
+    }
+    starts.dedup();
+    let ends = starts.iter().skip(1).copied().chain([words.len()]);
+    Some(
+        starts
+            .iter()
+            .zip(ends)
+            .map(|(&a, b)| words[a..b].join(" "))
+            .collect(),
+    )
+}
+
+/// The tables of `lines` printed without rules, in text order.
+pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<SpacedTable> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 2 < lines.len() {
+        let Some(columns) = heading_columns(lines[i].as_ref()) else {
+            i += 1;
+            continue;
+        };
+        let end = (i + 1..lines.len())
+            .find(|&k| row(lines[k].as_ref()).is_none())
+            .unwrap_or(lines.len());
+        if end - (i + 1) >= 2 {
+            out.push(SpacedTable {
+                heading_line: i,
+                columns,
+                end_line: end,
+            });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TABLE: &[&str] = &[
+        "5. Kết quả một số chỉ tiêu chủ yếu",
+        "TT Chỉ tiêu Kế hoạch năm 2024 Thực hiện 9 tháng Tỷ lệ (%)",
+        "1 Cấp Giấy chứng nhận lần đầu (giấy) 650 512 78,8",
+        "2 Thu tiền sử dụng đất (tỷ đồng) 120,0 83,6 69,7",
+        "II. TỒN TẠI, HẠN CHẾ",
+    ];
+
+    #[test]
+    fn a_heading_and_two_rows_make_a_table() {
+        let t = find_tables(TABLE);
+        assert_eq!(t.len(), 1);
+        assert_eq!((t[0].heading_line, t[0].end_line), (1, 4));
+        assert_eq!(
+            t[0].columns,
+            [
+                "TT",
+                "Chỉ tiêu",
+                "Kế hoạch năm 2024",
+                "Thực hiện 9 tháng",
+                "Tỷ lệ (%)"
+            ]
+        );
+        // One row is no table; prose is no heading.
+        assert!(find_tables(&TABLE[..3]).is_empty());
+        assert!(find_tables(&[
+            "Kết quả thực hiện kế hoạch như sau:",
+            "1 Cấp giấy 650 512",
+            "2 Thu tiền 120 83",
+        ])
+        .is_empty());
+    }
+
+    #[test]
+    fn rows_split_into_number_name_and_figures() {
+        assert_eq!(
+            row("1 Cấp Giấy chứng nhận lần đầu (giấy) 650 512 78,8"),
+            Some(SpacedRow {
+                number: Some("1"),
+                name: "Cấp Giấy chứng nhận lần đầu (giấy)",
+                figures: vec!["650", "512", "78,8"]
+            })
+        );
+        assert_eq!(row("Tổng cộng 42.850 100").map(|r| r.number), Some(None));
+        assert!(row("Tổng cộng 42.850").is_none());
+        assert!(row("| 1 | Xã A | 286 | 6,41").is_none());
+        let t = find_tables(&[
+            "Chỉ tiêu Đơn vị Kế hoạch 2025 Thực hiện 6 tháng Tỷ lệ (%)",
+            "Sản lượng lương thực tấn 8.150 4.177 51,3",
+            "Thu ngân sách tỷ đồng 12,8 7,85 61,3",
+        ]);
+        assert_eq!(
+            t[0].columns,
+            [
+                "Chỉ tiêu",
+                "Đơn vị",
+                "Kế hoạch 2025",
+                "Thực hiện 6 tháng",
+                "Tỷ lệ (%)"
+            ]
+        );
+        assert_eq!(
+            split_unit("Thu ngân sách tỷ đồng"),
+            Some(("Thu ngân sách", "tỷ đồng"))
+        );
+        assert_eq!(split_unit("Sản lượng tấn"), Some(("Sản lượng", "tấn")));
+        assert_eq!(split_unit("Sản lượng"), Some(("Sản", "lượng")));
+        assert_eq!(split_unit("tấn"), None);
+    }
+}
