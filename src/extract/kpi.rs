@@ -58,6 +58,7 @@ const CONTEXT_STOP: &[&str] = &[
     "thôn",
     "xóm",
     "ấp",
+    "loại",
 ];
 /// Column headings of appendix tables (folded). A line with
 /// [`HEADER_WORDS_MIN`] of them is a table's header row even when OCR
@@ -1113,6 +1114,11 @@ mod tests {
         assert!(values(&["cho trẻ em dưới 6 tuổi và người đủ 14 tuổi"]).is_empty());
         // A count is never followed by a determiner: OCR's `6` for `ở`.
         assert!(values(&["tuyên truyền 6 các thôn, 6 tất cả trường"]).is_empty());
+        // A kind's size is its name (`đô thị loại 2`, `bồn loại 2 m³`).
+        assert_eq!(
+            values(&["640 bồn chứa nước loại 2 m³, thùng loại 20 lít"]),
+            vec![640.0]
+        );
         assert!(values(&["(Không=0, Có=1)"]).is_empty());
         assert!(values(&["tỷ lệ hồ sơ 2023 trên"]).is_empty());
     }
