@@ -262,6 +262,15 @@ static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// `từ tháng 4 đến tháng 8/2026`, `từ tháng 11/2026 đến (hết) tháng
+/// 4/2027`, `tháng 6 - tháng 7/2026` (folded): a span of months, the first
+/// in the last one's year when it prints none.
+static MONTH_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:tu\s+)?thang\s+(\d{1,2})(?:\s*(?:nam\s+|/\s*)(\d{4}))?\s*(?:den\s+(?:het\s+)?|-|–)\s*thang\s+(\d{1,2})\s*(?:nam\s+|/\s*)(\d{4})",
+    )
+    .expect("valid regex")
+});
 static MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"thang\s+(\d{1,2})\s*(?:nam\s+|/\s*)(\d{4})").expect("valid regex")
 });
@@ -417,6 +426,20 @@ pub(crate) fn find_periods(doc: &DocText, dates: &[Span]) -> (Vec<Found<Period>>
         );
         if year_ok(ya) && year_ok(yb) && ya <= yb {
             add(&mut out, format!("{ya}/{yb}"), (m.start(), m.end()));
+        }
+    }
+    for c in MONTH_RANGE.captures_iter(f) {
+        let (Some(m), Some(ma), Some(mb), Some(yb)) = (c.get(0), c.get(1), c.get(3), c.get(4))
+        else {
+            continue;
+        };
+        let n = |g: regex::Match<'_>| g.as_str().parse::<u32>().unwrap_or(0);
+        let (ma, mb, yb) = (n(ma), n(mb), n(yb));
+        let ya = c.get(2).map_or(yb, n);
+        let ok = |y: u32, mo: u32| year_ok(y) && days_in_month(y, mo) > 0;
+        if word_start(f, m.start()) && ok(ya, ma) && ok(yb, mb) && (ya, ma) < (yb, mb) {
+            let value = format!("{ya:04}-{ma:02}/{yb:04}-{mb:02}");
+            add(&mut out, value, (m.start(), m.end()));
         }
     }
     for c in MONTH.captures_iter(f) {
@@ -597,6 +620,30 @@ mod tests {
         assert_eq!(
             dates(&["Tờ trình số 836/TTr-SNV ngày", "22 tháng 8 năm 2025"])[0].2,
             2
+        );
+    }
+
+    #[test]
+    fn spans_of_months() {
+        assert_eq!(
+            periods(&["trong thời gian từ tháng 4 đến tháng 8/2026."]),
+            ["2026-04/2026-08"]
+        );
+        assert_eq!(
+            periods(&[
+                "kéo dài từ tháng 11/2026",
+                "đến tháng 4/2027; dịp hè (tháng 6 - tháng 7/2026)"
+            ]),
+            ["2026-11/2027-04", "2026-06/2026-07"]
+        );
+        assert_eq!(
+            periods(&["từ tháng 5/2025 đến hết tháng 12/2025"]),
+            ["2025-05/2025-12"]
+        );
+        // Backwards is no span: each month stands alone.
+        assert_eq!(
+            periods(&["tháng 8/2026 - tháng 4/2026"]),
+            ["2026-08", "2026-04"]
         );
     }
 
