@@ -240,8 +240,10 @@ fn free_after(f: &str, i: usize) -> bool {
     }
 }
 
+/// `6 tháng đầu năm 2025`, `6 tháng cuối năm`, and `9 tháng năm 2025` (the
+/// year's first nine months, a report's period).
 static HALF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{1,2})\s+thang\s+(dau|cuoi)\s+nam(?:\s+(\d{4}))?").expect("valid regex")
+    Regex::new(r"(\d{1,2})\s+thang\s+(?:(dau|cuoi)\s+)?nam(?:\s+(\d{4}))?").expect("valid regex")
 });
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"quy\s+(iv|[1l]v|[il1ht]{1,3}|[1-4])((?:\s*(?:,|va|-)\s*(?:iv|[1l]v|[il1ht]{1,3}|[1-4]))*)\s*(?:,\s*)?(?:nam\s*|/\s*)(\d{4})")
@@ -338,22 +340,27 @@ pub(crate) fn find_periods(doc: &DocText, dates: &[Span]) -> (Vec<Found<Period>>
     let add =
         |out: &mut Vec<Found<Period>>, value: String, fs: Span| add_over(out, value, fs, false);
     for c in HALF.captures_iter(f) {
-        let (Some(m), Some(n), Some(which)) = (c.get(0), c.get(1), c.get(2)) else {
+        let (Some(m), Some(n)) = (c.get(0), c.get(1)) else {
             continue;
         };
-        if !free_before(f, m.start()) {
+        // `ngày 6 tháng năm 2025` is a date with its month left blank.
+        if !free_before(f, m.start()) || ngay_before(&f[..m.start()]) {
             continue;
         }
         let months: u32 = n.as_str().parse().unwrap_or(0);
+        let which = c.get(2).map_or("dau", |w| w.as_str());
         let Some(y) = c.get(3) else {
-            yearless.push((doc.to_orig(m.start()), doc.to_orig(m.end())));
+            // `9 tháng năm` names no period without its year.
+            if c.get(2).is_some() {
+                yearless.push((doc.to_orig(m.start()), doc.to_orig(m.end())));
+            }
             continue;
         };
         let year: u32 = y.as_str().parse().unwrap_or(0);
         if !(1..=12).contains(&months) || !year_ok(year) {
             continue;
         }
-        let (a, b) = if which.as_str() == "dau" {
+        let (a, b) = if which == "dau" {
             (1, months)
         } else {
             (13 - months, 12)
@@ -621,6 +628,17 @@ mod tests {
             dates(&["Tờ trình số 836/TTr-SNV ngày", "22 tháng 8 năm 2025"])[0].2,
             2
         );
+    }
+
+    #[test]
+    fn the_first_months_of_a_year() {
+        assert_eq!(
+            periods(&["báo cáo 9 tháng năm 2025; 6 tháng đầu năm 2024"]),
+            ["2025-01/2025-09", "2024-01/2024-06"]
+        );
+        assert!(periods(&["ngày 6 tháng năm 2025"])
+            .iter()
+            .all(|p| p != "2025-01/2025-06"));
     }
 
     #[test]
