@@ -184,7 +184,15 @@ pub(crate) fn find_dates(doc: &DocText) -> Vec<Found<DateRecord>> {
         if day == 0 || day > days_in_month(2024, month) {
             continue;
         }
-        let value = format!("--{month:02}-{day:02}");
+        // A span's first day, its year printed with the last (`từ ngày 15/11
+        // đến ngày 19/11/2025`), is a date of that year.
+        let span_year = RANGE_END_YEAR
+            .captures(&f[m.end()..])
+            .and_then(|c| c.get(1)?.as_str().parse::<u32>().ok());
+        let value = match span_year.and_then(|y| iso_date(day, month, y)) {
+            Some(v) => v,
+            None => format!("--{month:02}-{day:02}"),
+        };
         push_at(doc, &mut out, value, (m.start(), m.end()), d.start());
     }
     out.sort_by_key(|d| d.span.0);
@@ -258,11 +266,18 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// `từ ngày 01/4/2025 đến (hết) ngày 30/11/2025` (folded).
+/// The first day takes the last one's year when it prints none (`từ ngày
+/// 15/11 đến ngày 19/11/2025`).
 static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"tu\s+ngay\s+(\d{1,2})/(\d{1,2})/(\d{4})\s*,?\s*den\s+(?:het\s+)?ngay\s+(\d{1,2})/(\d{1,2})/(\d{4})",
+        r"tu\s+ngay\s+(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\s*,?\s*den\s+(?:het\s+)?ngay\s+(\d{1,2})/(\d{1,2})/(\d{4})",
     )
     .expect("valid regex")
+});
+/// `đến (hết) ngày D/M/YYYY` right after a day printed without its year:
+/// the end of a span, whose year the first day shares.
+static RANGE_END_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*,?\s*den\s+(?:het\s+)?ngay\s+\d{1,2}/\d{1,2}/(\d{4})").expect("valid regex")
 });
 /// `từ tháng 4 đến tháng 8/2026`, `từ tháng 11/2026 đến (hết) tháng
 /// 4/2027`, `tháng 6 - tháng 7/2026` (folded): a span of months, the first
@@ -408,7 +423,8 @@ pub(crate) fn find_periods(doc: &DocText, dates: &[Span]) -> (Vec<Found<Period>>
                 .and_then(|g| g.as_str().parse::<u32>().ok())
                 .unwrap_or(0)
         };
-        let (from, to) = ((n(3), n(2), n(1)), (n(6), n(5), n(4)));
+        let first_year = if c.get(3).is_some() { n(3) } else { n(6) };
+        let (from, to) = ((first_year, n(2), n(1)), (n(6), n(5), n(4)));
         let valid =
             |(y, mo, d): (u32, u32, u32)| year_ok(y) && (1..=days_in_month(y, mo)).contains(&d);
         if !word_start(f, m.start()) || !valid(from) || !valid(to) || from > to {
@@ -639,6 +655,17 @@ mod tests {
         assert!(periods(&["ngày 6 tháng năm 2025"])
             .iter()
             .all(|p| p != "2025-01/2025-06"));
+    }
+
+    #[test]
+    fn a_span_of_days_whose_first_prints_no_year() {
+        assert_eq!(
+            periods(&["họp từ ngày 15/11 đến ngày 19/11/2025 tại"]),
+            ["2025-11-15/2025-11-19"]
+        );
+        let d = dates(&["họp từ ngày 15/11 đến ngày 19/11/2025 tại"]);
+        let got: Vec<&str> = d.iter().map(|d| d.0.as_str()).collect();
+        assert_eq!(got, ["2025-11-15", "2025-11-19"]);
     }
 
     #[test]
