@@ -66,7 +66,7 @@ fn column(heading: &str) -> Column {
         || f == "nam"
     {
         Column::Time
-    } else if f.starts_with("ty le") || f.contains("(%)") {
+    } else if is_rate(f) {
         Column::Percent
     } else if f.contains("(-)") || f.contains("giam") || f.starts_with("chenh lech") {
         Column::Change
@@ -75,6 +75,11 @@ fn column(heading: &str) -> Column {
     } else {
         Column::Other
     }
+}
+
+/// Does a heading (folded) name a column of rates (`Tỷ lệ`, `… (%)`)?
+pub(super) fn is_rate(folded: &str) -> bool {
+    folded.starts_with("ty le") || folded.contains("(%)")
 }
 
 /// The unit a heading names in brackets at its end (`Thành tiền (triệu
@@ -137,8 +142,7 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &CellTable) -> Ve
     for (li, &line) in rows.skip(table.first_row) {
         // A row whose last cell wrapped onto the next line ends a column
         // short of the heading's right end.
-        let wrapped = usize::from(table.continued.contains(&(li + 1)));
-        let width = heading.len() - wrapped;
+        let width = table.row_width(li);
         let Some(row) = cells(line).map(|r| split_merged(r, width)) else {
             continue;
         };

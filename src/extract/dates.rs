@@ -188,7 +188,7 @@ pub(crate) fn find_dates(doc: &DocText) -> Vec<Found<DateRecord>> {
         // đến ngày 19/11/2025`), is a date of that year.
         let span_year = RANGE_END_YEAR
             .captures(&f[m.end()..])
-            .and_then(|c| c.get(1)?.as_str().parse::<u32>().ok());
+            .and_then(|c| c.get(3)?.as_str().parse::<u32>().ok());
         let value = match span_year.and_then(|y| iso_date(day, month, y)) {
             Some(v) => v,
             None => format!("--{month:02}-{day:02}"),
@@ -269,16 +269,18 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// The first day takes the last one's year when it prints none (`từ ngày
 /// 15/11 đến ngày 19/11/2025`).
 static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"tu\s+ngay\s+(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\s*,?\s*den\s+(?:het\s+)?ngay\s+(\d{1,2})/(\d{1,2})/(\d{4})",
-    )
+    Regex::new(&format!(
+        r"tu\s+ngay\s+(\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}))?{UNTIL_DAY}"
+    ))
     .expect("valid regex")
 });
-/// `đến (hết) ngày D/M/YYYY` right after a day printed without its year:
-/// the end of a span, whose year the first day shares.
-static RANGE_END_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*,?\s*den\s+(?:het\s+)?ngay\s+\d{1,2}/\d{1,2}/(\d{4})").expect("valid regex")
-});
+/// `, đến (hết) ngày D/M/YYYY` (folded), a span's last day: day, month and
+/// year captured.
+const UNTIL_DAY: &str = r"\s*,?\s*den\s+(?:het\s+)?ngay\s+(\d{1,2})/(\d{1,2})/(\d{4})";
+/// [`UNTIL_DAY`] right after a day printed without its year: the end of a
+/// span, whose year the first day shares.
+static RANGE_END_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^{UNTIL_DAY}")).expect("valid regex"));
 /// `từ tháng 4 đến tháng 8/2026`, `từ tháng 11/2026 đến (hết) tháng
 /// 4/2027`, `tháng 6 - tháng 7/2026` (folded): a span of months, the first
 /// in the last one's year when it prints none.

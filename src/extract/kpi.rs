@@ -403,7 +403,7 @@ const MAX_BREAKDOWN: usize = 240;
 /// parts. `count`: where the last count's unit ends, and the unit.
 fn breakdown_unit(t: &str, s: usize, e: usize, count: Option<&(usize, String)>) -> Option<String> {
     let (end, unit) = count?;
-    if *end > s || s - end > MAX_BREAKDOWN || is_word(first_word(unit), BREAKDOWN_TIME) {
+    if *end > s || s - end > MAX_BREAKDOWN || is_word(first_word(unit), CLOCK_UNITS) {
         return None;
     }
     let ends_item = t[e..]
@@ -437,18 +437,15 @@ fn breakdown_unit(t: &str, s: usize, e: usize, count: Option<&(usize, String)>) 
     let label_ok = !label.is_empty()
         && label.chars().all(char::is_lowercase)
         && !is_word(label, CONTEXT_STOP)
-        && !is_word(label, TIME_BEFORE)
+        && !is_word(label, CLOCK_UNITS)
         && !is_word(label, BREAKDOWN_NOT_LABEL);
     (ends_item && (opened || listed) && plain && !sentence_ends && label_ok).then(|| unit.clone())
 }
 
-/// Words before a figure that make it no part of a count: a number's
-/// (`mẫu số 2`), a time's, a bound's (`đến 190`, `tối đa là 30`).
-const BREAKDOWN_NOT_LABEL: &[&str] = &[
-    "số", "giờ", "phút", "lần", "là", "đến", "từ", "tới", "và", "với",
-];
-/// Units of time, whose counts are not broken down into parts.
-const BREAKDOWN_TIME: &[&str] = &["ngày", "giờ", "phút", "tuần", "tháng", "năm", "quý"];
+/// Words before a figure that make it no part of a count besides the
+/// units of time ([`CLOCK_UNITS`]): a number's (`mẫu số 2`), a bound's
+/// (`đến 190`, `tối đa là 30`).
+const BREAKDOWN_NOT_LABEL: &[&str] = &["số", "lần", "là", "đến", "từ", "tới", "và", "với"];
 
 /// First words of units that count whole things (people, households,
 /// files, cases), folded: their figures have no fraction.

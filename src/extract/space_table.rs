@@ -6,18 +6,12 @@
 //! đồng`), else money a heading names in brackets (`Giá trị (triệu
 //! đồng)`); a figure under a rate's column (`Tỷ lệ (%)`) is a rate.
 
-use super::cell_table::unit_and_scale;
+use super::cell_table::{is_rate, unit_and_scale};
 use super::doc::{squash, DocText, Span};
 use super::number::parse_vn;
 use super::records::Kpi;
 use crate::text::spaced::{is_unit_column, row, split_unit, SpacedTable};
 use crate::text::viet::skeleton;
-
-/// Is a column (folded) one of rates?
-fn is_rate(column: &str) -> bool {
-    let f = skeleton(column);
-    f.starts_with("ty le") || f.contains("(%)")
-}
 
 /// The KPIs of `table` in `doc` (whose lines are `lines`), each with the
 /// printed span of its figure.
@@ -58,7 +52,7 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &SpacedTable) -> 
             let at = crate::text::cells::offset_in(line, fig);
             let Some(value) = parse_vn(fig) else { continue };
             let column = shift.map(|s| columns[s + j].as_str());
-            let (unit, scale) = if column.is_some_and(is_rate) {
+            let (unit, scale) = if column.is_some_and(|c| is_rate(&skeleton(c))) {
                 (Some("%".to_owned()), 1.0)
             } else {
                 row_unit

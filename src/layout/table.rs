@@ -473,13 +473,30 @@ pub(crate) fn body_tables(lines: &[Line<'_>], from: usize, to: usize) -> Vec<Tab
     tables
 }
 
-/// The title line above a table's heading at `heading` (an index into
-/// `lines`), when it names a table (`Bảng 1. …`).
-fn title_above<'a>(lines: &'a [Line<'_>], from: usize, heading: usize) -> Option<&'a Line<'a>> {
-    heading
+/// A body table whose heading and end are `span` (indices from `from` in
+/// `lines`: the heading line, the line after the last row), opened by the
+/// line above its heading when that names a table (`Bảng 1. …`).
+fn body_table(
+    lines: &[Line<'_>],
+    from: usize,
+    (heading, end): (usize, usize),
+    columns: Vec<String>,
+    rows: Vec<Vec<String>>,
+    row_lines: Vec<usize>,
+) -> Table {
+    let title_line = heading
         .checked_sub(1)
         .map(|k| &lines[from + k])
-        .filter(|l| l.fold.s.starts_with("bang ") && l.text.chars().count() <= 120)
+        .filter(|l| l.fold.s.starts_with("bang ") && l.text.chars().count() <= 120);
+    let first = title_line.unwrap_or(&lines[from + heading]);
+    Table {
+        title: title_line.map(|l| l.text.clone()),
+        line_start: first.no,
+        line_end: lines[from + end - 1].no,
+        columns,
+        rows,
+        row_lines,
+    }
 }
 
 /// The tables printed without rules in `texts` (lines `from..` of
@@ -527,16 +544,8 @@ fn spaced_tables(lines: &[Line<'_>], from: usize, texts: &[&str]) -> Vec<Table> 
                 rows.push(cells);
                 row_lines.push(lines[from + k].no);
             }
-            let title_line = title_above(lines, from, t.heading_line);
-            let first = title_line.map_or(&lines[from + t.heading_line], |l| l);
-            Table {
-                title: title_line.map(|l| l.text.clone()),
-                line_start: first.no,
-                line_end: lines[from + t.end_line - 1].no,
-                columns: t.columns,
-                rows,
-                row_lines,
-            }
+            let span = (t.heading_line, t.end_line);
+            body_table(lines, from, span, t.columns, rows, row_lines)
         })
         .collect()
 }
@@ -547,16 +556,12 @@ fn ruled_tables(lines: &[Line<'_>], from: usize, texts: &[&str]) -> Vec<Table> {
     cells::find_tables(texts)
         .into_iter()
         .map(|t| {
-            let columns = t.heading;
             let mut rows = Vec::new();
             let mut row_lines = Vec::new();
             for k in t.first_row..t.end_line {
                 // A row's last cell wrapped onto the next line is the row's.
-                let wrapped = t
-                    .continued
-                    .contains(&(k + 1))
-                    .then(|| texts[k + 1].trim().to_owned());
-                let width = columns.len() - usize::from(wrapped.is_some());
+                let wrapped = t.wraps(k).then(|| texts[k + 1].trim().to_owned());
+                let width = t.row_width(k);
                 let Some(row) = cells::cells(texts[k]).map(|c| cells::split_merged(c, width))
                 else {
                     continue;
@@ -568,17 +573,8 @@ fn ruled_tables(lines: &[Line<'_>], from: usize, texts: &[&str]) -> Vec<Table> {
                 rows.push(padded);
                 row_lines.push(lines[from + k].no);
             }
-            // The title line, if any, opens the table.
-            let title_line = title_above(lines, from, t.heading_line);
-            let first = title_line.map_or(&lines[from + t.heading_line], |l| l);
-            Table {
-                title: title_line.map(|l| l.text.clone()),
-                line_start: first.no,
-                line_end: lines[from + t.end_line - 1].no,
-                columns,
-                rows,
-                row_lines,
-            }
+            let span = (t.heading_line, t.end_line);
+            body_table(lines, from, span, t.heading, rows, row_lines)
         })
         .collect()
 }

@@ -118,12 +118,8 @@ pub struct LineCase {
 impl LineCase {
     /// The case evidence of `line`, tokenized as `toks`.
     pub fn new(line: &str, toks: &[Token]) -> Self {
-        // Which tokens are words of a syllable's shape, found once for both
-        // the line's and each word's evidence.
-        let syllables: Vec<bool> = toks
-            .iter()
-            .map(|t| t.kind == TokenKind::Word && syllable_shaped(t.text(line)))
-            .collect();
+        // Found once for both the line's and each word's evidence.
+        let syllables = syllable_words(line, toks);
         LineCase {
             upper: upper_of_syllables(line, toks, &syllables),
             said: toks
@@ -262,11 +258,14 @@ fn tally(chars: impl Iterator<Item = char>) -> (usize, usize) {
 /// (a heading in capitals)? Codes (`TTHC`, `UBND`) are capitals in any line
 /// and do not count.
 pub fn line_upper(line: &str, toks: &[Token]) -> bool {
-    let syllables: Vec<bool> = toks
-        .iter()
+    upper_of_syllables(line, toks, &syllable_words(line, toks))
+}
+
+/// Per token of `line`, whether it is a word of a syllable's shape.
+fn syllable_words(line: &str, toks: &[Token]) -> Vec<bool> {
+    toks.iter()
         .map(|t| t.kind == TokenKind::Word && syllable_shaped(t.text(line)))
-        .collect();
-    upper_of_syllables(line, toks, &syllables)
+        .collect()
 }
 
 /// [`line_upper`], given which tokens are words of a syllable's shape.

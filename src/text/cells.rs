@@ -33,6 +33,20 @@ pub(crate) struct CellTable {
     pub end_line: usize,
 }
 
+impl CellTable {
+    /// Does row line `li`'s last cell stand on the line after it (listed in
+    /// [`CellTable::continued`])?
+    pub fn wraps(&self, li: usize) -> bool {
+        self.continued.contains(&(li + 1))
+    }
+
+    /// Cells row line `li` holds at most: the heading's, one fewer when its
+    /// last cell wrapped onto the next line.
+    pub fn row_width(&self, li: usize) -> usize {
+        self.heading.len() - usize::from(self.wraps(li))
+    }
+}
+
 /// The cells of a line split at `|`, trimmed; empty cells at either end (a
 /// rule printed at the table's edge) dropped. `None` for a line with fewer
 /// than two `|`.

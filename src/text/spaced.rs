@@ -122,6 +122,14 @@ pub(crate) fn is_unit_column(column: &str) -> bool {
 /// The heading's columns, if `line` is a table's heading: short, no `|`, no
 /// figures ending it, opening with a first column and naming two or more.
 fn heading_columns(line: &str) -> Option<Vec<String>> {
+    // Most lines open with no first column's word: ruled out before folding.
+    let first = line.split_whitespace().next()?;
+    if !FIRST_COLUMNS
+        .iter()
+        .any(|c| super::viet::skeleton_eq(first, c[0]))
+    {
+        return None;
+    }
     if line.contains('|') || line.chars().count() > MAX_HEADING || ROW.is_match(line) {
         return None;
     }
