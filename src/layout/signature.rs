@@ -223,8 +223,11 @@ fn clean_sig(s: &str) -> &str {
     }
 }
 
+/// A word in capitals: letters, `.` and `/` (`KT.`, `T/M`), and a closing
+/// `:` OCR reads into a title from a speck (`KT. CHỦ: TỊCH`).
 fn is_upper_word(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    let w = w.strip_suffix(':').unwrap_or(w);
     !letters.is_empty()
         && letters.iter().all(|c| c.is_uppercase())
         && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '/')
@@ -278,10 +281,14 @@ fn upper_split(text: &str) -> Option<usize> {
     let mut count = 0;
     let mut idx = text.len();
     for w in text.split_whitespace().rev() {
-        if !is_upper_word(w) {
+        // A `.` ends the list entry before the position (`- Lưu: VT, NN.
+        // PHÓ CHỦ TỊCH`), unless it is an authority form's (`KT. CHỦ TỊCH`).
+        let at = text[..idx].rfind(w)?;
+        let ends_entry = count > 0 && w.ends_with('.') && !is_authority(&text[at..]);
+        if !is_upper_word(w) || ends_entry {
             break;
         }
-        idx = text[..idx].rfind(w)?;
+        idx = at;
         start = Some(idx);
         count += 1;
     }
@@ -555,7 +562,16 @@ mod tests {
         );
         assert_eq!(
             sig("Nơi nhận:\n- Lưu: VT.\nKT: CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nLê Văn An"),
+            (Some("KT. CHỦ TỊCH".into()), Some("PHÓ CHỦ TỊCH".into())),
+        );
+        assert_eq!(
+            sig("Nơi nhận:\n- Như trên; KT. CHỦ: TỊCH\n- Sở Tài chính; PHÓ CHỦ TỊCH\n- Lưu: VT.\n\nLê Văn An"),
             (Some("KT. CHỦ TỊCH".into()), Some("PHÓ CHỦ TỊCH".into()))
+        );
+        // The archive entry's last code is no part of the position.
+        assert_eq!(
+            sig("Nơi nhận:\n- Như trên;\n- Lưu: VT, NN. PHÓ CHỦ TỊCH\n\nLê Văn An"),
+            (None, Some("PHÓ CHỦ TỊCH".into()))
         );
         // A garbled position alone on its line (`TRUGNG PHÒNG`).
         assert_eq!(
