@@ -21,7 +21,7 @@ use super::number::{parse_vn, scale_of};
 use super::records::Kpi;
 #[cfg(test)]
 use crate::text::cells::find_tables;
-use crate::text::cells::{cells, figure_of, is_figure, offset_in, split_merged, CellTable};
+use crate::text::cells::{figure_of, is_figure, offset_in, CellTable, RowCell};
 use crate::text::viet::skeleton;
 
 /// What a column holds, from its heading.
@@ -138,12 +138,10 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &CellTable) -> Ve
         .or_else(|| columns.iter().position(|c| *c != Column::Stt));
     let unit_col = columns.iter().position(|c| *c == Column::Unit);
     let mut out = Vec::new();
-    let rows = lines.iter().enumerate().take(table.end_line);
-    for (li, &line) in rows.skip(table.first_row) {
-        // A row whose last cell wrapped onto the next line ends a column
-        // short of the heading's right end.
-        let width = table.row_width(li);
-        let Some(row) = cells(line).map(|r| split_merged(r, width)) else {
+    let width = heading.len();
+    for li in table.first_row..table.end_line {
+        // A row's last cells may stand on the next line (see `CellTable::row`).
+        let Some(row) = table.row(lines, li) else {
             continue;
         };
         if row.len() > width {
@@ -151,10 +149,18 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &CellTable) -> Ve
         }
         // Row cell `j` is under heading column `j + shift`.
         let shift = width - row.len();
-        let at = |col: Option<usize>| col.and_then(|c| c.checked_sub(shift)).map(|j| row[j]);
+        let at = |col: Option<usize>| col.and_then(|c| c.checked_sub(shift)).map(|j| row[j].text);
         let name = at(name_col).filter(|s| !s.is_empty() && !is_figure(s));
         let (row_unit, row_scale) = at(unit_col).map_or((None, 1.0), unit_and_scale);
-        for (j, cell) in row.iter().enumerate() {
+        for (
+            j,
+            &RowCell {
+                line: cl,
+                text: cell,
+            },
+        ) in row.iter().enumerate()
+        {
+            let line = lines[cl];
             let col = &columns[j + shift];
             if matches!(
                 col,
@@ -187,7 +193,7 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &CellTable) -> Ve
                 Some(n) => format!("{} ({})", bounded(n), squash(&heading[j + shift])),
                 None => squash(&heading[j + shift]),
             };
-            let from = doc.line_offset(li) + at;
+            let from = doc.line_offset(cl) + at;
             out.push((
                 (from, from + cell.len()),
                 Kpi {
@@ -201,7 +207,7 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &CellTable) -> Ve
                     } else {
                         cell.to_owned()
                     },
-                    line: li + 1,
+                    line: cl + 1,
                     confidence: 0.8,
                 },
             ));

@@ -559,17 +559,13 @@ fn ruled_tables(lines: &[Line<'_>], from: usize, texts: &[&str]) -> Vec<Table> {
             let mut rows = Vec::new();
             let mut row_lines = Vec::new();
             for k in t.first_row..t.end_line {
-                // A row's last cell wrapped onto the next line is the row's.
-                let wrapped = t.wraps(k).then(|| texts[k + 1].trim().to_owned());
-                let width = t.row_width(k);
-                let Some(row) = cells::cells(texts[k]).map(|c| cells::split_merged(c, width))
-                else {
+                // A row's last cells wrapped onto the next line are the row's.
+                let Some(row) = t.row(texts, k) else {
                     continue;
                 };
-                let pad = width.saturating_sub(row.len());
+                let pad = t.heading.len().saturating_sub(row.len());
                 let mut padded = vec![String::new(); pad];
-                padded.extend(row.iter().map(|c| (*c).to_owned()));
-                padded.extend(wrapped);
+                padded.extend(row.iter().map(|c| c.text.to_owned()));
                 rows.push(padded);
                 row_lines.push(lines[from + k].no);
             }

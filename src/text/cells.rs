@@ -26,25 +26,73 @@ pub(crate) struct CellTable {
     pub heading: Vec<String>,
     /// 0-based line of the first row (after the heading's lines).
     pub first_row: usize,
-    /// 0-based lines, among the rows', that hold no `|` but the last cell of
-    /// the row above, short of it (`| 2 | … | 4.500 |` / `2027-2028`).
+    /// 0-based lines, among the rows', that hold the last cells of the row
+    /// above, short of them: with no `|` (`| 2 | … | 4.500 |` /
+    /// `2027-2028`) or one (`1 | … | Chống thấm, thay mái tôn 06` /
+    /// `phòng học | 1.120`, `… | 04 phòng học` / `| 1.480`).
     pub continued: Vec<usize>,
+    /// The lines of [`CellTable::continued`] whose first cell is the rest
+    /// of the row's last (`phòng học` above), not a cell of its own.
+    pub merged: Vec<usize>,
     /// 0-based line after the last row.
     pub end_line: usize,
 }
 
+/// One cell of a table's row: the 0-based line it is printed on, and its
+/// text, a slice of that line (see [`offset_in`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct RowCell<'a> {
+    /// 0-based line of the cell.
+    pub line: usize,
+    /// The cell, trimmed.
+    pub text: &'a str,
+}
+
 impl CellTable {
-    /// Does row line `li`'s last cell stand on the line after it (listed in
+    /// Do row line `li`'s last cells stand on the line after it (listed in
     /// [`CellTable::continued`])?
     pub fn wraps(&self, li: usize) -> bool {
         self.continued.contains(&(li + 1))
     }
 
-    /// Cells row line `li` holds at most: the heading's, one fewer when its
-    /// last cell wrapped onto the next line.
-    pub fn row_width(&self, li: usize) -> usize {
-        self.heading.len() - usize::from(self.wraps(li))
+    /// The cells of the row printed on line `li`, those its continuation
+    /// line holds after them, at most as many as the heading's. `None` for
+    /// a continuation line (read with its row) or a line of no row. Where
+    /// the row's last cell runs on (see [`CellTable::merged`]), its rest on
+    /// the next line is left out: a cell is one slice of one line.
+    pub fn row<'a, S: AsRef<str>>(&self, lines: &'a [S], li: usize) -> Option<Vec<RowCell<'a>>> {
+        if self.continued.contains(&li) || li < self.first_row || li >= self.end_line {
+            return None;
+        }
+        let at = |line: usize| move |text: &'a str| RowCell { line, text };
+        let mut rest: Vec<RowCell<'a>> = Vec::new();
+        if self.wraps(li) {
+            let next = lines.get(li + 1)?.as_ref();
+            let mut cont = loose_cells(next);
+            if self.merged.contains(&(li + 1)) && !cont.is_empty() {
+                cont.remove(0);
+            }
+            rest = cont.into_iter().map(at(li + 1)).collect();
+        }
+        let width = self.heading.len().saturating_sub(rest.len());
+        let row = split_merged(cells(lines.get(li)?.as_ref())?, width);
+        let mut out: Vec<RowCell<'a>> = row.into_iter().map(at(li)).collect();
+        out.extend(rest);
+        Some(out)
     }
+}
+
+/// The cells of a line split at the `|` it holds, any number of them,
+/// trimmed, empty cells at either end dropped: a continuation line's.
+fn loose_cells(line: &str) -> Vec<&str> {
+    let mut c: Vec<&str> = line.split('|').map(str::trim).collect();
+    while c.first().is_some_and(|s| s.is_empty()) {
+        c.remove(0);
+    }
+    while c.last().is_some_and(|s| s.is_empty()) {
+        c.pop();
+    }
+    c
 }
 
 /// The cells of a line split at `|`, trimmed; empty cells at either end (a
@@ -54,14 +102,7 @@ pub(crate) fn cells(line: &str) -> Option<Vec<&str>> {
     if line.matches('|').count() < 2 {
         return None;
     }
-    let mut c: Vec<&str> = line.split('|').map(str::trim).collect();
-    while c.first().is_some_and(|s| s.is_empty()) {
-        c.remove(0);
-    }
-    while c.last().is_some_and(|s| s.is_empty()) {
-        c.pop();
-    }
-    Some(c)
+    Some(loose_cells(line))
 }
 
 /// `row` with the cells OCR merged where it lost the rule between them
@@ -132,7 +173,11 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i].as_ref();
-        let wrapped = wrapped_heading(line, lines.get(i + 1).map(AsRef::as_ref));
+        let wrapped = wrapped_heading(
+            line,
+            lines.get(i + 1).map(AsRef::as_ref),
+            lines.get(i + 2).map(AsRef::as_ref),
+        );
         let (heading, first_row) = match &wrapped {
             Some(joined) => (cells(joined), i + 2),
             None => (cells(line), i + 1),
@@ -143,30 +188,47 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
         };
         let mut end = first_row;
         let mut aligned = false;
-        // Lines holding the last cell of the row above, and whether that
-        // row is short of a cell.
-        let mut continued = Vec::new();
-        let mut short_row = false;
+        let width = heading.len();
+        // Lines holding the last cells of the row above, and the cells of
+        // that row when it is short of the heading's.
+        let (mut continued, mut merged) = (Vec::new(), Vec::new());
+        let mut short_row: Option<usize> = None;
         loop {
-            let Some(row) = lines.get(end).and_then(|l| cells(l.as_ref())) else {
-                // A row's last cell wrapped onto a line of its own (`| 4.500 |`
-                // / `2027-2028`): the table goes on past it.
-                if end > first_row
-                    && short_row
-                    && lines.get(end).is_some_and(|l| is_wrapped_cell(l.as_ref()))
-                    && lines
-                        .get(end + 1)
-                        .is_some_and(|l| cells(l.as_ref()).is_some())
-                {
-                    continued.push(end);
-                    end += 1;
-                    short_row = false;
-                    continue;
-                }
+            let Some(text) = lines.get(end).map(AsRef::as_ref) else {
                 break;
             };
-            short_row = row.len() < heading.len();
-            aligned |= row.len() == heading.len() && row.iter().any(|c| is_figure(c));
+            let Some(row) = cells(text) else {
+                // A row's last cells wrapped onto a line of their own
+                // (`| 4.500 |` / `2027-2028`, `… thay mái tôn 06` /
+                // `phòng học | 1.120`): the table goes on past it.
+                let next_is_row = || {
+                    lines
+                        .get(end + 1)
+                        .is_some_and(|l| cells(l.as_ref()).is_some())
+                };
+                let fit = short_row.and_then(|n| {
+                    let got = loose_cells(text).len();
+                    if text.contains('|') {
+                        (n + got == width || n + got == width + 1).then_some(n + got > width)
+                    } else {
+                        (is_wrapped_cell(text) && next_is_row()).then_some(false)
+                    }
+                });
+                match fit {
+                    Some(runs_on) if end > first_row => {
+                        continued.push(end);
+                        if runs_on {
+                            merged.push(end);
+                        }
+                        end += 1;
+                        short_row = None;
+                        continue;
+                    }
+                    _ => break,
+                }
+            };
+            short_row = (row.len() < width).then_some(row.len());
+            aligned |= row.len() == width && row.iter().any(|c| is_figure(c));
             end += 1;
         }
         if aligned {
@@ -175,6 +237,7 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
                 heading: heading.iter().map(|c| (*c).to_owned()).collect(),
                 first_row,
                 continued,
+                merged,
                 end_line: end,
             });
         }
@@ -192,12 +255,24 @@ fn is_wrapped_cell(line: &str) -> bool {
 
 /// `line` joined with `next` where `line` is a row of cells whose last cell
 /// runs on to `next`: `line` has two `|` or more and does not end with one,
-/// `next` ends with the one `|` it holds (`| STT | … | Tỷ` / `lệ (%) |`).
-fn wrapped_heading(line: &str, next: Option<&str>) -> Option<String> {
+/// `next` ends with the one `|` it holds (`| STT | … | Tỷ` / `lệ (%) |`);
+/// or `line` ends with a `|` and `next`, short and without one, is a last
+/// heading cell of its own, the row `after` it having one cell more than
+/// `line` (`TT | … | KH năm 2026 |` / `Đạt KH (%)`).
+fn wrapped_heading(line: &str, next: Option<&str>, after: Option<&str>) -> Option<String> {
     let next = next?.trim();
-    let runs_on = line.matches('|').count() >= 2 && !line.trim_end().ends_with('|');
-    (runs_on && next.len() > 1 && next.ends_with('|') && next.matches('|').count() == 1)
-        .then(|| format!("{} {next}", line.trim_end()))
+    if line.matches('|').count() < 2 || next.len() <= 1 {
+        return None;
+    }
+    let joined = || format!("{} {next}", line.trim_end());
+    if !line.trim_end().ends_with('|') {
+        return (next.ends_with('|') && next.matches('|').count() == 1).then(joined);
+    }
+    let own_cell = is_wrapped_cell(next) && !is_figure(next);
+    let widths = cells(line)
+        .zip(after.and_then(cells))
+        .is_some_and(|(h, r)| r.len() == h.len() + 1);
+    (own_cell && widths).then(joined)
 }
 
 /// A report's table with a short row, for the tests of the stages that
@@ -236,6 +311,7 @@ mod tests {
                 .to_vec(),
                 first_row: 2,
                 continued: Vec::new(),
+                merged: Vec::new(),
                 end_line: 5
             }]
         );
@@ -271,6 +347,60 @@ mod tests {
         // A heading closed by its rule does not take the next line.
         let closed = ["| STT | Xã | Số hộ |", "ghi chú |", "| 1 | Xã A | 286 |"];
         assert!(find_tables(&closed).is_empty());
+    }
+
+    #[test]
+    fn a_heading_whose_last_cell_stands_on_the_next_line() {
+        let lines = [
+            "TT | Chỉ tiêu | ĐVT | Năm 2025 | Năm 2026 |",
+            "Đạt KH (%)",
+            "1 | Tổng lượt khách | lượt | 412.600 | 463.750 | 58,0",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].heading.last().map(String::as_str), Some("Đạt KH (%)"));
+        // Not when the row under it has as many cells as the line.
+        let lines = ["TT | Chỉ tiêu | ĐVT |", "Ghi chú", "1 | Khách | lượt"];
+        assert!(find_tables(&lines).is_empty());
+    }
+
+    #[test]
+    fn a_row_whose_cells_run_on_to_the_next_line() {
+        let lines = [
+            "STT | Xã | Nội dung | Kinh phí",
+            "1 | Xã A | Chống thấm 06",
+            "phòng học | 1.120",
+            "2 | Xã B | Sửa chữa 08 phòng học |",
+            "1.850",
+            "3 | Xã C | Sửa nhà hiệu bộ",
+            "| 1.480",
+            "4 | Xã D | Lát sân | 960",
+            "Sau bảng.",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!(
+            (t[0].continued.clone(), t[0].merged.clone()),
+            (vec![2, 4, 6], vec![2])
+        );
+        assert_eq!(t[0].end_line, 8);
+        let row = |li| {
+            t[0].row(&lines, li)
+                .map(|r| r.iter().map(|c| (c.line, c.text)).collect::<Vec<_>>())
+        };
+        assert_eq!(
+            row(1),
+            Some(vec![
+                (1, "1"),
+                (1, "Xã A"),
+                (1, "Chống thấm 06"),
+                (2, "1.120")
+            ])
+        );
+        assert_eq!(row(3).map(|r| r[3]), Some((4, "1.850")));
+        assert_eq!(row(5).map(|r| r[3]), Some((6, "1.480")));
+        assert_eq!(row(2), None);
+        assert_eq!(row(7).map(|r| r.len()), Some(4));
     }
 
     #[test]
