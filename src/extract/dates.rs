@@ -195,9 +195,37 @@ pub(crate) fn find_dates(doc: &DocText) -> Vec<Found<DateRecord>> {
         };
         push_at(doc, &mut out, value, (m.start(), m.end()), d.start());
     }
+    // A span's first day printed as its day alone (`từ ngày 14 đến ngày
+    // 17/8/2026`) is a date of the last day's month and year.
+    for c in DAY_ALONE.captures_iter(f) {
+        let (Some(m), Some(d)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let Some(end) = RANGE_END_YEAR.captures(&f[d.end()..]) else {
+            continue;
+        };
+        let n = |i: usize| {
+            end.get(i)
+                .and_then(|g| g.as_str().parse::<u32>().ok())
+                .unwrap_or(0)
+        };
+        let day: u32 = d.as_str().parse().unwrap_or(0);
+        let start = m.start() + m.as_str().find("ngay").unwrap_or(0);
+        if !word_start(f, m.start()) || day >= n(1) {
+            continue;
+        }
+        if let Some(value) = iso_date(day, n(2), n(3)) {
+            push(doc, &mut out, value, (start, d.end()));
+        }
+    }
     out.sort_by_key(|d| d.span.0);
     out
 }
+
+/// `từ ngày 14` (folded): a span's first day, printed without its month
+/// (see [`RANGE_END_YEAR`]).
+static DAY_ALONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"tu\s+ngay\s+(\d{1,2})").expect("valid regex"));
 
 /// Adds a date found at folded span `fs` unless it overlaps one already found.
 fn push(doc: &DocText, out: &mut Vec<Found<DateRecord>>, value: String, fs: Span) {
@@ -257,6 +285,14 @@ static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"quy\s+(iv|[1l]v|[il1ht]{1,3}|[1-4])((?:\s*(?:,|va|-)\s*(?:iv|[1l]v|[il1ht]{1,3}|[1-4]))*)\s*(?:,\s*)?(?:nam\s*|/\s*)(\d{4})")
         .expect("valid regex")
 });
+/// A crop season and its year (`vụ Hè Thu năm 2024`), or the two years it
+/// spans (`vụ Đông Xuân 2024 - 2025`), folded.
+static CROP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"vu\s+(?:dong\s+xuan|he\s+thu|thu\s+dong|chiem(?:\s+xuan)?|mua|dong|xuan|he)\s+(?:nam\s+)?(\d{4})(?:\s*(?:-|–|—)\s*(\d{4}))?",
+    )
+    .expect("valid regex")
+});
 /// `giai đoạn 2021 - 2025`, `năm học 2024 - 2025`, `(năm 2025 - 2027)`; OCR
 /// prints the dash as `=` or `~` too.
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
@@ -267,16 +303,17 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `từ ngày 01/4/2025 đến (hết) ngày 30/11/2025` (folded).
 /// The first day takes the last one's year when it prints none (`từ ngày
-/// 15/11 đến ngày 19/11/2025`).
+/// 15/11 đến ngày 19/11/2025`), and its month too when it prints only the
+/// day (`từ ngày 14 đến ngày 17/8/2026`).
 static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"tu\s+ngay\s+(\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}))?{UNTIL_DAY}"
+        r"tu\s+ngay\s+(\d{{1,2}})(?:/(\d{{1,2}})(?:/(\d{{4}}))?)?{UNTIL_DAY}"
     ))
     .expect("valid regex")
 });
-/// `, đến (hết) ngày D/M/YYYY` (folded), a span's last day: day, month and
-/// year captured.
-const UNTIL_DAY: &str = r"\s*,?\s*den\s+(?:het\s+)?ngay\s+(\d{1,2})/(\d{1,2})/(\d{4})";
+/// `, đến (hết) (ngày) D/M/YYYY` (folded), a span's last day: day, month
+/// and year captured.
+const UNTIL_DAY: &str = r"\s*,?\s*den\s+(?:het\s+)?(?:ngay\s+)?(\d{1,2})/(\d{1,2})/(\d{4})";
 /// [`UNTIL_DAY`] right after a day printed without its year: the end of a
 /// span, whose year the first day shares.
 static RANGE_END_YEAR: LazyLock<Regex> =
@@ -320,6 +357,14 @@ fn roman(s: &str) -> Option<u32> {
         }
     }
 }
+
+/// `quý III và ` / `tháng 3, ` (folded) right before a period that prints
+/// its year (`quý III và 9 tháng năm 2025`, `tháng 3 và quý I năm 2025`,
+/// `tháng 6, tháng 7 năm 2026`): a quarter or month that shares that year.
+static SHARES_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:quy\s+(iv|[1l]v|[il1ht]{1,3}|[1-4])|thang\s+(\d{1,2}))(?:\s+va\s+|\s*,\s*)$")
+        .expect("valid regex")
+});
 
 /// `, định hướng đến năm 2030` / `, tầm nhìn đến 2030` right after a period:
 /// the horizon of that period, not a period of its own.
@@ -426,7 +471,8 @@ pub(crate) fn find_periods(doc: &DocText, dates: &[Span]) -> (Vec<Found<Period>>
                 .unwrap_or(0)
         };
         let first_year = if c.get(3).is_some() { n(3) } else { n(6) };
-        let (from, to) = ((first_year, n(2), n(1)), (n(6), n(5), n(4)));
+        let first_month = if c.get(2).is_some() { n(2) } else { n(5) };
+        let (from, to) = ((first_year, first_month, n(1)), (n(6), n(5), n(4)));
         let valid =
             |(y, mo, d): (u32, u32, u32)| year_ok(y) && (1..=days_in_month(y, mo)).contains(&d);
         if !word_start(f, m.start()) || !valid(from) || !valid(to) || from > to {
@@ -437,6 +483,21 @@ pub(crate) fn find_periods(doc: &DocText, dates: &[Span]) -> (Vec<Found<Period>>
             from.0, from.1, from.2, to.0, to.1, to.2
         );
         add_over(&mut out, value, (m.start(), m.end()), true);
+    }
+    for c in CROP.captures_iter(f) {
+        let (Some(m), Some(a)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let year = |g: regex::Match<'_>| g.as_str().parse::<u32>().unwrap_or(0);
+        let first = year(a);
+        let value = match c.get(2).map(year) {
+            Some(last) if last == first + 1 => format!("{first}/{last}"),
+            Some(_) => continue,
+            None => format!("{first}"),
+        };
+        if word_start(f, m.start()) && free_after(f, m.end()) && year_ok(first) {
+            add(&mut out, value, (m.start(), m.end()));
+        }
     }
     for c in RANGE.captures_iter(f) {
         let (Some(m), Some(a), Some(b)) = (c.get(0), c.get(1), c.get(2)) else {
@@ -498,8 +559,46 @@ pub(crate) fn find_periods(doc: &DocText, dates: &[Span]) -> (Vec<Found<Period>>
         add(&mut out, value, (m.start(), m.end()));
     }
     out.sort_by_key(|p| p.span.0);
+    // A chain (`tháng 6, tháng 7 và tháng 8 năm 2026`) shares its year from
+    // the right, one link a round.
+    let mut next: Vec<Found<Period>> = out.clone();
+    while !next.is_empty() {
+        let before = out.len();
+        for (value, fs) in next.iter().filter_map(|p| shares_year(doc, p)) {
+            add(&mut out, value, fs);
+        }
+        next = out[before..].to_vec();
+    }
+    out.sort_by_key(|p| p.span.0);
     absorb_horizons(doc, &mut out);
     (out, yearless)
+}
+
+/// The yearless quarter or month joined by `và` to `next` (see
+/// [`SHARES_YEAR`]), valued in `next`'s year, with its folded span.
+fn shares_year(doc: &DocText, next: &Found<Period>) -> Option<(String, Span)> {
+    let year: u32 = next.record.value.get(..4)?.parse().ok()?;
+    let f = &doc.folded;
+    let end = doc.to_fold(next.span.0);
+    let mut from = end.saturating_sub(24);
+    while !f.is_char_boundary(from) {
+        from -= 1;
+    }
+    let c = SHARES_YEAR.captures(f.get(from..end)?)?;
+    let m = c.get(0)?;
+    let start = from + m.start();
+    if !word_start(f, start) || ngay_before(&f[..start]) {
+        return None;
+    }
+    let value = if let Some(q) = c.get(1) {
+        format!("{year}-Q{}", roman(q.as_str())?)
+    } else {
+        let month: u32 = c.get(2)?.as_str().parse().ok()?;
+        (days_in_month(year, month) > 0).then(|| format!("{year:04}-{month:02}"))?
+    };
+    // The span ends with the quarter's or month's numeral, before `và`.
+    let numeral_end = c.get(1).or(c.get(2))?.end();
+    Some((value, (start, from + numeral_end)))
 }
 
 /// Drops the periods that are the horizon of the period before them
@@ -553,6 +652,27 @@ mod tests {
             .into_iter()
             .map(|p| p.record.value)
             .collect()
+    }
+
+    #[test]
+    fn a_span_s_first_day_alone() {
+        assert_eq!(
+            dates(&["bão số 3 (từ ngày 14 đến ngày 17/8/2026)"]),
+            vec![
+                ("2026-08-14".into(), "ngày 14".into(), 1),
+                ("2026-08-17".into(), "17/8/2026".into(), 1)
+            ]
+        );
+        assert_eq!(
+            periods(&["bão số 3 (từ ngày 14 đến ngày 17/8/2026)"]),
+            vec!["2026-08-14/2026-08-17"]
+        );
+        assert_eq!(
+            periods(&["(từ ngày 10 đến", "12/4/2026)"]),
+            vec!["2026-04-10/2026-04-12"]
+        );
+        // A first day after the last is no day of the span.
+        assert_eq!(dates(&["từ ngày 20 đến ngày 17/8/2026"]).len(), 1);
     }
 
     #[test]
@@ -739,6 +859,32 @@ mod tests {
         assert_eq!(periods(&["6 tháng đầu năm 2023"]), vec!["2023-01/2023-06"]);
         assert_eq!(periods(&["6 tháng cuối năm 2023"]), vec!["2023-07/2023-12"]);
         assert_eq!(periods(&["Quý I năm 2024"]), vec!["2024-Q1"]);
+        assert_eq!(
+            periods(&["Vụ Đông Xuân 2025 - 2026 gieo cấy", "vụ Hè Thu năm 2024 có"]),
+            vec!["2025/2026", "2024"]
+        );
+        assert_eq!(
+            periods(&[
+                "quý III và 9 tháng năm 2025",
+                "tháng 3 và quý I năm 2024",
+                "tháng 6, tháng 7 và tháng 8 năm 2026"
+            ]),
+            vec![
+                "2025-Q3",
+                "2025-01/2025-09",
+                "2024-03",
+                "2024-Q1",
+                "2026-06",
+                "2026-07",
+                "2026-08"
+            ]
+        );
+        // A day's month is no period, nor a quarter joined by anything but
+        // `và` or a comma.
+        assert_eq!(
+            periods(&["ngày 5 tháng 3 và quý I năm 2024", "quý II hoặc năm 2024"]),
+            vec!["2024-Q1", "2024"]
+        );
         assert_eq!(periods(&["Quý I, II/2023"]), vec!["2023-Q1/2023-Q2"]);
         assert_eq!(periods(&["giai đoạn 2021 - 2025"]), vec!["2021/2025"]);
         assert_eq!(
