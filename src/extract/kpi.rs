@@ -174,7 +174,8 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
         .chain(cell_kpis.iter().map(|&(span, _)| span))
         .collect();
     let mut out: Vec<(usize, Kpi)> = cell_kpis.into_iter().map(|((at, _), k)| (at, k)).collect();
-    let mut last_context_stop: Option<usize> = None;
+    // Where the last level or ordinal ended, and the word before it.
+    let mut last_context_stop: Option<(usize, String)> = None;
     // The last count read in running text with its unit (not money): where
     // its unit ends, and the unit, which the parts listed after it share.
     let mut last_count: Option<(usize, String)> = None;
@@ -251,8 +252,21 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
             .rsplit(|c: char| c.is_whitespace())
             .next()
             .unwrap_or("");
-        let list_gap = last_context_stop.is_some_and(|le| {
-            le <= s && {
+        let list_gap = last_context_stop.as_ref().is_some_and(|(le, stop)| {
+            let le = *le;
+            // `06 chợ hạng 1, 28 chợ hạng 2`: a figure its own level
+            // follows (a word, then the list's word and a figure) counts,
+            // and lists no further level.
+            let mut next = t[e..].split_whitespace();
+            let joiner = next
+                .next()
+                .is_some_and(|w| is_word(w, &["và", "hoặc", "đến", "tới"]));
+            let own_level = !joiner
+                && next.next().is_some_and(|w| is_word(w, &[stop]))
+                && next
+                    .next()
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+            le <= s && !own_level && {
                 // The joiners are at most four letters long: a longer gap
                 // (often the rest of the document) is none and is not folded.
                 let gap = t[le..s].trim();
@@ -268,7 +282,12 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
             || list_gap
             || t[ls..s].trim_end().ends_with('=')
         {
-            last_context_stop = Some(e);
+            let stop = match last_context_stop.take() {
+                // A list goes on under its first level's word.
+                Some((le, stop)) if list_gap && le <= s => stop,
+                _ => prev_word.to_lowercase(),
+            };
+            last_context_stop = Some((e, stop));
             continue;
         }
         let after = &t[e..];
@@ -501,16 +520,21 @@ fn is_frequency(prev: &str, after: &str) -> bool {
 const AMOUNT_WORDS: &[&str] = &["nghin", "ngan", "trieu", "ty", "dong", "%"];
 
 /// Is a figure after a word of [`CONTEXT_STOP`] a measure all the same: after
-/// `dứt điểm` (`xử lý dứt điểm 27 vụ`: thoroughly, no point of a list) or
-/// `danh mục` (a list, no section), or
+/// `dứt điểm` (`xử lý dứt điểm 27 vụ`: thoroughly, no point of a list),
+/// `danh mục` (a list, no section) or, on its line, `các loại` (`rau các
+/// loại 74,3 ha`: of every kind, no category), or
 /// after `mức` or `độ` when an amount of money or a percentage follows? `head` is
 /// the text before the figure, ending with `prev`.
 fn not_a_level(head: &str, prev: &str, after: &str) -> bool {
     // `dứt điểm 27 vụ`, `danh mục 12 dự án`: no point, no section, in
     // running text (a heading's `DANH MỤC 2`, `Danh mục 2` numbers a list).
     let small = |w: &str| !w.chars().any(char::is_uppercase);
-    for (word, compound) in [("điểm", "dứt"), ("mục", "danh")] {
+    let same_line = !head.trim_end_matches([' ', '\t']).ends_with('\n');
+    for (word, compound) in [("điểm", "dứt"), ("mục", "danh"), ("loại", "các")] {
         if is_word(prev, &[word]) {
+            if word == "loại" && !same_line {
+                return false;
+            }
             let before = head.trim_end().rsplit(char::is_whitespace).nth(1);
             return small(prev) && before.is_some_and(|w| small(w) && is_word(w, &[compound]));
         }
@@ -954,6 +978,17 @@ mod tests {
             vec![4.265e10]
         );
         assert!(values(&["dịch vụ công mức độ 4 và"]).is_empty());
+        assert_eq!(values(&["rau các loại 74,3 ha"]), vec![74.3]);
+        assert!(values(&["hàng hóa loại 2 và"]).is_empty());
+        // A list of levels goes on until a figure its own level follows.
+        assert_eq!(
+            values(&["143 chợ (06 chợ hạng 1, 28 chợ hạng 2, 109 chợ hạng 3)"]),
+            vec![143.0, 6.0, 28.0, 109.0]
+        );
+        assert!(values(&["khoản 1, 2 Điều 5 và chợ hạng 1, 2 và 3"]).is_empty());
+        assert!(values(&["Bổ sung các khoản 5, 6 và 7 vào sau khoản 4"]).is_empty());
+        assert!(values(&["các khoản 1, 2 và 3 hoặc khoản 4"]).is_empty());
+        assert!(values(&["bằng sơn các loại", "1 nước lót"]).is_empty());
     }
 
     #[test]
