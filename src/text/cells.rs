@@ -193,10 +193,7 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
         // that row when it is short of the heading's.
         let (mut continued, mut merged) = (Vec::new(), Vec::new());
         let mut short_row: Option<usize> = None;
-        loop {
-            let Some(text) = lines.get(end).map(AsRef::as_ref) else {
-                break;
-            };
+        while let Some(text) = lines.get(end).map(AsRef::as_ref) {
             let Some(row) = cells(text) else {
                 // A row's last cells wrapped onto a line of their own
                 // (`| 4.500 |` / `2027-2028`, `… thay mái tôn 06` /
