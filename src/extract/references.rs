@@ -255,7 +255,7 @@ fn sentence_goes_on(doc: &DocText, ls: usize, opening: &str) -> bool {
 /// Words that end an issuer phrase (folded).
 const ISSUER_STOP: &[&str] = &[
     "ve", "ban", "phe", "quy", "huong", "trien", "thuc", "tai", "theo", "nham", "de", "ngay", "va",
-    "voi", "trong", "da", "duoc", "cho", "so", "dong", "chi", "giao", "thong", "tren",
+    "voi", "trong", "da", "duoc", "cho", "so", "dong", "chi", "giao", "thong", "tren", "la",
 ];
 
 /// A symbol found in the text, before it is turned into a [`Reference`].
@@ -487,7 +487,10 @@ fn issuer_at(doc: &DocText, at: usize) -> Option<(String, usize)> {
             break;
         }
         let folded = crate::text::viet::skeleton(word);
-        if words > 0 && ISSUER_STOP.contains(&folded.as_str()) {
+        // A figure with its grouping or decimal mark (`6.842,5`) is the
+        // sentence's, no part of a name (`Ban Chỉ đạo 389` is).
+        let figure = word.starts_with(|c: char| c.is_ascii_digit()) && word.contains(['.', ',']);
+        if words > 0 && (ISSUER_STOP.contains(&folded.as_str()) || figure) {
             break;
         }
         words += 1;
@@ -822,6 +825,8 @@ mod tests {
         assert_eq!(r[0].symbol, "NĐ-CP");
         assert_eq!(r[0].date.as_deref(), Some("2024-06-25"));
         assert_eq!(r[0].issuer.as_deref(), Some("Chính phủ"));
+        let r = refs(&["theo Quyết định số 2390/QĐ-UBND của UBND tỉnh là 6.842,5 tỷ đồng"]);
+        assert_eq!(r[0].issuer.as_deref(), Some("UBND tỉnh"));
         let r = refs(&["Nghị quyết số 04-NQ/TU ngày 18/10/2021 của Tỉnh ủy"]);
         assert_eq!(r[0].full, "04-NQ/TU");
         assert_eq!(r[0].symbol, "NQ/TU");
