@@ -193,7 +193,7 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
             continue;
         };
         // A part of a whole (`148/162 thôn`): the count, read up to the whole.
-        let (e, out_of) = match part_of_whole(t, s, e, value) {
+        let (e, mut out_of) = match part_of_whole(t, s, e, value) {
             Some((end, whole)) => (end, Some(whole)),
             None => (e, None),
         };
@@ -338,6 +338,7 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
                         confidence = 0.6;
                     }
                     value *= scale;
+                    out_of = out_of.map(|whole| whole * scale);
                     if scale == 1.0 && !is_word(first_word(&u), &["đồng"]) {
                         last_count = Some((end, u.clone()));
                     }
@@ -720,14 +721,21 @@ const MIN_WHOLE: f64 = 10.0;
 /// a year; `4/5 Chương` is a page of a code). Returns the end of the whole
 /// and its value.
 fn part_of_whole(t: &str, s: usize, e: usize, part: f64) -> Option<(usize, f64)> {
-    static WHOLE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^/(\d+(?:\.\d{3})*) (\p{Ll}+)").expect("valid regex"));
+    static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^/(\d+(?:\.\d{3})*(?:,\d+)?) (\p{Ll}+)").expect("valid regex")
+    });
     // Cheap test first: this runs at every figure.
-    if !t[e..].starts_with('/') || part.fract() != 0.0 || t[s..e].contains(',') {
+    if !t[e..].starts_with('/') {
         return None;
     }
     let c = WHOLE.captures(&t[e..])?;
     let (m, unit) = (c.get(1)?, c.get(2)?.as_str());
+    // Decimals are amounts of money (`121,3/412,8 tỷ đồng`: disbursed of
+    // planned), never counts.
+    let decimal = part.fract() != 0.0 || t[s..e].contains(',') || m.as_str().contains(',');
+    if decimal && scale_of(&skeleton(unit)).is_none() {
+        return None;
+    }
     let whole = parse_vn(m.as_str())?;
     let prev_word = t[..s].trim_end().rsplit(char::is_whitespace).next()?;
     // `24/24`: round the clock (`trực 24/24`), whatever follows.
@@ -1088,6 +1096,12 @@ mod tests {
                 (9.0, Some(9.0), Some("xã")),
                 (1245.0, Some(2000.0), Some("hồ sơ")),
             ]
+        );
+        // Amounts of money, decimals and all: disbursed of planned.
+        let k = kpis(&["giải ngân 121,3/412,8 tỷ đồng, đạt 29,4%"]);
+        assert_eq!(
+            (k[0].value, k[0].out_of, k[0].unit.as_deref()),
+            (1.213e11, Some(4.128e11), Some("đồng"))
         );
         // Fractions, dates, round the clock, decimals, a code's articles.
         for line in [
