@@ -45,9 +45,9 @@ pub(super) fn read_department_so(lines: &[String], tokens: &[Vec<Token>], change
                     .then(|| (changes.text(line, t, (li, from + k)), t.text(line)))
             });
             let (a, b) = (words.next().flatten(), words.next().flatten());
-            let (a, a_ocr, b) = match (a, b) {
-                (Some((a, a_ocr)), Some((b, _))) => (a, a_ocr, b),
-                _ => ("", "", ""),
+            let (a, a_ocr, b, b_ocr) = match (a, b) {
+                (Some((a, a_ocr)), Some((b, b_ocr))) => (a, a_ocr, b, b_ocr),
+                _ => ("", "", "", ""),
             };
             // A department's name is capitalised (changes are lower case:
             // the case is the OCR token's).
@@ -56,8 +56,11 @@ pub(super) fn read_department_so(lines: &[String], tokens: &[Vec<Token>], change
             if !department && !after_director(line, toks, ti) {
                 continue;
             }
-            let upper = a_ocr.chars().filter(|c| c.is_alphabetic()).count() > 1
-                && !a_ocr.chars().any(char::is_lowercase);
+            // In capitals when the name's first words are, with two letters
+            // at least to say so (`SG Y TE`: `Y` alone says nothing).
+            let name = [a_ocr, b_ocr].concat();
+            let upper = name.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !name.chars().any(char::is_lowercase);
             let to = if upper { "SỞ" } else { "Sở" };
             if now == to {
                 continue;
