@@ -1400,12 +1400,16 @@ pub(super) fn read_archive_entry(lines: &[String], tokens: &[Vec<Token>], change
             changes.insert((li, w2), phrase("VT", Some(now2)));
         }
         // Offices after `VT` are listed with commas (`VT; TH:` → `VT, TH.`),
-        // and the entry, the list's last, ends with a dot.
+        // and the entry, the list's last, ends with a dot. An office is
+        // named in capitals: a name after the dot is the signer's, printed
+        // beside the entry (`Lưu: VT. Trần Thị Mỹ Duyên`).
         let sep = toks.get(w2 + 1).filter(|t| {
             t.kind == TokenKind::Punct
                 && matches!(t.text(line), ";" | ":" | ".")
                 && toks.get(w2 + 2).is_some_and(|n| n.kind == TokenKind::Space)
-                && toks.get(w2 + 3).is_some_and(|n| n.kind == TokenKind::Word)
+                && toks.get(w2 + 3).is_some_and(|n| {
+                    n.kind == TokenKind::Word && !n.text(line).chars().any(char::is_lowercase)
+                })
         });
         if let Some(t) = sep {
             changes.insert((li, w2 + 1), phrase(",", Some(t.text(line).to_owned())));
@@ -2162,6 +2166,11 @@ pub(super) mod tests {
         assert_eq!(
             read("Nơi nhận:\n- Như trên;\nLuu: VT, TH."),
             ["Nơi nhận:", "- Như trên;", "- Lưu: VT, TH."]
+        );
+        // The signer's name printed beside the entry keeps the dot before it.
+        assert_eq!(
+            read("Nơi nhận:\n- Như trên;\n- Luu: VT. Tran Thi My"),
+            ["Nơi nhận:", "- Như trên;", "- Lưu: VT. Tran Thi My"]
         );
         // No label before: not a recipients list.
         assert_eq!(
