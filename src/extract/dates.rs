@@ -33,6 +33,10 @@ static BLANK: LazyLock<Regex> = LazyLock::new(|| {
 static YEARLESS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"ngay\s*(\d{1,2})\s*(?:/\s*|thang\s+)(\d{1,2})").expect("valid regex")
 });
+/// `, D/M` or ` và D/M` (folded) after a yearless date: another day of the
+/// list, the `ngày` shared.
+static NEXT_DAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:,|va)\s*(\d{1,2})/(\d{1,2})").expect("valid regex"));
 /// What may follow a date's month and make it no yearless one: a year
 /// (`/2025`, `năm 2025`, `, năm`), OCR's garble of one (`nav 2025`,
 /// `nanv2025`), or more figures.
@@ -194,6 +198,25 @@ pub(crate) fn find_dates(doc: &DocText) -> Vec<Found<DateRecord>> {
             None => format!("--{month:02}-{day:02}"),
         };
         push_at(doc, &mut out, value, (m.start(), m.end()), d.start());
+        // More days listed after it share its `ngày` (`trước ngày 15/7 và
+        // 15/01`, `ngày 10/3, 15/6 và 15/9`).
+        let mut at = m.end();
+        while let Some(n) = NEXT_DAY.captures(&f[at..]) {
+            let (Some(nm), Some(nd), Some(nmo)) = (n.get(0), n.get(1), n.get(2)) else {
+                break;
+            };
+            let (end, day_at) = (at + nm.end(), at + nd.start());
+            let (day, month): (u32, u32) = (
+                nd.as_str().parse().unwrap_or(0),
+                nmo.as_str().parse().unwrap_or(0),
+            );
+            if YEAR_AFTER.is_match(&f[end..]) || day == 0 || day > days_in_month(2024, month) {
+                break;
+            }
+            let value = format!("--{month:02}-{day:02}");
+            push_at(doc, &mut out, value, (day_at, end), day_at);
+            at = end;
+        }
     }
     // A span's first day printed as its day alone (`từ ngày 14 đến ngày
     // 17/8/2026`) is a date of the last day's month and year.
@@ -652,6 +675,18 @@ mod tests {
             .into_iter()
             .map(|p| p.record.value)
             .collect()
+    }
+
+    #[test]
+    fn days_listed_after_a_yearless_one() {
+        let got: Vec<String> =
+            dates(&["Trước ngày 15/7 và 15/01 hằng năm; ngày 10/3, 15/6 và 1/9"])
+                .into_iter()
+                .map(|d| d.0)
+                .collect();
+        assert_eq!(got, ["--07-15", "--01-15", "--03-10", "--06-15", "--09-01"]);
+        // Not a fraction after a full date, nor a day with its year.
+        assert_eq!(dates(&["ngày 15/7 và 15/01/2026"]).len(), 2);
     }
 
     #[test]
