@@ -302,10 +302,10 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
         }
         // A time of day (`14 giờ 00 phút`, `từ 7 giờ 30`): the hour, with
         // its minutes after, and the minutes; `trong 24 giờ` is a measure.
+        let after_hour = trimmed[wlen..].trim_start();
         let clock_hour = is_word(next_word, &["giờ"])
-            && trimmed[wlen..]
-                .trim_start()
-                .starts_with(|c: char| c.is_ascii_digit());
+            && (after_hour.starts_with(|c: char| c.is_ascii_digit())
+                || is_word(first_word(after_hour), DAY_AFTER_HOUR));
         if clock_hour || is_word(prev_word, &["giờ"]) {
             continue;
         }
@@ -505,6 +505,12 @@ fn comma_for_thousands_dot(figure: &str) -> bool {
             && super::number::thousands(&[a, b])
     })
 }
+
+/// Words after `N giờ` that make it a time of day (`trước 15 giờ thứ Sáu`,
+/// `16 giờ ngày 20/8`, `8 giờ sáng`), not a length of time.
+const DAY_AFTER_HOUR: &[&str] = &[
+    "thứ", "ngày", "sáng", "chiều", "tối", "trưa", "hằng", "hàng",
+];
 
 /// True when `prev` is a time word and a measure word follows the number
 /// (`tháng 01 lần`, `năm 2 đợt`): a frequency, not a date part.
@@ -971,6 +977,12 @@ mod tests {
                 (15.0, "hồ sơ".to_owned())
             ]
         );
+    }
+
+    #[test]
+    fn times_of_day() {
+        assert!(values(&["báo cáo trước 15 giờ thứ Sáu hằng tuần", "lúc 8 giờ sáng"]).is_empty());
+        assert_eq!(values(&["xử lý trong 24 giờ kể từ khi"]), vec![24.0]);
     }
 
     #[test]
