@@ -25,13 +25,18 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// A row: an optional row number, a name ending with a letter, `)` or `%`,
-/// then two figures or more to the line's end.
+/// then two figures or more to the line's end, each maybe with a speck OCR
+/// glued after it (`42,0: 44,3`, see [`SPECKS`]).
 static ROW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:(?P<no>\d{1,2})\.?\s+)?(?P<name>.*[\p{L})%])\s+(?P<figs>\d+(?:[.,]\d+)*(?:\s+\d+(?:[.,]\d+)*)+)\s*$",
+        r"^\s*(?:(?P<no>\d{1,2})\.?\s+)?(?P<name>.*[\p{L})%])\s+(?P<figs>\d+(?:[.,]\d+)*[:;']?(?:\s+\d+(?:[.,]\d+)*[:;']?)+)\s*$",
     )
     .expect("valid regex")
 });
+
+/// Specks OCR glues after a figure of a rule-less table, which the figure
+/// drops.
+const SPECKS: &[char] = &[':', ';', '\''];
 
 /// Column names (folded words) of a report's tables; a heading names two
 /// or more, and each starts a column.
@@ -96,7 +101,12 @@ pub(crate) fn row(line: &str) -> Option<SpacedRow<'_>> {
     Some(SpacedRow {
         number: c.name("no").map(|m| m.as_str()),
         name: c.name("name")?.as_str().trim(),
-        figures: c.name("figs")?.as_str().split_whitespace().collect(),
+        figures: c
+            .name("figs")?
+            .as_str()
+            .split_whitespace()
+            .map(|f| f.trim_end_matches(SPECKS))
+            .collect(),
     })
 }
 
@@ -250,6 +260,11 @@ mod tests {
             })
         );
         assert_eq!(row("Tổng cộng 42.850 100").map(|r| r.number), Some(None));
+        // A speck OCR glued after a figure is no part of it.
+        assert_eq!(
+            row("2 Đường được cứng hóa km 42,0: 44,3 105,5").map(|r| r.figures),
+            Some(vec!["42,0", "44,3", "105,5"])
+        );
         assert!(row("Tổng cộng 42.850").is_none());
         assert!(row("| 1 | Xã A | 286 | 6,41").is_none());
         let t = find_tables(&[
