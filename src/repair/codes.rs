@@ -87,9 +87,10 @@ pub fn rank_codes(lex: &Lexicon, token: &str, slot: CodeSlot) -> RankedCodes {
     let n = ocr.len();
     let mut coster = lex.channel.coster(&ocr);
     // OCR prints the bar of a `Đ` in capitals as a `B` or `P` after the
-    // `D` (`QDB-UBND`, `NQ-HDPND`), a slip the character channel cannot
-    // learn. Only a listed code is read so (`GRDP` stays: no `GRĐ`).
-    let db_for_d = ["DB", "DP"]
+    // `D` (`QDB-UBND`, `NQ-HDPND`), or a `P` before it (`NQ-HPDND`), a slip
+    // the character channel cannot learn. Only a listed code is read so
+    // (`GRDP` stays: no `GRĐ`).
+    let db_for_d = ["DB", "DP", "PD"]
         .iter()
         .find(|p| token.contains(**p))
         .map(|p| token.replacen(p, "Đ", 1));
@@ -334,6 +335,8 @@ mod tests {
         let got = repair_code(lex, "QDB", CodeSlot::Type, &ocr).map(|r| r.code);
         assert_eq!(got.as_deref(), Some("QĐ"));
         let got = repair_code(lex, "HDPND", CodeSlot::Symbol, &ocr).map(|r| r.code);
+        assert_eq!(got.as_deref(), Some("HĐND"));
+        let got = repair_code(lex, "HPDND", CodeSlot::Symbol, &ocr).map(|r| r.code);
         assert_eq!(got.as_deref(), Some("HĐND"));
         // Clean text keeps an unknown code.
         let clean = Weights {

@@ -1568,7 +1568,8 @@ pub(super) fn read_basis_end(lines: &[String], tokens: &[Vec<Token>], changes: &
 /// OCR printed it otherwise (`v/v`, `V/V`, `V/y`, `Viv`): in the header (the
 /// first [`HEADER_LINES`] lines), a line that opens with `V` or `v`, a
 /// slash or a letter OCR reads for one (`i`, `l`, `1`, `|`) and `v`, `y` or
-/// `w`, then a space and a lower-case word. In the held-out sets (X aside) 9
+/// `w`, or with the slash and `v` alone (`/v`: the `V` lost), then a space
+/// and a lower-case word. In the held-out sets (X aside) 9
 /// of 29 subject lines opened so.
 pub(super) fn read_subject_vv(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate().take(HEADER_LINES) {
@@ -1588,7 +1589,7 @@ pub(super) fn read_subject_vv(lines: &[String], tokens: &[Vec<Token>], changes: 
                 Some('/' | 'i' | 'l' | '1' | '|'),
                 Some('v' | 'V' | 'y' | 'w'),
                 None
-            )
+            ) | (Some('/'), Some('v' | 'V' | 'y' | 'w'), None, None)
         );
         let lower_next = toks.get(end + 1).is_some_and(|t| {
             t.kind == TokenKind::Word && t.text(line).starts_with(char::is_lowercase)
@@ -1986,7 +1987,7 @@ pub(super) mod tests {
     #[test]
     fn a_subject_line_opens_with_v_slash_v() {
         let text =
-            "Viv chuẩn bị đón Tết\nV/y rà soát\nV / v tăng cường\nV/v triển khai\nViv Nguyễn";
+            "Viv chuẩn bị đón Tết\nV/y rà soát\nV / v tăng cường\nV/v triển khai\nViv Nguyễn\n/v báo cáo";
         let out = read_with(read_subject_vv, text);
         assert_eq!(
             out,
@@ -1995,7 +1996,8 @@ pub(super) mod tests {
                 "V/v rà soát",
                 "V / v tăng cường",
                 "V/v triển khai",
-                "Viv Nguyễn"
+                "Viv Nguyễn",
+                "V/v báo cáo"
             ]
         );
     }
