@@ -126,6 +126,8 @@ const TYPE_CODES: &[(&str, &str)] = &[
     ("CT", "Chỉ thị"),
     ("QC", "Quy chế"),
     ("QyĐ", "Quy định"),
+    // The Party's (`08-QĐi/TU`).
+    ("QĐi", "Quy định"),
     ("TC", "Thông cáo"),
     ("TB", "Thông báo"),
     ("HD", "Hướng dẫn"),
@@ -831,6 +833,10 @@ mod tests {
         assert_eq!(r[0].full, "04-NQ/TU");
         assert_eq!(r[0].symbol, "NQ/TU");
         assert_eq!(fulls(&["Luật số 64/2025/QH15"]), vec!["64/2025/QH15"]);
+        assert_eq!(
+            fulls(&["Căn cứ Quy định số 08-QĐi/TU ngày 14 tháng 10 năm 2025"]),
+            vec!["08-QĐi/TU"]
+        );
     }
 
     #[test]
