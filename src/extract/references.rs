@@ -183,8 +183,15 @@ static TYPE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// Types (folded) that are verbs too: `Hướng dẫn 57 hộ` guides 57
-/// households.
-const VERB_TYPES: &[&str] = &["huong dan", "bao cao", "thong bao", "quy dinh", "ket luan"];
+/// households, `lập biên bản 59 trường hợp` writes up 59 cases.
+const VERB_TYPES: &[&str] = &[
+    "huong dan",
+    "bao cao",
+    "thong bao",
+    "quy dinh",
+    "ket luan",
+    "bien ban",
+];
 
 /// Words (folded) that go on with a citation after its number, for a type
 /// of [`VERB_TYPES`]: `Hướng dẫn 12 của Sở`, `Báo cáo 45 ngày …`.
@@ -1007,6 +1014,7 @@ mod tests {
         assert_eq!(fulls(&["triển khai Đề án 06 trên địa bàn"]), vec!["06"]);
         assert_eq!(fulls(&["kinh phí thực hiện Đề án 06 năm 2024"]), vec!["06"]);
         assert!(fulls(&["Hướng dẫn 57 hộ kinh doanh đưa sản phẩm lên sàn"]).is_empty());
+        assert!(fulls(&["đã lập biên bản", "59 trường hợp lấn chiếm"]).is_empty());
         assert!(fulls(&[
             "3 Chi phí quản lý dự án 785 1,8",
             "CỦA DỰ ÁN",
