@@ -233,6 +233,34 @@ fn is_upper_word(w: &str) -> bool {
         && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '/')
 }
 
+/// Ranks of the police and the army printed before a signer's name
+/// (`Thượng tá Đinh Quang Vũ`): not part of the name.
+const RANKS: &[&str] = &[
+    "Đại tướng",
+    "Thượng tướng",
+    "Trung tướng",
+    "Thiếu tướng",
+    "Đại tá",
+    "Thượng tá",
+    "Trung tá",
+    "Thiếu tá",
+    "Đại úy",
+    "Thượng úy",
+    "Trung úy",
+    "Thiếu úy",
+];
+
+/// Bytes of the rank (and the space after it) that `s` opens with, if any.
+fn rank_len(s: &str) -> usize {
+    RANKS
+        .iter()
+        .find(|r| {
+            s.strip_prefix(**r)
+                .is_some_and(|rest| rest.starts_with(' '))
+        })
+        .map_or(0, |r| r.len() + 1)
+}
+
 /// A person's name: 2–5 capitalised words of letters only.
 fn is_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -265,6 +293,8 @@ fn name_split(text: &str) -> Option<usize> {
         .starts_with("luu");
     let mark = text.trim_end().rfind(['.', ';'])?;
     let at = mark + 1;
+    let at = at + (text[at..].len() - text[at..].trim_start().len());
+    let at = at + rank_len(&text[at..]);
     let name = text[at..].trim();
     let surname = || {
         name.split_whitespace()
@@ -272,7 +302,7 @@ fn name_split(text: &str) -> Option<usize> {
             .is_some_and(crate::lexicon::names::is_surname)
     };
     (is_name(name) && text[..mark].trim().chars().count() > 1 && (archive || surname()))
-        .then(|| at + (text[at..].len() - text[at..].trim_start().len()))
+        .then_some(at)
 }
 
 /// Byte offset where trailing words in capitals naming a position start.
@@ -401,8 +431,10 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
                     }
                     _ => s.authority = Some(field(cell, l, ca, cb, 0.9)),
                 }
-            } else if is_name(cell) && !names_position(cell, &fold) {
-                s.signer = Some(field(cell, l, ca, cb, 0.8));
+            } else if is_name(&cell[rank_len(cell)..]) && !names_position(cell, &fold) {
+                // A rank before the name (`Thượng tá …`) is no part of it.
+                let r = rank_len(cell);
+                s.signer = Some(field(&cell[r..], l, ca + r, cb, 0.8));
             } else if s.position.is_none()
                 && s.signer.is_none()
                 && (super::header::mostly_upper(cell) || s.authority.is_some())
@@ -513,6 +545,8 @@ mod tests {
         assert!(is_authority("TM. ỦY BAN NHÂN DÂN"));
         assert!(!is_authority("Tuyên truyền"));
         assert!(is_name("Lữ Đình Tích"));
+        assert_eq!(rank_len("Thượng tá Đinh Quang Vũ"), "Thượng tá ".len());
+        assert_eq!(rank_len("Trung Văn An"), 0);
         assert!(!is_name("Sở Nội vụ"));
     }
 
