@@ -214,9 +214,15 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
         // Only after a colon: a dot after a word is too often a code or a
         // label (`CC.21600`, `QL.6`, `điểm a.5`, `khoản.3`).
         let before_prev = t[..s].chars().rev().nth(1);
+        // A minus opening a bracketed change (`giảm 04 vụ (-17,4%)`) is the
+        // figure's sign.
+        let minus = prev == Some('-') && before_prev == Some('(') && next == Some('%');
+        if minus {
+            value = -value;
+        }
         let speck_before = match prev {
             Some('.') => before_prev == Some(':'),
-            Some('-') => before_prev.is_some_and(char::is_lowercase) && next == Some('%'),
+            Some('-') => before_prev.is_some_and(char::is_lowercase) && next == Some('%') || minus,
             _ => false,
         };
         if prev.is_some_and(|c| {
@@ -727,8 +733,9 @@ const MIN_WHOLE: f64 = 10.0;
 /// a year; `4/5 Chương` is a page of a code). Returns the end of the whole
 /// and its value.
 fn part_of_whole(t: &str, s: usize, e: usize, part: f64) -> Option<(usize, f64)> {
+    // The unit may open the next line (`9/16` / `tổ dân phố`).
     static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^/(\d+(?:\.\d{3})*(?:,\d+)?) (\p{Ll}+)").expect("valid regex")
+        Regex::new(r"^/(\d+(?:\.\d{3})*(?:,\d+)?)[ \t]*\n?[ \t]*(\p{Ll}+)").expect("valid regex")
     });
     // Cheap test first: this runs at every figure.
     if !t[e..].starts_with('/') {
@@ -977,6 +984,16 @@ mod tests {
                 (15.0, "hồ sơ".to_owned())
             ]
         );
+    }
+
+    #[test]
+    fn signed_changes_and_wrapped_wholes() {
+        assert_eq!(
+            values(&["so với cùng kỳ giảm 04 vụ (-17,4%)."]),
+            vec![4.0, -17.4]
+        );
+        let k = kpis(&["camera mới phủ được 9/16", "tổ dân phố"]);
+        assert_eq!((k[0].value, k[0].out_of), (9.0, Some(16.0)));
     }
 
     #[test]
