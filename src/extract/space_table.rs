@@ -50,7 +50,14 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &SpacedTable) -> 
         let base = doc.line_offset(li);
         for (j, fig) in r.figures.iter().enumerate() {
             let at = crate::text::cells::offset_in(line, fig);
-            let Some(value) = parse_vn(fig) else { continue };
+            // A change is signed (`-6`, `+1`).
+            let (sign, digits) = match fig.strip_prefix('-') {
+                Some(d) => (-1.0, d),
+                None => (1.0, fig.strip_prefix('+').unwrap_or(fig)),
+            };
+            let Some(value) = parse_vn(digits).map(|v| sign * v) else {
+                continue;
+            };
             let column = shift.map(|s| columns[s + j].as_str());
             let (unit, scale) = if column.is_some_and(|c| is_rate(&skeleton(c))) {
                 (Some("%".to_owned()), 1.0)

@@ -24,12 +24,14 @@ use super::viet::skeleton;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// A row: an optional row number, a name ending with a letter, `)` or `%`,
+/// A row: an optional row number, a name ending with a letter, `)`, `%` or
+/// the comma of a name that wraps (`5 Vi phạm về phòng cháy, 8 9 +1`),
 /// then two figures or more to the line's end, each maybe with a speck OCR
-/// glued after it (`42,0: 44,3`, see [`SPECKS`]).
+/// glued after it (`42,0: 44,3`, see [`SPECKS`]), those after the first
+/// maybe signed (a change: `47 41 -6`).
 static ROW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:(?P<no>\d{1,2})\.?\s+)?(?P<name>.*[\p{L})%])\s+(?P<figs>\d+(?:[.,]\d+)*[:;']?(?:\s+\d+(?:[.,]\d+)*[:;']?)+)\s*$",
+        r"^\s*(?:(?P<no>\d{1,2})\.?\s+)?(?P<name>.*[\p{L})%,])\s+(?P<figs>\d+(?:[.,]\d+)*[:;']?(?:\s+[-+]?\d+(?:[.,]\d+)*[:;']?)+)\s*$",
     )
     .expect("valid regex")
 });
@@ -52,7 +54,14 @@ const COLUMN_WORDS: &[&[&str]] = &[
     &["noi", "dung"],
     &["ket", "qua"],
     &["cung", "ky"],
+    // Capitalised only (see `heading_columns`): `Năm 2025 Năm 2026 Tăng
+    // (+), giảm (-)`, but `Kế hoạch năm 2024` is one column.
+    &["nam"],
+    &["tang"],
 ];
+
+/// Column words that start a column only capitalised.
+const CAPITALISED_ONLY: &[&str] = &["nam", "tang"];
 
 /// How a heading opens (folded words): with the row number's or the name's
 /// column, as prose does not.
@@ -155,7 +164,11 @@ fn heading_columns(line: &str) -> Option<Vec<String>> {
     let mut named = 0;
     let mut k = 0;
     while k < words.len() {
-        match COLUMN_WORDS.iter().find(|c| at(k, c)) {
+        let capital = words[k].starts_with(char::is_uppercase);
+        let starts_column = |c: &&&[&str]| {
+            at(k, c) && (capital || !(c.len() == 1 && CAPITALISED_ONLY.contains(&c[0])))
+        };
+        match COLUMN_WORDS.iter().find(starts_column) {
             Some(c) => {
                 named += 1;
                 if k > 0 {
@@ -186,6 +199,15 @@ fn heading_columns(line: &str) -> Option<Vec<String>> {
     )
 }
 
+/// Can `line` be the rest of a row's name: short, opening with a small
+/// letter, no figure in it?
+fn is_wrapped_name(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() <= 40
+        && t.starts_with(char::is_lowercase)
+        && !t.chars().any(|c| c.is_ascii_digit())
+}
+
 /// The tables of `lines` printed without rules, in text order.
 pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<SpacedTable> {
     let mut out = Vec::new();
@@ -195,8 +217,15 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<SpacedTable> {
             i += 1;
             continue;
         };
+        // A row's name may wrap onto a line of its own, the next row after
+        // it (`4 Tàng trữ, … lâm sản 21 19 -2` / `trái pháp luật`).
+        let wrapped = |k: usize| {
+            k > i + 1
+                && is_wrapped_name(lines[k].as_ref())
+                && lines.get(k + 1).is_some_and(|l| row(l.as_ref()).is_some())
+        };
         let end = (i + 1..lines.len())
-            .find(|&k| row(lines[k].as_ref()).is_none())
+            .find(|&k| row(lines[k].as_ref()).is_none() && !wrapped(k))
             .unwrap_or(lines.len());
         if end - (i + 1) >= 2 {
             out.push(SpacedTable {
@@ -247,6 +276,26 @@ mod tests {
             "2 Thu tiền 120 83",
         ])
         .is_empty());
+    }
+
+    #[test]
+    fn changes_and_wrapped_names() {
+        let t = find_tables(&[
+            "TT Hành vi vi phạm Năm 2025 Năm 2026 Tăng (+), giảm (-)",
+            "1 Phá rừng trái pháp luật 47 41 -6",
+            "2 Tàng trữ, mua bán lâm sản 21 19 -2",
+            "trái pháp luật",
+            "3 Vi phạm về phòng cháy, 8 9 +1",
+            "chữa cháy rừng",
+            "Tổng cộng 76 69 -7",
+            "",
+        ]);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].end_line, 7);
+        assert_eq!(
+            row("3 Vi phạm khác 8 9 +1").map(|r| r.figures),
+            Some(vec!["8", "9", "+1"])
+        );
     }
 
     #[test]
