@@ -100,8 +100,10 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 /// A verb that opens a body paragraph or a plan's title (`KẾ HOẠCH` /
-/// `Triển khai chiến dịch …`): right after the document type it is the title.
-static TITLE_VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^trien\s+khai\s").unwrap());
+/// `Triển khai chiến dịch …`, `Thực hiện công tác y tế trường học …`): right
+/// after the document type it is the title.
+static TITLE_VERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:trien\s+khai|thuc\s+hien)\s").unwrap());
 
 /// Most lines a Công văn's trích yếu (`V/v …`) runs over.
 const TRICH_YEU_LINES: usize = 3;
@@ -985,6 +987,14 @@ mod tests {
         assert_eq!(
             value(&l.header.title),
             Some("Triển khai chiến dịch tiêm bổ sung vắc xin cho trẻ em năm 2026")
+        );
+        let l = layout(
+            "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 1126/KH-SGDĐT\nKẾ HOẠCH\nThực hiện công tác y tế trường học\n\
+             năm học 2026-2027\n\nCăn cứ Thông tư liên tịch số 13/2016/TTLT-BYT-BGDĐT;",
+        );
+        assert_eq!(
+            value(&l.header.title),
+            Some("Thực hiện công tác y tế trường học năm học 2026-2027")
         );
     }
 
