@@ -220,35 +220,27 @@ pub(crate) fn find_dates(doc: &DocText) -> Vec<Found<DateRecord>> {
     }
     // A span's first day printed as its day alone (`từ ngày 14 đến ngày
     // 17/8/2026`) is a date of the last day's month and year.
-    for c in DAY_ALONE.captures_iter(f) {
-        let (Some(m), Some(d)) = (c.get(0), c.get(1)) else {
-            continue;
-        };
-        let Some(end) = RANGE_END_YEAR.captures(&f[d.end()..]) else {
+    for c in DAY_RANGE.captures_iter(f) {
+        let (Some(m), Some(d), None) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
         let n = |i: usize| {
-            end.get(i)
+            c.get(i)
                 .and_then(|g| g.as_str().parse::<u32>().ok())
                 .unwrap_or(0)
         };
         let day: u32 = d.as_str().parse().unwrap_or(0);
         let start = m.start() + m.as_str().find("ngay").unwrap_or(0);
-        if !word_start(f, m.start()) || day >= n(1) {
+        if !word_start(f, m.start()) || day >= n(4) {
             continue;
         }
-        if let Some(value) = iso_date(day, n(2), n(3)) {
+        if let Some(value) = iso_date(day, n(5), n(6)) {
             push(doc, &mut out, value, (start, d.end()));
         }
     }
     out.sort_by_key(|d| d.span.0);
     out
 }
-
-/// `từ ngày 14` (folded): a span's first day, printed without its month
-/// (see [`RANGE_END_YEAR`]).
-static DAY_ALONE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"tu\s+ngay\s+(\d{1,2})").expect("valid regex"));
 
 /// Adds a date found at folded span `fs` unless it overlaps one already found.
 fn push(doc: &DocText, out: &mut Vec<Found<DateRecord>>, value: String, fs: Span) {
@@ -583,14 +575,18 @@ pub(crate) fn find_periods(doc: &DocText, dates: &[Span]) -> (Vec<Found<Period>>
     }
     out.sort_by_key(|p| p.span.0);
     // A chain (`tháng 6, tháng 7 và tháng 8 năm 2026`) shares its year from
-    // the right, one link a round.
-    let mut next: Vec<Found<Period>> = out.clone();
-    while !next.is_empty() {
-        let before = out.len();
-        for (value, fs) in next.iter().filter_map(|p| shares_year(doc, p)) {
+    // the right, one link a round: each round looks before the periods the
+    // last one added.
+    let mut from = 0;
+    while from < out.len() {
+        let shared: Vec<(String, Span)> = out[from..]
+            .iter()
+            .filter_map(|p| shares_year(doc, p))
+            .collect();
+        from = out.len();
+        for (value, fs) in shared {
             add(&mut out, value, fs);
         }
-        next = out[before..].to_vec();
     }
     out.sort_by_key(|p| p.span.0);
     absorb_horizons(doc, &mut out);
@@ -602,12 +598,9 @@ pub(crate) fn find_periods(doc: &DocText, dates: &[Span]) -> (Vec<Found<Period>>
 fn shares_year(doc: &DocText, next: &Found<Period>) -> Option<(String, Span)> {
     let year: u32 = next.record.value.get(..4)?.parse().ok()?;
     let f = &doc.folded;
-    let end = doc.to_fold(next.span.0);
-    let mut from = end.saturating_sub(24);
-    while !f.is_char_boundary(from) {
-        from -= 1;
-    }
-    let c = SHARES_YEAR.captures(f.get(from..end)?)?;
+    let before = doc.folded_before(next.span.0, 24);
+    let from = doc.to_fold(next.span.0) - before.len();
+    let c = SHARES_YEAR.captures(before)?;
     let m = c.get(0)?;
     let start = from + m.start();
     if !word_start(f, start) || ngay_before(&f[..start]) {

@@ -260,27 +260,17 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
             .unwrap_or("");
         let list_gap = last_context_stop.as_ref().is_some_and(|(le, stop)| {
             let le = *le;
-            // `06 chợ hạng 1, 28 chợ hạng 2`: a figure its own level
-            // follows (a word, then the list's word and a figure) counts,
-            // and lists no further level.
-            let mut next = t[e..].split_whitespace();
-            let joiner = next
-                .next()
-                .is_some_and(|w| is_word(w, &["và", "hoặc", "đến", "tới"]));
-            let own_level = !joiner
-                && next.next().is_some_and(|w| is_word(w, &[stop]))
-                && next
-                    .next()
-                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
-            le <= s && !own_level && {
-                // The joiners are at most four letters long: a longer gap
-                // (often the rest of the document) is none and is not folded.
-                let gap = t[le..s].trim();
-                gap.chars().nth(4).is_none() && {
-                    let g = skeleton(gap);
-                    g.is_empty() || g == "," || g == "va" || g == "-" || g == "hoac"
+            le <= s
+                && {
+                    // The joiners are at most four letters long: a longer gap
+                    // (often the rest of the document) is none and is not folded.
+                    let gap = t[le..s].trim();
+                    gap.chars().nth(4).is_none() && {
+                        let g = skeleton(gap);
+                        g.is_empty() || g == "," || g == "va" || g == "-" || g == "hoac"
+                    }
                 }
-            }
+                && !own_level_follows(&t[e..], stop)
         });
         if (is_word(prev_word, CONTEXT_STOP)
             && !is_frequency(prev_word, &t[e..])
@@ -290,7 +280,7 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
         {
             let stop = match last_context_stop.take() {
                 // A list goes on under its first level's word.
-                Some((le, stop)) if list_gap && le <= s => stop,
+                Some((_, stop)) if list_gap => stop,
                 _ => prev_word.to_lowercase(),
             };
             last_context_stop = Some((e, stop));
@@ -510,6 +500,22 @@ fn comma_for_thousands_dot(figure: &str) -> bool {
             && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
             && super::number::thousands(&[a, b])
     })
+}
+
+/// Does a figure's own level follow it, a word after it (`06 chợ hạng 1,
+/// 28 chợ hạng 2`: `chợ`, then the list's word `stop` and a figure)? Then it
+/// counts, and lists no further level; a joiner after it (`5, 6 và 7 vào sau
+/// khoản 4`) goes on with the list.
+fn own_level_follows(after: &str, stop: &str) -> bool {
+    let mut next = after.split_whitespace();
+    let joiner = next
+        .next()
+        .is_some_and(|w| is_word(w, &["và", "hoặc", "đến", "tới"]));
+    !joiner
+        && next.next().is_some_and(|w| is_word(w, &[stop]))
+        && next
+            .next()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Words after `N giờ` that make it a time of day (`trước 15 giờ thứ Sáu`,

@@ -51,7 +51,7 @@ pub(crate) struct RowCell<'a> {
 impl CellTable {
     /// Do row line `li`'s last cells stand on the line after it (listed in
     /// [`CellTable::continued`])?
-    pub fn wraps(&self, li: usize) -> bool {
+    fn wraps(&self, li: usize) -> bool {
         self.continued.contains(&(li + 1))
     }
 

@@ -54,14 +54,11 @@ const COLUMN_WORDS: &[&[&str]] = &[
     &["noi", "dung"],
     &["ket", "qua"],
     &["cung", "ky"],
-    // Capitalised only (see `heading_columns`): `Năm 2025 Năm 2026 Tăng
-    // (+), giảm (-)`, but `Kế hoạch năm 2024` is one column.
-    &["nam"],
-    &["tang"],
 ];
 
-/// Column words that start a column only capitalised.
-const CAPITALISED_ONLY: &[&str] = &["nam", "tang"];
+/// Column words (folded) that start a column only capitalised: `Năm 2025
+/// Năm 2026 Tăng (+), giảm (-)`, but `Kế hoạch năm 2024` is one column.
+const CAPITALISED_COLUMN_WORDS: &[&str] = &["nam", "tang"];
 
 /// How a heading opens (folded words): with the row number's or the name's
 /// column, as prose does not.
@@ -164,17 +161,20 @@ fn heading_columns(line: &str) -> Option<Vec<String>> {
     let mut named = 0;
     let mut k = 0;
     while k < words.len() {
-        let capital = words[k].starts_with(char::is_uppercase);
-        let starts_column = |c: &&&[&str]| {
-            at(k, c) && (capital || !(c.len() == 1 && CAPITALISED_ONLY.contains(&c[0])))
-        };
-        match COLUMN_WORDS.iter().find(starts_column) {
-            Some(c) => {
+        let capitalised = words[k].starts_with(char::is_uppercase)
+            && CAPITALISED_COLUMN_WORDS.contains(&folded[k].as_str());
+        let name_len = COLUMN_WORDS
+            .iter()
+            .find(|c| at(k, c))
+            .map(|c| c.len())
+            .or(capitalised.then_some(1));
+        match name_len {
+            Some(len) => {
                 named += 1;
                 if k > 0 {
                     starts.push(k);
                 }
-                k += c.len();
+                k += len;
             }
             None => {
                 // The row number's column stands alone (`TT Chỉ tiêu`).
