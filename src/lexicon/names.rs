@@ -99,6 +99,64 @@ pub fn is_name_line(line: &str, toks: &[Token]) -> bool {
         )) || surname_near(first.text(line)).is_some())
 }
 
+/// Where a personal name printed after a list entry starts: the index of
+/// its first token in `toks`, when the line is a list entry (opening with a
+/// bullet such as `-`, or with `Lưu`) whose last `;` or `.` is followed by
+/// two to four capitalized words to the line's end, the first spelled like a
+/// surname whatever its marks (`- Trang TTĐT xã; Đặng Quốc Thịnh`, `- Lưu:
+/// VT, CCVC. Đỗ Quang Vinh`). OCR reads the signature column printed beside
+/// the Nơi nhận list onto the list's lines so.
+pub fn name_tail(line: &str, toks: &[Token]) -> Option<usize> {
+    let mut solid = toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind != TokenKind::Space);
+    let (_, opener) = solid.next()?;
+    let open = opener.text(line);
+    let listed = matches!(open, "-" | "=" | "+" | "–" | "—" | "•")
+        || viet::skeleton(&open.to_lowercase()) == "luu";
+    if !listed {
+        return None;
+    }
+    // The trailing capitalized words, back to the mark before them.
+    let mut first = None;
+    let mut words = 0;
+    for (i, t) in toks.iter().enumerate().rev() {
+        match t.kind {
+            TokenKind::Space => {
+                if t.text(line) != " " {
+                    return None;
+                }
+            }
+            TokenKind::Word if ocr_capitalized(t.text(line)) => {
+                first = Some(i);
+                words += 1;
+            }
+            TokenKind::Punct => {
+                let mark = t.text(line);
+                if !(mark.ends_with(';') || mark.ends_with('.')) {
+                    return None;
+                }
+                break;
+            }
+            _ => return None,
+        }
+    }
+    let first = first?;
+    // Something of the entry stands between the bullet and the mark.
+    let entry = toks[..first]
+        .iter()
+        .filter(|t| !matches!(t.kind, TokenKind::Space | TokenKind::Punct))
+        .count();
+    let surname = toks[first].text(line);
+    ((2..=4).contains(&words)
+        && entry >= 1
+        && (SURNAME_SKELETONS.contains(&viet::skeleton(
+            &surname.to_lowercase().replace(O_DIGITS, "o"),
+        )) || surname_near(surname).is_some()))
+    .then_some(first)
+}
+
 /// The personal names printed in `line`: maximal runs of two to four
 /// capitalized syllables, one space apart, opening with a surname of
 /// [`SURNAMES`] (marks and all), each as its lower-case syllables.
@@ -141,6 +199,36 @@ mod tests {
 
     fn name_line(s: &str) -> bool {
         is_name_line(s, &tokenize(s))
+    }
+
+    fn tail(s: &str) -> Option<&str> {
+        let toks = tokenize(s);
+        name_tail(s, &toks).map(|i| &s[toks[i].start..])
+    }
+
+    #[test]
+    fn names_after_list_entries() {
+        assert_eq!(
+            tail("- Trang TTDT xa; Dang Quéc Thinh"),
+            Some("Dang Quéc Thinh")
+        );
+        assert_eq!(
+            tail("- Lưu: VT, CCVC. Đỗ Quang Vinh"),
+            Some("Đỗ Quang Vinh")
+        );
+        assert_eq!(
+            tail("Luu: VT, TCKH. Nguyen Dang Khoa"),
+            Some("Nguyen Dang Khoa")
+        );
+        // A position in capitals is no name; nor a place after a unit word.
+        assert_eq!(tail("- Như trên; PHÓ CHỦ TỊCH"), None);
+        assert_eq!(tail("- Sở Y tế; Phòng Tài"), None);
+        // Outside a list, or with no entry before the mark.
+        assert_eq!(tail("Giao thông; Lê Văn Tám"), None);
+        assert_eq!(tail("- ; Lê Văn Tám"), None);
+        // Words after the name, or a name run too long.
+        assert_eq!(tail("- Như trên; Lê Văn Tám ký"), None);
+        assert_eq!(tail("- Như trên; Lê Văn Tám Hai Ba"), None);
     }
 
     #[test]

@@ -212,6 +212,27 @@ impl Builder {
         });
     }
 
+    /// A personal name's words, `toks` of line `li` from token `offset`,
+    /// as a segment of their own read with the person-name model. A surname
+    /// one letter off is read as the surname.
+    fn name_slots(&mut self, li: usize, line: &str, toks: &[Token], offset: usize) {
+        self.items.push((Gate::Always, Item::Break));
+        let first = toks.iter().position(|t| t.kind == TokenKind::Word);
+        for (i, t) in toks.iter().enumerate() {
+            if t.kind == TokenKind::Word {
+                let key = Some(i)
+                    .filter(|&i| Some(i) == first)
+                    .and_then(|_| names::surname_near(t.text(line)))
+                    .map_or_else(|| t.text(line).to_lowercase(), viet::skeleton);
+                self.slot(Gate::Always, li, offset + i, key, None);
+                if let Some(s) = self.slots.last_mut() {
+                    s.name = true;
+                }
+            }
+        }
+        self.items.push((Gate::Always, Item::Break));
+    }
+
     /// Fixed LM positions for the space-separated `words` a token is read
     /// as (an acronym's expansion, a unit's name).
     fn fixed_words(&mut self, lex: &Lexicon, gate: Gate, words: &str) {
@@ -779,22 +800,7 @@ impl<'a> Repairer<'a> {
                 .is_some_and(|t| t.kind == TokenKind::Word);
             if names::is_name_line(line, toks) {
                 // A name alone is a segment of its own, read as a name.
-                b.items.push((Gate::Always, Item::Break));
-                let first = toks.iter().position(|t| t.kind == TokenKind::Word);
-                for (ti, t) in toks.iter().enumerate() {
-                    if t.kind == TokenKind::Word {
-                        // A surname one letter off is read as the surname.
-                        let key = Some(ti)
-                            .filter(|&ti| Some(ti) == first)
-                            .and_then(|_| names::surname_near(t.text(line)))
-                            .map_or_else(|| t.text(line).to_lowercase(), viet::skeleton);
-                        b.slot(Gate::Always, li, ti, key, None);
-                        if let Some(s) = b.slots.last_mut() {
-                            s.name = true;
-                        }
-                    }
-                }
-                b.items.push((Gate::Always, Item::Break));
+                b.name_slots(li, line, toks, 0);
                 continue;
             }
             let next = lines.get(li + 1).zip(tokens.get(li + 1));
@@ -851,8 +857,15 @@ impl<'a> Repairer<'a> {
                 readings[ti] = Some(Reading::Word(letter.to_string()));
                 last_letter = Some(letter);
             }
+            // A name printed after a list entry is read as a name, as a name
+            // line is.
+            let name_at = names::name_tail(line, toks);
             let mut ti = 0;
             while ti < toks.len() {
+                if Some(ti) == name_at {
+                    b.name_slots(li, line, &toks[ti..], ti);
+                    break;
+                }
                 let Some(reading) = &readings[ti] else {
                     b.token(lex, Gate::Always, line, toks, li, ti);
                     ti += 1;
