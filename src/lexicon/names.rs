@@ -7,6 +7,7 @@
 //! the corpora print ([`crate::build::names`]), reads it as a name (`Lục Văn
 //! Thắng`). Repair uses it on a line that is a name alone, as a signer's is.
 
+use crate::text::token::is_letter_lookalike;
 use crate::text::{viet, Token, TokenKind};
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
@@ -72,14 +73,17 @@ fn capitalized(word: &str) -> bool {
 const O_DIGITS: [char; 2] = ['6', '0'];
 
 /// Is `word` a capitalized name syllable as OCR may print it: as
-/// [`capitalized`], or with one digit of [`O_DIGITS`] for a letter after
-/// the capital (`V6`)?
+/// [`capitalized`], or with one digit of [`O_DIGITS`] or one letter
+/// look-alike ([`is_letter_lookalike`]) for a letter after the capital
+/// (`V6`, `S¥`)?
 fn ocr_capitalized(word: &str) -> bool {
     if capitalized(word) {
         return true;
     }
-    let digits = word.chars().filter(|c| O_DIGITS.contains(c)).count();
-    digits == 1 && !word.starts_with(O_DIGITS) && capitalized(&word.replace(O_DIGITS, "o"))
+    let odd = |c: char| O_DIGITS.contains(&c) || is_letter_lookalike(c);
+    word.chars().filter(|&c| odd(c)).count() == 1
+        && !word.starts_with(odd)
+        && capitalized(&word.replace(odd, "o"))
 }
 
 /// Is the line (its tokens `toks`) a personal name alone: two to four
