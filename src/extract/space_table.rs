@@ -16,7 +16,14 @@ use crate::text::viet::skeleton;
 /// The KPIs of `table` in `doc` (whose lines are `lines`), each with the
 /// printed span of its figure.
 pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &SpacedTable) -> Vec<(Span, Kpi)> {
-    let columns = &table.columns;
+    // The columns the figures fill: those after the row number's and the
+    // name's (`STT Đơn vị …`: there `Đơn vị` names the rows' units of
+    // government, not units of measure).
+    let names = match table.columns.first() {
+        Some(c) if matches!(skeleton(c).as_str(), "tt" | "stt") => 2,
+        _ => 1,
+    };
+    let columns = table.columns.get(names..).unwrap_or_default();
     let unit_column = columns.iter().any(|c| is_unit_column(c));
     // Money a column names in brackets (`Giá trị (triệu đồng)`).
     let column_money = |c: &str| {
@@ -45,7 +52,8 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &SpacedTable) -> 
                 label = rest;
             }
         }
-        // The figures fill the columns from the right.
+        // The figures fill the columns from the right; more figures than
+        // columns (a heading whose names did not all split) name none.
         let shift = columns.len().checked_sub(r.figures.len());
         let base = doc.line_offset(li);
         for (j, fig) in r.figures.iter().enumerate() {
@@ -102,6 +110,33 @@ mod tests {
             .flat_map(|t| table_kpis(&doc, lines, t))
             .map(|(_, k)| k)
             .collect()
+    }
+
+    #[test]
+    fn units_of_government_are_no_units() {
+        let k = kpis(&[
+            "STT Đơn vị Kế hoạch vốn Thực hiện Tỷ lệ (%)",
+            "1 Thành phố Hà Tĩnh 186.450 61.280 32,9",
+            "2 Thị xã Hồng Lĩnh 94.320 35.870 38,0",
+        ]);
+        let got: Vec<(f64, Option<&str>)> =
+            k.iter().map(|k| (k.value, k.unit.as_deref())).collect();
+        assert_eq!(
+            got[..3],
+            [(186_450.0, None), (61_280.0, None), (32.9, Some("%"))]
+        );
+        assert_eq!(
+            k[0].label.as_deref(),
+            Some("Thành phố Hà Tĩnh (Kế hoạch vốn)")
+        );
+        // More figures than named columns: no column is named.
+        let k = kpis(&[
+            "STT Đơn vị Kế hoạch vốn Giải ngân Tỷ lệ Số dự án",
+            "1 Thành phố Hà Tĩnh 186.450 61.280 32,9 3",
+            "2 Thị xã Hồng Lĩnh 94.320 35.870 38,0 1",
+        ]);
+        assert!(k.iter().all(|k| k.unit.is_none()));
+        assert_eq!(k[3].label.as_deref(), Some("Thành phố Hà Tĩnh"));
     }
 
     #[test]

@@ -208,6 +208,21 @@ fn is_wrapped_name(line: &str) -> bool {
         && !t.chars().any(|c| c.is_ascii_digit())
 }
 
+/// Most lines a heading's column names wrap onto below it.
+const HEADING_WRAPS: usize = 2;
+
+/// Can `line` be the rest of a heading's column names, wrapped below it
+/// (`năm 2025 ngày 15/5/2025 giải ngân`, `(triệu đồng) (%) dưới 20%`):
+/// short, opening with a small letter or a bracket, not ending a sentence,
+/// and no row?
+fn is_heading_wrap(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() <= MAX_HEADING
+        && t.starts_with(|c: char| c.is_lowercase() || c == '(')
+        && !t.ends_with(['.', ':', ';'])
+        && row(t).is_none()
+}
+
 /// The tables of `lines` printed without rules, in text order.
 pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<SpacedTable> {
     let mut out = Vec::new();
@@ -217,17 +232,21 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<SpacedTable> {
             i += 1;
             continue;
         };
+        // The heading's names may wrap onto a line or two below it.
+        let first = (i + 1..lines.len().min(i + 1 + HEADING_WRAPS))
+            .find(|&k| !is_heading_wrap(lines[k].as_ref()))
+            .unwrap_or(lines.len().min(i + 1 + HEADING_WRAPS));
         // A row's name may wrap onto a line of its own, the next row after
         // it (`4 Tàng trữ, … lâm sản 21 19 -2` / `trái pháp luật`).
         let wrapped = |k: usize| {
-            k > i + 1
+            k > first
                 && is_wrapped_name(lines[k].as_ref())
                 && lines.get(k + 1).is_some_and(|l| row(l.as_ref()).is_some())
         };
-        let end = (i + 1..lines.len())
+        let end = (first..lines.len())
             .find(|&k| row(lines[k].as_ref()).is_none() && !wrapped(k))
             .unwrap_or(lines.len());
-        if end - (i + 1) >= 2 {
+        if end.saturating_sub(first) >= 2 {
             out.push(SpacedTable {
                 heading_line: i,
                 columns,
@@ -274,6 +293,31 @@ mod tests {
             "Kết quả thực hiện kế hoạch như sau:",
             "1 Cấp giấy 650 512",
             "2 Thu tiền 120 83",
+        ])
+        .is_empty());
+    }
+
+    #[test]
+    fn headings_wrapped_onto_two_lines() {
+        let t = find_tables(&[
+            "STT Đơn vị Kế hoạch vốn Giải ngân đến Tỷ lệ Số dự án",
+            "năm 2025 ngày 15/5/2025 giải ngân giải ngân",
+            "(triệu đồng) (triệu đồng) (%) dưới 20%",
+            "1 Thành phố Hà Tĩnh 186.450 61.280 32,9 3",
+            "2 Thị xã Hồng Lĩnh 94.320 35.870 38,0 1",
+            "Tổng cộng 280.770 97.150 34,6 4",
+            "",
+        ]);
+        assert_eq!(t.len(), 1);
+        assert_eq!((t[0].heading_line, t[0].end_line), (0, 6));
+        // A third wrapped line is too many: prose, not a table's heading.
+        assert!(find_tables(&[
+            "STT Đơn vị Kế hoạch vốn Giải ngân đến Tỷ lệ Số dự án",
+            "năm 2025",
+            "ngày 15/5/2025",
+            "(triệu đồng)",
+            "1 Thành phố Hà Tĩnh 186.450 61.280 32,9 3",
+            "2 Thị xã Hồng Lĩnh 94.320 35.870 38,0 1",
         ])
         .is_empty());
     }
