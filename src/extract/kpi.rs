@@ -648,7 +648,11 @@ fn table_start(doc: &DocText, cell_tables: &[Span]) -> Option<usize> {
     for line in doc.folded.split('\n') {
         let at = doc.to_orig(off);
         let in_cell_table = cell_tables.iter().any(|&(a, b)| a <= at && at < b);
-        if !in_cell_table && (TABLE_START.is_match(line) || is_header_row(line)) {
+        // A line going on with a sentence (opening with a small letter) is
+        // prose, whatever column words it holds (`nhiệm vụ …, phân công rõ
+        // đơn vị chủ trì, phối hợp và thời`).
+        let prose = doc.text[at..].trim_start().starts_with(char::is_lowercase);
+        if !in_cell_table && (TABLE_START.is_match(line) || (!prose && is_header_row(line))) {
             return Some(doc.to_orig(off));
         }
         off += line.len() + 1;
