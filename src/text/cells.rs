@@ -186,6 +186,13 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
             i += 1;
             continue;
         };
+        // A rule under the heading (`----+----`) ends it; the lines of
+        // cells above the rule are its names wrapped (`| | xây dựng |
+        // đầu tư`), not rows.
+        let first_row = (first_row..lines.len().min(first_row + 1 + HEADING_WRAPS))
+            .take_while(|&k| k == first_row || cells(lines[k - 1].as_ref()).is_some())
+            .find(|&k| is_rule(lines[k].as_ref()))
+            .map_or(first_row, |k| k + 1);
         let mut end = first_row;
         let mut aligned = false;
         let width = heading.len();
@@ -194,6 +201,13 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
         let (mut continued, mut merged) = (Vec::new(), Vec::new());
         let mut short_row: Option<usize> = None;
         while let Some(text) = lines.get(end).map(AsRef::as_ref) {
+            // A rule between rows (a group's, the total's) is part of the
+            // table.
+            if end > first_row && is_rule(text) {
+                end += 1;
+                short_row = None;
+                continue;
+            }
             let Some(row) = cells(text) else {
                 // A row's last cells wrapped onto a line of their own
                 // (`| 4.500 |` / `2027-2028`, `… thay mái tôn 06` /
@@ -241,6 +255,19 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
         i = end;
     }
     out
+}
+
+/// Most lines of cells a heading's names wrap onto above the rule that
+/// ends it.
+const HEADING_WRAPS: usize = 3;
+
+/// Is `line` a rule drawn in text (`-----+------+----`, `|=====|`): only
+/// dashes, equals signs, pluses, bars and specks, three dashes or more?
+fn is_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().filter(|&c| c == '-' || c == '=').count() >= 3
+        && t.chars()
+            .all(|c| matches!(c, '-' | '=' | '+' | '|' | '_' | ':' | '.' | ' '))
 }
 
 /// Can `line` be a row's last cell wrapped onto a line of its own: short,
@@ -359,6 +386,35 @@ mod tests {
         // Not when the row under it has as many cells as the line.
         let lines = ["TT | Chỉ tiêu | ĐVT |", "Ghi chú", "1 | Khách | lượt"];
         assert!(find_tables(&lines).is_empty());
+    }
+
+    #[test]
+    fn rules_drawn_in_text_end_the_heading_and_part_the_rows() {
+        let lines = [
+            "-----+-------------+----------+-----------",
+            "STT | Tên dự án | Tổng mức | Vốn phân",
+            "| | đầu tư | bổ năm",
+            "| | | 2025",
+            "-----+-------------+----------+-----------",
+            "| TỔNG CỘNG | 101.250 | 38.650",
+            "1 | Đường ĐH2 | 18.500 | 6.800",
+            "-----+-------------+----------+-----------",
+            "2 | Trường học | 7.850 | 3.400",
+            "-----+-------------+----------+-----------",
+            "Giao Phòng Tài chính theo dõi.",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!(
+            (t[0].heading_line, t[0].first_row, t[0].end_line),
+            (1, 5, 10)
+        );
+        let figures: Vec<&str> = (t[0].first_row..t[0].end_line)
+            .filter_map(|li| t[0].row(&lines, li))
+            .map(|r| r[r.len() - 1].text)
+            .collect();
+        assert_eq!(figures, ["38.650", "6.800", "3.400"]);
+        assert!(is_rule("|=====|=====|") && !is_rule("- Như trên;") && !is_rule("--"));
     }
 
     #[test]
