@@ -182,7 +182,7 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
             Some(joined) => (cells(joined), i + 2),
             None => (cells(line), i + 1),
         };
-        let Some(heading) = heading.filter(|c| is_heading(c)) else {
+        let Some(heading) = heading.filter(|c| is_heading(c) && !is_rule(line)) else {
             i += 1;
             continue;
         };
@@ -391,7 +391,7 @@ mod tests {
     #[test]
     fn rules_drawn_in_text_end_the_heading_and_part_the_rows() {
         let lines = [
-            "-----+-------------+----------+-----------",
+            "|-----|-------------|----------|-----------|",
             "STT | Tên dự án | Tổng mức | Vốn phân",
             "| | đầu tư | bổ năm",
             "| | | 2025",
