@@ -54,11 +54,15 @@ const COLUMN_WORDS: &[&[&str]] = &[
     &["noi", "dung"],
     &["ket", "qua"],
     &["cung", "ky"],
+    &["don", "gia"],
+    &["thanh", "tien"],
+    &["dvt"],
 ];
 
 /// Column words (folded) that start a column only capitalised: `Năm 2025
-/// Năm 2026 Tăng (+), giảm (-)`, but `Kế hoạch năm 2024` is one column.
-const CAPITALISED_COLUMN_WORDS: &[&str] = &["nam", "tang"];
+/// Năm 2026 Tăng (+), giảm (-)`, `ĐVT Số lượng`, but `Kế hoạch năm 2024`
+/// is one column.
+const CAPITALISED_COLUMN_WORDS: &[&str] = &["nam", "tang", "so"];
 
 /// How a heading opens (folded words): with the row number's or the name's
 /// column, as prose does not.
@@ -98,12 +102,22 @@ pub(crate) struct SpacedRow<'a> {
     pub figures: Vec<&'a str>,
 }
 
-/// The row `line` prints, if it is one.
+/// A group's row: a Roman numeral, the group's name and its one figure
+/// (`II Số hóa hồ sơ, kết quả TTHC 997.800.000`), a subtotal.
+static GROUP_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?P<no>[IVX]{1,4})\.?\s+(?P<name>.*[\p{L})%,])\s+(?P<figs>\d+(?:[.,]\d+)*)\s*$",
+    )
+    .expect("valid regex")
+});
+
+/// The row `line` prints, if it is one: a row of [`ROW`]'s shape, or a
+/// group's of [`GROUP_ROW`]'s.
 pub(crate) fn row(line: &str) -> Option<SpacedRow<'_>> {
     if line.contains('|') {
         return None;
     }
-    let c = ROW.captures(line)?;
+    let c = ROW.captures(line).or_else(|| GROUP_ROW.captures(line))?;
     Some(SpacedRow {
         number: c.name("no").map(|m| m.as_str()),
         name: c.name("name")?.as_str().trim(),
@@ -199,13 +213,21 @@ fn heading_columns(line: &str) -> Option<Vec<String>> {
     )
 }
 
-/// Can `line` be the rest of a row's name: short, opening with a small
-/// letter, no figure in it?
+/// Can `line` be the rest of a row's name: short, opening with a letter
+/// (`chọn nhà thầu`, `CSDL quốc gia về dân cư`), a figure only in brackets
+/// (`cấp xã (02 ngày/lớp)`)?
 fn is_wrapped_name(line: &str) -> bool {
     let t = line.trim();
-    t.chars().count() <= 40
-        && t.starts_with(char::is_lowercase)
-        && !t.chars().any(|c| c.is_ascii_digit())
+    let mut depth = 0usize;
+    let bare_digit = t.chars().any(|c| {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        c.is_ascii_digit() && depth == 0
+    });
+    t.chars().count() <= 40 && t.starts_with(char::is_alphabetic) && !bare_digit
 }
 
 /// Most lines a heading's column names wrap onto below it.
@@ -232,10 +254,15 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<SpacedTable> {
             i += 1;
             continue;
         };
-        // The heading's names may wrap onto a line or two below it.
+        // The heading's names may wrap onto a line or two below it, and a
+        // blank line may part them from the rows.
         let first = (i + 1..lines.len().min(i + 1 + HEADING_WRAPS))
             .find(|&k| !is_heading_wrap(lines[k].as_ref()))
             .unwrap_or(lines.len().min(i + 1 + HEADING_WRAPS));
+        let first = match lines.get(first) {
+            Some(l) if l.as_ref().trim().is_empty() => first + 1,
+            _ => first,
+        };
         // A row's name may wrap onto a line of its own, the next row after
         // it (`4 Tàng trữ, … lâm sản 21 19 -2` / `trái pháp luật`).
         let wrapped = |k: usize| {
@@ -320,6 +347,38 @@ mod tests {
             "2 Thị xã Hồng Lĩnh 94.320 35.870 38,0 1",
         ])
         .is_empty());
+    }
+
+    #[test]
+    fn cost_estimates_with_groups_and_wrapped_names() {
+        let lines = [
+            "STT Nội dung chi ĐVT Số Đơn giá Thành tiền",
+            "lượng (đồng) (đồng)",
+            "",
+            "I Mua sắm thiết bị 150.000.000",
+            "1 Máy quét tài liệu khổ A3 Chiếc 2 60.000.000 120.000.000",
+            "2 Máy tính kết nối với Bộ 1 30.000.000 30.000.000",
+            "CSDL chuyên ngành",
+            "II Đào tạo 16.000.000",
+            "3 Lớp tập huấn sử dụng Lớp 2 8.000.000 16.000.000",
+            "cấp xã (02 ngày/lớp)",
+            "",
+            "TỔNG CỘNG 166.000.000",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        // The last row's wrapped name, with no row after it, is left out.
+        assert_eq!(t[0].end_line, 9);
+        assert_eq!(
+            t[0].columns,
+            ["STT", "Nội dung chi", "ĐVT", "Số", "Đơn giá", "Thành tiền"]
+        );
+        assert_eq!(
+            row("II Đào tạo 16.000.000").map(|r| (r.number, r.figures)),
+            Some((Some("II"), vec!["16.000.000"]))
+        );
+        // A group's row needs its numeral; one figure alone makes no row.
+        assert_eq!(row("Đào tạo 16.000.000"), None);
     }
 
     #[test]
