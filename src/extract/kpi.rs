@@ -1258,6 +1258,14 @@ mod tests {
             "Tin, bài | 12",
         ]);
         assert_eq!(v, vec![12.0]);
+        // A sentence going on with column words is prose: the figures after
+        // it are read as prose, not as an appendix's last figure per line.
+        let v = values(&[
+            "- Các nhiệm vụ phải cụ thể, có lộ trình, phân công rõ",
+            "nhiệm vụ, đơn vị chủ trì, phối hợp và thời hạn hoàn thành.",
+            "Năm 2026 xảy ra 14 đợt thiên tai, thiệt hại 386,2 tỷ đồng.",
+        ]);
+        assert_eq!(v, vec![14.0, 386.2e9]);
     }
 
     #[test]
