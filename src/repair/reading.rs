@@ -1222,6 +1222,14 @@ pub(super) fn bracket_reading(line: &str, toks: &[Token], ti: usize) -> Option<R
     let next = toks.get(ti + 1).filter(|t| t.kind == TokenKind::Word)?;
     let w = next.text(line);
     let first = w.chars().next()?;
+    // A stroke of a quarter's numeral (`quý [V/2026`), which
+    // [`quarter_numeral`] counts: the bracket goes.
+    if p == "[" && quarter_numeral(line, toks, ti + 1).is_some() {
+        return Some(Reading::Mark {
+            to: String::new(),
+            lm: MarkLm::Dropped,
+        });
+    }
     if first.is_uppercase() {
         let symbol = toks
             .get(ti + 2)
@@ -2003,16 +2011,22 @@ pub(super) fn per_unit_denominator(line: &str, toks: &[Token], ti: usize) -> boo
 /// count is no quarter (four strokes or more).
 pub(super) fn quarter_numeral(line: &str, toks: &[Token], ti: usize) -> Option<&'static str> {
     let s = toks[ti].text(line);
-    let quy = ti >= 2
+    // A `[` glued before the word is a stroke of it (`quy [V`).
+    let bracket = ti >= 1
+        && toks[ti - 1].kind == TokenKind::Punct
+        && toks[ti - 1].text(line) == "["
+        && toks[ti - 1].end == toks[ti].start;
+    let at = ti - usize::from(bracket);
+    let quy = at >= 2
         && s.contains(['I', 'H', 'T', 'V'])
-        && toks[ti - 1].kind == TokenKind::Space
-        && toks[ti - 1].text(line) == " "
-        && toks[ti - 2].kind == TokenKind::Word
-        && viet::skeleton_eq(toks[ti - 2].text(line), "quy");
+        && toks[at - 1].kind == TokenKind::Space
+        && toks[at - 1].text(line) == " "
+        && toks[at - 2].kind == TokenKind::Word
+        && viet::skeleton_eq(toks[at - 2].text(line), "quy");
     if !quy {
         return None;
     }
-    let mut strokes = 0;
+    let mut strokes = usize::from(bracket);
     let mut five = false;
     for c in s.chars() {
         if five {
@@ -2236,6 +2250,19 @@ mod tests {
         let toks = text::tokenize(line);
         let ti = toks.iter().position(|t| t.text(line).contains('['))?;
         bracket_reading(line, &toks, ti)
+    }
+
+    #[test]
+    fn brackets_read_as_a_quarters_i() {
+        let to = |line: &str| match bracket(line) {
+            Some(Reading::Mark { to, .. }) => Some(to),
+            _ => None,
+        };
+        assert_eq!(to("trong quy [V/2026"), Some(String::new()));
+        assert_eq!(to("Quý [V năm 2026"), Some(String::new()));
+        assert_eq!(to("số 14 [V-UBND"), Some("/".to_owned()));
+        let toks = crate::text::tokenize("quy [V/2026");
+        assert_eq!(quarter_numeral("quy [V/2026", &toks, 3), Some("IV"));
     }
 
     #[test]
