@@ -137,6 +137,15 @@ pub fn choose_code(
     slot: CodeSlot,
     w: &Weights,
 ) -> Option<CodeRepair> {
+    if slot != CodeSlot::Free {
+        if let Some(code) = legislature(token) {
+            return Some(CodeRepair {
+                code,
+                confidence: LEGISLATURE_CONFIDENCE,
+                runner_up: None,
+            });
+        }
+    }
     let (best_cost, best) = ranked.best.as_ref()?;
     let clean = token.chars().all(|c| c.is_ascii_uppercase());
     // `IKH-VP` of `71/IKH-VP`, `số IBC-VP`: the `I` is the symbol's slash.
@@ -160,6 +169,35 @@ pub fn choose_code(
         confidence: (1.0 - (-margin).exp() * 0.5).min(super::MAX_CONFIDENCE),
         runner_up: runner.map(|r| r.1.clone()),
     })
+}
+
+/// Confidence of a legislature's code read through OCR's letters for its
+/// digits ([`legislature`]).
+const LEGISLATURE_CONFIDENCE: f32 = 0.9;
+
+/// The code of a legislature (`QH15`, `UBTVQH14`: the Quốc hội that passed
+/// a law, a symbol's last part) that `token` prints with OCR's letters for
+/// its two digits (`QHI3`, `QHl5`, `QHIS`: `I`, `l`, `L`, `|` for `1`, `O`
+/// for `0`, `S` for `5`); `None` for a token of other letters, or printed
+/// right.
+fn legislature(token: &str) -> Option<String> {
+    let digits = token
+        .strip_prefix("UBTVQH")
+        .or_else(|| token.strip_prefix("QH"))?;
+    if digits.chars().count() != 2 || digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let read: String = digits
+        .chars()
+        .map(|c| match c {
+            'I' | 'l' | 'L' | '|' => Some('1'),
+            'O' | 'o' => Some('0'),
+            'S' => Some('5'),
+            d if d.is_ascii_digit() => Some(d),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    Some(format!("{}{read}", &token[..token.len() - digits.len()]))
 }
 
 /// Does the document's mixture explain `token` better as `code` damaged (by
@@ -298,6 +336,17 @@ pub(super) fn acronym_words(s: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn legislatures_read_through_letters_for_digits() {
+        assert_eq!(legislature("QHI3").as_deref(), Some("QH13"));
+        assert_eq!(legislature("QHl5").as_deref(), Some("QH15"));
+        assert_eq!(legislature("QHIS").as_deref(), Some("QH15"));
+        assert_eq!(legislature("UBTVQHI4").as_deref(), Some("UBTVQH14"));
+        assert_eq!(legislature("QH15"), None);
+        assert_eq!(legislature("QHND"), None);
+        assert_eq!(legislature("QHI"), None);
+    }
 
     #[test]
     fn unknown_codes_stay_in_clean_text_and_damage_is_read_in_ocr() {
