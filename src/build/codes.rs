@@ -9,8 +9,10 @@ use std::sync::LazyLock;
 /// Codes from the official format (Nghị định 30/2020, Phụ lục III), common
 /// issuing-body abbreviations (with the `&` forms of sectors, `GD&ĐT`, and
 /// the ministries of the 2025 reorganisation, `BNNMT` for Nông nghiệp và Môi
-/// trường) and the titles a recipients list abbreviates (`GĐ`, `PGĐ`: giám
-/// đốc), always included whatever the corpora say.
+/// trường, and the communes' offices since, `PKT` for Phòng Kinh tế and
+/// `PVHXH` for Phòng Văn hóa - Xã hội), the Party's `QĐi` (Quy định) and the
+/// titles a recipients list abbreviates (`GĐ`, `PGĐ`: giám đốc), always
+/// included whatever the corpora say.
 pub const BUILTIN: &[&str] = &[
     "NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB",
     "TTr", "HĐ", "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB", "SY", "TrS",
@@ -19,7 +21,8 @@ pub const BUILTIN: &[&str] = &[
     "KGVX", "NC", "VX", "HCTC", "VHHT", "CBTH", "TTĐT", "VT", "TU", "HU", "ĐU", "TW", "VPTW",
     "CCHC", "VNeID", "MTTQ", "BCĐ", "TTHCC", "DVC", "TN&MT", "TT&TT", "LĐTB&XH", "BNV", "BTC",
     "BTP", "BCA", "BQP", "BYT", "BXD", "BGDĐT", "BTNMT", "BTTTT", "NLĐ", "CNTT", "KT", "TM", "TL",
-    "TUQ", "GĐ", "PGĐ", "NN&MT", "GD&ĐT", "KH&CN", "KH&ĐT", "VH&TT", "BNNMT", "BDTTG",
+    "TUQ", "GĐ", "PGĐ", "NN&MT", "GD&ĐT", "KH&CN", "KH&ĐT", "VH&TT", "BNNMT", "BDTTG", "QĐi",
+    "PKT", "PVHXH", "VHXH", "KTHT",
 ];
 
 static SYMBOL: LazyLock<regex::Regex> = LazyLock::new(|| {
