@@ -183,7 +183,8 @@ static TYPE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// Types (folded) that are verbs too: `Hướng dẫn 57 hộ` guides 57
-/// households, `lập biên bản 59 trường hợp` writes up 59 cases.
+/// households, `lập biên bản 59 trường hợp` writes up 59 cases, `hợp đồng
+/// 03 giáo viên` hires three teachers on contract.
 const VERB_TYPES: &[&str] = &[
     "huong dan",
     "bao cao",
@@ -191,6 +192,7 @@ const VERB_TYPES: &[&str] = &[
     "quy dinh",
     "ket luan",
     "bien ban",
+    "hop dong",
 ];
 
 /// Words (folded) that go on with a citation after its number, for a type
@@ -1015,6 +1017,7 @@ mod tests {
         assert_eq!(fulls(&["kinh phí thực hiện Đề án 06 năm 2024"]), vec!["06"]);
         assert!(fulls(&["Hướng dẫn 57 hộ kinh doanh đưa sản phẩm lên sàn"]).is_empty());
         assert!(fulls(&["đã lập biên bản", "59 trường hợp lấn chiếm"]).is_empty());
+        assert!(fulls(&["điều động hoặc hợp đồng 03 giáo viên còn thiếu"]).is_empty());
         assert!(fulls(&[
             "3 Chi phí quản lý dự án 785 1,8",
             "CỦA DỰ ÁN",
