@@ -58,10 +58,18 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &SpacedTable) -> 
         let base = doc.line_offset(li);
         for (j, fig) in r.figures.iter().enumerate() {
             let at = crate::text::cells::offset_in(line, fig);
-            // A change is signed (`-6`, `+1`).
-            let (sign, digits) = match fig.strip_prefix('-') {
+            // A target's bound (`≥100`, `≤ 10,5`) qualifies it.
+            let (qualifier, bare) = match fig.strip_prefix(['≥', '≤']) {
+                Some(rest) => (
+                    Some(fig[..fig.len() - rest.len()].to_owned()),
+                    rest.trim_start(),
+                ),
+                None => (None, *fig),
+            };
+            // A change is signed (`-6`, `+1`); a lone `-` is an empty cell.
+            let (sign, digits) = match bare.strip_prefix('-') {
                 Some(d) => (-1.0, d),
-                None => (1.0, fig.strip_prefix('+').unwrap_or(fig)),
+                None => (1.0, bare.strip_prefix('+').unwrap_or(bare)),
             };
             let Some(value) = parse_vn(digits).map(|v| sign * v) else {
                 continue;
@@ -86,7 +94,7 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &SpacedTable) -> 
                     label,
                     value: value * scale,
                     unit,
-                    qualifier: None,
+                    qualifier,
                     out_of: None,
                     raw: (*fig).to_owned(),
                     line: li + 1,
@@ -110,6 +118,28 @@ mod tests {
             .flat_map(|t| table_kpis(&doc, lines, t))
             .map(|(_, k)| k)
             .collect()
+    }
+
+    #[test]
+    fn bounds_qualify_and_empty_cells_give_nothing() {
+        let k = kpis(&[
+            "TT Chỉ tiêu ĐVT Kế hoạch Thực hiện Tỷ lệ",
+            "1 Công suất giường bệnh % ≥100 108,3 -",
+            "2 Tỷ lệ sinh con thứ 3 % ≤ 10,5 12,6 -",
+        ]);
+        let got: Vec<(f64, Option<&str>)> = k
+            .iter()
+            .map(|k| (k.value, k.qualifier.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (100.0, Some("≥")),
+                (108.3, None),
+                (10.5, Some("≤")),
+                (12.6, None)
+            ]
+        );
     }
 
     #[test]

@@ -30,9 +30,11 @@ use std::sync::LazyLock;
 /// glued after it (`42,0: 44,3`, see [`SPECKS`]), those after the first
 /// maybe signed (a change: `47 41 -6`).
 static ROW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\s*(?:(?P<no>\d{1,2})\.?\s+)?(?P<name>.*[\p{L})%,])\s+(?P<figs>\d+(?:[.,]\d+)*[:;']?(?:\s+[-+]?\d+(?:[.,]\d+)*[:;']?)+)\s*$",
-    )
+    const CELL: &str = r"(?:[≥≤]\s?)?\d+(?:[.,]\d+)*[:;']?|-";
+    const SIGNED_CELL: &str = r"(?:[≥≤]\s?)?[-+]?\d+(?:[.,]\d+)*[:;']?|-";
+    Regex::new(&format!(
+        r"^\s*(?:(?P<no>\d{{1,2}}(?:\.\d{{1,2}})?)\.?\s+)?(?P<name>.*[\p{{L}})%,])\s+(?P<figs>(?:{CELL})(?:\s+(?:{SIGNED_CELL}))+)\s*$"
+    ))
     .expect("valid regex")
 });
 
@@ -118,16 +120,39 @@ pub(crate) fn row(line: &str) -> Option<SpacedRow<'_>> {
         return None;
     }
     let c = ROW.captures(line).or_else(|| GROUP_ROW.captures(line))?;
+    let figures = cells(c.name("figs")?.as_str());
+    // Two figures at least; a `-` is an empty cell.
+    let numbers = figures
+        .iter()
+        .filter(|f| f.contains(|c: char| c.is_ascii_digit()));
+    let group = c
+        .name("no")
+        .is_some_and(|n| n.as_str().starts_with(['I', 'V', 'X']));
+    if numbers.count() < 2 && !group {
+        return None;
+    }
     Some(SpacedRow {
         number: c.name("no").map(|m| m.as_str()),
         name: c.name("name")?.as_str().trim(),
-        figures: c
-            .name("figs")?
-            .as_str()
-            .split_whitespace()
-            .map(|f| f.trim_end_matches(SPECKS))
-            .collect(),
+        figures,
     })
+}
+
+/// The cells of a row's figures, specks dropped, a bound sign kept with
+/// the figure it bounds though a space parts them (`≤ 10,5`).
+fn cells(figs: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    let mut bound: Option<usize> = None;
+    for part in figs.split_whitespace() {
+        let at = super::cells::offset_in(figs, part);
+        if matches!(part, "≥" | "≤") {
+            bound = Some(at);
+            continue;
+        }
+        let start = bound.take().unwrap_or(at);
+        out.push(figs[start..at + part.len()].trim_end_matches(SPECKS));
+    }
+    out
 }
 
 /// A row's name and the unit printed at its end under a `Đơn vị` column
@@ -379,6 +404,27 @@ mod tests {
         );
         // A group's row needs its numeral; one figure alone makes no row.
         assert_eq!(row("Đào tạo 16.000.000"), None);
+    }
+
+    #[test]
+    fn empty_cells_bounds_and_decimal_row_numbers() {
+        fn figures(line: &str) -> Option<Vec<&str>> {
+            row(line).map(|r| r.figures)
+        }
+        assert_eq!(
+            figures("3 Công suất sử dụng giường bệnh % ≥100 101,6 108,3 - -"),
+            Some(vec!["≥100", "101,6", "108,3", "-", "-"])
+        );
+        assert_eq!(
+            figures("9 Tỷ lệ sinh con thứ 3 trở lên % ≤ 10,5 10,7 - -"),
+            Some(vec!["≤ 10,5", "10,7", "-", "-"])
+        );
+        assert_eq!(
+            row("1.2 Kế toán viên 01 02").and_then(|r| r.number),
+            Some("1.2")
+        );
+        // Empty cells do not make a row of one figure.
+        assert_eq!(figures("7 Số trẻ sinh ra - 1.214 - -"), None);
     }
 
     #[test]
