@@ -189,10 +189,26 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
         // A rule under the heading (`----+----`) ends it; the lines of
         // cells above the rule are its names wrapped (`| | xây dựng |
         // đầu tư`), not rows.
-        let first_row = (first_row..lines.len().min(first_row + 1 + HEADING_WRAPS))
+        let ruled = (first_row..lines.len().min(first_row + 1 + HEADING_WRAPS))
             .take_while(|&k| k == first_row || cells(lines[k - 1].as_ref()).is_some())
-            .find(|&k| is_rule(lines[k].as_ref()))
-            .map_or(first_row, |k| k + 1);
+            .find(|&k| is_rule(lines[k].as_ref()));
+        // With no rule, lines of fewer cells than the heading's and no
+        // figure are its names wrapped (`họ và tên | (đồng)`), where a row
+        // of cells follows them.
+        let first_row = match ruled {
+            Some(k) => k + 1,
+            None => (first_row..lines.len().min(first_row + HEADING_WRAPS))
+                .find(|&k| {
+                    let text = lines[k].as_ref();
+                    let c = loose_cells(text);
+                    !(text.contains('|')
+                        && !is_rule(text)
+                        && c.len() < heading.len()
+                        && !c.iter().any(|c| is_figure(c)))
+                })
+                .filter(|&k| cells(lines[k].as_ref()).is_some())
+                .unwrap_or(first_row),
+        };
         let mut end = first_row;
         let mut aligned = false;
         let width = heading.len();
@@ -368,9 +384,12 @@ mod tests {
             (t[0].heading_line, t[0].first_row, t[0].end_line),
             (0, 2, 3)
         );
-        // A heading closed by its rule does not take the next line.
+        // A heading closed by its rule does not take the next line into
+        // its last cell (the line is passed over as wrapped names).
         let closed = ["| STT | Xã | Số hộ |", "ghi chú |", "| 1 | Xã A | 286 |"];
-        assert!(find_tables(&closed).is_empty());
+        let t = find_tables(&closed);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].heading, ["STT", "Xã", "Số hộ"]);
     }
 
     #[test]
@@ -386,6 +405,27 @@ mod tests {
         // Not when the row under it has as many cells as the line.
         let lines = ["TT | Chỉ tiêu | ĐVT |", "Ghi chú", "1 | Khách | lượt"];
         assert!(find_tables(&lines).is_empty());
+    }
+
+    #[test]
+    fn heading_names_wrapped_onto_a_line_of_fewer_cells() {
+        let lines = [
+            "STT | Tên tập thể, | Chức vụ | Đơn vị | Số tiền",
+            "họ và tên | (đồng)",
+            "I | TẬP THỂ | 14.040.000",
+            "1 | Đội tuyển Điền kinh | - | TTHL&TĐ | 4.680.000",
+            "2 | Nguyễn Thị Thu | Vận động viên | TTHL&TĐ |",
+            "10.340.000",
+            "3 | Lê Đình Khải | Vận động viên | TTHL&TĐ | 7.340.000",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!((t[0].first_row, t[0].end_line), (2, 7));
+        let last: Vec<&str> = (t[0].first_row..t[0].end_line)
+            .filter_map(|li| t[0].row(&lines, li))
+            .filter_map(|r| r.last().map(|c| c.text))
+            .collect();
+        assert_eq!(last, ["14.040.000", "4.680.000", "10.340.000", "7.340.000"]);
     }
 
     #[test]
