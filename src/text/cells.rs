@@ -198,14 +198,7 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
         let first_row = match ruled {
             Some(k) => k + 1,
             None => (first_row..lines.len().min(first_row + HEADING_WRAPS))
-                .find(|&k| {
-                    let text = lines[k].as_ref();
-                    let c = loose_cells(text);
-                    !(text.contains('|')
-                        && !is_rule(text)
-                        && c.len() < heading.len()
-                        && !c.iter().any(|c| is_figure(c)))
-                })
+                .find(|&k| !is_heading_wrap(lines[k].as_ref(), heading.len()))
                 .filter(|&k| cells(lines[k].as_ref()).is_some())
                 .unwrap_or(first_row),
         };
@@ -271,6 +264,14 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
         i = end;
     }
     out
+}
+
+/// Can `line` be a heading's names wrapped below it, with no rule under
+/// them: a line of `|` cells, fewer than the heading's `width`, none a
+/// figure?
+fn is_heading_wrap(line: &str, width: usize) -> bool {
+    let c = loose_cells(line);
+    line.contains('|') && !is_rule(line) && c.len() < width && !c.iter().any(|c| is_figure(c))
 }
 
 /// Most lines of cells a heading's names wrap onto above the rule that
