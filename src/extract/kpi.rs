@@ -172,6 +172,11 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
         )
         .map(|(a, b)| (doc.line_offset(a), doc.line_offset(b)))
         .chain(cell_kpis.iter().map(|&(span, _)| span))
+        .chain(
+            space_tables
+                .iter()
+                .flat_map(|tb| row_numbers(doc, &lines, tb)),
+        )
         .collect();
     let mut out: Vec<(usize, Kpi)> = cell_kpis.into_iter().map(|((at, _), k)| (at, k)).collect();
     // Where the last level or ordinal ended, and the word before it.
@@ -639,6 +644,21 @@ fn word_bounded(s: &str, i: usize, n: usize) -> bool {
     let before = s[..i].chars().next_back();
     let after = s[i + n..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Printed spans of the row numbers of `table`, a table printed without
+/// rules (`1.1 Kế toán …`): no figure of running text.
+fn row_numbers<'a>(
+    doc: &'a DocText,
+    lines: &'a [&str],
+    table: &'a crate::text::spaced::SpacedTable,
+) -> impl Iterator<Item = Span> + 'a {
+    (table.heading_line + 1..table.end_line).filter_map(move |li| {
+        let line = lines.get(li)?;
+        let number = table.row(line)?.number?;
+        let at = doc.line_offset(li) + crate::text::cells::offset_in(line, number);
+        Some((at, at + number.len()))
+    })
 }
 
 /// Printed offset of the first line of the appendix tables, if any; the
@@ -1266,6 +1286,17 @@ mod tests {
             "Năm 2026 xảy ra 14 đợt thiên tai, thiệt hại 386,2 tỷ đồng.",
         ]);
         assert_eq!(v, vec![14.0, 386.2e9]);
+    }
+
+    #[test]
+    fn row_numbers_of_rule_less_tables_are_no_figures() {
+        let v = values(&[
+            "TT Đơn vị, vị trí việc làm Chức danh nghề nghiệp Chỉ tiêu",
+            "1 Trung tâm Khuyến nông 05",
+            "1.1 Khuyến nông trồng trọt Kỹ sư hạng III 04",
+            "1.2 Kế toán Kế toán viên 01",
+        ]);
+        assert_eq!(v, vec![5.0, 4.0, 1.0]);
     }
 
     #[test]

@@ -10,20 +10,13 @@ use super::cell_table::{is_rate, unit_and_scale};
 use super::doc::{squash, DocText, Span};
 use super::number::parse_vn;
 use super::records::Kpi;
-use crate::text::spaced::{is_unit_column, row, split_unit, SpacedTable};
+use crate::text::spaced::{is_unit_column, split_unit, SpacedTable};
 use crate::text::viet::skeleton;
 
 /// The KPIs of `table` in `doc` (whose lines are `lines`), each with the
 /// printed span of its figure.
 pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &SpacedTable) -> Vec<(Span, Kpi)> {
-    // The columns the figures fill: those after the row number's and the
-    // name's (`STT Đơn vị …`: there `Đơn vị` names the rows' units of
-    // government, not units of measure).
-    let names = match table.columns.first() {
-        Some(c) if matches!(skeleton(c).as_str(), "tt" | "stt") => 2,
-        _ => 1,
-    };
-    let columns = table.columns.get(names..).unwrap_or_default();
+    let columns = table.value_columns();
     let unit_column = columns.iter().any(|c| is_unit_column(c));
     // Money a column names in brackets (`Giá trị (triệu đồng)`).
     let column_money = |c: &str| {
@@ -36,7 +29,7 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &SpacedTable) -> 
     let mut out = Vec::new();
     let rows = lines.iter().enumerate().take(table.end_line);
     for (li, &line) in rows.skip(table.heading_line + 1) {
-        let Some(r) = row(line) else { continue };
+        let Some(r) = table.row(line) else { continue };
         let mut label = r.name;
         let mut row_unit: Option<(Option<String>, f64)> = None;
         // `Cấp Giấy chứng nhận (giấy)`: the row's unit in brackets.

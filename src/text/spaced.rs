@@ -93,6 +93,26 @@ pub(crate) struct SpacedTable {
     pub end_line: usize,
 }
 
+impl SpacedTable {
+    /// The columns the figures fill: those after the row number's and the
+    /// name's (`STT Đơn vị …`: there `Đơn vị` names the rows, units of
+    /// government, not units of measure).
+    pub fn value_columns(&self) -> &[String] {
+        let names = match self.columns.first() {
+            Some(c) if matches!(skeleton(c).as_str(), "tt" | "stt") => 2,
+            _ => 1,
+        };
+        self.columns.get(names..).unwrap_or_default()
+    }
+
+    /// The row `line` prints in this table: as [`row`], or, in a table of
+    /// one value column, a numbered row of one figure (`1.1 Kế toán Kế
+    /// toán viên 01`).
+    pub fn row<'a>(&self, line: &'a str) -> Option<SpacedRow<'a>> {
+        row_in(line, self.value_columns().len() == 1)
+    }
+}
+
 /// One row of a [`SpacedTable`]: slices of its line.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct SpacedRow<'a> {
@@ -113,13 +133,32 @@ static GROUP_ROW: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A numbered row of one figure, in a table of one value column (`1.1
+/// Kế toán Kế toán viên 01`).
+static SINGLE_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?P<no>\d{1,2}(?:\.\d{1,2})?)\.?\s+(?P<name>.*[\p{L})%,])\s+(?P<figs>\d+(?:[.,]\d+)*)\s*$",
+    )
+    .expect("valid regex")
+});
+
 /// The row `line` prints, if it is one: a row of [`ROW`]'s shape, or a
 /// group's of [`GROUP_ROW`]'s.
 pub(crate) fn row(line: &str) -> Option<SpacedRow<'_>> {
+    row_in(line, false)
+}
+
+/// [`row`], and with `single`, a numbered row of one figure too
+/// ([`SINGLE_ROW`]).
+fn row_in(line: &str, single: bool) -> Option<SpacedRow<'_>> {
     if line.contains('|') {
         return None;
     }
-    let c = ROW.captures(line).or_else(|| GROUP_ROW.captures(line))?;
+    let c = ROW
+        .captures(line)
+        .or_else(|| GROUP_ROW.captures(line))
+        .or_else(|| single.then(|| SINGLE_ROW.captures(line)).flatten())?;
+    let single_row = single && !ROW.is_match(line) && !GROUP_ROW.is_match(line);
     let figures = cells(c.name("figs")?.as_str());
     // Two figures at least; a `-` is an empty cell.
     let numbers = figures
@@ -128,7 +167,7 @@ pub(crate) fn row(line: &str) -> Option<SpacedRow<'_>> {
     let group = c
         .name("no")
         .is_some_and(|n| n.as_str().starts_with(['I', 'V', 'X']));
-    if numbers.count() < 2 && !group {
+    if numbers.count() < 2 && !group && !single_row {
         return None;
     }
     Some(SpacedRow {
@@ -189,7 +228,11 @@ fn heading_columns(line: &str) -> Option<Vec<String>> {
         return None;
     }
     let words: Vec<&str> = line.split_whitespace().collect();
-    let folded: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
+    // A comma after a word (`Đơn vị, vị trí`) does not hide a column name.
+    let folded: Vec<String> = words
+        .iter()
+        .map(|w| skeleton(w.trim_end_matches([',', ';'])))
+        .collect();
     let at = |k: usize, name: &[&str]| {
         folded.len() >= k + name.len() && name.iter().zip(&folded[k..]).all(|(a, b)| a == b)
     };
@@ -288,21 +331,26 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<SpacedTable> {
             Some(l) if l.as_ref().trim().is_empty() => first + 1,
             _ => first,
         };
+        let table = SpacedTable {
+            heading_line: i,
+            columns,
+            end_line: first,
+        };
+        let is_row = |k: usize| {
+            lines
+                .get(k)
+                .is_some_and(|l| table.row(l.as_ref()).is_some())
+        };
         // A row's name may wrap onto a line of its own, the next row after
         // it (`4 Tàng trữ, … lâm sản 21 19 -2` / `trái pháp luật`).
-        let wrapped = |k: usize| {
-            k > first
-                && is_wrapped_name(lines[k].as_ref())
-                && lines.get(k + 1).is_some_and(|l| row(l.as_ref()).is_some())
-        };
+        let wrapped = |k: usize| k > first && is_wrapped_name(lines[k].as_ref()) && is_row(k + 1);
         let end = (first..lines.len())
-            .find(|&k| row(lines[k].as_ref()).is_none() && !wrapped(k))
+            .find(|&k| !is_row(k) && !wrapped(k))
             .unwrap_or(lines.len());
         if end.saturating_sub(first) >= 2 {
             out.push(SpacedTable {
-                heading_line: i,
-                columns,
                 end_line: end,
+                ..table
             });
             i = end;
         } else {
@@ -425,6 +473,27 @@ mod tests {
         );
         // Empty cells do not make a row of one figure.
         assert_eq!(figures("7 Số trẻ sinh ra - 1.214 - -"), None);
+    }
+
+    #[test]
+    fn tables_of_one_value_column_take_rows_of_one_figure() {
+        let lines = [
+            "TT Đơn vị, vị trí việc làm Chức danh nghề nghiệp Chỉ tiêu",
+            "1 Trung tâm Khuyến nông 05",
+            "1.1 Khuyến nông trồng trọt Kỹ sư hạng III 04",
+            "1.2 Kế toán Kế toán viên 01",
+            "Tổng cộng 05",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].end_line, 4);
+        assert_eq!(t[0].value_columns(), ["Chỉ tiêu"]);
+        assert_eq!(
+            t[0].row(lines[2]).map(|r| (r.number, r.figures)),
+            Some((Some("1.1"), vec!["04"]))
+        );
+        // Elsewhere a row needs two figures.
+        assert_eq!(row(lines[2]), None);
     }
 
     #[test]
