@@ -184,7 +184,8 @@ static TYPE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Types (folded) that are verbs too: `Hướng dẫn 57 hộ` guides 57
 /// households, `lập biên bản 59 trường hợp` writes up 59 cases, `hợp đồng
-/// 03 giáo viên` hires three teachers on contract.
+/// 03 giáo viên` hires three teachers on contract, `giường bệnh kế hoạch 230
+/// giường` are the beds planned.
 const VERB_TYPES: &[&str] = &[
     "huong dan",
     "bao cao",
@@ -193,6 +194,7 @@ const VERB_TYPES: &[&str] = &[
     "ket luan",
     "bien ban",
     "hop dong",
+    "ke hoach",
 ];
 
 /// Words (folded) that go on with a citation after its number, for a type
@@ -696,6 +698,12 @@ fn find_symbols(doc: &DocText) -> Vec<Hit> {
         if next.is_some_and(|ch| ch == '/' || ch == '-') {
             continue;
         }
+        // A section's number opening the next line (`III. NỘI DUNG VÀ
+        // CHƯƠNG TRÌNH` / `1. Thời gian`) is no citation's.
+        let line_start = f[..n.start()].trim_end_matches([' ', '\t']).ends_with('\n');
+        if line_start && next.is_some_and(|ch| ch == '.' || ch == ')') {
+            continue;
+        }
         // `Quyết định số 6 749/QĐ-TTg`: OCR split a speck off `số`; the
         // citation is the numbered symbol right after.
         if NUMBERED_SYMBOL_NEXT.is_match(after) {
@@ -1018,6 +1026,9 @@ mod tests {
         assert!(fulls(&["Hướng dẫn 57 hộ kinh doanh đưa sản phẩm lên sàn"]).is_empty());
         assert!(fulls(&["đã lập biên bản", "59 trường hợp lấn chiếm"]).is_empty());
         assert!(fulls(&["điều động hoặc hợp đồng 03 giáo viên còn thiếu"]).is_empty());
+        assert!(fulls(&["Giường bệnh kế hoạch 230 giường, thực kê 265 giường."]).is_empty());
+        assert!(fulls(&["III. NỘI DUNG VÀ CHƯƠNG TRÌNH", "1. Thời gian, địa điểm"]).is_empty());
+        assert_eq!(fulls(&["thực hiện Kế hoạch 12 của UBND tỉnh"]), vec!["12"]);
         assert!(fulls(&[
             "3 Chi phí quản lý dự án 785 1,8",
             "CỦA DỰ ÁN",
