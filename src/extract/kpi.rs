@@ -175,7 +175,7 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
         .chain(
             space_tables
                 .iter()
-                .flat_map(|tb| row_numbers(doc, &lines, tb)),
+                .flat_map(|tb| space_table::row_numbers(doc, &lines, tb)),
         )
         .collect();
     let mut out: Vec<(usize, Kpi)> = cell_kpis.into_iter().map(|((at, _), k)| (at, k)).collect();
@@ -644,21 +644,6 @@ fn word_bounded(s: &str, i: usize, n: usize) -> bool {
     let before = s[..i].chars().next_back();
     let after = s[i + n..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-}
-
-/// Printed spans of the row numbers of `table`, a table printed without
-/// rules (`1.1 Kế toán …`): no figure of running text.
-fn row_numbers<'a>(
-    doc: &'a DocText,
-    lines: &'a [&str],
-    table: &'a crate::text::spaced::SpacedTable,
-) -> impl Iterator<Item = Span> + 'a {
-    (table.heading_line + 1..table.end_line).filter_map(move |li| {
-        let line = lines.get(li)?;
-        let number = table.row(line)?.number?;
-        let at = doc.line_offset(li) + crate::text::cells::offset_in(line, number);
-        Some((at, at + number.len()))
-    })
 }
 
 /// Printed offset of the first line of the appendix tables, if any; the

@@ -99,6 +99,21 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &SpacedTable) -> 
     out
 }
 
+/// Printed spans of the row numbers of `table` (`1.1 Kế toán …`), which
+/// are no figures of running text.
+pub(crate) fn row_numbers<'a>(
+    doc: &'a DocText,
+    lines: &'a [&str],
+    table: &'a SpacedTable,
+) -> impl Iterator<Item = Span> + 'a {
+    (table.heading_line + 1..table.end_line).filter_map(move |li| {
+        let line = lines.get(li)?;
+        let number = table.row(line)?.number?;
+        let at = doc.line_offset(li) + crate::text::cells::offset_in(line, number);
+        Some((at, at + number.len()))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -98,9 +98,15 @@ pub fn is_name_line(line: &str, toks: &[Token]) -> bool {
     };
     (2..=4).contains(&words.clone().count())
         && words.all(|t| t.kind == TokenKind::Word && ocr_capitalized(t.text(line)))
-        && (SURNAME_SKELETONS.contains(&viet::skeleton(
-            &first.text(line).to_lowercase().replace(O_DIGITS, "o"),
-        )) || surname_near(first.text(line)).is_some())
+        && spelled_like_surname(first.text(line))
+}
+
+/// Is `word` spelled like a surname whatever its marks, an OCR digit for
+/// its `o` read as one (`Dang`, `V6`), or a surname one letter off
+/// ([`surname_near`])?
+fn spelled_like_surname(word: &str) -> bool {
+    SURNAME_SKELETONS.contains(&viet::skeleton(&word.to_lowercase().replace(O_DIGITS, "o")))
+        || surname_near(word).is_some()
 }
 
 /// Where a personal name printed after a list entry starts: the index of
@@ -152,13 +158,8 @@ pub fn name_tail(line: &str, toks: &[Token]) -> Option<usize> {
         .iter()
         .filter(|t| !matches!(t.kind, TokenKind::Space | TokenKind::Punct))
         .count();
-    let surname = toks[first].text(line);
-    ((2..=4).contains(&words)
-        && entry >= 1
-        && (SURNAME_SKELETONS.contains(&viet::skeleton(
-            &surname.to_lowercase().replace(O_DIGITS, "o"),
-        )) || surname_near(surname).is_some()))
-    .then_some(first)
+    ((2..=4).contains(&words) && entry >= 1 && spelled_like_surname(toks[first].text(line)))
+        .then_some(first)
 }
 
 /// The personal names printed in `line`: maximal runs of two to four

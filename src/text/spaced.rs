@@ -124,52 +124,49 @@ pub(crate) struct SpacedRow<'a> {
     pub figures: Vec<&'a str>,
 }
 
-/// A group's row: a Roman numeral, the group's name and its one figure
-/// (`II Số hóa hồ sơ, kết quả TTHC 997.800.000`), a subtotal.
-static GROUP_ROW: LazyLock<Regex> = LazyLock::new(|| {
+/// A row of one figure: a group's, with a Roman numeral (`II Số hóa hồ
+/// sơ, kết quả TTHC 997.800.000`, a subtotal), or, in a table of one value
+/// column, a numbered one (`1.1 Kế toán Kế toán viên 01`).
+static ONE_FIGURE_ROW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?P<no>[IVX]{1,4})\.?\s+(?P<name>.*[\p{L})%,])\s+(?P<figs>\d+(?:[.,]\d+)*)\s*$",
+        r"^\s*(?P<no>[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})?)\.?\s+(?P<name>.*[\p{L})%,])\s+(?P<figs>\d+(?:[.,]\d+)*)\s*$",
     )
     .expect("valid regex")
 });
 
-/// A numbered row of one figure, in a table of one value column (`1.1
-/// Kế toán Kế toán viên 01`).
-static SINGLE_ROW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\s*(?P<no>\d{1,2}(?:\.\d{1,2})?)\.?\s+(?P<name>.*[\p{L})%,])\s+(?P<figs>\d+(?:[.,]\d+)*)\s*$",
-    )
-    .expect("valid regex")
-});
-
-/// The row `line` prints, if it is one: a row of [`ROW`]'s shape, or a
-/// group's of [`GROUP_ROW`]'s.
+/// The row `line` prints, if it is one: a row of [`ROW`]'s shape with two
+/// figures at least, or a group's of one figure ([`ONE_FIGURE_ROW`]).
 pub(crate) fn row(line: &str) -> Option<SpacedRow<'_>> {
     row_in(line, false)
 }
 
-/// [`row`], and with `single`, a numbered row of one figure too
-/// ([`SINGLE_ROW`]).
+/// [`row`], and with `single`, a numbered row of one figure too.
 fn row_in(line: &str, single: bool) -> Option<SpacedRow<'_>> {
     if line.contains('|') {
         return None;
     }
-    let c = ROW
-        .captures(line)
-        .or_else(|| GROUP_ROW.captures(line))
-        .or_else(|| single.then(|| SINGLE_ROW.captures(line)).flatten())?;
-    let single_row = single && !ROW.is_match(line) && !GROUP_ROW.is_match(line);
-    let figures = cells(c.name("figs")?.as_str());
-    // Two figures at least; a `-` is an empty cell.
-    let numbers = figures
-        .iter()
-        .filter(|f| f.contains(|c: char| c.is_ascii_digit()));
-    let group = c
-        .name("no")
-        .is_some_and(|n| n.as_str().starts_with(['I', 'V', 'X']));
-    if numbers.count() < 2 && !group && !single_row {
-        return None;
-    }
+    let (c, figures) = match ROW.captures(line) {
+        Some(c) => {
+            let figures = cells(c.name("figs")?.as_str());
+            // Two figures at least; a `-` is an empty cell.
+            let numbers = figures
+                .iter()
+                .filter(|f| f.contains(|c: char| c.is_ascii_digit()));
+            if numbers.count() < 2 {
+                return None;
+            }
+            (c, figures)
+        }
+        None => {
+            let c = ONE_FIGURE_ROW.captures(line)?;
+            let group = c.name("no")?.as_str().starts_with(['I', 'V', 'X']);
+            if !group && !single {
+                return None;
+            }
+            let figures = cells(c.name("figs")?.as_str());
+            (c, figures)
+        }
+    };
     Some(SpacedRow {
         number: c.name("no").map(|m| m.as_str()),
         name: c.name("name")?.as_str().trim(),
