@@ -158,11 +158,23 @@ pub(crate) fn is_figure(cell: &str) -> bool {
 const MAX_HEADING: usize = 40;
 
 /// Is `c` a table's heading row: three cells or more, each short and none
-/// a figure? (OCR's rule specks put `|` in running text too.)
+/// a figure or a garbled rule? (OCR's rule specks put `|` in running text
+/// too.)
 fn is_heading(c: &[&str]) -> bool {
     c.len() >= 3
-        && c.iter()
-            .all(|s| !s.is_empty() && s.chars().count() <= MAX_HEADING && !is_figure(s))
+        && c.iter().all(|s| {
+            !s.is_empty() && s.chars().count() <= MAX_HEADING && !is_figure(s) && !is_rule_cell(s)
+        })
+}
+
+/// Is a cell a stretch of a rule OCR garbled (`---- [----—-- ===`): dashes
+/// of any width and specks, no letter or digit?
+fn is_rule_cell(cell: &str) -> bool {
+    cell.chars()
+        .filter(|&c| matches!(c, '-' | '=' | '—' | '–' | '_'))
+        .nth(2)
+        .is_some()
+        && !cell.chars().any(char::is_alphanumeric)
 }
 
 /// The tables of `lines`, in text order: a heading row, then every line of
@@ -368,6 +380,24 @@ mod tests {
             "1 | 2 | 3",
         ])
         .is_empty());
+    }
+
+    #[test]
+    fn a_garbled_rule_above_the_heading_is_no_heading() {
+        // OCR's rule with em dashes and specks: cells of dashes, which as a
+        // heading would take the table's rows as its own and hide it.
+        let lines = [
+            "|-----|---------- ——— |---------- [----—-- === |",
+            "| STT | Địa bàn | Công dân | Tỷ lệ |",
+            "| 1 | TP. Phú Lâm | 268.450 | 92,3 |",
+            "| 2 | TX. Long Điền | 152.318 | 88,4 |",
+            "b) Về dịch vụ công thiết yếu.",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!((t[0].heading_line, t[0].end_line), (1, 4));
+        assert!(is_rule_cell("---- [----—-- ==="));
+        assert!(!is_rule_cell("Tỷ lệ - %"));
     }
 
     #[test]
