@@ -18,6 +18,11 @@ use crate::text::viet::skeleton;
 pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &SpacedTable) -> Vec<(Span, Kpi)> {
     let columns = table.value_columns();
     let unit_column = columns.iter().any(|c| is_unit_column(c));
+    // How many columns follow the units' (a row fills them all).
+    let after_unit = columns
+        .iter()
+        .position(|c| is_unit_column(c))
+        .map_or(0, |k| columns.len() - k - 1);
     // Money a column names in brackets (`Giá trị (triệu đồng)`).
     let column_money = |c: &str| {
         c.split('(')
@@ -35,11 +40,17 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &SpacedTable) -> 
         // `Cấp Giấy chứng nhận (giấy)`: the row's unit in brackets.
         if let Some(open) = label.strip_suffix(')').and_then(|l| l.rfind('(')) {
             let inner = &label[open + 1..label.len() - 1];
-            if inner.chars().count() <= 20 && !inner.chars().any(|c| c.is_ascii_digit()) {
+            // Not the sum a total names (`Tổng cộng (I + II)`).
+            if inner.chars().count() <= 20
+                && !inner.chars().any(|c| c.is_ascii_digit())
+                && inner.chars().any(|c| c.is_lowercase() || c == '%')
+            {
                 row_unit = Some(unit_and_scale(inner));
                 label = label[..open].trim_end();
             }
-        } else if unit_column {
+        } else if unit_column && r.figures.len() >= after_unit {
+            // A group's or a total's row (figures in the last columns
+            // only) prints no unit.
             if let Some((rest, unit)) = split_unit(label) {
                 row_unit = Some(unit_and_scale(unit));
                 label = rest;
@@ -71,9 +82,16 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &SpacedTable) -> 
             let (unit, scale) = if column.is_some_and(|c| is_rate(&skeleton(c))) {
                 (Some("%".to_owned()), 1.0)
             } else {
-                row_unit
-                    .clone()
-                    .or_else(|| column.and_then(column_money))
+                // A column of money (`Thành tiền`, `Giá trị (triệu đồng)`)
+                // holds money, whatever the row counts.
+                column
+                    .and_then(column_money)
+                    .or_else(|| {
+                        column
+                            .filter(|c| is_price_column(c))
+                            .map(|_| (Some("đồng".to_owned()), 1.0))
+                    })
+                    .or_else(|| row_unit.clone())
                     .unwrap_or((None, 1.0))
             };
             let name = (!label.is_empty()).then(|| squash(label));
@@ -97,6 +115,13 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &SpacedTable) -> 
         }
     }
     out
+}
+
+/// Is `column` a cost table's price or amount (`Đơn giá`, `Thành tiền`),
+/// in đồng where its name gives no other unit?
+fn is_price_column(column: &str) -> bool {
+    let f = skeleton(column);
+    f.starts_with("don gia") || f.starts_with("thanh tien")
 }
 
 /// Printed spans of the row numbers of `table` (`1.1 Kế toán …`), which
@@ -147,6 +172,36 @@ mod tests {
                 (10.5, Some("≤")),
                 (12.6, None)
             ]
+        );
+    }
+
+    #[test]
+    fn prices_in_dong_and_groups_without_a_unit() {
+        let k = kpis(&[
+            "STT Nội dung ĐVT Số Đơn giá Thành tiền",
+            "I Chi phí nghiệp vụ 100.000.000",
+            "1 Khắc dấu cho cơ quan con dấu 35 450.000 15.750.000",
+            "2 Tổ chức hội nghị triển khai hội nghị 8 10.000.000 80.000.000",
+        ]);
+        let got: Vec<(&str, Option<&str>)> = k
+            .iter()
+            .map(|k| (k.raw.as_str(), k.unit.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("100.000.000", Some("đồng")),
+                ("35", Some("con dấu")),
+                ("450.000", Some("đồng")),
+                ("15.750.000", Some("đồng")),
+                ("8", Some("hội nghị")),
+                ("10.000.000", Some("đồng")),
+                ("80.000.000", Some("đồng")),
+            ]
+        );
+        assert_eq!(
+            k[0].label.as_deref(),
+            Some("Chi phí nghiệp vụ (Thành tiền)")
         );
     }
 

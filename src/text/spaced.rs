@@ -134,8 +134,26 @@ static ONE_FIGURE_ROW: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A row of one figure and no number: a total's (`Tổng cộng (I + II)
+/// 1.204.750.000`), see [`is_total`].
+static TOTAL_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?P<name>\p{L}.*[\p{L})])\s+(?P<figs>\d+(?:[.,]\d+)*)\s*$")
+        .expect("valid regex")
+});
+
+/// Does a row's name say it is a total (`Tổng cộng`, `Tổng số`, `Cộng`,
+/// marks maybe lost)?
+fn is_total(name: &str) -> bool {
+    let f = skeleton(name);
+    f.starts_with("tong cong")
+        || f.starts_with("tong so")
+        || name.starts_with("Cộng")
+        || name.starts_with("CỘNG")
+}
+
 /// The row `line` prints, if it is one: a row of [`ROW`]'s shape with two
-/// figures at least, or a group's of one figure ([`ONE_FIGURE_ROW`]).
+/// figures at least, a group's of one figure ([`ONE_FIGURE_ROW`]), or a
+/// total's ([`TOTAL_ROW`]).
 pub(crate) fn row(line: &str) -> Option<SpacedRow<'_>> {
     row_in(line, false)
 }
@@ -157,15 +175,24 @@ fn row_in(line: &str, single: bool) -> Option<SpacedRow<'_>> {
             }
             (c, figures)
         }
-        None => {
-            let c = ONE_FIGURE_ROW.captures(line)?;
-            let group = c.name("no")?.as_str().starts_with(['I', 'V', 'X']);
-            if !group && !single {
-                return None;
+        None => match ONE_FIGURE_ROW.captures(line) {
+            Some(c) => {
+                let group = c.name("no")?.as_str().starts_with(['I', 'V', 'X']);
+                if !group && !single {
+                    return None;
+                }
+                let figures = cells(c.name("figs")?.as_str());
+                (c, figures)
             }
-            let figures = cells(c.name("figs")?.as_str());
-            (c, figures)
-        }
+            None => {
+                let c = TOTAL_ROW.captures(line)?;
+                if !is_total(c.name("name")?.as_str()) {
+                    return None;
+                }
+                let figures = cells(c.name("figs")?.as_str());
+                (c, figures)
+            }
+        },
     };
     Some(SpacedRow {
         number: c.name("no").map(|m| m.as_str()),
@@ -193,16 +220,40 @@ fn cells(figs: &str) -> Vec<&str> {
 
 /// A row's name and the unit printed at its end under a `Đơn vị` column
 /// (`Thu ngân sách tỷ đồng` → `Thu ngân sách`, `tỷ đồng`): its last word,
-/// or its last two after a money scale (`tỷ`, `triệu`, `nghìn`).
+/// or its last two after a money scale (`tỷ`, `triệu`, `nghìn`) or when
+/// they make a unit of two words ([`UNIT_COMPOUNDS`]: `con dấu`).
 pub(crate) fn split_unit(name: &str) -> Option<(&str, &str)> {
     let mut words = name.split_whitespace().rev();
     let last = words.next()?;
     let before = words.next()?;
     let scale = matches!(skeleton(before).as_str(), "ty" | "trieu" | "nghin" | "ngan");
-    let cut = if scale { before } else { last };
+    let compound =
+        UNIT_COMPOUNDS.contains(&format!("{} {}", skeleton(before), skeleton(last)).as_str());
+    let cut = if scale || compound { before } else { last };
     let at = name.rfind(cut)?;
     Some((name[..at].trim_end(), &name[at..]))
 }
+
+/// Units of two words (folded) a cost table's `ĐVT` column prints.
+const UNIT_COMPOUNDS: &[&str] = &[
+    "met gia",
+    "con dau",
+    "hoi nghi",
+    "cong trinh",
+    "san pham",
+    "ho so",
+    "van ban",
+    "luot nguoi",
+    "ngay cong",
+    "gio cong",
+    "du an",
+    "lop hoc",
+    "phong hoc",
+    "tai lieu",
+    "may tinh",
+    "met vuong",
+    "met khoi",
+];
 
 /// Is `column` (a heading's column name) the units' (`Đơn vị`, `ĐVT`)?
 pub(crate) fn is_unit_column(column: &str) -> bool {
@@ -213,6 +264,14 @@ pub(crate) fn is_unit_column(column: &str) -> bool {
 /// The heading's columns, if `line` is a table's heading: short, no `|`, no
 /// figures ending it, opening with a first column and naming two or more.
 fn heading_columns(line: &str) -> Option<Vec<String>> {
+    heading_split(line)
+        .filter(|&(_, named)| named >= 2)
+        .map(|(c, _)| c)
+}
+
+/// The columns of a heading line opening with a first column (see
+/// [`heading_columns`]) and how many of them it names.
+fn heading_split(line: &str) -> Option<(Vec<String>, usize)> {
     // Most lines open with no first column's word: ruled out before folding.
     let first = line.split_whitespace().next()?;
     if !FIRST_COLUMNS
@@ -264,22 +323,40 @@ fn heading_columns(line: &str) -> Option<Vec<String>> {
             }
         }
     }
-    if named < 2 {
-        return None;
-    }
     starts.dedup();
     let ends = starts.iter().skip(1).copied().chain([words.len()]);
-    Some(
-        starts
-            .iter()
-            .zip(ends)
-            .map(|(&a, b)| words[a..b].join(" "))
-            .collect(),
-    )
+    let columns = starts
+        .iter()
+        .zip(ends)
+        .map(|(&a, b)| words[a..b].join(" "))
+        .collect();
+    Some((columns, named))
 }
 
-/// Can `line` be the rest of a row's name: short, opening with a letter
-/// (`chọn nhà thầu`, `CSDL quốc gia về dân cư`), a figure only in brackets
+/// The columns of a heading whose names start on the line above the one
+/// with the row number's column (`Số hộ Diện tích thu hồi … Tỷ lệ` /
+/// `STT Xã, thị trấn bị ảnh (m2) …`), when the two name two columns or
+/// more together: the columns of line `i`, as far as they split.
+fn heading_from_above<S: AsRef<str>>(lines: &[S], i: usize) -> Option<Vec<String>> {
+    let line = lines.get(i)?.as_ref();
+    let above = lines.get(i.checked_sub(1)?)?.as_ref().trim();
+    let first = line.split_whitespace().next()?;
+    if !matches!(skeleton(first).as_str(), "stt" | "tt")
+        || above.is_empty()
+        || above.contains('|')
+        || above.chars().count() > MAX_HEADING
+        || above.ends_with(['.', ':', ';'])
+        || ROW.is_match(above)
+    {
+        return None;
+    }
+    let (_, named) = heading_split(&format!("{line} {above}"))?;
+    (named >= 2).then(|| heading_split(line).map(|(c, _)| c))?
+}
+
+/// Can `line` be the rest of a row's name: short, opening with a letter or
+/// a bracket (`chọn nhà thầu`, `CSDL quốc gia về dân cư`, `(scan) tài
+/// liệu`), a figure only in brackets
 /// (`cấp xã (02 ngày/lớp)`)?
 fn is_wrapped_name(line: &str) -> bool {
     let t = line.trim();
@@ -292,8 +369,11 @@ fn is_wrapped_name(line: &str) -> bool {
         }
         c.is_ascii_digit() && depth == 0
     });
-    t.chars().count() <= 40 && t.starts_with(char::is_alphabetic) && !bare_digit
+    t.chars().count() <= 40 && t.starts_with(|c: char| c.is_alphabetic() || c == '(') && !bare_digit
 }
+
+/// Most lines a row's name wraps onto below it.
+const NAME_WRAPS: usize = 3;
 
 /// Most lines a heading's column names wrap onto below it.
 const HEADING_WRAPS: usize = 2;
@@ -314,10 +394,18 @@ fn is_heading_wrap(line: &str) -> bool {
 pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<SpacedTable> {
     let mut out = Vec::new();
     let mut i = 0;
+    // The line after the last table found (no table starts before it).
+    let mut free = 0;
     while i + 2 < lines.len() {
-        let Some(columns) = heading_columns(lines[i].as_ref()) else {
-            i += 1;
-            continue;
+        let (heading_line, columns) = match heading_columns(lines[i].as_ref()) {
+            Some(c) => (i, c),
+            None => match heading_from_above(lines, i).filter(|_| i > free) {
+                Some(c) => (i - 1, c),
+                None => {
+                    i += 1;
+                    continue;
+                }
+            },
         };
         // The heading's names may wrap onto a line or two below it, and a
         // blank line may part them from the rows.
@@ -329,7 +417,7 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<SpacedTable> {
             _ => first,
         };
         let table = SpacedTable {
-            heading_line: i,
+            heading_line,
             columns,
             end_line: first,
         };
@@ -338,9 +426,16 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<SpacedTable> {
                 .get(k)
                 .is_some_and(|l| table.row(l.as_ref()).is_some())
         };
-        // A row's name may wrap onto a line of its own, the next row after
-        // it (`4 Tàng trữ, … lâm sản 21 19 -2` / `trái pháp luật`).
-        let wrapped = |k: usize| k > first && is_wrapped_name(lines[k].as_ref()) && is_row(k + 1);
+        // A row's name may wrap onto a line or a few of their own, the
+        // next row after them (`4 Tàng trữ, … lâm sản 21 19 -2` / `trái
+        // pháp luật`; `1 Chỉnh lý, số hóa tài liệu lưu mét giá 186 …` /
+        // `trữ của các xã, thị trấn thuộc` / `diện sắp xếp`).
+        let wrapped = |k: usize| {
+            k > first
+                && (k..lines.len().min(k + NAME_WRAPS))
+                    .take_while(|&w| is_wrapped_name(lines[w].as_ref()))
+                    .any(|w| is_row(w + 1))
+        };
         let end = (first..lines.len())
             .find(|&k| !is_row(k) && !wrapped(k))
             .unwrap_or(lines.len());
@@ -350,6 +445,7 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<SpacedTable> {
                 ..table
             });
             i = end;
+            free = end;
         } else {
             i += 1;
         }
@@ -452,6 +548,59 @@ mod tests {
     }
 
     #[test]
+    fn names_wrapped_onto_lines_of_their_own_and_a_total() {
+        let lines = [
+            "STT Nội dung ĐVT Số Đơn giá Thành tiền",
+            "lượng (đồng) (đồng)",
+            "1 Chỉnh lý, số hóa tài liệu lưu mét giá 186 1.250.000 232.500.000",
+            "trữ của các xã, thị trấn thuộc",
+            "diện sắp xếp",
+            "2 Máy vi tính để bàn, máy quét bộ 20 16.800.000 336.000.000",
+            "(scan) tài liệu tốc độ cao",
+            "Tổng cộng (I + II) 568.500.000",
+            "Bằng chữ: Năm trăm sáu mươi tám triệu đồng.",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].end_line, 8);
+        assert_eq!(
+            row("Tổng cộng (I + II) 568.500.000").map(|r| (r.number, r.figures)),
+            Some((None, vec!["568.500.000"]))
+        );
+        // Only a total's name makes a row of one figure without a number.
+        assert_eq!(row("Chi phí khác 568.500.000"), None);
+        assert_eq!(
+            split_unit("Chỉnh lý, số hóa tài liệu lưu mét giá"),
+            Some(("Chỉnh lý, số hóa tài liệu lưu", "mét giá"))
+        );
+        assert_eq!(
+            split_unit("Máy vi tính để bàn, máy quét bộ"),
+            Some(("Máy vi tính để bàn, máy quét", "bộ"))
+        );
+    }
+
+    #[test]
+    fn a_heading_begun_on_the_line_above_its_row_numbers() {
+        let lines = [
+            "(Số liệu tính đến ngày 31/5/2025)",
+            "Số hộ Diện tích thu hồi Kinh phí Tỷ lệ",
+            "STT Xã, thị trấn bị ảnh (m2) (triệu đồng) chi trả",
+            "hưởng Tổng số Đất ở Phê duyệt Đã chi trả (%)",
+            "1 Cát Hanh 142 68.420 3.215 41.276 38.905 94,3",
+            "2 Cát Hiệp 96 45.180 1.870 24.530 22.114 90,2",
+            "Tổng cộng 238 113.600 5.085 65.806 61.019 92,7",
+            "",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!((t[0].heading_line, t[0].end_line), (1, 7));
+        // Not when the line above ends a sentence.
+        let mut prose = lines;
+        prose[1] = "Kết quả theo từng xã, thị trấn như sau.";
+        assert!(find_tables(&prose).is_empty());
+    }
+
+    #[test]
     fn empty_cells_bounds_and_decimal_row_numbers() {
         fn figures(line: &str) -> Option<Vec<&str>> {
             row(line).map(|r| r.figures)
@@ -483,7 +632,7 @@ mod tests {
         ];
         let t = find_tables(&lines);
         assert_eq!(t.len(), 1);
-        assert_eq!(t[0].end_line, 4);
+        assert_eq!(t[0].end_line, 5);
         assert_eq!(t[0].value_columns(), ["Chỉ tiêu"]);
         assert_eq!(
             t[0].row(lines[2]).map(|r| (r.number, r.figures)),
@@ -529,7 +678,12 @@ mod tests {
             row("2 Đường được cứng hóa km 42,0: 44,3 105,5").map(|r| r.figures),
             Some(vec!["42,0", "44,3", "105,5"])
         );
-        assert!(row("Tổng cộng 42.850").is_none());
+        // A total's row of one figure is a row; another name's is not.
+        assert_eq!(
+            row("Tổng cộng 42.850").map(|r| r.figures),
+            Some(vec!["42.850"])
+        );
+        assert!(row("Thu ngân sách 42.850").is_none());
         assert!(row("| 1 | Xã A | 286 | 6,41").is_none());
         let t = find_tables(&[
             "Chỉ tiêu Đơn vị Kế hoạch 2025 Thực hiện 6 tháng Tỷ lệ (%)",
