@@ -93,10 +93,14 @@ fn bracketed_unit(heading: &str) -> Option<&str> {
 }
 
 /// A unit as printed in a cell, as KPIs give it: money scales folded into
-/// the value (`Tỷ đồng` → `đồng`, ×1e9), a capital that only starts the
+/// the value (`Tỷ đồng` → `đồng`, ×1e9; `tr.đ` → `đồng`, ×1e6), a capital that only starts the
 /// cell lowered (`Cái` → `cái`, `TTHC` kept).
 pub(super) fn unit_and_scale(cell: &str) -> (Option<String>, f64) {
     let cell = squash(cell);
+    // `tr.đ`, `trđ`: triệu đồng as tables abbreviate it.
+    if matches!(cell.as_str(), "tr.đ" | "trđ" | "tr.đồng" | "Tr.đ") {
+        return (Some("đồng".to_owned()), 1e6);
+    }
     let mut words = cell.splitn(2, ' ');
     let first = words.next().unwrap_or("");
     let rest = words.next().unwrap_or("");

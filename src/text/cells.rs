@@ -198,6 +198,7 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
             i += 1;
             continue;
         };
+        let names_from = first_row;
         // A rule under the heading (`----+----`) ends it; the lines of
         // cells above the rule are its names wrapped (`| | xây dựng |
         // đầu tư`), not rows.
@@ -214,6 +215,11 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
                 .filter(|&k| cells(lines[k].as_ref()).is_some())
                 .unwrap_or(first_row),
         };
+        let wraps: Vec<&str> = (names_from..first_row)
+            .map(|k| lines[k].as_ref())
+            .filter(|l| !is_rule(l))
+            .collect();
+        let heading = widen(&heading, &wraps);
         let mut end = first_row;
         let mut aligned = false;
         let width = heading.len();
@@ -266,7 +272,7 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
         if aligned {
             out.push(CellTable {
                 heading_line: i,
-                heading: heading.iter().map(|c| (*c).to_owned()).collect(),
+                heading,
                 first_row,
                 continued,
                 merged,
@@ -276,6 +282,55 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
         i = end;
     }
     out
+}
+
+/// The heading's names, widened where a merged cell splits on a wrapped
+/// line below it: a line of as many cells as the heading marks the merged
+/// one with a rule (`| | nhận |-------| tuyến |`), a line of more cells
+/// names its parts (`| | (HS) | Số HS | (%) | (%) |`); each column is then
+/// named by the heading's cell above it and the wrapped lines' cells.
+/// Without both lines the heading stays as it is.
+fn widen(heading: &[&str], wraps: &[&str]) -> Vec<String> {
+    let n = heading.len();
+    let plain = || heading.iter().map(|c| (*c).to_owned()).collect();
+    let split: Vec<Vec<&str>> = wraps.iter().map(|l| edge_cells(l)).collect();
+    let Some(wide) = split.iter().filter(|c| c.len() > n).max_by_key(|c| c.len()) else {
+        return plain();
+    };
+    let extra = wide.len() - n;
+    let same: Vec<&Vec<&str>> = split.iter().filter(|c| c.len() == n).collect();
+    let Some(merged) = same
+        .iter()
+        .find_map(|c| c.iter().position(|s| is_rule_cell(s)))
+    else {
+        return plain();
+    };
+    (0..wide.len())
+        .map(|w| {
+            let k = if w <= merged {
+                w
+            } else if w <= merged + extra {
+                merged
+            } else {
+                w - extra
+            };
+            let mut parts = vec![heading[k]];
+            parts.extend(same.iter().map(|c| c[k]).filter(|s| !is_rule_cell(s)));
+            parts.push(wide[w]);
+            parts.retain(|p| !p.is_empty());
+            parts.join(" ")
+        })
+        .collect()
+}
+
+/// The cells of a line split at `|`, trimmed, with only the rules at its
+/// edges dropped: the empty cells it opens with keep their places (`| | |
+/// (HS) |` has two before `(HS)`).
+fn edge_cells(line: &str) -> Vec<&str> {
+    let t = line.trim();
+    let t = t.strip_prefix('|').unwrap_or(t);
+    let t = t.strip_suffix('|').unwrap_or(t);
+    t.split('|').map(str::trim).collect()
 }
 
 /// Can `line` be a heading's names wrapped below it, with no rule under
@@ -398,6 +453,37 @@ mod tests {
         assert_eq!((t[0].heading_line, t[0].end_line), (1, 4));
         assert!(is_rule_cell("---- [----—-- ==="));
         assert!(!is_rule_cell("Tỷ lệ - %"));
+    }
+
+    #[test]
+    fn a_merged_heading_cell_split_below_widens_the_heading() {
+        let lines = [
+            "| STT | Lĩnh vực | Tiếp | Đúng hạn | Phí |",
+            "| | | nhận |---------| lệ phí |",
+            "| | | (HS) | Số HS | (%) | (tr.đ) |",
+            "|-----|----------|------|-------|-----|-------|",
+            "| 1 | Tư pháp | 1.862 | 1.831 | 99,5 | 96,4 |",
+            "| 2 | Đất đai | 2.356 | 2.117 | 96,3 | 1.873,6 |",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!(
+            t[0].heading,
+            [
+                "STT",
+                "Lĩnh vực",
+                "Tiếp nhận (HS)",
+                "Đúng hạn Số HS",
+                "Đúng hạn (%)",
+                "Phí lệ phí (tr.đ)"
+            ]
+        );
+        // Without the rule that marks the merged cell, nothing says which
+        // one splits: the heading stays as printed, and rows wider than it
+        // make no table.
+        let mut unmarked = lines;
+        unmarked[1] = "| | | nhận | | lệ phí |";
+        assert!(find_tables(&unmarked).is_empty());
     }
 
     #[test]
