@@ -58,6 +58,9 @@ const COLUMN_WORDS: &[&[&str]] = &[
     &["cung", "ky"],
     &["don", "gia"],
     &["thanh", "tien"],
+    &["kinh", "phi"],
+    &["dien", "tich"],
+    &["du", "toan"],
     &["dvt"],
 ];
 
