@@ -349,10 +349,38 @@ const HEADING_WRAPS: usize = 3;
 /// dashes, equals signs, pluses, bars and specks, three dashes or more?
 fn is_rule(line: &str) -> bool {
     let t = line.trim();
-    t.chars().filter(|&c| c == '-' || c == '=').count() >= 3
+    let exact = t.chars().filter(|&c| c == '-' || c == '=').count() >= 3
         && t.chars()
-            .all(|c| matches!(c, '-' | '=' | '+' | '|' | '_' | ':' | '.' | ' '))
+            .all(|c| matches!(c, '-' | '=' | '+' | '|' | '_' | ':' | '.' | ' '));
+    exact || is_garbled_rule(t)
 }
+
+/// Is `line` a rule OCR garbled with specks and letters (`a oe 4---------
+/// 4------------------ 4------------ +`): at least [`GARBLED_RULE_DASHES`]
+/// dashes, at most [`GARBLED_RULE_LETTERS`] letters, and dashes (of any
+/// width), pluses and bars three in five of its characters besides spaces?
+fn is_garbled_rule(line: &str) -> bool {
+    let (mut marks, mut dashes, mut letters, mut all) = (0usize, 0usize, 0usize, 0usize);
+    for c in line.chars().filter(|c| !c.is_whitespace()) {
+        all += 1;
+        if c.is_alphabetic() {
+            letters += 1;
+        } else if matches!(c, '-' | '=' | '—' | '–' | '_') {
+            dashes += 1;
+            marks += 1;
+        } else if matches!(c, '+' | '|') {
+            marks += 1;
+        }
+    }
+    dashes >= GARBLED_RULE_DASHES && 5 * marks >= 3 * all && letters <= GARBLED_RULE_LETTERS
+}
+
+/// Most letters of a garbled rule: a heading's names wrapped around a
+/// merged cell's rule (`| | nhận |---------| lệ phí |`) are no rule.
+const GARBLED_RULE_LETTERS: usize = 4;
+
+/// Fewest dashes of a garbled rule (see [`is_garbled_rule`]).
+const GARBLED_RULE_DASHES: usize = 8;
 
 /// Can `line` be a row's last cell wrapped onto a line of its own: short,
 /// without a `|`?
@@ -453,6 +481,24 @@ mod tests {
         assert_eq!((t[0].heading_line, t[0].end_line), (1, 4));
         assert!(is_rule_cell("---- [----—-- ==="));
         assert!(!is_rule_cell("Tỷ lệ - %"));
+    }
+
+    #[test]
+    fn a_rule_garbled_with_specks_still_ends_the_heading() {
+        let lines = [
+            "| STT | Tên biểu mẫu | Ký hiệu | Thời hạn |",
+            "a oe 4--------- 4------------------ 4------------ +",
+            "| 1 | Bảng thống kê tài liệu | Mẫu 01 | 15 |",
+            "| 2 | Biên bản giao nhận | Mẫu 02 | 30 |",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!((t[0].first_row, t[0].end_line), (2, 4));
+        assert!(is_rule(
+            "a oe 4--------- 4------------------ 4------------ +"
+        ));
+        // Running text with a dash or two is none.
+        assert!(!is_rule("- Đến ngày 20/8/2025 -- mới có 61/148 xã --"));
     }
 
     #[test]
