@@ -149,6 +149,7 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &CellTable) -> Ve
             continue;
         };
         if row.len() > width {
+            out.extend(wide_row_kpis(doc, lines, &row));
             continue;
         }
         // Row cell `j` is under heading column `j + shift`.
@@ -220,6 +221,51 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &CellTable) -> Ve
     out
 }
 
+/// The KPIs of a row wider than its table's heading (whose merged cells
+/// OCR's garbling left unsplit): its figure cells, each labelled with the
+/// row's name (its first cell that is no figure), in `%` where printed so;
+/// no column names them. A row of fewer than two figures gives none (junk
+/// lines of specks are wide too).
+fn wide_row_kpis(doc: &DocText, lines: &[&str], row: &[RowCell<'_>]) -> Vec<(Span, Kpi)> {
+    if row.iter().filter(|c| figure_of(c.text).is_some()).count() < 2 {
+        return Vec::new();
+    }
+    let name = row
+        .iter()
+        .map(|c| c.text)
+        .find(|t| !t.is_empty() && figure_of(t).is_none());
+    let mut out = Vec::new();
+    for &RowCell { line: cl, text } in row {
+        let Some(cell) = figure_of(text) else {
+            continue;
+        };
+        let line = lines[cl];
+        let at = offset_in(line, cell);
+        let Some(value) = parse_vn(cell.trim_end_matches('%').trim_end()) else {
+            continue;
+        };
+        // The row's number is no figure of it.
+        if name.is_some_and(|n| offset_in(line, n) > at) {
+            continue;
+        }
+        let from = doc.line_offset(cl) + at;
+        out.push((
+            (from, from + cell.len()),
+            Kpi {
+                label: name.map(bounded),
+                value,
+                unit: cell.ends_with('%').then(|| "%".to_owned()),
+                qualifier: None,
+                out_of: None,
+                raw: cell.to_owned(),
+                line: cl + 1,
+                confidence: 0.6,
+            },
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,6 +279,39 @@ mod tests {
             .flat_map(|t| table_kpis(&doc, lines, t))
             .map(|(_, k)| k)
             .collect()
+    }
+
+    #[test]
+    fn rows_wider_than_a_garbled_heading_give_their_figures() {
+        // OCR garbled the lines that split `Đúng hạn` in two: the rows
+        // have a cell more than the heading, and no column names them.
+        let lines = [
+            "T | Lĩnh vực | Tiếp | Đúng hạn | Phí |",
+            "——Nó có nhân | -------- | lệ phí |",
+            "| 1 | Tư pháp, hộ tịch | 1.862 | 1.831 | 99,5% | 96,4 |",
+            "| 2 | Đất đai | 2.356 | 2.117 | 96,3% | 1.873,6 |",
+            // A wide line of specks with one figure gives nothing.
+            "| ! | junk | 7 | ' | , | ; |",
+        ];
+        let got: Vec<(String, Option<String>, usize)> = kpis(&lines)
+            .into_iter()
+            .map(|k| (k.raw, k.unit, k.line))
+            .collect();
+        let want = [
+            ("1.862", None, 3),
+            ("1.831", None, 3),
+            ("99,5%", Some("%"), 3),
+            ("96,4", None, 3),
+            ("2.356", None, 4),
+            ("2.117", None, 4),
+            ("96,3%", Some("%"), 4),
+            ("1.873,6", None, 4),
+        ];
+        let want: Vec<(String, Option<String>, usize)> = want
+            .iter()
+            .map(|(r, u, l)| (r.to_string(), u.map(str::to_owned), *l))
+            .collect();
+        assert_eq!(got, want);
     }
 
     #[test]

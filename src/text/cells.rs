@@ -266,7 +266,11 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
                 }
             };
             short_row = (row.len() < width).then_some(row.len());
-            aligned |= row.len() == width && row.iter().any(|c| is_figure(c));
+            // As wide as the heading, or wider where OCR split a merged
+            // heading cell's parts off into lines it garbled (with two
+            // figures at least: junk lines of specks are wide too).
+            let figures = row.iter().filter(|c| is_figure(c)).count();
+            aligned |= row.len() == width && figures >= 1 || row.len() > width && figures >= 2;
             end += 1;
         }
         if aligned {
