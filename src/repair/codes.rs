@@ -181,10 +181,24 @@ const LEGISLATURE_CONFIDENCE: f32 = 0.9;
 /// for `0`, `S` for `5`); `None` for a token of other letters, or printed
 /// right.
 fn legislature(token: &str) -> Option<String> {
-    let digits = token
+    let after = token
         .strip_prefix("UBTVQH")
         .or_else(|| token.strip_prefix("QH"))?;
-    if digits.chars().count() != 2 || digits.chars().all(|c| c.is_ascii_digit()) {
+    let prefix = &token[..token.len() - after.len()];
+    // A legislature's number has two digits: a look-alike of `1` before a
+    // `1` and a digit is OCR's doubling of the `1` (`QHI15`).
+    let digits = match after.strip_prefix(['I', 'l', '|']) {
+        Some(rest)
+            if rest.len() == 2
+                && rest.starts_with('1')
+                && rest.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            rest
+        }
+        _ => after,
+    };
+    if digits.chars().count() != 2 || digits == after && digits.chars().all(|c| c.is_ascii_digit())
+    {
         return None;
     }
     let read: String = digits
@@ -197,7 +211,7 @@ fn legislature(token: &str) -> Option<String> {
             _ => None,
         })
         .collect::<Option<_>>()?;
-    Some(format!("{}{read}", &token[..token.len() - digits.len()]))
+    Some(format!("{prefix}{read}"))
 }
 
 /// Does the document's mixture explain `token` better as `code` damaged (by
@@ -346,6 +360,9 @@ mod tests {
         assert_eq!(legislature("QH15"), None);
         assert_eq!(legislature("QHND"), None);
         assert_eq!(legislature("QHI"), None);
+        assert_eq!(legislature("QHI15").as_deref(), Some("QH15"));
+        assert_eq!(legislature("UBTVQHl14").as_deref(), Some("UBTVQH14"));
+        assert_eq!(legislature("QHI25"), None);
     }
 
     #[test]
