@@ -48,7 +48,8 @@ enum Column {
 fn column(heading: &str) -> Column {
     let f = skeleton(heading);
     let f = f.trim();
-    if matches!(f, "stt" | "tt" | "so tt") {
+    // The row number's column, with what OCR left in its wrapped lines.
+    if matches!(f, "stt" | "tt" | "so tt") || matches!(f.split(' ').next(), Some("stt" | "tt")) {
         Column::Stt
     } else if f.starts_with("don vi tinh") || f == "dvt" || f == "don vi" {
         Column::Unit
@@ -58,6 +59,8 @@ fn column(heading: &str) -> Column {
         || f == "ten"
         || f.starts_with("danh muc")
         || f.starts_with("linh vuc")
+        || f.starts_with("ho va ten")
+        || f.starts_with("ho ten")
     {
         Column::Name
     } else if f.starts_with("thoi gian")

@@ -288,18 +288,35 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
     out
 }
 
-/// The heading's names, widened where a merged cell splits on a wrapped
-/// line below it: a line of as many cells as the heading marks the merged
-/// one with a rule (`| | nhận |-------| tuyến |`), a line of more cells
-/// names its parts (`| | (HS) | Số HS | (%) | (%) |`); each column is then
-/// named by the heading's cell above it and the wrapped lines' cells.
-/// Without both lines the heading stays as it is.
+/// The heading's names with those wrapped onto the lines below it
+/// (`Số tiền` / `(đồng)`: lines of as many cells as the heading), widened
+/// where a merged cell splits: a line of as many cells as the heading marks
+/// the merged one with a rule (`| | nhận |-------| tuyến |`), a line of
+/// more cells names its parts (`| | (HS) | Số HS | (%) | (%) |`); each
+/// column is then named by the heading's cell above it and the wrapped
+/// lines' cells. A line of more cells without the marking line leaves the
+/// heading as it is.
 fn widen(heading: &[&str], wraps: &[&str]) -> Vec<String> {
     let n = heading.len();
     let plain = || heading.iter().map(|c| (*c).to_owned()).collect();
     let split: Vec<Vec<&str>> = wraps.iter().map(|l| edge_cells(l)).collect();
     let Some(wide) = split.iter().filter(|c| c.len() > n).max_by_key(|c| c.len()) else {
-        return plain();
+        // No merged cell splits: each column's wrapped names join it
+        // (`Số tiền` / `(đồng)`), from lines of as many cells.
+        return (0..n)
+            .map(|k| {
+                let mut parts = vec![heading[k]];
+                // Specks OCR leaves in an empty cell (`=`) name nothing.
+                parts.extend(
+                    split
+                        .iter()
+                        .filter(|c| c.len() == n)
+                        .map(|c| c[k])
+                        .filter(|p| p.contains(|c: char| c.is_alphanumeric() || c == '%')),
+                );
+                parts.join(" ")
+            })
+            .collect();
     };
     let extra = wide.len() - n;
     let same: Vec<&Vec<&str>> = split.iter().filter(|c| c.len() == n).collect();
@@ -506,6 +523,26 @@ mod tests {
     }
 
     #[test]
+    fn names_wrapped_below_the_heading_join_their_columns() {
+        let lines = [
+            "| STT | Họ và tên chủ hộ | Nội dung | Số tiền |",
+            "| = | | hỗ trợ | (đồng) |",
+            "|-----|------|------|------|",
+            "| 1 | Nguyễn Văn Thắng | Xây mới | 60.000.000 |",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(
+            t[0].heading,
+            [
+                "STT",
+                "Họ và tên chủ hộ",
+                "Nội dung hỗ trợ",
+                "Số tiền (đồng)"
+            ]
+        );
+    }
+
+    #[test]
     fn a_merged_heading_cell_split_below_widens_the_heading() {
         let lines = [
             "| STT | Lĩnh vực | Tiếp | Đúng hạn | Phí |",
@@ -529,11 +566,12 @@ mod tests {
             ]
         );
         // Without the rule that marks the merged cell, nothing says which
-        // one splits: the heading stays as printed, and rows wider than it
-        // make no table.
+        // one splits: the heading stays as printed, and the rows, wider,
+        // are read without columns.
         let mut unmarked = lines;
         unmarked[1] = "| | | nhận | | lệ phí |";
-        assert!(find_tables(&unmarked).is_empty());
+        let t = find_tables(&unmarked);
+        assert_eq!(t[0].heading, ["STT", "Lĩnh vực", "Tiếp", "Đúng hạn", "Phí"]);
     }
 
     #[test]
