@@ -39,7 +39,8 @@ enum Column {
     Measured(String),
     /// Changes, whose figures may carry a sign (`Tăng (+), giảm (-)`).
     Change,
-    /// Times (`Thời gian`, `Tiến độ`, `Năm`): years, not measures.
+    /// Times (`Thời gian`, `Tiến độ`, `Năm`, `Năm sinh`): years, not
+    /// measures.
     Time,
     /// Anything else.
     Other,
@@ -67,6 +68,8 @@ fn column(heading: &str) -> Column {
         || f.starts_with("thoi han")
         || f.starts_with("tien do")
         || f == "nam"
+        || f.starts_with("nam sinh")
+        || f.starts_with("ngay sinh")
     {
         Column::Time
     } else if is_rate(f) {
@@ -282,6 +285,25 @@ mod tests {
             .flat_map(|t| table_kpis(&doc, lines, t))
             .map(|(_, k)| k)
             .collect()
+    }
+
+    #[test]
+    fn birth_years_are_no_figures() {
+        let lines = [
+            "| STT | Họ và tên | Năm | Điểm |",
+            "| | | sinh | vòng 2 |",
+            "|-----|------|------|------|",
+            "| 1 | Trần Minh Khôi | 1998 | 82,5 |",
+        ];
+        let got: Vec<(String, Option<String>)> =
+            kpis(&lines).into_iter().map(|k| (k.raw, k.label)).collect();
+        assert_eq!(
+            got,
+            [(
+                "82,5".to_owned(),
+                Some("Trần Minh Khôi (Điểm vòng 2)".to_owned())
+            )]
+        );
     }
 
     #[test]
