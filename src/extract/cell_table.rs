@@ -158,6 +158,15 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &CellTable) -> Ve
             out.extend(wide_row_kpis(doc, lines, &row));
             continue;
         }
+        // A group's row (`| 1 | Phổ biến pháp luật trực tiếp | | |`): its
+        // number and name, its empty cells dropped, hold no figure.
+        if row.len() < width
+            && row.len() >= 2
+            && is_row_number(row[0].text)
+            && row[1..].iter().all(|c| figure_of(c.text).is_none())
+        {
+            continue;
+        }
         // Row cell `j` is under heading column `j + shift`.
         let shift = width - row.len();
         let at = |col: Option<usize>| col.and_then(|c| c.checked_sub(shift)).map(|j| row[j].text);
@@ -227,6 +236,17 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &CellTable) -> Ve
     out
 }
 
+/// Is a cell a row's number (`1`, `12`, `2.1`, `3.`), not a figure with a
+/// thousands dot (`2.665`)?
+fn is_row_number(cell: &str) -> bool {
+    let t = cell.trim_end_matches('.');
+    !t.is_empty()
+        && t.split('.').enumerate().all(|(i, p)| {
+            let most = if i == 0 { 3 } else { 2 };
+            (1..=most).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+        })
+}
+
 /// The KPIs of a row wider than its table's heading (whose merged cells
 /// OCR's garbling left unsplit): its figure cells, each labelled with the
 /// row's name (its first cell that is no figure), in `%` where printed so;
@@ -285,6 +305,18 @@ mod tests {
             .flat_map(|t| table_kpis(&doc, lines, t))
             .map(|(_, k)| k)
             .collect()
+    }
+
+    #[test]
+    fn a_groups_row_of_no_figures_gives_none() {
+        let lines = [
+            "| STT | Chỉ tiêu | Đơn vị tính | Năm 2025 | Năm 2026 |",
+            "| 1 | Phổ biến pháp luật trực tiếp | | | |",
+            "| 1.1 | Số cuộc tuyên truyền | Cuộc | 2.665 | 2.846 |",
+        ];
+        let got: Vec<String> = kpis(&lines).into_iter().map(|k| k.raw).collect();
+        assert_eq!(got, ["2.665", "2.846"]);
+        assert!(is_row_number("1.1") && is_row_number("12.") && !is_row_number("2.665"));
     }
 
     #[test]
