@@ -124,8 +124,8 @@ fn is_price_column(column: &str) -> bool {
     f.starts_with("don gia") || f.starts_with("thanh tien")
 }
 
-/// Printed spans of the row numbers of `table` (`1.1 Kế toán …`), which
-/// are no figures of running text.
+/// Printed spans of the row numbers of `table` (`1.1 Kế toán …`, a group's
+/// `9 Giấy phép …`), which are no figures of running text.
 pub(crate) fn row_numbers<'a>(
     doc: &'a DocText,
     lines: &'a [&str],
@@ -133,7 +133,10 @@ pub(crate) fn row_numbers<'a>(
 ) -> impl Iterator<Item = Span> + 'a {
     (table.heading_line + 1..table.end_line).filter_map(move |li| {
         let line = lines.get(li)?;
-        let number = table.row(line)?.number?;
+        let number = match table.row(line) {
+            Some(r) => r.number?,
+            None => crate::text::spaced::group_number(line)?,
+        };
         let at = doc.line_offset(li) + crate::text::cells::offset_in(line, number);
         Some((at, at + number.len()))
     })

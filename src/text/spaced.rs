@@ -65,9 +65,9 @@ const COLUMN_WORDS: &[&[&str]] = &[
 ];
 
 /// Column words (folded) that start a column only capitalised: `Năm 2025
-/// Năm 2026 Tăng (+), giảm (-)`, `ĐVT Số lượng`, but `Kế hoạch năm 2024`
-/// is one column.
-const CAPITALISED_COLUMN_WORDS: &[&str] = &["nam", "tang", "so"];
+/// Năm 2026 Tăng (+), giảm (-)`, `ĐVT Số lượng`, `ĐVT Quý III`, but `Kế
+/// hoạch năm 2024` is one column.
+const CAPITALISED_COLUMN_WORDS: &[&str] = &["nam", "tang", "so", "quy"];
 
 /// How a heading opens (folded words): with the row number's or the name's
 /// column, as prose does not.
@@ -375,6 +375,19 @@ fn is_wrapped_name(line: &str) -> bool {
     t.chars().count() <= 40 && t.starts_with(|c: char| c.is_alphabetic() || c == '(') && !bare_digit
 }
 
+/// A group's heading row in a table: a row number, then a name with no
+/// figure (`9 Giấy phép xây dựng đã cấp, trong đó:`); its number.
+pub(crate) fn group_number(line: &str) -> Option<&str> {
+    static GROUP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?P<no>\d{1,2}(?:\.\d{1,2})?)\.?\s+\p{Lu}[^\d|]*$").expect("valid regex")
+    });
+    let c = GROUP.captures(line)?;
+    (line.chars().count() <= MAX_GROUP).then(|| c.name("no").map(|m| m.as_str()))?
+}
+
+/// Longest group heading row, in characters.
+const MAX_GROUP: usize = 90;
+
 /// Most lines a row's name wraps onto below it.
 const NAME_WRAPS: usize = 3;
 
@@ -433,14 +446,23 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<SpacedTable> {
         // next row after them (`4 Tàng trữ, … lâm sản 21 19 -2` / `trái
         // pháp luật`; `1 Chỉnh lý, số hóa tài liệu lưu mét giá 186 …` /
         // `trữ của các xã, thị trấn thuộc` / `diện sắp xếp`).
+        // A group's heading row, numbered, no figures (`9 Giấy phép xây
+        // dựng đã cấp, trong đó:`), the group's rows after it.
+        let group = |k: usize| {
+            k > first
+                && lines
+                    .get(k)
+                    .is_some_and(|l| group_number(l.as_ref()).is_some())
+                && is_row(k + 1)
+        };
         let wrapped = |k: usize| {
             k > first
                 && (k..lines.len().min(k + NAME_WRAPS))
                     .take_while(|&w| is_wrapped_name(lines[w].as_ref()))
-                    .any(|w| is_row(w + 1))
+                    .any(|w| is_row(w + 1) || group(w + 1))
         };
         let end = (first..lines.len())
-            .find(|&k| !is_row(k) && !wrapped(k))
+            .find(|&k| !is_row(k) && !wrapped(k) && !group(k))
             .unwrap_or(lines.len());
         if end.saturating_sub(first) >= 2 {
             out.push(SpacedTable {
@@ -580,6 +602,28 @@ mod tests {
             split_unit("Máy vi tính để bàn, máy quét bộ"),
             Some(("Máy vi tính để bàn, máy quét", "bộ"))
         );
+    }
+
+    #[test]
+    fn a_groups_heading_row_and_its_rows() {
+        let lines = [
+            "STT Chỉ tiêu ĐVT Quý III Cùng kỳ Tăng (+)",
+            "8 Tỷ lệ hồ sơ cấp phép xây dựng nộp % 88,5 71,4 +17,1",
+            "trực tuyến",
+            "9 Giấy phép xây dựng đã cấp, trong đó:",
+            "9.1 Nhà ở riêng lẻ xây dựng mới giấy phép 96 81 +15",
+            "9.2 Sửa chữa, cải tạo nhà ở giấy phép 31 33 -2",
+            "",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].end_line, 6);
+        assert_eq!(
+            t[0].columns,
+            ["STT", "Chỉ tiêu", "ĐVT", "Quý III", "Cùng kỳ", "Tăng (+)"]
+        );
+        assert_eq!(group_number(lines[3]), Some("9"));
+        assert_eq!(group_number("9 Giấy phép 12"), None);
     }
 
     #[test]
