@@ -30,6 +30,7 @@ const DOC_TYPES: &[&str] = &[
     "ĐỀ ÁN",
     "DỰ ÁN",
     "BÁO CÁO",
+    "BÁO CÁO NHANH",
     "BIÊN BẢN",
     "TỜ TRÌNH",
     "HỢP ĐỒNG",
@@ -140,6 +141,20 @@ fn trim_cell(s: &str) -> &str {
     s.trim_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '(')
 }
 
+/// Does `text` open with an acronym (`BHYT,`: two to six capitals) and go
+/// on with a word in small letters?
+fn opens_with_acronym(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let first = words.next().unwrap_or("").trim_end_matches([',', ';']);
+    let acronym = (2..=6).contains(&first.chars().count())
+        && first.chars().all(|c| c.is_uppercase() && c.is_alphabetic());
+    acronym
+        && words.any(|w| {
+            w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+        })
+}
+
+/// Are seven in ten of `s`'s letters (two at least) capitals?
 pub(crate) fn mostly_upper(s: &str) -> bool {
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2
@@ -566,7 +581,10 @@ pub(crate) fn parse(
             // The trích yếu's next line (`năm 2025 và …`), before the place
             // and date a column layout may print below it.
             if let (Some(n), Some(title)) = (trich_yeu_lines, h.title.as_mut()) {
-                let opens_small = l.text.starts_with(|c: char| c.is_lowercase());
+                // Or with an acronym, going on in small letters (`BHYT, BHXH
+                // quý IV năm 2026`).
+                let opens_small =
+                    l.text.starts_with(|c: char| c.is_lowercase()) || opens_with_acronym(&l.text);
                 if n < TRICH_YEU_LINES && opens_small && !BODY_START.is_match(&l.fold.s) {
                     title.value = format!("{} {}", title.value, l.text);
                     title.raw = format!("{}\n{}", title.raw, l.raw.trim());
@@ -976,6 +994,41 @@ mod tests {
         );
         assert_eq!(value(&l.header.place), Some("Kim Ngạn"));
         assert_eq!(value(&l.header.date), Some("2025-11-24"));
+    }
+
+    #[test]
+    fn trich_yeu_going_on_with_an_acronym_and_a_quick_report() {
+        let l = layout(
+            "BẢO HIỂM XÃ HỘI VIỆT NAM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+             BẢO HIỂM XÃ HỘI TỈNH A Độc lập - Tự do - Hạnh phúc
+
+             Số: 2187/BHXH-QLT A, ngày 14 tháng 10 năm 2026
+             V/v đôn đốc phát triển người tham gia
+BHYT, BHXH quý IV năm 2026
+
+             Kính gửi: Ủy ban nhân dân các xã.",
+        );
+        assert_eq!(
+            value(&l.header.title),
+            Some("V/v đôn đốc phát triển người tham gia BHYT, BHXH quý IV năm 2026")
+        );
+        assert!(!super::opens_with_acronym("UBND TỈNH A"));
+        let l = layout(
+            "UBND TỈNH A CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+BAN CHỈ HUY Độc lập - Tự do - Hạnh phúc
+
+             Số: 218/BC-BCH A, ngày 27 tháng 9 năm 2026
+
+BÁO CÁO NHANH
+             Tình hình thiệt hại do bão số 6
+
+Kính gửi: Ban Chỉ đạo.",
+        );
+        assert_eq!(value(&l.header.doc_type), Some("BÁO CÁO NHANH"));
+        assert_eq!(
+            value(&l.header.title),
+            Some("Tình hình thiệt hại do bão số 6")
+        );
     }
 
     #[test]
