@@ -35,7 +35,7 @@ const SLASH: &str = r"[ \t]*/[\[|]?[ \t]*(?:\n[ \t]*)?";
 
 static NORMATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(\d{{1,5}}){SLASH}((?:19|20)\d{{2}})(?:{SLASH})?({LOOSE_CODE}(?:{SEP}{CODE})*)"
+        r"(\d{{1,5}}){SLASH}((?:19|20)\d{{2}}|(?:1 9|2 0)\d{{2}}|(?:19|20)(?: \d|\d )\d)(?:{SLASH})?({LOOSE_CODE}(?:{SEP}{CODE})*)"
     ))
     .expect("valid regex")
 });
@@ -539,7 +539,8 @@ fn find_symbols(doc: &DocText) -> Vec<Hit> {
             continue;
         };
         let symbol = codes.join("-");
-        let year: u16 = y.as_str().parse().unwrap_or(0);
+        // OCR may split the year with a space (`06/201 1/NĐ-CP`).
+        let year: u16 = y.as_str().replace(' ', "").parse().unwrap_or(0);
         let code_type = codes.first().and_then(|c| code_type(c));
         add(
             &mut hits,
@@ -888,6 +889,16 @@ mod tests {
         assert!(r.iter().all(|r| r.r#type.as_deref() == Some("Công văn")));
         assert_eq!(r[1].date.as_deref(), Some("2024-04-26"));
         assert_eq!(r[2].issuer.as_deref(), Some("UBND tỉnh"));
+    }
+
+    #[test]
+    fn a_year_ocr_split_with_a_space() {
+        assert_eq!(
+            fulls(&["Nghị định số 06/201 1/NĐ-CP ngày 14/01/2011 và Thông tư số 40/20 17/TT-BTC"]),
+            ["06/2011/NĐ-CP", "40/2017/TT-BTC"]
+        );
+        // Two figures, no year: no citation.
+        assert!(fulls(&["đạt 06/201 1 tháng"]).is_empty());
     }
 
     #[test]
