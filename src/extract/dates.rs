@@ -326,9 +326,9 @@ static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
-/// `, đến (hết) (ngày) D/M/YYYY` (folded), a span's last day: day, month
-/// and year captured.
-const UNTIL_DAY: &str = r"\s*,?\s*den\s+(?:het\s+)?(?:ngay\s+)?(\d{1,2})/(\d{1,2})/(\d{4})";
+/// `, đến (hết) (N giờ (M phút)) (ngày) D/M/YYYY` (folded), a span's last
+/// day: day, month and year captured.
+const UNTIL_DAY: &str = r"\s*,?\s*den\s+(?:het\s+)?(?:\d{1,2}\s*gio(?:\s*\d{1,2}\s*phut)?\s+)?(?:ngay\s+)?(\d{1,2})/(\d{1,2})/(\d{4})";
 /// [`UNTIL_DAY`] right after a day printed without its year: the end of a
 /// span, whose year the first day shares.
 static RANGE_END_YEAR: LazyLock<Regex> =
@@ -816,6 +816,10 @@ mod tests {
         let d = dates(&["họp từ ngày 15/11 đến ngày 19/11/2025 tại"]);
         let got: Vec<&str> = d.iter().map(|d| d.0.as_str()).collect();
         assert_eq!(got, ["2025-11-15", "2025-11-19"]);
+        // Times of day before the last day.
+        let d = dates(&["Từ 19 giờ ngày 24/9 đến 13 giờ ngày 27/9/2026, có mưa"]);
+        let got: Vec<&str> = d.iter().map(|d| d.0.as_str()).collect();
+        assert_eq!(got, ["2026-09-24", "2026-09-27"]);
     }
 
     #[test]
