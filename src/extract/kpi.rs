@@ -327,6 +327,12 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
             if !rest.is_empty() || first_on_line || after_noise(&t[ls..s]) {
                 continue;
             }
+            // A group's or a form's name and number (`Đoàn kiểm tra số 1`,
+            // `Mẫu số 01`), not a `Tổng số` that counts; `số` as printed,
+            // not `sơ` (`Hồ sơ 40.927`) with its marks lost.
+            if prev_word.to_lowercase() == "số" && !ends_with_word(head, "tong so") {
+                continue;
+            }
             confidence = 0.7;
             (None, e)
         } else {
@@ -665,6 +671,17 @@ fn table_start(doc: &DocText, cell_tables: &[Span]) -> Option<usize> {
     None
 }
 
+/// Does `head` end with the words `phrase` (folded, marks and case aside)?
+fn ends_with_word(head: &str, phrase: &str) -> bool {
+    let words: Vec<String> = head.split_whitespace().map(skeleton).collect();
+    let want: Vec<&str> = phrase.split(' ').collect();
+    words.len() >= want.len()
+        && words[words.len() - want.len()..]
+            .iter()
+            .zip(&want)
+            .all(|(a, b)| a == b)
+}
+
 /// The qualifier words right before printed offset `s`, and where they start.
 fn qualifier_before(doc: &DocText, s: usize) -> (Option<String>, usize) {
     let t = &doc.text;
@@ -954,6 +971,19 @@ mod tests {
 
     fn values(lines: &[&str]) -> Vec<f64> {
         kpis(lines).into_iter().map(|k| k.value).collect()
+    }
+
+    #[test]
+    fn numbers_after_so_in_an_appendix_name_things() {
+        let k = kpis(&[
+            "STT Đơn vị được kiểm tra Ngày Trưởng đoàn",
+            "Đoàn kiểm tra số 1",
+            "Mẫu số 02",
+            "Tổng số hồ sơ 1.245",
+            "Hồ sơ 40.927",
+        ]);
+        let got: Vec<&str> = k.iter().map(|k| k.raw.as_str()).collect();
+        assert_eq!(got, ["1.245", "40.927"]);
     }
 
     #[test]
