@@ -256,6 +256,10 @@ const UNIT_COMPOUNDS: &[&str] = &[
     "may tinh",
     "met vuong",
     "met khoi",
+    "giay phep",
+    "cong chuc",
+    "vien chuc",
+    "hoc sinh",
 ];
 
 /// Is `column` (a heading's column name) the units' (`Đơn vị`, `ĐVT`)?
@@ -464,6 +468,14 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<SpacedTable> {
         let end = (first..lines.len())
             .find(|&k| !is_row(k) && !wrapped(k) && !group(k))
             .unwrap_or(lines.len());
+        // The total's row a blank line parts from the rows (`TỔNG CỘNG
+        // (I+II+III+IV+V) 3.314.000.000`), its name maybe wrapping on.
+        let total_after_blank = lines.get(end).is_some_and(|l| l.as_ref().trim().is_empty())
+            && lines
+                .get(end + 1)
+                .and_then(|l| table.row(l.as_ref()))
+                .is_some_and(|r| r.number.is_none() && is_total(r.name));
+        let end = if total_after_blank { end + 2 } else { end };
         if end.saturating_sub(first) >= 2 {
             out.push(SpacedTable {
                 end_line: end,
@@ -602,6 +614,24 @@ mod tests {
             split_unit("Máy vi tính để bàn, máy quét bộ"),
             Some(("Máy vi tính để bàn, máy quét", "bộ"))
         );
+    }
+
+    #[test]
+    fn a_total_parted_by_a_blank_line() {
+        let lines = [
+            "TT Nội dung ĐVT Số lượng Đơn giá Thành tiền",
+            "1 Máy tính bộ 20 16.800.000 336.000.000",
+            "2 Máy quét bộ 5 18.500.000 92.500.000",
+            "",
+            "TỔNG CỘNG (I+II) 428.500.000",
+            "Bằng chữ: Bốn trăm hai mươi tám triệu năm trăm nghìn đồng.",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t[0].end_line, 5);
+        // Not a row of another name.
+        let mut other = lines;
+        other[4] = "Dự phòng (I+II) 428.500.000";
+        assert_eq!(find_tables(&other)[0].end_line, 3);
     }
 
     #[test]
