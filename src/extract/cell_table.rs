@@ -50,7 +50,7 @@ fn column(heading: &str) -> Column {
     let f = skeleton(heading);
     let f = f.trim();
     // The row number's column, with what OCR left in its wrapped lines.
-    if matches!(f, "stt" | "tt" | "so tt") || matches!(f.split(' ').next(), Some("stt" | "tt")) {
+    if f == "so tt" || matches!(f.split(' ').next(), Some("stt" | "tt")) {
         Column::Stt
     } else if f.starts_with("don vi tinh") || f == "dvt" || f == "don vi" {
         Column::Unit

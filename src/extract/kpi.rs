@@ -330,7 +330,11 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
             // A group's or a form's name and number (`Đoàn kiểm tra số 1`,
             // `Mẫu số 01`), not a `Tổng số` that counts; `số` as printed,
             // not `sơ` (`Hồ sơ 40.927`) with its marks lost.
-            if prev_word.to_lowercase() == "số" && !ends_with_word(head, "tong so") {
+            let tong = head
+                .split_whitespace()
+                .nth_back(1)
+                .is_some_and(|w| skeleton_eq(w, "tong"));
+            if prev_word.to_lowercase() == "số" && !tong {
                 continue;
             }
             confidence = 0.7;
@@ -669,17 +673,6 @@ fn table_start(doc: &DocText, cell_tables: &[Span]) -> Option<usize> {
         off += line.len() + 1;
     }
     None
-}
-
-/// Does `head` end with the words `phrase` (folded, marks and case aside)?
-fn ends_with_word(head: &str, phrase: &str) -> bool {
-    let words: Vec<String> = head.split_whitespace().map(skeleton).collect();
-    let want: Vec<&str> = phrase.split(' ').collect();
-    words.len() >= want.len()
-        && words[words.len() - want.len()..]
-            .iter()
-            .zip(&want)
-            .all(|(a, b)| a == b)
 }
 
 /// The qualifier words right before printed offset `s`, and where they start.

@@ -170,11 +170,13 @@ fn is_heading(c: &[&str]) -> bool {
 /// Is a cell a stretch of a rule OCR garbled (`---- [----—-- ===`): dashes
 /// of any width and specks, no letter or digit?
 fn is_rule_cell(cell: &str) -> bool {
-    cell.chars()
-        .filter(|&c| matches!(c, '-' | '=' | '—' | '–' | '_'))
-        .nth(2)
-        .is_some()
+    cell.chars().filter(|&c| is_dash(c)).nth(2).is_some()
         && !cell.chars().any(char::is_alphanumeric)
+}
+
+/// Is `c` a dash of a rule as OCR prints it, of any width?
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '=' | '—' | '–' | '_')
 }
 
 /// The tables of `lines`, in text order: a heading row, then every line of
@@ -298,33 +300,30 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
 /// heading as it is.
 fn widen(heading: &[&str], wraps: &[&str]) -> Vec<String> {
     let n = heading.len();
-    let plain = || heading.iter().map(|c| (*c).to_owned()).collect();
     let split: Vec<Vec<&str>> = wraps.iter().map(|l| edge_cells(l)).collect();
+    let same: Vec<&Vec<&str>> = split.iter().filter(|c| c.len() == n).collect();
+    // Column `k`'s name: the heading's cell, the cells under it that `keep`
+    // takes from the lines of as many cells, then `part` (a merged cell's).
+    let name = |k: usize, keep: fn(&str) -> bool, part: &str| {
+        let mut parts = vec![heading[k]];
+        parts.extend(same.iter().map(|c| c[k]).filter(|s| keep(s)));
+        parts.push(part);
+        parts.retain(|p| !p.is_empty());
+        parts.join(" ")
+    };
     let Some(wide) = split.iter().filter(|c| c.len() > n).max_by_key(|c| c.len()) else {
         // No merged cell splits: each column's wrapped names join it
-        // (`Số tiền` / `(đồng)`), from lines of as many cells.
-        return (0..n)
-            .map(|k| {
-                let mut parts = vec![heading[k]];
-                // Specks OCR leaves in an empty cell (`=`) name nothing.
-                parts.extend(
-                    split
-                        .iter()
-                        .filter(|c| c.len() == n)
-                        .map(|c| c[k])
-                        .filter(|p| p.contains(|c: char| c.is_alphanumeric() || c == '%')),
-                );
-                parts.join(" ")
-            })
-            .collect();
+        // (`Số tiền` / `(đồng)`); specks OCR leaves in an empty cell (`=`)
+        // name nothing.
+        let names = |s: &str| s.contains(|c: char| c.is_alphanumeric() || c == '%');
+        return (0..n).map(|k| name(k, names, "")).collect();
     };
     let extra = wide.len() - n;
-    let same: Vec<&Vec<&str>> = split.iter().filter(|c| c.len() == n).collect();
     let Some(merged) = same
         .iter()
         .find_map(|c| c.iter().position(|s| is_rule_cell(s)))
     else {
-        return plain();
+        return heading.iter().map(|c| (*c).to_owned()).collect();
     };
     (0..wide.len())
         .map(|w| {
@@ -335,11 +334,7 @@ fn widen(heading: &[&str], wraps: &[&str]) -> Vec<String> {
             } else {
                 w - extra
             };
-            let mut parts = vec![heading[k]];
-            parts.extend(same.iter().map(|c| c[k]).filter(|s| !is_rule_cell(s)));
-            parts.push(wide[w]);
-            parts.retain(|p| !p.is_empty());
-            parts.join(" ")
+            name(k, |s| !is_rule_cell(s), wide[w])
         })
         .collect()
 }
@@ -386,7 +381,7 @@ fn is_garbled_rule(line: &str) -> bool {
         all += 1;
         if c.is_alphabetic() {
             letters += 1;
-        } else if matches!(c, '-' | '=' | '—' | '–' | '_') {
+        } else if is_dash(c) {
             dashes += 1;
             marks += 1;
         } else if matches!(c, '+' | '|') {

@@ -166,37 +166,30 @@ fn row_in(line: &str, single: bool) -> Option<SpacedRow<'_>> {
     if line.contains('|') {
         return None;
     }
-    let (c, figures) = match ROW.captures(line) {
-        Some(c) => {
-            let figures = cells(c.name("figs")?.as_str());
-            // Two figures at least; a `-` is an empty cell.
-            let numbers = figures
-                .iter()
-                .filter(|f| f.contains(|c: char| c.is_ascii_digit()));
-            if numbers.count() < 2 {
-                return None;
-            }
-            (c, figures)
+    // Which shape, and whether its figures must be checked for two.
+    let (c, several) = if let Some(c) = ROW.captures(line) {
+        (c, true)
+    } else if let Some(c) = ONE_FIGURE_ROW.captures(line) {
+        let group = c.name("no")?.as_str().starts_with(['I', 'V', 'X']);
+        if !group && !single {
+            return None;
         }
-        None => match ONE_FIGURE_ROW.captures(line) {
-            Some(c) => {
-                let group = c.name("no")?.as_str().starts_with(['I', 'V', 'X']);
-                if !group && !single {
-                    return None;
-                }
-                let figures = cells(c.name("figs")?.as_str());
-                (c, figures)
-            }
-            None => {
-                let c = TOTAL_ROW.captures(line)?;
-                if !is_total(c.name("name")?.as_str()) {
-                    return None;
-                }
-                let figures = cells(c.name("figs")?.as_str());
-                (c, figures)
-            }
-        },
+        (c, false)
+    } else {
+        let c = TOTAL_ROW.captures(line)?;
+        if !is_total(c.name("name")?.as_str()) {
+            return None;
+        }
+        (c, false)
     };
+    let figures = cells(c.name("figs")?.as_str());
+    // Two figures at least; a `-` is an empty cell.
+    let numbers = figures
+        .iter()
+        .filter(|f| f.contains(|c: char| c.is_ascii_digit()));
+    if several && numbers.count() < 2 {
+        return None;
+    }
     Some(SpacedRow {
         number: c.name("no").map(|m| m.as_str()),
         name: c.name("name")?.as_str().trim(),
@@ -268,16 +261,10 @@ pub(crate) fn is_unit_column(column: &str) -> bool {
     f.starts_with("don vi") || f == "dvt"
 }
 
-/// The heading's columns, if `line` is a table's heading: short, no `|`, no
-/// figures ending it, opening with a first column and naming two or more.
-fn heading_columns(line: &str) -> Option<Vec<String>> {
-    heading_split(line)
-        .filter(|&(_, named)| named >= 2)
-        .map(|(c, _)| c)
-}
-
-/// The columns of a heading line opening with a first column (see
-/// [`heading_columns`]) and how many of them it names.
+/// The columns of `line` if it can be a table's heading (short, no `|`, no
+/// figures ending it, opening with a first column), and how many of them
+/// it names: a heading names two or more (or starts on the line above,
+/// see [`begun_above`]).
 fn heading_split(line: &str) -> Option<(Vec<String>, usize)> {
     // Most lines open with no first column's word: ruled out before folding.
     let first = line.split_whitespace().next()?;
@@ -340,25 +327,24 @@ fn heading_split(line: &str) -> Option<(Vec<String>, usize)> {
     Some((columns, named))
 }
 
-/// The columns of a heading whose names start on the line above the one
-/// with the row number's column (`Số hộ Diện tích thu hồi … Tỷ lệ` /
-/// `STT Xã, thị trấn bị ảnh (m2) …`), when the two name two columns or
-/// more together: the columns of line `i`, as far as they split.
-fn heading_from_above<S: AsRef<str>>(lines: &[S], i: usize) -> Option<Vec<String>> {
-    let line = lines.get(i)?.as_ref();
-    let above = lines.get(i.checked_sub(1)?)?.as_ref().trim();
-    let first = line.split_whitespace().next()?;
-    if !matches!(skeleton(first).as_str(), "stt" | "tt")
-        || above.is_empty()
-        || above.contains('|')
-        || above.chars().count() > MAX_HEADING
-        || above.ends_with(['.', ':', ';'])
-        || ROW.is_match(above)
-    {
-        return None;
-    }
-    let (_, named) = heading_split(&format!("{line} {above}"))?;
-    (named >= 2).then(|| heading_split(line).map(|(c, _)| c))?
+/// Does the heading line `line` (one that opens with a first column but
+/// names fewer than two) start on the line `above` it, the two naming two
+/// columns or more together (`Số hộ Diện tích thu hồi … Tỷ lệ` / `STT Xã,
+/// thị trấn bị ảnh (m2) …`)? Only where `line` opens with the row number's
+/// column.
+fn begun_above(line: &str, above: &str) -> bool {
+    let above = above.trim();
+    let numbered = line
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| super::viet::skeleton_eq(w, "stt") || super::viet::skeleton_eq(w, "tt"));
+    numbered
+        && !above.is_empty()
+        && !above.contains('|')
+        && above.chars().count() <= MAX_HEADING
+        && !above.ends_with(['.', ':', ';'])
+        && !ROW.is_match(above)
+        && heading_split(&format!("{line} {above}")).is_some_and(|(_, named)| named >= 2)
 }
 
 /// Can `line` be the rest of a row's name: short, opening with a letter or
@@ -417,15 +403,16 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<SpacedTable> {
     // The line after the last table found (no table starts before it).
     let mut free = 0;
     while i + 2 < lines.len() {
-        let (heading_line, columns) = match heading_columns(lines[i].as_ref()) {
-            Some(c) => (i, c),
-            None => match heading_from_above(lines, i).filter(|_| i > free) {
-                Some(c) => (i - 1, c),
-                None => {
-                    i += 1;
-                    continue;
-                }
-            },
+        // A heading line naming two columns or more, or one naming fewer
+        // whose names start on the line above (not a table's before it).
+        let line = lines[i].as_ref();
+        let (heading_line, columns) = match heading_split(line) {
+            Some((c, named)) if named >= 2 => (i, c),
+            Some((c, _)) if i > free && begun_above(line, lines[i - 1].as_ref()) => (i - 1, c),
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         // The heading's names may wrap onto a line or two below it, and a
         // blank line may part them from the rows.
@@ -446,10 +433,6 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<SpacedTable> {
                 .get(k)
                 .is_some_and(|l| table.row(l.as_ref()).is_some())
         };
-        // A row's name may wrap onto a line or a few of their own, the
-        // next row after them (`4 Tàng trữ, … lâm sản 21 19 -2` / `trái
-        // pháp luật`; `1 Chỉnh lý, số hóa tài liệu lưu mét giá 186 …` /
-        // `trữ của các xã, thị trấn thuộc` / `diện sắp xếp`).
         // A group's heading row, numbered, no figures (`9 Giấy phép xây
         // dựng đã cấp, trong đó:`), the group's rows after it.
         let group = |k: usize| {
@@ -459,6 +442,10 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<SpacedTable> {
                     .is_some_and(|l| group_number(l.as_ref()).is_some())
                 && is_row(k + 1)
         };
+        // A row's name may wrap onto a line or a few of their own, the
+        // next row after them (`4 Tàng trữ, … lâm sản 21 19 -2` / `trái
+        // pháp luật`; `1 Chỉnh lý, số hóa tài liệu lưu mét giá 186 …` /
+        // `trữ của các xã, thị trấn thuộc` / `diện sắp xếp`).
         let wrapped = |k: usize| {
             k > first
                 && (k..lines.len().min(k + NAME_WRAPS))
