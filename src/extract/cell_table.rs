@@ -62,6 +62,9 @@ fn column(heading: &str) -> Column {
         || f.starts_with("linh vuc")
         || f.starts_with("ho va ten")
         || f.starts_with("ho ten")
+        || f.starts_with("nhiem vu")
+        || f.starts_with("hang muc")
+        || f.starts_with("cong viec")
     {
         Column::Name
     } else if f.starts_with("thoi gian")

@@ -75,7 +75,15 @@ impl CellTable {
             rest = cont.into_iter().map(at(li + 1)).collect();
         }
         let width = self.heading.len().saturating_sub(rest.len());
-        let row = split_merged(cells(lines.get(li)?.as_ref())?, width);
+        let line = lines.get(li)?.as_ref();
+        let edges = edge_cells(line);
+        // A line of exactly the heading's cells, empty ones and all, holds
+        // each under its column (`| | Đề án 06 | | |`: `06` names).
+        let row = if rest.is_empty() && edges.len() == width && cells(line).is_some() {
+            edges
+        } else {
+            split_merged(cells(line)?, width)
+        };
         let mut out: Vec<RowCell<'a>> = row.into_iter().map(at(li)).collect();
         out.extend(rest);
         Some(out)
@@ -212,14 +220,11 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
         // of cells follows them.
         let first_row = match ruled {
             Some(k) => k + 1,
-            None => (first_row..lines.len().min(first_row + HEADING_WRAPS))
-                .find(|&k| !is_heading_wrap(lines[k].as_ref(), heading.len()))
-                .filter(|&k| cells(lines[k].as_ref()).is_some())
-                .unwrap_or(first_row),
+            None => unruled_names_end(lines, first_row, heading.len()),
         };
         let wraps: Vec<&str> = (names_from..first_row)
             .map(|k| lines[k].as_ref())
-            .filter(|l| !is_rule(l))
+            .filter(|l| !is_rule(l) && !is_column_numbers(l))
             .collect();
         let heading = widen(&heading, &wraps);
         let mut end = first_row;
@@ -311,7 +316,12 @@ fn widen(heading: &[&str], wraps: &[&str]) -> Vec<String> {
         parts.retain(|p| !p.is_empty());
         parts.join(" ")
     };
-    let Some(wide) = split.iter().filter(|c| c.len() > n).max_by_key(|c| c.len()) else {
+    let Some(wide) = split
+        .iter()
+        .rev()
+        .filter(|c| c.len() > n)
+        .max_by_key(|c| c.len())
+    else {
         // No merged cell splits: each column's wrapped names join it
         // (`Số tiền` / `(đồng)`); specks OCR leaves in an empty cell (`=`)
         // name nothing.
@@ -319,24 +329,120 @@ fn widen(heading: &[&str], wraps: &[&str]) -> Vec<String> {
         return (0..n).map(|k| name(k, names, "")).collect();
     };
     let extra = wide.len() - n;
-    let Some(merged) = same
+    // Which heading cell each of the wide line's cells stands under.
+    let under: Vec<usize> = match same
         .iter()
         .find_map(|c| c.iter().position(|s| is_rule_cell(s)))
-    else {
-        return heading.iter().map(|c| (*c).to_owned()).collect();
+    {
+        Some(merged) => (0..wide.len())
+            .map(|w| {
+                if w <= merged {
+                    w
+                } else if w <= merged + extra {
+                    merged
+                } else {
+                    w - extra
+                }
+            })
+            .collect(),
+        None => match split_by_capitals(n, wide) {
+            Some(under) => under,
+            None => return heading.iter().map(|c| (*c).to_owned()).collect(),
+        },
     };
+    // The lines as wide as `wide` name its columns together, in order
+    // (`Tổng số` / `hộ dân` / `(hộ)`).
+    let parts: Vec<&Vec<&str>> = split.iter().filter(|c| c.len() == wide.len()).collect();
     (0..wide.len())
         .map(|w| {
-            let k = if w <= merged {
-                w
-            } else if w <= merged + extra {
-                merged
-            } else {
-                w - extra
-            };
-            name(k, |s| !is_rule_cell(s), wide[w])
+            let below: Vec<&str> = parts
+                .iter()
+                .map(|c| c[w])
+                .filter(|s| !s.is_empty() && !is_rule_cell(s))
+                .collect();
+            let k = under[w];
+            let merged = under.iter().filter(|&&u| u == k).count() > 1;
+            match bracket_at_end(heading[k]).filter(|_| merged && !below.is_empty()) {
+                // A merged cell's unit measures each part (`Hộ nghèo (hộ)`
+                // over `Đầu năm`: `Hộ nghèo Đầu năm (hộ)`).
+                Some(at) => {
+                    let parent = [heading[k][..at].trim_end(), heading[k][at..].trim()];
+                    let mut n = name(k, |s| !is_rule_cell(s), "");
+                    n.replace_range(..heading[k].len(), parent[0]);
+                    format!("{n} {} {}", below.join(" "), parent[1])
+                }
+                None => name(k, |s| !is_rule_cell(s), &below.join(" ")),
+            }
         })
         .collect()
+}
+
+/// Where the bracketed words that end `cell` start (`Hộ nghèo (hộ)`: at
+/// `(hộ)`), if they do.
+fn bracket_at_end(cell: &str) -> Option<usize> {
+    let inner = cell.trim_end().strip_suffix(')')?;
+    inner.rfind('(').filter(|&at| at > 0)
+}
+
+/// The heading cell (of `n`) each cell of `wide`, a line of more cells
+/// under the heading, stands under, where no rule marks the merged cells:
+/// a merged cell's parts are names of their own, capitalized (`Hộ nghèo`
+/// over `Đầu năm | Cuối năm`), and a cell under an unsplit one goes on
+/// with its name in lower case or is empty (`Tổng số` over `hộ dân`).
+/// `None` unless exactly one way of splitting breaks that least.
+fn split_by_capitals(n: usize, wide: &[&str]) -> Option<Vec<usize>> {
+    let m = wide.len();
+    if n == 0 || m <= n {
+        return None;
+    }
+    // `(HS)`, a unit under its name, opens with no capital; OCR's specks
+    // before one (`. Cuối năm`) are passed over.
+    let capital = |s: &str| {
+        s.trim_start_matches(SPECKS)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    // Cost of heading cell over wide[a..b]: its cells that break the rule.
+    let cost = |a: usize, b: usize| -> usize {
+        if b - a == 1 {
+            usize::from(capital(wide[a]))
+        } else {
+            wide[a..b].iter().filter(|s| !capital(s)).count()
+        }
+    };
+    // best[k][j]: (least cost, number of ways, last span's start) of the
+    // first k heading cells over the first j wide cells.
+    let mut best = vec![vec![(usize::MAX, 0usize, 0usize); m + 1]; n + 1];
+    best[0][0] = (0, 1, 0);
+    for k in 1..=n {
+        for j in k..=m - (n - k) {
+            for a in k - 1..j {
+                let (c, ways, _) = best[k - 1][a];
+                if ways == 0 {
+                    continue;
+                }
+                let c = c + cost(a, j);
+                let cell = &mut best[k][j];
+                if c < cell.0 {
+                    *cell = (c, ways, a);
+                } else if c == cell.0 {
+                    cell.1 += ways;
+                }
+            }
+        }
+    }
+    if best[n][m].1 != 1 {
+        return None;
+    }
+    let mut under = vec![0; m];
+    let mut j = m;
+    for k in (1..=n).rev() {
+        let a = best[k][j].2;
+        under[a..j].fill(k - 1);
+        j = a;
+    }
+    Some(under)
 }
 
 /// The cells of a line split at `|`, trimmed, with only the rules at its
@@ -349,12 +455,56 @@ fn edge_cells(line: &str) -> Vec<&str> {
     t.split('|').map(str::trim).collect()
 }
 
+/// Where the rows start under a heading that no rule closes, its names
+/// starting at `from`: past at most [`HEADING_WRAPS`] lines of names
+/// ([`is_heading_wrap`]) and a line of column numbers (`| (1) | (2) |`),
+/// where a line of cells follows them; else at `from`.
+fn unruled_names_end<S: AsRef<str>>(lines: &[S], from: usize, width: usize) -> usize {
+    let mut wraps = 0;
+    let mut k = from;
+    while let Some(line) = lines.get(k).map(AsRef::as_ref) {
+        if is_column_numbers(line) {
+            k += 1;
+            continue;
+        }
+        if wraps == HEADING_WRAPS || !is_heading_wrap(line, width) {
+            break;
+        }
+        wraps += 1;
+        k += 1;
+    }
+    match lines.get(k) {
+        Some(line) if k > from && cells(line.as_ref()).is_some() => k,
+        _ => from,
+    }
+}
+
 /// Can `line` be a heading's names wrapped below it, with no rule under
-/// them: a line of `|` cells, fewer than the heading's `width`, none a
-/// figure?
+/// them: a line of `|` cells, none a figure, fewer than the heading's
+/// `width` (`họ và tên | (đồng)`) or more (a merged cell's parts: `| | |
+/// Đầu năm | Cuối năm |`)?
 fn is_heading_wrap(line: &str, width: usize) -> bool {
     let c = loose_cells(line);
-    line.contains('|') && !is_rule(line) && c.len() < width && !c.iter().any(|c| is_figure(c))
+    line.contains('|')
+        && !is_rule(line)
+        && (c.len() < width || edge_cells(line).len() > width)
+        && !c.iter().any(|c| is_figure(c))
+}
+
+/// Is `line` a table's column numbers (`| (1) | (2) | (3) |`): three cells
+/// or more, each a bracketed number?
+fn is_column_numbers(line: &str) -> bool {
+    let Some(c) = cells(line) else {
+        return false;
+    };
+    c.len() >= 3
+        && c.iter().all(|s| {
+            s.strip_prefix('(')
+                .and_then(|s| s.strip_suffix(')'))
+                .is_some_and(|d| {
+                    !d.is_empty() && d.len() <= 2 && d.bytes().all(|b| b.is_ascii_digit())
+                })
+        })
 }
 
 /// Most lines of cells a heading's names wrap onto above the rule that
@@ -567,6 +717,40 @@ mod tests {
         unmarked[1] = "| | | nhận | | lệ phí |";
         let t = find_tables(&unmarked);
         assert_eq!(t[0].heading, ["STT", "Lĩnh vực", "Tiếp", "Đúng hạn", "Phí"]);
+    }
+
+    #[test]
+    fn merged_heading_cells_split_below_with_no_rule_are_told_by_capitals() {
+        let lines = [
+            "| STT | Xã | Tổng số | Hộ nghèo (hộ) | Tỷ lệ hộ | Hộ cận nghèo (hộ) |",
+            "| | | hộ dân | Đầu năm | Cuối năm | nghèo | Đầu năm | Cuối năm |",
+            "| | | (hộ) | | | cuối năm | | |",
+            "| | | | | | (%) | | |",
+            "| (1) | (2) | (3) | (4) | (5) | (6) | (7) | (8) |",
+            "| 1 | Xã A | 4.812 | 96 | 61 | 1,27 | 184 | 152 |",
+            "| 2 | Xã B | 2.946 | 178 | 121 | 4,11 | 215 | 198 |",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!(
+            t[0].heading,
+            [
+                "STT",
+                "Xã",
+                "Tổng số hộ dân (hộ)",
+                "Hộ nghèo Đầu năm (hộ)",
+                "Hộ nghèo Cuối năm (hộ)",
+                "Tỷ lệ hộ nghèo cuối năm (%)",
+                "Hộ cận nghèo Đầu năm (hộ)",
+                "Hộ cận nghèo Cuối năm (hộ)",
+            ]
+        );
+        assert_eq!(t[0].first_row, 5);
+        // Two ways of splitting as good as each other: as printed.
+        let mut even = lines;
+        even[1] = "| | | Hộ dân | Đầu năm | Cuối năm | nghèo | Đầu năm | Cuối năm |";
+        let t = find_tables(&even);
+        assert_eq!(t[0].heading.len(), 6);
     }
 
     #[test]
