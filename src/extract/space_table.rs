@@ -63,11 +63,16 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &SpacedTable) -> 
         for (j, fig) in r.figures.iter().enumerate() {
             let at = crate::text::cells::offset_in(line, fig);
             // A target's bound (`≥100`, `≤ 10,5`) qualifies it.
-            let (qualifier, bare) = match fig.strip_prefix(['≥', '≤']) {
-                Some(rest) => (
-                    Some(fig[..fig.len() - rest.len()].to_owned()),
-                    rest.trim_start(),
-                ),
+            // OCR reads `≥` as `>` or `=`, and `≤` as `<`.
+            let (qualifier, bare) = match fig.strip_prefix(['≥', '≤', '>', '<', '=']) {
+                Some(rest) => {
+                    let bound = match fig.chars().next() {
+                        Some('>' | '=') => "≥".to_owned(),
+                        Some('<') => "≤".to_owned(),
+                        _ => fig[..fig.len() - rest.len()].to_owned(),
+                    };
+                    (Some(bound), rest.trim_start())
+                }
                 None => (None, *fig),
             };
             // A change is signed (`-6`, `+1`); a lone `-` is an empty cell.
@@ -174,6 +179,29 @@ mod tests {
                 (108.3, None),
                 (10.5, Some("≤")),
                 (12.6, None)
+            ]
+        );
+        // OCR's `>` and `<` for the bounds, and a first group's row of no
+        // figures opening the rows.
+        let k = kpis(&[
+            "STT Chỉ tiêu Đơn vị Kế hoạch Thực hiện Tỷ lệ",
+            "I Y tế dự phòng",
+            "1 Trẻ em được tiêm chủng đầy đủ % > 95,0 72,4 76,2",
+            "2 Tỷ lệ sinh con thứ 3 % < 10,5 12,6 120,0",
+        ]);
+        let got: Vec<(f64, Option<&str>)> = k
+            .iter()
+            .map(|k| (k.value, k.qualifier.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (95.0, Some("≥")),
+                (72.4, None),
+                (76.2, None),
+                (10.5, Some("≤")),
+                (12.6, None),
+                (120.0, None)
             ]
         );
     }

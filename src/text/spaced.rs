@@ -26,12 +26,13 @@ use std::sync::LazyLock;
 
 /// A row: an optional row number, a name ending with a letter, `)`, `%` or
 /// the comma of a name that wraps (`5 Vi phạm về phòng cháy, 8 9 +1`),
-/// then two figures or more to the line's end, each maybe with a speck OCR
+/// then two figures or more to the line's end, each maybe bounded (`≥ 95,0`,
+/// OCR's `> 95,0`) and with a speck OCR
 /// glued after it (`42,0: 44,3`, see [`SPECKS`]), those after the first
 /// maybe signed (a change: `47 41 -6`).
 static ROW: LazyLock<Regex> = LazyLock::new(|| {
-    const CELL: &str = r"(?:[≥≤]\s?)?\d+(?:[.,]\d+)*[:;']?|-";
-    const SIGNED_CELL: &str = r"(?:[≥≤]\s?)?[-+]?\d+(?:[.,]\d+)*[:;']?|-";
+    const CELL: &str = r"(?:[≥≤><=]\s?)?\d+(?:[.,]\d+)*[:;']?|-";
+    const SIGNED_CELL: &str = r"(?:[≥≤><=]\s?)?[-+]?\d+(?:[.,]\d+)*[:;']?|-";
     Regex::new(&format!(
         r"^\s*(?:(?P<no>\d{{1,2}}(?:\.\d{{1,2}})?)\.?\s+)?(?P<name>.*[\p{{L}})%,])\s+(?P<figs>(?:{CELL})(?:\s+(?:{SIGNED_CELL}))+)\s*$"
     ))
@@ -198,13 +199,14 @@ fn row_in(line: &str, single: bool) -> Option<SpacedRow<'_>> {
 }
 
 /// The cells of a row's figures, specks dropped, a bound sign kept with
-/// the figure it bounds though a space parts them (`≤ 10,5`).
+/// the figure it bounds though a space parts them (`≤ 10,5`; OCR reads
+/// `≥` as `>` or `=`, `≤` as `<`).
 fn cells(figs: &str) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
     let mut bound: Option<usize> = None;
     for part in figs.split_whitespace() {
         let at = super::cells::offset_in(figs, part);
-        if matches!(part, "≥" | "≤") {
+        if matches!(part, "≥" | "≤") || matches!(part, ">" | "<" | "=") {
             bound = Some(at);
             continue;
         }
@@ -253,6 +255,10 @@ const UNIT_COMPOUNDS: &[&str] = &[
     "cong chuc",
     "vien chuc",
     "hoc sinh",
+    "bac si",
+    "giao vien",
+    "can bo",
+    "doanh nghiep",
 ];
 
 /// Is `column` (a heading's column name) the units' (`Đơn vị`, `ĐVT`)?
@@ -365,11 +371,13 @@ fn is_wrapped_name(line: &str) -> bool {
     t.chars().count() <= 40 && t.starts_with(|c: char| c.is_alphabetic() || c == '(') && !bare_digit
 }
 
-/// A group's heading row in a table: a row number, then a name with no
-/// figure (`9 Giấy phép xây dựng đã cấp, trong đó:`); its number.
+/// A group's heading row in a table: a row number, Arabic or Roman, then a
+/// name with no figure (`9 Giấy phép xây dựng đã cấp, trong đó:`, `II Khám
+/// bệnh, chữa bệnh`); its number.
 pub(crate) fn group_number(line: &str) -> Option<&str> {
     static GROUP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?P<no>\d{1,2}(?:\.\d{1,2})?)\.?\s+\p{Lu}[^\d|]*$").expect("valid regex")
+        Regex::new(r"^\s*(?P<no>\d{1,2}(?:\.\d{1,2})?|[IVX]{1,4})\.?\s+\p{Lu}[^\d|]*$")
+            .expect("valid regex")
     });
     let c = GROUP.captures(line)?;
     (line.chars().count() <= MAX_GROUP).then(|| c.name("no").map(|m| m.as_str()))?
@@ -434,9 +442,10 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<SpacedTable> {
                 .is_some_and(|l| table.row(l.as_ref()).is_some())
         };
         // A group's heading row, numbered, no figures (`9 Giấy phép xây
-        // dựng đã cấp, trong đó:`), the group's rows after it.
+        // dựng đã cấp, trong đó:`), the group's rows after it; the first
+        // group's may open the table.
         let group = |k: usize| {
-            k > first
+            k >= first
                 && lines
                     .get(k)
                     .is_some_and(|l| group_number(l.as_ref()).is_some())
