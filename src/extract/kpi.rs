@@ -281,7 +281,7 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
             && !is_frequency(prev_word, &t[e..])
             && !not_a_level(head, prev_word, &t[e..]))
             || list_gap
-            || t[ls..s].trim_end().ends_with('=')
+            || (t[ls..s].trim_end().ends_with('=') && is_code(&figure))
         {
             let stop = match last_context_stop.take() {
                 // A list goes on under its first level's word.
@@ -654,6 +654,14 @@ fn word_bounded(s: &str, i: usize, n: usize) -> bool {
     let before = s[..i].chars().next_back();
     let after = s[i + n..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Can `figure`, after `=`, be a code a legend gives (`Có=1`, `Không =
+/// 0`: one or two plain digits) or a coefficient (`hệ số k = 1,2`: a
+/// decimal)? A whole number of three digits or more is a computation's
+/// result (`40 người x 7.850.000 đồng x 09 tháng = 2.826.000.000 đồng`).
+fn is_code(figure: &str) -> bool {
+    figure.contains(',') || figure.len() <= 2 && figure.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Printed offset of the first line of the appendix tables, if any; the
@@ -1233,6 +1241,11 @@ mod tests {
             vec![640.0]
         );
         assert!(values(&["(Không=0, Có=1)"]).is_empty());
+        // A computation's result is a figure.
+        assert_eq!(
+            values(&["- Mầm non: 40 người x 7.850.000 đồng x 09 tháng = 2.826.000.000 đồng;"]),
+            [40.0, 7_850_000.0, 2_826_000_000.0]
+        );
         assert!(values(&["tỷ lệ hồ sơ 2023 trên"]).is_empty());
     }
 
