@@ -696,7 +696,10 @@ fn find_symbols(doc: &DocText) -> Vec<Hit> {
         }) {
             continue;
         }
-        if next.is_some_and(|ch| ch == '/' || ch == '-') {
+        // `kế hoạch 75%` is a target's share, no citation.
+        if next.is_some_and(|ch| ch == '/' || ch == '-')
+            || after.trim_start_matches([' ', '\t']).starts_with('%')
+        {
             continue;
         }
         // A section's number opening the next line (`III. NỘI DUNG VÀ
@@ -735,7 +738,8 @@ fn find_symbols(doc: &DocText) -> Vec<Hit> {
         // A project is named, not numbered: `dự án 785` in a table row,
         // `DỰ ÁN` / `1. Tên dự án` across a heading, cite nothing unless a
         // citation's word follows.
-        if is_type("du an") && !CITATION_NEXT.contains(&word) {
+        // Nor does a list of a programme's projects (`Dự án 4 và Dự án 5`).
+        if is_type("du an") && (!CITATION_NEXT.contains(&word) || word == "va") {
             continue;
         }
         let value: u32 = n.as_str().parse().unwrap_or(0);
@@ -1034,6 +1038,8 @@ mod tests {
         assert!(refs(&["Kế hoạch năm 2023, Quyết định 2024"]).is_empty());
         assert_eq!(fulls(&["triển khai Đề án 06 trên địa bàn"]), vec!["06"]);
         assert_eq!(fulls(&["kinh phí thực hiện Đề án 06 năm 2024"]), vec!["06"]);
+        assert!(fulls(&["chưa đạt tiến độ đề ra (kế hoạch 75%)."]).is_empty());
+        assert!(fulls(&["nhất là Dự án 4 và Dự án 5"]).is_empty());
         assert!(fulls(&["Hướng dẫn 57 hộ kinh doanh đưa sản phẩm lên sàn"]).is_empty());
         assert!(fulls(&["đã lập biên bản", "59 trường hợp lấn chiếm"]).is_empty());
         assert!(fulls(&["điều động hoặc hợp đồng 03 giáo viên còn thiếu"]).is_empty());
