@@ -20,7 +20,7 @@ pub const SURNAMES: &[&str] = &[
     "hà", "cao", "tạ", "tô", "tôn", "chu", "châu", "kiều", "lục", "la", "lại", "lưu", "mạc",
     "nông", "quách", "thái", "triệu", "vương", "từ", "thân", "khúc", "ninh", "phùng", "kim",
     "giang", "đàm", "âu", "doãn", "hứa", "lò", "lã", "bạch", "tăng", "nghiêm", "hầu", "ông", "cù",
-    "diệp", "khổng", "lộc", "vi", "tiêu", "yên", "bế", "sầm", "đồng",
+    "diệp", "khổng", "lộc", "vi", "tiêu", "yên", "bế", "sầm", "đồng", "ma",
 ];
 
 /// Is `word` one of [`SURNAMES`], marks and all, whatever its case?
