@@ -301,8 +301,9 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
 /// the merged one with a rule (`| | nhận |-------| tuyến |`), a line of
 /// more cells names its parts (`| | (HS) | Số HS | (%) | (%) |`); each
 /// column is then named by the heading's cell above it and the wrapped
-/// lines' cells. A line of more cells without the marking line leaves the
-/// heading as it is.
+/// lines' cells. Without the marking line, the parts' capitals tell the
+/// merged cells ([`split_by_capitals`]), or, where they do not, the heading
+/// stays as it is.
 fn widen(heading: &[&str], wraps: &[&str]) -> Vec<String> {
     let n = heading.len();
     let split: Vec<Vec<&str>> = wraps.iter().map(|l| edge_cells(l)).collect();
