@@ -212,8 +212,9 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
         // A rule under the heading (`----+----`) ends it; the lines of
         // cells above the rule are its names wrapped (`| | xây dựng |
         // đầu tư`), not rows.
+        // (A wrapped line OCR garbled may keep one `|` of its rules.)
         let ruled = (first_row..lines.len().min(first_row + 1 + HEADING_WRAPS))
-            .take_while(|&k| k == first_row || cells(lines[k - 1].as_ref()).is_some())
+            .take_while(|&k| k == first_row || lines[k - 1].as_ref().contains('|'))
             .find(|&k| is_rule(lines[k].as_ref()));
         // With no rule, lines of fewer cells than the heading's and no
         // figure are its names wrapped (`họ và tên | (đồng)`), where a row
@@ -269,6 +270,19 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
                         short_row = None;
                         continue;
                     }
+                    // A line OCR garbled between two rows (a rule, a wrapped
+                    // name: `a H Ga] i | ii`, with a speck of a rule left, or
+                    // short: `[Iec 11`) or a rule it dropped (a blank line),
+                    // a full row after it; prose there ends the table.
+                    _ if end > first_row
+                        && (text.trim().chars().count() <= GARBLED_SHORT
+                            || text.contains(['|', '+', '-']))
+                        && is_full_row(lines.get(end + 1), width) =>
+                    {
+                        end += 1;
+                        short_row = None;
+                        continue;
+                    }
                     _ => break,
                 }
             };
@@ -293,6 +307,19 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
         i = end;
     }
     out
+}
+
+/// Most characters of a line between two rows that OCR garbled with no
+/// speck of a rule left (`[Iec 11`, a wrapped name's `Hòa`).
+const GARBLED_SHORT: usize = 15;
+
+/// Is `line` a row of `width` cells, edge ones and all, with a figure?
+fn is_full_row<S: AsRef<str>>(line: Option<&S>, width: usize) -> bool {
+    line.map(AsRef::as_ref).is_some_and(|l| {
+        cells(l).is_some()
+            && edge_cells(l).len() == width
+            && edge_cells(l).iter().any(|c| is_figure(c))
+    })
 }
 
 /// The heading's names with those wrapped onto the lines below it
@@ -752,6 +779,29 @@ mod tests {
         even[1] = "| | | Hộ dân | Đầu năm | Cuối năm | nghèo | Đầu năm | Cuối năm |";
         let t = find_tables(&even);
         assert_eq!(t[0].heading.len(), 6);
+    }
+
+    #[test]
+    fn a_garbled_line_between_rows_does_not_end_the_table() {
+        let lines = [
+            "| STT | Xã | Tổng số | Hộ nghèo |",
+            "| 1 | Thị trấn Tân | 4.812 | 96 |",
+            "a H Ga] i | ii",
+            "[2 | Xã Hòa Phú | 2.946 | 178 |",
+            "+-----+ + 4",
+            "| 3 | Xã Sơn Thủy | 2.318 | 203 |",
+            "Sau bảng, còn 04 xã chưa đạt.",
+            "| 4 | Xã Phú Mỹ | 2.705 | 142 |",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        // Prose after the last row ends the table, though a row-like line
+        // follows it: only a line between two rows is passed over.
+        assert_eq!(t[0].end_line, 6);
+        let rows: Vec<usize> = (0..lines.len())
+            .filter(|&li| t[0].row(&lines, li).is_some())
+            .collect();
+        assert_eq!(rows, [1, 3, 5]);
     }
 
     #[test]
