@@ -591,6 +591,10 @@ const MIN_FULL_WIDTH: usize = 40;
 /// on in lower case is not wrapped running text, so the next line's words are
 /// no context for its last words (`Vũ Minh Tâm` above a page header). Short
 /// lines that go on in lower case are wrapped cells of a table.
+///
+/// The header's first line ends its block however long: the country's
+/// name ends it (`… CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`), and the next line
+/// opens with the issuing office's (`PHONG GIAO DUC` is no `Nam Phong`).
 fn line_ends_block(line: &str, next: Option<&String>, full_width: usize) -> bool {
     let goes_on = next.is_some_and(|n| {
         n.trim_start()
@@ -598,7 +602,21 @@ fn line_ends_block(line: &str, next: Option<&String>, full_width: usize) -> bool
             .next()
             .is_some_and(char::is_lowercase)
     });
-    full_width >= MIN_FULL_WIDTH && !goes_on && line.trim().chars().count() * 5 < full_width * 3
+    let short = full_width >= MIN_FULL_WIDTH && line.trim().chars().count() * 5 < full_width * 3;
+    !goes_on && (short || ends_with_country(line))
+}
+
+/// Does `line` end with the country's name in capitals, marks maybe lost
+/// (`VIỆT NAM`, `VIET NAM`)?
+fn ends_with_country(line: &str) -> bool {
+    let mut words = line.split_whitespace().rev();
+    let (Some(nam), Some(viet)) = (words.next(), words.next()) else {
+        return false;
+    };
+    nam.chars().all(char::is_uppercase)
+        && viet.chars().all(char::is_uppercase)
+        && viet::skeleton(&nam.to_lowercase()) == "nam"
+        && viet::skeleton(&viet.to_lowercase()) == "viet"
 }
 
 /// The options of a segment's positions, for the decoder. Rows are kept
@@ -1562,5 +1580,11 @@ mod tests {
         assert!(!line_ends_block(&full, Some(&header), w));
         // Without full-width lines, nothing is told apart.
         assert!(!line_ends_block(&name, None, 30));
+        // The header's first line ends its block, long as it is.
+        let country = "UBND HUYEN THACH BINH CONG HOA XA HOI CHU NGHIA VIET NAM".to_owned();
+        let office = "PHONG GIAO DUC VA DAO TAO".to_owned();
+        assert!(line_ends_block(&country, Some(&office), w));
+        assert!(line_ends_block(&country, Some(&office), 30));
+        assert!(!line_ends_block("Đại sứ quán Việt Nam", Some(&office), 30));
     }
 }
