@@ -561,15 +561,25 @@ const AMOUNT_WORDS: &[&str] = &["nghin", "ngan", "trieu", "ty", "dong", "%"];
 /// the text before the figure, ending with `prev`.
 fn not_a_level(head: &str, prev: &str, after: &str) -> bool {
     // `dứt điểm 27 vụ`, `danh mục 12 dự án`: no point, no section, in
-    // running text (a heading's `DANH MỤC 2`, `Danh mục 2` numbers a list).
+    // running text (a heading's `DANH MỤC 2`, `Danh mục 2` numbers a list);
+    // `(cùng kỳ 05 vụ)`: the same period's count, no term's number.
     let small = |w: &str| !w.chars().any(char::is_uppercase);
     let same_line = !head.trim_end_matches([' ', '\t']).ends_with('\n');
-    for (word, compound) in [("điểm", "dứt"), ("mục", "danh"), ("loại", "các")] {
+    for (word, compound) in [
+        ("điểm", "dứt"),
+        ("mục", "danh"),
+        ("loại", "các"),
+        ("kỳ", "cùng"),
+    ] {
         if is_word(prev, &[word]) {
             if word == "loại" && !same_line {
                 return false;
             }
-            let before = head.trim_end().rsplit(char::is_whitespace).nth(1);
+            let before = head
+                .trim_end()
+                .rsplit(char::is_whitespace)
+                .nth(1)
+                .map(|w| w.trim_start_matches('('));
             return small(prev) && before.is_some_and(|w| small(w) && is_word(w, &[compound]));
         }
     }
@@ -1038,6 +1048,16 @@ mod tests {
             values(&["so với cùng kỳ giảm 04 vụ (-17,4%)."]),
             vec![4.0, -17.4]
         );
+        // The same period's figures, a line break maybe between.
+        assert_eq!(
+            values(&[
+                "tử vong (cùng kỳ 05 vụ); còn 1,9% (cùng kỳ 2,4%); 02 ca (cùng kỳ",
+                "05 ca)"
+            ]),
+            vec![5.0, 1.9, 2.4, 2.0, 5.0]
+        );
+        // A term's number stays no figure.
+        assert!(values(&["tại kỳ 2 của năm học"]).is_empty());
         let k = kpis(&["camera mới phủ được 9/16", "tổ dân phố"]);
         assert_eq!((k[0].value, k[0].out_of), (9.0, Some(16.0)));
     }
