@@ -273,11 +273,11 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
                     // A line OCR garbled between two rows (a rule, a wrapped
                     // name: `a H Ga] i | ii`, with a speck of a rule left, or
                     // short: `[Iec 11`) or a rule it dropped (a blank line),
-                    // a full row after it; prose there ends the table.
+                    // a full row after it, maybe past a group's row and more
+                    // such lines; prose there ends the table.
                     _ if end > first_row
-                        && (text.trim().chars().count() <= GARBLED_SHORT
-                            || text.contains(['|', '+', '-']))
-                        && is_full_row(lines.get(end + 1), width) =>
+                        && is_garbled(text)
+                        && full_row_ahead(lines, end + 1, width) =>
                     {
                         end += 1;
                         short_row = None;
@@ -312,6 +312,34 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
 /// Most characters of a line between two rows that OCR garbled with no
 /// speck of a rule left (`[Iec 11`, a wrapped name's `Hòa`).
 const GARBLED_SHORT: usize = 15;
+
+/// Can `line`, no row of cells, be one OCR garbled inside a table: short,
+/// or with a speck of a rule (`|`, `+`, `-`)?
+fn is_garbled(line: &str) -> bool {
+    line.trim().chars().count() <= GARBLED_SHORT || line.contains(['|', '+', '-'])
+}
+
+/// Most lines [`full_row_ahead`] looks past.
+const ROW_AHEAD: usize = 3;
+
+/// Is there a full row ([`is_full_row`]) at `from` or within [`ROW_AHEAD`]
+/// lines of it, past lines of cells (a group's row: `| II | KINH TẾ SỐ |`)
+/// and garbled ones only?
+fn full_row_ahead<S: AsRef<str>>(lines: &[S], from: usize, width: usize) -> bool {
+    for k in from..from + ROW_AHEAD {
+        let Some(line) = lines.get(k) else {
+            return false;
+        };
+        if is_full_row(Some(line), width) {
+            return true;
+        }
+        let line = line.as_ref();
+        if cells(line).is_none() && !is_garbled(line) {
+            return false;
+        }
+    }
+    false
+}
 
 /// Is `line` a row of `width` cells, edge ones and all, with a figure?
 fn is_full_row<S: AsRef<str>>(line: Option<&S>, width: usize) -> bool {
