@@ -46,7 +46,7 @@ pub fn snap_header_places(header: &mut Header, lex: &Lexicon, style: ToneStyle) 
             set(f, value, style);
         }
     }
-    place_as_issuer(header, style);
+    place_as_issuer(header, lex, style);
 }
 
 /// Was `name` printed as it reads now, with marks (`KIM NGẠN` in clean
@@ -62,22 +62,63 @@ fn printed_marked(f: &Field, name: &str) -> bool {
 /// body's own province, district or commune as its place of issue, and the
 /// issuer cell's unit word gives repair the context a line-initial place
 /// lacks. Only a place with the same letters up to marks, or a long name
-/// one letter apart, is respelled.
-fn place_as_issuer(header: &mut Header, style: ToneStyle) {
+/// one letter apart, is respelled. Where the two read a syllable
+/// differently with the same letters (`Hòa Thủy, ngày` under `XÃ HOA
+/// THỦY`), the one more place names hold wins ([`likelier_spelling`]) in
+/// both fields.
+fn place_as_issuer(header: &mut Header, lex: &Lexicon, style: ToneStyle) {
     let Some(place) = header.place.as_mut() else {
         return;
     };
-    let cells = [header.sub_issuer.as_ref(), header.issuer.as_ref()];
-    let spelled = cells.into_iter().flatten().find_map(|f| {
+    let mut cells = [header.sub_issuer.as_mut(), header.issuer.as_mut()];
+    let Some((cell, name)) = cells.iter_mut().flatten().find_map(|f| {
         let (_, name) = split_after_unit(&f.value)?;
         let name = title_case(name.trim());
-        (same_place_letters(&viet::skeleton(&name), &viet::skeleton(&place.value))
-            && name != place.value)
-            .then_some(name)
-    });
-    if let Some(name) = spelled {
-        set(place, name, style);
+        same_place_letters(&viet::skeleton(&name), &viet::skeleton(&place.value))
+            .then_some((f, name))
+    }) else {
+        return;
+    };
+    let spelled = likelier_spelling(lex, &name, &place.value);
+    if spelled != place.value {
+        set(place, spelled.clone(), style);
     }
+    if spelled != name {
+        if let Some((head, _)) = split_after_unit(&cell.value) {
+            let value = format!("{head}{}", spelled.to_uppercase());
+            set(cell, value, style);
+        }
+    }
+}
+
+/// Of two readings of one place name, the issuer cell's `cell` and the
+/// place of issue's `place`: the one the place list holds, the cell's if
+/// both are (`Phù Cát` and `Phú Cát` are); else, syllable by syllable where
+/// both have the same syllables up to marks, the one more listed place
+/// names hold (`Hòa` over `Hoa`, `Lâm` over `Làm`), the cell's on a tie;
+/// else `cell` whole.
+fn likelier_spelling(lex: &Lexicon, cell: &str, place: &str) -> String {
+    match (lex.is_place(cell), lex.is_place(place)) {
+        (true, _) => return cell.to_owned(),
+        (false, true) => return place.to_owned(),
+        (false, false) => {}
+    }
+    let (a, b): (Vec<&str>, Vec<&str>) = (cell.split(' ').collect(), place.split(' ').collect());
+    let aligned = a.len() == b.len()
+        && a.iter()
+            .zip(&b)
+            .all(|(x, y)| viet::skeleton(x) == viet::skeleton(y));
+    if !aligned {
+        return cell.to_owned();
+    }
+    let count = |w: &str| {
+        lex.place_syllable_count(&viet::set_tone_style(&w.to_lowercase(), ToneStyle::Old))
+    };
+    a.iter()
+        .zip(&b)
+        .map(|(x, y)| if count(y) > count(x) { *y } else { *x })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Least letters of a place name's skeleton for OCR's one-letter slip to
@@ -281,6 +322,7 @@ mod tests {
 
     #[test]
     fn the_place_of_issue_is_spelled_as_the_issuer_cell() {
+        let lex = crate::lexicon::bundled();
         let field = |v: &str| {
             Some(Field {
                 value: v.into(),
@@ -295,12 +337,12 @@ mod tests {
             place: field("Phù Long"),
             ..Header::default()
         };
-        place_as_issuer(&mut h, ToneStyle::Old);
+        place_as_issuer(&mut h, lex, ToneStyle::Old);
         assert_eq!(h.place.as_ref().map(|f| f.value.as_str()), Some("Phú Long"));
         // One letter OCR dropped from a long name.
         h.sub_issuer = field("HUYỆN PHƯỚC LÂM");
         h.place = field("Phúc Lâm");
-        place_as_issuer(&mut h, ToneStyle::Old);
+        place_as_issuer(&mut h, lex, ToneStyle::Old);
         assert_eq!(
             h.place.as_ref().map(|f| f.value.as_str()),
             Some("Phước Lâm")
@@ -308,11 +350,24 @@ mod tests {
         // Not in a short one.
         h.sub_issuer = field("XÃ AN LÂM");
         h.place = field("An Lá");
-        place_as_issuer(&mut h, ToneStyle::Old);
+        place_as_issuer(&mut h, lex, ToneStyle::Old);
         assert_eq!(h.place.as_ref().map(|f| f.value.as_str()), Some("An Lá"));
         // Another place stays.
         h.place = field("Hà Nội");
-        place_as_issuer(&mut h, ToneStyle::Old);
+        place_as_issuer(&mut h, lex, ToneStyle::Old);
         assert_eq!(h.place.as_ref().map(|f| f.value.as_str()), Some("Hà Nội"));
+        // Neither reading listed: each syllable as more place names spell
+        // it, in both fields.
+        assert!(!lex.is_place("Hoa Sơn Tây") && !lex.is_place("Hòa Sơn Tây"));
+        h.sub_issuer = field("XÃ HOA SƠN TÂY");
+        h.place = field("Hòa Sơn Tây");
+        place_as_issuer(&mut h, lex, ToneStyle::Old);
+        let value = |f: &Option<Field>| f.as_ref().map(|f| f.value.clone());
+        assert_eq!(value(&h.place).as_deref(), Some("Hòa Sơn Tây"));
+        assert_eq!(value(&h.sub_issuer).as_deref(), Some("XÃ HÒA SƠN TÂY"));
+        h.sub_issuer = field("XÃ LÂM HÓA TÂY");
+        h.place = field("Làm Hòa Tây");
+        place_as_issuer(&mut h, lex, ToneStyle::Old);
+        assert_eq!(value(&h.place).as_deref(), Some("Lâm Hòa Tây"));
     }
 }
