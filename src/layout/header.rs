@@ -25,6 +25,8 @@ const DOC_TYPES: &[&str] = &[
     "THÔNG BÁO",
     "HƯỚNG DẪN",
     "CHƯƠNG TRÌNH",
+    "CHƯƠNG TRÌNH CÔNG TÁC",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG",
     "KẾ HOẠCH",
     "PHƯƠNG ÁN",
     "ĐỀ ÁN",
