@@ -265,10 +265,12 @@ fn rank_len(s: &str) -> usize {
 fn is_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     (2..=5).contains(&words.len())
-        && words.iter().all(|w| {
+        && words.iter().enumerate().all(|(i, w)| {
             let mut cs = w.chars();
+            // An Ê Đê man's name opens with a lone `Y` (`Y Khuê Niê`).
+            let lone = i == 0 && words.len() >= 3 && *w == "Y";
             cs.next().is_some_and(char::is_uppercase)
-                && cs.clone().count() >= 1
+                && (lone || cs.clone().count() >= 1)
                 && cs.all(char::is_lowercase)
         })
 }
@@ -400,9 +402,22 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
                 open_entry = !archive && !t[..end].trim_end().ends_with([';', '.']);
                 comma = t[..end].trim_end().ends_with(',');
             }
-        } else if in_list && open_entry && t.chars().next().is_some_and(char::is_lowercase) {
-            // Continuation of a recipient wrapped onto the next line.
+        } else if in_list
+            && open_entry
+            && (t.starts_with(char::is_lowercase)
+                || t.starts_with('(')
+                    && t[1..].starts_with(char::is_lowercase)
+                    && name_split(t).is_some())
+        {
+            // Continuation of a recipient wrapped onto the next line, the
+            // signer's name maybe printed beside it; a bracket may open it
+            // then (`(đăng tin 03 số liên tiếp); Lê Thị Minh Phương`).
             owner[i - start] = Some(rid);
+            let end = name_split(t).unwrap_or(t.len());
+            if end < t.len() {
+                sig = Some((end, t.len()));
+            }
+            let t = &t[..end];
             if let Some(r) = tail.recipients.last_mut() {
                 let more = t.trim_end_matches([';', '.', ',', ' ']);
                 let sep = if comma { ", " } else { " " };
@@ -518,6 +533,32 @@ mod tests {
         let t = "- Các sở, ban, ngành tỉnh; Phạm Hữu Khiêm";
         assert_eq!(signature_split(t).map(|s| &t[s..]), Some("Phạm Hữu Khiêm"));
         assert_eq!(signature_split("- Sở Tài chính; Ban Dân Tộc"), None);
+    }
+
+    #[test]
+    fn a_signer_beside_a_wrapped_recipient_and_a_lone_y_name() {
+        let text = [
+            "Nơi nhận: KT. GIÁM ĐỐC",
+            "- UBND tỉnh (để b/c); PHÓ GIÁM ĐỐC",
+            "- Báo và Phát thanh, Truyền hình Lâm Đồng",
+            "(đăng tin 03 số liên tiếp); Lê Thị Minh Phương",
+            "- Lưu: VT, TCCB.",
+        ];
+        let repaired: Vec<String> = text.iter().map(|s| (*s).to_owned()).collect();
+        let layout = super::super::analyze(&text, &repaired);
+        let signer = layout.signature.signer.map(|f| f.value);
+        assert_eq!(signer.as_deref(), Some("Lê Thị Minh Phương"));
+        assert_eq!(layout.recipients.len(), 3);
+        assert!(layout.recipients[1]
+            .text
+            .ends_with("(đăng tin 03 số liên tiếp)"));
+        // An Ê Đê man's name after his rank.
+        assert!(is_name("Y Khuê Niê"));
+        assert!(!is_name("Y Khuê"));
+        assert_eq!(
+            &"Trung tá Y Khuê Niê"[rank_len("Trung tá Y Khuê Niê")..],
+            "Y Khuê Niê"
+        );
     }
 
     #[test]
