@@ -1695,7 +1695,15 @@ pub(super) fn read_place_after_unit(
                 if listed.len() == n {
                     for (k, &w) in words[..n].iter().enumerate() {
                         if listed[k] != now[k] {
-                            changes.insert((li, w), phrase(&listed[k], Some(now[k].clone())));
+                            // A word no decoder slot holds keeps the case this
+                            // gives it: capitals as printed (`DAK LAK` →
+                            // `ĐẮK LẮK`), else a name's capital.
+                            let pattern = match viet::case_pattern(toks[w].text(line)) {
+                                viet::CasePattern::Upper => viet::CasePattern::Upper,
+                                _ => viet::CasePattern::Title,
+                            };
+                            let to = viet::apply_case(&listed[k], pattern);
+                            changes.insert((li, w), phrase(&to, Some(now[k].clone())));
                         }
                     }
                 }
@@ -2429,12 +2437,14 @@ pub(super) mod tests {
         let read = |line: &str| read_lex(read_place_after_unit, line);
         assert_eq!(
             read("trên địa bàn huyện Phước Làm như sau"),
-            "trên địa bàn huyện Phước lâm như sau"
+            "trên địa bàn huyện Phước Lâm như sau"
         );
         assert_eq!(
             read("UBND thị trấn Tân Hòa Đồng"),
-            "UBND thị trấn Tân Hòa đông"
+            "UBND thị trấn Tân Hòa Đông"
         );
+        // A name printed in capitals keeps them.
+        assert_eq!(read("CÔNG AN TỈNH DAK LAK"), "CÔNG AN TỈNH ĐẮK LẮK");
         // Spelled as listed (tone placement aside), not capitalised, or
         // after no unit word: left alone.
         assert_eq!(read("xã Hoà Vinh"), "xã Hoà Vinh");
