@@ -62,17 +62,10 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &SpacedTable) -> 
         let base = doc.line_offset(li);
         for (j, fig) in r.figures.iter().enumerate() {
             let at = crate::text::cells::offset_in(line, fig);
-            // A target's bound (`≥100`, `≤ 10,5`) qualifies it.
-            // OCR reads `≥` as `>` or `=`, and `≤` as `<`.
-            let (qualifier, bare) = match fig.strip_prefix(['≥', '≤', '>', '<', '=']) {
-                Some(rest) => {
-                    let bound = match fig.chars().next() {
-                        Some('>' | '=') => "≥".to_owned(),
-                        Some('<') => "≤".to_owned(),
-                        _ => fig[..fig.len() - rest.len()].to_owned(),
-                    };
-                    (Some(bound), rest.trim_start())
-                }
+            // A target's bound (`≥100`, `≤ 10,5`, OCR's `> 95,0`) qualifies it.
+            let mut chars = fig.chars();
+            let (qualifier, bare) = match chars.next().and_then(crate::text::spaced::bound_of) {
+                Some(bound) => (Some(bound.to_owned()), chars.as_str().trim_start()),
                 None => (None, *fig),
             };
             // A change is signed (`-6`, `+1`); a lone `-` is an empty cell.
@@ -161,17 +154,22 @@ mod tests {
             .collect()
     }
 
+    /// Each KPI's value and qualifier.
+    fn bounded(lines: &[&str]) -> Vec<(f64, Option<String>)> {
+        kpis(lines)
+            .into_iter()
+            .map(|k| (k.value, k.qualifier))
+            .collect()
+    }
+
     #[test]
     fn bounds_qualify_and_empty_cells_give_nothing() {
-        let k = kpis(&[
+        let got = bounded(&[
             "TT Chỉ tiêu ĐVT Kế hoạch Thực hiện Tỷ lệ",
             "1 Công suất giường bệnh % ≥100 108,3 -",
             "2 Tỷ lệ sinh con thứ 3 % ≤ 10,5 12,6 -",
         ]);
-        let got: Vec<(f64, Option<&str>)> = k
-            .iter()
-            .map(|k| (k.value, k.qualifier.as_deref()))
-            .collect();
+        let got: Vec<(f64, Option<&str>)> = got.iter().map(|(v, q)| (*v, q.as_deref())).collect();
         assert_eq!(
             got,
             [
@@ -183,16 +181,13 @@ mod tests {
         );
         // OCR's `>` and `<` for the bounds, and a first group's row of no
         // figures opening the rows.
-        let k = kpis(&[
+        let got = bounded(&[
             "STT Chỉ tiêu Đơn vị Kế hoạch Thực hiện Tỷ lệ",
             "I Y tế dự phòng",
             "1 Trẻ em được tiêm chủng đầy đủ % > 95,0 72,4 76,2",
             "2 Tỷ lệ sinh con thứ 3 % < 10,5 12,6 120,0",
         ]);
-        let got: Vec<(f64, Option<&str>)> = k
-            .iter()
-            .map(|k| (k.value, k.qualifier.as_deref()))
-            .collect();
+        let got: Vec<(f64, Option<&str>)> = got.iter().map(|(v, q)| (*v, q.as_deref())).collect();
         assert_eq!(
             got,
             [

@@ -275,6 +275,21 @@ fn is_name(s: &str) -> bool {
         })
 }
 
+/// Where the recipient text ends on `t`, a line that may go on with the
+/// recipient above it: one opening in lower case, to the signer's name
+/// beside it if any ([`name_split`]) or its end, or one opening with a
+/// bracket, where a name follows its `;` (`(đăng tin 03 số liên tiếp); Lê
+/// Thị Minh Phương`). `None` for any other line.
+fn continuation_end(t: &str) -> Option<usize> {
+    if t.starts_with(char::is_lowercase) {
+        Some(name_split(t).unwrap_or(t.len()))
+    } else if t.strip_prefix('(')?.starts_with(char::is_lowercase) {
+        name_split(t)
+    } else {
+        None
+    }
+}
+
 /// Byte offset where a trailing signature part starts in a recipient line:
 /// a position in capitals (`- Lưu: VT. GIÁM ĐỐC`), or the signer's name
 /// after the mark that ends an entry (`- Lưu: VT, CCVC. Đỗ Quang Vinh`,
@@ -402,18 +417,13 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
                 open_entry = !archive && !t[..end].trim_end().ends_with([';', '.']);
                 comma = t[..end].trim_end().ends_with(',');
             }
-        } else if in_list
-            && open_entry
-            && (t.starts_with(char::is_lowercase)
-                || t.starts_with('(')
-                    && t[1..].starts_with(char::is_lowercase)
-                    && name_split(t).is_some())
+        } else if let Some(end) = (in_list && open_entry)
+            .then(|| continuation_end(t))
+            .flatten()
         {
             // Continuation of a recipient wrapped onto the next line, the
-            // signer's name maybe printed beside it; a bracket may open it
-            // then (`(đăng tin 03 số liên tiếp); Lê Thị Minh Phương`).
+            // signer's name maybe printed beside it.
             owner[i - start] = Some(rid);
-            let end = name_split(t).unwrap_or(t.len());
             if end < t.len() {
                 sig = Some((end, t.len()));
             }

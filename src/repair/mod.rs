@@ -615,8 +615,8 @@ fn ends_with_country(line: &str) -> bool {
     };
     nam.chars().all(char::is_uppercase)
         && viet.chars().all(char::is_uppercase)
-        && viet::skeleton(&nam.to_lowercase()) == "nam"
-        && viet::skeleton(&viet.to_lowercase()) == "viet"
+        && viet::skeleton_eq(nam, "nam")
+        && viet::skeleton_eq(viet, "viet")
 }
 
 /// The options of a segment's positions, for the decoder. Rows are kept

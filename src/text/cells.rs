@@ -330,10 +330,10 @@ fn full_row_ahead<S: AsRef<str>>(lines: &[S], from: usize, width: usize) -> bool
         let Some(line) = lines.get(k) else {
             return false;
         };
-        if is_full_row(Some(line), width) {
+        let line = line.as_ref();
+        if is_full_row(line, width) {
             return true;
         }
-        let line = line.as_ref();
         if cells(line).is_none() && !is_garbled(line) {
             return false;
         }
@@ -342,12 +342,12 @@ fn full_row_ahead<S: AsRef<str>>(lines: &[S], from: usize, width: usize) -> bool
 }
 
 /// Is `line` a row of `width` cells, edge ones and all, with a figure?
-fn is_full_row<S: AsRef<str>>(line: Option<&S>, width: usize) -> bool {
-    line.map(AsRef::as_ref).is_some_and(|l| {
-        cells(l).is_some()
-            && edge_cells(l).len() == width
-            && edge_cells(l).iter().any(|c| is_figure(c))
-    })
+fn is_full_row(line: &str, width: usize) -> bool {
+    if cells(line).is_none() {
+        return false;
+    }
+    let edges = edge_cells(line);
+    edges.len() == width && edges.iter().any(|c| is_figure(c))
 }
 
 /// The heading's names with those wrapped onto the lines below it
@@ -363,12 +363,13 @@ fn widen(heading: &[&str], wraps: &[&str]) -> Vec<String> {
     let n = heading.len();
     let split: Vec<Vec<&str>> = wraps.iter().map(|l| edge_cells(l)).collect();
     let same: Vec<&Vec<&str>> = split.iter().filter(|c| c.len() == n).collect();
-    // Column `k`'s name: the heading's cell, the cells under it that `keep`
-    // takes from the lines of as many cells, then `part` (a merged cell's).
-    let name = |k: usize, keep: fn(&str) -> bool, part: &str| {
-        let mut parts = vec![heading[k]];
+    // Column `k`'s name: `head` (the heading's cell, or the part of it
+    // before its unit), the cells under it that `keep` takes from the lines
+    // of as many cells, then `tail` (a merged cell's part, and the unit).
+    let name = |head: &str, k: usize, keep: fn(&str) -> bool, tail: &[&str]| {
+        let mut parts = vec![head];
         parts.extend(same.iter().map(|c| c[k]).filter(|s| keep(s)));
-        parts.push(part);
+        parts.extend(tail);
         parts.retain(|p| !p.is_empty());
         parts.join(" ")
     };
@@ -382,7 +383,7 @@ fn widen(heading: &[&str], wraps: &[&str]) -> Vec<String> {
         // (`Số tiền` / `(đồng)`); specks OCR leaves in an empty cell (`=`)
         // name nothing.
         let names = |s: &str| s.contains(|c: char| c.is_alphanumeric() || c == '%');
-        return (0..n).map(|k| name(k, names, "")).collect();
+        return (0..n).map(|k| name(heading[k], k, names, &[])).collect();
     };
     let extra = wide.len() - n;
     // Which heading cell each of the wide line's cells stands under.
@@ -418,16 +419,16 @@ fn widen(heading: &[&str], wraps: &[&str]) -> Vec<String> {
                 .collect();
             let k = under[w];
             let merged = under.iter().filter(|&&u| u == k).count() > 1;
+            let below = below.join(" ");
+            let keep = |s: &str| !is_rule_cell(s);
             match bracket_at_end(heading[k]).filter(|_| merged && !below.is_empty()) {
                 // A merged cell's unit measures each part (`Hộ nghèo (hộ)`
                 // over `Đầu năm`: `Hộ nghèo Đầu năm (hộ)`).
                 Some(at) => {
-                    let parent = [heading[k][..at].trim_end(), heading[k][at..].trim()];
-                    let mut n = name(k, |s| !is_rule_cell(s), "");
-                    n.replace_range(..heading[k].len(), parent[0]);
-                    format!("{n} {} {}", below.join(" "), parent[1])
+                    let unit = heading[k][at..].trim();
+                    name(heading[k][..at].trim_end(), k, keep, &[&below, unit])
                 }
-                None => name(k, |s| !is_rule_cell(s), &below.join(" ")),
+                None => name(heading[k], k, keep, &[&below]),
             }
         })
         .collect()

@@ -198,15 +198,26 @@ fn row_in(line: &str, single: bool) -> Option<SpacedRow<'_>> {
     })
 }
 
-/// The cells of a row's figures, specks dropped, a bound sign kept with
-/// the figure it bounds though a space parts them (`≤ 10,5`; OCR reads
-/// `≥` as `>` or `=`, `≤` as `<`).
+/// The bound a sign opening a figure's cell sets (`≥100`, `≤ 10,5`), as
+/// printed or as OCR reads it (`>` or `=` for `≥`, `<` for `≤`).
+pub(crate) fn bound_of(sign: char) -> Option<&'static str> {
+    match sign {
+        '≥' | '>' | '=' => Some("≥"),
+        '≤' | '<' => Some("≤"),
+        _ => None,
+    }
+}
+
+/// The cells of a row's figures, specks dropped, a bound sign
+/// ([`bound_of`]) kept with the figure it bounds though a space parts them
+/// (`≤ 10,5`).
 fn cells(figs: &str) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
     let mut bound: Option<usize> = None;
     for part in figs.split_whitespace() {
         let at = super::cells::offset_in(figs, part);
-        if matches!(part, "≥" | "≤") || matches!(part, ">" | "<" | "=") {
+        let mut signs = part.chars();
+        if signs.next().and_then(bound_of).is_some() && signs.next().is_none() {
             bound = Some(at);
             continue;
         }
