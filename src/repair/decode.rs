@@ -72,16 +72,26 @@ pub struct Decoded {
     /// Index of the chosen option at each position.
     pub path: Vec<usize>,
     /// Per position, the options the trigram pass considered, best first.
-    pub kept: Vec<Vec<usize>>,
+    kept: Flat<usize>,
     /// Per position and option, the bigram max-marginal score.
-    pub marginals: Vec<Vec<f32>>,
+    marginals: Flat<f32>,
 }
 
 impl Decoded {
+    /// The options of position `i` the trigram pass considered, best first.
+    pub fn kept(&self, i: usize) -> &[usize] {
+        self.kept.get(i)
+    }
+
+    /// The bigram max-marginal score of each option of position `i`.
+    pub fn marginals(&self, i: usize) -> &[f32] {
+        self.marginals.get(i)
+    }
+
     /// The best option at `i` other than `chosen` by bigram max-marginal, with
     /// its score gap to `chosen`.
     pub fn marginal_runner_up(&self, i: usize, chosen: usize) -> Option<(f32, usize)> {
-        let mm = &self.marginals[i];
+        let mm = self.marginals(i);
         (0..mm.len())
             .filter(|&k| k != chosen)
             .max_by(|&a, &b| mm[a].total_cmp(&mm[b]).then(b.cmp(&a)))
@@ -126,7 +136,7 @@ struct Work {
     tables: Vec<Arc<[f32]>>,
     fwd: Vec<f32>,
     bwd: Vec<f32>,
-    after_next: Vec<(f32, f32)>,
+    next_channel: Vec<f32>,
 }
 
 impl<'a> TransitionMemo<'a> {
@@ -281,13 +291,13 @@ pub fn decode(
     let marginals = max_marginals(lm, positions, memo);
     let kept = prune(&marginals, TRIGRAM_OPTIONS, MARGINAL_BEAM);
     let mut reduced = Flat::default();
-    for (k, opts) in kept.iter().zip(positions) {
-        reduced.push(k.iter().map(|&i| opts[i]));
+    for (i, opts) in positions.iter().enumerate() {
+        reduced.push(kept.get(i).iter().map(|&k| opts[k]));
     }
     let path = viterbi_flat(lm, &reduced)
         .into_iter()
-        .zip(&kept)
-        .map(|(j, k)| k[j])
+        .enumerate()
+        .map(|(i, j)| kept.get(i)[j])
         .collect();
     Decoded {
         path,
@@ -298,7 +308,7 @@ pub fn decode(
 
 /// A list of lists in one allocation: item `i` is
 /// `items[starts[i]..starts[i + 1]]`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 struct Flat<T> {
     items: Vec<T>,
     starts: Vec<usize>,
@@ -334,40 +344,40 @@ impl<T> Flat<T> {
 
 /// The indices of each position's options to keep, best first: at most `max`,
 /// within `beam` of the best max-marginal, at least one.
-fn prune(marginals: &[Vec<f32>], max: usize, beam: f32) -> Vec<Vec<usize>> {
+fn prune(marginals: &Flat<f32>, max: usize, beam: f32) -> Flat<usize> {
     let max = max.max(1);
-    marginals
-        .iter()
-        .map(|mm| {
-            // Better: higher max-marginal, then lower index (a strict order).
-            let better = |a: usize, b: usize| mm[a].total_cmp(&mm[b]).then(b.cmp(&a)).is_gt();
-            // The best `max` indices, best first, by insertion.
-            let mut idx: Vec<usize> = Vec::with_capacity(max + 1);
-            for k in 0..mm.len() {
-                if idx.len() == max && idx.last().is_some_and(|&w| !better(k, w)) {
-                    continue;
-                }
-                let at = idx.iter().position(|&j| better(k, j)).unwrap_or(idx.len());
-                idx.insert(at, k);
-                idx.truncate(max);
+    let mut kept = Flat::default();
+    // The best `max` indices of a position, best first, by insertion.
+    let mut idx: Vec<usize> = Vec::with_capacity(max + 1);
+    for i in 0..marginals.len() {
+        let mm = marginals.get(i);
+        // Better: higher max-marginal, then lower index (a strict order).
+        let better = |a: usize, b: usize| mm[a].total_cmp(&mm[b]).then(b.cmp(&a)).is_gt();
+        idx.clear();
+        for k in 0..mm.len() {
+            if idx.len() == max && idx.last().is_some_and(|&w| !better(k, w)) {
+                continue;
             }
-            let Some(&first) = idx.first() else {
-                return Vec::new();
-            };
+            let at = idx.iter().position(|&j| better(k, j)).unwrap_or(idx.len());
+            idx.insert(at, k);
+            idx.truncate(max);
+        }
+        if let Some(&first) = idx.first() {
             let best = mm[first];
             idx.retain(|&k| mm[k] >= best - beam);
-            idx
-        })
-        .collect()
+        }
+        kept.push(idx.iter().copied());
+    }
+    kept
 }
 
 /// Per position and option, the score of the best path through it under the
 /// bigram model plus channel scores.
-pub fn max_marginals(
+fn max_marginals(
     lm: &LanguageModel,
     positions: &[Vec<Option_>],
     memo: &mut TransitionMemo,
-) -> Vec<Vec<f32>> {
+) -> Flat<f32> {
     let n = positions.len();
     let mut work = std::mem::take(&mut memo.work);
     let Work {
@@ -376,7 +386,7 @@ pub fn max_marginals(
         tables,
         fwd,
         bwd,
-        after_next,
+        next_channel,
     } = &mut work;
     // Offsets of each position's options in the flat arrays below.
     starts.clear();
@@ -435,39 +445,55 @@ pub fn max_marginals(
         }
         let next = &positions[i + 1];
         let nc = next.len();
-        // The next options' channel and backward scores, side by side.
-        after_next.clear();
-        after_next.extend(
-            next.iter()
-                .zip(&after[..nc])
-                .map(|(oc, &bc)| (oc.channel, bc)),
-        );
-        // No option next: no path goes on (as the fold of no terms gives).
+        // The next options' channel and backward scores, each contiguous.
+        next_channel.clear();
+        next_channel.extend(next.iter().map(|o| o.channel));
+        // No option next: no path goes on (as the max of no terms gives).
         cur.fill(f32::NEG_INFINITY);
         let rows = trans(i).chunks_exact(nc.max(1));
         for (v, t) in cur.iter_mut().zip(rows) {
-            *v = t
-                .iter()
-                .zip(after_next.iter())
-                .fold(f32::NEG_INFINITY, |m, (&tc, &(ch, bc))| {
-                    max(m, tc + ch + bc)
-                });
+            *v = best_step(t, next_channel, &after[..nc]);
         }
     }
-    let out = (0..n)
-        .map(|i| {
-            let r = starts[i]..starts[i + 1];
-            fwd[r.clone()]
-                .iter()
-                .zip(&bwd[r])
-                .map(|(f, b)| f + b)
-                .collect()
-        })
-        .collect();
+    let mut out = Flat {
+        items: Vec::with_capacity(ids.len()),
+        starts: Vec::with_capacity(n + 1),
+    };
+    out.starts.push(0);
+    for i in 0..n {
+        let r = starts[i]..starts[i + 1];
+        out.push(fwd[r.clone()].iter().zip(&bwd[r]).map(|(f, b)| f + b));
+    }
     // The matrices stay in the memo or the store, or go.
     work.tables.clear();
     memo.work = work;
     out
+}
+
+/// `max_c (t[c] + channel[c]) + after[c]`, summed in that order (so exactly
+/// the scalar fold's value, max being exact), in lanes the compiler
+/// vectorizes; minus infinity when the row is empty.
+#[inline]
+fn best_step(t: &[f32], channel: &[f32], after: &[f32]) -> f32 {
+    const LANES: usize = 8;
+    let n = t.len().min(channel.len()).min(after.len());
+    let (t, channel, after) = (&t[..n], &channel[..n], &after[..n]);
+    let mut acc = [f32::NEG_INFINITY; LANES];
+    let whole = n - n % LANES;
+    for ((tc, ch), bc) in t[..whole]
+        .chunks_exact(LANES)
+        .zip(channel[..whole].chunks_exact(LANES))
+        .zip(after[..whole].chunks_exact(LANES))
+    {
+        for l in 0..LANES {
+            acc[l] = max(acc[l], tc[l] + ch[l] + bc[l]);
+        }
+    }
+    let mut m = acc.into_iter().fold(f32::NEG_INFINITY, max);
+    for c in whole..n {
+        m = max(m, t[c] + channel[c] + after[c]);
+    }
+    m
 }
 
 /// Returns the index of the chosen option at each position.
@@ -735,15 +761,17 @@ mod tests {
                     .collect(),
             );
         }
+        let mut flat = Flat::default();
+        for mm in &lists {
+            flat.push(mm.iter().copied());
+        }
         for max in [0, 1, 3, 5] {
             for beam in [0.0, 2.0, 6.0] {
-                assert_eq!(
-                    prune(&lists, max, beam),
-                    lists
-                        .iter()
-                        .map(|mm| reference(mm, max, beam))
-                        .collect::<Vec<_>>()
-                );
+                let kept = prune(&flat, max, beam);
+                assert_eq!(kept.len(), lists.len());
+                for (i, mm) in lists.iter().enumerate() {
+                    assert_eq!(kept.get(i), reference(mm, max, beam));
+                }
             }
         }
     }
@@ -769,6 +797,36 @@ mod tests {
             .map(|s| s.read().map_or(0, |m| m.words))
             .sum();
         assert!(words <= 16 * 40, "{words}");
+    }
+
+    #[test]
+    fn best_step_is_the_scalar_maximum() {
+        let mut x = 777u32;
+        let mut next = || {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            ((x >> 16) % 200) as f32 / 7.0 - 14.0
+        };
+        for len in 0..40 {
+            let t: Vec<f32> = (0..len).map(|_| next()).collect();
+            let ch: Vec<f32> = (0..len).map(|_| next()).collect();
+            let mut after: Vec<f32> = (0..len).map(|_| next()).collect();
+            if len % 3 == 0 {
+                after
+                    .iter_mut()
+                    .step_by(2)
+                    .for_each(|a| *a = f32::NEG_INFINITY);
+            }
+            let scalar = t
+                .iter()
+                .zip(&ch)
+                .zip(&after)
+                .fold(f32::NEG_INFINITY, |m, ((&t, &c), &a)| m.max(t + c + a));
+            assert_eq!(
+                best_step(&t, &ch, &after).to_bits(),
+                scalar.to_bits(),
+                "{len}"
+            );
+        }
     }
 
     #[test]

@@ -1156,7 +1156,8 @@ impl<'a> Repairer<'a> {
                     // local score; failing one, the best by bigram max-marginal.
                     let runner = || -> Option<(f32, usize)> {
                         let chosen_score = decode::local_score(lm, positions_, path, i, chosen);
-                        decoded.kept[i]
+                        decoded
+                            .kept(i)
                             .iter()
                             .filter(|&&k| k != chosen)
                             .map(|&k| {
