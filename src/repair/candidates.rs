@@ -27,6 +27,9 @@ pub struct Candidate {
     /// computed once for the cached candidate rather than per document: 0
     /// while a token's candidates are ranked, set for the ones kept.
     pub prior: f64,
+    /// `exp(-cost)`, the OCR channel's probability, likewise computed once
+    /// for the kept candidates (0 while ranking).
+    pub ocr_prob: f64,
 }
 
 const BEAM: usize = 40;
@@ -135,6 +138,7 @@ fn generate_in(lex: &Lexicon, ocr: &[char], scratch: &mut Scratch) -> Vec<Candid
         .iter()
         .map(|&(_, c)| Candidate {
             prior: 10f64.powf(lex.lm.unigram(c.id) as f64),
+            ocr_prob: (-(c.cost as f64)).exp(),
             ..c
         })
         .collect()
@@ -248,6 +252,7 @@ fn score(lex: &Lexicon, ocr: &[char], scratch: &mut Scratch) {
                 identity: form.as_deref() == Some(word),
                 stripped,
                 prior: 0.0,
+                ocr_prob: 0.0,
             };
             let score = c.cost - 1.5 * lex.lm.unigram(c.id) * std::f32::consts::LN_10;
             ranked.push((score, c));

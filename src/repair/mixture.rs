@@ -31,11 +31,7 @@ const UNKNOWN_SHARE: f64 = 1e-3;
 /// Probability of the three channels' explanations of a token as the
 /// candidate `c` (generated for that token).
 fn components(c: &Candidate) -> [f64; 3] {
-    [
-        c.identity as u8 as f64,
-        c.stripped as u8 as f64,
-        (-(c.cost as f64)).exp(),
-    ]
+    [c.identity as u8 as f64, c.stripped as u8 as f64, c.ocr_prob]
 }
 
 /// Estimates the weights from the document's distinct tokens: each with its

@@ -80,6 +80,8 @@ fn read_phrase(phrase: &Phrase, li: usize, line: &str, toks: &[Token], changes: 
         return;
     }
     let wanted = phrase.skeletons();
+    // Each word's skeleton, computed when a run first reaches it.
+    let mut skeletons: Vec<Option<String>> = vec![None; words.len()];
     for start in 0..=words.len() - n {
         let run = &words[start..start + n];
         // Only marks between the run's words (no figure, no code).
@@ -93,13 +95,14 @@ fn read_phrase(phrase: &Phrase, li: usize, line: &str, toks: &[Token], changes: 
             continue;
         }
         let mut exact = 0;
-        let close = run.iter().zip(wanted).all(|(&ti, want)| {
-            let now = viet::skeleton(changes.text(line, &toks[ti], (li, ti)));
-            if now == *want {
+        let close = run.iter().zip(wanted).enumerate().all(|(j, (&ti, want))| {
+            let now = skeletons[start + j]
+                .get_or_insert_with(|| viet::skeleton(changes.text(line, &toks[ti], (li, ti))));
+            if now == want {
                 exact += 1;
                 true
             } else {
-                strsim::levenshtein(&now, want) <= WORD_EDITS
+                strsim::levenshtein(now, want) <= WORD_EDITS
             }
         });
         if !close || exact < phrase.exact {
