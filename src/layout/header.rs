@@ -424,7 +424,8 @@ pub(crate) fn parse(
     let mut trich_yeu_lines = None::<usize>;
 
     for (i, l) in lines.iter().enumerate().take(win).skip(start) {
-        if l.is_blank() {
+        // A rule under the issuer or the motto is part of neither.
+        if l.is_blank() || l.is_rule() {
             continue;
         }
         if type_at.is_some() {
@@ -636,7 +637,8 @@ pub(crate) fn parse(
         let mut blanks = 0;
         while i < lines.len() && parts.len() < 4 {
             let l = &lines[i];
-            if l.is_blank() {
+            // A rule under the title ends it, as a blank line does.
+            if l.is_blank() || l.is_rule() {
                 if !parts.is_empty() {
                     break;
                 }
@@ -786,6 +788,29 @@ mod tests {
             value(&l.header.title),
             Some("PHÒNG CHỐNG THIÊN TAI NĂM 2026")
         );
+    }
+
+    #[test]
+    fn rules_under_the_motto_and_the_title_are_passed_over() {
+        let l = layout(
+            "ỦY BAN NHÂN DÂN        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+             XÃ TÂN AN              Độc lập - Tự do - Hạnh phúc\n\
+             \x20  _______             ____________________\n\
+             \n\
+             Số: 21/BC-UBND         Tân An, ngày 05 tháng 10 năm 2026\n\
+             \n\
+             BÁO CÁO\n\
+             Kết quả thu ngân sách 9 tháng\n\
+             \x20        ___________\n\
+             Thực hiện Công văn số 18/CV-UBND ngày 02/9/2026, xã báo cáo.",
+        );
+        let h = &l.header;
+        assert_eq!(value(&h.number), Some("21"));
+        assert_eq!(value(&h.symbol), Some("BC-UBND"));
+        assert_eq!(value(&h.place), Some("Tân An"));
+        assert_eq!(value(&h.date), Some("2026-10-05"));
+        assert_eq!(value(&h.doc_type), Some("BÁO CÁO"));
+        assert_eq!(value(&h.title), Some("Kết quả thu ngân sách 9 tháng"));
     }
 
     #[test]

@@ -111,6 +111,20 @@ impl Line<'_> {
         self.text.is_empty()
     }
 
+    /// Is the line a rule typed under a heading or the motto (`________`,
+    /// `-----`): three or more dashes, underscores, equals signs, tildes or
+    /// stars and nothing else but spaces?
+    pub fn is_rule(&self) -> bool {
+        let mut marks = 0;
+        for c in self.text.chars().filter(|c| !c.is_whitespace()) {
+            if !matches!(c, '_' | '-' | '–' | '—' | '=' | '~' | '*') {
+                return false;
+            }
+            marks += 1;
+        }
+        marks >= 3
+    }
+
     /// Share of characters that are letters (0 for an empty line).
     pub fn letter_ratio(&self) -> f32 {
         let total = self.text.chars().filter(|c| !c.is_whitespace()).count();
