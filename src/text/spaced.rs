@@ -24,8 +24,9 @@ use super::viet::skeleton;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// A row: an optional row number, a name ending with a letter, `)`, `%` or
-/// the comma of a name that wraps (`5 Vi phạm về phòng cháy, 8 9 +1`),
+/// A row: an optional row number, a name ending with a letter, `)`, `%`,
+/// the comma of a name that wraps (`5 Vi phạm về phòng cháy, 8 9 +1`) or a
+/// word of letters then digits (`7 COVID-19 15 38 -23`, `H5N1`),
 /// then two figures or more to the line's end, each maybe bounded (`≥ 95,0`,
 /// OCR's `> 95,0`) and with a speck OCR
 /// glued after it (`42,0: 44,3`, see [`SPECKS`]), those after the first
@@ -34,7 +35,7 @@ static ROW: LazyLock<Regex> = LazyLock::new(|| {
     const CELL: &str = r"(?:[≥≤><=]\s?)?\d+(?:[.,]\d+)*[:;']?|-";
     const SIGNED_CELL: &str = r"(?:[≥≤><=]\s?)?[-+]?\d+(?:[.,]\d+)*[:;']?|-";
     Regex::new(&format!(
-        r"^\s*(?:(?P<no>\d{{1,2}}(?:\.\d{{1,2}})?)\.?\s+)?(?P<name>.*[\p{{L}})%,])\s+(?P<figs>(?:{CELL})(?:\s+(?:{SIGNED_CELL}))+)\s*$"
+        r"^\s*(?:(?P<no>\d{{1,2}}(?:\.\d{{1,2}})?)\.?\s+)?(?P<name>.*(?:[\p{{L}})%,]|\p{{L}}-?\d+))\s+(?P<figs>(?:{CELL})(?:\s+(?:{SIGNED_CELL}))+)\s*$"
     ))
     .expect("valid regex")
 });
@@ -769,6 +770,15 @@ mod tests {
         );
         assert!(row("Thu ngân sách 42.850").is_none());
         assert!(row("| 1 | Xã A | 286 | 6,41").is_none());
+        // A name may end with a word of letters and digits.
+        assert_eq!(
+            row("7 COVID-19 15 38 -23"),
+            Some(SpacedRow {
+                number: Some("7"),
+                name: "COVID-19",
+                figures: vec!["15", "38", "-23"]
+            })
+        );
         let t = find_tables(&[
             "Chỉ tiêu Đơn vị Kế hoạch 2025 Thực hiện 6 tháng Tỷ lệ (%)",
             "Sản lượng lương thực tấn 8.150 4.177 51,3",
