@@ -154,50 +154,48 @@ mod tests {
             .collect()
     }
 
-    /// Each KPI's value and qualifier.
-    fn bounded(lines: &[&str]) -> Vec<(f64, Option<String>)> {
-        kpis(lines)
-            .into_iter()
-            .map(|k| (k.value, k.qualifier))
-            .collect()
+    /// Asserts each KPI's value and qualifier, in order.
+    fn assert_bounded(lines: &[&str], want: &[(f64, Option<&str>)]) {
+        let got = kpis(lines);
+        let got: Vec<(f64, Option<&str>)> = got
+            .iter()
+            .map(|k| (k.value, k.qualifier.as_deref()))
+            .collect();
+        assert_eq!(got, want);
     }
 
     #[test]
     fn bounds_qualify_and_empty_cells_give_nothing() {
-        let got = bounded(&[
-            "TT Chỉ tiêu ĐVT Kế hoạch Thực hiện Tỷ lệ",
-            "1 Công suất giường bệnh % ≥100 108,3 -",
-            "2 Tỷ lệ sinh con thứ 3 % ≤ 10,5 12,6 -",
-        ]);
-        let got: Vec<(f64, Option<&str>)> = got.iter().map(|(v, q)| (*v, q.as_deref())).collect();
-        assert_eq!(
-            got,
-            [
+        assert_bounded(
+            &[
+                "TT Chỉ tiêu ĐVT Kế hoạch Thực hiện Tỷ lệ",
+                "1 Công suất giường bệnh % ≥100 108,3 -",
+                "2 Tỷ lệ sinh con thứ 3 % ≤ 10,5 12,6 -",
+            ],
+            &[
                 (100.0, Some("≥")),
                 (108.3, None),
                 (10.5, Some("≤")),
-                (12.6, None)
-            ]
+                (12.6, None),
+            ],
         );
         // OCR's `>` and `<` for the bounds, and a first group's row of no
         // figures opening the rows.
-        let got = bounded(&[
-            "STT Chỉ tiêu Đơn vị Kế hoạch Thực hiện Tỷ lệ",
-            "I Y tế dự phòng",
-            "1 Trẻ em được tiêm chủng đầy đủ % > 95,0 72,4 76,2",
-            "2 Tỷ lệ sinh con thứ 3 % < 10,5 12,6 120,0",
-        ]);
-        let got: Vec<(f64, Option<&str>)> = got.iter().map(|(v, q)| (*v, q.as_deref())).collect();
-        assert_eq!(
-            got,
-            [
+        assert_bounded(
+            &[
+                "STT Chỉ tiêu Đơn vị Kế hoạch Thực hiện Tỷ lệ",
+                "I Y tế dự phòng",
+                "1 Trẻ em được tiêm chủng đầy đủ % > 95,0 72,4 76,2",
+                "2 Tỷ lệ sinh con thứ 3 % < 10,5 12,6 120,0",
+            ],
+            &[
                 (95.0, Some("≥")),
                 (72.4, None),
                 (76.2, None),
                 (10.5, Some("≤")),
                 (12.6, None),
-                (120.0, None)
-            ]
+                (120.0, None),
+            ],
         );
     }
 
