@@ -45,20 +45,31 @@ pub(super) fn read_department_so(lines: &[String], tokens: &[Vec<Token>], change
                     .then(|| (changes.text(line, t, (li, from + k)), t.text(line)))
             });
             let (a, b) = (words.next().flatten(), words.next().flatten());
+            // A department's acronym (`SO VHTTDL`, `S6 GDĐT;`) needs no word
+            // after it.
+            let acronym = a.is_some_and(|(a, a_ocr)| {
+                reading::department_acronym(a) && reading::department_acronym(a_ocr)
+            });
             let (a, a_ocr, b, b_ocr) = match (a, b) {
                 (Some((a, a_ocr)), Some((b, b_ocr))) => (a, a_ocr, b, b_ocr),
+                (Some((a, a_ocr)), None) if acronym => (a, a_ocr, "", ""),
                 _ => ("", "", "", ""),
             };
             // A department's name is capitalised (changes are lower case:
             // the case is the OCR token's).
-            let department =
-                a_ocr.starts_with(char::is_uppercase) && reading::department_follows(a, b);
+            let department = acronym
+                || a_ocr.starts_with(char::is_uppercase) && reading::department_follows(a, b);
             if !department && !after_director(line, toks, ti) {
                 continue;
             }
             // In capitals when the name's first words are, with two letters
             // at least to say so (`SG Y TE`: `Y` alone says nothing).
-            let name = [a_ocr, b_ocr].concat();
+            // (An acronym is in capitals anyway: the word after it says.)
+            let name = if acronym {
+                b_ocr.to_owned()
+            } else {
+                [a_ocr, b_ocr].concat()
+            };
             let upper = name.chars().filter(|c| c.is_alphabetic()).count() > 1
                 && !name.chars().any(char::is_lowercase);
             let to = if upper { "SỞ" } else { "Sở" };

@@ -785,6 +785,14 @@ pub(super) fn may_read_so(t: &str, mark: Option<char>) -> bool {
     }
 }
 
+/// Departments' names as their acronyms print them (`Sở GDĐT`, `Sở
+/// VH-TT&DL`): the letters alone, folded. Only acronyms of four letters or
+/// more, which name nothing but a department (`Số CCCD`, `Số TT` stay).
+const DEPARTMENT_ACRONYMS: &[&str] = &[
+    "gddt", "vhttdl", "vhtt", "ldtbxh", "khdt", "tnmt", "nnptnt", "gtvt", "tttt", "khcn", "gtcc",
+    "nnmt",
+];
+
 /// Do the two words after a token (as repaired, any case) open a
 /// department's name (`nội vụ`, `tài chính;`)?
 pub(super) fn department_follows(a: &str, b: &str) -> bool {
@@ -796,6 +804,18 @@ pub(super) fn department_follows(a: &str, b: &str) -> bool {
     DEPARTMENTS
         .iter()
         .any(|d| viet::skeleton_eq(a, d[0]) && viet::skeleton_eq(b, d[1]))
+}
+
+/// Is `w` a department's acronym in capitals ([`DEPARTMENT_ACRONYMS`]),
+/// `&` and `-` between its letters, punctuation after it (`GDĐT;`)?
+pub(super) fn department_acronym(w: &str) -> bool {
+    let w = w.trim_end_matches(|c: char| !c.is_alphabetic());
+    let letters: String = w.chars().filter(|&c| c != '&' && c != '-').collect();
+    !letters.is_empty()
+        && letters.chars().all(char::is_uppercase)
+        && DEPARTMENT_ACRONYMS
+            .iter()
+            .any(|d| viet::skeleton_eq(&letters, d))
 }
 
 /// The end-of-text mark `./.` as OCR misreads it (`,/.`, `./:`, `:/.`, or
@@ -2823,6 +2843,11 @@ mod tests {
         assert!(department_follows("Y", "tế"));
         assert!(!department_follows("tài", "khoản"));
         assert!(!department_follows("nội", "dung"));
+        assert!(department_acronym("GDĐT"));
+        assert!(department_acronym("GDDT;"));
+        assert!(department_acronym("VH-TT&DL"));
+        assert!(!department_acronym("CCCD"));
+        assert!(!department_acronym("gdđt"));
     }
 
     #[test]
