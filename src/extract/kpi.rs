@@ -177,6 +177,11 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
                 .iter()
                 .flat_map(|tb| space_table::row_numbers(doc, &lines, tb)),
         )
+        .chain(
+            space_tables
+                .iter()
+                .flat_map(|tb| space_table::damaged_rows(doc, &lines, tb)),
+        )
         .collect();
     let mut out: Vec<(usize, Kpi)> = cell_kpis.into_iter().map(|((at, _), k)| (at, k)).collect();
     // Where the last level or ordinal ended, and the word before it.

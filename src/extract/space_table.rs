@@ -140,6 +140,23 @@ pub(crate) fn row_numbers<'a>(
     })
 }
 
+/// Printed spans of the rows of `table` OCR damaged (read past, see
+/// [`crate::text::spaced::is_damaged_row`]): their figures are no figures of
+/// running text either.
+pub(crate) fn damaged_rows<'a>(
+    doc: &'a DocText,
+    lines: &'a [&str],
+    table: &'a SpacedTable,
+) -> impl Iterator<Item = Span> + 'a {
+    (table.heading_line + 1..table.end_line).filter_map(move |li| {
+        let line = lines.get(li)?;
+        let damaged = table.row(line).is_none()
+            && crate::text::spaced::group_number(line).is_none()
+            && crate::text::spaced::is_damaged_row(line);
+        damaged.then(|| (doc.line_offset(li), doc.line_offset(li) + line.len()))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

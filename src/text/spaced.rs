@@ -96,6 +96,9 @@ pub(crate) struct SpacedTable {
     pub columns: Vec<String>,
     /// The line after the last row (the first row follows the heading).
     pub end_line: usize,
+    /// The commonest number of figures of its rows (0 while it is being
+    /// found): a row whose figures OCR glued reads as this many.
+    pub row_figures: usize,
 }
 
 impl SpacedTable {
@@ -114,8 +117,128 @@ impl SpacedTable {
     /// one value column, a numbered row of one figure (`1.1 Kế toán Kế
     /// toán viên 01`).
     pub fn row<'a>(&self, line: &'a str) -> Option<SpacedRow<'a>> {
-        row_in(line, self.value_columns().len() == 1)
+        let columns = self.value_columns().len();
+        row_in(line, columns == 1).or_else(|| {
+            let r = glued_row(line)?;
+            // The rows' own count once known (a heading's columns may not
+            // all split: `6 tháng năm 2026` names no column word); while
+            // the table is being found, as many as its heading names or more.
+            let n = r.figures.len();
+            let fits = if self.row_figures > 0 {
+                n == self.row_figures
+            } else {
+                n >= columns
+            };
+            fits.then_some(r)
+        })
     }
+}
+
+/// A row whose figures OCR glued together where a space or a speck parted
+/// them (`8 Lỵ trực trùng 9 14-5` for `9 14 -5`, `47 112.-65`, `Tổng cộng
+/// 2.204:2.366 -162`): its figures read apart at a change's sign or a speck
+/// between digits (the table checks how many there are).
+fn glued_row(line: &str) -> Option<SpacedRow<'_>> {
+    static NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^\s*(?:(?P<no>\d{1,2}(?:\.\d{1,2})?)\.?\s+)?(?P<name>.*(?:[\p{L})%,]|\p{L}-?\d+))\s*$",
+        )
+        .expect("valid regex")
+    });
+    static FIGURE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[-+]?\d+(?:[.,]\d+)*$").expect("valid regex"));
+    if line.contains('|') {
+        return None;
+    }
+    let trimmed = line.trim_end();
+    let words: Vec<&str> = trimmed.split_whitespace().collect();
+    let mut figures: Vec<&str> = Vec::new();
+    let mut glued = false;
+    let mut name_end = trimmed.len();
+    for &w in words.iter().rev() {
+        let figure_like = w.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+')
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || ".,:;-+".contains(c));
+        if !figure_like {
+            break;
+        }
+        let mut pieces = split_glued(w);
+        glued |= pieces.len() > 1;
+        if !pieces.iter().all(|p| FIGURE.is_match(p)) {
+            return None;
+        }
+        pieces.reverse();
+        figures.extend(pieces);
+        name_end = super::cells::offset_in(trimmed, w);
+    }
+    figures.reverse();
+    if !glued || figures.len() < 2 {
+        return None;
+    }
+    let c = NAME.captures(&trimmed[..name_end])?;
+    Some(SpacedRow {
+        number: c.name("no").map(|m| m.as_str()),
+        name: c.name("name")?.as_str().trim(),
+        figures,
+    })
+}
+
+/// The figures of `w` read apart: before a sign that follows a digit or a
+/// speck (`14-5`, `112.-65`) and at a speck between digits (`2.204:2.366`),
+/// specks dropped.
+fn split_glued(w: &str) -> Vec<&str> {
+    let b = w.as_bytes();
+    let speck = |c: u8| matches!(c, b'.' | b':' | b';');
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..b.len() {
+        let next_digit = b.get(i + 1).is_some_and(u8::is_ascii_digit);
+        let sign = matches!(b[i], b'-' | b'+');
+        // Not a span of years (`2026-2030`).
+        let years =
+            b[i] == b'-' && is_year(&w[start..i]) && w.get(i + 1..i + 5).is_some_and(is_year);
+        if sign && next_digit && !years && (b[i - 1].is_ascii_digit() || speck(b[i - 1])) {
+            out.push(w[start..i].trim_end_matches(['.', ':', ';']));
+            start = i;
+        } else if matches!(b[i], b':' | b';') && next_digit && b[i - 1].is_ascii_digit() {
+            out.push(&w[start..i]);
+            start = i + 1;
+        }
+    }
+    out.push(w[start..].trim_end_matches(SPECKS));
+    out
+}
+
+/// Is `s` a year of this era (`1975`, `2026`)?
+fn is_year(s: &str) -> bool {
+    s.len() == 4
+        && (s.starts_with("19") || s.starts_with("20"))
+        && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The commonest number of figures of the rows among `lines` (the fewer on
+/// a tie; 0 when none is a row).
+fn commonest_figures<S: AsRef<str>>(table: &SpacedTable, lines: &[S]) -> usize {
+    let mut counts: Vec<usize> = Vec::new();
+    for r in lines.iter().filter_map(|l| table.row(l.as_ref())) {
+        let n = r.figures.len();
+        if counts.len() <= n {
+            counts.resize(n + 1, 0);
+        }
+        counts[n] += 1;
+    }
+    (0..counts.len())
+        .max_by_key(|&n| (counts[n], std::cmp::Reverse(n)))
+        .unwrap_or(0)
+}
+
+/// Does `line` open as a table's numbered row does (`10 Ho ga 25-3`: a
+/// row number, a word, a figure after it) though no row reads in it? A
+/// row OCR damaged, which a table reads past when a row follows it.
+pub(crate) fn is_damaged_row(line: &str) -> bool {
+    static DAMAGED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*\d{1,2}\.?\s+\p{L}[^|]*\s\d").expect("valid regex"));
+    line.chars().count() <= MAX_HEADING && DAMAGED.is_match(line)
 }
 
 /// One row of a [`SpacedTable`]: slices of its line.
@@ -447,6 +570,7 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<SpacedTable> {
             heading_line,
             columns,
             end_line: first,
+            row_figures: 0,
         };
         let is_row = |k: usize| {
             lines
@@ -473,8 +597,10 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<SpacedTable> {
                     .take_while(|&w| is_wrapped_name(lines[w].as_ref()))
                     .any(|w| is_row(w + 1) || group(w + 1))
         };
+        // A row OCR damaged, a row after it.
+        let damaged = |k: usize| k > first && is_damaged_row(lines[k].as_ref()) && is_row(k + 1);
         let end = (first..lines.len())
-            .find(|&k| !is_row(k) && !wrapped(k) && !group(k))
+            .find(|&k| !is_row(k) && !wrapped(k) && !group(k) && !damaged(k))
             .unwrap_or(lines.len());
         // The total's row a blank line parts from the rows (`TỔNG CỘNG
         // (I+II+III+IV+V) 3.314.000.000`), its name maybe wrapping on.
@@ -485,8 +611,10 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<SpacedTable> {
                 .is_some_and(|r| r.number.is_none() && is_total(r.name));
         let end = if total_after_blank { end + 2 } else { end };
         if end.saturating_sub(first) >= 2 {
+            let row_figures = commonest_figures(&table, &lines[first..end]);
             out.push(SpacedTable {
                 end_line: end,
+                row_figures,
                 ..table
             });
             i = end;
@@ -533,6 +661,40 @@ mod tests {
             "2 Thu tiền 120 83",
         ])
         .is_empty());
+    }
+
+    #[test]
+    fn figures_ocr_glued_read_apart_as_many_as_the_rows_have() {
+        let lines = [
+            "STT Tên bệnh 6 tháng Cùng kỳ Tăng (+)/",
+            "1 Cúm 1.254 1.387 -133",
+            "2 Tiêu chảy 642 598 +44",
+            "3 Sốt xuất huyết 47 112.-65",
+            "4 Lỵ trực trùng 9 14-5",
+            "5 Ho gà 25-3",
+            "6 Sởi 3 21 -18",
+            "Tổng cộng 2.204:2.366 -162",
+            "",
+            "2. Một số bệnh trọng điểm",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        // The damaged row (`2 5 -3` glued to `25-3`) is read past.
+        assert_eq!(
+            (t[0].heading_line, t[0].end_line, t[0].row_figures),
+            (0, 8, 3)
+        );
+        let figures = |i: usize| t[0].row(lines[i]).map(|r| r.figures);
+        assert_eq!(figures(3), Some(vec!["47", "112", "-65"]));
+        assert_eq!(figures(4), Some(vec!["9", "14", "-5"]));
+        assert_eq!(figures(5), None, "two figures where rows have three");
+        assert_eq!(figures(7), Some(vec!["2.204", "2.366", "-162"]));
+        // A range in prose is no row.
+        assert!(row("Giai đoạn 2026-2030").is_none());
+        assert!(
+            glued_row("Giai đoạn 2026-2030").is_none(),
+            "a span of years"
+        );
     }
 
     #[test]
