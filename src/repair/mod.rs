@@ -521,6 +521,7 @@ const READERS_BEFORE_NAME: &[Reader] = &[
     Reader::Text(phrases::read_unit_after_body),
     Reader::Text(phrases::read_polite_kinh),
     Reader::Text(phrases::read_crop_season),
+    Reader::Text(phrases::read_quarter_ones),
     Reader::Lexicon(phrases::read_place_after_unit),
 ];
 

@@ -230,6 +230,69 @@ const SEASONS: &[(&[&str], &[&str])] = &[
     (&["thu", "dong"], &["thu", "đông"]),
 ];
 
+/// Reads a quarter's Roman numeral that OCR read as ones (`quý 11/2027` →
+/// `quý II/2027`): a figure of ones right after a `quý` (any marks, one
+/// space between), a year after it (`/2027` or ` năm`). `11` and `111` name
+/// no quarter, so they always read; a lone `1` (`quý 1/2027`, a way some
+/// offices write it) only where the document writes another quarter in
+/// Roman numerals and none in Arabic ones.
+pub(super) fn read_quarter_ones(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    static ONES: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(1{1,3})(/\d{4})?$").expect("valid regex"));
+    // Per figure after `quý`: where, its ones and the rest.
+    let mut found: Vec<((usize, usize), usize, &str)> = Vec::new();
+    let (mut roman, mut arabic) = (false, false);
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 2..toks.len() {
+            let after_quy = toks[ti - 1].text(line) == " "
+                && toks[ti - 2].kind == TokenKind::Word
+                && viet::skeleton_eq(changes.text(line, &toks[ti - 2], (li, ti - 2)), "quy");
+            if !after_quy {
+                continue;
+            }
+            let now = changes.text(line, &toks[ti], (li, ti));
+            let numeral = now.split('/').next().unwrap_or_default();
+            if matches!(numeral, "I" | "II" | "III" | "IV") {
+                roman = true;
+                continue;
+            }
+            if toks[ti].kind != TokenKind::Figure {
+                continue;
+            }
+            if matches!(numeral, "2" | "3" | "4") {
+                arabic = true;
+                continue;
+            }
+            let Some(c) = ONES.captures(toks[ti].text(line)) else {
+                continue;
+            };
+            let year_after = || {
+                toks.get(ti + 1).is_some_and(|t| t.text(line) == " ")
+                    && toks.get(ti + 2).is_some_and(|t| {
+                        t.kind == TokenKind::Word
+                            && viet::skeleton_eq(changes.text(line, t, (li, ti + 2)), "nam")
+                    })
+            };
+            // Not a document's number (`11/2027/TT-BTC`).
+            let symbol_after = toks
+                .get(ti + 1)
+                .is_some_and(|t| t.start == toks[ti].end && t.text(line).starts_with(['/', '-']));
+            if !symbol_after && (c.get(2).is_some() || year_after()) {
+                let ones = c.get(1).map_or(0, |m| m.len());
+                found.push(((li, ti), ones, c.get(2).map_or("", |m| m.as_str())));
+            }
+        }
+    }
+    for ((li, ti), ones, year) in found {
+        if ones == 1 && (!roman || arabic) {
+            continue;
+        }
+        let to = format!("{}{year}", "I".repeat(ones));
+        let from = tokens[li][ti].text(&lines[li]).to_owned();
+        changes.insert((li, ti), phrase(&to, Some(from)));
+    }
+}
+
 /// Reads a crop season and the `vụ` before it (`vu He Thu` → `vụ Hè Thu`,
 /// `vụ Dong Xuan` → `vụ Đông Xuân`): agricultural reports name them all the
 /// time, the decoder's legal corpus hardly ever (`vụ Hè Thu` read `vụ Hệ
@@ -1886,6 +1949,27 @@ pub(super) mod tests {
     ) -> String {
         let lex = crate::lexicon::bundled();
         read_with(|l, t, c| reader(lex, l, t, c), line).concat()
+    }
+
+    #[test]
+    fn a_quarter_read_as_ones_is_a_roman_numeral() {
+        let read = |text: &str| read_with(read_quarter_ones, text).join("\n");
+        // No quarter is the eleventh: always Roman.
+        assert_eq!(read("trong quý 11/2027, các"), "trong quý II/2027, các");
+        assert_eq!(read("quý 111 năm 2027"), "quý III năm 2027");
+        // A lone one: Roman where the document writes another quarter so.
+        assert_eq!(
+            read("quý 1/2027\nphương hướng quý II/2027"),
+            "quý I/2027\nphương hướng quý II/2027"
+        );
+        for kept in [
+            "quý 1/2027 và 6 tháng",
+            "quý 1/2027\nquý 2/2027 và quý II/2027",
+            "quỹ 11 tỷ đồng",
+            "quy 11/2027/TT-BTC",
+        ] {
+            assert_eq!(read(kept), kept);
+        }
     }
 
     #[test]
