@@ -150,7 +150,7 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
         .chain(space_tables.iter().map(|tb| (tb.heading_line, tb.end_line)))
         .map(|(a, b)| (doc.line_offset(a), doc.line_offset(b)))
         .collect();
-    let table_from = table_start(doc, &table_spans);
+    let appendix = appendix_tables(doc, &table_spans);
     let cell_kpis: Vec<(Span, Kpi)> = tables
         .iter()
         .flat_map(|tb| cell_table::table_kpis(doc, &lines, tb))
@@ -246,7 +246,7 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
         }
         let ls = doc.line_start(s);
         let line_end = doc.line_end(s);
-        let in_table = table_from.is_some_and(|tf| ls >= tf);
+        let in_table = appendix.iter().any(|&(a, b)| a <= ls && ls < b);
         let first_on_line = t[ls..s].chars().all(|c| c.is_whitespace() || c == '|');
         // A section number (`4.`, `4)`), or one whose dot OCR read as `,` or
         // `:` before a capitalised heading (`4, Tuyên truyền`).
@@ -679,23 +679,65 @@ fn is_code(figure: &str) -> bool {
     figure.contains(',') || figure.len() <= 2 && figure.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Printed offset of the first line of the appendix tables, if any; the
-/// `|` tables of the body (`cell_tables`) are none.
-fn table_start(doc: &DocText, cell_tables: &[Span]) -> Option<usize> {
+/// Printed spans of the tables read by line (an appendix's, or a body's
+/// table that neither [`crate::text::cells`] nor [`crate::text::spaced`]
+/// read): from a heading row to the end of the text, or to where the body's
+/// prose resumes ([`prose_resumes`]). The `|` tables and tables without
+/// rules found (`read_tables`) are none.
+fn appendix_tables(doc: &DocText, read_tables: &[Span]) -> Vec<Span> {
+    let folded: Vec<&str> = doc.folded.split('\n').collect();
+    let printed: Vec<&str> = doc.text.split('\n').collect();
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
     let mut off = 0;
-    for line in doc.folded.split('\n') {
+    for (i, line) in folded.iter().enumerate() {
         let at = doc.to_orig(off);
-        let in_cell_table = cell_tables.iter().any(|&(a, b)| a <= at && at < b);
-        // A line going on with a sentence (opening with a small letter) is
-        // prose, whatever column words it holds (`nhiệm vụ …, phân công rõ
-        // đơn vị chủ trì, phối hợp và thời`).
-        let prose = doc.text[at..].trim_start().starts_with(char::is_lowercase);
-        if !in_cell_table && (TABLE_START.is_match(line) || (!prose && is_header_row(line))) {
-            return Some(doc.to_orig(off));
-        }
         off += line.len() + 1;
+        match start {
+            None => {
+                let in_read_table = read_tables.iter().any(|&(a, b)| a <= at && at < b);
+                // A line going on with a sentence (opening with a small
+                // letter) is prose, whatever column words it holds (`nhiệm
+                // vụ …, phân công rõ đơn vị chủ trì, phối hợp và thời`).
+                let prose = printed
+                    .get(i)
+                    .is_some_and(|l| l.trim_start().starts_with(char::is_lowercase));
+                if !in_read_table && (TABLE_START.is_match(line) || (!prose && is_header_row(line)))
+                {
+                    start = Some(at);
+                }
+            }
+            Some(a) if prose_resumes(&printed, i) => {
+                out.push((a, at));
+                start = None;
+            }
+            Some(_) => {}
+        }
     }
-    None
+    if let Some(a) = start {
+        out.push((a, doc.text.len()));
+    }
+    out
+}
+
+/// Does the body's prose resume at line `i` of `lines`: a blank line, then
+/// a numbered heading with no figure after its number (`3. Chủ động phương
+/// án di dời`), then a sentence of five words or more (`Trường hợp kết quả
+/// kiểm định …`)? A table's rows print figures, and its groups' names no
+/// sentence under them.
+fn prose_resumes(lines: &[&str], i: usize) -> bool {
+    static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:\d{1,2}|[IVX]{1,4})\.\s+\p{Lu}[^\d|]*$").expect("valid regex")
+    });
+    let sentence = |l: &str| {
+        let l = l.trim();
+        !l.contains('|')
+            && l.split_whitespace().count() >= 5
+            && l.starts_with(|c: char| c.is_uppercase() || c == '-')
+    };
+    lines.get(i).is_some_and(|l| l.trim().is_empty())
+        && lines.get(i + 1).is_some_and(|l| HEADING.is_match(l))
+        && lines.get(i + 2).is_some_and(|l| sentence(l))
 }
 
 /// The qualifier words right before printed offset `s`, and where they start.
@@ -1000,6 +1042,24 @@ mod tests {
         ]);
         let got: Vec<&str> = k.iter().map(|k| k.raw.as_str()).collect();
         assert_eq!(got, ["1.245", "40.927"]);
+    }
+
+    #[test]
+    fn a_body_table_read_by_line_ends_where_prose_resumes() {
+        let lines = [
+            "STT Tên nhà Quận Năm xây dựng Số tầng Cấp Hạn",
+            "1 Nhà A2 Lạc Viên Ngô Quyền 1978 5 D 30/4/2027",
+            "",
+            "3. Chủ động phương án di dời đối với nhà nguy hiểm",
+            "Trường hợp kết quả kiểm định xác định nhà không bảo đảm an toàn, hỗ trợ",
+            "tiền thuê nhà với mức 3.000.000 đồng/hộ/tháng cho 42 hộ.",
+        ];
+        let got: Vec<String> = kpis(&lines).into_iter().map(|k| k.raw).collect();
+        assert_eq!(got, ["3.000.000 đồng/hộ/tháng", "42 hộ"]);
+        // No sentence under the heading: a group's name, still the table.
+        let mut appendix = lines;
+        appendix[4] = "Nhà B5 12";
+        assert!(!kpis(&appendix).iter().any(|k| k.raw.starts_with("42")));
     }
 
     #[test]
