@@ -29,25 +29,28 @@ const LOOSE_CODE: &str = r"(?:0[A-Za-zĐđ]+|[A-ZĐ][A-ZĐ&]*(?:[a-z][A-ZĐ]*)?[
 /// Separator between codes: a hyphen or underscore, loosely spaced, possibly
 /// followed by a line break.
 const SEP: &str = r"[ \t]*[-_][ \t]*(?:\n[ \t]*)?";
+/// A document's number: up to five digits, or thousands parted by dots as
+/// some offices print them (`1.846/UBND-KT`).
+const NUMBER: &str = r"\d{1,3}(?:\.\d{3})+|\d{1,5}";
 /// The slash between number and symbol, loosely spaced; OCR may add a
 /// bracket or bar after it (`6445/[UBND-TTHC`).
 const SLASH: &str = r"[ \t]*/[\[|]?[ \t]*(?:\n[ \t]*)?";
 
 static NORMATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(\d{{1,5}}){SLASH}((?:19|20)\d{{2}}|(?:1 9|2 0)\d{{2}}|(?:19|20)(?: \d|\d )\d)(?:{SLASH})?({LOOSE_CODE}(?:{SEP}{CODE})*)"
+        r"({NUMBER}){SLASH}((?:19|20)\d{{2}}|(?:1 9|2 0)\d{{2}}|(?:19|20)(?: \d|\d )\d)(?:{SLASH})?({LOOSE_CODE}(?:{SEP}{CODE})*)"
     ))
     .expect("valid regex")
 });
 static PARTY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(\d{{1,5}})[ \t]*-[ \t]*({CODE}){SLASH}({CODE}(?:{SEP}{CODE})*)"
+        r"({NUMBER})[ \t]*-[ \t]*({CODE}){SLASH}({CODE}(?:{SEP}{CODE})*)"
     ))
     .expect("valid regex")
 });
 static ADMIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(\d{{1,5}})?[ \t]*/[\[|]?[ \t]*({LOOSE_CODE}(?:{SEP}{CODE})*)"
+        r"({NUMBER})?[ \t]*/[\[|]?[ \t]*({LOOSE_CODE}(?:{SEP}{CODE})*)"
     ))
     .expect("valid regex")
 });
@@ -874,6 +877,10 @@ mod tests {
     #[test]
     fn loose_spacing() {
         assert_eq!(fulls(&["Báo cáo số 1034 /BC-VP"]), vec!["1034/BC-VP"]);
+        assert_eq!(
+            fulls(&["Công văn số 1.846/UBND-KT ngày 25/11/2026"]),
+            vec!["1.846/UBND-KT"]
+        );
         assert_eq!(fulls(&["Kế hoạch số 72/KH- UBND"]), vec!["72/KH-UBND"]);
         assert_eq!(fulls(&["Kế hoạch số 17/KH - UBND"]), vec!["17/KH-UBND"]);
         assert_eq!(
@@ -956,7 +963,9 @@ mod tests {
             fulls(&["Thực hiện Công văn số.775/UBND-TTHC ngày 16/2/2024"]),
             ["775/UBND-TTHC"]
         );
-        assert!(fulls(&["tăng 1.775/UBND-TTHC"]).is_empty());
+        // A dot between digits parts thousands (`số 1.846/UBND-KT`): the
+        // number is whole, never its last three digits.
+        assert_eq!(fulls(&["tăng 1.775/UBND-TTHC"]), ["1.775/UBND-TTHC"]);
         // OCR's `ấy`, `ngav` for `ngày` before the date.
         let r = refs(&["Căn cứ Chỉ thị số 09/CT-UBND ấy 12/4/2024 của Chủ tịch UBND tỉnh"]);
         assert_eq!(r[0].date.as_deref(), Some("2024-04-12"));

@@ -77,11 +77,12 @@ static MOTTO_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) const NUMBER_LABEL: &str = r"(?:[^\w\s]{1,3}\s*)?(?:[s$§]\S{0,2}|5[0-9o])\s*[:;.]{1,2}";
 static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     // `Số: 1034 /BC-VP`, `S6: 14 /KH-VP`, `$6: 47/KH-UBND`, `Số: /BC-UBND`, `Số: 05/BNV-VP`,
+    // thousands parted by a dot (`Số: 3.187/QĐ-UBND`),
     // normative `Số: 89/2026/TT-BTC` (year between number and symbol);
     // OCR's `56:` for `Số:` and `12) KH-PNV` for the slash; a number OCR
     // printed as `O`s (`Sé: OO/KH-UBND`) gives no number but the symbol.
     Regex::new(&format!(
-        r"^\s*{NUMBER_LABEL}\s*(?:(?P<num>\d[\d ]*?)|[o\d]{{1,5}})?\s*[/\[|)]\s*(?:(?P<year>(?:19|20)\d\d)\s*[/\[|]\s*)?(?P<sym>[0-9a-z&]+(?:\s*[-_–]\s*[0-9a-z&]+)*)"
+        r"^\s*{NUMBER_LABEL}\s*(?:(?P<num>\d{{1,3}}(?:\.\d{{3}})+|\d[\d ]*?)|[o\d]{{1,5}})?\s*[/\[|)]\s*(?:(?P<year>(?:19|20)\d\d)\s*[/\[|]\s*)?(?P<sym>[0-9a-z&]+(?:\s*[-_–]\s*[0-9a-z&]+)*)"
     ))
     .unwrap()
 });
@@ -1130,5 +1131,11 @@ Kính gửi: Ban Chỉ đạo.",
         let l = layout("VĂN PHÒNG\nSố: 1034 /BC-VP Quảng Ngãi, ngày 5 tháng 6 năm 2023\nBÁO CÁO");
         assert_eq!(value(&l.header.symbol), Some("BC-VP"));
         assert_eq!(value(&l.header.year), None);
+        // Thousands parted by a dot, as some offices print them.
+        let l = layout(
+            "HUYỆN THẠCH HÀ\nSố: 3.187/QĐ-UBND Thạch Hà, ngày 25 tháng 11 năm 2026\nQUYẾT ĐỊNH",
+        );
+        assert_eq!(value(&l.header.number), Some("3.187"));
+        assert_eq!(value(&l.header.symbol), Some("QĐ-UBND"));
     }
 }
