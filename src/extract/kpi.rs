@@ -562,7 +562,8 @@ const AMOUNT_WORDS: &[&str] = &["nghin", "ngan", "trieu", "ty", "dong", "%"];
 /// `dứt điểm` (`xử lý dứt điểm 27 vụ`: thoroughly, no point of a list),
 /// `danh mục` (a list, no section) or, on its line, `các loại` (`rau các
 /// loại 74,3 ha`: of every kind, no category), or
-/// after `mức` or `độ` when an amount of money or a percentage follows? `head` is
+/// after `mức` or `độ` when an amount of money or a percentage follows, or
+/// after `tốc độ` (a speed, or a count of speeding)? `head` is
 /// the text before the figure, ending with `prev`.
 fn not_a_level(head: &str, prev: &str, after: &str) -> bool {
     // `dứt điểm 27 vụ`, `danh mục 12 dự án`: no point, no section, in
@@ -570,6 +571,11 @@ fn not_a_level(head: &str, prev: &str, after: &str) -> bool {
     // `(cùng kỳ 05 vụ)`: the same period's count, no term's number.
     let small = |w: &str| !w.chars().any(char::is_uppercase);
     let same_line = !head.trim_end_matches([' ', '\t']).ends_with('\n');
+    let word_before = || head.trim_end().rsplit(char::is_whitespace).nth(1);
+    // `chạy quá tốc độ 5 vụ`, `tốc độ 60 km/h`: a speed is no grade.
+    if is_word(prev, &["độ"]) && word_before().is_some_and(|w| is_word(w, &["tốc"])) {
+        return true;
+    }
     for (word, compound) in [
         ("điểm", "dứt"),
         ("mục", "danh"),
@@ -580,11 +586,7 @@ fn not_a_level(head: &str, prev: &str, after: &str) -> bool {
             if word == "loại" && !same_line {
                 return false;
             }
-            let before = head
-                .trim_end()
-                .rsplit(char::is_whitespace)
-                .nth(1)
-                .map(|w| w.trim_start_matches('('));
+            let before = word_before().map(|w| w.trim_start_matches('('));
             return small(prev) && before.is_some_and(|w| small(w) && is_word(w, &[compound]));
         }
     }
@@ -1146,6 +1148,7 @@ mod tests {
             vec![4.265e10]
         );
         assert!(values(&["dịch vụ công mức độ 4 và"]).is_empty());
+        assert_eq!(values(&["chạy quá tốc độ 5 vụ; đi sai"]), vec![5.0]);
         assert_eq!(values(&["rau các loại 74,3 ha"]), vec![74.3]);
         assert!(values(&["hàng hóa loại 2 và"]).is_empty());
         // A list of levels goes on until a figure its own level follows.

@@ -68,6 +68,9 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &SpacedTable) -> 
                 Some(bound) => (Some(bound.to_owned()), chars.as_str().trim_start()),
                 None => (None, *fig),
             };
+            // A change's rate in brackets (`(-17,6%)`) is a rate.
+            let rate = bare.strip_prefix('(').and_then(|b| b.strip_suffix("%)"));
+            let bare = rate.unwrap_or(bare);
             // A change is signed (`-6`, `+1`); a lone `-` is an empty cell.
             let (sign, digits) = match bare.strip_prefix('-') {
                 Some(d) => (-1.0, d),
@@ -77,7 +80,7 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &SpacedTable) -> 
                 continue;
             };
             let column = shift.map(|s| columns[s + j].as_str());
-            let (unit, scale) = if column.is_some_and(|c| is_rate(&skeleton(c))) {
+            let (unit, scale) = if rate.is_some() || column.is_some_and(|c| is_rate(&skeleton(c))) {
                 (Some("%".to_owned()), 1.0)
             } else {
                 // A column of money (`Thành tiền`, `Giá trị (triệu đồng)`)

@@ -30,10 +30,12 @@ use std::sync::LazyLock;
 /// then two figures or more to the line's end, each maybe bounded (`≥ 95,0`,
 /// OCR's `> 95,0`) and with a speck OCR
 /// glued after it (`42,0: 44,3`, see [`SPECKS`]), those after the first
-/// maybe signed (a change: `47 41 -6`).
+/// maybe signed (a change: `47 41 -6`) or a change's rate in brackets (`14
+/// 17 -3 (-17,6%)`).
 static ROW: LazyLock<Regex> = LazyLock::new(|| {
     const CELL: &str = r"(?:[≥≤><=]\s?)?\d+(?:[.,]\d+)*[:;']?|-";
-    const SIGNED_CELL: &str = r"(?:[≥≤><=]\s?)?[-+]?\d+(?:[.,]\d+)*[:;']?|-";
+    const SIGNED_CELL: &str =
+        r"(?:[≥≤><=]\s?)?[-+]?\d+(?:[.,]\d+)*[:;']?|-|\([-+]?\d+(?:[.,]\d+)*%\)";
     Regex::new(&format!(
         r"^\s*(?:(?P<no>\d{{1,2}}(?:\.\d{{1,2}})?)\.?\s+)?(?P<name>.*(?:[\p{{L}})%,]|\p{{L}}-?\d+))\s+(?P<figs>(?:{CELL})(?:\s+(?:{SIGNED_CELL}))+)\s*$"
     ))
@@ -906,6 +908,11 @@ mod tests {
         assert_eq!(
             row("3 Vi phạm khác 8 9 +1").map(|r| r.figures),
             Some(vec!["8", "9", "+1"])
+        );
+        // A change's rate in brackets after it.
+        assert_eq!(
+            row("1 Số vụ tai nạn giao thông vụ 14 17 -3 (-17,6%)").map(|r| r.figures),
+            Some(vec!["14", "17", "-3", "(-17,6%)"])
         );
     }
 
