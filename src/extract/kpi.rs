@@ -207,6 +207,12 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
             Some((end, whole)) => (end, Some(whole)),
             None => (e, None),
         };
+        // A rate per head of population (`12,4/1.000 dân`): its unit.
+        let per_head = if out_of.is_none() {
+            per_population(t, e)
+        } else {
+            None
+        };
         let prev = t[..s].chars().next_back();
         let next = t[e..].chars().next();
         let next2 = t[e..].chars().nth(1);
@@ -240,7 +246,9 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
                 && !(c == '/' && after_unit_slash)
                 && !speck_before
         }) || next.is_some_and(|c| c.is_alphanumeric() || c == '=' || c == '_')
-            || (matches!(next, Some('/' | ':' | '-')) && next2.is_some_and(|c| c.is_ascii_digit()))
+            || (matches!(next, Some('/' | ':' | '-'))
+                && next2.is_some_and(|c| c.is_ascii_digit())
+                && per_head.is_none())
         {
             continue;
         }
@@ -282,7 +290,13 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
                 }
                 && !own_level_follows(&t[e..], stop)
         });
+        // A rate per head, or a range's low end before one, is a measure.
+        let rate_ahead = per_head.is_some()
+            || RANGE_HIGH
+                .find(&t[e..])
+                .is_some_and(|m| per_population(t, e + m.end()).is_some());
         if (is_word(prev_word, CONTEXT_STOP)
+            && !rate_ahead
             && !is_frequency(prev_word, &t[e..])
             && !not_a_level(head, prev_word, &t[e..]))
             || list_gap
@@ -327,6 +341,8 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
             let p = e + after.find('%').unwrap_or(0) + 1;
             confidence = 0.9;
             (Some("%".to_owned()), p)
+        } else if let Some((u, end)) = per_head.clone() {
+            (Some(u), end)
         } else if in_table {
             let rest = t[e..line_end].trim_matches(|c: char| c.is_whitespace() || c == '|');
             if !rest.is_empty() || first_on_line || after_noise(&t[ls..s]) {
@@ -421,7 +437,13 @@ fn range_upper_unit(doc: &DocText, e: usize) -> Option<(String, f64)> {
     if is_word(first_word(after), TIME_AFTER) {
         return None;
     }
-    unit_after(doc, e + high.end()).map(|(u, _, scale)| (u, scale))
+    unit_after(doc, e + high.end())
+        .map(|(u, _, scale)| (u, scale))
+        .or_else(|| {
+            // `12,0 - 12,5/1.000 dân`: the high end's rate per head.
+            let (u, _) = per_population(&doc.text, e + high.end())?;
+            Some((u, 1.0))
+        })
 }
 
 /// Longest stretch of text (bytes) between a count and the last of the
@@ -852,6 +874,22 @@ fn part_of_whole(t: &str, s: usize, e: usize, part: f64) -> Option<(usize, f64)>
     (counts && !dated).then_some((e + m.end(), whole))
 }
 
+/// The unit of a rate per head of population after printed offset `e`
+/// (`/1.000 dân`, `/100.000 dân`, `/1000 trẻ`: a slash, a one and zeros,
+/// a word), and where it ends.
+fn per_population(t: &str, e: usize) -> Option<(String, usize)> {
+    static BASE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^/[ \t]?(1(?:0{0,2}(?:\.000)+|000+))[ \t]+(\p{Ll}+)").expect("valid regex")
+    });
+    // Cheap test first: this runs at every figure.
+    if !t[e..].starts_with('/') {
+        return None;
+    }
+    let c = BASE.captures(&t[e..])?;
+    let end = c.get(0)?.end();
+    Some((format!("/{} {}", &c[1], &c[2]), e + end))
+}
+
 /// The unit phrase after printed offset `e`: text, printed end, money scale.
 fn unit_after(doc: &DocText, e: usize) -> Option<(String, usize, f64)> {
     let t = &doc.text;
@@ -1160,6 +1198,29 @@ mod tests {
         assert!(values(&["Bổ sung các khoản 5, 6 và 7 vào sau khoản 4"]).is_empty());
         assert!(values(&["các khoản 1, 2 và 3 hoặc khoản 4"]).is_empty());
         assert!(values(&["bằng sơn các loại", "1 nước lót"]).is_empty());
+    }
+
+    #[test]
+    fn rates_per_head_of_population() {
+        let k = kpis(&[
+            "tỷ suất sinh thô 12,4/1.000 dân; tỷ lệ mắc 22,4/100.000 dân;",
+            "duy trì ở mức 12,0 - 12,5/1.000 dân; đạt 9/10 tiêu chí",
+        ]);
+        let got: Vec<(f64, Option<&str>)> =
+            k.iter().map(|k| (k.value, k.unit.as_deref())).collect();
+        let per = |b: &'static str| Some(b);
+        assert_eq!(
+            got,
+            vec![
+                (12.4, per("/1.000 dân")),
+                (22.4, per("/100.000 dân")),
+                (12.0, per("/1.000 dân")),
+                (12.5, per("/1.000 dân")),
+                (9.0, per("tiêu chí")),
+            ]
+        );
+        // A base of no round hundred is no rate per head (`5/7 xã` is a part).
+        assert!(per_population("/7 xã", 0).is_none());
     }
 
     #[test]
