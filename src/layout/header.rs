@@ -429,6 +429,14 @@ pub(crate) fn parse(
         if l.is_blank() || l.is_rule() {
             continue;
         }
+        // The country's name wrapped alone under the motto's first line
+        // (`… CHỦ NGHĨA VIỆT` / `NAM`) names no office.
+        let country_tail =
+            l.fold.s.trim() == "nam" && i > 0 && lines[i - 1].fold.s.trim_end().ends_with("viet");
+        if country_tail {
+            last = Some(i);
+            continue;
+        }
         if type_at.is_some() {
             break;
         }
@@ -977,6 +985,18 @@ mod tests {
         assert_eq!(
             super::unquoted_title("“Một cửa” và hiện đại"),
             "“Một cửa” và hiện đại"
+        );
+    }
+
+    #[test]
+    fn the_country_wrapped_alone_is_no_office() {
+        let l = layout(
+            "CỤC THỐNG KÊ TỈNH BẮC GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\nNAM\nCHI CỤC THỐNG KÊ HUYỆN LỤC NAM Độc lập - Tự do - Hạnh phúc\nSố: 342/BC-CCTK Lục Nam, ngày 27 tháng 9 năm 2026\nBÁO CÁO",
+        );
+        assert_eq!(value(&l.header.issuer), Some("CỤC THỐNG KÊ TỈNH BẮC GIANG"));
+        assert_eq!(
+            value(&l.header.sub_issuer),
+            Some("CHI CỤC THỐNG KÊ HUYỆN LỤC NAM")
         );
     }
 
