@@ -287,7 +287,13 @@ pub(crate) fn doc_type(line: &Line<'_>) -> Option<(&'static str, f32)> {
         return None;
     }
     let f = super::Folded::new(t).s;
-    let f: String = f.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Marks OCR put for a letter (`Kf& HOẠCH`) are no letters of the name.
+    let f: String = f
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut best: Option<(&'static str, f32)> = None;
     for &ty in DOC_TYPES {
         let tf = super::Folded::new(ty).s;
@@ -902,6 +908,9 @@ mod tests {
         let l =
             layout("XÃ PHƯỚC THỦY\nSố: 09/KH-UBND\nPhude This: ngày 16 tháng OF năm 2026\nKEHOACH");
         assert_eq!(value(&l.header.date), Some("2026"));
+        assert_eq!(value(&l.header.doc_type), Some("KẾ HOẠCH"));
+        // A mark OCR read for a letter of the type's name.
+        let l = layout("PHÒNG GIÁO DỤC\nSố: 215/KH-PGDĐT\nKf& HOẠCH\nThực hiện nhiệm vụ năm học");
         assert_eq!(value(&l.header.doc_type), Some("KẾ HOẠCH"));
         // `ngày` with a letter OCR inserted, before a whole date.
         let l =
