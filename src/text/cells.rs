@@ -331,7 +331,7 @@ fn full_row_ahead<S: AsRef<str>>(lines: &[S], from: usize, width: usize) -> bool
             return false;
         };
         let line = line.as_ref();
-        if is_full_row(line, width) {
+        if is_full_row(line, width) || lost_first_cell(line, width) {
             return true;
         }
         if cells(line).is_none() && !is_garbled(line) {
@@ -348,6 +348,18 @@ fn is_full_row(line: &str, width: usize) -> bool {
     }
     let edges = edge_cells(line);
     edges.len() == width && edges.iter().any(|c| is_figure(c))
+}
+
+/// Is `line` a row whose first cell OCR lost with the rule before it (the
+/// row number's, at the margin: `Bà Đặng Thị Mai | Y sĩ | 702.000 |` for
+/// `| 6 | Bà Đặng Thị Mai | …`): one cell short of `width`, no rule
+/// opening it, a figure ending it?
+fn lost_first_cell(line: &str, width: usize) -> bool {
+    if cells(line).is_none() || line.trim_start().starts_with('|') {
+        return false;
+    }
+    let edges = edge_cells(line);
+    edges.len() + 1 == width && edges.last().is_some_and(|c| is_figure(c))
 }
 
 /// The heading's names with those wrapped onto the lines below it
@@ -831,6 +843,28 @@ mod tests {
             .filter(|&li| t[0].row(&lines, li).is_some())
             .collect();
         assert_eq!(rows, [1, 3, 5]);
+    }
+
+    #[test]
+    fn rows_that_lost_their_number_go_on_past_a_blank_line() {
+        let lines = [
+            "| STT | Họ và tên | Chức vụ | Số tiền (đồng) |",
+            "| 1 | Ông Trần Quốc Khánh | Phó Chỉ huy trưởng | 702.000 |",
+            "| 2 | Ông Lê Văn Lương | Trưởng Công an xã | 702.000",
+            "",
+            "Bà Đặng Thị Mai | Y sĩ Trạm Y tế xã | 702.000 |",
+            "Ông Phạm Minh Tuấn | Đội viên Đội xung kích | 702.000 |",
+            "",
+            "Nơi nhận:",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].end_line, 6);
+        // Two cells and no figure after the blank line are no such row.
+        let mut prose = lines;
+        prose[4] = "Danh sách | gồm 12 cá nhân";
+        prose[5] = "Tổng số | mười hai người |";
+        assert_eq!(find_tables(&prose)[0].end_line, 3);
     }
 
     #[test]
