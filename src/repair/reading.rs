@@ -381,7 +381,19 @@ fn lone_figure_before_close(
     let next = toks.get(ti + 1)?;
     let n = match next.kind {
         TokenKind::Punct if matches!(next.text(line), "," | ";" | ":" | "." | ")") => lm::EOS,
-        TokenKind::Space if next.text(line) == " " && kind(ti + 2) == Some(TokenKind::Figure) => {
+        // Not in a row of figures (`khác 14 13 -1`: a table's cells), where
+        // a third figure follows the next after a space (`Quốc 16 1-108` is
+        // `Quốc lộ 1 (108`).
+        TokenKind::Space
+            if next.text(line) == " "
+                && kind(ti + 2) == Some(TokenKind::Figure)
+                && !(kind(ti + 3) == Some(TokenKind::Space)
+                    && (kind(ti + 4) == Some(TokenKind::Figure)
+                        || toks
+                            .get(ti + 4)
+                            .is_some_and(|t| matches!(t.text(line), "-" | "+"))
+                            && kind(ti + 5) == Some(TokenKind::Figure))) =>
+        {
             lm::NUM
         }
         // A code opening with a figure (`Quốc 16 7A`), seen as its figure:
