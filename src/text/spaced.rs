@@ -600,7 +600,7 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<SpacedTable> {
                     .any(|w| is_row(w + 1) || group(w + 1))
         };
         // A row OCR damaged, a row after it.
-        let damaged = |k: usize| k > first && is_damaged_row(lines[k].as_ref()) && is_row(k + 1);
+        let damaged = |k: usize| is_damaged_row(lines[k].as_ref()) && is_row(k + 1);
         let end = (first..lines.len())
             .find(|&k| !is_row(k) && !wrapped(k) && !group(k) && !damaged(k))
             .unwrap_or(lines.len());
