@@ -128,9 +128,9 @@ fn same_figures_but_lone_words(want: &[String], got: &[String]) -> bool {
                 (1..=3).contains(&ones.len()) && ones.bytes().all(|b| b == b'1') && year.len() == 4
             })
             .map(|(_, year)| year);
-        if g.peek() == Some(&w) {
-            g.next();
-        } else if quarter_year.is_some_and(|y| g.peek().is_some_and(|n| n.as_str() == y)) {
+        let kept = g.peek() == Some(&w)
+            || quarter_year.is_some_and(|y| g.peek().is_some_and(|n| n.as_str() == y));
+        if kept {
             g.next();
         } else if !["6", "14", "16", "1", "18", "86", "56"].contains(&w.as_str()) {
             return false;
