@@ -477,17 +477,20 @@ fn heading_split(line: &str) -> Option<(Vec<String>, usize)> {
 /// column.
 fn begun_above(line: &str, above: &str) -> bool {
     let above = above.trim();
-    let numbered = line
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| super::viet::skeleton_eq(w, "stt") || super::viet::skeleton_eq(w, "tt"));
-    numbered
+    opens_with_row_number(line)
         && !above.is_empty()
         && !above.contains('|')
         && above.chars().count() <= MAX_HEADING
         && !above.ends_with(['.', ':', ';'])
         && !ROW.is_match(above)
         && heading_split(&format!("{line} {above}")).is_some_and(|(_, named)| named >= 2)
+}
+
+/// Does `line` open with the row number's column (`STT`, `TT`)?
+fn opens_with_row_number(line: &str) -> bool {
+    line.split_whitespace()
+        .next()
+        .is_some_and(|w| super::viet::skeleton_eq(w, "stt") || super::viet::skeleton_eq(w, "tt"))
 }
 
 /// Can `line` be the rest of a row's name: short, opening with a letter or
@@ -554,6 +557,10 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<SpacedTable> {
         let (heading_line, columns) = match heading_split(line) {
             Some((c, named)) if named >= 2 => (i, c),
             Some((c, _)) if i > free && begun_above(line, lines[i - 1].as_ref()) => (i - 1, c),
+            // A row number's column names no other (`STT Tên dự án Địa
+            // điểm TMĐT Vốn 2027`): a heading where rows follow (two at
+            // least, as for any table), their figures named by no column.
+            Some((c, _)) if opens_with_row_number(line) => (i, c),
             _ => {
                 i += 1;
                 continue;
@@ -700,6 +707,23 @@ mod tests {
     }
 
     #[test]
+    fn a_row_numbers_heading_that_names_no_column_word() {
+        let lines = [
+            "STT Tên dự án Địa điểm TMĐT Vốn 2027",
+            "(tỷ đồng) (tỷ đồng)",
+            "1 Đường liên xã Dậu Dương - Hương Nộn Dậu Dương 42,80 18,60",
+            "2 Nhà học 3 tầng 12 phòng Trường THCS Thọ Văn Thọ Văn 14,50 9,45",
+            "Cộng 57,30 28,05",
+            "(Chi tiết danh mục dự án tại Phụ lục I kèm theo.)",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!((t[0].heading_line, t[0].end_line), (0, 5));
+        // One row is no table, whatever the heading.
+        assert!(find_tables(&lines[..3]).is_empty());
+    }
+
+    #[test]
     fn headings_wrapped_onto_two_lines() {
         let t = find_tables(&[
             "STT Đơn vị Kế hoạch vốn Giải ngân đến Tỷ lệ Số dự án",
@@ -843,10 +867,12 @@ mod tests {
         let t = find_tables(&lines);
         assert_eq!(t.len(), 1);
         assert_eq!((t[0].heading_line, t[0].end_line), (1, 7));
-        // Not when the line above ends a sentence.
+        // Not when the line above ends a sentence: the row number's line
+        // alone heads the table then.
         let mut prose = lines;
         prose[1] = "Kết quả theo từng xã, thị trấn như sau.";
-        assert!(find_tables(&prose).is_empty());
+        let t = find_tables(&prose);
+        assert_eq!((t[0].heading_line, t[0].end_line), (2, 7));
     }
 
     #[test]
