@@ -385,6 +385,9 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
                     } else if let Some(u) = breakdown_unit(t, s, e, last_count.as_ref()) {
                         confidence = 0.6;
                         (Some(u), e)
+                    } else if is_average_score(head) {
+                        // `điểm trung bình 5,06`: a score, in points.
+                        (Some("điểm".to_owned()), e)
                     } else {
                         continue;
                     }
@@ -874,6 +877,15 @@ fn part_of_whole(t: &str, s: usize, e: usize, part: f64) -> Option<(usize, f64)>
     (counts && !dated).then_some((e + m.end(), whole))
 }
 
+/// Does `head` (the text before a figure) end with an average score's name
+/// (`điểm trung bình`, `điểm bình quân`, marks maybe lost)?
+fn is_average_score(head: &str) -> bool {
+    let words: Vec<&str> = head.split_whitespace().rev().take(3).collect();
+    matches!(words[..], [b, a, d] if skeleton_eq(d, "diem")
+        && (skeleton_eq(a, "trung") && skeleton_eq(b, "binh")
+            || skeleton_eq(a, "binh") && skeleton_eq(b, "quan")))
+}
+
 /// The unit of a rate per head of population after printed offset `e`
 /// (`/1.000 dân`, `/100.000 dân`, `/1000 trẻ`: a slash, a one and zeros,
 /// a word), and where it ends.
@@ -1187,6 +1199,13 @@ mod tests {
         );
         assert!(values(&["dịch vụ công mức độ 4 và"]).is_empty());
         assert_eq!(values(&["chạy quá tốc độ 5 vụ; đi sai"]), vec![5.0]);
+        let k = kpis(&[
+            "môn Toán: điểm trung bình 5,06; môn Tin học: điểm bình quân",
+            "6,62; cao nhất",
+        ]);
+        let scores: Vec<(f64, Option<&str>)> =
+            k.iter().map(|k| (k.value, k.unit.as_deref())).collect();
+        assert_eq!(scores, [(5.06, Some("điểm")), (6.62, Some("điểm"))]);
         assert_eq!(values(&["rau các loại 74,3 ha"]), vec![74.3]);
         assert!(values(&["hàng hóa loại 2 và"]).is_empty());
         // A list of levels goes on until a figure its own level follows.
