@@ -522,6 +522,7 @@ const READERS_BEFORE_NAME: &[Reader] = &[
     Reader::Text(phrases::read_polite_kinh),
     Reader::Text(phrases::read_crop_season),
     Reader::Text(phrases::read_quarter_ones),
+    Reader::Text(phrases::read_hamlet),
     Reader::Lexicon(phrases::read_place_after_unit),
 ];
 
