@@ -334,8 +334,12 @@ pub(super) fn read_crop_season(lines: &[String], tokens: &[Vec<Token>], changes:
     read_listed_after(lines, tokens, changes, &["vu"], Some("vụ"), SEASONS);
 }
 
+/// The letters that open the units of [`UNITS`] (a test checks it).
+const UNIT_INITIALS: &[char] = &['t', 'h', 'x', 'p', 'q', 'a'];
+
 /// Administrative units, as skeletons and as spelled, longest first: what
-/// follows `UBND` or `HĐND` when a place is named (`UBND thị xã`).
+/// follows `UBND` or `HĐND` when a place is named (`UBND thị xã`), and the
+/// village and hamlet words a place's name follows too (`thôn`, `ấp`).
 const UNITS: &[(&[&str], &[&str])] = &[
     (&["thi", "xa"], &["thị", "xã"]),
     (&["thi", "tran"], &["thị", "trấn"]),
@@ -345,6 +349,8 @@ const UNITS: &[(&[&str], &[&str])] = &[
     (&["xa"], &["xã"]),
     (&["phuong"], &["phường"]),
     (&["quan"], &["quận"]),
+    (&["thon"], &["thôn"]),
+    (&["ap"], &["ấp"]),
 ];
 
 /// Reads the administrative unit after the acronym of a people's committee or
@@ -1765,7 +1771,7 @@ const PLACE_WORDS: usize = 3;
 /// spells it (`huyện Phước Làm` → `Phước Lâm`, `xã Hòa Thành` → `Hòa
 /// Thạnh`): the language model barely knows commune names and reads their
 /// syllables as common words. After a unit word as repaired (`xã`, `huyện`,
-/// `thị trấn`, …; see [`UNITS`]), the next two or three words capitalised in
+/// `thị trấn`, `thôn`, `ấp`, …; see [`UNITS`]), the next two or three words capitalised in
 /// the OCR, longest first, take the spelling of the one listed name with
 /// their letters up to marks ([`Lexicon::place_by_skeleton`]) where it
 /// differs beyond tone placement. A name no listed one fits, or two do,
@@ -1872,13 +1878,13 @@ pub(super) fn unit_ends_at(
             .map(|t| changes.text(line, t, (li, i)))
     };
     // Most words are no unit: rule them out without allocating, most by
-    // their first letter (`t`, `h`, `x`, `p`, `q` open every unit).
+    // their first letter (one of [`UNIT_INITIALS`] opens every unit).
     let first = word(ti)?;
     let initial = first
         .chars()
         .next()
         .map(|c| viet::base_letter(c).to_ascii_lowercase());
-    if !matches!(initial, Some('t' | 'h' | 'x' | 'p' | 'q'))
+    if !initial.is_some_and(|c| UNIT_INITIALS.contains(&c))
         || !UNITS.iter().any(|(k, _)| viet::skeleton_eq(first, k[0]))
     {
         return None;
@@ -2243,10 +2249,10 @@ pub(super) mod tests {
     #[test]
     fn every_unit_opens_with_a_prefiltered_letter() {
         for (skeletons, _) in UNITS {
-            assert!(matches!(
-                skeletons[0].chars().next(),
-                Some('t' | 'h' | 'x' | 'p' | 'q')
-            ));
+            assert!(skeletons[0]
+                .chars()
+                .next()
+                .is_some_and(|c| UNIT_INITIALS.contains(&c)));
         }
     }
 
@@ -2585,6 +2591,12 @@ pub(super) mod tests {
         );
         // A name printed in capitals keeps them.
         assert_eq!(read("CÔNG AN TỈNH DAK LAK"), "CÔNG AN TỈNH ĐẮK LẮK");
+        // A hamlet or a village takes a listed place's name too (many are
+        // named as communes are).
+        assert_eq!(
+            read("tại ấp Phước Làm và thôn Tân Hòa Đồng"),
+            "tại ấp Phước Lâm và thôn Tân Hòa Đông"
+        );
         // Spelled as listed (tone placement aside), not capitalised, or
         // after no unit word: left alone.
         assert_eq!(read("xã Hoà Vinh"), "xã Hoà Vinh");
