@@ -523,6 +523,7 @@ const READERS_BEFORE_NAME: &[Reader] = &[
     Reader::Text(phrases::read_crop_season),
     Reader::Text(phrases::read_quarter_ones),
     Reader::Text(phrases::read_hamlet),
+    Reader::Text(phrases::read_board),
     Reader::Lexicon(phrases::read_place_after_unit),
 ];
 

