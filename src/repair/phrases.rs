@@ -59,7 +59,7 @@ pub(super) fn read_department_so(lines: &[String], tokens: &[Vec<Token>], change
             // the case is the OCR token's).
             let department = acronym
                 || a_ocr.starts_with(char::is_uppercase) && reading::department_follows(a, b);
-            if !department && !after_director(line, toks, ti) {
+            if !department && !after_director(line, toks, ti) && !so_alone(line, toks, ti, from) {
                 continue;
             }
             // In capitals when the name's first words are, with two letters
@@ -90,6 +90,25 @@ pub(super) fn read_department_so(lines: &[String], tokens: &[Vec<Token>], change
             }
         }
     }
+}
+
+/// Is the capitalised `Số`/`Sở` at `ti` one that names the department
+/// alone, its name said before (`báo cáo về Sở (qua Phòng …)`, `về Sở.`,
+/// `Cổng TTĐT Sở;`): after a word in the line, and before a bracket, a
+/// closing mark or the line's end (`from`: the token after it and any
+/// glued mark). A number's `Số` is followed by its figure or a colon.
+fn so_alone(line: &str, toks: &[Token], ti: usize, from: usize) -> bool {
+    let after_word = toks[..ti]
+        .iter()
+        .rev()
+        .find(|t| t.kind != TokenKind::Space)
+        .is_some_and(|t| t.kind == TokenKind::Word);
+    let next = solid(&toks[from..]).next().map(|(_, t)| t.text(line));
+    let closes = match next {
+        None => true,
+        Some(n) => n.starts_with(['(', ';', '.', ',']) && !n.starts_with("..."),
+    };
+    toks[ti].text(line).starts_with(['S', '$']) && after_word && closes
 }
 
 /// Reads `Căn cứ`, the opening of every legal-basis line, where OCR left
@@ -2437,6 +2456,24 @@ pub(super) mod tests {
                 "số 4127/UBND",
                 "S6: tháng",
                 "Sáu: 12/KH"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_department_named_alone() {
+        let out = read_with(
+            read_department_so,
+            "báo cáo về S6 (qua Phòng Quản lý)\nkết quả gửi về So.\n- Cổng TTĐT S6;\nQuyết định S6 12\nS6 (1)",
+        );
+        assert_eq!(
+            out,
+            [
+                "báo cáo về Sở (qua Phòng Quản lý)",
+                "kết quả gửi về Sở.",
+                "- Cổng TTĐT Sở;",
+                "Quyết định S6 12",
+                "S6 (1)"
             ]
         );
     }
