@@ -363,17 +363,19 @@ pub(super) fn read_board(lines: &[String], tokens: &[Vec<Token>], changes: &mut 
             let ocr = t.text(line);
             // Printed `Ban` (a line in capitals says nothing), not after
             // `văn` (`văn bản`).
-            let after_van = k > 0
-                && solid(toks).nth(k - 1).is_some_and(|(pt, p)| {
-                    viet::skeleton_eq(changes.text(line, p, (li, pt)), "van")
-                });
             if t.kind != TokenKind::Word
                 || !ocr.starts_with('B')
                 || !ocr.chars().skip(1).any(char::is_lowercase)
                 || !viet::skeleton_eq(ocr, "ban")
-                || after_van
                 || changes.text(line, t, (li, ti)).to_lowercase() != "bản"
             {
+                continue;
+            }
+            let after_van = k > 0
+                && solid(toks).nth(k - 1).is_some_and(|(pt, p)| {
+                    viet::skeleton_eq(changes.text(line, p, (li, pt)), "van")
+                });
+            if after_van {
                 continue;
             }
             let Some((nt, next)) = solid(toks).nth(k + 1) else {
@@ -402,6 +404,13 @@ const DROWNING_AFTER: &[&str] = &["chong", "bi", "do", "nan", "co", "ra"];
 /// `dưới nước` never).
 pub(super) fn read_drowning(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        // Most lines have no `dưới`: look for one before collecting words.
+        let under = |(ti, t): (usize, &Token)| {
+            t.kind == TokenKind::Word && viet::skeleton_eq(changes.text(line, t, (li, ti)), "duoi")
+        };
+        if !toks.iter().enumerate().any(under) {
+            continue;
+        }
         let words: Vec<(usize, String)> = solid(toks)
             .filter(|(_, t)| t.kind == TokenKind::Word)
             .map(|(ti, t)| (ti, changes.text(line, t, (li, ti)).to_lowercase()))
