@@ -525,6 +525,7 @@ const READERS_BEFORE_NAME: &[Reader] = &[
     Reader::Text(phrases::read_hamlet),
     Reader::Text(phrases::read_board),
     Reader::Text(phrases::read_drowning),
+    Reader::Text(phrases::read_province),
     Reader::Lexicon(phrases::read_place_after_unit),
 ];
 

@@ -429,6 +429,38 @@ pub(super) fn read_drowning(lines: &[String], tokens: &[Vec<Token>], changes: &m
     }
 }
 
+/// The two words (as spelled) after which `tinh` is `tỉnh` (a province),
+/// never `tính`: the legal corpus writes `ngân sách tỉnh`, `dự toán tỉnh`
+/// and `địa bàn tỉnh` 310 times and `… tính` never, yet the decoder read
+/// `tính` before a figure or a name (`ngân sách tính 7.420 triệu đồng`).
+const PROVINCE_AFTER: &[[&str; 2]] = &[["ngân", "sách"], ["dự", "toán"], ["địa", "bàn"]];
+
+/// Reads `tỉnh` for the `tính` the decoder read after [`PROVINCE_AFTER`]'s
+/// words.
+pub(super) fn read_province(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        let word = |ti: usize, t: &Token| {
+            (t.kind == TokenKind::Word).then(|| changes.text(line, t, (li, ti)).to_lowercase())
+        };
+        // Most lines have no `tính`: look for one before collecting words.
+        if !toks.iter().enumerate().any(|(ti, t)| {
+            t.kind == TokenKind::Word && viet::skeleton_eq(changes.text(line, t, (li, ti)), "tinh")
+        }) {
+            continue;
+        }
+        let words: Vec<(usize, Option<String>)> =
+            solid(toks).map(|(ti, t)| (ti, word(ti, t))).collect();
+        for w in words.windows(3) {
+            let [(_, Some(a)), (_, Some(b)), (ti, Some(now))] = w else {
+                continue;
+            };
+            if now == "tính" && PROVINCE_AFTER.iter().any(|[x, y]| a == x && b == y) {
+                changes.insert((li, *ti), phrase("tỉnh", Some(now.clone())));
+            }
+        }
+    }
+}
+
 /// Reads a crop season and the `vụ` before it (`vu He Thu` → `vụ Hè Thu`,
 /// `vụ Dong Xuan` → `vụ Đông Xuân`): agricultural reports name them all the
 /// time, the decoder's legal corpus hardly ever (`vụ Hè Thu` read `vụ Hệ
@@ -2494,6 +2526,23 @@ pub(super) mod tests {
                 "S6: tháng",
                 "Sáu: 12/KH"
             ]
+        );
+    }
+
+    #[test]
+    fn a_province_after_its_words() {
+        let read = |text: &str| read_with(read_province, text).concat();
+        assert_eq!(
+            read("ngân sách tính 7.420 triệu đồng"),
+            "ngân sách tỉnh 7.420 triệu đồng"
+        );
+        assert_eq!(
+            read("trên địa bàn tính Lâm Thượng"),
+            "trên địa bàn tỉnh Lâm Thượng"
+        );
+        assert_eq!(
+            read("cách tính 7.420 triệu đồng"),
+            "cách tính 7.420 triệu đồng"
         );
     }
 
