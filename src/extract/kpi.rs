@@ -175,12 +175,7 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
         .chain(
             space_tables
                 .iter()
-                .flat_map(|tb| space_table::row_numbers(doc, &lines, tb)),
-        )
-        .chain(
-            space_tables
-                .iter()
-                .flat_map(|tb| space_table::damaged_rows(doc, &lines, tb)),
+                .flat_map(|tb| space_table::unread_spans(doc, &lines, tb)),
         )
         .collect();
     let mut out: Vec<(usize, Kpi)> = cell_kpis.into_iter().map(|((at, _), k)| (at, k)).collect();
@@ -290,13 +285,16 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
                 }
                 && !own_level_follows(&t[e..], stop)
         });
-        // A rate per head, or a range's low end before one, is a measure.
-        let rate_ahead = per_head.is_some()
-            || RANGE_HIGH
-                .find(&t[e..])
-                .is_some_and(|m| per_population(t, e + m.end()).is_some());
+        // A rate per head, or a range's low end before one, is a measure
+        // (looked for only after a level's word).
+        let rate_ahead = || {
+            per_head.is_some()
+                || RANGE_HIGH
+                    .find(&t[e..])
+                    .is_some_and(|m| per_population(t, e + m.end()).is_some())
+        };
         if (is_word(prev_word, CONTEXT_STOP)
-            && !rate_ahead
+            && !rate_ahead()
             && !is_frequency(prev_word, &t[e..])
             && !not_a_level(head, prev_word, &t[e..]))
             || list_gap
@@ -341,7 +339,7 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
             let p = e + after.find('%').unwrap_or(0) + 1;
             confidence = 0.9;
             (Some("%".to_owned()), p)
-        } else if let Some((u, end)) = per_head.clone() {
+        } else if let Some((u, end)) = per_head {
             (Some(u), end)
         } else if in_table {
             let rest = t[e..line_end].trim_matches(|c: char| c.is_whitespace() || c == '|');
@@ -1227,15 +1225,14 @@ mod tests {
         ]);
         let got: Vec<(f64, Option<&str>)> =
             k.iter().map(|k| (k.value, k.unit.as_deref())).collect();
-        let per = |b: &'static str| Some(b);
         assert_eq!(
             got,
             vec![
-                (12.4, per("/1.000 dân")),
-                (22.4, per("/100.000 dân")),
-                (12.0, per("/1.000 dân")),
-                (12.5, per("/1.000 dân")),
-                (9.0, per("tiêu chí")),
+                (12.4, Some("/1.000 dân")),
+                (22.4, Some("/100.000 dân")),
+                (12.0, Some("/1.000 dân")),
+                (12.5, Some("/1.000 dân")),
+                (9.0, Some("tiêu chí")),
             ]
         );
         // A base of no round hundred is no rate per head (`5/7 xã` is a part).

@@ -125,38 +125,29 @@ fn is_price_column(column: &str) -> bool {
     f.starts_with("don gia") || f.starts_with("thanh tien")
 }
 
-/// Printed spans of the row numbers of `table` (`1.1 Kế toán …`, a group's
-/// `9 Giấy phép …`), which are no figures of running text.
-pub(crate) fn row_numbers<'a>(
+/// Printed spans in `table` that are no figures of running text: its row
+/// numbers (`1.1 Kế toán …`, a group's `9 Giấy phép …`) and the whole of
+/// each row OCR damaged (read past, see
+/// [`crate::text::spaced::is_damaged_row`]). Each line is read once.
+pub(crate) fn unread_spans<'a>(
     doc: &'a DocText,
     lines: &'a [&str],
     table: &'a SpacedTable,
 ) -> impl Iterator<Item = Span> + 'a {
     (table.heading_line + 1..table.end_line).filter_map(move |li| {
         let line = lines.get(li)?;
+        let base = doc.line_offset(li);
         let number = match table.row(line) {
-            Some(r) => r.number?,
-            None => crate::text::spaced::group_number(line)?,
+            Some(r) => Some(r.number?),
+            None => crate::text::spaced::group_number(line),
         };
-        let at = doc.line_offset(li) + crate::text::cells::offset_in(line, number);
-        Some((at, at + number.len()))
-    })
-}
-
-/// Printed spans of the rows of `table` OCR damaged (read past, see
-/// [`crate::text::spaced::is_damaged_row`]): their figures are no figures of
-/// running text either.
-pub(crate) fn damaged_rows<'a>(
-    doc: &'a DocText,
-    lines: &'a [&str],
-    table: &'a SpacedTable,
-) -> impl Iterator<Item = Span> + 'a {
-    (table.heading_line + 1..table.end_line).filter_map(move |li| {
-        let line = lines.get(li)?;
-        let damaged = table.row(line).is_none()
-            && crate::text::spaced::group_number(line).is_none()
-            && crate::text::spaced::is_damaged_row(line);
-        damaged.then(|| (doc.line_offset(li), doc.line_offset(li) + line.len()))
+        match number {
+            Some(n) => {
+                let at = base + crate::text::cells::offset_in(line, n);
+                Some((at, at + n.len()))
+            }
+            None => crate::text::spaced::is_damaged_row(line).then(|| (base, base + line.len())),
+        }
     })
 }
 

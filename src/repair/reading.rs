@@ -378,6 +378,14 @@ fn lone_figure_before_close(
 ) -> Option<(&'static [&'static str], WordId)> {
     let words = lone_figure_after_word(line, toks, ti)?;
     let kind = |i: usize| toks.get(i).map(|t| t.kind);
+    // A figure, maybe signed by a mark of its own (`-1`), at token `i`.
+    let signed_figure = |i: usize| {
+        kind(i) == Some(TokenKind::Figure)
+            || toks
+                .get(i)
+                .is_some_and(|t| matches!(t.text(line), "-" | "+"))
+                && kind(i + 1) == Some(TokenKind::Figure)
+    };
     let next = toks.get(ti + 1)?;
     let n = match next.kind {
         TokenKind::Punct if matches!(next.text(line), "," | ";" | ":" | "." | ")") => lm::EOS,
@@ -387,12 +395,7 @@ fn lone_figure_before_close(
         TokenKind::Space
             if next.text(line) == " "
                 && kind(ti + 2) == Some(TokenKind::Figure)
-                && !(kind(ti + 3) == Some(TokenKind::Space)
-                    && (kind(ti + 4) == Some(TokenKind::Figure)
-                        || toks
-                            .get(ti + 4)
-                            .is_some_and(|t| matches!(t.text(line), "-" | "+"))
-                            && kind(ti + 5) == Some(TokenKind::Figure))) =>
+                && !(kind(ti + 3) == Some(TokenKind::Space) && signed_figure(ti + 4)) =>
         {
             lm::NUM
         }

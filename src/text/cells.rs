@@ -322,44 +322,40 @@ fn is_garbled(line: &str) -> bool {
 /// Most lines [`full_row_ahead`] looks past.
 const ROW_AHEAD: usize = 3;
 
-/// Is there a full row ([`is_full_row`]) at `from` or within [`ROW_AHEAD`]
-/// lines of it, past lines of cells (a group's row: `| II | KINH TẾ SỐ |`)
-/// and garbled ones only?
+/// Is there a row that shows the table goes on ([`row_goes_on`]) at
+/// `from` or within [`ROW_AHEAD`] lines of it, past lines of cells (a
+/// group's row: `| II | KINH TẾ SỐ |`) and garbled ones only?
 fn full_row_ahead<S: AsRef<str>>(lines: &[S], from: usize, width: usize) -> bool {
     for k in from..from + ROW_AHEAD {
         let Some(line) = lines.get(k) else {
             return false;
         };
         let line = line.as_ref();
-        if is_full_row(line, width) || lost_first_cell(line, width) {
-            return true;
-        }
-        if cells(line).is_none() && !is_garbled(line) {
+        if cells(line).is_none() {
+            if is_garbled(line) {
+                continue;
+            }
             return false;
+        }
+        if row_goes_on(line, width) {
+            return true;
         }
     }
     false
 }
 
-/// Is `line` a row of `width` cells, edge ones and all, with a figure?
-fn is_full_row(line: &str, width: usize) -> bool {
-    if cells(line).is_none() {
-        return false;
-    }
+/// Is `line`, a line of cells, a row that shows the table goes on: `width`
+/// cells, edge ones and all, with a figure, or a row whose first cell OCR
+/// lost with the rule before it (the row number's, at the margin: `Bà Đặng
+/// Thị Mai | Y sĩ | 702.000 |` for `| 6 | Bà Đặng Thị Mai | …`), one cell
+/// short, no rule opening it, a figure ending it?
+fn row_goes_on(line: &str, width: usize) -> bool {
     let edges = edge_cells(line);
-    edges.len() == width && edges.iter().any(|c| is_figure(c))
-}
-
-/// Is `line` a row whose first cell OCR lost with the rule before it (the
-/// row number's, at the margin: `Bà Đặng Thị Mai | Y sĩ | 702.000 |` for
-/// `| 6 | Bà Đặng Thị Mai | …`): one cell short of `width`, no rule
-/// opening it, a figure ending it?
-fn lost_first_cell(line: &str, width: usize) -> bool {
-    if cells(line).is_none() || line.trim_start().starts_with('|') {
-        return false;
-    }
-    let edges = edge_cells(line);
-    edges.len() + 1 == width && edges.last().is_some_and(|c| is_figure(c))
+    let full = edges.len() == width && edges.iter().any(|c| is_figure(c));
+    let lost_first = edges.len() + 1 == width
+        && !line.trim_start().starts_with('|')
+        && edges.last().is_some_and(|c| is_figure(c));
+    full || lost_first
 }
 
 /// The heading's names with those wrapped onto the lines below it

@@ -24,6 +24,11 @@ use super::viet::skeleton;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// A row's optional number and its name, from the line's start: what
+/// [`ROW`] and [`glued_row`] read before the figures.
+const NUMBER_AND_NAME: &str =
+    r"^\s*(?:(?P<no>\d{1,2}(?:\.\d{1,2})?)\.?\s+)?(?P<name>.*(?:[\p{L})%,]|\p{L}-?\d+))";
+
 /// A row: an optional row number, a name ending with a letter, `)`, `%`,
 /// the comma of a name that wraps (`5 Vi phạm về phòng cháy, 8 9 +1`) or a
 /// word of letters then digits (`7 COVID-19 15 38 -23`, `H5N1`),
@@ -37,7 +42,7 @@ static ROW: LazyLock<Regex> = LazyLock::new(|| {
     const SIGNED_CELL: &str =
         r"(?:[≥≤><=]\s?)?[-+]?\d+(?:[.,]\d+)*[:;']?|-|\([-+]?\d+(?:[.,]\d+)*%\)";
     Regex::new(&format!(
-        r"^\s*(?:(?P<no>\d{{1,2}}(?:\.\d{{1,2}})?)\.?\s+)?(?P<name>.*(?:[\p{{L}})%,]|\p{{L}}-?\d+))\s+(?P<figs>(?:{CELL})(?:\s+(?:{SIGNED_CELL}))+)\s*$"
+        r"{NUMBER_AND_NAME}\s+(?P<figs>(?:{CELL})(?:\s+(?:{SIGNED_CELL}))+)\s*$"
     ))
     .expect("valid regex")
 });
@@ -141,12 +146,8 @@ impl SpacedTable {
 /// 2.204:2.366 -162`): its figures read apart at a change's sign or a speck
 /// between digits (the table checks how many there are).
 fn glued_row(line: &str) -> Option<SpacedRow<'_>> {
-    static NAME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^\s*(?:(?P<no>\d{1,2}(?:\.\d{1,2})?)\.?\s+)?(?P<name>.*(?:[\p{L})%,]|\p{L}-?\d+))\s*$",
-        )
-        .expect("valid regex")
-    });
+    static NAME: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"{NUMBER_AND_NAME}\s*$")).expect("valid regex"));
     static FIGURE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^[-+]?\d+(?:[.,]\d+)*$").expect("valid regex"));
     if line.contains('|') {
