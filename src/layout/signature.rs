@@ -14,10 +14,11 @@ use std::sync::LazyLock;
 /// The "Nơi nhận" label on the folded skeleton, after at most three specks
 /// OCR put before it (`~. Noi nhan:`, `Nornhan;`); without its `i` (`Nó
 /// nhận:`, repaired from `No? nhan:`), with it misread (`Nod nhan:`) or
-/// with the `n` of `nhận` misread (`Noi phan:`) only before a colon.
+/// with the `n` of `nhận` misread (`Noi phan:`) only before a colon, as
+/// with its `i` read as a symbol (`No¥ nhân:`).
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:[^a-z0-9\s]{1,3}\s*)?n[o0](?:[i1lr]\s*(?:nh[a-z]{1,3}\s*[:;.]?|[a-z]han\s*[:;])|[a-z]?\s*nh[a-z]{1,3}\s*[:;])",
+        r"^(?:[^a-z0-9\s]{1,3}\s*)?n[o0](?:[i1lr]\s*(?:nh[a-z]{1,3}\s*[:;.]?|[a-z]han\s*[:;])|\S?\s*nh[a-z]{1,3}\s*[:;])",
     )
     .unwrap()
 });
@@ -298,28 +299,63 @@ fn signature_split(text: &str) -> Option<usize> {
     upper_split(text).or_else(|| name_split(text))
 }
 
-/// The signer's name after the `.` or `;` ending a list entry, to the
-/// line's end: any name after the archive entry (the list's last, `Lưu:
-/// …`), a name opening with a surname after another (`- Các sở, ban,
-/// ngành tỉnh; Phạm Hữu Khiêm`: the signature column printed beside the
-/// list).
+/// The signer's name after the mark that ends a list entry, to the line's
+/// end: any name after the archive entry (the list's last, `Lưu: …`), a
+/// name opening with a surname after another entry (`- Các sở, ban, ngành
+/// tỉnh; Phạm Hữu Khiêm`: the signature column printed beside the list).
+/// The mark is `.` or `;`, or a `:` OCR read for the `;` before a name of
+/// three words or more that opens with a surname (`- Trung tâm CB-TH tỉnh:
+/// Nguyễn Hồng Lĩnh`: two words after a colon are as often a place, `Sở
+/// Tài chính: Lâm Đồng`). Specks OCR set after the name's words (`Đặng
+/// Quốc. Thịnh`, `Nguyễn Đăng Khoa.`) are not marks (see [`name_text`]).
 fn name_split(text: &str) -> Option<usize> {
     let fold = super::Folded::new(text).s;
     let archive = fold
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .starts_with("luu");
-    let mark = text.trim_end().rfind(['.', ';'])?;
-    let at = mark + 1;
-    let at = at + (text[at..].len() - text[at..].trim_start().len());
-    let at = at + rank_len(&text[at..]);
-    let name = text[at..].trim();
-    let surname = || {
-        name.split_whitespace()
+    let body = text.trim_end().trim_end_matches('.');
+    // Marks from the right, past the dots inside the name.
+    let mut end = body.len();
+    for _ in 0..3 {
+        let mark = body[..end].rfind(['.', ';', ':'])?;
+        end = mark;
+        let at = mark + 1;
+        let at = at + (text[at..].len() - text[at..].trim_start().len());
+        let at = at + rank_len(&text[at..]);
+        let Some(name) = name_text(&body[at..]) else {
+            continue;
+        };
+        let words = name.split_whitespace().count();
+        let surname = name
+            .split_whitespace()
             .next()
-            .is_some_and(crate::lexicon::names::is_surname)
-    };
-    (is_name(name) && text[..mark].trim().chars().count() > 1 && (archive || surname()))
-        .then_some(at)
+            .is_some_and(crate::lexicon::names::is_surname);
+        let colon = body[mark..].starts_with(':');
+        let fits = if colon {
+            surname && words >= 3
+        } else {
+            archive || surname
+        };
+        return (fits && text[..mark].trim().chars().count() > 1).then_some(at);
+    }
+    None
+}
+
+/// `s` read as a person's name ([`is_name`]), without the dots OCR set
+/// after its words (`Hoàng Thị Minh. Nguyệt` → `Hoàng Thị Minh Nguyệt`):
+/// a name has no dot of its own.
+fn name_text(s: &str) -> Option<String> {
+    let s = s.trim();
+    if is_name(s) {
+        return Some(s.to_owned());
+    }
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let name = words.join(" ");
+    (s.contains('.') && is_name(&name)).then_some(name)
 }
 
 /// Byte offset where trailing words in capitals naming a position start.
@@ -360,11 +396,26 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
     let from = from.min(to);
     let label = (from..to).find(|&i| claims.is_free(i) && LABEL.is_match(&lines[i].fold.s));
     let auth = (from..to).find(|&i| claims.is_free(i) && is_authority(&lines[i].text));
+    // Failing both, the last line that ends with an authority form beside
+    // a label OCR garbled past reading (`Nội năm KT. CHỦ TỊCH`).
+    let mut garbled_label = None;
+    let beside = || {
+        (from..to).rev().find(|&i| {
+            let t = &lines[i].text;
+            claims.is_free(i) && upper_split(t).is_some_and(|s| is_authority(&t[s..]))
+        })
+    };
     let start = match (label, auth) {
         (Some(a), Some(b)) => a.min(b),
         (a, b) => match a.or(b) {
             Some(s) => s,
-            None => return Tail::default(),
+            None => match beside() {
+                Some(s) => {
+                    garbled_label = Some(s);
+                    s
+                }
+                None => return Tail::default(),
+            },
         },
     };
     let mut tail = Tail {
@@ -384,10 +435,14 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
         }
         let t = l.text.as_str();
         let mut sig: Option<(usize, usize)> = None;
-        if let Some(m) = LABEL.find(&l.fold.s) {
+        let label_end = match LABEL.find(&l.fold.s) {
+            Some(m) => Some(l.fold.orig(m.end())),
+            None if garbled_label == Some(i) => upper_split(t),
+            None => None,
+        };
+        if let Some(at) = label_end {
             in_list = true;
             owner[i - start] = Some(rid);
-            let at = l.fold.orig(m.end());
             if !t[at..].trim().is_empty() {
                 sig = Some((at, t.len()));
             }
@@ -456,12 +511,16 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
                     }
                     _ => s.authority = Some(field(cell, l, ca, cb, 0.9)),
                 }
-            } else if is_name(&cell[rank_len(cell)..]) && !names_position(cell, &fold) {
+            } else if let Some(name) =
+                name_text(&cell[rank_len(cell)..]).filter(|_| !names_position(cell, &fold))
+            {
                 // A rank before the name (`Thượng tá …`) is no part of it.
                 let r = rank_len(cell);
-                s.signer = Some(field(&cell[r..], l, ca + r, cb, 0.8));
+                s.signer = Some(field(&name, l, ca + r, cb, 0.8));
             } else if s.position.is_none()
                 && s.signer.is_none()
+                // A cell that ends with `;` is a recipient that lost its bullet.
+                && !t[a..b].trim_end().ends_with(';')
                 && (super::header::mostly_upper(cell) || s.authority.is_some())
                 && (POSITION_WORDS.is_match(&fold) || listed_title(cell).is_some())
             {
@@ -543,6 +602,54 @@ mod tests {
         let t = "- Các sở, ban, ngành tỉnh; Phạm Hữu Khiêm";
         assert_eq!(signature_split(t).map(|s| &t[s..]), Some("Phạm Hữu Khiêm"));
         assert_eq!(signature_split("- Sở Tài chính; Ban Dân Tộc"), None);
+    }
+
+    #[test]
+    fn a_signer_after_a_colon_or_with_specks_in_the_name() {
+        let split = |t: &'static str| signature_split(t).map(|s| &t[s..]);
+        // OCR's `:` for the `;` before a name of three words.
+        let t = "- Trung tâm CB-TH tỉnh: Nguyễn Hồng Lĩnh";
+        assert_eq!(split(t), Some("Nguyễn Hồng Lĩnh"));
+        // Two words after a colon are as often a place.
+        assert_eq!(split("- Sở Tài chính tỉnh: Lâm Đồng"), None);
+        assert_eq!(split("- Các phòng: Kế Hoạch Tài"), None);
+        // Dots after the name's words are no marks.
+        let t = "- Trang TTĐT xã; Đặng Quốc. Thịnh";
+        assert_eq!(split(t), Some("Đặng Quốc. Thịnh"));
+        assert_eq!(
+            split("- Lưu: VT, TCKH. Nguyễn Đăng Khoa."),
+            Some("Nguyễn Đăng Khoa.")
+        );
+        assert_eq!(
+            name_text("Hoàng Thị Minh. Nguyệt").as_deref(),
+            Some("Hoàng Thị Minh Nguyệt")
+        );
+        assert_eq!(name_text("Sở Nội vụ."), None);
+    }
+
+    #[test]
+    fn an_authority_beside_a_garbled_label_opens_the_tail() {
+        let text = [
+            "Yêu cầu các cơ quan thực hiện./.",
+            "",
+            "Nội năm KT. CHỦ TỊCH",
+            "Như wen! PHÓ CHỦ TỊCH",
+            "- Bộ Tài chính (để b/c);",
+            "- Sở Tài chính; Nguyễn Hồng Lĩnh",
+            "- Lưu: VT, TH.",
+        ];
+        let repaired: Vec<String> = text.iter().map(|s| (*s).to_owned()).collect();
+        let layout = super::super::analyze(&text, &repaired);
+        let v = |f: &Option<Field>| f.as_ref().map(|f| f.value.clone());
+        assert_eq!(
+            v(&layout.signature.authority).as_deref(),
+            Some("KT. CHỦ TỊCH")
+        );
+        assert_eq!(
+            v(&layout.signature.signer).as_deref(),
+            Some("Nguyễn Hồng Lĩnh")
+        );
+        assert_eq!(layout.recipients.len(), 3);
     }
 
     #[test]
