@@ -12,7 +12,7 @@
 //! * header fields and the signer are compared exactly (NFC, whitespace
 //!   collapsed) when the produced JSON has a `header` / `signature`.
 
-use crate::extract::number::{parse_vn, scale_of};
+use crate::extract::number::{abbreviated_scale, parse_vn, scale_of};
 use crate::text::viet::skeleton;
 use serde::Serialize;
 use serde_json::Value;
@@ -305,7 +305,8 @@ fn match_records(
 }
 
 /// The numeric values a gold KPI may stand for: as printed, and scaled when
-/// its unit is a money scale (`12` `tỷ đồng` → 12 and 1.2e10).
+/// its unit is a money scale (`12` `tỷ đồng` → 12 and 1.2e10, `8.500`
+/// `tr.đồng` → 8 500 and 8.5e9).
 fn gold_kpi_values(v: &Value) -> Vec<f64> {
     let base = match v.get("value") {
         Some(Value::Number(n)) => n.as_f64(),
@@ -322,7 +323,7 @@ fn gold_kpi_values(v: &Value) -> Vec<f64> {
     let Some(base) = base else { return Vec::new() };
     let unit = v.get("unit").and_then(Value::as_str).unwrap_or("");
     let first = skeleton(unit.split_whitespace().next().unwrap_or(""));
-    match scale_of(&first) {
+    match scale_of(&first).or_else(|| abbreviated_scale(unit.trim())) {
         Some(k) => vec![base, base * k],
         None => vec![base],
     }

@@ -17,7 +17,7 @@
 //! The tables are found by [`crate::text::cells`].
 
 use super::doc::{squash, DocText, Span};
-use super::number::{parse_vn, scale_of};
+use super::number::{abbreviated_scale, parse_vn, scale_of};
 use super::records::Kpi;
 #[cfg(test)]
 use crate::text::cells::find_tables;
@@ -106,9 +106,8 @@ fn bracketed_unit(heading: &str) -> Option<&str> {
 /// cell lowered (`Cái` → `cái`, `TTHC` kept).
 pub(super) fn unit_and_scale(cell: &str) -> (Option<String>, f64) {
     let cell = squash(cell);
-    // `tr.đ`, `trđ`: triệu đồng as tables abbreviate it.
-    if matches!(cell.as_str(), "tr.đ" | "trđ" | "tr.đồng" | "Tr.đ") {
-        return (Some("đồng".to_owned()), 1e6);
+    if let Some(scale) = abbreviated_scale(&cell) {
+        return (Some("đồng".to_owned()), scale);
     }
     let mut words = cell.splitn(2, ' ');
     let first = words.next().unwrap_or("");

@@ -79,6 +79,12 @@ pub fn scale_of(folded_word: &str) -> Option<f64> {
     }
 }
 
+/// The scale of a money unit tables abbreviate (`tr.đ`, `trđ`, `tr.đồng`:
+/// triệu đồng), for units printed whole see [`scale_of`].
+pub fn abbreviated_scale(unit: &str) -> Option<f64> {
+    matches!(unit, "tr.đ" | "trđ" | "tr.đồng" | "Tr.đ" | "Tr.đồng").then_some(1e6)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
