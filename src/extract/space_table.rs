@@ -31,6 +31,7 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &SpacedTable) -> 
             .map(unit_and_scale)
             .filter(|(_, scale)| *scale != 1.0)
     };
+    let table_unit = table_unit(lines, table.heading_line);
     let mut out = Vec::new();
     let rows = lines.iter().enumerate().take(table.end_line);
     for (li, &line) in rows.skip(table.heading_line + 1) {
@@ -93,6 +94,7 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &SpacedTable) -> 
                             .map(|_| (Some("đồng".to_owned()), 1.0))
                     })
                     .or_else(|| row_unit.clone())
+                    .or_else(|| table_unit.clone())
                     .unwrap_or((None, 1.0))
             };
             let name = (!label.is_empty()).then(|| squash(label));
@@ -116,6 +118,22 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &SpacedTable) -> 
         }
     }
     out
+}
+
+/// The unit a table states for all its figures on a line of its own just
+/// above its heading (`Đơn vị tính: ha`, `ĐVT: triệu đồng`), with its scale.
+fn table_unit(lines: &[&str], heading: usize) -> Option<(Option<String>, f64)> {
+    lines[heading.saturating_sub(2)..heading]
+        .iter()
+        .rev()
+        .find_map(|l| {
+            let (label, unit) = l.trim().split_once(':')?;
+            let label = skeleton(&label.to_lowercase());
+            let unit = unit.trim().trim_end_matches(['.', ';']);
+            let named = label == "don vi tinh" || label == "dvt" || label == "don vi";
+            (named && !unit.is_empty() && unit.chars().count() <= 20).then(|| unit_and_scale(unit))
+        })
+        .filter(|(unit, _)| unit.is_some())
 }
 
 /// Is `column` a cost table's price or amount (`Đơn giá`, `Thành tiền`),
@@ -208,6 +226,35 @@ mod tests {
                 (120.0, None),
             ],
         );
+    }
+
+    #[test]
+    fn the_unit_stated_above_the_table_and_a_bar_for_a_row_number() {
+        let k = kpis(&[
+            "Đơn vị tính: ha",
+            "STT Chỉ tiêu sử dụng đất Mã Hiện trạng Kế hoạch Tăng giảm",
+            "| Đất nông nghiệp NNP 42.325,52 41.875,13 -450,39",
+            "1.1 Đất trồng lúa LUA 2.148,36 2.109,94 -38,42",
+            "2 Đất phi nông nghiệp PNN 10.456,59 10.947,68 +491,09",
+        ]);
+        let got: Vec<(f64, Option<&str>, usize)> = k
+            .iter()
+            .map(|k| (k.value, k.unit.as_deref(), k.line))
+            .collect();
+        assert_eq!(got.len(), 9);
+        assert_eq!(got[0], (42325.52, Some("ha"), 3));
+        assert_eq!(got[8], (491.09, Some("ha"), 5));
+        assert_eq!(
+            k[0].label.as_deref().map(|l| l.starts_with("Đất nông")),
+            Some(true)
+        );
+        // No stated unit: none.
+        let k = kpis(&[
+            "STT Chỉ tiêu Kế hoạch Thực hiện",
+            "1 Đất trồng lúa 2.148,36 2.109,94",
+            "2 Đất ở 1.184,63 1.231,48",
+        ]);
+        assert!(k.iter().all(|k| k.unit.is_none()));
     }
 
     #[test]

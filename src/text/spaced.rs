@@ -25,9 +25,10 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// A row's optional number and its name, from the line's start: what
-/// [`ROW`] and [`glued_row`] read before the figures.
+/// [`ROW`] and [`glued_row`] read before the figures (past a lone bar OCR
+/// read for the number, see [`has_column_bar`]).
 const NUMBER_AND_NAME: &str =
-    r"^\s*(?:(?P<no>\d{1,2}(?:\.\d{1,2})?)\.?\s+)?(?P<name>.*(?:[\p{L})%,]|\p{L}-?\d+))";
+    r"^\s*(?:\|\s+)?(?:(?P<no>\d{1,2}(?:\.\d{1,2})?)\.?\s+)?(?P<name>.*(?:[\p{L})%,]|\p{L}-?\d+))";
 
 /// A row: an optional row number, a name ending with a letter, `)`, `%`,
 /// the comma of a name that wraps (`5 Vi phạm về phòng cháy, 8 9 +1`) or a
@@ -150,7 +151,7 @@ fn glued_row(line: &str) -> Option<SpacedRow<'_>> {
         LazyLock::new(|| Regex::new(&format!(r"{NUMBER_AND_NAME}\s*$")).expect("valid regex"));
     static FIGURE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^[-+]?\d+(?:[.,]\d+)*$").expect("valid regex"));
-    if line.contains('|') {
+    if has_column_bar(line) {
         return None;
     }
     let trimmed = line.trim_end();
@@ -282,6 +283,16 @@ fn is_total(name: &str) -> bool {
         || name.starts_with("CỘNG")
 }
 
+/// Does `line` draw a column with `|` (a line of [`super::cells`])? A lone
+/// bar at the margin before a row's name is OCR's row number `1` (`| Đất
+/// nông nghiệp NNP 42.325,52 41.875,13 -450,39`), no column.
+fn has_column_bar(line: &str) -> bool {
+    match line.trim_start().strip_prefix('|') {
+        Some(rest) if rest.starts_with(' ') && !rest.contains('|') => false,
+        _ => line.contains('|'),
+    }
+}
+
 /// The row `line` prints, if it is one: a row of [`ROW`]'s shape with two
 /// figures at least, a group's of one figure ([`ONE_FIGURE_ROW`]), or a
 /// total's ([`TOTAL_ROW`]).
@@ -291,7 +302,7 @@ pub(crate) fn row(line: &str) -> Option<SpacedRow<'_>> {
 
 /// [`row`], and with `single`, a numbered row of one figure too.
 fn row_in(line: &str, single: bool) -> Option<SpacedRow<'_>> {
-    if line.contains('|') {
+    if has_column_bar(line) {
         return None;
     }
     // Which shape, and whether its figures must be checked for two.
