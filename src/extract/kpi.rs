@@ -315,6 +315,8 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
             .unwrap_or(trimmed.len());
         let next_word = &trimmed[..wlen];
         let pct = after.trim_start_matches([' ', '\t']).starts_with('%');
+        // Per mille (`6,8‰` of salinity, birth rates).
+        let per_mille = after.trim_start_matches([' ', '\t']).starts_with('‰');
         if is_word(next_word, TIME_AFTER) && !trimmed[wlen..].starts_with('/') {
             continue;
         }
@@ -328,7 +330,13 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
             continue;
         }
         let plain = figure.bytes().all(|b| b.is_ascii_digit());
-        if !in_table && plain && figure.len() == 4 && (1900.0..=2100.0).contains(&value) && !pct {
+        if !in_table
+            && plain
+            && figure.len() == 4
+            && (1900.0..=2100.0).contains(&value)
+            && !pct
+            && !per_mille
+        {
             continue;
         }
         // Qualifier before the value.
@@ -339,6 +347,10 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
             let p = e + after.find('%').unwrap_or(0) + 1;
             confidence = 0.9;
             (Some("%".to_owned()), p)
+        } else if per_mille {
+            let p = e + after.find('‰').unwrap_or(0) + '‰'.len_utf8();
+            confidence = 0.9;
+            (Some("‰".to_owned()), p)
         } else if let Some((u, end)) = per_head {
             (Some(u), end)
         } else if in_table {
@@ -1110,6 +1122,17 @@ mod tests {
         let mut appendix = lines;
         appendix[4] = "Nhà B5 12";
         assert!(!kpis(&appendix).iter().any(|k| k.raw.starts_with("42")));
+    }
+
+    #[test]
+    fn per_mille_rates() {
+        let k = kpis(&["độ mặn ngoài cống đạt 6,8‰ (6,8 g/l), tỷ suất sinh 14,2 ‰ năm 2026"]);
+        let got: Vec<(f64, Option<&str>)> =
+            k.iter().map(|k| (k.value, k.unit.as_deref())).collect();
+        assert_eq!(
+            got,
+            [(6.8, Some("‰")), (6.8, Some("g/l")), (14.2, Some("‰"))]
+        );
     }
 
     #[test]

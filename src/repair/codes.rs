@@ -159,6 +159,14 @@ pub fn choose_code(
     if best_cost > max_cost || !damage_likelier(w, best_cost, best, token) {
         return None;
     }
+    // A clean-looking acronym keeps its letters' count (`BT`, a Bản tin's
+    // code, is no `BTT` the type slot favours), but for a `Đ` printed `DB`
+    // or `DP`, `OD` (`QDB` → `QĐ`, `HPDND` → `HĐND`, `QOD` → `QĐ`).
+    let d_read_as_two = best.contains('Đ') && token.chars().count() == best.chars().count() + 1;
+    if clean && !slash_read_as_i && !d_read_as_two && best.chars().count() != token.chars().count()
+    {
+        return None;
+    }
     let runner = ranked.runner.as_ref();
     let margin = runner.map_or(6.0, |r| r.0 - best_cost);
     if margin < 0.5 {
@@ -388,6 +396,21 @@ mod tests {
         // Lost marks: a skeleton match is read where marks were stripped.
         assert!(damage_likelier(&stripped, 6.0, "NĐ", "ND"));
         assert!(!damage_likelier(&stripped, 9.0, "TNDN", "TNCN"));
+    }
+
+    #[test]
+    fn a_clean_acronym_keeps_its_letters_count() {
+        let lex = crate::lexicon::bundled();
+        let clean = Weights {
+            identity: 0.999,
+            stripped: 0.0005,
+            ocr: 0.0005,
+        };
+        // `BT` (Bản tin) is no `BTT` (Bản thỏa thuận), even in the type slot.
+        assert_eq!(repair_code(lex, "BT", CodeSlot::Type, &clean), None);
+        // A lost mark is still read.
+        let got = repair_code(lex, "QD", CodeSlot::Type, &clean).map(|r| r.code);
+        assert_eq!(got.as_deref(), Some("QĐ"));
     }
 
     #[test]
