@@ -46,6 +46,12 @@ enum Column {
     Other,
 }
 
+/// Does `heading` name the units' column (`Đơn vị tính`, `ĐVT`)? Also the
+/// label of a table's unit stated on a line of its own (`Đơn vị tính: ha`).
+pub(super) fn names_unit(heading: &str) -> bool {
+    column(heading) == Column::Unit
+}
+
 fn column(heading: &str) -> Column {
     let f = skeleton(heading);
     let f = f.trim();

@@ -314,9 +314,13 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
             .find(|c: char| !c.is_alphanumeric())
             .unwrap_or(trimmed.len());
         let next_word = &trimmed[..wlen];
-        let pct = after.trim_start_matches([' ', '\t']).starts_with('%');
-        // Per mille (`6,8‰` of salinity, birth rates).
-        let per_mille = after.trim_start_matches([' ', '\t']).starts_with('‰');
+        // A rate's sign after the figure: per cent, or per mille (`6,8‰` of
+        // salinity, birth rates).
+        let rate_sign = after
+            .trim_start_matches([' ', '\t'])
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '%' | '‰'));
         if is_word(next_word, TIME_AFTER) && !trimmed[wlen..].starts_with('/') {
             continue;
         }
@@ -334,8 +338,7 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
             && plain
             && figure.len() == 4
             && (1900.0..=2100.0).contains(&value)
-            && !pct
-            && !per_mille
+            && rate_sign.is_none()
         {
             continue;
         }
@@ -343,14 +346,10 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
         let (qualifier, qstart) = qualifier_before(doc, s);
         // Unit after the value.
         let mut confidence = 0.8;
-        let (unit, uend) = if pct {
-            let p = e + after.find('%').unwrap_or(0) + 1;
+        let (unit, uend) = if let Some(sign) = rate_sign {
+            let p = e + after.find(sign).unwrap_or(0) + sign.len_utf8();
             confidence = 0.9;
-            (Some("%".to_owned()), p)
-        } else if per_mille {
-            let p = e + after.find('‰').unwrap_or(0) + '‰'.len_utf8();
-            confidence = 0.9;
-            (Some("‰".to_owned()), p)
+            (Some(sign.to_string()), p)
         } else if let Some((u, end)) = per_head {
             (Some(u), end)
         } else if in_table {

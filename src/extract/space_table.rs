@@ -6,7 +6,7 @@
 //! đồng`), else money a heading names in brackets (`Giá trị (triệu
 //! đồng)`); a figure under a rate's column (`Tỷ lệ (%)`) is a rate.
 
-use super::cell_table::{is_rate, unit_and_scale};
+use super::cell_table::{is_rate, names_unit, unit_and_scale};
 use super::doc::{squash, DocText, Span};
 use super::number::parse_vn;
 use super::records::Kpi;
@@ -128,10 +128,9 @@ fn table_unit(lines: &[&str], heading: usize) -> Option<(Option<String>, f64)> {
         .rev()
         .find_map(|l| {
             let (label, unit) = l.trim().split_once(':')?;
-            let label = skeleton(&label.to_lowercase());
             let unit = unit.trim().trim_end_matches(['.', ';']);
-            let named = label == "don vi tinh" || label == "dvt" || label == "don vi";
-            (named && !unit.is_empty() && unit.chars().count() <= 20).then(|| unit_and_scale(unit))
+            (names_unit(label) && !unit.is_empty() && unit.chars().count() <= 20)
+                .then(|| unit_and_scale(unit))
         })
         .filter(|(unit, _)| unit.is_some())
 }

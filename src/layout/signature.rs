@@ -325,14 +325,12 @@ fn name_split(text: &str) -> Option<usize> {
         let Some(name) = name_text(&body[at..]) else {
             continue;
         };
-        let words = name.split_whitespace().count();
-        let surname = name
-            .split_whitespace()
-            .next()
-            .is_some_and(crate::lexicon::names::is_surname);
-        let colon = body[mark..].starts_with(':');
-        let fits = if colon {
-            surname && words >= 3
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let surname = words
+            .first()
+            .is_some_and(|w| crate::lexicon::names::is_surname(w));
+        let fits = if body[mark..].starts_with(':') {
+            surname && words.len() >= 3
         } else {
             archive || surname
         };
@@ -355,7 +353,7 @@ fn name_text(s: &str) -> Option<String> {
         .filter(|w| !w.is_empty())
         .collect();
     let name = words.join(" ");
-    (s.contains('.') && is_name(&name)).then_some(name)
+    is_name(&name).then_some(name)
 }
 
 /// Byte offset where trailing words in capitals naming a position start.
@@ -397,26 +395,25 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
     let label = (from..to).find(|&i| claims.is_free(i) && LABEL.is_match(&lines[i].fold.s));
     let auth = (from..to).find(|&i| claims.is_free(i) && is_authority(&lines[i].text));
     // Failing both, the last line that ends with an authority form beside
-    // a label OCR garbled past reading (`Nội năm KT. CHỦ TỊCH`).
-    let mut garbled_label = None;
-    let beside = || {
-        (from..to).rev().find(|&i| {
-            let t = &lines[i].text;
-            claims.is_free(i) && upper_split(t).is_some_and(|s| is_authority(&t[s..]))
-        })
+    // a label OCR garbled past reading (`Nội năm KT. CHỦ TỊCH`): the line,
+    // and where the form starts.
+    let garbled_label = if label.is_none() && auth.is_none() {
+        (from..to)
+            .rev()
+            .filter(|&i| claims.is_free(i))
+            .find_map(|i| {
+                let t = &lines[i].text;
+                upper_split(t)
+                    .filter(|&s| is_authority(&t[s..]))
+                    .map(|s| (i, s))
+            })
+    } else {
+        None
     };
-    let start = match (label, auth) {
-        (Some(a), Some(b)) => a.min(b),
-        (a, b) => match a.or(b) {
-            Some(s) => s,
-            None => match beside() {
-                Some(s) => {
-                    garbled_label = Some(s);
-                    s
-                }
-                None => return Tail::default(),
-            },
-        },
+    let start = match (label, auth, garbled_label) {
+        (Some(a), Some(b), _) => a.min(b),
+        (Some(s), None, _) | (None, Some(s), _) | (None, None, Some((s, _))) => s,
+        (None, None, None) => return Tail::default(),
     };
     let mut tail = Tail {
         start: Some(start),
@@ -437,8 +434,7 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
         let mut sig: Option<(usize, usize)> = None;
         let label_end = match LABEL.find(&l.fold.s) {
             Some(m) => Some(l.fold.orig(m.end())),
-            None if garbled_label == Some(i) => upper_split(t),
-            None => None,
+            None => garbled_label.filter(|&(g, _)| g == i).map(|(_, at)| at),
         };
         if let Some(at) = label_end {
             in_list = true;
