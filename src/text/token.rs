@@ -155,6 +155,13 @@ fn tokenize_chunk(line: &str, bytes: &[u8], start: usize, end: usize, out: &mut 
                     e += 1;
                 } else if all_digits && ch == '%' && e > pos {
                     e += 1;
+                    // `6,8%o`: OCR's per mille sign, read whole with its figure.
+                    let rest = &line[e..end];
+                    if rest.starts_with(['o', 'O'])
+                        && !rest[1..].starts_with(|c: char| is_word_char(c) || c == '&')
+                    {
+                        e += 1;
+                    }
                     break;
                 } else {
                     break;
@@ -387,6 +394,24 @@ mod tests {
         );
         assert!(!is_slash_abbreviation("tháng/lần"));
         assert!(!is_slash_abbreviation("07/KH"));
+    }
+
+    #[test]
+    fn per_mille_printed_as_percent_o() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("6,8%o (4%O) 5%ong"),
+            vec![
+                (Figure, "6,8%o"),
+                (Space, " "),
+                (Punct, "("),
+                (Figure, "4%O"),
+                (Punct, ")"),
+                (Space, " "),
+                (Figure, "5%"),
+                (Word, "ong"),
+            ]
+        );
     }
 
     #[test]
