@@ -1541,7 +1541,8 @@ fn vt_like(s: &str) -> bool {
 /// Reads the label of the recipients list, `Nơi nhận:` (NĐ 30/2020), where
 /// OCR garbled it (`Noi nha:`, `Nai aban:`, `Noi phan:`, `No? nhan:`): a
 /// line whose first two words are within one edit of `noi` and two of
-/// `nhan`, marks aside, and whose next line opens with a list item's bullet.
+/// `nhan`, marks aside, the first capitalised, with no figure on the line,
+/// and whose next line opens with a list item's bullet.
 /// The mark after the label, if any, is a colon. In the held-out sets (X
 /// aside) 10 of 204 label lines did not open with it, 9 of them garbled so.
 pub(super) fn read_recipients_label(
@@ -1561,7 +1562,11 @@ pub(super) fn read_recipients_label(
         }
         let wa = changes.text(line, ta, (li, a)).to_owned();
         let wb = changes.text(line, tb, (li, b)).to_owned();
-        let label = near(&wa, "noi")
+        // The label opens with a capital and holds no figure (`so với năm
+        // 2026;` wrapped after `so` is no label).
+        let label = ta.text(line).starts_with(char::is_uppercase)
+            && !toks.iter().any(|t| t.kind == TokenKind::Figure)
+            && near(&wa, "noi")
             && strsim::levenshtein(&viet::skeleton(&wb), "nhan") <= 2
             && !(wa == "Nơi" && wb == "nhận");
         if !label {
@@ -2303,7 +2308,7 @@ pub(super) mod tests {
 
     #[test]
     fn the_recipients_label_is_read_before_its_list() {
-        let text = "Noi nha;\n- Như trên;\nNội dung:\n- Tuyên truyền;\nNoi phan: KT. GIÁM ĐỐC\n- Lưu: VT.\nNai aban:\nkhông có";
+        let text = "Noi nha;\n- Như trên;\nNội dung:\n- Tuyên truyền;\nNoi phan: KT. GIÁM ĐỐC\n- Lưu: VT.\nNai aban:\nkhông có\nvới năm 2026;\n- Diện tích";
         let out = read_with(read_recipients_label, text);
         assert_eq!(
             out,
@@ -2315,7 +2320,9 @@ pub(super) mod tests {
                 "Nơi nhận: KT. GIÁM ĐỐC",
                 "- Lưu: VT.",
                 "Nai aban:",
-                "không có"
+                "không có",
+                "với năm 2026;",
+                "- Diện tích"
             ]
         );
     }
