@@ -306,7 +306,27 @@ pub fn repair_marker(marker: &str, next: &str) -> Option<String> {
     if fixed == marker || !is_roman(&fixed) {
         return None;
     }
-    Some(if dotted { fixed } else { fixed + "." })
+    // A table's group row (`II KHỐI TIỂU HỌC 34 3.566`) has no dot: its line
+    // ends with a figure, where a heading ends with words or a year
+    // (`III. NHIỆM VỤ NĂM 2026`).
+    Some(if dotted || ends_with_table_figure(next) {
+        fixed
+    } else {
+        fixed + "."
+    })
+}
+
+/// Does `rest` end with a figure that is no year (`3.566`, `18`, not `2026`
+/// or `2025-2026`)?
+fn ends_with_table_figure(rest: &str) -> bool {
+    let last = rest.split_whitespace().next_back().unwrap_or("");
+    let figure = !last.is_empty()
+        && last.starts_with(|c: char| c.is_ascii_digit())
+        && last
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','));
+    let year = last.len() == 4 && (last.starts_with("19") || last.starts_with("20"));
+    figure && !year
 }
 
 /// Does a heading in capitals follow (`v. TỔ CHỨC`: `v` and `x` print the same
@@ -457,6 +477,15 @@ mod tests {
         assert_eq!(repair_marker("lil", ". KẾ HOẠCH"), Some("III".into()));
         assert_eq!(repair_marker("lil", ". Kế hoạch"), None);
         assert_eq!(repair_marker("IL", " NỘI DUNG CHỦ YẾU"), Some("II.".into()));
+        assert_eq!(
+            repair_marker("IL", " KẾ HOẠCH NĂM 2026"),
+            Some("II.".into())
+        );
+        assert_eq!(
+            repair_marker("Il", " KHOI TIEU HOC 34 3.566"),
+            Some("II".into()),
+            "a table's group row"
+        );
         assert_eq!(repair_marker("VI", " PHẠM HÀNH CHÍNH"), None);
         assert_eq!(repair_marker("I", " NỘI DUNG"), None);
         assert_eq!(repair_marker("v", ".v. và"), None);
