@@ -369,7 +369,7 @@ fn row_goes_on(line: &str, width: usize) -> bool {
 /// stays as it is.
 fn widen(heading: &[&str], wraps: &[&str]) -> Vec<String> {
     let n = heading.len();
-    let split: Vec<Vec<&str>> = wraps.iter().map(|l| edge_cells(l)).collect();
+    let split: Vec<Vec<&str>> = wraps.iter().map(|l| right_aligned(l, n)).collect();
     let same: Vec<&Vec<&str>> = split.iter().filter(|c| c.len() == n).collect();
     // Column `k`'s name: `head` (the heading's cell, or the part of it
     // before its unit), the cells under it that `keep` takes from the lines
@@ -508,6 +508,26 @@ fn split_by_capitals(n: usize, wide: &[&str]) -> Option<Vec<usize>> {
         j = a;
     }
     Some(under)
+}
+
+/// Most cells a wrapped heading line ruled at both edges may be short of
+/// the heading's and still be read against it from the right.
+const SHORT_WRAP: usize = 2;
+
+/// The [`edge_cells`] of a heading's wrapped line, ruled at both edges but
+/// up to [`SHORT_WRAP`] cells short of the heading's `width`, padded with
+/// empty cells at its start: OCR merged empty cells at the left (`| | | |`
+/// read `| 11 |`), where the names of the figures' columns, at the right,
+/// keep their places (`| 11 (vụ) | chết | … | (trường |` under `| STT |
+/// Quý | Số vụ | Số | … | GPLX |`).
+fn right_aligned(line: &str, width: usize) -> Vec<&str> {
+    let mut c = edge_cells(line);
+    let t = line.trim();
+    let short = width.saturating_sub(c.len());
+    if t.starts_with('|') && t.ends_with('|') && (1..=SHORT_WRAP).contains(&short) {
+        c.splice(0..0, std::iter::repeat_n("", short));
+    }
+    c
 }
 
 /// The cells of a line split at `|`, trimmed, with only the rules at its
@@ -748,6 +768,29 @@ mod tests {
                 "Họ và tên chủ hộ",
                 "Nội dung hỗ trợ",
                 "Số tiền (đồng)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wrapped_name_line_short_of_cells_is_read_from_the_right() {
+        // OCR read the first empty cells `| | |` as `| 11 |`.
+        let lines = [
+            "| STT | Quý | Số vụ | Số | Tiền phạt |",
+            "| 11 (vụ) | người | (triệu |",
+            "||| chết | đồng) |",
+            "|-----|------|------|------|------|",
+            "| 1 | Quý I/2026 | 11 | 6 | 3.912,0 |",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(
+            t[0].heading,
+            [
+                "STT",
+                "Quý",
+                "Số vụ 11 (vụ)",
+                "Số người chết",
+                "Tiền phạt (triệu đồng)"
             ]
         );
     }
