@@ -290,8 +290,16 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
             // As wide as the heading, or wider where OCR split a merged
             // heading cell's parts off into lines it garbled (with two
             // figures at least: junk lines of specks are wide too).
+            // A row counts as its cells read (see `CellTable::row`): its
+            // empty cells kept where that makes the heading's width, else
+            // its merged figures split (`67 1 2,53`).
             let figures = row.iter().filter(|c| is_figure(c)).count();
-            aligned |= row.len() == width && figures >= 1 || row.len() > width && figures >= 2;
+            let read = if edge_cells(text).len() == width {
+                width
+            } else {
+                split_merged(row.clone(), width).len()
+            };
+            aligned |= read == width && figures >= 1 || row.len() > width && figures >= 2;
             end += 1;
         }
         if aligned {
@@ -770,6 +778,22 @@ mod tests {
                 "Số tiền (đồng)"
             ]
         );
+    }
+
+    #[test]
+    fn rows_whose_rules_ocr_read_as_ones_still_make_a_table() {
+        // No row has the heading's five cells as printed: each lost a rule
+        // to a `1` or glued two figures, which `split_merged` parts.
+        let lines = [
+            "| STT | Đơn vị | Tổng số hộ | Hộ nghèo | Tỷ lệ |",
+            "| 1 | Thị trấn Phát Diệm | 2.650 67 | 2,53 |",
+            "| 2 | Thị trấn Bình Minh | 3.176 | 99 1 3,12 |",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        let row = t[0].row(&lines, 2).expect("a row");
+        let cells: Vec<&str> = row.iter().map(|c| c.text).collect();
+        assert_eq!(cells, ["2", "Thị trấn Bình Minh", "3.176", "99", "3,12"]);
     }
 
     #[test]
