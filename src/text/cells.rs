@@ -650,7 +650,9 @@ fn is_wrapped_cell(line: &str) -> bool {
 
 /// `line` joined with `next` where `line` is a row of cells whose last cell
 /// runs on to `next`: `line` has two `|` or more and does not end with one,
-/// `next` ends with the one `|` it holds (`| STT | … | Tỷ` / `lệ (%) |`);
+/// `next` ends with the one `|` it holds (`| STT | … | Tỷ` / `lệ (%) |`),
+/// or with more, opening with none and holding no figure (`| … | Thanh
+/// toán` / `không | Hồ sơ đã |`);
 /// or `line` ends with a `|` and `next`, short and without one, is a last
 /// heading cell of its own, the row `after` it having one cell more than
 /// `line` (`TT | … | KH năm 2026 |` / `Đạt KH (%)`).
@@ -661,7 +663,13 @@ fn wrapped_heading(line: &str, next: Option<&str>, after: Option<&str>) -> Optio
     }
     let joined = || format!("{} {next}", line.trim_end());
     if !line.trim_end().ends_with('|') {
-        return (next.ends_with('|') && next.matches('|').count() == 1).then(joined);
+        // The rest of the last cell, maybe then more heading cells, none a
+        // figure (`Thanh toán` / `không | Hồ sơ đã |`): a row would hold one.
+        let rest_of_heading = || {
+            next.matches('|').count() == 1
+                || !next.starts_with('|') && !loose_cells(next).iter().any(|c| is_figure(c))
+        };
+        return (next.ends_with('|') && rest_of_heading()).then(joined);
     }
     let own_cell = is_wrapped_cell(next) && !is_figure(next);
     let widths = cells(line)
@@ -945,6 +953,23 @@ mod tests {
             (t[0].heading_line, t[0].first_row, t[0].end_line),
             (0, 2, 3)
         );
+        // The rest of the last cell, then another heading cell.
+        let more = [
+            "| STT | Đơn vị | Hồ sơ | Thanh toán",
+            "không | Hồ sơ đã |",
+            "| 1 | Xã A | 286 | 88,6 | 3.912 |",
+        ];
+        let t = find_tables(&more);
+        assert_eq!(t.len(), 1);
+        assert_eq!(
+            t[0].heading,
+            ["STT", "Đơn vị", "Hồ sơ", "Thanh toán không", "Hồ sơ đã"]
+        );
+        // A row after a heading that lost its last rule is no part of it.
+        let row = ["| STT | Xã | Số hộ", "1 | Xã A | 286 |", "2 | Xã B | 17 |"];
+        assert!(find_tables(&row)
+            .first()
+            .is_none_or(|t| t.heading == ["STT", "Xã", "Số hộ"]));
         // A heading closed by its rule does not take the next line into
         // its last cell (the line is passed over as wrapped names).
         let closed = ["| STT | Xã | Số hộ |", "ghi chú |", "| 1 | Xã A | 286 |"];
