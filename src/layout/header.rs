@@ -309,6 +309,42 @@ pub(crate) fn doc_type(line: &Line<'_>) -> Option<(&'static str, f32)> {
     best
 }
 
+/// Words that open a title printed on the type's line, after the type
+/// (`CHƯƠNG TRÌNH CÔNG TÁC QUÝ I NĂM 2027`, `KẾ HOẠCH NĂM 2027`): a period.
+const TITLE_ON_TYPE_LINE: &[&str] = &["quy", "nam", "thang", "giai doan", "6 thang", "9 thang"];
+
+/// A document type printed with the start of its title on one line (`CHƯƠNG
+/// TRÌNH CÔNG TÁC QUÝ I NĂM 2027`): the line in capitals opens with the
+/// type's words and goes on with a period ([`TITLE_ON_TYPE_LINE`]). The
+/// type, its confidence and the byte offset in `line.text` where the title
+/// starts. The longest type wins (`CHƯƠNG TRÌNH CÔNG TÁC` over `CHƯƠNG
+/// TRÌNH`).
+fn doc_type_and_title(line: &Line<'_>) -> Option<(&'static str, f32, usize)> {
+    let t = line.text.as_str();
+    if !mostly_upper(t) || t.chars().count() > 80 {
+        return None;
+    }
+    let words: Vec<(usize, &str)> = t
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - t.as_ptr() as usize, w))
+        .collect();
+    let folded: Vec<String> = words.iter().map(|(_, w)| super::Folded::new(w).s).collect();
+    DOC_TYPES
+        .iter()
+        .filter_map(|&ty| {
+            let n = ty.split_whitespace().count();
+            let tf = super::Folded::new(ty).s;
+            let head = folded.get(..n)?.join(" ");
+            let rest = folded.get(n..).filter(|r| !r.is_empty())?.join(" ");
+            let period = TITLE_ON_TYPE_LINE
+                .iter()
+                .any(|p| rest.starts_with(p) && rest[p.len()..].starts_with(' '));
+            (head == tf && period).then_some((ty, n))
+        })
+        .max_by_key(|&(_, n)| n)
+        .map(|(ty, n)| (ty, 0.8, words[n].0))
+}
+
 /// A figure of running text: grouped thousands (`785.000`), a decimal comma
 /// (`64,8`) or a percentage.
 static QUANTITY: LazyLock<Regex> =
@@ -427,6 +463,9 @@ pub(crate) fn parse(
     let mut left_cells: Vec<(String, String, usize)> = Vec::new();
     let mut last = None::<usize>;
     let mut type_at = None::<usize>;
+    // The start of the title where the type's line holds it: its text, as
+    // printed, and the line's number.
+    let mut title_head: Option<(&str, String, usize)> = None;
     // Lines the trích yếu `V/v …` ran over so far, while it may go on.
     let mut trich_yeu_lines = None::<usize>;
 
@@ -448,6 +487,13 @@ pub(crate) fn parse(
         }
         if let Some((ty, conf)) = doc_type(l) {
             h.doc_type = field(ty.to_owned(), l.raw.trim().to_owned(), l.no, conf);
+            type_at = Some(i);
+            last = Some(i);
+            continue;
+        }
+        if let Some((ty, conf, at)) = doc_type_and_title(l) {
+            h.doc_type = field(ty.to_owned(), l.raw_span(0, at), l.no, conf);
+            title_head = Some((l.text[at..].trim(), l.raw_span(at, l.text.len()), l.no));
             type_at = Some(i);
             last = Some(i);
             continue;
@@ -672,18 +718,24 @@ pub(crate) fn parse(
             }
             i += 1;
         }
-        if !parts.is_empty() {
-            let value = parts
-                .iter()
-                .map(|l| l.text.as_str())
+        if !parts.is_empty() || title_head.is_some() {
+            let (head, head_raw, head_no) = title_head.unwrap_or_default();
+            let value = std::iter::once(head)
+                .chain(parts.iter().map(|l| l.text.as_str()))
+                .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
                 .join(" ");
-            let raw = parts
-                .iter()
-                .map(|l| l.raw.trim())
+            let raw = std::iter::once(head_raw.as_str())
+                .chain(parts.iter().map(|l| l.raw.trim()))
+                .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
                 .join("\n");
-            h.title = field(unquoted_title(&value), raw, parts[0].no, 0.8);
+            let no = if head.is_empty() {
+                parts[0].no
+            } else {
+                head_no
+            };
+            h.title = field(unquoted_title(&value), raw, no, 0.8);
         }
     }
 
@@ -1086,6 +1138,36 @@ Kính gửi: Ban Chỉ đạo.",
             value(&l.header.title),
             Some("Tình hình thiệt hại do bão số 6")
         );
+    }
+
+    #[test]
+    fn a_title_begun_on_the_type_line() {
+        let l = layout(
+            "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH NGHỆ AN Độc lập - Tự do - Hạnh phúc
+
+Số: 286/CTr-UBND Nghệ An, ngày 28 tháng 12 năm 2026
+
+CHƯƠNG TRÌNH CÔNG TÁC QUÝ I NĂM 2027
+của Ủy ban nhân dân tỉnh Nghệ An
+
+Căn cứ Luật Tổ chức chính quyền địa phương;",
+        );
+        assert_eq!(value(&l.header.doc_type), Some("CHƯƠNG TRÌNH CÔNG TÁC"));
+        assert_eq!(
+            value(&l.header.title),
+            Some("QUÝ I NĂM 2027 của Ủy ban nhân dân tỉnh Nghệ An")
+        );
+        // Words other than a period after a type's are no title of it.
+        let l = layout(
+            "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH NGHỆ AN Độc lập - Tự do - Hạnh phúc
+
+Số: 286/CTr-UBND Nghệ An, ngày 28 tháng 12 năm 2026
+
+BÁO CÁO TÌNH HÌNH KINH TẾ",
+        );
+        assert_eq!(value(&l.header.doc_type), None);
     }
 
     #[test]
