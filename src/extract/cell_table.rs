@@ -92,6 +92,21 @@ fn column(heading: &str) -> Column {
     }
 }
 
+/// Does a row's name say its figures are changes (`So sánh (+/-)`, `Tăng,
+/// giảm`, `Chênh lệch`)?
+fn names_change(name: &str) -> bool {
+    let f = skeleton(name);
+    let f = f.trim();
+    f.contains("(+/-)")
+        || f.contains("(+/ -)")
+        || f.contains("(+, -)")
+        || f.starts_with("so sanh")
+        || f.starts_with("chenh lech")
+        || f.starts_with("tang, giam")
+        || f.starts_with("tang/giam")
+        || f.starts_with("tang giam")
+}
+
 /// Does a heading (folded) name a column of rates (`Tỷ lệ`, `… (%)`)?
 pub(super) fn is_rate(folded: &str) -> bool {
     folded.starts_with("ty le") || folded.contains("(%)")
@@ -179,6 +194,8 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &CellTable) -> Ve
         let shift = width - row.len();
         let at = |col: Option<usize>| col.and_then(|c| c.checked_sub(shift)).map(|j| row[j].text);
         let name = at(name_col).filter(|s| !s.is_empty() && !is_figure(s));
+        // A row of changes (`So sánh (+/-)`): its figures carry their signs.
+        let change_row = name.is_some_and(names_change);
         let (row_unit, row_scale) = at(unit_col).map_or((None, 1.0), unit_and_scale);
         for (
             j,
@@ -196,7 +213,10 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &CellTable) -> Ve
             ) {
                 continue;
             }
-            let Some(cell) = figure_of(cell) else {
+            // A `+` glued before the figure of a change row (`+931`).
+            let plus = change_row && cell.starts_with('+');
+            let Some(cell) = figure_of(cell.strip_prefix('+').filter(|_| plus).unwrap_or(cell))
+            else {
                 continue;
             };
             let at = offset_in(line, cell);
@@ -206,7 +226,7 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &CellTable) -> Ve
             };
             // A minus glued to the figure is its sign in a column of
             // changes; elsewhere it is a rule's speck.
-            let signed = *col == Column::Change && line[..at].ends_with('-');
+            let signed = (*col == Column::Change || change_row) && line[..at].ends_with('-');
             if signed {
                 value = -value;
             }
@@ -232,6 +252,8 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &CellTable) -> Ve
                     out_of: None,
                     raw: if signed {
                         format!("-{cell}")
+                    } else if plus {
+                        format!("+{cell}")
                     } else {
                         cell.to_owned()
                     },
@@ -313,6 +335,25 @@ mod tests {
             .flat_map(|t| table_kpis(&doc, lines, t))
             .map(|(_, k)| k)
             .collect()
+    }
+
+    #[test]
+    fn a_row_of_changes_keeps_its_signs() {
+        let lines = [
+            "| STT | Chỉ tiêu | Số vụ (vụ) | Vi phạm (trường hợp) |",
+            "| | Năm 2026 | 38 | 9.846 |",
+            "| | So sánh (+/-) | -6 | +931 |",
+        ];
+        let got: Vec<(String, f64)> = kpis(&lines).into_iter().map(|k| (k.raw, k.value)).collect();
+        assert_eq!(
+            got,
+            [
+                ("38".to_owned(), 38.0),
+                ("9.846".to_owned(), 9846.0),
+                ("-6".to_owned(), -6.0),
+                ("+931".to_owned(), 931.0)
+            ]
+        );
     }
 
     #[test]

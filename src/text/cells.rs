@@ -322,9 +322,18 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
 const GARBLED_SHORT: usize = 15;
 
 /// Can `line`, no row of cells, be one OCR garbled inside a table: short,
-/// or with a speck of a rule (`|`, `+`, `-`)?
+/// with a speck of a rule (`|`, `+`, `-`), or a rule OCR read as words,
+/// fewer than half of them of a syllable's shape (`Beceem eae See aces
+/// Gents ec ouens ois`: prose is mostly syllables)?
 fn is_garbled(line: &str) -> bool {
-    line.trim().chars().count() <= GARBLED_SHORT || line.contains(['|', '+', '-'])
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let syllables = words
+        .iter()
+        .filter(|w| crate::lexicon::syllable::is_syllable_shape(&super::viet::skeleton(w)))
+        .count();
+    line.trim().chars().count() <= GARBLED_SHORT
+        || line.contains(['|', '+', '-'])
+        || syllables * 2 < words.len()
 }
 
 /// Most lines [`full_row_ahead`] looks past.
@@ -902,6 +911,8 @@ mod tests {
             "[2 | Xã Hòa Phú | 2.946 | 178 |",
             "+-----+ + 4",
             "| 3 | Xã Sơn Thủy | 2.318 | 203 |",
+            "Beceem eae See aces Gents ec ouens ois",
+            "| 4 | Xã Sơn Hà | 1.318 | 103 |",
             "Sau bảng, còn 04 xã chưa đạt.",
             "| 4 | Xã Phú Mỹ | 2.705 | 142 |",
         ];
@@ -909,11 +920,11 @@ mod tests {
         assert_eq!(t.len(), 1);
         // Prose after the last row ends the table, though a row-like line
         // follows it: only a line between two rows is passed over.
-        assert_eq!(t[0].end_line, 6);
+        assert_eq!(t[0].end_line, 8);
         let rows: Vec<usize> = (0..lines.len())
             .filter(|&li| t[0].row(&lines, li).is_some())
             .collect();
-        assert_eq!(rows, [1, 3, 5]);
+        assert_eq!(rows, [1, 3, 5, 7]);
     }
 
     #[test]
