@@ -1284,7 +1284,7 @@ pub(super) fn bracket_reading(line: &str, toks: &[Token], ti: usize) -> Option<R
 
 /// Word `ti`, a quote mark or `@` and a lower-case word, all glued, that
 /// spell one syllable: `ti’én` (tiền), `ngu@i` (người), `nu’éc` (nước, the
-/// quote is the horn of `ư`).
+/// quote is the horn of `ư`), `hv@ng` (hướng, OCR's `v` for `ư`).
 pub(super) fn joined_syllable(line: &str, toks: &[Token], ti: usize) -> Option<Reading> {
     let mark = toks.get(ti + 1).filter(|t| t.kind == TokenKind::Punct)?;
     let m = mark.text(line);
@@ -1316,25 +1316,33 @@ pub(super) fn joined_syllable(line: &str, toks: &[Token], ti: usize) -> Option<R
     if key.chars().count() > 7 {
         return None;
     }
+    // OCR's `w` for `ư`, and its `v` after the first letter (`hv@ng` =
+    // `hướng`, `trv@ng` = `trường`: no syllable has a `v` there).
     let shape: String = viet::skeleton(&key)
         .chars()
-        .map(|c| if c == 'w' { 'u' } else { c })
+        .enumerate()
+        .map(|(i, c)| {
+            if c == 'w' || c == 'v' && i > 0 {
+                'u'
+            } else {
+                c
+            }
+        })
         .collect();
     // After the horn, a vowel; or OCR's `d`/`g` for the `ơ` of `ươ`
     // (`tru’dc` = `trước`, `phu’dng` = `phường`) where reading it so
     // spells a syllable.
     let mut rest = w2.chars();
-    let horn = matches!(
-        w1.chars().next_back().map(viet::base_letter),
-        Some('u' | 'o' | 'w')
-    ) && rest.next().is_some_and(|c| match viet::base_letter(c) {
-        'a' | 'e' | 'o' | 'u' | 'i' => true,
-        'd' | 'g' => crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(&format!(
-            "{w1}o{}",
-            rest.as_str()
-        ))),
-        _ => false,
-    });
+    let last = w1.chars().next_back().map(viet::base_letter);
+    let horn =
+        (matches!(last, Some('u' | 'o' | 'w')) || last == Some('v') && w1.chars().nth(1).is_some())
+            && rest.next().is_some_and(|c| match viet::base_letter(c) {
+                'a' | 'e' | 'o' | 'u' | 'i' => true,
+                'd' | 'g' => crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(
+                    &format!("{w1}o{}", rest.as_str()),
+                )),
+                _ => false,
+            });
     (crate::lexicon::syllable::is_syllable_shape(&shape) || horn)
         .then_some(Reading::Joined { end: ti + 3, key })
 }
@@ -2773,6 +2781,9 @@ mod tests {
         // The horn, then OCR's `d` for the `ơ` of `ươ`.
         assert_eq!(readings("tru’dc"), [("tru".into(), joined("trudc"))]);
         assert_eq!(readings("phu’dng"), [("phu".into(), joined("phudng"))]);
+        // OCR's `v` for `ư` before the mark, not as the first letter.
+        assert_eq!(readings("hv@ng"), [("hv".into(), joined("hvong"))]);
+        assert_eq!(readings("trv@ng"), [("trv".into(), joined("trvong"))]);
         // Two syllables: a space.
         assert_eq!(readings("1a’b6")[0].1, mark(" ", MarkLm::Dropped));
         assert!(!readings("bao'dam")
