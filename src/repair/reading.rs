@@ -1681,6 +1681,17 @@ fn asks_question(word: &str) -> bool {
 /// (`NĐ-CP`, `TP.HCM`), figures and anything capitalised after the mark are left alone.
 pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'static str> {
     let p = toks[ti].text(line);
+    // `@` glued after a word before a closing mark (`Văn phòng S@, các`):
+    // the `@` goes, as alone below, the mark stays.
+    let after_word = ti > 0 && toks[ti - 1].kind == TokenKind::Word;
+    let closing = |t: Option<&Token>| t.is_none_or(|t| t.kind == TokenKind::Space);
+    if after_word && closing(toks.get(ti + 1)) {
+        if let Some(rest) = p.strip_prefix('@') {
+            if let Some(&kept) = [",", ";", ":", ".", ")"].iter().find(|&&m| m == rest) {
+                return Some(kept);
+            }
+        }
+    }
     let mark = {
         let mut it = p.chars();
         let c = it.next()?;
@@ -2523,6 +2534,10 @@ mod tests {
         assert_eq!(m[2], (".".into(), Some(" "), false, false));
         // A quote inside one syllable is a displaced mark: join.
         assert_eq!(marks("ti’én mat")[0].1, Some(""));
+        // `@` glued after a word before a closing mark: the mark stays.
+        assert_eq!(marks("Văn phòng S@, các phòng")[0].1, Some(","));
+        assert_eq!(marks("của S@) chủ trì")[0].1, Some(")"));
+        assert_eq!(marks("của S@- Tài")[0].1, None);
         assert_eq!(marks("bao cao.pdf gui")[0].1, None, "a file name");
         // Codes, abbreviations and figures are left alone.
         assert!(marks("số 30/2020/NĐ-CP, v.v. và 22,5-km")
