@@ -255,8 +255,16 @@ pub(super) fn read_place_names(
                 .checked_sub(1)
                 .filter(|&i| toks[i].kind == TokenKind::Space)
                 .and_then(|i| i.checked_sub(1));
+            // A code in capitals before a name in small letters is no word
+            // of it (`Số: 02/BB-ĐKT Tùng Ảnh, ngày …`).
+            let all_caps = |i: usize| {
+                let w = toks[i].text(line);
+                w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !w.chars().any(char::is_lowercase)
+            };
+            let code_before = before.is_some_and(all_caps) && !all_caps(ti);
             if !capital(Some(ti))
-                || capital(before)
+                || capital(before) && !code_before
                 || taken.contains(&(li, ti))
                 || !firsts.contains(&fold(toks[ti].text(line)))
             {
@@ -662,5 +670,18 @@ mod tests {
         // (Each line's name found: three empty words would agree too.)
         assert!(names.iter().all(|n| !n.is_empty()), "{names:?}");
         assert!(names.iter().all(|n| *n == names[0]), "{names:?}");
+    }
+
+    #[test]
+    fn a_place_after_a_code_in_capitals_reads_as_its_printings() {
+        // The place of the number line follows the symbol's `DKT`, which is
+        // no word of its name.
+        let lex = crate::lexicon::bundled();
+        let ocr = "S6: 02/BB-DKT Tung Anh, ngay 14 thang 10 nam 2026\n\n\
+                   UBND xa Tung Anh, huyén Dtic Tho, tinh Ha Tinh\n\
+                   2. Dai dién UBND xa Tung Anh\n\
+                   UBND xa Tung Anh da quan tam chi dao céng tac giai quyét thu tuc.";
+        let out = Repairer::new(lex, RepairOptions::default()).repair_text(ocr);
+        assert!(out.lines[0].contains("ĐKT Tùng Ảnh,"), "{}", out.lines[0]);
     }
 }
