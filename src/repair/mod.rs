@@ -352,6 +352,33 @@ impl Builder {
                     self.fixed_words(lex, gate, words);
                     return;
                 }
+                // `m?` for `m²` in a noisy document: the unit, the mark gone.
+                if let Some((unit, rest)) =
+                    reading::power_sign_after_figure(line, toks, ti).filter(|_| gate != Gate::Clean)
+                {
+                    let words = if unit.ends_with('²') {
+                        "mét vuông"
+                    } else {
+                        "mét khối"
+                    };
+                    self.markers.push((
+                        Gate::Noisy,
+                        (li, ti),
+                        Change {
+                            to: unit,
+                            confidence: 0.9,
+                            runner_up: None,
+                        },
+                    ));
+                    if let Some(rest) = rest {
+                        self.strays.push((Gate::Noisy, li, ti + 1, rest));
+                    }
+                    self.fixed_words(lex, Gate::Noisy, words);
+                    if gate == Gate::Always {
+                        self.token(lex, Gate::Clean, line, toks, li, ti);
+                    }
+                    return;
+                }
                 if let Some(slot) = code_like(line, toks, ti) {
                     match codes::acronym_words(s).filter(|_| slot == CodeSlot::Free) {
                         Some(words) => self.fixed_words(lex, gate, words),
