@@ -535,10 +535,16 @@ fn read_lone_o(lex: &Lexicon, lines: &[String], tokens: &[Vec<Token>], changes: 
             } else if let Some((to, margin)) = {
                 // After a word and a comma, the comma is the context (`rõ
                 // việc, 16 chức` → `tổ`).
+                // After a count, the count (`89 6 dịch` → `ổ`).
+                let count = ti
+                    .checked_sub(2)
+                    .map(|i| &toks[i])
+                    .filter(|t| t.kind == TokenKind::Figure)
+                    .map(|t| t.text(line));
                 let before = if ti >= 3 && toks[ti - 2].text(line) == "," {
                     [word_at(ti - 3), Some(",")]
                 } else {
-                    [ti.checked_sub(4).and_then(word_at), prev]
+                    [ti.checked_sub(4).and_then(word_at), prev.or(count)]
                 };
                 reading::lone_figure_word(lex, line, toks, ti, before, after)
             } {
