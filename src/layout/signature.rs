@@ -379,6 +379,112 @@ fn upper_split(text: &str) -> Option<usize> {
     (count >= 2 && (POSITION_WORDS.is_match(&fold) || is_authority(part)) && s > 0).then_some(s)
 }
 
+/// Most lines from a two-column signature's positions to its names.
+const TWO_COLUMN_SPAN: usize = 5;
+
+/// Where `text` (two persons' names printed side by side, flattened: `Hoàng
+/// Đình Tuấn Trần Quốc Khánh`) parts: at the second surname, each side a
+/// name ([`is_name`]).
+fn two_names(text: &str) -> Option<usize> {
+    let t = text.trim_end();
+    t.match_indices(' ').map(|(at, _)| at + 1).find(|&at| {
+        let right = &t[at..];
+        right
+            .split_whitespace()
+            .next()
+            .is_some_and(crate::lexicon::names::is_surname)
+            && is_name(&t[..at])
+            && is_name(right)
+    })
+}
+
+/// Where the right column starts in a line of two columns' positions or
+/// authority forms, flattened (`ĐẠI DIỆN UBND XÃ TÙNG ẢNH TRƯỞNG ĐOÀN KIỂM
+/// TRA`, `ĐẠI DIỆN ĐƠN VỊ TM. ĐOÀN KIỂM TRA`, `HIỆU TRƯỞNG TRƯỞNG ĐOÀN`): the
+/// first word after two or more of the left column's from which the rest is
+/// in capitals and opens with an authority form or a position's word. A
+/// position alone (`PHÓ CHỦ TỊCH`) is one column's.
+fn right_column(text: &str) -> Option<usize> {
+    let t = text.trim_end();
+    t.match_indices(' ')
+        .map(|(at, _)| at + 1)
+        .filter(|&at| t[..at].split_whitespace().count() >= 2)
+        .find(|&at| {
+            let rest = &t[at..];
+            let fold = super::Folded::new(rest).s;
+            rest.split_whitespace().all(is_upper_word)
+                && (is_authority(rest)
+                    || POSITION_WORDS.find(&fold).is_some_and(|m| m.start() == 0))
+        })
+}
+
+/// Most lines at the end of the tail searched for a two-column signature.
+const TWO_COLUMN_TAIL: usize = 16;
+
+/// A signature printed in two columns side by side with no recipients'
+/// list and no authority form opening a line (a Biên bản's: `ĐẠI DIỆN UBND
+/// XÃ … TRƯỞNG ĐOÀN KIỂM TRA` / … / `Hoàng Đình Tuấn Trần Quốc Khánh`): the
+/// right column is the signature, as where one signer signs beside the
+/// list. Its names are the first line of two names ([`two_names`]) among the
+/// tail's last [`TWO_COLUMN_TAIL`] lines that has a line of right-column
+/// positions within [`TWO_COLUMN_SPAN`] lines above; where several rows
+/// sign, the first row's right column.
+fn two_columns(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Claims) -> Option<Tail> {
+    let first_line = to.saturating_sub(TWO_COLUMN_TAIL).max(from);
+    let mut above = first_line;
+    for names_i in first_line..to {
+        let names_line = &lines[names_i];
+        if !claims.is_free(names_i) || names_line.is_blank() {
+            continue;
+        }
+        let Some(name_at) = two_names(&names_line.text) else {
+            continue;
+        };
+        let span = names_i.saturating_sub(TWO_COLUMN_SPAN).max(above);
+        above = names_i + 1;
+        let cells: Vec<(usize, usize)> = (span..names_i)
+            .filter(|&i| claims.is_free(i))
+            .filter_map(|i| right_column(&lines[i].text).map(|at| (i, at)))
+            .collect();
+        let Some(&(top, _)) = cells.first() else {
+            continue;
+        };
+        let mut tail = Tail {
+            start: Some(top),
+            ..Tail::default()
+        };
+        let sig = &mut tail.signature;
+        for &(i, at) in &cells {
+            let l = &lines[i];
+            let cell = l.text[at..].trim_end();
+            let f = field(cell, l, at, at + cell.len(), 0.7);
+            if is_authority(cell) && sig.authority.is_none() && sig.position.is_none() {
+                sig.authority = Some(f);
+            } else if sig.position.is_none() && !is_authority(cell) {
+                sig.position = Some(f);
+            }
+        }
+        let signer = names_line.text[name_at..].trim_end();
+        sig.signer = Some(field(
+            signer,
+            names_line,
+            name_at,
+            name_at + signer.len(),
+            0.8,
+        ));
+        let sid = claims.open(BlockKind::Signature);
+        for i in top..=names_i {
+            if claims.is_free(i) {
+                claims.give(i, sid);
+            }
+        }
+        snap_titles(&mut tail.signature.authority, true);
+        snap_titles(&mut tail.signature.position, false);
+        return Some(tail);
+    }
+    None
+}
+
 fn field(value: &str, line: &Line<'_>, start: usize, end: usize, conf: f32) -> Field {
     Field {
         value: value.to_owned(),
@@ -413,7 +519,7 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
     let start = match (label, auth, garbled_label) {
         (Some(a), Some(b), _) => a.min(b),
         (Some(s), None, _) | (None, Some(s), _) | (None, None, Some((s, _))) => s,
-        (None, None, None) => return Tail::default(),
+        (None, None, None) => return two_columns(lines, from, to, claims).unwrap_or_default(),
     };
     let mut tail = Tail {
         start: Some(start),
@@ -585,6 +691,49 @@ fn bullet_at(t: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn signature(text: &str) -> [Option<String>; 3] {
+        let raw: Vec<&str> = text.lines().collect();
+        let repaired: Vec<String> = raw.iter().map(|s| s.to_string()).collect();
+        let s = super::super::analyze(&raw, &repaired).signature;
+        [s.authority, s.position, s.signer].map(|f| f.map(|f| f.value))
+    }
+
+    #[test]
+    fn two_columns_signing_side_by_side_give_the_right_one() {
+        let body = "BIÊN BẢN\nKiểm tra công vụ\n\nBiên bản đã được đọc lại cho các thành phần \
+                    tham dự cùng nghe và ký tên dưới đây./.\n\n";
+        let one_row = format!(
+            "{body}ĐẠI DIỆN UBND XÃ TÙNG ẢNH TRƯỞNG ĐOÀN KIỂM TRA\nPHÓ CHỦ TỊCH\n\
+             (Ký, ghi rõ họ tên, đóng dấu) (Ký, ghi rõ họ tên)\n\n\
+             Hoàng Đình Tuấn Trần Quốc Khánh"
+        );
+        assert_eq!(
+            signature(&one_row),
+            [
+                None,
+                Some("TRƯỞNG ĐOÀN KIỂM TRA".into()),
+                Some("Trần Quốc Khánh".into())
+            ]
+        );
+        // Two rows: the first row's right column, its authority form too.
+        let two_rows = format!(
+            "{body}ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA TM. ĐOÀN KIỂM TRA\nHIỆU TRƯỞNG TRƯỞNG ĐOÀN\n\n\
+             Hồ Đắc Vinh Trương Công Hậu\n\nĐẠI DIỆN UBND XÃ HIỆP THẠNH THƯ KÝ\n\
+             PHÓ CHỦ TỊCH\n\nLương Văn Thắng Đinh Ngọc Yến"
+        );
+        assert_eq!(
+            signature(&two_rows),
+            [
+                Some("TM. ĐOÀN KIỂM TRA".into()),
+                Some("TRƯỞNG ĐOÀN".into()),
+                Some("Trương Công Hậu".into())
+            ]
+        );
+        // One name alone is no two columns.
+        let alone = format!("{body}PHÓ CHỦ TỊCH\n\nHoàng Đình Tuấn");
+        assert_eq!(signature(&alone), [None, None, None]);
+    }
 
     #[test]
     fn a_signer_read_onto_the_archive_entry_is_split_off() {
