@@ -107,6 +107,22 @@ fn names_change(name: &str) -> bool {
         || f.starts_with("tang giam")
 }
 
+/// Does a column's heading name changes, whatever its unit (`Tăng/giảm
+/// cùng kỳ (%)`, `Tăng (+), giảm (-)`, `Chênh lệch`)?
+fn heading_names_change(heading: &str) -> bool {
+    let f = skeleton(heading);
+    [
+        "tang/giam",
+        "tang, giam",
+        "tang giam",
+        "(+/-)",
+        "(-)",
+        "chenh lech",
+    ]
+    .iter()
+    .any(|p| f.contains(p))
+}
+
 /// Does a heading (folded) name a column of rates (`Tỷ lệ`, `… (%)`)?
 pub(super) fn is_rate(folded: &str) -> bool {
     folded.starts_with("ty le") || folded.contains("(%)")
@@ -213,8 +229,12 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &CellTable) -> Ve
             ) {
                 continue;
             }
-            // A `+` glued before the figure of a change row (`+931`).
-            let plus = change_row && cell.starts_with('+');
+            // A change's figure carries its sign: in a row of changes, or
+            // a column of them, in per cent or not (`Tăng/giảm cùng kỳ
+            // (%)`); a `+` glued before it too (`+931`).
+            let changes =
+                change_row || *col == Column::Change || heading_names_change(&heading[j + shift]);
+            let plus = changes && cell.starts_with('+');
             let Some(cell) = figure_of(cell.strip_prefix('+').filter(|_| plus).unwrap_or(cell))
             else {
                 continue;
@@ -226,7 +246,7 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &CellTable) -> Ve
             };
             // A minus glued to the figure is its sign in a column of
             // changes; elsewhere it is a rule's speck.
-            let signed = (*col == Column::Change || change_row) && line[..at].ends_with('-');
+            let signed = changes && line[..at].ends_with('-');
             if signed {
                 value = -value;
             }
@@ -354,6 +374,21 @@ mod tests {
                 ("+931".to_owned(), 931.0)
             ]
         );
+    }
+
+    #[test]
+    fn a_column_of_changes_in_per_cent_keeps_its_signs() {
+        let lines = [
+            "| STT | Cấp học | Số trường | Tăng/giảm cùng kỳ (%) |",
+            "| 1 | Mầm non | 29 | -2,4 |",
+            "| 2 | Tiểu học | 28 | +1,1 |",
+        ];
+        let got: Vec<(String, f64, Option<String>)> = kpis(&lines)
+            .into_iter()
+            .map(|k| (k.raw, k.value, k.unit))
+            .collect();
+        assert_eq!(got[1], ("-2,4".to_owned(), -2.4, Some("%".to_owned())));
+        assert_eq!(got[3], ("+1,1".to_owned(), 1.1, Some("%".to_owned())));
     }
 
     #[test]
