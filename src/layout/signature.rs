@@ -593,7 +593,10 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
                 open_entry = !t.trim_end().ends_with([';', '.']);
             }
         } else {
-            sig = Some((0, t.len()));
+            // A recipient's wrapped words in capitals, the signer's name
+            // beside them after the entry's `;` (`Xây dựng; Nguyễn Hữu Thắng`).
+            let beside = if in_list { name_split(t) } else { None };
+            sig = Some((beside.unwrap_or(0), t.len()));
         }
         if let Some((a, b)) = sig {
             let cell = clean_sig(&t[a..b]);
@@ -697,6 +700,21 @@ mod tests {
         let repaired: Vec<String> = raw.iter().map(|s| s.to_string()).collect();
         let s = super::super::analyze(&raw, &repaired).signature;
         [s.authority, s.position, s.signer].map(|f| f.map(|f| f.value))
+    }
+
+    #[test]
+    fn a_signer_beside_a_recipient_wrapped_in_capitals() {
+        let text = "NGHỊ QUYẾT\nVề chính sách hỗ trợ\n\nNơi nhận: CHỦ TỊCH\n\
+                    - Văn phòng Quốc hội;\n- Các Bộ: Tài chính, Nông nghiệp và Môi trường,\n\
+                    Xây dựng; Nguyễn Hữu Thắng\n- Lưu: VT, KTNS.";
+        assert_eq!(
+            signature(text),
+            [
+                None,
+                Some("CHỦ TỊCH".into()),
+                Some("Nguyễn Hữu Thắng".into())
+            ]
+        );
     }
 
     #[test]
