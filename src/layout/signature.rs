@@ -384,9 +384,14 @@ const TWO_COLUMN_SPAN: usize = 5;
 
 /// Where `text` (two persons' names printed side by side, flattened: `Hoàng
 /// Đình Tuấn Trần Quốc Khánh`) parts: at the second surname, each side a
-/// name ([`is_name`]).
+/// name ([`is_name`]), the whole none.
 fn two_names(text: &str) -> Option<usize> {
     let t = text.trim_end();
+    // One name of up to five words is one name (`Trần Thị Hồng Nhung`,
+    // though `Hồng` is a surname too).
+    if is_name(t) {
+        return None;
+    }
     t.match_indices(' ').map(|(at, _)| at + 1).find(|&at| {
         let right = &t[at..];
         right
@@ -396,6 +401,22 @@ fn two_names(text: &str) -> Option<usize> {
             && is_name(&t[..at])
             && is_name(right)
     })
+}
+
+/// The second half of `cell` where its words are the same words twice
+/// (`PHÓ GIÁM ĐỐC PHÓ GIÁM ĐỐC`).
+fn repeated(cell: &str) -> Option<&str> {
+    // Each word with its byte offset in `cell`.
+    let words: Vec<(usize, &str)> = cell
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - cell.as_ptr() as usize, w))
+        .collect();
+    let n = words.len();
+    let same = words[..n / 2]
+        .iter()
+        .zip(&words[n / 2..])
+        .all(|((_, a), (_, b))| a == b);
+    (n >= 2 && n.is_multiple_of(2) && same).then(|| &cell[words[n / 2].0..])
 }
 
 /// Where the right column starts in a line of two columns' positions or
@@ -603,6 +624,12 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
             if cell.is_empty() {
                 continue;
             }
+            // Two columns printing the same words (`KT. GIÁM ĐỐC KT. GIÁM
+            // ĐỐC`: two issuers signing side by side) or two names: the
+            // right column's, as where one signer signs.
+            let cell = repeated(cell)
+                .or_else(|| two_names(cell).map(|at| &cell[at..]))
+                .unwrap_or(cell);
             let off = t[a..b].find(cell).map_or(a, |o| a + o);
             let (ca, cb) = (off, off + cell.len());
             let s = &mut tail.signature;
@@ -715,6 +742,29 @@ mod tests {
                 Some("Nguyễn Hữu Thắng".into())
             ]
         );
+    }
+
+    #[test]
+    fn two_issuers_signing_side_by_side_give_the_right_one() {
+        let text = "HƯỚNG DẪN\nVề bảo hiểm y tế\n\nBẢO HIỂM XÃ HỘI TỈNH SỞ Y TẾ\n\
+                    KT. GIÁM ĐỐC KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC PHÓ GIÁM ĐỐC\n\n\
+                    Trần Thị Hồng Nhung Võ Đình Khôi\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.";
+        assert_eq!(
+            signature(text),
+            [
+                Some("KT. GIÁM ĐỐC".into()),
+                Some("PHÓ GIÁM ĐỐC".into()),
+                Some("Võ Đình Khôi".into())
+            ]
+        );
+        assert_eq!(repeated("TM. ỦY BAN NHÂN DÂN"), None);
+        // One name, though a surname stands inside it.
+        assert_eq!(two_names("Trần Thị Hồng Nhung"), None);
+        assert_eq!(
+            two_names("Hồ Đắc Vinh Trương Công Hậu"),
+            Some("Hồ Đắc Vinh ".len())
+        );
+        assert_eq!(repeated("CHỦ TỊCH CHỦ TỊCH"), Some("CHỦ TỊCH"));
     }
 
     #[test]
