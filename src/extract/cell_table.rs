@@ -92,35 +92,23 @@ fn column(heading: &str) -> Column {
     }
 }
 
-/// Does a row's name say its figures are changes (`So sánh (+/-)`, `Tăng,
-/// giảm`, `Chênh lệch`)?
-fn names_change(name: &str) -> bool {
-    let f = skeleton(name);
-    let f = f.trim();
-    f.contains("(+/-)")
-        || f.contains("(+/ -)")
-        || f.contains("(+, -)")
-        || f.starts_with("so sanh")
-        || f.starts_with("chenh lech")
-        || f.starts_with("tang, giam")
-        || f.starts_with("tang/giam")
-        || f.starts_with("tang giam")
-}
-
-/// Does a column's heading name changes, whatever its unit (`Tăng/giảm
-/// cùng kỳ (%)`, `Tăng (+), giảm (-)`, `Chênh lệch`)?
-fn heading_names_change(heading: &str) -> bool {
-    let f = skeleton(heading);
-    [
-        "tang/giam",
-        "tang, giam",
-        "tang giam",
+/// Does a row's name or a column's heading say its figures are changes
+/// (`So sánh (+/-)`, `Tăng/giảm cùng kỳ (%)`, `Tăng (+), giảm (-)`, `Chênh
+/// lệch`), whatever their unit?
+fn names_change(text: &str) -> bool {
+    const MARKS: &[&str] = &[
         "(+/-)",
+        "(+/ -)",
+        "(+, -)",
         "(-)",
+        "so sanh",
         "chenh lech",
-    ]
-    .iter()
-    .any(|p| f.contains(p))
+        "tang, giam",
+        "tang/giam",
+        "tang giam",
+    ];
+    let f = skeleton(text);
+    MARKS.iter().any(|m| f.contains(m))
 }
 
 /// Does a heading (folded) name a column of rates (`Tỷ lệ`, `… (%)`)?
@@ -232,8 +220,7 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &CellTable) -> Ve
             // A change's figure carries its sign: in a row of changes, or
             // a column of them, in per cent or not (`Tăng/giảm cùng kỳ
             // (%)`); a `+` glued before it too (`+931`).
-            let changes =
-                change_row || *col == Column::Change || heading_names_change(&heading[j + shift]);
+            let changes = change_row || *col == Column::Change || names_change(&heading[j + shift]);
             let plus = changes && cell.starts_with('+');
             let Some(cell) = figure_of(cell.strip_prefix('+').filter(|_| plus).unwrap_or(cell))
             else {

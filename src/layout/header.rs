@@ -280,6 +280,14 @@ pub(crate) fn is_national_line(line: &Line<'_>) -> bool {
     right_column(line).is_some()
 }
 
+/// [`DOC_TYPES`] with their folded forms, built once.
+static FOLDED_TYPES: LazyLock<Vec<(&'static str, String)>> = LazyLock::new(|| {
+    DOC_TYPES
+        .iter()
+        .map(|&ty| (ty, super::Folded::new(ty).s))
+        .collect()
+});
+
 /// Matches a document type: the canonical name and a confidence.
 pub(crate) fn doc_type(line: &Line<'_>) -> Option<(&'static str, f32)> {
     let t = trim_cell(&line.text);
@@ -295,12 +303,12 @@ pub(crate) fn doc_type(line: &Line<'_>) -> Option<(&'static str, f32)> {
         .collect::<Vec<_>>()
         .join(" ");
     let mut best: Option<(&'static str, f32)> = None;
-    for &ty in DOC_TYPES {
-        let tf = super::Folded::new(ty).s;
-        let score = if f == tf {
+    for (ty, tf) in FOLDED_TYPES.iter() {
+        let ty = *ty;
+        let score = if f == *tf {
             1.0
         } else {
-            strsim::normalized_levenshtein(&f, &tf) as f32
+            strsim::normalized_levenshtein(&f, tf) as f32
         };
         if score >= 0.8 && best.is_none_or(|(_, s)| score > s) {
             best = Some((ty, score));
@@ -329,17 +337,16 @@ fn doc_type_and_title(line: &Line<'_>) -> Option<(&'static str, f32, usize)> {
         .map(|w| (w.as_ptr() as usize - t.as_ptr() as usize, w))
         .collect();
     let folded: Vec<String> = words.iter().map(|(_, w)| super::Folded::new(w).s).collect();
-    DOC_TYPES
+    FOLDED_TYPES
         .iter()
-        .filter_map(|&ty| {
+        .filter_map(|(ty, tf)| {
             let n = ty.split_whitespace().count();
-            let tf = super::Folded::new(ty).s;
             let head = folded.get(..n)?.join(" ");
             let rest = folded.get(n..).filter(|r| !r.is_empty())?.join(" ");
             let period = TITLE_ON_TYPE_LINE
                 .iter()
                 .any(|p| rest.starts_with(p) && rest[p.len()..].starts_with(' '));
-            (head == tf && period).then_some((ty, n))
+            (head == *tf && period).then_some((*ty, n))
         })
         .max_by_key(|&(_, n)| n)
         .map(|(ty, n)| (ty, 0.8, words[n].0))

@@ -479,10 +479,12 @@ fn two_columns(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Claims) 
             let l = &lines[i];
             let cell = l.text[at..].trim_end();
             let f = field(cell, l, at, at + cell.len(), 0.7);
-            if is_authority(cell) && sig.authority.is_none() && sig.position.is_none() {
-                sig.authority = Some(f);
-            } else if sig.position.is_none() && !is_authority(cell) {
-                sig.position = Some(f);
+            match is_authority(cell) {
+                true if sig.authority.is_none() && sig.position.is_none() => {
+                    sig.authority = Some(f)
+                }
+                false if sig.position.is_none() => sig.position = Some(f),
+                _ => {}
             }
         }
         let signer = names_line.text[name_at..].trim_end();

@@ -325,8 +325,7 @@ fn ends_with_table_figure(rest: &str) -> bool {
         && last
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','));
-    let year = last.len() == 4 && (last.starts_with("19") || last.starts_with("20"));
-    figure && !year
+    figure && !crate::text::is_year(last)
 }
 
 /// Does a heading in capitals follow (`v. TỔ CHỨC`: `v` and `x` print the same

@@ -241,6 +241,20 @@ impl Builder {
         }
     }
 
+    /// Records `to` as what token `ti` of line `li` reads, whatever the
+    /// decoder makes of it, where `gate` admits it.
+    fn marker(&mut self, gate: Gate, (li, ti): (usize, usize), to: String, confidence: f32) {
+        self.markers.push((
+            gate,
+            (li, ti),
+            Change {
+                to,
+                confidence,
+                runner_up: None,
+            },
+        ));
+    }
+
     /// The clean reading of token `ti` of line `li`.
     fn token(
         &mut self,
@@ -258,15 +272,12 @@ impl Builder {
             TokenKind::Figure => {
                 if let Some(figure) = s.strip_suffix(['o', 'O']) {
                     // OCR's `%o` for `‰` (the tokenizer keeps it with its figure).
-                    self.markers.push((
+                    self.marker(
                         gate,
                         (li, ti),
-                        Change {
-                            to: format!("{}‰", figure.trim_end_matches('%')),
-                            confidence: 0.9,
-                            runner_up: None,
-                        },
-                    ));
+                        format!("{}‰", figure.trim_end_matches('%')),
+                        MARKER_CONFIDENCE,
+                    );
                 }
                 match reading::lone_figure_readings(line, toks, ti, self.next_line_word)
                     .filter(|_| gate != Gate::Clean)
@@ -312,15 +323,7 @@ impl Builder {
                 if Some(ti) == first_word {
                     let rest = toks.get(ti + 1).map_or("", |n| &line[n.start..]);
                     if let Some(m) = codes::repair_marker(s, rest) {
-                        self.markers.push((
-                            gate,
-                            (li, ti),
-                            Change {
-                                to: m,
-                                confidence: 0.9,
-                                runner_up: None,
-                            },
-                        ));
+                        self.marker(gate, (li, ti), m, MARKER_CONFIDENCE);
                         self.items.push((gate, Item::Break));
                         return;
                     }
@@ -331,15 +334,7 @@ impl Builder {
                     reading::quarter_numeral(line, toks, ti).filter(|_| gate != Gate::Clean)
                 {
                     if roman != s {
-                        self.markers.push((
-                            Gate::Noisy,
-                            (li, ti),
-                            Change {
-                                to: roman.to_owned(),
-                                confidence: QUARTER_CONFIDENCE,
-                                runner_up: None,
-                            },
-                        ));
+                        self.marker(Gate::Noisy, (li, ti), roman.to_owned(), QUARTER_CONFIDENCE);
                     }
                     self.items
                         .push((Gate::Noisy, Item::Fixed(lex.id(&roman.to_lowercase()))));
@@ -353,27 +348,14 @@ impl Builder {
                     return;
                 }
                 // `m?` for `m²` in a noisy document: the unit, the mark gone.
-                if let Some((unit, rest)) =
+                if let Some(p) =
                     reading::power_sign_after_figure(line, toks, ti).filter(|_| gate != Gate::Clean)
                 {
-                    let words = if unit.ends_with('²') {
-                        "mét vuông"
-                    } else {
-                        "mét khối"
-                    };
-                    self.markers.push((
-                        Gate::Noisy,
-                        (li, ti),
-                        Change {
-                            to: unit,
-                            confidence: 0.9,
-                            runner_up: None,
-                        },
-                    ));
-                    if let Some(rest) = rest {
+                    self.marker(Gate::Noisy, (li, ti), p.unit, MARKER_CONFIDENCE);
+                    if let Some(rest) = p.rest {
                         self.strays.push((Gate::Noisy, li, ti + 1, rest));
                     }
-                    self.fixed_words(lex, Gate::Noisy, words);
+                    self.fixed_words(lex, Gate::Noisy, p.words);
                     if gate == Gate::Always {
                         self.token(lex, Gate::Clean, line, toks, li, ti);
                     }
@@ -409,6 +391,10 @@ impl Builder {
         }
     }
 }
+
+/// Confidence of a token a rule reads rather than the decoder: a section
+/// marker, a per mille sign, a unit's power, a list letter.
+const MARKER_CONFIDENCE: f32 = 0.9;
 
 /// Confidence of a quarter's numeral read from OCR's strokes
 /// ([`reading::quarter_numeral`]).
@@ -971,15 +957,7 @@ impl<'a> Repairer<'a> {
                     }
                     Reading::Word(to) => {
                         b.items.push((Gate::Noisy, Item::Break));
-                        b.markers.push((
-                            Gate::Noisy,
-                            (li, ti),
-                            Change {
-                                to: to.clone(),
-                                confidence: 0.9,
-                                runner_up: None,
-                            },
-                        ));
+                        b.marker(Gate::Noisy, (li, ti), to.clone(), MARKER_CONFIDENCE);
                         ti + 1
                     }
                     Reading::Syllable => {

@@ -287,8 +287,7 @@ pub(super) fn lone_figure_readings(
 /// Is `figure` a plain count (`89`, `1.245`), not a year (`2026`), a date
 /// or a ratio (`5/7`), a decimal or a rate?
 fn is_count(figure: &str) -> bool {
-    let year = figure.len() == 4 && (figure.starts_with("19") || figure.starts_with("20"));
-    !year && figure.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    !crate::text::is_year(figure) && figure.bytes().all(|b| b.is_ascii_digit() || b == b'.')
 }
 
 /// Is token `ti` the last of its line but for spaces?
@@ -2173,9 +2172,7 @@ pub(super) fn after_count(line: &str, toks: &[Token], ti: usize) -> bool {
         return false;
     }
     let figure = toks[ti - 2].text(line);
-    let year = figure.len() == 4
-        && (figure.starts_with("19") || figure.starts_with("20"))
-        && figure.bytes().all(|b| b.is_ascii_digit());
+    let year = crate::text::is_year(figure);
     let label = ti >= 4
         && toks[ti - 3].kind == TokenKind::Space
         && toks[ti - 4].kind == TokenKind::Word
@@ -2201,29 +2198,50 @@ const POWER_UNITS: &[(&str, &str)] = &[
 ];
 
 /// Marks OCR prints for the power of `m` or `km` after a quantity, with the
-/// unit they stand for: in the held-out sets `m?` was `m²` 29 times of 33,
+/// power they stand for: in the held-out sets `m?` was `m²` 29 times of 33,
 /// `m®` and `m°` `m³` 7 of 7 (`m*` was either: left alone).
-const POWER_SIGNS: &[(char, &str)] = &[('?', "²"), ('®', "³"), ('°', "³")];
+const POWER_SIGNS: &[(char, char)] = &[('?', '2'), ('®', '3'), ('°', '3')];
 
 /// A unit of area or volume whose power OCR printed as a mark (`21.460 m?;`
-/// for `21.460 m²;`): the word at `ti` (`m`, `km`) after a quantity, the mark
-/// glued to it, or read as a letter of it (`m®`). The unit as it should
-/// print and, where the mark is a token of its own, what is left of it (`;`).
-pub(super) fn power_sign_after_figure(
-    line: &str,
-    toks: &[Token],
-    ti: usize,
-) -> Option<(String, Option<String>)> {
-    let s = toks[ti].text(line);
+/// for `21.460 m²;`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct PowerSign {
+    /// The unit as it should print (`m²`).
+    pub unit: String,
+    /// The words the language model reads for it ([`POWER_UNITS`]).
+    pub words: &'static str,
+    /// What is left of the mark's token where the mark is a token of its
+    /// own (`;` of `?;`); `None` where the tokenizer read it as a letter of
+    /// the word (`m®`).
+    pub rest: Option<String>,
+}
+
+/// The unit at `ti` (`m`, `km`) after a quantity with its power printed as a
+/// mark ([`POWER_SIGNS`]), glued to it or read as a letter of it (`m®`), and
+/// not glued to a word after it (`m?x` is no unit).
+pub(super) fn power_sign_after_figure(line: &str, toks: &[Token], ti: usize) -> Option<PowerSign> {
     if !after_figure(toks, ti) {
         return None;
     }
-    let ends = |i: usize| toks.get(i).is_none_or(|t| t.kind != TokenKind::Word);
-    // A sign the tokenizer reads as a letter is part of the word (`m®`).
-    if let Some((unit, c)) = s.char_indices().next_back().map(|(at, c)| (&s[..at], c)) {
-        if matches!(unit, "m" | "km") && ends(ti + 1) {
-            if let Some((_, power)) = POWER_SIGNS.iter().find(|(m, _)| *m == c) {
-                return Some((format!("{unit}{power}"), None));
+    let s = toks[ti].text(line);
+    let sign = |unit: &str, mark: char, rest: Option<String>| {
+        let digit = POWER_SIGNS.iter().find(|(m, _)| *m == mark)?.1;
+        let printed = format!("{unit}{digit}");
+        let words = POWER_UNITS.iter().find(|(u, _)| *u == printed)?.1;
+        let power = if digit == '2' { '²' } else { '³' };
+        Some(PowerSign {
+            unit: format!("{unit}{power}"),
+            words,
+            rest,
+        })
+    };
+    let no_word_at = |i: usize| toks.get(i).is_none_or(|t| t.kind != TokenKind::Word);
+    // The sign read as the word's last letter (`m®`).
+    if let Some((at, c)) = s.char_indices().next_back() {
+        let unit = &s[..at];
+        if matches!(unit, "m" | "km") && no_word_at(ti + 1) {
+            if let Some(p) = sign(unit, c, None) {
+                return Some(p);
             }
         }
     }
@@ -2231,13 +2249,13 @@ pub(super) fn power_sign_after_figure(
         return None;
     }
     let mark = toks.get(ti + 1).filter(|t| t.kind == TokenKind::Punct)?;
-    let p = mark.text(line);
-    let mut chars = p.chars();
+    let mut chars = mark.text(line).chars();
     let c = chars.next()?;
-    let power = POWER_SIGNS.iter().find(|(m, _)| *m == c)?.1;
-    // Not glued to a word after it (`m?x` is no unit).
-    let ends = toks.get(ti + 2).is_none_or(|t| t.kind == TokenKind::Space);
-    ends.then(|| (format!("{s}{power}"), Some(chars.as_str().to_owned())))
+    let spaced = toks.get(ti + 2).is_none_or(|t| t.kind == TokenKind::Space);
+    if !spaced {
+        return None;
+    }
+    sign(s, c, Some(chars.as_str().to_owned()))
 }
 
 /// The words the language model reads for a unit of area or volume after a
@@ -2274,14 +2292,19 @@ mod tests {
     #[test]
     fn powers_of_units_ocr_printed_as_marks() {
         let at = |line: &str, word: &str| at_word(line, word, power_sign_after_figure);
+        let sign = |unit: &str, words, rest: Option<&str>| PowerSign {
+            unit: unit.to_owned(),
+            words,
+            rest: rest.map(str::to_owned),
+        };
         assert_eq!(
             at("diện tích 21.460 m?;", "m"),
-            Some(("m²".to_owned(), Some(";".to_owned())))
+            Some(sign("m²", "mét vuông", Some(";")))
         );
-        assert_eq!(at("35 m® nước", "m®"), Some(("m³".to_owned(), None)));
+        assert_eq!(at("35 m® nước", "m®"), Some(sign("m³", "mét khối", None)));
         assert_eq!(
             at("12 km? đường", "km"),
-            Some(("km²".to_owned(), Some(String::new())))
+            Some(sign("km²", "km vuông", Some("")))
         );
         assert_eq!(at("12 m?x", "m"), None, "glued to a word");
         assert_eq!(at("và m? không", "m"), None, "no quantity before");
@@ -2524,43 +2547,34 @@ mod tests {
         assert!(!at_end("báo cáo ©", "trường"));
     }
 
+    /// What [`lone_figure_word`] reads the last lone `mark` of `line` as,
+    /// with the two words before and after it.
+    fn lone_word(
+        line: &str,
+        mark: &str,
+        before: [Option<&str>; 2],
+        after: [Option<&str>; 2],
+    ) -> Option<&'static str> {
+        let lex = crate::lexicon::bundled();
+        let toks = text::tokenize(line);
+        let i = toks
+            .iter()
+            .rposition(|t| t.text(line) == mark)
+            .expect("mark");
+        lone_figure_word(lex, line, &toks, i, before, after).map(|(w, _)| w)
+    }
+
     #[test]
     fn a_lone_figure_before_a_figure_or_a_code_opening_with_one() {
-        let lex = crate::lexicon::bundled();
-        let read = |line: &str| {
-            let toks = text::tokenize(line);
-            let i = toks.iter().position(|t| t.text(line) == "16").unwrap();
-            lone_figure_word(
-                lex,
-                line,
-                &toks,
-                i,
-                [Some("nối"), Some("Quốc")],
-                [None, None],
-            )
-            .map(|(w, _)| w)
-        };
+        let read = |line: &str| lone_word(line, "16", [Some("nối"), Some("Quốc")], [None, None]);
         assert_eq!(read("nối Quốc 16 1 với"), Some("lộ"));
         assert_eq!(read("nối Quốc 16 7A với"), Some("lộ"));
     }
 
     #[test]
     fn a_lone_figure_opening_a_compound() {
-        let lex = crate::lexicon::bundled();
-        let read = |line: &str, before: [&str; 2], after: [&str; 2]| {
-            let toks = text::tokenize(line);
-            let i = toks.iter().position(|t| t.text(line) == "16").unwrap();
-            let [b0, b1] = before;
-            let [a0, a1] = after;
-            lone_figure_word(
-                lex,
-                line,
-                &toks,
-                i,
-                [Some(b0), Some(b1)],
-                [Some(a0), Some(a1)],
-            )
-            .map(|(w, _)| w)
+        let read = |line: &str, [b0, b1]: [&str; 2], [a0, a1]: [&str; 2]| {
+            lone_word(line, "16", [Some(b0), Some(b1)], [Some(a0), Some(a1)])
         };
         // `lộ trình` follows `lộ` far better than a number, though `đề xuất
         // lộ` is rare.
@@ -2582,21 +2596,8 @@ mod tests {
 
     #[test]
     fn a_lone_figure_after_a_count_is_what_it_counts() {
-        let lex = crate::lexicon::bundled();
-        let read = |line: &str, before: [&str; 2], after: [&str; 2]| {
-            let toks = text::tokenize(line);
-            let i = toks.iter().rposition(|t| t.text(line) == "6").unwrap();
-            let [b0, b1] = before;
-            let [a0, a1] = after;
-            lone_figure_word(
-                lex,
-                line,
-                &toks,
-                i,
-                [Some(b0), Some(b1)],
-                [Some(a0), Some(a1)],
-            )
-            .map(|(w, _)| w)
+        let read = |line: &str, [b0, b1]: [&str; 2], [a0, a1]: [&str; 2]| {
+            lone_word(line, "6", [Some(b0), Some(b1)], [Some(a0), Some(a1)])
         };
         assert_eq!(
             read("xảy ra tại 89 6 dịch bệnh", ["tại", "89"], ["dịch", "bệnh"]),

@@ -76,11 +76,8 @@ impl CellTable {
         }
         let width = self.heading.len().saturating_sub(rest.len());
         let line = lines.get(li)?.as_ref();
-        let edges = edge_cells(line);
-        // A line of exactly the heading's cells, empty ones and all, holds
-        // each under its column (`| | Đề án 06 | | |`: `06` names).
-        let row = if rest.is_empty() && edges.len() == width && cells(line).is_some() {
-            edges
+        let row = if rest.is_empty() {
+            row_cells(line, width)?
         } else {
             split_merged(cells(line)?, width)
         };
@@ -88,6 +85,20 @@ impl CellTable {
         out.extend(rest);
         Some(out)
     }
+}
+
+/// The cells of `line` as a row under a heading of `width` cells: a line of
+/// exactly the heading's cells, empty ones and all, holds each under its
+/// column (`| | Đề án 06 | | |`: `06` names); any other has its merged
+/// figures split ([`split_merged`]). `None` for a line of no cells.
+fn row_cells(line: &str, width: usize) -> Option<Vec<&str>> {
+    let row = cells(line)?;
+    let edges = edge_cells(line);
+    Some(if edges.len() == width {
+        edges
+    } else {
+        split_merged(row, width)
+    })
 }
 
 /// The cells of a line split at the `|` it holds, any number of them,
@@ -294,11 +305,7 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
             // empty cells kept where that makes the heading's width, else
             // its merged figures split (`67 1 2,53`).
             let figures = row.iter().filter(|c| is_figure(c)).count();
-            let read = if edge_cells(text).len() == width {
-                width
-            } else {
-                split_merged(row.clone(), width).len()
-            };
+            let read = row_cells(text, width).map_or(0, |r| r.len());
             aligned |= read == width && figures >= 1 || row.len() > width && figures >= 2;
             end += 1;
         }
@@ -326,14 +333,17 @@ const GARBLED_SHORT: usize = 15;
 /// fewer than half of them of a syllable's shape (`Beceem eae See aces
 /// Gents ec ouens ois`: prose is mostly syllables)?
 fn is_garbled(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let syllables = words
-        .iter()
-        .filter(|w| crate::lexicon::syllable::is_syllable_shape(&super::viet::skeleton(w)))
-        .count();
-    line.trim().chars().count() <= GARBLED_SHORT
-        || line.contains(['|', '+', '-'])
-        || syllables * 2 < words.len()
+    let junk_words = || {
+        let (mut words, mut syllables) = (0, 0);
+        for w in line.split_whitespace() {
+            words += 1;
+            syllables += usize::from(crate::lexicon::syllable::is_syllable_shape(
+                &super::viet::skeleton(w),
+            ));
+        }
+        syllables * 2 < words
+    };
+    line.trim().chars().count() <= GARBLED_SHORT || line.contains(['|', '+', '-']) || junk_words()
 }
 
 /// Most lines [`full_row_ahead`] looks past.

@@ -40,6 +40,13 @@ pub fn split_lines(text: &str) -> Vec<&str> {
     text.split('\n').collect()
 }
 
+/// Is `s` a year of this era printed alone (`1975`, `2026`)?
+pub fn is_year(s: &str) -> bool {
+    s.len() == 4
+        && (s.starts_with("19") || s.starts_with("20"))
+        && s.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Number of lines as `wc -l`-style tools and editors count them: a trailing
 /// newline does not open a new line.
 pub fn line_count(text: &str) -> usize {

@@ -199,8 +199,9 @@ fn split_glued(w: &str) -> Vec<&str> {
         let next_digit = b.get(i + 1).is_some_and(u8::is_ascii_digit);
         let sign = matches!(b[i], b'-' | b'+');
         // Not a span of years (`2026-2030`).
-        let years =
-            b[i] == b'-' && is_year(&w[start..i]) && w.get(i + 1..i + 5).is_some_and(is_year);
+        let years = b[i] == b'-'
+            && super::is_year(&w[start..i])
+            && w.get(i + 1..i + 5).is_some_and(super::is_year);
         if sign && next_digit && !years && (b[i - 1].is_ascii_digit() || speck(b[i - 1])) {
             out.push(w[start..i].trim_end_matches(['.', ':', ';']));
             start = i;
@@ -211,13 +212,6 @@ fn split_glued(w: &str) -> Vec<&str> {
     }
     out.push(w[start..].trim_end_matches(SPECKS));
     out
-}
-
-/// Is `s` a year of this era (`1975`, `2026`)?
-fn is_year(s: &str) -> bool {
-    s.len() == 4
-        && (s.starts_with("19") || s.starts_with("20"))
-        && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The commonest number of figures of the rows among `lines` (the fewer on
