@@ -236,7 +236,7 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
         };
         let wraps: Vec<&str> = (names_from..first_row)
             .map(|k| lines[k].as_ref())
-            .filter(|l| !is_rule(l) && !is_column_numbers(l))
+            .filter(|l| l.contains('|') && !is_rule(l) && !is_column_numbers(l))
             .collect();
         let heading = widen(&heading, &wraps);
         let mut end = first_row;
@@ -333,17 +333,19 @@ const GARBLED_SHORT: usize = 15;
 /// fewer than half of them of a syllable's shape (`Beceem eae See aces
 /// Gents ec ouens ois`: prose is mostly syllables)?
 fn is_garbled(line: &str) -> bool {
-    let junk_words = || {
-        let (mut words, mut syllables) = (0, 0);
-        for w in line.split_whitespace() {
-            words += 1;
-            syllables += usize::from(crate::lexicon::syllable::is_syllable_shape(
-                &super::viet::skeleton(w),
-            ));
-        }
-        syllables * 2 < words
-    };
-    line.trim().chars().count() <= GARBLED_SHORT || line.contains(['|', '+', '-']) || junk_words()
+    line.trim().chars().count() <= GARBLED_SHORT || line.contains(['|', '+', '-']) || junk(line)
+}
+
+/// Are fewer than half of `line`'s words of a syllable's shape?
+fn junk(line: &str) -> bool {
+    let (mut words, mut syllables) = (0, 0);
+    for w in line.split_whitespace() {
+        words += 1;
+        syllables += usize::from(crate::lexicon::syllable::is_syllable_shape(
+            &super::viet::skeleton(w),
+        ));
+    }
+    syllables * 2 < words
 }
 
 /// Most lines [`full_row_ahead`] looks past.
@@ -585,10 +587,23 @@ fn unruled_names_end<S: AsRef<str>>(lines: &[S], from: usize, width: usize) -> u
         wraps += 1;
         k += 1;
     }
+    let is_row = |k: usize| lines.get(k).is_some_and(|l| cells(l.as_ref()).is_some());
     match lines.get(k) {
-        Some(line) if k > from && cells(line.as_ref()).is_some() => k,
+        _ if k == from => from,
+        Some(_) if is_row(k) => k,
+        // The rule under the names, garbled past reading as one (`fann--+`
+        // for `+-----+-----…`), above a line of cells.
+        Some(line) if is_garbled_rule_speck(line.as_ref()) && is_row(k + 1) => k + 1,
         _ => from,
     }
+}
+
+/// Can `line`, with no `|`, be a rule OCR garbled to a speck: a dash or a
+/// `+` of the rule left, short ([`GARBLED_SHORT`]) or not prose ([`junk`])?
+fn is_garbled_rule_speck(line: &str) -> bool {
+    !line.contains('|')
+        && line.contains(['+', '-'])
+        && (line.trim().chars().count() <= GARBLED_SHORT || junk(line))
 }
 
 /// Can `line` be a heading's names wrapped below it, with no rule under
@@ -1062,6 +1077,25 @@ mod tests {
             .collect();
         assert_eq!(figures, ["38.650", "6.800", "3.400"]);
         assert!(is_rule("|=====|=====|") && !is_rule("- Như trên;") && !is_rule("--"));
+    }
+
+    #[test]
+    fn a_rule_garbled_to_a_speck_under_wrapped_names_ends_the_heading() {
+        let lines = [
+            "| STT | Huyện | SXH 10T | SXH cùng |",
+            "| | thị xã | 2027 (ca) | kỳ 2026 (ca) |",
+            "fann--+       ",
+            "| 1 | TP. Mỹ Tho | 412 | 530 |",
+            "| 2 | TX. Gò Công | 98 | 121 |",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!((t[0].first_row, t[0].end_line), (3, 5));
+        assert_eq!(t[0].heading[2], "SXH 10T 2027 (ca)");
+        // Prose under the names is no rule: the line after the heading
+        // stays a row.
+        let prose = [lines[0], lines[1], "Tổng số ca mắc - tăng so với", lines[3]];
+        assert_ne!(find_tables(&prose).first().map(|t| t.first_row), Some(3));
     }
 
     #[test]
