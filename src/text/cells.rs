@@ -572,7 +572,8 @@ fn edge_cells(line: &str) -> Vec<&str> {
 /// Where the rows start under a heading that no rule closes, its names
 /// starting at `from`: past at most [`HEADING_WRAPS`] lines of names
 /// ([`is_heading_wrap`]) and a line of column numbers (`| (1) | (2) |`),
-/// where a line of cells follows them; else at `from`.
+/// and a rule garbled to a speck ([`is_garbled_rule_speck`]), where a line
+/// of cells follows them; else at `from`.
 fn unruled_names_end<S: AsRef<str>>(lines: &[S], from: usize, width: usize) -> usize {
     let mut wraps = 0;
     let mut k = from;
@@ -589,10 +590,10 @@ fn unruled_names_end<S: AsRef<str>>(lines: &[S], from: usize, width: usize) -> u
     }
     let is_row = |k: usize| lines.get(k).is_some_and(|l| cells(l.as_ref()).is_some());
     match lines.get(k) {
-        _ if k == from => from,
-        Some(_) if is_row(k) => k,
-        // The rule under the names, garbled past reading as one (`fann--+`
-        // for `+-----+-----…`), above a line of cells.
+        Some(_) if k > from && is_row(k) => k,
+        // The rule under the heading or its names, garbled past reading as
+        // one (`fann--+`, `4 -----` for `+-----+-----…`), above a line of
+        // cells.
         Some(line) if is_garbled_rule_speck(line.as_ref()) && is_row(k + 1) => k + 1,
         _ => from,
     }
@@ -1092,6 +1093,10 @@ mod tests {
         assert_eq!(t.len(), 1);
         assert_eq!((t[0].first_row, t[0].end_line), (3, 5));
         assert_eq!(t[0].heading[2], "SXH 10T 2027 (ca)");
+        // So does one right under the heading.
+        let under = [lines[0], "4 -----        ", lines[3], lines[4]];
+        let t = find_tables(&under);
+        assert_eq!((t.len(), t[0].first_row, t[0].end_line), (1, 2, 4));
         // Prose under the names is no rule: the line after the heading
         // stays a row.
         let prose = [lines[0], lines[1], "Tổng số ca mắc - tăng so với", lines[3]];
