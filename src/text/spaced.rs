@@ -79,6 +79,17 @@ const COLUMN_WORDS: &[&[&str]] = &[
 /// hoạch năm 2024` is one column.
 const CAPITALISED_COLUMN_WORDS: &[&str] = &["nam", "tang", "so", "quy"];
 
+/// Column names a report's heading abbreviates in capitals: `TH` (thực
+/// hiện), `KH` (kế hoạch), `DT` (dự toán), `ƯTH` (ước thực hiện, OCR's
+/// `UTH`); each starts a column, alone or in a ratio (`TH/DT (%)`).
+const COLUMN_ABBREVIATIONS: &[&str] = &["TH", "KH", "DT", "ƯTH", "UTH"];
+
+/// Is `word` a column's abbreviation, or a ratio of them (`TH/KH`)?
+fn is_column_abbreviation(word: &str) -> bool {
+    let w = word.trim_end_matches([',', ';']);
+    !w.is_empty() && w.split('/').all(|p| COLUMN_ABBREVIATIONS.contains(&p))
+}
+
 /// How a heading opens (folded words): with the row number's or the name's
 /// column, as prose does not.
 const FIRST_COLUMNS: &[&[&str]] = &[
@@ -443,7 +454,8 @@ fn heading_split(line: &str) -> Option<(Vec<String>, usize)> {
     let mut k = 0;
     while k < words.len() {
         let capitalised = words[k].starts_with(char::is_uppercase)
-            && CAPITALISED_COLUMN_WORDS.contains(&folded[k].as_str());
+            && CAPITALISED_COLUMN_WORDS.contains(&folded[k].as_str())
+            || is_column_abbreviation(words[k]);
         let name_len = COLUMN_WORDS
             .iter()
             .find(|c| at(k, c))
@@ -676,6 +688,28 @@ mod tests {
             "2 Thu tiền 120 83",
         ])
         .is_empty());
+    }
+
+    #[test]
+    fn abbreviated_columns_start_columns() {
+        let t = find_tables(&[
+            "STT Nội dung Dự toán 2027 TH 9 tháng TH/DT (%) So CK (%)",
+            "1 Thuế GTGT hộ kinh doanh 1.250 986,4 78,9 112,4",
+            "2 Thuế thu nhập cá nhân 420 351,2 83,6 108,7",
+        ]);
+        assert_eq!(
+            t[0].columns,
+            [
+                "STT",
+                "Nội dung",
+                "Dự toán 2027",
+                "TH 9 tháng",
+                "TH/DT (%)",
+                "So CK (%)"
+            ]
+        );
+        // Capitals that abbreviate no column (a school's `THCS`) start none.
+        assert!(!is_column_abbreviation("THCS") && !is_column_abbreviation("TH/"));
     }
 
     #[test]
