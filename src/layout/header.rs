@@ -288,6 +288,21 @@ static FOLDED_TYPES: LazyLock<Vec<(&'static str, String)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// `symbol` with its type code spelt as the code of the document's own
+/// type `doc_type` where the two differ only in a `Đ`'s bar, which OCR
+/// drops (`DA-UBND` of an `ĐỀ ÁN` is `ĐA-UBND`: `DA` is a Dự án's code;
+/// `CD-UBND` of a `CÔNG ĐIỆN` is `CĐ-UBND`); `None` where it needs no
+/// change.
+fn type_code_spelt(symbol: &str, doc_type: &str) -> Option<String> {
+    let (code, rest) = symbol.split_once('-')?;
+    let want = crate::lexicon::doc_types::TYPE_CODES
+        .iter()
+        .find(|(_, name)| name.to_uppercase() == doc_type)
+        .map(|(c, _)| *c)?;
+    let bare = |s: &str| s.replace('Đ', "D");
+    (code != want && bare(code) == bare(want)).then(|| format!("{want}-{rest}"))
+}
+
 /// Matches a document type: the canonical name and a confidence.
 pub(crate) fn doc_type(line: &Line<'_>) -> Option<(&'static str, f32)> {
     let t = trim_cell(&line.text);
@@ -805,6 +820,11 @@ pub(crate) fn parse(
             }
         }
     }
+    if let (Some(sym), Some(ty)) = (h.symbol.as_mut(), h.doc_type.as_ref()) {
+        if let Some(v) = type_code_spelt(&sym.value, &ty.value) {
+            sym.value = v;
+        }
+    }
     if h.doc_type.is_none() {
         diags.push(Diagnostic {
             code: "header.doc_type.missing".into(),
@@ -817,7 +837,7 @@ pub(crate) fn parse(
 
 #[cfg(test)]
 mod tests {
-    use super::issuer_value;
+    use super::{issuer_value, type_code_spelt};
     use crate::layout::analyze;
     use crate::output::BlockKind;
 
@@ -1236,6 +1256,21 @@ BÁO CÁO TÌNH HÌNH KINH TẾ",
         let l = layout("THỊ XÃ NINH HÒA\n §6::318/TB-UBND Ninh Hòa, ngày 14 tháng 11 năm 2024");
         assert_eq!(value(&l.header.number), Some("318"));
         assert_eq!(value(&l.header.symbol), Some("TB-UBND"));
+    }
+
+    #[test]
+    fn a_symbol_code_takes_the_bar_of_its_own_type() {
+        let l = layout("UBND HUYỆN A\nSố: 09/DA-UBND\nĐỀ ÁN\nPhát triển sản phẩm OCOP");
+        assert_eq!(value(&l.header.symbol), Some("ĐA-UBND"));
+        let l = layout("UBND HUYỆN A\nSố: 09/DA-UBND\nDỰ ÁN\nĐầu tư đường");
+        assert_eq!(value(&l.header.symbol), Some("DA-UBND"));
+        let l = layout("UBND HUYỆN A\nSố: 09/HD-UBND\nHƯỚNG DẪN\nThực hiện");
+        assert_eq!(value(&l.header.symbol), Some("HD-UBND"));
+        assert_eq!(
+            type_code_spelt("CD-UBND", "CÔNG ĐIỆN").as_deref(),
+            Some("CĐ-UBND")
+        );
+        assert_eq!(type_code_spelt("KH-UBND", "BÁO CÁO"), None);
     }
 
     #[test]
