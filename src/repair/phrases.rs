@@ -1851,10 +1851,15 @@ pub(super) fn read_subject_vv(lines: &[String], tokens: &[Vec<Token>], changes: 
             (cs.next(), cs.next(), cs.next(), cs.next()),
             (
                 Some('V' | 'v'),
-                Some('/' | 'i' | 'l' | '1' | '|'),
+                Some('/' | 'i' | 'l' | '1' | '|' | 'j'),
                 Some('v' | 'V' | 'y' | 'w'),
                 None
             ) | (Some('/'), Some('v' | 'V' | 'y' | 'w'), None, None)
+                // The slash read as any mark before a `v` (`VAv`, `Vev`: no
+                // syllable ends with `v`), or lost, or merged into the
+                // second `v` (`Vv`, `VW`).
+                | (Some('V'), Some(_), Some('v' | 'V'), None)
+                | (Some('V'), Some('v' | 'V' | 'w' | 'W'), None, None)
         );
         let lower_next = toks.get(end + 1).is_some_and(|t| {
             t.kind == TokenKind::Word && t.text(line).starts_with(char::is_lowercase)
@@ -2330,7 +2335,7 @@ pub(super) mod tests {
     #[test]
     fn a_subject_line_opens_with_v_slash_v() {
         let text =
-            "Viv chuẩn bị đón Tết\nV/y rà soát\nV / v tăng cường\nV/v triển khai\nViv Nguyễn\n/v báo cáo";
+            "Viv chuẩn bị đón Tết\nV/y rà soát\nV / v tăng cường\nV/v triển khai\nViv Nguyễn\n/v báo cáo\nVW chi trả\nVAv cấp\nVay vốn\nVv rà soát";
         let out = read_with(read_subject_vv, text);
         assert_eq!(
             out,
@@ -2340,7 +2345,11 @@ pub(super) mod tests {
                 "V / v tăng cường",
                 "V/v triển khai",
                 "Viv Nguyễn",
-                "V/v báo cáo"
+                "V/v báo cáo",
+                "V/v chi trả",
+                "V/v cấp",
+                "Vay vốn",
+                "V/v rà soát"
             ]
         );
     }
