@@ -731,6 +731,9 @@ pub(crate) fn parse(
                 }
             } else if BODY_START.is_match(&l.fold.s)
                 && !(parts.is_empty() && TITLE_VERB.is_match(&l.fold.s))
+                // A title's line goes on in small letters (`theo phương
+                // châm "4 tại chỗ" …`), a body opens with a capital.
+                && (parts.is_empty() || !l.text.trim_start().starts_with(char::is_lowercase))
                 || !parts.is_empty() && (l.text.len() > 160 || ends_title(parts[0], l))
             {
                 break;
@@ -1256,6 +1259,17 @@ BÁO CÁO TÌNH HÌNH KINH TẾ",
         let l = layout("THỊ XÃ NINH HÒA\n §6::318/TB-UBND Ninh Hòa, ngày 14 tháng 11 năm 2024");
         assert_eq!(value(&l.header.number), Some("318"));
         assert_eq!(value(&l.header.symbol), Some("TB-UBND"));
+    }
+
+    #[test]
+    fn a_title_line_in_small_letters_goes_on_past_a_body_word() {
+        let l = layout(
+            "UBND XÃ A\nSố: 27/PA-UBND\nPHƯƠNG ÁN\nPhòng, chống thiên tai năm 2027\ntheo phương châm \"4 tại chỗ\"\nTheo đề nghị của Ban Chỉ huy.",
+        );
+        assert_eq!(
+            value(&l.header.title),
+            Some("Phòng, chống thiên tai năm 2027 theo phương châm \"4 tại chỗ\"")
+        );
     }
 
     #[test]
