@@ -177,12 +177,20 @@ pub(crate) fn is_figure(cell: &str) -> bool {
 const MAX_HEADING: usize = 40;
 
 /// Is `c` a table's heading row: three cells or more, each short and none
-/// a figure or a garbled rule? (OCR's rule specks put `|` in running text
-/// too.)
+/// a figure (but a year naming a column: `| STT | Chỉ tiêu | ĐVT | 2027 |
+/// 2028 |`, under two cells of words at least) or a garbled rule? (OCR's
+/// rule specks put `|` in running text too.)
 fn is_heading(c: &[&str]) -> bool {
+    let worded = c
+        .iter()
+        .filter(|s| s.chars().any(char::is_alphabetic))
+        .count();
     c.len() >= 3
         && c.iter().all(|s| {
-            !s.is_empty() && s.chars().count() <= MAX_HEADING && !is_figure(s) && !is_rule_cell(s)
+            !s.is_empty()
+                && s.chars().count() <= MAX_HEADING
+                && (!is_figure(s) || super::is_year(s) && worded >= 2)
+                && !is_rule_cell(s)
         })
 }
 
@@ -1101,6 +1109,21 @@ mod tests {
         // stays a row.
         let prose = [lines[0], lines[1], "Tổng số ca mắc - tăng so với", lines[3]];
         assert_ne!(find_tables(&prose).first().map(|t| t.first_row), Some(3));
+    }
+
+    #[test]
+    fn years_name_columns_of_a_heading() {
+        let lines = [
+            "| STT | Chỉ tiêu | ĐVT | 2027 | 2028 |",
+            "|-----|----------|-----|------|------|",
+            "| 1 | Sản phẩm mới | sản phẩm | 8 | 9 |",
+            "| 2 | Doanh thu | tỷ đồng | 242,5 | 276,7 |",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!((t.len(), t[0].heading_line, t[0].first_row), (1, 0, 2));
+        assert_eq!(t[0].heading[3], "2027");
+        // A row of years under one word is no heading.
+        assert!(!is_heading(&["Xã A", "2025", "2026"]));
     }
 
     #[test]
