@@ -23,6 +23,7 @@ const DOC_TYPES: &[&str] = &[
     "QUY ĐỊNH",
     "THÔNG CÁO",
     "THÔNG BÁO",
+    "THÔNG BÁO KẾT LUẬN",
     "HƯỚNG DẪN",
     "CHƯƠNG TRÌNH",
     "CHƯƠNG TRÌNH CÔNG TÁC",
@@ -1258,6 +1259,17 @@ BÁO CÁO TÌNH HÌNH KINH TẾ",
         assert_eq!(value(&l.header.number), Some("1874"));
         let l = layout("THỊ XÃ NINH HÒA\n §6::318/TB-UBND Ninh Hòa, ngày 14 tháng 11 năm 2024");
         assert_eq!(value(&l.header.number), Some("318"));
+        assert_eq!(value(&l.header.symbol), Some("TB-UBND"));
+    }
+
+    #[test]
+    fn a_notice_of_conclusions_names_its_type_in_full() {
+        let l = layout("UBND THÀNH PHỐ A\nSố: 427/TB-UBND\n\nTHÔNG BÁO KẾT LUẬN\ncủa Chủ tịch UBND thành phố tại cuộc họp\n\nNgày 09/4/2027, tại trụ sở.");
+        assert_eq!(value(&l.header.doc_type), Some("THÔNG BÁO KẾT LUẬN"));
+        assert_eq!(
+            value(&l.header.title),
+            Some("của Chủ tịch UBND thành phố tại cuộc họp")
+        );
         assert_eq!(value(&l.header.symbol), Some("TB-UBND"));
     }
 
