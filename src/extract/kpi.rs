@@ -236,14 +236,17 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
             Some('-') => before_prev.is_some_and(char::is_lowercase) && next == Some('%') || minus,
             _ => false,
         };
+        let dashed = out_of.is_none() && in_dashed_range(doc, s, e);
         if prev.is_some_and(|c| {
             (c.is_alphanumeric() || "/.,-=:_&".contains(c))
                 && !(c == '/' && after_unit_slash)
                 && !speck_before
+                && !(c == '-' && dashed)
         }) || next.is_some_and(|c| c.is_alphanumeric() || c == '=' || c == '_')
             || (matches!(next, Some('/' | ':' | '-'))
                 && next2.is_some_and(|c| c.is_ascii_digit())
-                && per_head.is_none())
+                && per_head.is_none()
+                && !(next == Some('-') && dashed))
         {
             continue;
         }
@@ -439,6 +442,61 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
 static RANGE_HIGH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:đến|tới|-|–)\s*\d+(?:[.,]\d+)*").expect("valid regex"));
 
+/// A figure at its line's start or after a space or bracket (group 1),
+/// right before a figure after a bare dash (group 2): `200-350`, `18-20`.
+static DASHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s(])(\d+(?:[.,]\d+)*)-(\d+(?:[.,]\d+)*)").expect("valid regex")
+});
+
+/// Is the figure at printed `s..e` an end of a range printed with a bare
+/// dash and measured (`lượng mưa từ 200-350 mm`, `khoảng 18-20%`): the low
+/// end below the high and not ten times less, neither a year (`2026-2027`
+/// is a span of years, not a measure), the high end followed by a per cent
+/// sign, money or a word a report counts or measures in (not an age's
+/// subject: `phụ nữ 15-49 sử dụng`, nor hours), no figure, slash or dash
+/// chained on either end (`0912-345-678`), and not in brackets?
+fn in_dashed_range(doc: &DocText, s: usize, e: usize) -> bool {
+    let t = &doc.text;
+    let (ls, le) = (doc.line_start(s), doc.line_end(s));
+    let line = &t[ls..le];
+    DASHED.captures_iter(line).any(|c| {
+        let (Some(low), Some(high)) = (c.get(1), c.get(2)) else {
+            return false;
+        };
+        let (lo, hi) = (
+            (ls + low.start(), ls + low.end()),
+            (ls + high.start(), ls + high.end()),
+        );
+        if (s, e) != lo && (s, e) != hi {
+            return false;
+        }
+        let (Some(a), Some(b)) = (parse_vn(low.as_str()), parse_vn(high.as_str())) else {
+            return false;
+        };
+        let year = |m: regex::Match<'_>| crate::text::is_year(m.as_str());
+        let rest = &t[hi.1..le];
+        let chained = rest.starts_with(['-', '/', '.', ','])
+            && rest[1..].starts_with(|c: char| c.is_ascii_digit());
+        let measured = rest.trim_start().starts_with('%')
+            || rest.starts_with(' ')
+                && unit_after(doc, hi.1).is_some_and(|(u, _, scale)| {
+                    let w = first_word(&u);
+                    scale != 1.0
+                        || is_word(w, COUNTED_NOUNS)
+                        || is_word(w, ONE_SYLLABLE) && !is_word(w, CLOCK_UNITS[..2].as_ref())
+                        || is_word(w, RANGE_UNITS)
+                        || counts_whole_things(&u)
+                });
+        // In brackets a range restates a level (`cấp 11 (103-117 km/h)`).
+        let bracketed = t[..lo.0].ends_with('(');
+        a < b && b <= 10.0 * a && !year(low) && !year(high) && !chained && measured && !bracketed
+    })
+}
+
+/// Units of a range with a bare dash besides the counted nouns and measure
+/// words ([`COUNTED_NOUNS`], [`ONE_SYLLABLE`]): `200-350 mm`, `2-3 tuần`.
+const RANGE_UNITS: &[&str] = &["mm", "cm", "tuần", "độ"];
+
 /// The unit and money scale of a range's low end, printed without one,
 /// ending at printed offset `e`: its high end's (`5 đến 7 cơn bão`, `từ 2
 /// đến 3 tỷ đồng`), unless that end is a span of time or an age (`6 đến 12
@@ -448,6 +506,10 @@ fn range_upper_unit(doc: &DocText, e: usize) -> Option<(String, f64)> {
     let after = &doc.text[e + high.end()..];
     if is_word(first_word(after), TIME_AFTER) {
         return None;
+    }
+    // `15 - 25%`, `18-20%`: a range of rates.
+    if after.trim_start_matches(' ').starts_with('%') {
+        return Some(("%".to_owned(), 1.0));
     }
     unit_after(doc, e + high.end())
         .map(|(u, _, scale)| (u, scale))
@@ -1282,6 +1344,27 @@ mod tests {
     }
 
     #[test]
+    fn ranges_with_a_bare_dash_give_both_ends() {
+        let k = kpis(&[
+            "lượng mưa phổ biến từ 200-350 mm; tăng khoảng 18-20%; từ 15 - 25%, gọi 0912-345-678, năm học 2026-2027 và 12-18 tháng, phụ nữ 15-49 sử dụng, cấp 11 (103-117 km), cho 48-620 hộ",
+        ]);
+        let got: Vec<(f64, Option<&str>)> =
+            k.iter().map(|k| (k.value, k.unit.as_deref())).collect();
+        let (mm, pct) = (Some("mm"), Some("%"));
+        assert_eq!(
+            got,
+            vec![
+                (200.0, mm),
+                (350.0, mm),
+                (18.0, pct),
+                (20.0, pct),
+                (15.0, pct),
+                (25.0, pct)
+            ]
+        );
+    }
+
+    #[test]
     fn parts_of_a_count_share_its_unit() {
         let k = kpis(&[
             "công bố 612 TTHC (ban hành mới 148, sửa đổi, bổ sung 291, bãi bỏ 173). Tổng số",
@@ -1407,9 +1490,12 @@ mod tests {
         assert!(values(&["mã hiệu CC.21600 độ sâu, tuyến QL.6 địa bàn, khoản.3 Điều"]).is_empty());
         // Multi-byte characters before the figure (no panic on char boundaries).
         assert!(values(&["hồ sơ khai thuế ý.5 hoặc ⁄.7 bản"]).is_empty());
-        assert!(values(&["giai đoạn 2021-2025 và 50-70 hồ sơ"])
-            .iter()
-            .all(|&v| v != 70.0));
+        // A dash after a figure is no speck: a span of years gives none, a
+        // measured range both ends.
+        assert_eq!(
+            values(&["giai đoạn 2021-2025 và 50-70 hồ sơ"]),
+            vec![50.0, 70.0]
+        );
     }
 
     #[test]
