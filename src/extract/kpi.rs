@@ -686,7 +686,10 @@ fn not_a_level(head: &str, prev: &str, after: &str) -> bool {
             return small(prev) && before.is_some_and(|w| small(w) && is_word(w, &[compound]));
         }
     }
-    let w = if after.trim_start_matches([' ', '\t']).starts_with('%') {
+    // The amount may open the next line (`mức 10.000.000` / `đồng/trường
+    // hợp`): a paragraph wraps anywhere.
+    let after = after.trim_start();
+    let w = if after.starts_with('%') {
         "%"
     } else {
         first_word(after)
@@ -1273,6 +1276,13 @@ mod tests {
         assert_eq!(values(&["phê duyệt danh mục 12 dự án đầu tư"]), vec![12.0]);
         assert!(values(&["bổ sung DANH MỤC 2 Thông tin"]).is_empty());
         assert_eq!(values(&["hỗ trợ với mức 2,5 triệu đồng/hộ"]), vec![2.5e6]);
+        assert_eq!(
+            values(&[
+                "mai táng cho 62 trường hợp, mức 10.000.000",
+                "đồng/trường hợp."
+            ]),
+            vec![62.0, 1e7]
+        );
         assert_eq!(values(&["giảm ở mức 3% so với"]), vec![3.0]);
         assert!(values(&["điểm 3 khoản 2; đạt mức 2 về"]).is_empty());
         assert_eq!(
