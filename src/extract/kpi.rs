@@ -830,11 +830,15 @@ fn prose_resumes(lines: &[&str], i: usize) -> bool {
     static HEADING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\s*(?:\d{1,2}|[IVX]{1,4})\.\s+\p{Lu}[^\d|]*$").expect("valid regex")
     });
+    // A sentence, maybe opening a list's item (`a) Rà soát, phát triển …`).
     let sentence = |l: &str| {
         let l = l.trim();
+        let item = l
+            .split_once(") ")
+            .is_some_and(|(m, _)| m.chars().count() == 1 && m.starts_with(char::is_lowercase));
         !l.contains('|')
             && l.split_whitespace().count() >= 5
-            && l.starts_with(|c: char| c.is_uppercase() || c == '-')
+            && (l.starts_with(|c: char| c.is_uppercase() || c == '-') || item)
     };
     lines.get(i).is_some_and(|l| l.trim().is_empty())
         && lines.get(i + 1).is_some_and(|l| HEADING.is_match(l))
@@ -1182,6 +1186,10 @@ mod tests {
         ];
         let got: Vec<String> = kpis(&lines).into_iter().map(|k| k.raw).collect();
         assert_eq!(got, ["3.000.000 đồng/hộ/tháng", "42 hộ"]);
+        // Or a list's item under it.
+        let mut items = lines;
+        items[4] = "a) Trường hợp kết quả kiểm định xác định nhà không an toàn, hỗ trợ";
+        assert_eq!(kpis(&items).len(), 2);
         // No sentence under the heading: a group's name, still the table.
         let mut appendix = lines;
         appendix[4] = "Nhà B5 12";

@@ -294,8 +294,12 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
                     // short: `[Iec 11`) or a rule it dropped (a blank line),
                     // a full row after it, maybe past a group's row and more
                     // such lines; prose there ends the table.
-                    _ if end > first_row
-                        && is_garbled(text)
+                    // So does a rule right under the heading garbled to
+                    // specks or junk (`laa eterno lpf]`), no words of a
+                    // name (`Ghi chú`: a heading's last cell).
+                    _ if (end > first_row && is_garbled(text)
+                        || text.contains(['|', '+', '-'])
+                        || junk(text))
                         && full_row_ahead(lines, end + 1, width) =>
                     {
                         end += 1;
@@ -1105,6 +1109,11 @@ mod tests {
         let under = [lines[0], "4 -----        ", lines[3], lines[4]];
         let t = find_tables(&under);
         assert_eq!((t.len(), t[0].first_row, t[0].end_line), (1, 2, 4));
+        // A rule garbled to letters right under it is passed over.
+        let letters = [lines[0], "laa eterno lpf]", lines[3], lines[4]];
+        let t = find_tables(&letters);
+        assert_eq!((t.len(), t[0].end_line), (1, 4));
+        assert_eq!(t[0].row(&letters, 2).map(|r| r.len()), Some(4));
         // Prose under the names is no rule: the line after the heading
         // stays a row.
         let prose = [lines[0], lines[1], "Tổng số ca mắc - tăng so với", lines[3]];
