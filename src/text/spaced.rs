@@ -26,9 +26,9 @@ use std::sync::LazyLock;
 
 /// A row's optional number and its name, from the line's start: what
 /// [`ROW`] and [`glued_row`] read before the figures (past a lone bar OCR
-/// read for the number, see [`has_column_bar`]).
-const NUMBER_AND_NAME: &str =
-    r"^\s*(?:\|\s+)?(?:(?P<no>\d{1,2}(?:\.\d{1,2})?)\.?\s+)?(?P<name>.*(?:[\p{L})%,]|\p{L}-?\d+))";
+/// read for the number, see [`has_column_bar`], and a dot OCR glued to the
+/// name's end: `7 Chi bảo đảm xã hội. 1.145 862,7`).
+const NUMBER_AND_NAME: &str = r"^\s*(?:\|\s+)?(?:(?P<no>\d{1,2}(?:\.\d{1,2})?)\.?\s+)?(?P<name>.*(?:[\p{L})%,]|\p{L}-?\d+))(?:\.)?";
 
 /// A row: an optional row number, a name ending with a letter, `)`, `%`,
 /// the comma of a name that wraps (`5 Vi phạm về phòng cháy, 8 9 +1`) or a
@@ -997,6 +997,11 @@ mod tests {
         assert_eq!(
             row("2 Đường được cứng hóa km 42,0: 44,3 105,5").map(|r| r.figures),
             Some(vec!["42,0", "44,3", "105,5"])
+        );
+        // A dot OCR glued to the name's end is no part of it.
+        assert_eq!(
+            row("7 Chi bảo đảm xã hội. 1.145 862,7 75,3").map(|r| r.name),
+            Some("Chi bảo đảm xã hội")
         );
         // A total's row of one figure is a row; another name's is not.
         assert_eq!(
