@@ -259,11 +259,22 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
         let misread_marker = matches!(next, Some(',' | ':'))
             && next2 == Some(' ')
             && t[e..].chars().nth(2).is_some_and(char::is_uppercase);
+        // In a table read by rows, a figure opening a line's first cell
+        // before a word is its row number, maybe with the bar after it read
+        // as a `1` (`141 Trạm Y tế` for `| 4 | Trạm Y tế`); not a figure
+        // wrapped into a later cell (`| | 8.450 trang) |`).
+        let table_row = || {
+            table_spans.iter().any(|&(a, b)| a <= ls && ls < b)
+                && t[ls..s].matches('|').count() <= 1
+                && t[e..line_end].starts_with(' ')
+                && t[e..line_end].trim_start().starts_with(char::is_alphabetic)
+        };
         if first_on_line
             && (in_table
                 || matches!(next, Some('.' | ')'))
                 || misread_marker
-                || row_number(&t[e..line_end]))
+                || row_number(&t[e..line_end])
+                || table_row())
         {
             continue;
         }
@@ -1609,6 +1620,26 @@ mod tests {
             "1.2 Kế toán Kế toán viên 01",
         ]);
         assert_eq!(v, vec![5.0, 4.0, 1.0]);
+    }
+
+    #[test]
+    fn row_numbers_ocr_glued_to_a_bar_are_no_figures() {
+        let v = values(&[
+            "| STT | Tên tập thể | Đơn vị | Số tiền (đồng) |",
+            "|-----|-------------|--------|----------------|",
+            "| 3 | Trường Mầm non | Xã Thạch Quảng | 1.404.000 |",
+            "141 Trạm Y tế xã | Trung tâm Y tế huyện | 1.404.000 |",
+            "| 5 | Ban Chỉ huy quân sự | Xã Thạch Sơn | 1.404.000 |",
+        ]);
+        assert!(!v.contains(&141.0));
+        let wrapped = values(&[
+            "| STT | Nhiệm vụ | Chủ trì | Thời hạn | Kinh phí |",
+            "|-----|----------|--------|----------|----------|",
+            "| 4 | Số hóa sổ hộ tịch (khoảng | Văn phòng | 30/9/2027 | 210 |",
+            "| | 8.450 trang) | | | |",
+        ]);
+        assert!(wrapped.contains(&8450.0));
+        assert_eq!(v.iter().filter(|&&x| x == 1_404_000.0).count(), 3);
     }
 
     #[test]
