@@ -779,9 +779,10 @@ fn clear_before(t: &str, i: usize) -> bool {
     match head.chars().next_back() {
         None => true,
         // `số.775/UBND-TTHC`, `số-101/2024/NĐ-CP`: OCR's dot or dash for
-        // the space after `số`.
+        // the space after `số`, or a speck after it (`số .76/2024/NĐ-CP`).
         Some('.' | '-') => {
             let word = head[..head.len() - 1]
+                .trim_end_matches([' ', '\t'])
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .next()
                 .unwrap_or("");
@@ -977,6 +978,9 @@ mod tests {
         assert_eq!(r[0].full, "101/2024/NĐ-CP");
         assert_eq!(r[0].r#type.as_deref(), Some("Nghị định"));
         assert_eq!(r[0].date.as_deref(), Some("2024-07-29"));
+        // A speck after `số` and its space.
+        let r = refs(&["xã hội; Nghị định số .76/2024/NĐ-CP ngày 01/7/2024"]);
+        assert_eq!(r[0].full, "76/2024/NĐ-CP");
         // A code before the dash is no `số`.
         assert!(fulls(&["mẫu KH-12/2024/NĐ-CP"]).is_empty());
         assert_eq!(
