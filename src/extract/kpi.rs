@@ -338,6 +338,10 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
         if is_word(next_word, TIME_AFTER) && !trimmed[wlen..].starts_with('/') {
             continue;
         }
+        // A rating (`sản phẩm OCOP đạt 4 sao`) is a grade, not a count.
+        if next_word == "sao" && !trimmed[wlen..].starts_with('/') {
+            continue;
+        }
         // A time of day (`14 giờ 00 phút`, `từ 7 giờ 30`): the hour, with
         // its minutes after, and the minutes; `trong 24 giờ` is a measure.
         let after_hour = trimmed[wlen..].trim_start();
@@ -1620,6 +1624,14 @@ mod tests {
             "1.2 Kế toán Kế toán viên 01",
         ]);
         assert_eq!(v, vec![5.0, 4.0, 1.0]);
+    }
+
+    #[test]
+    fn star_ratings_are_grades() {
+        assert_eq!(
+            values(&["có 12 sản phẩm đạt 4 sao, 3 sản phẩm đạt 5 sao; 40 ngôi sao"]),
+            vec![12.0, 3.0, 40.0]
+        );
     }
 
     #[test]
