@@ -128,7 +128,7 @@ fn bracketed_unit(heading: &str) -> Option<&str> {
 
 /// A unit as printed in a cell, as KPIs give it: money scales folded into
 /// the value (`Tỷ đồng` → `đồng`, ×1e9; `tr.đ` → `đồng`, ×1e6), a capital that only starts the
-/// cell lowered (`Cái` → `cái`, `TTHC` kept).
+/// cell lowered (`Cái` → `cái`, `TTHC` kept), OCR's `d` for `đ` read back.
 pub(super) fn unit_and_scale(cell: &str) -> (Option<String>, f64) {
     let cell = squash(cell);
     if let Some(scale) = abbreviated_scale(&cell) {
@@ -151,6 +151,12 @@ pub(super) fn unit_and_scale(cell: &str) -> (Option<String>, f64) {
             c.to_lowercase().chain(cell.chars().skip(1)).collect()
         }
         _ => cell.clone(),
+    };
+    // A lone `d` is OCR's `đ` (đồng), which it never prints: `Số tiền (d)`,
+    // `d/người`; no unit is the bare letter.
+    let lowered = match lowered.strip_prefix('d') {
+        Some(rest) if rest.is_empty() || rest.starts_with('/') => format!("đ{rest}"),
+        _ => lowered,
     };
     (Some(lowered), 1.0)
 }
@@ -440,6 +446,13 @@ mod tests {
             .map(|(r, u, l)| (r.to_string(), u.map(str::to_owned), *l))
             .collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn ocr_d_for_dong_reads_back() {
+        assert_eq!(unit_and_scale("d"), (Some("đ".to_owned()), 1.0));
+        assert_eq!(unit_and_scale("d/người"), (Some("đ/người".to_owned()), 1.0));
+        assert_eq!(unit_and_scale("dự án"), (Some("dự án".to_owned()), 1.0));
     }
 
     #[test]
