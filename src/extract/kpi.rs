@@ -236,7 +236,10 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
             Some('-') => before_prev.is_some_and(char::is_lowercase) && next == Some('%') || minus,
             _ => false,
         };
-        let dashed = out_of.is_none() && in_dashed_range(doc, s, e);
+        // Looked for only beside a dash: a line's figures are many.
+        let dashed = (prev == Some('-') || next == Some('-'))
+            && out_of.is_none()
+            && in_dashed_range(doc, s, e);
         if prev.is_some_and(|c| {
             (c.is_alphanumeric() || "/.,-=:_&".contains(c))
                 && !(c == '/' && after_unit_slash)
@@ -498,7 +501,7 @@ fn in_dashed_range(doc: &DocText, s: usize, e: usize) -> bool {
                     let w = first_word(&u);
                     scale != 1.0
                         || is_word(w, COUNTED_NOUNS)
-                        || is_word(w, ONE_SYLLABLE) && !is_word(w, CLOCK_UNITS[..2].as_ref())
+                        || is_word(w, ONE_SYLLABLE) && !is_word(w, &["giờ", "phút"])
                         || is_word(w, RANGE_UNITS)
                         || counts_whole_things(&u)
                 });
