@@ -297,10 +297,11 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
                     // So does a rule right under the heading garbled to
                     // specks or junk (`laa eterno lpf]`), no words of a
                     // name (`Ghi chú`: a heading's last cell).
-                    _ if (end > first_row && is_garbled(text)
-                        || text.contains(['|', '+', '-'])
-                        || junk(text))
-                        && full_row_ahead(lines, end + 1, width) =>
+                    _ if (if end > first_row {
+                        is_garbled(text)
+                    } else {
+                        speck_or_junk(text)
+                    }) && full_row_ahead(lines, end + 1, width) =>
                     {
                         end += 1;
                         short_row = None;
@@ -345,7 +346,13 @@ const GARBLED_SHORT: usize = 15;
 /// fewer than half of them of a syllable's shape (`Beceem eae See aces
 /// Gents ec ouens ois`: prose is mostly syllables)?
 fn is_garbled(line: &str) -> bool {
-    line.trim().chars().count() <= GARBLED_SHORT || line.contains(['|', '+', '-']) || junk(line)
+    line.trim().chars().count() <= GARBLED_SHORT || speck_or_junk(line)
+}
+
+/// Does `line` hold a speck of a rule (`|`, `+`, `-`), or is it no prose
+/// ([`junk`])? A garbled line however long.
+fn speck_or_junk(line: &str) -> bool {
+    line.contains(['|', '+', '-']) || junk(line)
 }
 
 /// Are fewer than half of `line`'s words of a syllable's shape?

@@ -28,7 +28,7 @@ use std::sync::LazyLock;
 /// [`ROW`] and [`glued_row`] read before the figures (past a lone bar OCR
 /// read for the number, see [`has_column_bar`], and a dot OCR glued to the
 /// name's end: `7 Chi bảo đảm xã hội. 1.145 862,7`).
-const NUMBER_AND_NAME: &str = r"^\s*(?:\|\s+)?(?:(?P<no>\d{1,2}(?:\.\d{1,2})?)\.?\s+)?(?P<name>.*(?:[\p{L})%,]|\p{L}-?\d+))(?:\.)?";
+const NUMBER_AND_NAME: &str = r"^\s*(?:\|\s+)?(?:(?P<no>\d{1,2}(?:\.\d{1,2})?)\.?\s+)?(?P<name>.*(?:[\p{L})%,]|\p{L}-?\d+))\.?";
 
 /// A row: an optional row number, a name ending with a letter, `)`, `%`,
 /// the comma of a name that wraps (`5 Vi phạm về phòng cháy, 8 9 +1`) or a
