@@ -165,10 +165,28 @@ pub fn count_ngrams(
 struct PairRecord {
     truth: String,
     eng: String,
+    /// What Tesseract's Vietnamese model read (absent in older files).
+    #[serde(default)]
+    vie: Option<String>,
+}
+
+/// Which OCR side of a `pairs.jsonl` record to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OcrSide {
+    /// Tesseract's English model (`eng`): marks lost and mangled.
+    Eng,
+    /// Tesseract's Vietnamese model (`vie`): marks kept, some confused.
+    Vie,
 }
 
 /// Reads `(truth, eng)` line pairs from a `pairs.jsonl` file.
 pub fn read_pairs(path: &Path) -> Result<Vec<(String, String)>, BuildError> {
+    read_pairs_side(path, OcrSide::Eng)
+}
+
+/// Reads `(truth, OCR)` line pairs of one OCR side from a `pairs.jsonl` file
+/// (records without that side are skipped).
+pub fn read_pairs_side(path: &Path, side: OcrSide) -> Result<Vec<(String, String)>, BuildError> {
     let text = std::fs::read_to_string(path).map_err(io_err(path))?;
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
@@ -179,7 +197,10 @@ pub fn read_pairs(path: &Path) -> Result<Vec<(String, String)>, BuildError> {
             path: path.to_owned(),
             message: format!("line {}: {e}", i + 1),
         })?;
-        out.push((r.truth, r.eng));
+        match side {
+            OcrSide::Eng => out.push((r.truth, r.eng)),
+            OcrSide::Vie => out.extend(r.vie.map(|v| (r.truth, v))),
+        }
     }
     Ok(out)
 }
@@ -187,6 +208,13 @@ pub fn read_pairs(path: &Path) -> Result<Vec<(String, String)>, BuildError> {
 /// Word pairs for the channel model: the OCR pairs outside the evaluation
 /// split, seed 002's pairs, and the gold seeds (OCR line i ↔ gold line i).
 pub fn training_pairs(shared: &Path) -> Result<Vec<WordPair>, BuildError> {
+    training_pairs_side(shared, OcrSide::Eng)
+}
+
+/// Word pairs of one OCR side: as [`training_pairs`] for [`OcrSide::Eng`];
+/// for [`OcrSide::Vie`] the `vie` side of the same pair files only (the gold
+/// seeds were read by the English model).
+pub fn training_pairs_side(shared: &Path, side: OcrSide) -> Result<Vec<WordPair>, BuildError> {
     let mut lines: Vec<(String, String)> = Vec::new();
     for sub in ["ocr-pairs/train", "ocr-pairs/seed002"] {
         let dir = shared.join(sub);
@@ -201,8 +229,11 @@ pub fn training_pairs(shared: &Path) -> Result<Vec<WordPair>, BuildError> {
             .collect();
         names.sort();
         for p in names {
-            lines.extend(read_pairs(&p)?);
+            lines.extend(read_pairs_side(&p, side)?);
         }
+    }
+    if side == OcrSide::Vie {
+        return Ok(word_pairs(&lines));
     }
     let gold = shared.join("gold");
     let seeds = shared.join("seeds");
@@ -229,8 +260,13 @@ pub fn training_pairs(shared: &Path) -> Result<Vec<WordPair>, BuildError> {
             lines.push((t.to_owned(), o.to_owned()));
         }
     }
-    Ok(lines
+    Ok(word_pairs(&lines))
+}
+
+/// The aligned word pairs of `(truth, OCR)` lines.
+fn word_pairs(lines: &[(String, String)]) -> Vec<WordPair> {
+    lines
         .par_iter()
         .flat_map_iter(|(t, o)| super::channel::word_pairs(&text::nfc(t), &text::nfc(o)))
-        .collect())
+        .collect()
 }

@@ -97,6 +97,10 @@ pub struct BuildReport {
     pub channel_pairs: usize,
     /// Rewrites in the channel model.
     pub channel_rewrites: usize,
+    /// Word pairs the Vietnamese-model channel learned from.
+    pub vie_channel_pairs: usize,
+    /// Rewrites in the Vietnamese-model channel.
+    pub vie_channel_rewrites: usize,
     /// Codes in the abbreviation list.
     pub codes: usize,
     /// Personal names the person-name model was counted from.
@@ -202,6 +206,11 @@ pub fn build(
     report.channel_pairs = pairs.len();
     let rewrites = channel::learn(&pairs, 3);
     report.channel_rewrites = rewrites.len();
+    log("learning the Vietnamese-model OCR channel");
+    let vie_pairs = corpus::training_pairs_side(shared, corpus::OcrSide::Vie)?;
+    report.vie_channel_pairs = vie_pairs.len();
+    let vie_rewrites = channel::learn(&vie_pairs, 3);
+    report.vie_channel_rewrites = vie_rewrites.len();
 
     log("collecting codes");
     let codes = codes::collect(&files[..3])?;
@@ -210,12 +219,17 @@ pub fn build(
     log("writing");
     lexicon::write_vocab(&out.join(lexicon::VOCAB_FILE), &vocab).map_err(io_err(out))?;
     write(&out.join(lexicon::LM_FILE), &model.to_bytes())?;
-    let mut ch = String::new();
-    for r in &rewrites {
-        ch.push_str(&serde_json::to_string(r).unwrap_or_default());
-        ch.push('\n');
+    for (file, rewrites) in [
+        (lexicon::CHANNEL_FILE, &rewrites),
+        (lexicon::VIE_CHANNEL_FILE, &vie_rewrites),
+    ] {
+        let mut ch = String::new();
+        for r in rewrites {
+            ch.push_str(&serde_json::to_string(r).unwrap_or_default());
+            ch.push('\n');
+        }
+        write(&out.join(file), ch.as_bytes())?;
     }
-    write(&out.join(lexicon::CHANNEL_FILE), ch.as_bytes())?;
     let mut cs = String::from("# code\tcount\n");
     for (c, n) in &codes {
         cs.push_str(&format!("{c}\t{n}\n"));

@@ -10,12 +10,30 @@ use vietdoc::{RepairOptions, Repairer};
 /// What the repair is given as input, made from the truth or the OCR.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
-    /// The OCR text (`--input`, or the `eng` field of pairs).
+    /// The OCR text (`--input`, or the pairs' `--side`).
     Ocr,
     /// The truth with every mark stripped: pure diacritic restoration.
     Strip,
     /// The truth itself: clean text must stay unchanged.
     Clean,
+}
+
+/// Which OCR reading of a `pairs.jsonl` record to score.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// Tesseract's English model (`eng`): marks lost and mangled.
+    Eng,
+    /// Tesseract's Vietnamese model (`vie`): marks kept, some confused.
+    Vie,
+}
+
+impl Side {
+    fn field(self) -> &'static str {
+        match self {
+            Side::Eng => "eng",
+            Side::Vie => "vie",
+        }
+    }
 }
 
 /// Arguments of `vietdoc eval repair`.
@@ -30,6 +48,9 @@ pub struct EvalRepairArgs {
     /// `pairs.jsonl` files (`{"truth", "eng"}` per line) to score as well.
     #[arg(long, value_name = "FILE", num_args = 1..)]
     pub pairs: Vec<PathBuf>,
+    /// Which OCR reading of the pairs to repair.
+    #[arg(long, value_enum, default_value_t = Side::Eng)]
+    pub side: Side,
     /// What to feed the repair.
     #[arg(long, value_enum, default_value_t = Mode::Ocr)]
     pub mode: Mode,
@@ -80,9 +101,10 @@ pub fn run(args: EvalRepairArgs, dict_dir: &Path) -> Result<i32> {
             let v: serde_json::Value = serde_json::from_str(line)
                 .with_context(|| format!("{}:{}: bad JSON", p.display(), n + 1))?;
             let field = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_owned);
-            let (Some(t), Some(e)) = (field("truth"), field("eng")) else {
+            let side = args.side.field();
+            let (Some(t), Some(e)) = (field("truth"), field(side)) else {
                 bail!(
-                    "{}:{}: expected \"truth\" and \"eng\" strings",
+                    "{}:{}: expected \"truth\" and \"{side}\" strings",
                     p.display(),
                     n + 1
                 );

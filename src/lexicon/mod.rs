@@ -68,6 +68,8 @@ pub const VOCAB_FILE: &str = "vocab.tsv";
 pub const LM_FILE: &str = "lm.bin";
 /// The OCR channel model.
 pub const CHANNEL_FILE: &str = "channel.jsonl";
+/// The OCR channel model of Tesseract's Vietnamese model.
+pub const VIE_CHANNEL_FILE: &str = "channel-vie.jsonl";
 /// Abbreviations and symbol codes.
 pub const CODES_FILE: &str = "codes.tsv";
 /// Administrative place names.
@@ -122,6 +124,10 @@ pub struct Lexicon {
     pub lm: LanguageModel,
     /// The OCR channel model.
     pub channel: ChannelModel,
+    /// The channel of an OCR that reads the marks (Tesseract's Vietnamese
+    /// model): mostly a mark confused with another (`thấm` for `thẩm`).
+    /// Empty in a lexicon built without one.
+    pub vie_channel: ChannelModel,
     /// The person-name model: the same ids as [`lm`](Self::lm), trained on
     /// personal names only (empty in a lexicon built without one).
     pub names: LanguageModel,
@@ -212,19 +218,23 @@ impl Lexicon {
         };
         let lm = model(LM_FILE)?;
         let names = model(NAMES_FILE)?;
-        let ch_bytes = read(CHANNEL_FILE)?;
-        let ch_text =
-            std::str::from_utf8(&ch_bytes).map_err(|e| bad(CHANNEL_FILE, e.to_string()))?;
-        let mut rewrites = Vec::new();
-        for (i, line) in ch_text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
+        let channel = |name: &str| -> Result<ChannelModel, LexiconError> {
+            let bytes = read(name)?;
+            let text = std::str::from_utf8(&bytes).map_err(|e| bad(name, e.to_string()))?;
+            let mut rewrites = Vec::new();
+            for (i, line) in text.lines().enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                rewrites.push(
+                    serde_json::from_str::<Rewrite>(line)
+                        .map_err(|e| bad(name, format!("line {}: {e}", i + 1)))?,
+                );
             }
-            rewrites.push(
-                serde_json::from_str::<Rewrite>(line)
-                    .map_err(|e| bad(CHANNEL_FILE, format!("line {}: {e}", i + 1)))?,
-            );
-        }
+            Ok(ChannelModel::from_rewrites(&rewrites))
+        };
+        let ocr_channel = channel(CHANNEL_FILE)?;
+        let vie_channel = channel(VIE_CHANNEL_FILE)?;
         let codes_bytes = read(CODES_FILE)?;
         let codes_text = String::from_utf8_lossy(&codes_bytes);
         let mut codes = Vec::new();
@@ -239,8 +249,8 @@ impl Lexicon {
             .lines()
             .map(str::to_owned)
             .collect();
-        let mut lex =
-            Lexicon::from_parts(entries, lm, ChannelModel::from_rewrites(&rewrites), codes);
+        let mut lex = Lexicon::from_parts(entries, lm, ocr_channel, codes);
+        lex.vie_channel = vie_channel;
         lex.places = places;
         lex.names = names;
         Ok(lex)
@@ -303,6 +313,7 @@ impl Lexicon {
             skeletons,
             lm,
             channel,
+            vie_channel: ChannelModel::from_rewrites(&[]),
             names: LanguageModel::default(),
             codes: code_map,
             code_skeletons,

@@ -10,6 +10,7 @@ use crate::lexicon::channel::CosterBuffers;
 use crate::lexicon::lm::WordId;
 use crate::lexicon::trie::{Node, SkeletonTrie};
 use crate::lexicon::{lm_form, Lexicon};
+use crate::text::viet;
 use std::cell::RefCell;
 
 /// One candidate reading of a token.
@@ -30,6 +31,14 @@ pub struct Candidate {
     /// `exp(-cost)`, the OCR channel's probability, likewise computed once
     /// for the kept candidates (0 while ranking).
     pub ocr_prob: f64,
+    /// The probability of the token under the channel of an OCR that reads
+    /// the marks ([`Lexicon::vie_channel`]), computed for the kept
+    /// candidates of a token with a mark only (0 otherwise).
+    pub vie_prob: f64,
+    /// Added as a reading of the token's marks only (see
+    /// [`add_mark_readings`]): the OCR channel's search did not reach it,
+    /// and [`ocr_prob`](Self::ocr_prob) is 0.
+    pub marks_only: bool,
 }
 
 const BEAM: usize = 40;
@@ -134,14 +143,57 @@ fn generate_in(lex: &Lexicon, ocr: &[char], scratch: &mut Scratch) -> Vec<Candid
         ranked.truncate(MAX_CANDIDATES);
     }
     ranked.sort_unstable_by(order);
-    ranked
+    let mut out: Vec<Candidate> = ranked
         .iter()
         .map(|&(_, c)| Candidate {
             prior: 10f64.powf(lex.lm.unigram(c.id) as f64),
             ocr_prob: (-(c.cost as f64)).exp(),
             ..c
         })
-        .collect()
+        .collect();
+    add_mark_readings(lex, ocr, &mut out);
+    out
+}
+
+/// For a token with a mark, adds the syllables of its skeleton that the
+/// search did not keep (`thẩm` for `thấm`) and sets every candidate's
+/// [`Candidate::vie_prob`]: an OCR that reads the marks confuses one mark
+/// with another, a change the OCR channel's search, which learned the English
+/// model's output, does not look for. An added candidate has no OCR channel
+/// probability (so it leaves the channel mixture as it was). A token without
+/// a mark is left to the other channels, which read the English model's
+/// stripped and mangled words: the Vietnamese model's unmarked words are
+/// mostly right, and a marks-reading weight on them would keep the English
+/// model's as they are.
+fn add_mark_readings(lex: &Lexicon, ocr: &[char], out: &mut Vec<Candidate>) {
+    let key: String = ocr.iter().collect();
+    if key.is_ascii() || !ocr.iter().all(|&c| viet::is_viet_letter(c)) {
+        return;
+    }
+    let form = lm_form(&key);
+    for &id in lex.syllables_with_skeleton(&viet::skeleton(&key)) {
+        if out.iter().any(|c| c.id == id) || form.as_deref() == Some(lex.word(id)) {
+            continue;
+        }
+        let truth: Vec<char> = lex.word(id).chars().collect();
+        out.push(Candidate {
+            id,
+            cost: lex.channel.token_cost(&truth, ocr),
+            identity: false,
+            stripped: false,
+            prior: 10f64.powf(lex.lm.unigram(id) as f64),
+            ocr_prob: 0.0,
+            vie_prob: 0.0,
+            marks_only: true,
+        });
+    }
+    let mut coster = lex.vie_channel.coster(ocr);
+    let mut truth: Vec<char> = Vec::new();
+    for c in out.iter_mut() {
+        truth.clear();
+        truth.extend(lex.word(c.id).chars());
+        c.vie_prob = (-(coster.cost(&truth) as f64)).exp();
+    }
 }
 
 /// The beam search over skeletons: leaves in `scratch.layers[ocr.len()]`
@@ -192,6 +244,8 @@ fn spell_skeletons(lex: &Lexicon, ocr: &[char], scratch: &mut Scratch) {
         }
         // The OCR units starting at `j` (one character, or two read as one)
         // and what each may stand for: the same for every state.
+        // The marks-reading channel adds the letters the OCR channel never
+        // saw behind a unit (its marked vowels: `ấ` for `ẩ`).
         let one = ch.sources(ocr[j], None);
         let two = match ocr.get(j + 1) {
             Some(&o2) => ch.sources(ocr[j], Some(o2)),
@@ -253,6 +307,8 @@ fn score(lex: &Lexicon, ocr: &[char], scratch: &mut Scratch) {
                 stripped,
                 prior: 0.0,
                 ocr_prob: 0.0,
+                vie_prob: 0.0,
+                marks_only: false,
             };
             let score = c.cost - 1.5 * lex.lm.unigram(c.id) * std::f32::consts::LN_10;
             ranked.push((score, c));
@@ -387,5 +443,35 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_marked_token_gets_every_reading_of_its_marks() {
+        let lex =
+            Lexicon::load(&crate::lexicon::default_dir()).unwrap_or_else(|_| Lexicon::empty());
+        if lex.vocab_len() == 0 {
+            return;
+        }
+        let chars: Vec<char> = "thấm".chars().collect();
+        let cands = generate(&lex, &chars);
+        let get = |w: &str| cands.iter().find(|c| lex.word(c.id) == w);
+        // The syllable the Vietnamese model confuses it with is there, the
+        // likeliest reading of the marks-reading channel; the token itself is
+        // not added (the decoder's "keep as is" stands for it).
+        let tham = get("thẩm").expect("thẩm");
+        assert!(get("thấm").is_none_or(|c| !c.marks_only));
+        let best = cands.iter().filter(|c| c.marks_only).map(|c| c.vie_prob);
+        assert_eq!(best.fold(0.0, f64::max), tham.vie_prob, "{tham:?}");
+        assert!(tham.vie_prob > 0.01, "{tham:?}");
+        // Every candidate added for its marks only has its skeleton and no
+        // OCR channel probability, so the mixture does not see it.
+        for c in cands.iter().filter(|c| c.marks_only) {
+            assert!(viet::skeleton_eq(lex.word(c.id), "tham"), "{c:?}");
+            assert_eq!(c.ocr_prob, 0.0);
+            assert!(!c.identity && !c.stripped);
+        }
+        // An unmarked token gets none: its skeleton is the OCR channel's.
+        let chars: Vec<char> = "tham".chars().collect();
+        assert!(generate(&lex, &chars).iter().all(|c| !c.marks_only));
     }
 }

@@ -1082,8 +1082,12 @@ impl<'a> Repairer<'a> {
         // the key's own LM form.
         let mut key_options: Vec<Vec<Option_>> = Vec::with_capacity(keys.len());
         let mut key_words: Vec<Vec<Option<WordId>>> = Vec::with_capacity(keys.len());
+        // Per key, whether any option is a reading of its marks only.
+        let mut key_marks_only: Vec<bool> = Vec::with_capacity(keys.len());
         for (&k, c) in keys.iter().zip(&cands) {
-            let (o, w) = mixture::options(lex, &weights, k, c).into_iter().unzip();
+            let (o, w): (Vec<_>, Vec<_>) =
+                mixture::options(lex, &weights, k, c).into_iter().unzip();
+            key_marks_only.push(c.iter().any(|c| c.marks_only && w.contains(&Some(c.id))));
             key_options.push(o);
             key_words.push(w);
         }
@@ -1118,6 +1122,17 @@ impl<'a> Repairer<'a> {
                     && s.ocr.is_none()
                     && !s.name
                     && reading::capitalised_after_word(&lines[s.line], &tokens[s.line], s.token)
+            })
+            .collect();
+        // Slots inside a name keep their marks, in any document: a name's
+        // reading with another mark (`xã Ân Hòa`, `An`) is often a name too,
+        // which context cannot tell apart.
+        let slot_keeps_marks: Vec<bool> = slots
+            .iter()
+            .zip(&slot_key)
+            .map(|(s, &key)| {
+                key_marks_only[key]
+                    && reading::in_capitalised_run(&lines[s.line], &tokens[s.line], s.token)
             })
             .collect();
         let mut key_prior: Vec<Option<Vec<f32>>> = vec![None; keys.len()];
@@ -1313,7 +1328,8 @@ impl<'a> Repairer<'a> {
                         });
                         let boost = plan.boost(*i);
                         let prior = key_prior[key].as_deref().filter(|_| slot_proper[*i]);
-                        let adjusted = held || boost.is_some() || prior.is_some();
+                        let keeps_marks = slot_keeps_marks[*i];
+                        let adjusted = held || boost.is_some() || prior.is_some() || keeps_marks;
                         if adjusted && !held {
                             scratch_opts.clear();
                             scratch_opts.extend_from_slice(opts);
@@ -1323,6 +1339,14 @@ impl<'a> Repairer<'a> {
                         }
                         for (o, p) in scratch_opts.iter_mut().zip(prior.unwrap_or_default()) {
                             o.channel += p;
+                        }
+                        if keeps_marks {
+                            let cands = &cands[key];
+                            for (o, w) in scratch_opts.iter_mut().zip(words) {
+                                if cands.iter().any(|c| c.marks_only && Some(c.id) == *w) {
+                                    o.channel = f32::NEG_INFINITY;
+                                }
+                            }
                         }
                         positions.push(if adjusted { &scratch_opts } else { opts });
                     }

@@ -1957,6 +1957,20 @@ pub(super) fn capitalised_after_word(line: &str, toks: &[Token], ti: usize) -> b
             })
 }
 
+/// Is the word at `ti` part of a name: [`capitalised_after_word`], with a
+/// capitalised word right before or after it (`xã Ân Hòa`, `Nguyễn Thị
+/// Thủy`), unlike a capitalised title among lower-case words (`Hội đồng
+/// Thẩm phán`).
+pub(super) fn in_capitalised_run(line: &str, toks: &[Token], ti: usize) -> bool {
+    let capitalised = |t: &&Token| {
+        t.kind == TokenKind::Word && t.text(line).chars().next().is_some_and(char::is_uppercase)
+    };
+    let before = toks[..ti].iter().rev().find(|t| t.kind != TokenKind::Space);
+    let after = toks[ti + 1..].iter().find(|t| t.kind != TokenKind::Space);
+    capitalised_after_word(line, toks, ti)
+        && (before.as_ref().is_some_and(capitalised) || after.as_ref().is_some_and(capitalised))
+}
+
 /// Is the word at `ti` the symbol of a unit after a quantity (`250 t`,
 /// `3 m`, `5 V`)? A single Latin letter printed right after a figure and one
 /// space, not glued to what follows. In clean text it belongs to the figure
@@ -2609,6 +2623,19 @@ mod tests {
             None
         );
         assert!(is_count("1.245") && !is_count("2026") && !is_count("5/7"));
+    }
+
+    #[test]
+    fn capitalised_runs_are_names_and_a_lone_title_is_not() {
+        let line = "Hội đồng Thẩm phán họp tại xã Ân Hòa với bà Nguyễn Thị Thủy.";
+        let toks = text::tokenize(line);
+        let at = |w: &str| toks.iter().position(|t| t.text(line) == w).unwrap();
+        for w in ["Ân", "Hòa", "Nguyễn", "Thị", "Thủy"] {
+            assert!(in_capitalised_run(line, &toks, at(w)), "{w}");
+        }
+        for w in ["Thẩm", "Hội", "phán"] {
+            assert!(!in_capitalised_run(line, &toks, at(w)), "{w}");
+        }
     }
 
     #[test]
