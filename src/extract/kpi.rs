@@ -841,9 +841,10 @@ fn appendix_tables(doc: &DocText, read_tables: &[Span]) -> Vec<Span> {
 
 /// Does the body's prose resume at line `i` of `lines`: a blank line, then
 /// a numbered heading with no figure after its number (`3. Chủ động phương
-/// án di dời`), then a sentence of five words or more (`Trường hợp kết quả
-/// kiểm định …`)? A table's rows print figures, and its groups' names no
-/// sentence under them.
+/// án di dời`), or a part's heading and its first item's (`IV. TỔ CHỨC
+/// THỰC HIỆN` / `1. Phòng Quản lý chất lượng`), then a sentence of five
+/// words or more (`Trường hợp kết quả kiểm định …`)? A table's rows print
+/// figures, and its groups' names no sentence under them.
 fn prose_resumes(lines: &[&str], i: usize) -> bool {
     static HEADING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\s*(?:\d{1,2}|[IVX]{1,4})\.\s+\p{Lu}[^\d|]*$").expect("valid regex")
@@ -858,9 +859,11 @@ fn prose_resumes(lines: &[&str], i: usize) -> bool {
             && l.split_whitespace().count() >= 5
             && (l.starts_with(|c: char| c.is_uppercase() || c == '-') || item)
     };
+    let heading = |k: usize| lines.get(k).is_some_and(|l| HEADING.is_match(l));
     lines.get(i).is_some_and(|l| l.trim().is_empty())
-        && lines.get(i + 1).is_some_and(|l| HEADING.is_match(l))
-        && lines.get(i + 2).is_some_and(|l| sentence(l))
+        && heading(i + 1)
+        && (lines.get(i + 2).is_some_and(|l| sentence(l))
+            || heading(i + 2) && lines.get(i + 3).is_some_and(|l| sentence(l)))
 }
 
 /// The qualifier words right before printed offset `s`, and where they start.
@@ -1208,6 +1211,17 @@ mod tests {
         let mut items = lines;
         items[4] = "a) Trường hợp kết quả kiểm định xác định nhà không an toàn, hỗ trợ";
         assert_eq!(kpis(&items).len(), 2);
+        // A part's heading and its first item's, then the sentence.
+        let parts = [
+            lines[0],
+            lines[1],
+            "",
+            "IV. TỔ CHỨC THỰC HIỆN",
+            "1. Phòng Quản lý chất lượng",
+            "Là đơn vị thường trực, quản lý dữ liệu đăng ký dự thi của 21.640 thí sinh.",
+        ];
+        let got: Vec<String> = kpis(&parts).into_iter().map(|k| k.raw).collect();
+        assert_eq!(got, ["21.640 thí sinh"]);
         // No sentence under the heading: a group's name, still the table.
         let mut appendix = lines;
         appendix[4] = "Nhà B5 12";
