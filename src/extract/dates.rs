@@ -219,9 +219,11 @@ pub(crate) fn find_dates(doc: &DocText) -> Vec<Found<DateRecord>> {
         }
     }
     // A span's first day printed as its day alone (`từ ngày 14 đến ngày
-    // 17/8/2026`) is a date of the last day's month and year.
+    // 17/8/2026`) is a date of the last day's month and year; printed
+    // without `ngày` and its year (`Từ 15/3 đến 20/3/2027`), of the last
+    // day's year ([`YEARLESS`] reads it after `ngày`).
     for c in DAY_RANGE.captures_iter(f) {
-        let (Some(m), Some(d), None) = (c.get(0), c.get(1), c.get(2)) else {
+        let (Some(m), Some(d), None) = (c.get(0), c.get(2), c.get(4)) else {
             continue;
         };
         let n = |i: usize| {
@@ -230,12 +232,18 @@ pub(crate) fn find_dates(doc: &DocText) -> Vec<Found<DateRecord>> {
                 .unwrap_or(0)
         };
         let day: u32 = d.as_str().parse().unwrap_or(0);
-        let start = m.start() + m.as_str().find("ngay").unwrap_or(0);
-        if !word_start(f, m.start()) || day >= n(4) {
+        if !word_start(f, m.start()) {
             continue;
         }
-        if let Some(value) = iso_date(day, n(5), n(6)) {
-            push(doc, &mut out, value, (start, d.end()));
+        let value = match (c.get(1), c.get(3)) {
+            (Some(ngay), None) if day < n(5) => {
+                iso_date(day, n(6), n(7)).map(|v| (v, ngay.start(), d.end()))
+            }
+            (None, Some(mo)) => iso_date(day, n(3), n(7)).map(|v| (v, d.start(), mo.end())),
+            _ => None,
+        };
+        if let Some((value, start, end)) = value {
+            push(doc, &mut out, value, (start, end));
         }
     }
     out.sort_by_key(|d| d.span.0);
@@ -318,11 +326,12 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `từ ngày 01/4/2025 đến (hết) ngày 30/11/2025` (folded).
 /// The first day takes the last one's year when it prints none (`từ ngày
-/// 15/11 đến ngày 19/11/2025`), and its month too when it prints only the
-/// day (`từ ngày 14 đến ngày 17/8/2026`).
+/// 15/11 đến ngày 19/11/2025`, or in a timetable's cell without `ngày`,
+/// `Từ 15/3 đến 20/3/2027`), and its month too when it prints only the day
+/// after `ngày` (`từ ngày 14 đến ngày 17/8/2026`). Group 1 is `ngày`.
 static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"tu\s+ngay\s+(\d{{1,2}})(?:/(\d{{1,2}})(?:/(\d{{4}}))?)?{UNTIL_DAY}"
+        r"tu\s+(ngay\s+)?(\d{{1,2}})(?:/(\d{{1,2}})(?:/(\d{{4}}))?)?{UNTIL_DAY}"
     ))
     .expect("valid regex")
 });
@@ -485,9 +494,13 @@ pub(crate) fn find_periods(doc: &DocText, dates: &[Span]) -> (Vec<Found<Period>>
                 .and_then(|g| g.as_str().parse::<u32>().ok())
                 .unwrap_or(0)
         };
-        let first_year = if c.get(3).is_some() { n(3) } else { n(6) };
-        let first_month = if c.get(2).is_some() { n(2) } else { n(5) };
-        let (from, to) = ((first_year, first_month, n(1)), (n(6), n(5), n(4)));
+        // Without `ngày`, the first day prints its month (`Từ 15/3`).
+        if c.get(1).is_none() && c.get(3).is_none() {
+            continue;
+        }
+        let first_year = if c.get(4).is_some() { n(4) } else { n(7) };
+        let first_month = if c.get(3).is_some() { n(3) } else { n(6) };
+        let (from, to) = ((first_year, first_month, n(2)), (n(7), n(6), n(5)));
         let valid =
             |(y, mo, d): (u32, u32, u32)| year_ok(y) && (1..=days_in_month(y, mo)).contains(&d);
         if !word_start(f, m.start()) || !valid(from) || !valid(to) || from > to {
@@ -820,6 +833,15 @@ mod tests {
         let d = dates(&["Từ 19 giờ ngày 24/9 đến 13 giờ ngày 27/9/2026, có mưa"]);
         let got: Vec<&str> = d.iter().map(|d| d.0.as_str()).collect();
         assert_eq!(got, ["2026-09-24", "2026-09-27"]);
+        // A timetable's cell, without `ngày`.
+        let cell = ["2 Tập huấn phần mềm quản lý thi Từ 15/3 đến 20/3/2027 Phòng QLCL"];
+        let d = dates(&cell);
+        let got: Vec<(&str, &str)> = d.iter().map(|d| (d.0.as_str(), d.1.as_str())).collect();
+        assert_eq!(got, [("2027-03-15", "15/3"), ("2027-03-20", "20/3/2027")]);
+        assert_eq!(periods(&cell), ["2027-03-15/2027-03-20"]);
+        // Without `ngày` a lone day is no date (`từ 14 đến 17/8/2026`).
+        assert_eq!(dates(&["tăng từ 14 đến 17/8/2026"]).len(), 1);
+        assert!(periods(&["tăng từ 14 đến 17/8/2026"]).is_empty());
     }
 
     #[test]
