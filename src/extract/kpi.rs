@@ -109,6 +109,10 @@ const UNIT_STOP: &[&str] = &[
     "bị", "này", "do", "chiếm", "đạt", "gồm", "bao", "còn", "chưa", "ra", "trước", "sau", "dưới",
     "bằng", "tăng", "giảm", "vượt", "các", "những", "tất", "mọi",
 ];
+/// Two-syllable nouns a report counts that open with a word of
+/// [`UNIT_STOP`] (`9 vụ, 14 bị can`; `bị` alone is the passive, `5 người bị
+/// thương`).
+const STOP_NOUNS: &[&str] = &["bị can", "bị cáo", "bị hại"];
 /// One-syllable nouns a report counts (`07 hộ còn lại`, `12 vụ vi phạm`,
 /// `1.245 m2 đất`): the unit is the noun alone, whatever word follows it.
 const COUNTED_NOUNS: &[&str] = &[
@@ -847,17 +851,25 @@ fn appendix_tables(doc: &DocText, read_tables: &[Span]) -> Vec<Span> {
 /// figures, and its groups' names no sentence under them.
 fn prose_resumes(lines: &[&str], i: usize) -> bool {
     static HEADING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?:\d{1,2}|[IVX]{1,4})\.\s+\p{Lu}[^\d|]*$").expect("valid regex")
+        Regex::new(r"^\s*(?:(?:Điều\s+)?\d{1,2}|[IVX]{1,4})\.\s+\p{Lu}[^\d|]*$")
+            .expect("valid regex")
     });
-    // A sentence, maybe opening a list's item (`a) Rà soát, phát triển …`).
+    // A sentence, maybe opening a list's item (`a) Rà soát, phát triển …`),
+    // or a numbered one printing no figure (`1. Giao Ủy ban nhân dân xã tổ
+    // chức thực hiện …`: a table's numbered row prints its figures).
     let sentence = |l: &str| {
         let l = l.trim();
         let item = l
             .split_once(") ")
             .is_some_and(|(m, _)| m.chars().count() == 1 && m.starts_with(char::is_lowercase));
+        let numbered = l.split_once(". ").is_some_and(|(m, rest)| {
+            (1..=2).contains(&m.len())
+                && m.bytes().all(|b| b.is_ascii_digit())
+                && !rest.contains(|c: char| c.is_ascii_digit())
+        });
         !l.contains('|')
             && l.split_whitespace().count() >= 5
-            && (l.starts_with(|c: char| c.is_uppercase() || c == '-') || item)
+            && (l.starts_with(|c: char| c.is_uppercase() || c == '-') || item || numbered)
     };
     let heading = |k: usize| lines.get(k).is_some_and(|l| HEADING.is_match(l));
     lines.get(i).is_some_and(|l| l.trim().is_empty())
@@ -1027,6 +1039,13 @@ fn unit_after(doc: &DocText, e: usize) -> Option<(String, usize, f64)> {
     // số 2, tầng 3, phường …`): no unit follows.
     if sep0.contains(',') {
         return None;
+    }
+    // Nouns that open with a stop word (`14 bị can`, not the passive `bị`).
+    if let Some((w1, sep1, end1)) = words.get(1) {
+        let phrase = format!("{w0} {w1}");
+        if sep1.trim().is_empty() && is_word(&phrase, STOP_NOUNS) {
+            return Some((phrase.to_lowercase(), *end1, 1.0));
+        }
     }
     // A measure word as spelled wins over a stop word it spells without
     // marks (`296.500 con`, not `còn`).
@@ -1222,10 +1241,37 @@ mod tests {
         ];
         let got: Vec<String> = kpis(&parts).into_iter().map(|k| k.raw).collect();
         assert_eq!(got, ["21.640 thí sinh"]);
+        // An article's heading, then its first numbered item's sentence.
+        let article = [
+            lines[0],
+            lines[1],
+            "",
+            "Điều 2. Tổ chức thực hiện",
+            "1. Giao Ủy ban nhân dân xã tổ chức thực hiện Nghị quyết; giao dự toán cho các",
+            "ban, ngành, đoàn thể và 11 thôn trước ngày 31/12/2026.",
+        ];
+        let got: Vec<String> = kpis(&article).into_iter().map(|k| k.raw).collect();
+        assert_eq!(got, ["11 thôn"]);
         // No sentence under the heading: a group's name, still the table.
         let mut appendix = lines;
         appendix[4] = "Nhà B5 12";
         assert!(!kpis(&appendix).iter().any(|k| k.raw.starts_with("42")));
+    }
+
+    #[test]
+    fn the_accused_are_counted() {
+        let k = kpis(&["đã khởi tố 9 vụ, 14 bị can; 5 người bị thương; 3 bi cao"]);
+        let got: Vec<(f64, Option<&str>)> =
+            k.iter().map(|k| (k.value, k.unit.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                (9.0, Some("vụ")),
+                (14.0, Some("bị can")),
+                (5.0, Some("người")),
+                (3.0, Some("bi cao"))
+            ]
+        );
     }
 
     #[test]
