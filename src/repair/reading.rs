@@ -484,9 +484,13 @@ pub(super) fn lone_letter_noisy(line: &str, toks: &[Token], ti: usize) -> bool {
 /// the first token of a tail of at least two one-character tokens, each
 /// standing alone between spaces, at least one of them no letter, after
 /// other text. Figures (`a, b, 2 1`) and table rules (`|`) are never junk;
-/// neither is a list of letters glued to commas (`điểm a, b`).
+/// neither is a list of letters glued to commas (`điểm a, b`), nor the
+/// crossings of a `+---+` rule whose dashes OCR lost (`+----- + + + + +`).
 pub(super) fn junk_tail(line: &str, toks: &[Token]) -> Option<usize> {
     let run = lone_chars(line, toks, true);
+    if run.len() >= 3 && run.iter().all(|&(_, c)| c == '+') {
+        return None;
+    }
     let start = run.last()?.0;
     let has_text_before = toks[..start]
         .iter()
@@ -2532,6 +2536,9 @@ mod tests {
         assert_eq!(tail("| Số hồ sơ | 200 | |"), None);
         assert_eq!(tail("theo quy định tại điểm a, b"), None);
         assert_eq!(tail(". £"), None);
+        // A `+---+` rule's crossings, its dashes lost.
+        assert_eq!(tail("+----- + + + + + +"), None);
+        assert_eq!(tail("$e + + + + + +"), None);
     }
 
     #[test]
