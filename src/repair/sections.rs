@@ -95,8 +95,10 @@ pub(super) fn renumber(lines: &[String], tokens: &[Vec<Token>], changes: &mut Ch
 
 /// Does a heading in capitals follow the marker at `ti`: a dot, comma or
 /// colon glued to it, a space, then a word of two or more letters all in
-/// capitals? (Without the mark, `UY BAN` would be one; a marker whose dot
-/// OCR lost is read line by line, see [`super::codes::repair_marker`].)
+/// capitals, or of three or more all but the last (OCR prints a capital
+/// with a mark in small letters: `CHi` for `CHỈ`)? (Without the mark, `UY
+/// BAN` would be one; a marker whose dot OCR lost is read line by line, see
+/// [`super::codes::repair_marker`].)
 fn heading_follows(line: &str, toks: &[Token], ti: usize) -> bool {
     let at = ti + 2;
     let marked = toks
@@ -106,10 +108,11 @@ fn heading_follows(line: &str, toks: &[Token], ti: usize) -> bool {
     spaced
         && toks.get(at + 1).is_some_and(|t| {
             let w = t.text(line);
-            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+            let capitals = |s: &[char]| s.iter().all(|c| c.is_uppercase());
             t.kind == TokenKind::Word
-                && letters >= 2
-                && w.chars().filter(|c| c.is_uppercase()).count() == letters
+                && (letters.len() >= 2 && capitals(&letters)
+                    || letters.len() >= 3 && capitals(&letters[..letters.len() - 1]))
         })
 }
 
@@ -166,6 +169,16 @@ mod tests {
                 "Hi. CÁC BƯỚC",
             ]),
             ["I", "III", "I", "Il", "UY", "TM", "1", "II"]
+        );
+        // A heading word whose last capital OCR printed small (`CHi`).
+        assert_eq!(
+            numerals(&["I. MỤC ĐÍCH", "II. PHƯƠNG THỨC", "II. CHi TIEU", "IV. LỊCH"]),
+            ["I", "II", "III", "IV"]
+        );
+        // A word of two letters, one small, is no heading in capitals.
+        assert_eq!(
+            numerals(&["I. A B", "II. CÁC", "II. Kế"]),
+            ["I", "II", "II"]
         );
         // `I.` after `II.` is no repeat one stroke short: it stays.
         assert_eq!(numerals(&["I. A B", "II. CÁC", "I. QUY"]), ["I", "II", "I"]);
