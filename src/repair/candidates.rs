@@ -4,7 +4,8 @@
 //! (mark-free syllables) it could have come from, using the channel model's
 //! reverse index (`ii` ← `u`, `6` ← `o`, `€` ← `e`, …) and pruning with the set
 //! of skeleton prefixes. Every syllable with a reached skeleton is then scored
-//! with the full channel cost.
+//! with the full channel cost. A token with a mark also gets the other
+//! syllables of its own skeleton, scored by the marks-reading channel.
 
 use crate::lexicon::channel::CosterBuffers;
 use crate::lexicon::lm::WordId;
@@ -44,7 +45,8 @@ pub struct Candidate {
 const BEAM: usize = 40;
 const PER_UNIT: usize = 6;
 const SLACK: f32 = 14.0;
-/// Most candidates kept per token.
+/// Most candidates the search keeps per token (a marked token's other
+/// readings of its marks come on top: [`add_mark_readings`]).
 pub const MAX_CANDIDATES: usize = 24;
 
 /// Longest skeleton a state can spell (the longest syllable has 7 letters).
@@ -244,8 +246,6 @@ fn spell_skeletons(lex: &Lexicon, ocr: &[char], scratch: &mut Scratch) {
         }
         // The OCR units starting at `j` (one character, or two read as one)
         // and what each may stand for: the same for every state.
-        // The marks-reading channel adds the letters the OCR channel never
-        // saw behind a unit (its marked vowels: `ấ` for `ẩ`).
         let one = ch.sources(ocr[j], None);
         let two = match ocr.get(j + 1) {
             Some(&o2) => ch.sources(ocr[j], Some(o2)),
