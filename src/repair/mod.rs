@@ -1386,11 +1386,6 @@ impl<'a> Repairer<'a> {
             for reader in READERS_AFTER_NAME {
                 reader.run(lex, &lines, &tokens, &mut changes);
             }
-        } else {
-            // A document the mixture finds clean may still come from an OCR
-            // that reads the marks and drops a numeral's stroke (`II.` for
-            // `III.` after a `II.`); only such a repeat is read.
-            sections::renumber(&lines, &tokens, &mut changes);
         }
 
         self.apply(&lines, &tokens, &slots, noisy, changes)
