@@ -173,14 +173,17 @@ fn add_mark_readings(lex: &Lexicon, ocr: &[char], out: &mut Vec<Candidate>) {
         return;
     }
     let form = lm_form(&key);
+    let mut ocr_coster = lex.channel.coster(ocr);
+    let mut truth: Vec<char> = Vec::new();
     for &id in lex.syllables_with_skeleton(&viet::skeleton(&key)) {
         if out.iter().any(|c| c.id == id) || form.as_deref() == Some(lex.word(id)) {
             continue;
         }
-        let truth: Vec<char> = lex.word(id).chars().collect();
+        truth.clear();
+        truth.extend(lex.word(id).chars());
         out.push(Candidate {
             id,
-            cost: lex.channel.token_cost(&truth, ocr),
+            cost: ocr_coster.cost(&truth),
             identity: false,
             stripped: false,
             prior: 10f64.powf(lex.lm.unigram(id) as f64),
@@ -190,7 +193,6 @@ fn add_mark_readings(lex: &Lexicon, ocr: &[char], out: &mut Vec<Candidate>) {
         });
     }
     let mut coster = lex.vie_channel.coster(ocr);
-    let mut truth: Vec<char> = Vec::new();
     for c in out.iter_mut() {
         truth.clear();
         truth.extend(lex.word(c.id).chars());

@@ -240,7 +240,7 @@ fn syllable_shaped(w: &str) -> bool {
 /// look-alike printed small is still a small letter; printed large, it may
 /// be OCR following the capital before it (`BO` for `Bộ`).
 fn case_clue(c: char) -> bool {
-    c.is_alphabetic() && (!ambiguous(c) || c.is_lowercase())
+    viet::is_alphabetic(c) && (!ambiguous(c) || c.is_lowercase())
 }
 
 /// Capitals and other characters among `chars`.

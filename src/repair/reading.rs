@@ -1718,7 +1718,7 @@ pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'sta
     let is_lower_word = |t: Option<&Token>| -> Option<&str> {
         let t = t.filter(|t| t.kind == TokenKind::Word)?;
         let w = t.text(line);
-        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let letters = w.chars().filter(|&c| viet::is_alphabetic(c)).count();
         (letters >= 2
             && w.chars().count() <= 7
             && !w.chars().any(|c| c.is_uppercase())

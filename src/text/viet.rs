@@ -62,6 +62,14 @@ fn is_shape_mark(c: char) -> bool {
     matches!(c, '\u{302}' | '\u{306}' | '\u{31B}')
 }
 
+/// `c.is_alphabetic()`, answered from [`is_viet_letter`]'s table for the
+/// letters of Vietnamese text (the standard library's lookup for a letter
+/// outside ASCII walks a table of ranges).
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    c.is_ascii_alphabetic() || !c.is_ascii() && (is_viet_letter(c) || c.is_alphabetic())
+}
+
 /// Returns true for characters that occur in Vietnamese words: ASCII letters,
 /// `đ`/`Đ` and Latin letters carrying Vietnamese marks, that is, the
 /// characters whose [`base_letter`] is an ASCII letter.
@@ -535,5 +543,12 @@ mod tests {
         assert_eq!(case_pattern("tInh"), CasePattern::Mixed);
         assert_eq!(apply_case("quảng", CasePattern::Upper), "QUẢNG");
         assert_eq!(apply_case("đồng", CasePattern::Title), "Đồng");
+    }
+
+    #[test]
+    fn is_alphabetic_is_the_standard_library_s() {
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
     }
 }
