@@ -59,6 +59,15 @@ const DOC_TYPES: &[&str] = &[
 
 static NATIONAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\bc[o0]ng\s*h[o0][a4]\b|\bch[uư]\s*ngh[i1l]a\s+v").unwrap());
+/// The title of a Party document (Hướng dẫn 36-HD/VPTW: `ĐẢNG CỘNG SẢN VIỆT
+/// NAM` where a state document prints the national title, and no motto) and
+/// of the Youth Union's (`ĐOÀN TNCS HỒ CHÍ MINH`), in folded text.
+/// `Đảng` itself is matched by [`party_title`], which takes the word before
+/// `cộng sản việt` when OCR printed it within two letters (`BẰNG`).
+static PARTY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bc[o0]ng\s*s[a4]n\s*v[i1l]|\bd[o0][a4]n\s+(?:tncs|thanh\s+nien\s+c[o0]ng\s+s[a4]n)[\s.]+h[o0]\s+ch[i1l]\s+m")
+        .unwrap()
+});
 /// The motto "Độc lập - Tự do - Hạnh phúc" as OCR prints it (`Doc lap`,
 /// `Déc lap`, `Tw do - Hanh phic`); `học lớp` is no `Độc lập`.
 static MOTTO: LazyLock<Regex> = LazyLock::new(|| {
@@ -85,6 +94,17 @@ static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"^\s*{NUMBER_LABEL}\s*(?:(?P<num>\d{{1,3}}(?:\.\d{{3}})+|\d[\d ]*?)|[o\d]{{1,5}})?\s*[/\[|)]\s*(?:(?P<year>(?:19|20)\d\d)\s*[/\[|]\s*)?(?P<sym>[0-9a-z&]+(?:\s*[-_–]\s*[0-9a-z&]+)*)"
     ))
+    .unwrap()
+});
+/// A Party or Youth Union document's own number (Hướng dẫn 36-HD/VPTW):
+/// `Số 45-BC/ĐU`, `Số 18-NQ/HU`, `Số: 25-KH/HĐTN`, the number joined to
+/// the symbol by a dash and the label's colon often left out, in folded
+/// text; the symbol is what follows the dash (`BC/ĐU`), as a cited Party
+/// document's is.
+static PARTY_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:[^\w\s]{1,3}\s*)?(?:[s$§]\S{0,2}|5[0-9o])\s*[:;.]{0,2}\s*(?P<num>\d{1,5})\s*[-–_]\s*(?P<sym>[a-z]{1,6}\s*/\s*[0-9a-z&]+(?:\s*[-_–]\s*[0-9a-z&]+)*)",
+    )
     .unwrap()
 });
 /// The `V/v` (về việc) that opens a Công văn's subject line; OCR reads its
@@ -165,9 +185,50 @@ pub(crate) fn mostly_upper(s: &str) -> bool {
         && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 7
 }
 
-/// Byte offset in `line.text` where the right column (national title or
-/// motto) starts, and which it is.
-fn right_column(line: &Line<'_>) -> Option<(usize, bool)> {
+/// What a header's right column holds (ô 2 of Phụ lục I).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RightColumn {
+    /// The national title, `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`.
+    National,
+    /// A Party or Youth Union document's title in its place ([`PARTY`]).
+    Party,
+    /// The motto, `Độc lập - Tự do - Hạnh phúc`.
+    Motto,
+}
+
+/// The Party's title as a Party document prints it, a fixed text.
+const PARTY_TITLE: &str = "ĐẢNG CỘNG SẢN VIỆT NAM";
+/// The Youth Union's title as its documents print it, a fixed text.
+const UNION_TITLE: &str = "ĐOÀN TNCS HỒ CHÍ MINH";
+
+/// A Party or Youth Union title in capitals in `line` (running text names
+/// the Party too, in small letters): its byte offset in `line.text`.
+/// The last one is taken: a Youth Union document may name the Union in its
+/// left column too (`ĐOÀN TNCS HỒ CHÍ MINH   ĐOÀN TNCS HỒ CHÍ MINH`).
+fn party_title(line: &Line<'_>) -> Option<usize> {
+    let f = &line.fold.s;
+    let m = PARTY.find_iter(f).last()?;
+    let mut start = m.start();
+    if f[start..].starts_with('c') {
+        // `Đảng` before `cộng sản`, as OCR printed it (`DANG`, `BANG`).
+        let before = f[..start].trim_end();
+        let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        let letters: String = word.chars().filter(char::is_ascii_alphabetic).collect();
+        if letters.is_empty() || strsim::levenshtein(&letters, "dang") > 2 {
+            return None;
+        }
+        start = before.len() - word.len();
+    }
+    let at = line.fold.orig(start);
+    mostly_upper(&line.text[at..]).then_some(at)
+}
+
+/// Byte offset in `line.text` where the right column (national title, a
+/// Party title or the motto) starts, and which it is.
+fn right_column(line: &Line<'_>) -> Option<(usize, RightColumn)> {
+    if let Some(at) = party_title(line) {
+        return Some((at, RightColumn::Party));
+    }
     if let Some(m) = NATIONAL.find(&line.fold.s) {
         // Back up to the start of "cộng hòa" when only "chủ nghĩa" matched.
         let start = if line.fold.s[m.start()..].starts_with('c') && m.as_str().contains("ngh") {
@@ -177,11 +238,11 @@ fn right_column(line: &Line<'_>) -> Option<(usize, bool)> {
         } else {
             m.start()
         };
-        return Some((line.fold.orig(start), true));
+        return Some((line.fold.orig(start), RightColumn::National));
     }
     if let Some(c) = MOTTO.captures(&line.fold.s) {
         let g = c.get(1).or_else(|| c.get(2))?;
-        return Some((line.fold.orig(g.start()), false));
+        return Some((line.fold.orig(g.start()), RightColumn::Motto));
     }
     None
 }
@@ -428,6 +489,16 @@ fn unquoted_title(title: &str) -> String {
 /// Most upper-case issuer lines taken above a header anchor.
 const ISSUER_LINES: usize = 3;
 
+/// Is this line a star or two alone, as a Party document prints under its
+/// issuer (three or more are a rule), or a speck of two characters at most
+/// OCR made of it (`*.`, `.`, `ok`)?
+fn is_star(line: &Line<'_>) -> bool {
+    let t = line.text.trim();
+    let n = t.chars().filter(|c| !c.is_whitespace()).count();
+    (1..=2).contains(&n) && !t.chars().any(|c| c.is_ascii_digit())
+        || !t.is_empty() && t.chars().all(|c| c == '*' || c.is_whitespace())
+}
+
 /// Does this line certainly belong to a header: the national title (in
 /// capitals: running text names the republic too) or motto, or the `Số:`
 /// line? (A document type alone is no anchor: `QUY ĐỊNH` also heads an
@@ -436,7 +507,11 @@ fn is_anchor(line: &Line<'_>) -> bool {
     let national = NATIONAL
         .find(&line.fold.s)
         .is_some_and(|m| mostly_upper(&line.text[line.fold.orig(m.start())..]));
-    national || MOTTO_ANCHOR.is_match(&line.fold.s) || NUMBER_LINE.is_match(&line.fold.s)
+    national
+        || party_title(line).is_some()
+        || MOTTO_ANCHOR.is_match(&line.fold.s)
+        || NUMBER_LINE.is_match(&line.fold.s)
+        || PARTY_NUMBER_LINE.is_match(&line.fold.s)
 }
 
 /// Index of the header's first line: 0 unless lines that cannot be header
@@ -493,8 +568,9 @@ pub(crate) fn parse(
     let mut trich_yeu_lines = None::<usize>;
 
     for (i, l) in lines.iter().enumerate().take(win).skip(start) {
-        // A rule under the issuer or the motto is part of neither.
-        if l.is_blank() || l.is_rule() {
+        // A rule under the issuer or the motto is part of neither, nor is
+        // the star a Party body prints under its name (`*`, `***`).
+        if l.is_blank() || l.is_rule() || is_star(l) {
             continue;
         }
         // The country's name wrapped alone under the motto's first line
@@ -523,23 +599,35 @@ pub(crate) fn parse(
         }
         let mut handled = false;
         let mut left_end = l.text.len();
-        if let Some((at, national)) = right_column(l) {
+        if let Some((at, column)) = right_column(l) {
             let right = l.text[at..].trim();
             let raw = l.raw_span(at, l.text.len());
-            let (value, conf) = if national {
-                fixed_text(right, NATIONAL_TITLE)
-            } else {
-                fixed_text(&dash_spacing(right), NATIONAL_MOTTO)
-            };
-            if national {
-                h.national_title = field(value, raw, l.no, conf);
-            } else {
-                h.motto = field(value, raw, l.no, conf);
+            match column {
+                RightColumn::National => {
+                    let (value, conf) = fixed_text(right, NATIONAL_TITLE);
+                    h.national_title = field(value, raw, l.no, conf);
+                }
+                RightColumn::Party => {
+                    let fixed = if super::Folded::new(right).s.starts_with("do") {
+                        UNION_TITLE
+                    } else {
+                        PARTY_TITLE
+                    };
+                    let (value, conf) = fixed_text(right, fixed);
+                    h.national_title = field(value, raw, l.no, conf);
+                }
+                RightColumn::Motto => {
+                    let (value, conf) = fixed_text(&dash_spacing(right), NATIONAL_MOTTO);
+                    h.motto = field(value, raw, l.no, conf);
+                }
             }
             left_end = at;
             handled = true;
         }
-        if let Some(c) = NUMBER_LINE.captures(&l.fold.s) {
+        let number_line = NUMBER_LINE
+            .captures(&l.fold.s)
+            .or_else(|| PARTY_NUMBER_LINE.captures(&l.fold.s));
+        if let Some(c) = number_line {
             handled = true;
             let sym = c
                 .name("sym")
@@ -853,6 +941,52 @@ mod tests {
 
     fn value(f: &Option<crate::output::Field>) -> Option<&str> {
         f.as_ref().map(|f| f.value.as_str())
+    }
+
+    #[test]
+    fn a_party_documents_title_number_and_star() {
+        // Hướng dẫn 36-HD/VPTW: the Party's title where the national title
+        // stands, no motto, a star under the issuer, `Số 45-BC/ĐU` with
+        // no colon.
+        let l = layout(
+            "   ĐẢNG BỘ HUYỆN ĐỨC HÒA          ĐẢNG CỘNG SẢN VIỆT NAM\n     ĐẢNG ỦY XÃ HÒA KHÁNH\n\
+             \x20         *\n     Số 45-BC/ĐU             Hòa Khánh, ngày 15 tháng 12 năm 2026\n\n\
+             \x20                   BÁO CÁO\n      Kết quả lãnh đạo năm 2026\n\n\
+             I. KẾT QUẢ\nĐảng Cộng sản Việt Nam lãnh đạo toàn diện.",
+        );
+        assert_eq!(value(&l.header.issuer), Some("ĐẢNG BỘ HUYỆN ĐỨC HÒA"));
+        assert_eq!(value(&l.header.sub_issuer), Some("ĐẢNG ỦY XÃ HÒA KHÁNH"));
+        assert_eq!(
+            value(&l.header.national_title),
+            Some("ĐẢNG CỘNG SẢN VIỆT NAM")
+        );
+        assert_eq!(value(&l.header.motto), None);
+        assert_eq!(value(&l.header.number), Some("45"));
+        assert_eq!(value(&l.header.symbol), Some("BC/ĐU"));
+        assert_eq!(value(&l.header.date), Some("2026-12-15"));
+        assert_eq!(value(&l.header.doc_type), Some("BÁO CÁO"));
+        assert_eq!(value(&l.header.title), Some("Kết quả lãnh đạo năm 2026"));
+        // The Party named in running text is no header printed again.
+        assert_ne!(l.blocks.last().map(|b| b.kind), Some(BlockKind::Header));
+        // The Youth Union's title, its number with a colon, an OCR'd title.
+        let l = layout(
+            "HUYỆN ĐOÀN TÂN PHÚ        ĐOÀN TNCS HỒ CHÍ MINH\n     ***\n\
+             Số: 25-KH/HĐTN       Tân Phú, ngày 02 tháng 5 năm 2027\nKẾ HOẠCH\nChiến dịch tình nguyện hè",
+        );
+        assert_eq!(value(&l.header.issuer), Some("HUYỆN ĐOÀN TÂN PHÚ"));
+        assert_eq!(
+            value(&l.header.national_title),
+            Some("ĐOÀN TNCS HỒ CHÍ MINH")
+        );
+        assert_eq!(value(&l.header.number), Some("25"));
+        assert_eq!(value(&l.header.symbol), Some("KH/HĐTN"));
+        let l =
+            layout("ĐẢNG BỘ TỈNH A        DANG CONG SAN VIET NAM\nTỈNH ỦY\nSố 2-TB/TU\nTHÔNG BÁO");
+        assert_eq!(
+            value(&l.header.national_title),
+            Some("ĐẢNG CỘNG SẢN VIỆT NAM")
+        );
+        assert_eq!(value(&l.header.issuer), Some("ĐẢNG BỘ TỈNH A"));
     }
 
     #[test]

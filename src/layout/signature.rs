@@ -63,8 +63,13 @@ const TITLES: &[&str] = &[
     "ỦY BAN NHÂN DÂN",
     "HỘI ĐỒNG NHÂN DÂN",
     "THƯỜNG TRỰC HĐND",
+    "PHÓ BÍ THƯ THƯỜNG TRỰC",
     "BAN THƯỜNG VỤ",
     "BAN CHẤP HÀNH",
+    "ĐẢNG ỦY",
+    "HUYỆN ỦY",
+    "TỈNH ỦY",
+    "THÀNH ỦY",
     "CHÍNH PHỦ",
 ];
 
@@ -102,10 +107,17 @@ fn listed_title(s: &str) -> Option<(&'static str, f64)> {
         let mut edits = 0;
         for (g, w) in got.iter().zip(want) {
             let e = strsim::levenshtein(g, w);
-            if e > usize::from(w.len() >= 3) {
+            // A two-letter word may take the title's one edit when the
+            // title has other words, all exact (`BỂ THU` is `BÍ THƯ`).
+            let short_ok = want.len() >= 2 && w.len() == 2 && g.len() == 2;
+            if e > usize::from(w.len() >= 3 || short_ok) {
                 return None;
             }
             edits += e;
+        }
+        let short_edit = got.iter().zip(want).any(|(g, w)| w.len() == 2 && g != w);
+        if short_edit && edits > 1 {
+            return None;
         }
         let letters: usize = want.iter().map(String::len).sum();
         Some((*t, 1.0 - edits as f64 / letters.max(1) as f64))
@@ -141,10 +153,14 @@ fn snap_titles(field: &mut Option<Field>, authority: bool) {
         if !out.is_empty() {
             out.push(' ');
         }
-        // The prefix as NĐ 30 prints it: letters and one dot (`TM..` → `TM.`).
+        // The prefix as NĐ 30 prints it: letters and one dot (`TM..` → `TM.`);
+        // a Party document's (`T/M`, `K/T`, `T/L`, Hướng dẫn 36-HD/VPTW)
+        // has a slash and no dot.
         let printed = m.as_str().trim();
         let letters = printed.trim_end_matches(['.', ',', ':']);
-        changed |= printed.len() != letters.len() + 1 || !printed.ends_with('.');
+        let party = letters.contains('/');
+        let dot = if party { "" } else { "." };
+        changed |= printed.len() != letters.len() + dot.len() || !printed.ends_with(dot);
         let letters = match letters {
             "1M" | "7M" => {
                 changed = true;
@@ -153,7 +169,7 @@ fn snap_titles(field: &mut Option<Field>, authority: bool) {
             l => l,
         };
         out.push_str(letters);
-        out.push('.');
+        out.push_str(dot);
         if !title.is_empty() {
             out.push(' ');
             out.push_str(title);
@@ -984,6 +1000,20 @@ mod tests {
         assert_eq!(
             sig("Nơi nhận:\n- Lưu: VT.\n\nTRUGNG PHÒNG\n\nNguyễn Quốc Hòa"),
             (None, Some("TRƯỞNG PHÒNG".into()))
+        );
+        // A two-letter word misread, the others exact.
+        assert_eq!(
+            sig("Nơi nhận:\n- Lưu VP.\nT/M ĐẢNG ỦY\nBỂ THU\n\nLê Văn An"),
+            (Some("T/M ĐẢNG ỦY".into()), Some("BÍ THƯ".into()))
+        );
+        assert_eq!(listed_title("BỂ THẢ"), None);
+        // A Party document's prefixes (`T/M`, `K/T`) print no dot.
+        assert_eq!(
+            sig("Nơi nhận:\n- Lưu VP.\nT/M DANG UY\nK/T BI THU\nPHÓ BÍ THƯ\n\nLê Văn An"),
+            (
+                Some("T/M ĐẢNG ỦY K/T BÍ THƯ".into()),
+                Some("PHÓ BÍ THƯ".into())
+            )
         );
         // Unlisted titles stay as printed.
         assert_eq!(

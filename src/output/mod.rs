@@ -72,7 +72,9 @@ pub struct Header {
     pub issuer: Option<Field>,
     /// The issuing body below the parent, e.g. `VĂN PHÒNG`.
     pub sub_issuer: Option<Field>,
-    /// `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`.
+    /// `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`; a Party document's title in its
+    /// place (`ĐẢNG CỘNG SẢN VIỆT NAM`, or the Youth Union's `ĐOÀN TNCS HỒ CHÍ
+    /// MINH`), which prints no motto.
     pub national_title: Option<Field>,
     /// `Độc lập - Tự do - Hạnh phúc`.
     pub motto: Option<Field>,
