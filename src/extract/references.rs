@@ -440,10 +440,15 @@ fn repair_hit_type_code(h: &mut Hit, type_name: &str) {
     if !misread_of(&h.symbol[..cut], abbrev) {
         return;
     }
-    let symbol = format!("{abbrev}{}", &h.symbol[cut..]);
+    // `full` ends with the symbol as printed, which is as long as the symbol
+    // (a Party symbol's `/` printed where the symbol has `-`).
     let prefix = h.full.len().saturating_sub(h.symbol.len());
-    h.full = format!("{}{symbol}", h.full.get(..prefix).unwrap_or(""));
-    h.symbol = symbol;
+    let printed_rest = h.full.get(prefix + cut..).unwrap_or("");
+    h.full = format!(
+        "{}{abbrev}{printed_rest}",
+        h.full.get(..prefix).unwrap_or("")
+    );
+    h.symbol = format!("{abbrev}{}", &h.symbol[cut..]);
     h.code_type = code_type(abbrev);
 }
 
@@ -571,15 +576,18 @@ fn find_symbols(doc: &DocText) -> Vec<Hit> {
         let Some((codes, send)) = codes_with_boundary(t, s.start(), s.end(), 1) else {
             continue;
         };
-        let symbol = format!("{}/{}", ty.as_str(), codes.join("-"));
+        // The symbol as the seeds' gold writes a Party one, type and issuer
+        // joined by a dash as a state symbol's (`NQ-TU`); `full` as printed
+        // (`04-NQ/TU`).
+        let issuer = codes.join("-");
         add(
             &mut hits,
             Hit {
                 span: (m.start(), send),
                 number: n.as_str().to_owned(),
                 year: None,
-                full: format!("{}-{}", n.as_str(), symbol),
-                symbol,
+                full: format!("{}-{}/{issuer}", n.as_str(), ty.as_str()),
+                symbol: format!("{}-{issuer}", ty.as_str()),
                 code_type: Some(kind),
                 needs_type: false,
             },
@@ -857,7 +865,7 @@ mod tests {
         assert_eq!(r[0].issuer.as_deref(), Some("UBND tỉnh"));
         let r = refs(&["Nghị quyết số 04-NQ/TU ngày 18/10/2021 của Tỉnh ủy"]);
         assert_eq!(r[0].full, "04-NQ/TU");
-        assert_eq!(r[0].symbol, "NQ/TU");
+        assert_eq!(r[0].symbol, "NQ-TU");
         assert_eq!(fulls(&["Luật số 64/2025/QH15"]), vec!["64/2025/QH15"]);
         assert_eq!(
             fulls(&["Căn cứ Quy định số 08-QĐi/TU ngày 14 tháng 10 năm 2025"]),

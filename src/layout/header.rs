@@ -99,11 +99,11 @@ static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// A Party or Youth Union document's own number (Hướng dẫn 36-HD/VPTW):
 /// `Số 45-BC/ĐU`, `Số 18-NQ/HU`, `Số: 25-KH/HĐTN`, the number joined to
 /// the symbol by a dash and the label's colon often left out, in folded
-/// text; the symbol is what follows the dash (`BC/ĐU`), as a cited Party
-/// document's is.
+/// text; the symbol is what follows the dash, written `BC-ĐU` as a cited
+/// Party document's is.
 static PARTY_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:[^\w\s]{1,3}\s*)?(?:[s$§]\S{0,2}|5[0-9o])\s*[:;.]{0,2}\s*(?P<num>\d{1,5})\s*[-–_]\s*(?P<sym>[a-z]{1,6}\s*/\s*[0-9a-z&]+(?:\s*[-_–]\s*[0-9a-z&]+)*)",
+        r"^\s*(?:[^\w\s]{1,3}\s*)?(?:[s$§]\S{0,2}|5[0-9o])\s*[:;.]{0,2}\s*(?P<num>\d{1,5})\s*[-–_]\s*(?P<sym>(?P<party>[a-z]{1,6})\s*/\s*[0-9a-z&]+(?:\s*[-_–]\s*[0-9a-z&]+)*)",
     )
     .unwrap()
 });
@@ -637,7 +637,11 @@ pub(crate) fn parse(
                     .chars()
                     .filter(|c| !c.is_whitespace())
                     .collect();
-                let value = value.replace(['_', '–'], "-");
+                let mut value = value.replace(['_', '–'], "-");
+                if c.name("party").is_some() {
+                    // A Party symbol as a cited one's: `BC/ĐU` is `BC-ĐU`.
+                    value = value.replacen('/', "-", 1);
+                }
                 h.symbol = field(value, l.raw_span(a, b), l.no, 0.8);
             }
             if let Some(m) = c.name("year") {
@@ -962,7 +966,7 @@ mod tests {
         );
         assert_eq!(value(&l.header.motto), None);
         assert_eq!(value(&l.header.number), Some("45"));
-        assert_eq!(value(&l.header.symbol), Some("BC/ĐU"));
+        assert_eq!(value(&l.header.symbol), Some("BC-ĐU"));
         assert_eq!(value(&l.header.date), Some("2026-12-15"));
         assert_eq!(value(&l.header.doc_type), Some("BÁO CÁO"));
         assert_eq!(value(&l.header.title), Some("Kết quả lãnh đạo năm 2026"));
@@ -979,7 +983,7 @@ mod tests {
             Some("ĐOÀN TNCS HỒ CHÍ MINH")
         );
         assert_eq!(value(&l.header.number), Some("25"));
-        assert_eq!(value(&l.header.symbol), Some("KH/HĐTN"));
+        assert_eq!(value(&l.header.symbol), Some("KH-HĐTN"));
         let l =
             layout("ĐẢNG BỘ TỈNH A        DANG CONG SAN VIET NAM\nTỈNH ỦY\nSố 2-TB/TU\nTHÔNG BÁO");
         assert_eq!(
