@@ -749,6 +749,9 @@ struct Changes {
     /// Tokens whose change is written in small letters whatever OCR's case
     /// (see [`phrases::read_bound_capital`]).
     lowered: rustc_hash::FxHashSet<(usize, usize)>,
+    /// Tokens whose change is written in the case its reader gave it,
+    /// whatever OCR's (a fixed phrase's own case: [`motto`]).
+    as_written: rustc_hash::FxHashSet<(usize, usize)>,
 }
 
 impl Changes {
@@ -757,12 +760,19 @@ impl Changes {
         Changes {
             lines: (0..n_lines).map(|_| BTreeMap::new()).collect(),
             lowered: Default::default(),
+            as_written: Default::default(),
         }
     }
 
     /// Writes token `at`'s change (which it must have) in small letters.
     fn lower(&mut self, at: (usize, usize)) {
         self.lowered.insert(at);
+    }
+
+    /// Writes token `at`'s change (which it must have) in the case it is
+    /// given, not the case OCR's printing suggests.
+    fn keep_case(&mut self, at: (usize, usize)) {
+        self.as_written.insert(at);
     }
 
     /// Sets the change of token `at`, replacing any it had.
@@ -1514,6 +1524,8 @@ impl<'a> Repairer<'a> {
                 let to = if slot.is_some() && !sections::is_numeral(&change.to) {
                     let pattern = if changes.lowered.contains(&(li, ti)) {
                         viet::CasePattern::Lower
+                    } else if changes.as_written.contains(&(li, ti)) {
+                        viet::case_pattern(&change.to)
                     } else {
                         let lc = line_case.get_or_insert_with(|| case::LineCase::new(line, toks));
                         let ctx = case::context_in_line(lines, tokens, li, ti, lc);

@@ -176,6 +176,11 @@ fn rewrite(
             }
         };
         set(ti, to, changes);
+        if own_case && changes.get((li, ti)).is_some() {
+            // The phrase's case, not the case OCR's glyphs suggest (`D6c`
+            // after an issuer in capitals is no `ĐỘC`).
+            changes.keep_case((li, ti));
+        }
         let Some(&next) = run.get(k + 1) else {
             break;
         };
