@@ -515,18 +515,31 @@ fn opens_with_row_number(line: &str) -> bool {
 /// a bracket (`chọn nhà thầu`, `CSDL quốc gia về dân cư`, `(scan) tài
 /// liệu`), a figure only in brackets
 /// (`cấp xã (02 ngày/lớp)`)?
+///
+/// A bracket the name opened on the line above may close on this one, the
+/// figures before it in the bracket (`năm 2010)`, `2026-2030)` under `Tổng
+/// giá trị sản xuất (giá so sánh` and `Tỷ lệ hộ nghèo (chuẩn nghèo giai
+/// đoạn`).
 fn is_wrapped_name(line: &str) -> bool {
     let t = line.trim();
     let mut depth = 0usize;
-    let bare_digit = t.chars().any(|c| {
+    let mut bare_digit = false;
+    let mut closes_above = false;
+    for c in t.chars() {
         match c {
             '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
+            ')' if depth == 0 => {
+                // What came before was inside the bracket opened above.
+                closes_above = true;
+                bare_digit = false;
+            }
+            ')' => depth -= 1,
             _ => {}
         }
-        c.is_ascii_digit() && depth == 0
-    });
-    t.chars().count() <= 40 && t.starts_with(|c: char| c.is_alphabetic() || c == '(') && !bare_digit
+        bare_digit |= c.is_ascii_digit() && depth == 0;
+    }
+    let opens = t.starts_with(|c: char| c.is_alphabetic() || c == '(') || closes_above;
+    t.chars().count() <= 40 && opens && !bare_digit
 }
 
 /// A group's heading row in a table: a row number, Arabic or Roman, then a
@@ -593,6 +606,16 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<SpacedTable> {
             Some(l) if l.as_ref().trim().is_empty() => first + 1,
             _ => first,
         };
+        // A rate's `(%)` wrapped alone to the end of the names below is the
+        // last column's (`So sánh` / `(%)`), as it would print aligned.
+        let mut columns = columns;
+        let wraps_rate = (i + 1..first).any(|k| lines[k].as_ref().trim_end().ends_with("(%)"));
+        if let Some(last) = columns
+            .last_mut()
+            .filter(|c| wraps_rate && !c.contains('%'))
+        {
+            last.push_str(" (%)");
+        }
         let table = SpacedTable {
             heading_line,
             columns,
@@ -664,6 +687,30 @@ mod tests {
         "2 Thu tiền sử dụng đất (tỷ đồng) 120,0 83,6 69,7",
         "II. TỒN TẠI, HẠN CHẾ",
     ];
+
+    #[test]
+    fn a_names_bracket_closes_on_its_wrapped_line_and_a_wrapped_rate() {
+        let lines = [
+            "Chỉ tiêu Đơn vị Kế hoạch Thực hiện So sánh",
+            "tính năm 2027 6 tháng (%)",
+            "",
+            "Tổng giá trị sản xuất (giá so sánh tỷ đồng 2.450,0 1.188,3 48,5",
+            "năm 2010)",
+            "Diện tích gieo trồng lúa ha 3.200 1.650 51,6",
+            "Tỷ lệ hộ nghèo (chuẩn nghèo giai đoạn % 1,20 1,35 -",
+            "2026-2030)",
+            "Giải quyết việc làm mới người 650 372 57,2",
+            "",
+            "2. Về kinh tế",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!((t[0].heading_line, t[0].end_line), (0, 9));
+        assert_eq!(t[0].columns.last().map(String::as_str), Some("So sánh (%)"));
+        // A figure outside any bracket is no name's rest.
+        assert!(!is_wrapped_name("năm 2010"));
+        assert!(is_wrapped_name("năm 2010)"));
+    }
 
     #[test]
     fn a_heading_and_two_rows_make_a_table() {
