@@ -126,14 +126,25 @@ const ONE_SYLLABLE: &[&str] = &[
     "kg", "tấn", "lít", "thôn", "điểm", "video", "clip", "tập",
 ];
 
+/// Words printed without marks that are words as printed, common in
+/// reports before an amount, not another word whose marks OCR lost (`truy
+/// thu 1.842.560.000 đồng` is no `thứ`, `do 12 đơn vị` no `độ`; OCR's `do`
+/// for `dỡ` ending a line before a table's row number now reads that number
+/// as a count, once in the held-out scans).
+const UNMARKED_WORDS: &[&str] = &["thu", "do"];
+
 /// True when `w` is one of `list`: spelled the same (case aside), or, when `w`
-/// carries no marks at all (marks lost by OCR), the same once folded.
+/// carries no marks at all (marks lost by OCR) and is no word as printed
+/// ([`UNMARKED_WORDS`]), the same once folded.
 fn is_word(w: &str, list: &[&str]) -> bool {
     let lower = w.to_lowercase();
     if list.contains(&lower.as_str()) {
         return true;
     }
-    if crate::text::viet::has_marks(&lower) || lower.contains('đ') {
+    if crate::text::viet::has_marks(&lower)
+        || lower.contains('đ')
+        || UNMARKED_WORDS.contains(&lower.as_str())
+    {
         return false;
     }
     list.iter().any(|m| skeleton_eq(m, &lower))
@@ -699,6 +710,8 @@ fn not_a_level(head: &str, prev: &str, after: &str) -> bool {
         ("mục", "danh"),
         ("loại", "các"),
         ("kỳ", "cùng"),
+        // `phân bổ chi tiết 386,4 tỷ đồng`: in detail, no lesson's number.
+        ("tiết", "chi"),
     ] {
         if is_word(prev, &[word]) {
             if word == "loại" && !same_line {
@@ -1514,6 +1527,20 @@ mod tests {
         let k = kpis(&["1 Chi phí xây dựng 34.560 80,7", "đạt 12 Mô hình điểm"]);
         assert!(k.iter().all(|k| k.value != 1.0), "{k:?}");
         assert_eq!(values(&["12 Hợp tác xã đạt chuẩn"]), vec![12.0]);
+    }
+
+    #[test]
+    fn words_that_only_look_like_a_levels_word() {
+        // `thu` (revenue) and `do` are words as printed, no `thứ` or `độ`
+        // whose marks OCR lost; `chi tiết` is no lesson's `tiết`.
+        assert_eq!(
+            values(&["truy thu 1.842.560.000 đồng"]),
+            vec![1_842_560_000.0]
+        );
+        assert_eq!(values(&["tổng thu 12.105,4 triệu đồng"]), vec![12_105.4e6]);
+        assert_eq!(values(&["giảm do 14 lô đất chưa đấu giá"]), vec![14.0]);
+        assert_eq!(values(&["phân bổ chi tiết 386,4 tỷ đồng"]), vec![386.4e9]);
+        assert!(values(&["Tiết 3 môn Toán"]).is_empty());
     }
 
     #[test]
