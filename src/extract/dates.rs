@@ -33,6 +33,16 @@ static BLANK: LazyLock<Regex> = LazyLock::new(|| {
 static YEARLESS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"ngay\s*(\d{1,2})\s*(?:/\s*|thang\s+)(\d{1,2})").expect("valid regex")
 });
+/// `ngày D1 và D2/M/YYYY` or `ngày D1 và D2 tháng M năm YYYY` (folded): two
+/// days sharing their month and year.
+static DAY_PAIR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"ngay\s+(\d{1,2})\s*(?:va|,)\s*(\d{1,2})(?:/(\d{1,2})/(\d{4})|\s+thang\s+(\d{1,2})\s+nam\s+(\d{4}))")
+        .expect("valid regex")
+});
+/// `D/M - D/M/YYYY` (folded): a span of days whose first prints no year.
+static DASH_SPAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{1,2})/(\d{1,2})\s*[-–]\s*(\d{1,2})/(\d{1,2})/(\d{4})").expect("valid regex")
+});
 /// `, D/M` or ` và D/M` (folded) after a yearless date: another day of the
 /// list, the `ngày` shared.
 static NEXT_DAY: LazyLock<Regex> =
@@ -93,6 +103,55 @@ pub(crate) struct Found<T> {
 pub(crate) fn find_dates(doc: &DocText) -> Vec<Found<DateRecord>> {
     let mut out: Vec<Found<DateRecord>> = Vec::new();
     let f = &doc.folded;
+    // Two days sharing `ngày` and the month (`ngày 08 và 09/10/2026`, `hai
+    // ngày 16 và 17 tháng 12 năm 2026`): both are dates. The second's
+    // numeric form is [`NUMERIC`]'s; the long one is read here whole.
+    for c in DAY_PAIR.captures_iter(f) {
+        let (Some(m), Some(d1), Some(d2)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        let n = |i: usize| {
+            c.get(i)
+                .and_then(|g| g.as_str().parse::<u32>().ok())
+                .unwrap_or(0)
+        };
+        let long = c.get(5).is_some();
+        let (month, year) = if long { (n(5), n(6)) } else { (n(3), n(4)) };
+        let (first, second) = (n(1), n(2));
+        if !word_start(f, m.start()) || first >= second {
+            continue;
+        }
+        let (Some(a), Some(b)) = (iso_date(first, month, year), iso_date(second, month, year))
+        else {
+            continue;
+        };
+        push_at(doc, &mut out, a, (m.start(), d1.end()), d1.start());
+        if long {
+            push(doc, &mut out, b, (d2.start(), m.end()));
+        }
+    }
+    // A span's first day printed without its year before a dash (`06/6 -
+    // 20/8/2027`, a timetable's cell): a date of the last day's year.
+    for c in DASH_SPAN.captures_iter(f) {
+        let (Some(d), Some(mo)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        let n = |i: usize| {
+            c.get(i)
+                .and_then(|g| g.as_str().parse::<u32>().ok())
+                .unwrap_or(0)
+        };
+        if !free_before(f, d.start()) {
+            continue;
+        }
+        let (Some(first), Some(last)) = (iso_date(n(1), n(2), n(5)), iso_date(n(3), n(4), n(5)))
+        else {
+            continue;
+        };
+        if first < last {
+            push(doc, &mut out, first, (d.start(), mo.end()));
+        }
+    }
     for c in LONG.captures_iter(f) {
         let (Some(m), Some(mo), Some(y)) = (c.get(0), c.get(2), c.get(3)) else {
             continue;
@@ -693,6 +752,27 @@ mod tests {
         assert_eq!(got, ["--07-15", "--01-15", "--03-10", "--06-15", "--09-01"]);
         // Not a fraction after a full date, nor a day with its year.
         assert_eq!(dates(&["ngày 15/7 và 15/01/2026"]).len(), 2);
+    }
+
+    #[test]
+    fn two_days_sharing_their_month() {
+        let got = |l: &str| -> Vec<String> { dates(&[l]).into_iter().map(|d| d.0).collect() };
+        assert_eq!(
+            got("tập huấn vào ngày 08 và 09/10/2026 tại Sở"),
+            ["2026-10-08", "2026-10-09"]
+        );
+        assert_eq!(
+            got("Trong hai ngày 16 và 17 tháng 12 năm 2026, Ban Chấp hành"),
+            ["2026-12-16", "2026-12-17"]
+        );
+        // A timetable's span whose first day prints no year.
+        assert_eq!(
+            got("06/6 - 20/8/2027 Triển khai cao điểm"),
+            ["2027-06-06", "2027-08-20"]
+        );
+        // No first day after the last; no fraction before a date.
+        assert_eq!(got("ngày 19 và 09/10/2026"), ["2026-10-09"]);
+        assert_eq!(got("25/8 - 20/8/2027"), ["2027-08-20"]);
     }
 
     #[test]

@@ -14,7 +14,8 @@ use std::sync::LazyLock;
 /// How many lines from the top the header may span.
 const WINDOW: usize = 30;
 
-/// Document types of Điều 7 (NĐ 30/2020) and the normative types, in capitals.
+/// Document types of Điều 7 (NĐ 30/2020), the normative types and a Party
+/// committee's or an inspectorate's `KẾT LUẬN`, in capitals.
 const DOC_TYPES: &[&str] = &[
     "NGHỊ QUYẾT",
     "QUYẾT ĐỊNH",
@@ -24,6 +25,8 @@ const DOC_TYPES: &[&str] = &[
     "THÔNG CÁO",
     "THÔNG BÁO",
     "THÔNG BÁO KẾT LUẬN",
+    "KẾT LUẬN",
+    "KẾT LUẬN THANH TRA",
     "HƯỚNG DẪN",
     "CHƯƠNG TRÌNH",
     "CHƯƠNG TRÌNH CÔNG TÁC",
