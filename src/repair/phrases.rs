@@ -731,6 +731,47 @@ pub(super) fn read_dong_chi(lines: &[String], tokens: &[Vec<Token>], changes: &m
     }
 }
 
+/// Reads `khóa` where OCR lost its mark before a term's Roman numeral
+/// (`KHOA XXIX`, `Quốc hội khoa XV`) or before the session the term holds,
+/// its numeral garbled or lost (`khoa XIN, kỳ họp thứ`, `KHOA, KỲ HỌP THỨ
+/// TƯ`): a legislature's or a Party committee's term; the language model
+/// knows no numeral to tell it from `khoa` (a faculty). A specialist's
+/// degree stays (`bác sĩ chuyên khoa II`, `Y khoa`, `Nha khoa`, `Đa khoa`).
+pub(super) fn read_term_khoa(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    /// Words before `khoa` that make it a field of medicine.
+    const FIELDS: &[&str] = &["chuyen", "y", "nha", "da"];
+    static SESSION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[\s,.:;]*(?:[0-9a-z]{1,5}[\s,.:;]+)?k[yi]\s+h[o0]p\b").expect("valid regex")
+    });
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 0..toks.len().saturating_sub(1) {
+            let t1 = &toks[ti];
+            if t1.kind != TokenKind::Word || t1.text(line).len() != 4 {
+                continue;
+            }
+            let now = changes.text(line, t1, (li, ti)).to_lowercase();
+            if now != "khoa" {
+                continue;
+            }
+            let numeral = toks.get(ti + 2).is_some_and(|t2| {
+                toks[ti + 1].kind == TokenKind::Space
+                    && t2.kind == TokenKind::Word
+                    && crate::text::roman::value(t2.text(line)).is_some()
+            });
+            let rest: String = line[t1.end..].chars().take(24).collect();
+            let session = SESSION.is_match(&viet::skeleton(&rest));
+            let field = ti >= 2
+                && toks[ti - 1].kind == TokenKind::Space
+                && FIELDS.contains(
+                    &viet::skeleton(changes.text(line, &toks[ti - 2], (li, ti - 2))).as_str(),
+                );
+            if (numeral || session) && !field {
+                changes.insert((li, ti), phrase("khóa", Some(now)));
+            }
+        }
+    }
+}
+
 /// Does `rest` open with a date, `D/M/YYYY` (`02/6/2025`)?
 fn opens_date(rest: &str) -> bool {
     let mut parts = rest.splitn(3, '/');
@@ -2694,6 +2735,24 @@ pub(super) mod tests {
             [
                 "liên hệ đồng chí Hoàng Thị Lan, đồng chí",
                 "Nguyễn Văn A; hoạt động chi tiêu"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_terms_khoa_before_its_numeral() {
+        let out = read_with(
+            read_term_khoa,
+            "HĐND tỉnh khoa X, kỳ họp thứ 5\nKhoa Ngoại; khoa 2; khoa IIII; khoa XV\n\
+             khoa XH, kỳ họp thứ mười; khoa, kỳ họp\nbác sĩ chuyên khoa II; Đại học Y khoa I",
+        );
+        assert_eq!(
+            out,
+            [
+                "HĐND tỉnh khóa X, kỳ họp thứ 5",
+                "Khoa Ngoại; khoa 2; khoa IIII; khóa XV",
+                "khóa XH, kỳ họp thứ mười; khóa, kỳ họp",
+                "bác sĩ chuyên khoa II; Đại học Y khoa I"
             ]
         );
     }
