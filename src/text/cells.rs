@@ -227,6 +227,15 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
             i += 1;
             continue;
         };
+        // A blank line OCR put between the heading and the lines of cells
+        // under it (its names wrapped, or its rows) parts nothing.
+        let blank = |k: usize| lines.get(k).is_some_and(|l| l.as_ref().trim().is_empty());
+        let cells_at = |k: usize| lines.get(k).is_some_and(|l| l.as_ref().contains('|'));
+        let first_row = if blank(first_row) && cells_at(first_row + 1) {
+            first_row + 1
+        } else {
+            first_row
+        };
         let names_from = first_row;
         // A rule under the heading (`----+----`) ends it; the lines of
         // cells above the rule are its names wrapped (`| | xây dựng |
@@ -784,6 +793,26 @@ mod tests {
             "1 | 2 | 3",
         ])
         .is_empty());
+    }
+
+    #[test]
+    fn a_blank_line_ocr_put_under_the_heading() {
+        let lines = [
+            "| STT | Họ và tên | Loại | Diện tích | Tổng cộng",
+            "",
+            "| | (địa chỉ) | đất | (m²) | (đồng) |",
+            "| 1 | Nguyễn Văn Thành | LUC | 1.250,0 |",
+            "1.410.000.000 |",
+            "2 | Trần Thị Lệ | LUC | 980,5 | 1.106.004.000 |",
+            "",
+            "Điều 2. Nguồn kinh phí",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!((t[0].heading_line, t[0].end_line), (0, 6));
+        assert_eq!(t[0].heading.len(), 5);
+        // Two blank lines, or prose after one, part the heading from it.
+        assert!(find_tables(&["| STT | Tên | Số |", "", "", "| 1 | a | 5 |"]).is_empty());
     }
 
     #[test]
