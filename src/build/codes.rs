@@ -11,8 +11,9 @@ use std::sync::LazyLock;
 /// the ministries of the 2025 reorganisation, `BNNMT` for Nông nghiệp và Môi
 /// trường, and the communes' offices since, `PKT` for Phòng Kinh tế and
 /// `PVHXH` for Phòng Văn hóa - Xã hội), the Party's `QĐi` (Quy định) and its
-/// committees' issuer codes beside `TU`, `HU`, `ĐU` (`ThU` Thành ủy, `ĐUK`
-/// Đảng ủy khối, `UBKT` Ủy ban kiểm tra), the Youth Union's (`TWĐTN`,
+/// committees' issuer codes beside `TU`, `HU`, `ĐU` (`ĐUK` Đảng ủy khối,
+/// `UBKT` Ủy ban kiểm tra; not Thành ủy's `ThU`, which would keep OCR's
+/// `THU-TUC` for `THỦ TỤC` as a symbol), the Youth Union's (`TWĐTN`,
 /// `TĐTN`, `HĐTN`, `ĐTN`: Trung ương, tỉnh, huyện Đoàn, Đoàn thanh niên),
 /// and the titles a recipients list abbreviates (`GĐ`, `PGĐ`: giám đốc),
 /// always included whatever the corpora say.
@@ -25,7 +26,7 @@ pub const BUILTIN: &[&str] = &[
     "CCHC", "VNeID", "MTTQ", "BCĐ", "TTHCC", "DVC", "TN&MT", "TT&TT", "LĐTB&XH", "BNV", "BTC",
     "BTP", "BCA", "BQP", "BYT", "BXD", "BGDĐT", "BTNMT", "BTTTT", "NLĐ", "CNTT", "KT", "TM", "TL",
     "TUQ", "GĐ", "PGĐ", "NN&MT", "GD&ĐT", "KH&CN", "KH&ĐT", "VH&TT", "BNNMT", "BDTTG", "QĐi",
-    "PKT", "PVHXH", "VHXH", "KTHT", "ThU", "ĐUK", "UBKT", "TWĐTN", "TĐTN", "HĐTN", "ĐTN",
+    "PKT", "PVHXH", "VHXH", "KTHT", "ĐUK", "UBKT", "TWĐTN", "TĐTN", "HĐTN", "ĐTN",
 ];
 
 static SYMBOL: LazyLock<regex::Regex> = LazyLock::new(|| {
