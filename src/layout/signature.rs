@@ -389,10 +389,21 @@ fn upper_split(text: &str) -> Option<usize> {
         start = Some(idx);
         count += 1;
     }
-    let s = start?;
+    let mut s = start?;
     let part = &text[s..];
     let fold = super::Folded::new(part).s;
-    (count >= 2 && (POSITION_WORDS.is_match(&fold) || is_authority(part)) && s > 0).then_some(s)
+    let found = count >= 2 && (POSITION_WORDS.is_match(&fold) || is_authority(part)) && s > 0;
+    // A deputy's `PHÓ` OCR's case printed in small letters (`Phó BÍ THƯ`)
+    // is the position's.
+    if found {
+        let before = text[..s].trim_end();
+        let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        if word != "PHÓ" && crate::text::viet::skeleton_eq(word, "pho") && before.len() > word.len()
+        {
+            s = before.len() - word.len();
+        }
+    }
+    found.then_some(s)
 }
 
 /// Most lines from a two-column signature's positions to its names.
@@ -1000,6 +1011,14 @@ mod tests {
         assert_eq!(
             sig("Nơi nhận:\n- Lưu: VT.\n\nTRUGNG PHÒNG\n\nNguyễn Quốc Hòa"),
             (None, Some("TRƯỞNG PHÒNG".into()))
+        );
+        // A deputy's `PHÓ` printed in small letters beside the list.
+        assert_eq!(
+            sig(
+                "Nội dung.\n\nNơi nhận: T/M BAN THƯỜNG VỤ\n- Tỉnh ủy (để b/c), Phó BÍ THƯ\n\
+                 - Lưu Văn phòng. Nguyễn Thị Minh Nguyệt"
+            ),
+            (Some("T/M BAN THƯỜNG VỤ".into()), Some("PHÓ BÍ THƯ".into()))
         );
         // A two-letter word misread, the others exact.
         assert_eq!(

@@ -59,6 +59,12 @@ pub(super) fn renumber(lines: &[String], tokens: &[Vec<Token>], changes: &mut Ch
         if printed.chars().count() > 4 || !printed.chars().all(|c| LOOKALIKES.contains(&c)) {
             continue;
         }
+        // `ỦY BAN` with a dot OCR put after `UY` (`UY. BAN KIỂM TRA`, a
+        // Party committee's inspection board under its issuer) is no `I.`.
+        let next_word = toks.get(ti + 3).map_or("", |t| t.text(line));
+        if printed == "UY" && crate::text::viet::skeleton_eq(next_word, "ban") {
+            continue;
+        }
         // A marker read line by line may have got back its dot.
         let now = changes
             .text(line, &toks[ti], (li, ti))
@@ -164,11 +170,12 @@ mod tests {
                 "I. QUY ĐỊNH CHUNG",
                 "Il nội dung",
                 "UY BAN NHÂN DÂN",
+                "UY. BAN KIỂM TRA",
                 "TM. ỦY BAN NHÂN DÂN",
                 "1. MỤC TIÊU",
                 "Hi. CÁC BƯỚC",
             ]),
-            ["I", "III", "I", "Il", "UY", "TM", "1", "II"]
+            ["I", "III", "I", "Il", "UY", "UY", "TM", "1", "II"]
         );
         // A heading word whose last capital OCR printed small (`CHi`).
         assert_eq!(
