@@ -15,6 +15,8 @@ use std::sync::LazyLock;
 /// `UBKT` Ủy ban kiểm tra; not Thành ủy's `ThU`, which would keep OCR's
 /// `THU-TUC` for `THỦ TỤC` as a symbol), the Youth Union's (`TWĐTN`,
 /// `TĐTN`, `HĐTN`, `ĐTN`: Trung ương, tỉnh, huyện Đoàn, Đoàn thanh niên),
+/// the mass organisations' `ĐCT` (Đoàn Chủ tịch, of the Hội Liên hiệp Phụ
+/// nữ's or the Mặt trận's central committee: `24/HD-ĐCT`),
 /// and the titles a recipients list abbreviates (`GĐ`, `PGĐ`: giám đốc),
 /// always included whatever the corpora say.
 pub const BUILTIN: &[&str] = &[
@@ -26,7 +28,7 @@ pub const BUILTIN: &[&str] = &[
     "CCHC", "VNeID", "MTTQ", "BCĐ", "TTHCC", "DVC", "TN&MT", "TT&TT", "LĐTB&XH", "BNV", "BTC",
     "BTP", "BCA", "BQP", "BYT", "BXD", "BGDĐT", "BTNMT", "BTTTT", "NLĐ", "CNTT", "KT", "TM", "TL",
     "TUQ", "GĐ", "PGĐ", "NN&MT", "GD&ĐT", "KH&CN", "KH&ĐT", "VH&TT", "BNNMT", "BDTTG", "QĐi",
-    "PKT", "PVHXH", "VHXH", "KTHT", "ĐUK", "UBKT", "TWĐTN", "TĐTN", "HĐTN", "ĐTN",
+    "PKT", "PVHXH", "VHXH", "KTHT", "ĐUK", "UBKT", "TWĐTN", "TĐTN", "HĐTN", "ĐTN", "ĐCT",
 ];
 
 static SYMBOL: LazyLock<regex::Regex> = LazyLock::new(|| {
