@@ -72,6 +72,7 @@ const COLUMN_WORDS: &[&[&str]] = &[
     &["dien", "tich"],
     &["du", "toan"],
     &["dvt"],
+    &["ghi", "chu"],
 ];
 
 /// Column words (folded) that start a column only capitalised: `Năm 2025
@@ -124,12 +125,24 @@ impl SpacedTable {
     /// The columns the figures fill: those after the row number's and the
     /// name's (`STT Đơn vị …`: there `Đơn vị` names the rows, units of
     /// government, not units of measure).
+    ///
+    /// A last `Ghi chú` column holds notes in words, no figures: it is none
+    /// of them.
     pub fn value_columns(&self) -> &[String] {
         let names = match self.columns.first() {
             Some(c) if matches!(skeleton(c).as_str(), "tt" | "stt") => 2,
             _ => 1,
         };
-        self.columns.get(names..).unwrap_or_default()
+        let notes = usize::from(self.has_notes());
+        let end = self.columns.len().saturating_sub(notes).max(names);
+        self.columns.get(names..end).unwrap_or_default()
+    }
+
+    /// Does the heading end with a notes column (`Ghi chú`)?
+    fn has_notes(&self) -> bool {
+        self.columns
+            .last()
+            .is_some_and(|c| skeleton(c) == "ghi chu")
     }
 
     /// The row `line` prints in this table: as [`row`], or, in a table of
@@ -137,6 +150,13 @@ impl SpacedTable {
     /// toán viên 01`).
     pub fn row<'a>(&self, line: &'a str) -> Option<SpacedRow<'a>> {
         let columns = self.value_columns().len();
+        // A note in words after the figures (`… 1.245 3 7.104,6 Đã cam
+        // kết`), under a notes column.
+        let line = if self.has_notes() {
+            without_note(line)
+        } else {
+            line
+        };
         row_in(line, columns == 1).or_else(|| {
             let r = glued_row(line)?;
             // The rows' own count once known (a heading's columns may not
@@ -151,6 +171,24 @@ impl SpacedTable {
             fits.then_some(r)
         })
     }
+}
+
+/// `line` without the words that end it after its last figure (a note:
+/// `Đã lập biên bản`), or as it is where none do or a figure is among them.
+fn without_note(line: &str) -> &str {
+    let t = line.trim_end();
+    let Some(last) = t.rfind(|c: char| c.is_ascii_digit()) else {
+        return line;
+    };
+    // The end of the word holding the last digit.
+    let cut = t[last..]
+        .find(char::is_whitespace)
+        .map_or(t.len(), |k| last + k);
+    let tail = &t[cut..];
+    if tail.trim().is_empty() || !tail.chars().any(char::is_alphabetic) {
+        return line;
+    }
+    &t[..cut]
 }
 
 /// A row whose figures OCR glued together where a space or a speck parted
@@ -456,9 +494,12 @@ fn heading_split(line: &str) -> Option<(Vec<String>, usize)> {
         let capitalised = words[k].starts_with(char::is_uppercase)
             && CAPITALISED_COLUMN_WORDS.contains(&folded[k].as_str())
             || is_column_abbreviation(words[k]);
+        // A name column's words in small letters (`Tên đơn vị`, the names
+        // of units) start no column of their own.
+        let names_on = k > 0 && folded[k - 1] == "ten" && words[k].starts_with(char::is_lowercase);
         let name_len = COLUMN_WORDS
             .iter()
-            .find(|c| at(k, c))
+            .find(|c| at(k, c) && !names_on)
             .map(|c| c.len())
             .or(capitalised.then_some(1));
         match name_len {
@@ -687,6 +728,31 @@ mod tests {
         "2 Thu tiền sử dụng đất (tỷ đồng) 120,0 83,6 69,7",
         "II. TỒN TẠI, HẠN CHẾ",
     ];
+
+    #[test]
+    fn a_notes_column_after_the_figures() {
+        let lines = [
+            "TT Tên đơn vị Số lao Số tháng Số tiền nợ Ghi chú",
+            "động nợ (triệu đồng)",
+            "",
+            "1 Công ty TNHH Điện tử Hanbit Vina 1.245 3 7.104,6 Đã cam kết",
+            "2 Công ty Cổ phần Dệt may Xuân Phong 836 4 5.386,2 Đã cam kết",
+            "3 Công ty TNHH Linh kiện Chính xác 612 3 3.917,8",
+            "Daesung Việt Nam",
+            "4 Công ty TNHH Bao bì Minh Tiến 287 6 2.815,3 Đã lập biên bản",
+            "",
+            "3. Yêu cầu",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!((t[0].heading_line, t[0].end_line), (0, 8));
+        assert_eq!(t[0].value_columns(), ["Số lao", "Số tháng", "Số tiền nợ"]);
+        let r = t[0].row(lines[3]).expect("a row with a note");
+        assert_eq!(r.figures, ["1.245", "3", "7.104,6"]);
+        assert_eq!(r.name, "Công ty TNHH Điện tử Hanbit Vina");
+        // Without a notes column, words after the figures make no row.
+        assert!(row("1 Công ty A 1.245 3 7.104,6 Đã cam kết").is_none());
+    }
 
     #[test]
     fn a_names_bracket_closes_on_its_wrapped_line_and_a_wrapped_rate() {
