@@ -492,6 +492,19 @@ fn unquoted_title(title: &str) -> String {
 /// Most upper-case issuer lines taken above a header anchor.
 const ISSUER_LINES: usize = 3;
 
+/// Is `line` the national title's last words, wrapped under `above`, which
+/// ends with the words before them (`… CHỦ NGHĨA` / `VIỆT NAM`)?
+fn title_tail(above: &Line<'_>, line: &Line<'_>) -> bool {
+    const WORDS: [&str; 8] = ["cong", "hoa", "xa", "hoi", "chu", "nghia", "viet", "nam"];
+    let words: Vec<&str> = line.fold.s.split_whitespace().collect();
+    let k = WORDS.len().saturating_sub(words.len());
+    if words.is_empty() || k == 0 || words != WORDS[k..] {
+        return false;
+    }
+    let before = above.fold.s.split_whitespace().next_back();
+    before == Some(WORDS[k - 1]) && NATIONAL.is_match(&above.fold.s)
+}
+
 /// Is this line a star or two alone, as a Party document prints under its
 /// issuer (three or more are a rule), or a speck of two characters at most
 /// OCR made of it (`*.`, `.`, `ok`)?
@@ -576,11 +589,15 @@ pub(crate) fn parse(
         if l.is_blank() || l.is_rule() || is_star(l) {
             continue;
         }
-        // The country's name wrapped alone under the motto's first line
-        // (`… CHỦ NGHĨA VIỆT` / `NAM`) names no office.
-        let country_tail =
-            l.fold.s.trim() == "nam" && i > 0 && lines[i - 1].fold.s.trim_end().ends_with("viet");
+        // The national title's last words wrapped alone under its first
+        // line (`… CHỦ NGHĨA VIỆT` / `NAM`, `… CHỦ NGHĨA` / `VIỆT NAM`, `…
+        // XÃ HỘI CHỦ` / `NGHĨA VIỆT NAM`) name no office.
+        let country_tail = i > 0 && title_tail(&lines[i - 1], l);
         if country_tail {
+            if let Some(t) = h.national_title.as_mut() {
+                t.value = NATIONAL_TITLE.to_owned();
+                t.raw = format!("{}\n{}", t.raw, l.raw.trim());
+            }
             last = Some(i);
             continue;
         }
@@ -871,8 +888,15 @@ pub(crate) fn parse(
         let (mut v, confidence) = body.unwrap_or((v, 0.8));
         let mut r = r;
         // Its place on the next line is the same body (`ỦY BAN NHÂN DÂN` /
-        // `TỈNH QUẢNG NGÃI`): NĐ 30/2020 prints a committee's name over two.
-        if is_body {
+        // `TỈNH QUẢNG NGÃI`): NĐ 30/2020 prints a committee's name over two;
+        // so does the Mặt trận (`ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM` / `XÃ
+        // ĐÔNG THÀNH`), a body named with no unit of its own.
+        let names_no_unit = !super::folded_words(&v).iter().any(|w| {
+            crate::lexicon::PLACE_UNITS
+                .iter()
+                .any(|u| super::folded_words(u).first() == Some(w))
+        });
+        if is_body || names_no_unit && v.split_whitespace().count() >= 4 {
             if let Some((pv, pr, _)) = cells.next_if(|(c, _, _)| opens_with_unit(c)) {
                 v = format!("{v} {}", issuer_value(&pv));
                 r = format!("{r}\n{pr}");
@@ -948,6 +972,33 @@ mod tests {
 
     fn value(f: &Option<crate::output::Field>) -> Option<&str> {
         f.as_ref().map(|f| f.value.as_str())
+    }
+
+    #[test]
+    fn the_national_titles_wrapped_words_and_a_fronts_committee() {
+        let l = layout(
+            "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM CỘNG HÒA XÃ HỘI CHỦ\nNGHĨA VIỆT NAM\n\
+             XÃ ĐÔNG THÀNH Độc lập - Tự do - Hạnh phúc\nBAN THƯỜNG TRỰC\n\
+             Số: 86/BC-MTTQ-BTT Đông Thành, ngày 20 tháng 12 năm 2026\nBÁO CÁO\nKết quả năm 2026",
+        );
+        assert_eq!(
+            value(&l.header.issuer),
+            Some("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM XÃ ĐÔNG THÀNH")
+        );
+        assert_eq!(value(&l.header.sub_issuer), Some("BAN THƯỜNG TRỰC"));
+        assert_eq!(value(&l.header.national_title), Some(super::NATIONAL_TITLE));
+        let l = layout(
+            "BẢO HIỂM XÃ HỘI TỈNH BẮC NINH CỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM\n\
+             BẢO HIỂM XÃ HỘI HUYỆN YÊN PHONG Độc lập - Tự do - Hạnh phúc\nSố: 529/BHXH-QLT",
+        );
+        assert_eq!(
+            value(&l.header.issuer),
+            Some("BẢO HIỂM XÃ HỘI TỈNH BẮC NINH")
+        );
+        assert_eq!(
+            value(&l.header.sub_issuer),
+            Some("BẢO HIỂM XÃ HỘI HUYỆN YÊN PHONG")
+        );
     }
 
     #[test]
