@@ -1060,6 +1060,11 @@ fn unit_after(doc: &DocText, e: usize) -> Option<(String, usize, f64)> {
             return Some((phrase.to_lowercase(), *end1, 1.0));
         }
     }
+    // `Ông`, `Bà` capitalised on the figure's line open a person's name (`1
+    // Ông Nguyễn Văn Hùng`, a list's row number): no unit.
+    if matches!(w0.as_str(), "Ông" | "Bà") && !sep0.contains('\n') {
+        return None;
+    }
     // A measure word as spelled wins over a stop word it spells without
     // marks (`296.500 con`, not `còn`).
     let measure = ONE_SYLLABLE.contains(&w0.to_lowercase().as_str());
@@ -1541,6 +1546,8 @@ mod tests {
         assert_eq!(values(&["giảm do 14 lô đất chưa đấu giá"]), vec![14.0]);
         assert_eq!(values(&["phân bổ chi tiết 386,4 tỷ đồng"]), vec![386.4e9]);
         assert!(values(&["Tiết 3 môn Toán"]).is_empty());
+        // A list's row number before a person's title and name is no count.
+        assert!(values(&["1 Ông Nguyễn Văn Hùng, Phó Trưởng phòng"]).is_empty());
     }
 
     #[test]
