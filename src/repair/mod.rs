@@ -596,6 +596,7 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Text(phrases::read_date_part),
     Reader::Text(phrases::read_dong_chi),
     Reader::Text(phrases::read_term_khoa),
+    Reader::Text(phrases::read_nam_before_year),
     Reader::Text(motto::read_fixed_header_lines),
     Reader::Text(phrases::read_archive_commas),
     Reader::Text(sections::renumber),

@@ -731,6 +731,32 @@ pub(super) fn read_dong_chi(lines: &[String], tokens: &[Vec<Token>], changes: &m
     }
 }
 
+/// Reads `năm` where the decoder left `nam` in small letters right before a
+/// year (`xã nam 2026`, `quý III nam 2027`): `nam` (south, male) before a
+/// year is no phrase of these documents, `Nam` capitalised is a name's
+/// (`Việt Nam 2045`) and stays.
+pub(super) fn read_nam_before_year(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 0..toks.len().saturating_sub(2) {
+            let (t1, t2) = (&toks[ti], &toks[ti + 2]);
+            let year = t2.kind == TokenKind::Figure && {
+                let y = t2.text(line);
+                y.len() == 4 && (y.starts_with("19") || y.starts_with("20"))
+            };
+            if t1.kind != TokenKind::Word || toks[ti + 1].kind != TokenKind::Space || !year {
+                continue;
+            }
+            // Printed in small letters: a decoded `NAM`'s change is in
+            // small letters too until its case is restored.
+            let small = t1.text(line).starts_with(char::is_lowercase);
+            let now = changes.text(line, t1, (li, ti));
+            if small && now == "nam" {
+                changes.insert((li, ti), phrase("năm", Some(now.to_owned())));
+            }
+        }
+    }
+}
+
 /// Reads `khóa` where OCR lost its mark before a term's Roman numeral
 /// (`KHOA XXIX`, `Quốc hội khoa XV`) or before the session the term holds,
 /// its numeral garbled or lost (`khoa XIN, kỳ họp thứ`, `KHOA, KỲ HỌP THỨ
@@ -2735,6 +2761,21 @@ pub(super) mod tests {
             [
                 "liên hệ đồng chí Hoàng Thị Lan, đồng chí",
                 "Nguyễn Văn A; hoạt động chi tiêu"
+            ]
+        );
+    }
+
+    #[test]
+    fn nam_before_a_year() {
+        let out = read_with(
+            read_nam_before_year,
+            "Quỹ xã nam 2026; quý III nam 2027.\nViệt Nam 2045; nam 12 tuổi; nam 20262; NAM 2045",
+        );
+        assert_eq!(
+            out,
+            [
+                "Quỹ xã năm 2026; quý III năm 2027.",
+                "Việt Nam 2045; nam 12 tuổi; nam 20262; NAM 2045"
             ]
         );
     }
