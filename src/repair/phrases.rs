@@ -489,6 +489,11 @@ const UNIT_INITIALS: &[char] = &['t', 'h', 'x', 'p', 'q', 'a'];
 /// follows `UBND` or `HĐND` when a place is named (`UBND thị xã`), and the
 /// village and hamlet words a place's name follows too (`thôn`, `ấp`).
 const UNITS: &[(&[&str], &[&str])] = &[
+    // A Party committee named by its unit (`HUYỆN ỦY THANH CHƯƠNG`, `Tỉnh
+    // ủy Quảng Ngãi`), before the unit alone.
+    (&["huyen", "uy"], &["huyện", "ủy"]),
+    (&["tinh", "uy"], &["tỉnh", "ủy"]),
+    (&["thanh", "uy"], &["thành", "ủy"]),
     (&["thi", "xa"], &["thị", "xã"]),
     (&["thi", "tran"], &["thị", "trấn"]),
     (&["thanh", "pho"], &["thành", "phố"]),
@@ -2509,6 +2514,20 @@ pub(super) mod tests {
         let out = read_with(read_dash_bullet, text);
         let first: Vec<&str> = out.iter().filter_map(|l| l.split(' ').next()).collect();
         assert_eq!(first, ["-", "-", "=", "+", "x"]);
+    }
+
+    #[test]
+    fn a_party_committee_is_a_unit_before_its_place() {
+        let line = "HUYỆN ỦY THANH CHƯƠNG; huyện Nam Đàn";
+        let toks = crate::text::tokenize(line);
+        let changes = Changes::new(1);
+        // `HUYỆN ỦY` ends after `ỦY` (token 2), `huyện` alone after itself.
+        assert_eq!(unit_ends_at(line, &toks, 0, &changes, 0), Some(3));
+        let at = toks.iter().position(|t| t.text(line) == "huyện");
+        assert_eq!(
+            at.and_then(|a| unit_ends_at(line, &toks, a, &changes, 0)),
+            at.map(|a| a + 1)
+        );
     }
 
     #[test]
