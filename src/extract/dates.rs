@@ -66,6 +66,13 @@ fn ngay_before(before: &str) -> bool {
     word == "ngay" || (2..=5).contains(&word.len()) && strsim::levenshtein(word, "ngay") <= 1
 }
 
+/// Capture group `i` of `c` as a number, 0 where it did not match.
+fn group_number(c: &regex::Captures<'_>, i: usize) -> u32 {
+    c.get(i)
+        .and_then(|g| g.as_str().parse::<u32>().ok())
+        .unwrap_or(0)
+}
+
 /// Days in `month` of `year`, or 0 for an invalid month.
 pub fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
@@ -110,11 +117,7 @@ pub(crate) fn find_dates(doc: &DocText) -> Vec<Found<DateRecord>> {
         let (Some(m), Some(d1), Some(d2)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
-        let n = |i: usize| {
-            c.get(i)
-                .and_then(|g| g.as_str().parse::<u32>().ok())
-                .unwrap_or(0)
-        };
+        let n = |i: usize| group_number(&c, i);
         let long = c.get(5).is_some();
         let (month, year) = if long { (n(5), n(6)) } else { (n(3), n(4)) };
         let (first, second) = (n(1), n(2));
@@ -136,11 +139,7 @@ pub(crate) fn find_dates(doc: &DocText) -> Vec<Found<DateRecord>> {
         let (Some(d), Some(mo)) = (c.get(1), c.get(2)) else {
             continue;
         };
-        let n = |i: usize| {
-            c.get(i)
-                .and_then(|g| g.as_str().parse::<u32>().ok())
-                .unwrap_or(0)
-        };
+        let n = |i: usize| group_number(&c, i);
         if !free_before(f, d.start()) {
             continue;
         }
@@ -285,11 +284,7 @@ pub(crate) fn find_dates(doc: &DocText) -> Vec<Found<DateRecord>> {
         let (Some(m), Some(d), None) = (c.get(0), c.get(2), c.get(4)) else {
             continue;
         };
-        let n = |i: usize| {
-            c.get(i)
-                .and_then(|g| g.as_str().parse::<u32>().ok())
-                .unwrap_or(0)
-        };
+        let n = |i: usize| group_number(&c, i);
         let day: u32 = d.as_str().parse().unwrap_or(0);
         if !word_start(f, m.start()) {
             continue;
@@ -548,11 +543,7 @@ pub(crate) fn find_periods(doc: &DocText, dates: &[Span]) -> (Vec<Found<Period>>
     // dates (which stay dates too).
     for c in DAY_RANGE.captures_iter(f) {
         let Some(m) = c.get(0) else { continue };
-        let n = |i: usize| {
-            c.get(i)
-                .and_then(|g| g.as_str().parse::<u32>().ok())
-                .unwrap_or(0)
-        };
+        let n = |i: usize| group_number(&c, i);
         // Without `ngày`, the first day prints its month (`Từ 15/3`).
         if c.get(1).is_none() && c.get(3).is_none() {
             continue;

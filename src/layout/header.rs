@@ -193,8 +193,9 @@ pub(crate) fn mostly_upper(s: &str) -> bool {
 enum RightColumn {
     /// The national title, `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`.
     National,
-    /// A Party or Youth Union document's title in its place ([`PARTY`]).
-    Party,
+    /// A Party or Youth Union document's title in its place ([`PARTY`]):
+    /// [`PARTY_TITLE`] or [`UNION_TITLE`].
+    Party(&'static str),
     /// The motto, `Độc lập - Tự do - Hạnh phúc`.
     Motto,
 }
@@ -205,14 +206,16 @@ const PARTY_TITLE: &str = "ĐẢNG CỘNG SẢN VIỆT NAM";
 const UNION_TITLE: &str = "ĐOÀN TNCS HỒ CHÍ MINH";
 
 /// A Party or Youth Union title in capitals in `line` (running text names
-/// the Party too, in small letters): its byte offset in `line.text`.
-/// The last one is taken: a Youth Union document may name the Union in its
-/// left column too (`ĐOÀN TNCS HỒ CHÍ MINH   ĐOÀN TNCS HỒ CHÍ MINH`).
-fn party_title(line: &Line<'_>) -> Option<usize> {
+/// the Party too, in small letters): its byte offset in `line.text` and the
+/// title's fixed text. The last one is taken: a Youth Union document may
+/// name the Union in its left column too (`ĐOÀN TNCS HỒ CHÍ MINH   ĐOÀN
+/// TNCS HỒ CHÍ MINH`).
+fn party_title(line: &Line<'_>) -> Option<(usize, &'static str)> {
     let f = &line.fold.s;
     let m = PARTY.find_iter(f).last()?;
     let mut start = m.start();
-    if f[start..].starts_with('c') {
+    let party = f[start..].starts_with('c');
+    if party {
         // `Đảng` before `cộng sản`, as OCR printed it (`DANG`, `BANG`).
         let before = f[..start].trim_end();
         let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
@@ -223,14 +226,15 @@ fn party_title(line: &Line<'_>) -> Option<usize> {
         start = before.len() - word.len();
     }
     let at = line.fold.orig(start);
-    mostly_upper(&line.text[at..]).then_some(at)
+    let fixed = if party { PARTY_TITLE } else { UNION_TITLE };
+    mostly_upper(&line.text[at..]).then_some((at, fixed))
 }
 
 /// Byte offset in `line.text` where the right column (national title, a
 /// Party title or the motto) starts, and which it is.
 fn right_column(line: &Line<'_>) -> Option<(usize, RightColumn)> {
-    if let Some(at) = party_title(line) {
-        return Some((at, RightColumn::Party));
+    if let Some((at, fixed)) = party_title(line) {
+        return Some((at, RightColumn::Party(fixed)));
     }
     if let Some(m) = NATIONAL.find(&line.fold.s) {
         // Back up to the start of "cộng hòa" when only "chủ nghĩa" matched.
@@ -265,11 +269,26 @@ const BODIES: &[&str] = &["ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN"];
 /// QUẢNG NGÃI`, `THÀNH PHỐ HUẾ`), its marks maybe lost?
 fn opens_with_unit(cell: &str) -> bool {
     let words = super::folded_words(cell);
-    crate::lexicon::PLACE_UNITS.iter().any(|u| {
-        let unit = super::folded_words(u);
-        words.len() > unit.len() && words.starts_with(&unit)
-    })
+    FOLDED_UNITS
+        .iter()
+        .any(|unit| words.len() > unit.len() && words.starts_with(unit))
 }
+
+/// Does any word of an issuer cell open an administrative unit's name
+/// (`TỈNH`, `XÃ`, `THỊ`), its marks maybe lost?
+fn names_unit(cell: &str) -> bool {
+    super::folded_words(cell)
+        .iter()
+        .any(|w| FOLDED_UNITS.iter().any(|u| u.first() == Some(w)))
+}
+
+/// [`crate::lexicon::PLACE_UNITS`] as folded words, built once.
+static FOLDED_UNITS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+    crate::lexicon::PLACE_UNITS
+        .iter()
+        .map(|u| super::folded_words(u))
+        .collect()
+});
 
 /// First words (folded) of the bodies an issuer's block names, each of
 /// which opens a name of its own.
@@ -495,14 +514,15 @@ const ISSUER_LINES: usize = 3;
 /// Is `line` the national title's last words, wrapped under `above`, which
 /// ends with the words before them (`… CHỦ NGHĨA` / `VIỆT NAM`)?
 fn title_tail(above: &Line<'_>, line: &Line<'_>) -> bool {
-    const WORDS: [&str; 8] = ["cong", "hoa", "xa", "hoi", "chu", "nghia", "viet", "nam"];
+    /// [`NATIONAL_TITLE`]'s folded words, built once.
+    static WORDS: LazyLock<Vec<String>> = LazyLock::new(|| super::folded_words(NATIONAL_TITLE));
     let words: Vec<&str> = line.fold.s.split_whitespace().collect();
     let k = WORDS.len().saturating_sub(words.len());
     if words.is_empty() || k == 0 || words != WORDS[k..] {
         return false;
     }
     let before = above.fold.s.split_whitespace().next_back();
-    before == Some(WORDS[k - 1]) && NATIONAL.is_match(&above.fold.s)
+    before == Some(WORDS[k - 1].as_str()) && NATIONAL.is_match(&above.fold.s)
 }
 
 /// Is this line a star or two alone, as a Party document prints under its
@@ -627,12 +647,7 @@ pub(crate) fn parse(
                     let (value, conf) = fixed_text(right, NATIONAL_TITLE);
                     h.national_title = field(value, raw, l.no, conf);
                 }
-                RightColumn::Party => {
-                    let fixed = if super::Folded::new(right).s.starts_with("do") {
-                        UNION_TITLE
-                    } else {
-                        PARTY_TITLE
-                    };
+                RightColumn::Party(fixed) => {
                     let (value, conf) = fixed_text(right, fixed);
                     h.national_title = field(value, raw, l.no, conf);
                 }
@@ -891,12 +906,7 @@ pub(crate) fn parse(
         // `TỈNH QUẢNG NGÃI`): NĐ 30/2020 prints a committee's name over two;
         // so does the Mặt trận (`ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM` / `XÃ
         // ĐÔNG THÀNH`), a body named with no unit of its own.
-        let names_no_unit = !super::folded_words(&v).iter().any(|w| {
-            crate::lexicon::PLACE_UNITS
-                .iter()
-                .any(|u| super::folded_words(u).first() == Some(w))
-        });
-        if is_body || names_no_unit && v.split_whitespace().count() >= 4 {
+        if is_body || !names_unit(&v) && v.split_whitespace().count() >= 4 {
             if let Some((pv, pr, _)) = cells.next_if(|(c, _, _)| opens_with_unit(c)) {
                 v = format!("{v} {}", issuer_value(&pv));
                 r = format!("{r}\n{pr}");

@@ -142,7 +142,7 @@ impl SpacedTable {
     fn has_notes(&self) -> bool {
         self.columns
             .last()
-            .is_some_and(|c| skeleton(c) == "ghi chu")
+            .is_some_and(|c| super::viet::skeleton_eq(c, "ghi chu"))
     }
 
     /// The row `line` prints in this table: as [`row`], or, in a table of
