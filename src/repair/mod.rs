@@ -1094,17 +1094,12 @@ impl<'a> Repairer<'a> {
         // the key's own LM form.
         let mut key_options: Vec<Vec<Option_>> = Vec::with_capacity(keys.len());
         let mut key_words: Vec<Vec<Option<WordId>>> = Vec::with_capacity(keys.len());
-        // Per key and option, whether the option is a reading of the key's
-        // marks only (see `slot_keeps_marks`).
-        let mut key_marks_only: Vec<Vec<bool>> = Vec::with_capacity(keys.len());
+        // Per key, whether any option is a reading of its marks only.
+        let mut key_marks_only: Vec<bool> = Vec::with_capacity(keys.len());
         for (&k, c) in keys.iter().zip(&cands) {
             let (o, w): (Vec<_>, Vec<_>) =
                 mixture::options(lex, &weights, k, c).into_iter().unzip();
-            key_marks_only.push(
-                w.iter()
-                    .map(|w| c.iter().any(|c| c.marks_only && Some(c.id) == *w))
-                    .collect(),
-            );
+            key_marks_only.push(c.iter().any(|c| c.marks_only && w.contains(&Some(c.id))));
             key_options.push(o);
             key_words.push(w);
         }
@@ -1148,7 +1143,7 @@ impl<'a> Repairer<'a> {
             .iter()
             .zip(&slot_key)
             .map(|(s, &key)| {
-                key_marks_only[key].contains(&true)
+                key_marks_only[key]
                     && reading::in_capitalised_run(&lines[s.line], &tokens[s.line], s.token)
             })
             .collect();
@@ -1358,10 +1353,9 @@ impl<'a> Repairer<'a> {
                             o.channel += p;
                         }
                         if keeps_marks {
-                            for (o, &marks_only) in
-                                scratch_opts.iter_mut().zip(&key_marks_only[key])
-                            {
-                                if marks_only {
+                            let cands = &cands[key];
+                            for (o, w) in scratch_opts.iter_mut().zip(words) {
+                                if cands.iter().any(|c| c.marks_only && Some(c.id) == *w) {
                                     o.channel = f32::NEG_INFINITY;
                                 }
                             }
