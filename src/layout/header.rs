@@ -516,12 +516,18 @@ const ISSUER_LINES: usize = 3;
 fn title_tail(above: &Line<'_>, line: &Line<'_>) -> bool {
     /// [`NATIONAL_TITLE`]'s folded words, built once.
     static WORDS: LazyLock<Vec<String>> = LazyLock::new(|| super::folded_words(NATIONAL_TITLE));
-    let words: Vec<&str> = line.fold.s.split_whitespace().collect();
-    let k = WORDS.len().saturating_sub(words.len());
-    if words.is_empty() || k == 0 || words != WORDS[k..] {
+    // Words without the specks OCR leaves at their ends (`VIỆT NAM.`).
+    fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
+        s.split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+    }
+    let tail: Vec<&str> = words(&line.fold.s).collect();
+    let k = WORDS.len().saturating_sub(tail.len());
+    if tail.is_empty() || k == 0 || tail != WORDS[k..] {
         return false;
     }
-    let before = above.fold.s.split_whitespace().next_back();
+    let before = words(&above.fold.s).next_back();
     before == Some(WORDS[k - 1].as_str()) && NATIONAL.is_match(&above.fold.s)
 }
 

@@ -24,6 +24,10 @@ struct Phrase {
     gaps: &'static [Gap],
     /// Fewest words that must match exactly (marks and case aside).
     exact: usize,
+    /// Fewest first words that may stand alone at a line's end, the rest
+    /// wrapped onto the next line (`CỘNG HÒA … CHỦ NGHĨA` / `VIỆT NAM`);
+    /// the whole phrase where it never wraps.
+    wrapped: usize,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -37,6 +41,7 @@ static NATION: Phrase = Phrase {
     words: &["CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGHĨA", "VIỆT", "NAM"],
     gaps: &[Gap::Space; 7],
     exact: 5,
+    wrapped: 6,
 };
 
 static MOTTO: Phrase = Phrase {
@@ -44,6 +49,7 @@ static MOTTO: Phrase = Phrase {
     words: &["Độc", "lập", "Tự", "do", "Hạnh", "phúc"],
     gaps: &[Gap::Space, Gap::Dash, Gap::Space, Gap::Dash, Gap::Space],
     exact: 4,
+    wrapped: 6,
 };
 
 impl Phrase {
@@ -76,16 +82,18 @@ fn read_phrase(phrase: &Phrase, li: usize, line: &str, toks: &[Token], changes: 
         .filter(|&i| toks[i].kind == TokenKind::Word)
         .collect();
     let n = phrase.words.len();
-    if words.len() < n {
+    if words.len() < phrase.wrapped {
         return;
     }
     let wanted = phrase.skeletons();
     // Each word's skeleton, computed when a run first reaches it.
     let mut skeletons: Vec<Option<String>> = vec![None; words.len()];
-    for start in 0..=words.len() - n {
-        let run = &words[start..start + n];
+    for start in 0..=words.len() - phrase.wrapped {
+        // The whole phrase, or its first words ending the line.
+        let run = &words[start..words.len().min(start + n)];
+        let last = run[run.len() - 1];
         // Only marks between the run's words (no figure, no code).
-        let between_marks = (run[0]..run[n - 1]).all(|i| {
+        let between_marks = (run[0]..last).all(|i| {
             matches!(
                 toks[i].kind,
                 TokenKind::Word | TokenKind::Space | TokenKind::Punct
@@ -111,9 +119,12 @@ fn read_phrase(phrase: &Phrase, li: usize, line: &str, toks: &[Token], changes: 
         // The motto stands alone at the end of its line (the issuer's block
         // may precede it), its first word capitalised: in running text
         // `độc lập, tự do` is no motto.
-        let line_end = toks[run[n - 1] + 1..]
+        let line_end = toks[last + 1..]
             .iter()
             .all(|t| matches!(t.kind, TokenKind::Space | TokenKind::Punct));
+        if run.len() < n && !line_end {
+            continue;
+        }
         let capital = toks[run[0]].text(line).starts_with(char::is_uppercase);
         if phrase.gaps.contains(&Gap::Dash) && !(line_end && capital) {
             continue;
@@ -241,6 +252,14 @@ mod tests {
             read("UBND TỈNH PHÚ THỌ CỘNG HÒA XÃ HỘ! CHỦ NGHĨA VIỆT. NĂM"),
             ["UBND TỈNH PHÚ THỌ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
         );
+        // Wrapped after `NGHĨA`, its last words on the next line.
+        assert_eq!(
+            read("BẢO HIỂM XÃ HỘI TỈNH CỘNG HÒA XÃ HOI-CHU. NGHIA\nVIỆT NAM."),
+            [
+                "BẢO HIỂM XÃ HỘI TỈNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA",
+                "VIỆT NAM."
+            ]
+        );
         // Running text keeps its case.
         assert_eq!(
             read("của nước Cộng hòa xã hội chủ nghĩa Việt Nám"),
@@ -267,6 +286,7 @@ mod tests {
             "Độc lập - Tự do - Hạnh phúc",
             "hội nghị xã hội chủ đề năm 2025",
             "CỘNG HÒA 25 XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA 2025",
             "độc lập tự chủ",
             "vì độc lập, tự do, hạnh phúc của nhân dân",
             "Độc lập, tự do, hạnh phúc là mục tiêu",
