@@ -155,7 +155,11 @@ fn is_word(w: &str, list: &[&str]) -> bool {
 pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
     let t = &doc.text;
     let lines: Vec<&str> = t.split('\n').collect();
-    let tables = crate::text::cells::find_tables(&lines);
+    // The `|` tables are read with the rules OCR misread put back (the
+    // same bytes long, so offsets hold in either).
+    let ruled = crate::text::pipes::restore(&lines);
+    let ruled: Vec<&str> = ruled.iter().map(AsRef::as_ref).collect();
+    let tables = crate::text::cells::find_tables(&ruled);
     let space_tables = crate::text::spaced::find_tables(&lines);
     // Printed spans of the `|` tables and those printed without rules,
     // whose figures are read by row.
@@ -168,7 +172,7 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
     let appendix = appendix_tables(doc, &table_spans);
     let cell_kpis: Vec<(Span, Kpi)> = tables
         .iter()
-        .flat_map(|tb| cell_table::table_kpis(doc, &lines, tb))
+        .flat_map(|tb| cell_table::table_kpis(doc, &ruled, tb))
         .chain(
             space_tables
                 .iter()

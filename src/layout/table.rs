@@ -553,6 +553,10 @@ fn spaced_tables(lines: &[Line<'_>], from: usize, texts: &[&str]) -> Vec<Table> 
 /// The tables printed with `|` between cells in `texts` (lines `from..` of
 /// `lines`).
 fn ruled_tables(lines: &[Line<'_>], from: usize, texts: &[&str]) -> Vec<Table> {
+    // Read with the rules OCR misread put back.
+    let restored = crate::text::pipes::restore(texts);
+    let texts: Vec<&str> = restored.iter().map(AsRef::as_ref).collect();
+    let texts = texts.as_slice();
     cells::find_tables(texts)
         .into_iter()
         .map(|t| {

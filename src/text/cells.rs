@@ -180,7 +180,7 @@ const MAX_HEADING: usize = 40;
 /// a figure (but a year naming a column: `| STT | Chỉ tiêu | ĐVT | 2027 |
 /// 2028 |`, under two cells of words at least) or a garbled rule? (OCR's
 /// rule specks put `|` in running text too.)
-fn is_heading(c: &[&str]) -> bool {
+pub(super) fn is_heading(c: &[&str]) -> bool {
     let worded = c
         .iter()
         .filter(|s| s.chars().any(char::is_alphabetic))

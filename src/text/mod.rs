@@ -6,6 +6,7 @@
 pub(crate) mod cells;
 pub mod decode;
 pub mod legacy;
+pub(crate) mod pipes;
 pub mod roman;
 pub(crate) mod spaced;
 pub mod token;
