@@ -1,0 +1,247 @@
+//! A document symbol's unit code whose `Đ` OCR read as `D`, read from the
+//! initials of the name it abbreviates, printed in the same document.
+//!
+//! The last part of a symbol names the issuing unit by its initials
+//! (`215/BC-BVĐK` of a `BỆNH VIỆN ĐA KHOA`, `STNMT-QLĐĐ` of a `Phòng Quản
+//! lý đất đai`, `TB-THPTNĐ3` of a `TRƯỜNG THPT NAM ĐÀN 3`). Such codes are
+//! too many for any list, and OCR prints their `Đ` as `D` more often than
+//! not, but the name itself is printed too, and its words' first letters
+//! keep their `Đ` whatever OCR did to the marks after it (`NĂM ĐẾN` still
+//! spells `NĐ`).
+//!
+//! A code part holding `D` is read with `Đ` for some of them where the
+//! document prints a run of words whose initials spell it so (each word
+//! giving its first letter, a word in capitals such as `THPT` or a figure
+//! maybe itself) and no run spells it as printed (`DT` beside both `đầu tư` and `dự
+//! toán` stays).
+
+use super::phrases::phrase;
+use super::Changes;
+use crate::text::{Token, TokenKind};
+
+/// Most `D` in one code part tried as `Đ` (each doubles the spellings).
+const MOST_DS: usize = 4;
+
+/// Is token `ti` part of a symbol: glued to a `/` or `-` beside it?
+fn in_symbol(line: &str, toks: &[Token], ti: usize) -> bool {
+    let joins = |t: Option<&Token>| t.is_some_and(|t| matches!(t.text(line), "/" | "-"));
+    joins(ti.checked_sub(1).and_then(|i| toks.get(i))) || joins(toks.get(ti + 1))
+}
+
+/// Is token `ti` the last part of a symbol, where its unit's code stands:
+/// after a `-` or `/`, and before neither (`12-HD/BTCTW`: `HD` is a Party
+/// document's type; `Mẫu D03-TS`: a form's number)?
+fn ends_symbol(line: &str, toks: &[Token], ti: usize) -> bool {
+    let is = |i: Option<usize>| {
+        i.and_then(|i| toks.get(i))
+            .is_some_and(|t| matches!(t.text(line), "/" | "-"))
+    };
+    is(ti.checked_sub(1)) && !is(Some(ti + 1))
+}
+
+/// What a word can give a name's initials: its first letter in capitals,
+/// and the whole word too where it is in capitals without marks (an
+/// acronym: `THPT`; or a syllable printed so: `NAM`) or a figure (`3`).
+fn initials(word: &str) -> Vec<String> {
+    if !word.is_empty() && word.chars().all(|c| c.is_ascii_digit()) {
+        return vec![word.to_owned()];
+    }
+    let Some(first) = word.chars().next().filter(|c| c.is_alphabetic()) else {
+        return Vec::new();
+    };
+    let mut out = vec![first.to_uppercase().collect::<String>()];
+    let capitals = word.chars().count() >= 2
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    if capitals {
+        out.push(word.to_owned());
+    }
+    out
+}
+
+/// The runs of the document's words outside symbols, each word as what it
+/// can give initials (see [`initials`]), split where anything but a space
+/// stands between two words.
+fn initial_runs(
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    changes: &Changes,
+) -> Vec<Vec<Vec<String>>> {
+    let mut runs = Vec::new();
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        let mut run: Vec<Vec<String>> = Vec::new();
+        for (ti, t) in toks.iter().enumerate() {
+            match t.kind {
+                TokenKind::Space => continue,
+                TokenKind::Word | TokenKind::Figure if !in_symbol(line, toks, ti) => {
+                    let i = initials(changes.text(line, t, (li, ti)));
+                    if !i.is_empty() {
+                        run.push(i);
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            if !run.is_empty() {
+                runs.push(std::mem::take(&mut run));
+            }
+        }
+        if !run.is_empty() {
+            runs.push(run);
+        }
+    }
+    runs
+}
+
+/// Does a run of consecutive words, from `run[0]`, spell the rest of
+/// `code`, `words` of them used so far? A lone word spells a code only
+/// whole (an acronym), not by its first letter, and only where `lone`.
+fn spells_from(run: &[Vec<String>], code: &str, words: usize, lone: bool) -> bool {
+    let Some((alternatives, rest)) = run.split_first() else {
+        return false;
+    };
+    alternatives
+        .iter()
+        .any(|part| match code.strip_prefix(part.as_str()) {
+            Some("") => words > 0 || lone && part.chars().count() >= 2,
+            Some(left) => spells_from(rest, left, words + 1, lone),
+            None => false,
+        })
+}
+
+/// Does some run of consecutive words spell `code` (see [`spells_from`]),
+/// a lone acronym too where `lone` (not for the code as printed: printed
+/// again as itself, `Lưu: VT, QLDD.`, it is no evidence of its `D`)?
+fn spelled(runs: &[Vec<Vec<String>>], code: &str, lone: bool) -> bool {
+    runs.iter()
+        .any(|run| (0..run.len()).any(|a| spells_from(&run[a..], code, 0, lone)))
+}
+
+/// The spellings of `code` with some of its `D` read as `Đ` (not the code
+/// itself).
+fn with_d_bar(code: &str) -> Vec<String> {
+    let ds: Vec<usize> = code.match_indices('D').map(|(i, _)| i).collect();
+    if ds.is_empty() || ds.len() > MOST_DS {
+        return Vec::new();
+    }
+    (1u32..1 << ds.len())
+        .map(|mask| {
+            let mut s = String::with_capacity(code.len() + ds.len());
+            let mut last = 0;
+            for (k, &i) in ds.iter().enumerate() {
+                s.push_str(&code[last..i]);
+                s.push(if mask >> k & 1 == 1 { 'Đ' } else { 'D' });
+                last = i + 1;
+            }
+            s.push_str(&code[last..]);
+            s
+        })
+        .collect()
+}
+
+/// Reads the `Đ` of symbols' unit codes from the names they abbreviate
+/// (see the module documentation).
+pub(super) fn read_code_initials(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    let mut runs: Option<Vec<Vec<Vec<String>>>> = None;
+    // The codes read, as printed and as read.
+    let mut read: Vec<(String, String)> = Vec::new();
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for (ti, t) in toks.iter().enumerate() {
+            if t.kind != TokenKind::Word || !ends_symbol(line, toks, ti) {
+                continue;
+            }
+            let now = changes.text(line, t, (li, ti));
+            let letters = now.chars().filter(|c| c.is_alphabetic()).count();
+            let code_like = letters >= 2
+                && now.contains('D')
+                && now
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == 'Đ');
+            if !code_like {
+                continue;
+            }
+            let runs = runs.get_or_insert_with(|| initial_runs(lines, tokens, changes));
+            if spelled(runs, now, false) {
+                continue;
+            }
+            let mut found = with_d_bar(now)
+                .into_iter()
+                .filter(|v| spelled(runs, v, true));
+            let (Some(to), None) = (found.next(), found.next()) else {
+                continue;
+            };
+            read.push((now.to_owned(), to));
+        }
+    }
+    if read.is_empty() {
+        return;
+    }
+    // Every printing of a code so read takes it, in symbols or alone (`Lưu:
+    // VT, QLDD.`).
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for (ti, t) in toks.iter().enumerate() {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let now = changes.text(line, t, (li, ti));
+            if let Some((from, to)) = read.iter().find(|(from, _)| from == now) {
+                let change = phrase(to, Some(from.clone()));
+                changes.insert((li, ti), change);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<String> {
+        super::super::phrases::tests::read_with(read_code_initials, text)
+    }
+
+    #[test]
+    fn a_units_code_takes_the_d_bar_of_its_names_initials() {
+        assert_eq!(
+            read("BỆNH VIỆN ĐA KHOA TỈNH\nSố: 215/BC-BVDK Thanh Hóa"),
+            ["BỆNH VIỆN ĐA KHOA TỈNH", "Số: 215/BC-BVĐK Thanh Hóa"]
+        );
+        // Marks OCR got wrong keep the initials; an acronym and a figure
+        // count whole.
+        assert_eq!(
+            read("TRƯỜNG THPT NĂM ĐẾN 3\nSố: 25/TB-THPTND3"),
+            ["TRƯỜNG THPT NĂM ĐẾN 3", "Số: 25/TB-THPTNĐ3"]
+        );
+        // The code printed again as it is is no evidence of its `D`, and
+        // takes the reading too.
+        assert_eq!(
+            read("Số: 2876/STNMT-QLDD\nqua Phòng Quản lý đất đai;\nLưu: VT, QLDD."),
+            [
+                "Số: 2876/STNMT-QLĐĐ",
+                "qua Phòng Quản lý đất đai;",
+                "Lưu: VT, QLĐĐ."
+            ]
+        );
+    }
+
+    #[test]
+    fn codes_no_name_or_both_names_spell_stay() {
+        for kept in [
+            // No name spells it.
+            "Số: 12/BC-DTN\nvề việc báo cáo",
+            // Both spellings printed: `đầu tư` and `dự toán`.
+            "Số: 5/STC-DT\nvốn đầu tư công, dự toán năm 2027",
+            // Its name spelled with `D`.
+            "Số: 7/KH-DTN\nDự thảo năm 2027",
+            // Not a unit's code: a Party document's type, a form's number.
+            "Số 12-HD/BTCTW, theo hướng dẫn, Hội đồng",
+            "Mẫu D03-TS, đợt 03",
+            // Not in a symbol.
+            "Đầu tư DT",
+        ] {
+            let lines: Vec<&str> = kept.split('\n').collect();
+            assert_eq!(read(kept), lines);
+        }
+    }
+}
