@@ -479,7 +479,12 @@ fn issuer_value(cell: &str) -> String {
         LazyLock::new(|| Regex::new(r"(\p{Lu}{2,})\.(\p{Lu}{2,})").unwrap());
     // `HĐND.VÀ UBND`: a dot between two words is a speck for a space.
     let cell = GLUED_DOT.replace_all(cell, "$1 $2");
+    // The rule under the name, OCR's specks and all (`THƯỜNG TRỰC
+    // -------2--02-22`), ends it: a name's dash stands alone (`TÀI CHÍNH -
+    // KẾ HOẠCH`).
+    let rule = |w: &str| w.contains("--") || w.contains("__");
     cell.split_whitespace()
+        .take_while(|w| !rule(w))
         .map(|w| {
             // Commas stay: `BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH`.
             let bare = w.trim_end_matches('.');
@@ -1297,6 +1302,19 @@ mod tests {
         assert_eq!(
             value(&l.header.sub_issuer),
             Some("CHI CỤC THỐNG KÊ HUYỆN LỤC NAM")
+        );
+    }
+
+    #[test]
+    fn a_rule_garbled_beside_the_issuer_is_no_part_of_it() {
+        assert_eq!(
+            issuer_value("THƯỜNG TRỰC -------2--02-22-22-2"),
+            "THƯỜNG TRỰC"
+        );
+        assert_eq!(issuer_value("THƯỜNG TRỰC --n2-n---nereee"), "THƯỜNG TRỰC");
+        assert_eq!(
+            issuer_value("PHÒNG TÀI CHÍNH - KẾ HOẠCH"),
+            "PHÒNG TÀI CHÍNH - KẾ HOẠCH"
         );
     }
 
