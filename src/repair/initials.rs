@@ -17,6 +17,7 @@
 
 use super::phrases::phrase;
 use super::Changes;
+use crate::lexicon::Lexicon;
 use crate::text::{Token, TokenKind};
 
 /// Most `D` in one code part tried as `Đ` (each doubles the spellings).
@@ -39,83 +40,94 @@ fn ends_symbol(line: &str, toks: &[Token], ti: usize) -> bool {
     is(ti.checked_sub(1)) && !is(Some(ti + 1))
 }
 
-/// What a word can give a name's initials: its first letter in capitals,
-/// and the whole word too where it is in capitals without marks (an
-/// acronym: `THPT`; or a syllable printed so: `NAM`) or a figure (`3`).
-fn initials(word: &str) -> Vec<String> {
-    if !word.is_empty() && word.chars().all(|c| c.is_ascii_digit()) {
-        return vec![word.to_owned()];
-    }
-    let Some(first) = word.chars().next().filter(|c| c.is_alphabetic()) else {
-        return Vec::new();
-    };
-    let mut out = vec![first.to_uppercase().collect::<String>()];
-    let capitals = word.chars().count() >= 2
-        && word
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-    if capitals {
-        out.push(word.to_owned());
-    }
-    out
+/// A word of the document as it can give a name's initials.
+struct Word<'a> {
+    /// Its first letter in capitals (a figure's first digit).
+    first: char,
+    /// The whole word, where it can stand whole: in capitals without
+    /// marks (an acronym: `THPT`; or a syllable printed so: `NAM`) or a
+    /// figure (`3`).
+    whole: Option<&'a str>,
+    /// Index one past the last word of its run (words with only spaces
+    /// between them).
+    run_end: usize,
 }
 
-/// The runs of the document's words outside symbols, each word as what it
-/// can give initials (see [`initials`]), split where anything but a space
-/// stands between two words.
-fn initial_runs(
-    lines: &[String],
-    tokens: &[Vec<Token>],
-    changes: &Changes,
-) -> Vec<Vec<Vec<String>>> {
-    let mut runs = Vec::new();
+/// The document's words outside symbols (see [`Word`]), in order.
+fn words<'a>(lines: &'a [String], tokens: &[Vec<Token>], changes: &'a Changes) -> Vec<Word<'a>> {
+    let mut out: Vec<Word<'a>> = Vec::new();
+    let mut run_start = 0;
+    let close = |out: &mut Vec<Word<'a>>, run_start: &mut usize| {
+        let end = out.len();
+        for w in &mut out[*run_start..] {
+            w.run_end = end;
+        }
+        *run_start = end;
+    };
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
-        let mut run: Vec<Vec<String>> = Vec::new();
         for (ti, t) in toks.iter().enumerate() {
             match t.kind {
                 TokenKind::Space => continue,
                 TokenKind::Word | TokenKind::Figure if !in_symbol(line, toks, ti) => {
-                    let i = initials(changes.text(line, t, (li, ti)));
-                    if !i.is_empty() {
-                        run.push(i);
+                    let text = changes.text(line, t, (li, ti));
+                    let figure = text.bytes().all(|b| b.is_ascii_digit());
+                    let capitals = text.len() >= 2
+                        && text
+                            .bytes()
+                            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+                    let first = text.chars().next().filter(|c| c.is_alphanumeric());
+                    if let Some(first) = first.and_then(|c| c.to_uppercase().next()) {
+                        out.push(Word {
+                            first,
+                            whole: (figure || capitals).then_some(text),
+                            run_end: 0,
+                        });
                         continue;
                     }
                 }
                 _ => {}
             }
-            if !run.is_empty() {
-                runs.push(std::mem::take(&mut run));
-            }
+            close(&mut out, &mut run_start);
         }
-        if !run.is_empty() {
-            runs.push(run);
-        }
+        close(&mut out, &mut run_start);
     }
-    runs
+    out
 }
 
-/// Does a run of consecutive words, from `run[0]`, spell the rest of
-/// `code`, `words` of them used so far? A lone word spells a code only
-/// whole (an acronym), not by its first letter, and only where `lone`.
-fn spells_from(run: &[Vec<String>], code: &str, words: usize, lone: bool) -> bool {
-    let Some((alternatives, rest)) = run.split_first() else {
+/// Does the run of words from `words[i]` spell the rest of `code`, `used`
+/// words of it so far? A figure stands only whole; a lone word spells a
+/// code only whole (an acronym), not by its first letter, and only where
+/// `lone`.
+fn spells_from(words: &[Word<'_>], i: usize, code: &str, used: usize, lone: bool) -> bool {
+    let w = &words[i];
+    let next = |left: &str| i + 1 < w.run_end && spells_from(words, i + 1, left, used + 1, lone);
+    let by_whole = w
+        .whole
+        .and_then(|whole| Some((whole, code.strip_prefix(whole)?)));
+    if let Some((whole, left)) = by_whole {
+        let done = left.is_empty() && (used > 0 || lone && whole.len() >= 2);
+        if done || !left.is_empty() && next(left) {
+            return true;
+        }
+    }
+    if w.first.is_ascii_digit() {
         return false;
-    };
-    alternatives
-        .iter()
-        .any(|part| match code.strip_prefix(part.as_str()) {
-            Some("") => words > 0 || lone && part.chars().count() >= 2,
-            Some(left) => spells_from(rest, left, words + 1, lone),
-            None => false,
-        })
+    }
+    match code.strip_prefix(w.first) {
+        Some("") => used > 0,
+        Some(left) => next(left),
+        None => false,
+    }
 }
 
 /// Does some run of consecutive words spell `code` (see [`spells_from`]),
 /// a lone acronym too where `lone` (not for the code as printed: printed
 /// again as itself, `Lưu: VT, QLDD.`, it is no evidence of its `D`)?
-fn spelled(runs: &[Vec<Vec<String>>], code: &str, lone: bool) -> bool {
-    runs.iter()
-        .any(|run| (0..run.len()).any(|a| spells_from(&run[a..], code, 0, lone)))
+fn spelled(words: &[Word<'_>], code: &str, lone: bool) -> bool {
+    let Some(c) = code.chars().next() else {
+        return false;
+    };
+    (0..words.len()).any(|i| words[i].first == c && spells_from(words, i, code, 0, lone))
 }
 
 /// The spellings of `code` with some of its `D` read as `Đ` (not the code
@@ -142,38 +154,50 @@ fn with_d_bar(code: &str) -> Vec<String> {
 
 /// Reads the `Đ` of symbols' unit codes from the names they abbreviate
 /// (see the module documentation).
-pub(super) fn read_code_initials(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
-    let mut runs: Option<Vec<Vec<Vec<String>>>> = None;
-    // The codes read, as printed and as read.
-    let mut read: Vec<(String, String)> = Vec::new();
-    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
-        for (ti, t) in toks.iter().enumerate() {
-            if t.kind != TokenKind::Word || !ends_symbol(line, toks, ti) {
-                continue;
+pub(super) fn read_code_initials(
+    lex: &Lexicon,
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    changes: &mut Changes,
+) {
+    // The codes weighed, as printed, and their readings (`None`: kept).
+    let mut read: Vec<(String, Option<String>)> = Vec::new();
+    {
+        let changes: &Changes = changes;
+        let mut words: Option<Vec<Word<'_>>> = None;
+        for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+            for (ti, t) in toks.iter().enumerate() {
+                if t.kind != TokenKind::Word || !ends_symbol(line, toks, ti) {
+                    continue;
+                }
+                let now = changes.text(line, t, (li, ti));
+                let letters = now.chars().filter(|c| c.is_alphabetic()).count();
+                let code_like = letters >= 2
+                    && now.contains('D')
+                    && now
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == 'Đ');
+                // A known code as printed (`UBND`) is what it is.
+                let known = || lex.code(now).is_some_and(|(c, _)| c == now);
+                if !code_like || read.iter().any(|(from, _)| from == now) || known() {
+                    continue;
+                }
+                let words = words.get_or_insert_with(|| self::words(lines, tokens, changes));
+                let mut found = with_d_bar(now)
+                    .into_iter()
+                    .filter(|v| spelled(words, v, true));
+                let to = match (found.next(), found.next()) {
+                    (Some(to), None) if !spelled(words, now, false) => Some(to),
+                    _ => None,
+                };
+                read.push((now.to_owned(), to));
             }
-            let now = changes.text(line, t, (li, ti));
-            let letters = now.chars().filter(|c| c.is_alphabetic()).count();
-            let code_like = letters >= 2
-                && now.contains('D')
-                && now
-                    .chars()
-                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == 'Đ');
-            if !code_like {
-                continue;
-            }
-            let runs = runs.get_or_insert_with(|| initial_runs(lines, tokens, changes));
-            if spelled(runs, now, false) {
-                continue;
-            }
-            let mut found = with_d_bar(now)
-                .into_iter()
-                .filter(|v| spelled(runs, v, true));
-            let (Some(to), None) = (found.next(), found.next()) else {
-                continue;
-            };
-            read.push((now.to_owned(), to));
         }
     }
+    let read: Vec<(String, String)> = read
+        .into_iter()
+        .filter_map(|(from, to)| Some((from, to?)))
+        .collect();
     if read.is_empty() {
         return;
     }
@@ -198,7 +222,8 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Vec<String> {
-        super::super::phrases::tests::read_with(read_code_initials, text)
+        let lex = Lexicon::empty();
+        super::super::phrases::tests::read_with(|l, t, c| read_code_initials(&lex, l, t, c), text)
     }
 
     #[test]

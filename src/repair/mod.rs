@@ -599,7 +599,7 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Text(phrases::read_term_khoa),
     Reader::Text(phrases::read_nam_before_year),
     Reader::Text(motto::read_fixed_header_lines),
-    Reader::Text(initials::read_code_initials),
+    Reader::Lexicon(initials::read_code_initials),
     Reader::Text(phrases::read_archive_commas),
     Reader::Text(sections::renumber),
 ];
