@@ -102,6 +102,11 @@ const FIRST_COLUMNS: &[&[&str]] = &[
     &["ten"],
     &["danh", "muc"],
     &["linh", "vuc"],
+    &["hang", "muc"],
+    &["cap", "hoc"],
+    &["don", "vi"],
+    &["dia", "ban"],
+    &["loai", "hinh"],
 ];
 
 /// Longest heading line, in characters.
