@@ -699,13 +699,26 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<SpacedTable> {
             .find(|&k| !is_row(k) && !wrapped(k) && !group(k) && !damaged(k))
             .unwrap_or(lines.len());
         // The total's row a blank line parts from the rows (`TỔNG CỘNG
-        // (I+II+III+IV+V) 3.314.000.000`), its name maybe wrapping on.
-        let total_after_blank = lines.get(end).is_some_and(|l| l.as_ref().trim().is_empty())
-            && lines
-                .get(end + 1)
-                .and_then(|l| table.row(l.as_ref()))
-                .is_some_and(|r| r.number.is_none() && is_total(r.name));
-        let end = if total_after_blank { end + 2 } else { end };
+        // (I+II+III+IV+V) 3.314.000.000`), its name maybe wrapping on; the
+        // last row's name may wrap onto a line before the blank (`4.2 Kinh
+        // phí … đất trồng 640 +85 725` / `lúa`).
+        let total_after_blank = |end: usize| {
+            lines.get(end).is_some_and(|l| l.as_ref().trim().is_empty())
+                && lines
+                    .get(end + 1)
+                    .and_then(|l| table.row(l.as_ref()))
+                    .is_some_and(|r| r.number.is_none() && is_total(r.name))
+        };
+        let last_name_wraps = end > first
+            && lines.get(end).is_some_and(|l| is_wrapped_name(l.as_ref()))
+            && total_after_blank(end + 1);
+        let end = if last_name_wraps {
+            end + 3
+        } else if total_after_blank(end) {
+            end + 2
+        } else {
+            end
+        };
         if end.saturating_sub(first) >= 2 {
             let row_figures = commonest_figures(&table, &lines[first..end]);
             out.push(SpacedTable {
@@ -733,6 +746,20 @@ mod tests {
         "2 Thu tiền sử dụng đất (tỷ đồng) 120,0 83,6 69,7",
         "II. TỒN TẠI, HẠN CHẾ",
     ];
+
+    #[test]
+    fn a_total_after_a_blank_line_and_the_last_name_wrapped() {
+        let lines = [
+            "TT Nội dung Dự toán Điều chỉnh Dự toán sau điều chỉnh",
+            "1 Chi đầu tư phát triển 3.600 +1.500 5.100",
+            "2 Kinh phí bảo vệ, phát triển đất trồng 640 +85 725",
+            "lúa",
+            "",
+            "TỔNG CỘNG 4.240 +1.585 5.825",
+            "Ủy ban nhân dân xã kính trình.",
+        ];
+        assert_eq!(find_tables(&lines)[0].end_line, 6);
+    }
 
     #[test]
     fn a_notes_column_after_the_figures() {
