@@ -951,8 +951,8 @@ mod tests {
         ];
         let t = find_tables(&lines);
         assert_eq!(t.len(), 1);
-        // The last row's wrapped name, with no row after it, is left out.
-        assert_eq!(t[0].end_line, 9);
+        // The last row's wrapped name, then the total after a blank line.
+        assert_eq!(t[0].end_line, 12);
         assert_eq!(
             t[0].columns,
             ["STT", "Nội dung chi", "ĐVT", "Số", "Đơn giá", "Thành tiền"]
