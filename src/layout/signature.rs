@@ -462,9 +462,15 @@ fn right_column(text: &str) -> Option<usize> {
             let fold = super::Folded::new(rest).s;
             rest.split_whitespace().all(is_upper_word)
                 && (is_authority(rest)
-                    || POSITION_WORDS.find(&fold).is_some_and(|m| m.start() == 0))
+                    || POSITION_WORDS.find(&fold).is_some_and(|m| m.start() == 0)
+                    || CAPTION.is_match(&fold))
         })
 }
+
+/// A Biên bản's caption over a signer's column, the part they signed in
+/// (`THƯ KÝ`, `CHỦ TRÌ`, `CHỦ TỌA`), folded: read as the authority form.
+static CAPTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:chu tri|chu toa|thu ky)$").unwrap());
 
 /// Most lines at the end of the tail searched for a two-column signature.
 const TWO_COLUMN_TAIL: usize = 16;
@@ -506,12 +512,32 @@ fn two_columns(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Claims) 
             let l = &lines[i];
             let cell = l.text[at..].trim_end();
             let f = field(cell, l, at, at + cell.len(), 0.7);
-            match is_authority(cell) {
+            let caption = CAPTION.is_match(&super::Folded::new(cell).s);
+            match is_authority(cell) || caption {
                 true if sig.authority.is_none() && sig.position.is_none() => {
                     sig.authority = Some(f)
                 }
                 false if sig.position.is_none() => sig.position = Some(f),
                 _ => {}
+            }
+        }
+        // Under a caption, the right column's position alone on its line
+        // (`THƯ KÝ CHỦ TRÌ` / `CHỦ TỊCH HỘI ĐỒNG NHÂN DÂN XÃ`: the left
+        // column's secretary has none).
+        if sig.position.is_none() && sig.authority.is_some() {
+            let alone = (top + 1..names_i)
+                .filter(|&i| claims.is_free(i) && !lines[i].is_blank())
+                .find(|&i| {
+                    let t = lines[i].text.trim();
+                    t.split_whitespace().all(is_upper_word)
+                        && names_position(t, &lines[i].fold.s)
+                        && right_column(t).is_none()
+                });
+            if let Some(i) = alone {
+                let l = &lines[i];
+                let at = l.text.len() - l.text.trim_start().len();
+                let cell = l.text.trim();
+                sig.position = Some(field(cell, l, at, at + cell.len(), 0.7));
             }
         }
         let signer = names_line.text[name_at..].trim_end();
@@ -825,6 +851,19 @@ mod tests {
                 Some("TM. ĐOÀN KIỂM TRA".into()),
                 Some("TRƯỞNG ĐOÀN".into()),
                 Some("Trương Công Hậu".into())
+            ]
+        );
+        // A Biên bản's captions, the chair's position under his alone.
+        let captions = format!(
+            "{body}THƯ KÝ CHỦ TRÌ\nCHỦ TỊCH HỘI ĐỒNG NHÂN DÂN XÃ\n\n\
+             Nguyễn Thị Hồng Nhung Lê Văn Thành"
+        );
+        assert_eq!(
+            signature(&captions),
+            [
+                Some("CHỦ TRÌ".into()),
+                Some("CHỦ TỊCH HỘI ĐỒNG NHÂN DÂN XÃ".into()),
+                Some("Lê Văn Thành".into())
             ]
         );
         // One name alone is no two columns.
