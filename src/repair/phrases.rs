@@ -737,9 +737,9 @@ pub(super) fn read_dong_chi(lines: &[String], tokens: &[Vec<Token>], changes: &m
 }
 
 /// Reads `năm` where the decoder left `nam` in small letters right before a
-/// year (`xã nam 2026`, `quý III nam 2027`): `nam` (south, male) before a
-/// year is no phrase of these documents, `Nam` capitalised is a name's
-/// (`Việt Nam 2045`) and stays.
+/// year (`xã nam 2026`, `quý III nam 2027`; OCR's `nani`, `narn`): `nam`
+/// (south, male) before a year is no phrase of these documents, `Nam`
+/// capitalised is a name's (`Việt Nam 2045`) and stays.
 pub(super) fn read_nam_before_year(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         for ti in 0..toks.len().saturating_sub(2) {
@@ -755,8 +755,39 @@ pub(super) fn read_nam_before_year(lines: &[String], tokens: &[Vec<Token>], chan
             // small letters too until its case is restored.
             let small = t1.text(line).starts_with(char::is_lowercase);
             let now = changes.text(line, t1, (li, ti));
-            if small && now == "nam" {
+            // OCR's `ni` or `rn` for the `m` (`nani 2027`) too.
+            if small && (now == "nam" || now == "nani" || now == "narn") {
                 changes.insert((li, ti), phrase("năm", Some(now.to_owned())));
+            }
+        }
+    }
+}
+
+/// Reads the dash of a span of years that OCR printed `=` or `~` (`giai
+/// đoạn 2026 = 2030`): two years, the second the later, spaced around it.
+pub(super) fn read_year_span_dash(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    let year = |line: &str, t: &Token| {
+        let y = t.text(line);
+        (t.kind == TokenKind::Figure
+            && y.len() == 4
+            && (y.starts_with("19") || y.starts_with("20")))
+        .then(|| y.parse::<u32>().ok())
+        .flatten()
+    };
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 2..toks.len().saturating_sub(2) {
+            let t = &toks[ti];
+            let mark = t.kind == TokenKind::Punct && matches!(t.text(line), "=" | "~");
+            let spaced =
+                toks[ti - 1].kind == TokenKind::Space && toks[ti + 1].kind == TokenKind::Space;
+            if !mark || !spaced {
+                continue;
+            }
+            let span = year(line, &toks[ti - 2])
+                .zip(year(line, &toks[ti + 2]))
+                .is_some_and(|(a, b)| a < b);
+            if span {
+                changes.insert((li, ti), phrase("-", Some(t.text(line).to_owned())));
             }
         }
     }
@@ -2788,13 +2819,28 @@ pub(super) mod tests {
     fn nam_before_a_year() {
         let out = read_with(
             read_nam_before_year,
-            "Quỹ xã nam 2026; quý III nam 2027.\nViệt Nam 2045; nam 12 tuổi; nam 20262; NAM 2045",
+            "Quỹ xã nam 2026; quý III nani 2027.\nViệt Nam 2045; nam 12 tuổi; nam 20262; NAM 2045",
         );
         assert_eq!(
             out,
             [
                 "Quỹ xã năm 2026; quý III năm 2027.",
                 "Việt Nam 2045; nam 12 tuổi; nam 20262; NAM 2045"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_span_of_years_takes_its_dash() {
+        let out = read_with(
+            read_year_span_dash,
+            "giai đoạn 2026 = 2030;\n2030 = 2026; 2026 = 15; a = b; 2026=2030",
+        );
+        assert_eq!(
+            out,
+            [
+                "giai đoạn 2026 - 2030;",
+                "2030 = 2026; 2026 = 15; a = b; 2026=2030"
             ]
         );
     }
