@@ -75,7 +75,7 @@ pub(crate) fn table_kpis(doc: &DocText, lines: &[&str], table: &SpacedTable) -> 
             // A change is signed (`-6`, `+1`); a lone `-` is an empty cell.
             let (sign, digits) = match bare.strip_prefix('-') {
                 Some(d) => (-1.0, d),
-                None => (1.0, bare.strip_prefix('+').unwrap_or(bare)),
+                None => (1.0, bare.strip_prefix('+').map_or(bare, str::trim_start)),
             };
             let Some(value) = parse_vn(digits).map(|v| sign * v) else {
                 continue;

@@ -41,7 +41,7 @@ const NUMBER_AND_NAME: &str = r"^\s*(?:\|\s+)?(?:(?P<no>\d{1,2}(?:\.\d{1,2})?)\.
 static ROW: LazyLock<Regex> = LazyLock::new(|| {
     const CELL: &str = r"(?:[≥≤><=]\s?)?\d+(?:[.,]\d+)*[:;']?|-";
     const SIGNED_CELL: &str =
-        r"(?:[≥≤><=]\s?)?[-+]?\d+(?:[.,]\d+)*[:;']?|-|\([-+]?\d+(?:[.,]\d+)*%\)";
+        r"(?:[≥≤><=]\s?)?(?:-|\+\s?)?\d+(?:[.,]\d+)*[:;']?|-|\([-+]?\d+(?:[.,]\d+)*%\)";
     Regex::new(&format!(
         r"{NUMBER_AND_NAME}\s+(?P<figs>(?:{CELL})(?:\s+(?:{SIGNED_CELL}))+)\s*$"
     ))
@@ -403,7 +403,13 @@ fn cells(figs: &str) -> Vec<&str> {
     for part in figs.split_whitespace() {
         let at = super::cells::offset_in(figs, part);
         let mut signs = part.chars();
-        if signs.next().and_then(bound_of).is_some() && signs.next().is_none() {
+        // A bound or a plus sign OCR set apart from its figure (`+ 1.585`)
+        // opens the next part's cell.
+        if signs
+            .next()
+            .is_some_and(|c| bound_of(c).is_some() || c == '+')
+            && signs.next().is_none()
+        {
             bound = Some(at);
             continue;
         }
@@ -759,6 +765,12 @@ mod tests {
             "Ủy ban nhân dân xã kính trình.",
         ];
         assert_eq!(find_tables(&lines)[0].end_line, 6);
+        // OCR set a plus sign apart from its figure; a dash stays an empty
+        // cell.
+        let r = row("4 Chi từ nguồn bổ sung 4.240 + 1.585 5.825").expect("a row");
+        assert_eq!(r.figures, ["4.240", "+ 1.585", "5.825"]);
+        let r = row("1.2 Chi đầu tư 6.500 - 6.500").expect("a row");
+        assert_eq!(r.figures, ["6.500", "-", "6.500"]);
     }
 
     #[test]
