@@ -39,18 +39,23 @@ const NUMBER_AND_NAME: &str = r"^\s*(?:\|\s+)?(?:(?P<no>\d{1,2}(?:\.\d{1,2})?)\.
 /// maybe signed (a change: `47 41 -6`) or a change's rate in brackets (`14
 /// 17 -3 (-17,6%)`).
 static ROW: LazyLock<Regex> = LazyLock::new(|| {
-    const CELL: &str = r"(?:[≥≤><=]\s?)?\d+(?:[.,]\d+)*[:;']?|-";
+    // A figure before another may also carry a dot OCR glued after it
+    // (`92,71. 1,86`); the line's last may not: prose ends so (`năm 2025
+    // và 2026.`).
+    const CELL: &str = r"(?:[≥≤><=]\s?)?\d+(?:[.,]\d+)*[:;'.]?|-";
     const SIGNED_CELL: &str =
         r"(?:[≥≤><=]\s?)?(?:-|\+\s?)?\d+(?:[.,]\d+)*[:;']?|-|\([-+]?\d+(?:[.,]\d+)*%\)";
+    const SIGNED_MID: &str =
+        r"(?:[≥≤><=]\s?)?(?:-|\+\s?)?\d+(?:[.,]\d+)*[:;'.]?|-|\([-+]?\d+(?:[.,]\d+)*%\)";
     Regex::new(&format!(
-        r"{NUMBER_AND_NAME}\s+(?P<figs>(?:{CELL})(?:\s+(?:{SIGNED_CELL}))+)\s*$"
+        r"{NUMBER_AND_NAME}\s+(?P<figs>(?:{CELL})(?:\s+(?:{SIGNED_MID}))*\s+(?:{SIGNED_CELL}))\s*$"
     ))
     .expect("valid regex")
 });
 
 /// Specks OCR glues after a figure of a rule-less table, which the figure
 /// drops.
-const SPECKS: &[char] = &[':', ';', '\''];
+const SPECKS: &[char] = &[':', ';', '\'', '.'];
 
 /// Column names (folded words) of a report's tables; a heading names two
 /// or more, and each starts a column.
@@ -771,6 +776,10 @@ mod tests {
         assert_eq!(r.figures, ["4.240", "+ 1.585", "5.825"]);
         let r = row("1.2 Chi đầu tư 6.500 - 6.500").expect("a row");
         assert_eq!(r.figures, ["6.500", "-", "6.500"]);
+        // A dot OCR glued after a figure, not after the last: prose.
+        let r = row("Mầm non 24 18 75,00 52 768 712 92,71. 1,86").expect("a row");
+        assert_eq!(r.figures[6..], ["92,71", "1,86"]);
+        assert!(row("Kế hoạch các năm 2025 2026.").is_none());
     }
 
     #[test]
