@@ -846,6 +846,51 @@ fn opens_date(rest: &str) -> bool {
     digits(d, 1..=2) && digits(m, 1..=2) && y.len() >= 4 && digits(&y[..4], 4..=4)
 }
 
+/// Reads `ngày` for a word OCR garbled (`rigay`, `igay`, `ngay`) right
+/// before a day and `tháng` (`rigay 26 tháng 9`): a word within two letters
+/// of `ngay` (marks aside) there is the date's; `nay` stays (`đến nay 12
+/// tháng`: a span).
+pub(super) fn read_ngay_before_day(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 0..toks.len().saturating_sub(4) {
+            let (word, day) = (&toks[ti], &toks[ti + 2]);
+            let shaped = word.kind == TokenKind::Word
+                && (3..=8).contains(&(word.end - word.start))
+                && toks[ti + 1].kind == TokenKind::Space
+                && day.kind == TokenKind::Figure
+                && toks[ti + 3].kind == TokenKind::Space;
+            if !shaped {
+                continue;
+            }
+            let d = day.text(line);
+            let is_day = d.len() <= 2 && d.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n));
+            if !is_day || decoded(line, toks, li, ti + 4, changes).as_deref() != Some("tháng") {
+                continue;
+            }
+            let now = changes.text(line, word, (li, ti));
+            let key = viet::skeleton(&now.to_lowercase());
+            // `ngay` itself, or OCR's garbling the decoder left as printed
+            // (a word it read, `cứu nạn 6 tháng`, stays).
+            let garbled = changes.get((li, ti)).is_none()
+                && !viet::has_marks(now)
+                && key.len() >= 4
+                && strsim::levenshtein(&key, "ngay") <= 2;
+            if now.to_lowercase() == "ngày" || !(key == "ngay" || garbled) {
+                continue;
+            }
+            // As printed: a speck before it is no sentence's end (`NĐ-CP.
+            // rigay 26`).
+            let to = if word.text(line).starts_with(char::is_uppercase) {
+                "Ngày"
+            } else {
+                "ngày"
+            };
+            changes.insert((li, ti), phrase(to, Some(now.to_owned())));
+            changes.keep_case((li, ti));
+        }
+    }
+}
+
 /// Marks OCR prints for the digit `1` (`[2` for `12`, `1}` for `11`).
 const ONE_LOOKALIKES: &[char] = &['[', ']', '{', '}', '(', ')', '|', '!', 'l', 'I'];
 
@@ -2826,6 +2871,22 @@ pub(super) mod tests {
             [
                 "Quỹ xã năm 2026; quý III năm 2027.",
                 "Việt Nam 2045; nam 12 tuổi; nam 20262; NAM 2045"
+            ]
+        );
+    }
+
+    #[test]
+    fn ngay_garbled_before_a_day() {
+        let out = read_with(
+            read_ngay_before_day,
+            "NĐ-CP rigay 26 tháng 9 năm 2025; NQ-CP igay 16 tháng 01\n\
+             đến nay 12 tháng; trong 12 tháng; ngày 5 tháng 3; ngay 40 tháng; cứu nạn 6 tháng",
+        );
+        assert_eq!(
+            out,
+            [
+                "NĐ-CP ngày 26 tháng 9 năm 2025; NQ-CP ngày 16 tháng 01",
+                "đến nay 12 tháng; trong 12 tháng; ngày 5 tháng 3; ngay 40 tháng; cứu nạn 6 tháng"
             ]
         );
     }
