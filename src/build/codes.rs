@@ -16,7 +16,9 @@ use std::sync::LazyLock;
 /// `THU-TUC` for `THỦ TỤC` as a symbol), the Youth Union's (`TWĐTN`,
 /// `TĐTN`, `HĐTN`, `ĐTN`: Trung ương, tỉnh, huyện Đoàn, Đoàn thanh niên),
 /// the mass organisations' `ĐCT` (Đoàn Chủ tịch, of the Hội Liên hiệp Phụ
-/// nữ's or the Mặt trận's central committee: `24/HD-ĐCT`),
+/// nữ's or the Mặt trận's central committee: `24/HD-ĐCT`), an education
+/// department's divisions (`GDPT` giáo dục phổ thông, `GDMN` mầm non,
+/// `GDTX` thường xuyên, `GDTrH` trung học, `GDTH` tiểu học: `SGDĐT-GDPT`),
 /// and the titles a recipients list abbreviates (`GĐ`, `PGĐ`: giám đốc),
 /// always included whatever the corpora say.
 pub const BUILTIN: &[&str] = &[
@@ -28,7 +30,8 @@ pub const BUILTIN: &[&str] = &[
     "CCHC", "VNeID", "MTTQ", "BCĐ", "TTHCC", "DVC", "TN&MT", "TT&TT", "LĐTB&XH", "BNV", "BTC",
     "BTP", "BCA", "BQP", "BYT", "BXD", "BGDĐT", "BTNMT", "BTTTT", "NLĐ", "CNTT", "KT", "TM", "TL",
     "TUQ", "GĐ", "PGĐ", "NN&MT", "GD&ĐT", "KH&CN", "KH&ĐT", "VH&TT", "BNNMT", "BDTTG", "QĐi",
-    "PKT", "PVHXH", "VHXH", "KTHT", "ĐUK", "UBKT", "TWĐTN", "TĐTN", "HĐTN", "ĐTN", "ĐCT",
+    "PKT", "PVHXH", "VHXH", "KTHT", "ĐUK", "UBKT", "TWĐTN", "TĐTN", "HĐTN", "ĐTN", "ĐCT", "GDPT",
+    "GDMN", "GDTX", "GDTrH", "GDTH",
 ];
 
 static SYMBOL: LazyLock<regex::Regex> = LazyLock::new(|| {
