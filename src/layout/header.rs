@@ -521,19 +521,14 @@ const ISSUER_LINES: usize = 3;
 fn title_tail(above: &Line<'_>, line: &Line<'_>) -> bool {
     /// [`NATIONAL_TITLE`]'s folded words, built once.
     static WORDS: LazyLock<Vec<String>> = LazyLock::new(|| super::folded_words(NATIONAL_TITLE));
-    // Words without the specks OCR leaves at their ends (`VIỆT NAM.`).
-    fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
-        s.split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .filter(|w| !w.is_empty())
-    }
-    let tail: Vec<&str> = words(&line.fold.s).collect();
+    // Folded words drop the specks OCR leaves at their ends (`VIỆT NAM.`).
+    let tail = super::folded_words(&line.fold.s);
     let k = WORDS.len().saturating_sub(tail.len());
-    if tail.is_empty() || k == 0 || tail != WORDS[k..] {
+    if tail.is_empty() || k == 0 || tail[..] != WORDS[k..] {
         return false;
     }
-    let before = words(&above.fold.s).next_back();
-    before == Some(WORDS[k - 1].as_str()) && NATIONAL.is_match(&above.fold.s)
+    let before = super::folded_words(&above.fold.s).pop();
+    before.as_ref() == Some(&WORDS[k - 1]) && NATIONAL.is_match(&above.fold.s)
 }
 
 /// Is this line a star or two alone, as a Party document prints under its

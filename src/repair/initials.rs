@@ -23,21 +23,22 @@ use crate::text::{Token, TokenKind};
 /// Most `D` in one code part tried as `Đ` (each doubles the spellings).
 const MOST_DS: usize = 4;
 
+/// Is token `i` a symbol's `/` or `-`?
+fn joint(line: &str, toks: &[Token], i: Option<usize>) -> bool {
+    i.and_then(|i| toks.get(i))
+        .is_some_and(|t| matches!(t.text(line), "/" | "-"))
+}
+
 /// Is token `ti` part of a symbol: glued to a `/` or `-` beside it?
 fn in_symbol(line: &str, toks: &[Token], ti: usize) -> bool {
-    let joins = |t: Option<&Token>| t.is_some_and(|t| matches!(t.text(line), "/" | "-"));
-    joins(ti.checked_sub(1).and_then(|i| toks.get(i))) || joins(toks.get(ti + 1))
+    joint(line, toks, ti.checked_sub(1)) || joint(line, toks, Some(ti + 1))
 }
 
 /// Is token `ti` the last part of a symbol, where its unit's code stands:
 /// after a `-` or `/`, and before neither (`12-HD/BTCTW`: `HD` is a Party
 /// document's type; `Mẫu D03-TS`: a form's number)?
 fn ends_symbol(line: &str, toks: &[Token], ti: usize) -> bool {
-    let is = |i: Option<usize>| {
-        i.and_then(|i| toks.get(i))
-            .is_some_and(|t| matches!(t.text(line), "/" | "-"))
-    };
-    is(ti.checked_sub(1)) && !is(Some(ti + 1))
+    joint(line, toks, ti.checked_sub(1)) && !joint(line, toks, Some(ti + 1))
 }
 
 /// A word of the document as it can give a name's initials.

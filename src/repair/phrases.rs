@@ -744,10 +744,7 @@ pub(super) fn read_nam_before_year(lines: &[String], tokens: &[Vec<Token>], chan
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         for ti in 0..toks.len().saturating_sub(2) {
             let (t1, t2) = (&toks[ti], &toks[ti + 2]);
-            let year = t2.kind == TokenKind::Figure && {
-                let y = t2.text(line);
-                y.len() == 4 && (y.starts_with("19") || y.starts_with("20"))
-            };
+            let year = t2.kind == TokenKind::Figure && crate::text::is_year(t2.text(line));
             if t1.kind != TokenKind::Word || toks[ti + 1].kind != TokenKind::Space || !year {
                 continue;
             }
@@ -768,11 +765,9 @@ pub(super) fn read_nam_before_year(lines: &[String], tokens: &[Vec<Token>], chan
 pub(super) fn read_year_span_dash(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     let year = |line: &str, t: &Token| {
         let y = t.text(line);
-        (t.kind == TokenKind::Figure
-            && y.len() == 4
-            && (y.starts_with("19") || y.starts_with("20")))
-        .then(|| y.parse::<u32>().ok())
-        .flatten()
+        (t.kind == TokenKind::Figure && crate::text::is_year(y))
+            .then(|| y.parse::<u32>().ok())
+            .flatten()
     };
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         for ti in 2..toks.len().saturating_sub(2) {

@@ -12,7 +12,7 @@
 //! it replaces, and differs from it only where an ASCII glyph became `|`, so
 //! a byte offset into one is the same offset into the other.
 
-use super::cells::{cells, is_heading};
+use super::cells::{cells, is_heading, offset_in};
 use regex::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -52,23 +52,13 @@ fn is_rules(run: &[u8]) -> bool {
 
 /// The byte ranges of a line's words (runs of characters other than
 /// ASCII whitespace).
-fn words(line: &[u8]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, &b) in line.iter().enumerate() {
-        match (b.is_ascii_whitespace(), start) {
-            (true, Some(s)) => {
-                out.push((s, i));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, line.len()));
-    }
-    out
+fn words(line: &str) -> Vec<(usize, usize)> {
+    line.split_ascii_whitespace()
+        .map(|w| {
+            let at = offset_in(line, w);
+            (at, at + w.len())
+        })
+        .collect()
 }
 
 /// The first word's leading run of rule glyphs, at least two, where rules
@@ -89,7 +79,7 @@ fn leading_rules(line: &[u8], ws: &[(usize, usize)]) -> Option<(usize, usize)> {
 /// start or end?
 fn has_rules(line: &str) -> bool {
     let b = line.as_bytes();
-    let ws = words(b);
+    let ws = words(line);
     line.contains('|')
         || leading_rules(b, &ws).is_some()
         || ws.last().is_some_and(|&(s, e)| {
@@ -101,7 +91,7 @@ fn has_rules(line: &str) -> bool {
 /// documentation); the line itself where there are none.
 fn restore_line(line: &str) -> Cow<'_, str> {
     let b = line.as_bytes();
-    let ws = words(b);
+    let ws = words(line);
     let mut out = b.to_vec();
     let set = |from: usize, to: usize, out: &mut Vec<u8>| {
         for c in &mut out[from..to] {

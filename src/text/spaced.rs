@@ -42,13 +42,15 @@ static ROW: LazyLock<Regex> = LazyLock::new(|| {
     // A figure before another may also carry a dot OCR glued after it
     // (`92,71. 1,86`); the line's last may not: prose ends so (`năm 2025
     // và 2026.`).
-    const CELL: &str = r"(?:[≥≤><=]\s?)?\d+(?:[.,]\d+)*[:;'.]?|-";
-    const SIGNED_CELL: &str =
-        r"(?:[≥≤><=]\s?)?(?:-|\+\s?)?\d+(?:[.,]\d+)*[:;']?|-|\([-+]?\d+(?:[.,]\d+)*%\)";
-    const SIGNED_MID: &str =
-        r"(?:[≥≤><=]\s?)?(?:-|\+\s?)?\d+(?:[.,]\d+)*[:;'.]?|-|\([-+]?\d+(?:[.,]\d+)*%\)";
+    const BOUND: &str = r"(?:[≥≤><=]\s?)?";
+    const FIGURE: &str = r"\d+(?:[.,]\d+)*";
+    const SIGN: &str = r"(?:-|\+\s?)?";
+    const RATE: &str = r"\([-+]?\d+(?:[.,]\d+)*%\)";
+    let first = format!(r"{BOUND}{FIGURE}[:;'.]?|-");
+    let mid = format!(r"{BOUND}{SIGN}{FIGURE}[:;'.]?|-|{RATE}");
+    let last = format!(r"{BOUND}{SIGN}{FIGURE}[:;']?|-|{RATE}");
     Regex::new(&format!(
-        r"{NUMBER_AND_NAME}\s+(?P<figs>(?:{CELL})(?:\s+(?:{SIGNED_MID}))*\s+(?:{SIGNED_CELL}))\s*$"
+        r"{NUMBER_AND_NAME}\s+(?P<figs>(?:{first})(?:\s+(?:{mid}))*\s+(?:{last}))\s*$"
     ))
     .expect("valid regex")
 });
