@@ -227,6 +227,16 @@ fn glued_row(line: &str) -> Option<SpacedRow<'_>> {
         if !figure_like {
             break;
         }
+        let at = super::cells::offset_in(trimmed, w);
+        // A plus sign OCR set apart from its figure (`+ 650-25.510`) opens
+        // the cell of the figure after it.
+        if w == "+" {
+            let next = figures.last_mut()?;
+            let end = super::cells::offset_in(trimmed, next) + next.len();
+            *next = &trimmed[at..end];
+            name_end = at;
+            continue;
+        }
         let mut pieces = split_glued(w);
         glued |= pieces.len() > 1;
         if !pieces.iter().all(|p| FIGURE.is_match(p)) {
@@ -234,7 +244,7 @@ fn glued_row(line: &str) -> Option<SpacedRow<'_>> {
         }
         pieces.reverse();
         figures.extend(pieces);
-        name_end = super::cells::offset_in(trimmed, w);
+        name_end = at;
     }
     figures.reverse();
     if !glued || figures.len() < 2 {
@@ -293,10 +303,13 @@ fn commonest_figures<S: AsRef<str>>(table: &SpacedTable, lines: &[S]) -> usize {
 
 /// Does `line` open as a table's numbered row does (`10 Ho ga 25-3`: a
 /// row number, a word, a figure after it) though no row reads in it? A
-/// row OCR damaged, which a table reads past when a row follows it.
+/// row OCR damaged, which a table reads past when a row follows it (or
+/// its name's wrapped lines, then a row). The number may be a sub-row's
+/// (`2.1 Chi sự nghiệp giáo dục 24.860 + 650-25.510`).
 pub(crate) fn is_damaged_row(line: &str) -> bool {
-    static DAMAGED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\s*\d{1,2}\.?\s+\p{L}[^|]*\s\d").expect("valid regex"));
+    static DAMAGED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*\d{1,2}(?:\.\d{1,2})?\.?\s+\p{L}[^|]*\s\d").expect("valid regex")
+    });
     line.chars().count() <= MAX_HEADING && DAMAGED.is_match(line)
 }
 
@@ -421,9 +434,24 @@ fn cells(figs: &str) -> Vec<&str> {
             continue;
         }
         let start = bound.take().unwrap_or(at);
-        out.push(figs[start..at + part.len()].trim_end_matches(SPECKS));
+        let cell = figs[start..at + part.len()].trim_end_matches(SPECKS);
+        match comma_glued(cell) {
+            Some(comma) => out.extend([&cell[..comma], &cell[comma + 1..]]),
+            None => out.push(cell),
+        }
     }
     out
+}
+
+/// Where OCR read the space between two figures as a comma (`1.120,43.800`
+/// for `1.120 43.800`): a comma after a figure in thousands whose
+/// fraction would be one too (a decimal fraction has no dots); its offset.
+fn comma_glued(cell: &str) -> Option<usize> {
+    static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[≥≤><=]\s?)?[-+]?\s?\d{1,3}(?:\.\d{3})*(,)\d{1,3}(?:\.\d{3})+$")
+            .expect("valid regex")
+    });
+    GLUED.captures(cell)?.get(1).map(|m| m.start())
 }
 
 /// A row's name and the unit printed at its end under a `Đơn vị` column
@@ -706,8 +734,12 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<SpacedTable> {
                     .take_while(|&w| is_wrapped_name(lines[w].as_ref()))
                     .any(|w| is_row(w + 1) || group(w + 1))
         };
-        // A row OCR damaged, a row after it.
-        let damaged = |k: usize| is_damaged_row(lines[k].as_ref()) && is_row(k + 1);
+        // A row OCR damaged, a row after it; or, past the first row, its
+        // name's wrapped lines and then a row, or a group's heading.
+        let damaged = |k: usize| {
+            is_damaged_row(lines[k].as_ref())
+                && (is_row(k + 1) || (k > first && (wrapped(k + 1) || group(k + 1))))
+        };
         let end = (first..lines.len())
             .find(|&k| !is_row(k) && !wrapped(k) && !group(k) && !damaged(k))
             .unwrap_or(lines.len());
@@ -759,6 +791,44 @@ mod tests {
         "2 Thu tiền sử dụng đất (tỷ đồng) 120,0 83,6 69,7",
         "II. TỒN TẠI, HẠN CHẾ",
     ];
+
+    #[test]
+    fn damaged_sub_rows_and_figures_glued_by_a_comma_or_apart_from_a_sign() {
+        let lines = [
+            "TT Nội dung Dự toán Điều chỉnh Dự toán sau điều chỉnh",
+            "1 Chi đầu tư phát triển 18.500 +2.350 20.850",
+            "2 Chi thường xuyên 42.680. + 1.120,43.800",
+            "2.1 Chi sự nghiệp giáo dục - đào tạo và 24.860 + 65O-25.510",
+            "dạy nghề",
+            "2.2 Chi sự nghiệp y tế 1.420 +35 1.455",
+            "2.3 Chi sự nghiệp kinh tế 3.150 + 480-3.630",
+            "",
+            "Ủy ban nhân dân xã kính trình.",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        // The damaged sub-row and its wrapped name are read past.
+        assert_eq!((t[0].end_line, t[0].row_figures), (7, 3));
+        let figures = |i: usize| t[0].row(lines[i]).map(|r| r.figures);
+        // OCR's comma between two figures in thousands parts them; a
+        // decimal fraction has no dots.
+        assert_eq!(figures(2), Some(vec!["42.680", "+ 1.120", "43.800"]));
+        assert_eq!(comma_glued("1.120,43"), None);
+        assert_eq!(comma_glued("120,5"), None);
+        // A plus sign apart opens the glued figure's cell.
+        assert_eq!(figures(6), Some(vec!["3.150", "+ 480", "-3.630"]));
+        assert_eq!(figures(3), None, "a letter among the figures");
+        // A damaged first row does not open a table through the lines
+        // below it.
+        let first = [
+            "STT Nội dung trình Cơ quan chủ trì Thời gian",
+            "1 Dự thảo Nghị quyết quy định Sở Tài chính Tháng 7/2026",
+            "chính sách hỗ trợ hợp tác xã",
+            "giai đoạn 2026 - 2030",
+            "2 Phương án điều chỉnh Sở Tài chính Tháng 7/2026",
+        ];
+        assert!(find_tables(&first).is_empty());
+    }
 
     #[test]
     fn a_total_after_a_blank_line_and_the_last_name_wrapped() {
