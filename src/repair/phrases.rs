@@ -788,6 +788,52 @@ pub(super) fn read_year_span_dash(lines: &[String], tokens: &[Vec<Token>], chang
     }
 }
 
+/// Reads the thousands dot OCR printed as a colon inside a figure (`24:757`
+/// for `24.757`, `+5:055`, `1.120:450`): a colon between one to three
+/// digits (or a figure in thousands) and a group of exactly three, glued on
+/// both sides. No time of day has three digits after its colon; a map's
+/// scale (`tỷ lệ 1:500`) and a number before its symbol (`6:118/2025`, OCR's
+/// `số 118/…`) stay, as does a lone `6` (OCR's `số` or `có` with a colon).
+pub(super) fn read_thousands_colon(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    static BEFORE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\d{1,3}(?:\.\d{3})*$").expect("valid regex"));
+    static AFTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\d{3}(?:\.\d{3})*(?:,\d+)?%?$").expect("valid regex"));
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 1..toks.len().saturating_sub(1) {
+            let (a, colon, b) = (&toks[ti - 1], &toks[ti], &toks[ti + 1]);
+            if colon.kind != TokenKind::Punct || colon.text(line) != ":" {
+                continue;
+            }
+            let figures = a.kind == TokenKind::Figure && b.kind == TokenKind::Figure;
+            if !figures || !BEFORE.is_match(a.text(line)) || !AFTER.is_match(b.text(line)) {
+                continue;
+            }
+            // The figure starts a word (after a space, a bracket or a sign)
+            // and ends one (not before its symbol's slash or a letter).
+            let opens = ti < 2
+                || toks[ti - 2].kind == TokenKind::Space
+                || matches!(
+                    toks[ti - 2].text(line),
+                    "(" | "+" | "-" | " (" | " +" | " -"
+                );
+            let closes = toks.get(ti + 2).is_none_or(|t| {
+                t.kind == TokenKind::Space || matches!(t.text(line), "." | "," | ";" | ")" | ":")
+            });
+            if !opens || !closes || a.text(line) == "6" {
+                continue;
+            }
+            // `tỷ lệ 1:500`: a scale.
+            let scale = ti >= 3
+                && toks[ti - 2].kind == TokenKind::Space
+                && viet::skeleton(changes.text(line, &toks[ti - 3], (li, ti - 3))) == "le";
+            if !scale {
+                changes.insert((li, ti), phrase(".", Some(":".to_owned())));
+            }
+        }
+    }
+}
+
 /// Reads `khóa` where OCR lost its mark before a term's Roman numeral
 /// (`KHOA XXIX`, `Quốc hội khoa XV`) or before the session the term holds,
 /// its numeral garbled or lost (`khoa XIN, kỳ họp thứ`, `KHOA, KỲ HỌP THỨ
@@ -2884,6 +2930,24 @@ pub(super) mod tests {
                 "đến nay 12 tháng; trong 12 tháng; ngày 5 tháng 3; ngay 40 tháng; cứu nạn 6 tháng"
             ]
         );
+    }
+
+    #[test]
+    fn a_colon_for_a_thousands_dot() {
+        let out = read_with(
+            read_thousands_colon,
+            "TỔNG CỘNG 66.920 +5:055 71.975; 24:757/21.840 em\n\
+             lúc 8:30; tỷ lệ 1:500; số 6:118/2025; có 6:142 hộ; 2.204:2.366; 12:6000; a4:120",
+        );
+        assert_eq!(
+            out,
+            [
+                "TỔNG CỘNG 66.920 +5.055 71.975; 24:757/21.840 em",
+                "lúc 8:30; tỷ lệ 1:500; số 6:118/2025; có 6:142 hộ; 2.204:2.366; 12:6000; a4:120"
+            ]
+        );
+        let out = read_with(read_thousands_colon, "(4:240 tỷ đồng), 1.120:450 và 9:035.");
+        assert_eq!(out, ["(4.240 tỷ đồng), 1.120.450 và 9.035."]);
     }
 
     #[test]
