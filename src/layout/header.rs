@@ -541,6 +541,41 @@ fn is_star(line: &Line<'_>) -> bool {
         || !t.is_empty() && t.chars().all(|c| c == '*' || c.is_whitespace())
 }
 
+/// What a header mark printed on a line of its own says (NĐ 30/2020, Phụ
+/// lục I: the dấu chỉ độ khẩn and độ mật, in capitals, near the number).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mark {
+    /// How urgent: `KHẨN`, `THƯỢNG KHẨN`, `HỎA TỐC`.
+    Urgency(&'static str),
+    /// How secret: `MẬT`, `TỐI MẬT`, `TUYỆT MẬT`.
+    Secrecy(&'static str),
+}
+
+/// The urgency or secrecy mark `line` prints alone, in capitals (OCR's
+/// `HOA TOC` too), as the decree spells it.
+fn mark(line: &Line<'_>) -> Option<Mark> {
+    const MARKS: &[(&str, Mark)] = &[
+        ("khan", Mark::Urgency("KHẨN")),
+        ("thuong khan", Mark::Urgency("THƯỢNG KHẨN")),
+        ("hoa toc", Mark::Urgency("HỎA TỐC")),
+        ("hoa toc hen gio", Mark::Urgency("HỎA TỐC HẸN GIỜ")),
+        ("mat", Mark::Secrecy("MẬT")),
+        ("toi mat", Mark::Secrecy("TỐI MẬT")),
+        ("tuyet mat", Mark::Secrecy("TUYỆT MẬT")),
+    ];
+    if !mostly_upper(&line.text) {
+        return None;
+    }
+    let words: Vec<&str> = line
+        .fold
+        .s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let folded = words.join(" ");
+    MARKS.iter().find(|(f, _)| *f == folded).map(|&(_, m)| m)
+}
+
 /// Does this line certainly belong to a header: the national title (in
 /// capitals: running text names the republic too) or motto, or the `Số:`
 /// line? (A document type alone is no anchor: `QUY ĐỊNH` also heads an
@@ -629,6 +664,18 @@ pub(crate) fn parse(
         }
         if type_at.is_some() {
             break;
+        }
+        // An urgency or secrecy mark is neither the issuer nor the title.
+        if let Some(m) = mark(l) {
+            let (slot, value) = match m {
+                Mark::Urgency(v) => (&mut h.urgency, v),
+                Mark::Secrecy(v) => (&mut h.secrecy, v),
+            };
+            if slot.is_none() {
+                *slot = field(value.to_owned(), l.raw.trim().to_owned(), l.no, 0.9);
+            }
+            last = Some(i);
+            continue;
         }
         if let Some((ty, conf)) = doc_type(l) {
             h.doc_type = field(ty.to_owned(), l.raw.trim().to_owned(), l.no, conf);
@@ -1492,6 +1539,22 @@ BÁO CÁO TÌNH HÌNH KINH TẾ",
             Some("của Chủ tịch UBND thành phố tại cuộc họp")
         );
         assert_eq!(value(&l.header.symbol), Some("TB-UBND"));
+    }
+
+    #[test]
+    fn urgency_and_secrecy_marks_between_number_and_type() {
+        let l = layout(
+            "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HÀ TĨNH Độc lập - Tự do - Hạnh phúc\n\
+             Số: 09/CĐ-UBND Hà Tĩnh, ngày 24 tháng 8 năm 2026\nHOA TOC\nMẬT\n\nCÔNG ĐIỆN\n\
+             Về việc ứng phó với bão số 5\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:",
+        );
+        assert_eq!(value(&l.header.urgency), Some("HỎA TỐC"));
+        assert_eq!(value(&l.header.secrecy), Some("MẬT"));
+        assert_eq!(value(&l.header.doc_type), Some("CÔNG ĐIỆN"));
+        assert_eq!(value(&l.header.title), Some("Về việc ứng phó với bão số 5"));
+        // A word of running text is no mark.
+        let l = layout("UBND XÃ A\nSố: 12/BC-UBND\n\nBÁO CÁO\nKết quả công tác\n\nKhẩn\n");
+        assert_eq!(l.header.urgency, None);
     }
 
     #[test]

@@ -93,6 +93,13 @@ pub struct Header {
     pub doc_type: Option<Field>,
     /// Trích yếu: the title, joined across lines.
     pub title: Option<Field>,
+    /// The urgency mark (độ khẩn) printed near the number: `KHẨN`,
+    /// `THƯỢNG KHẨN`, `HỎA TỐC`, `HỎA TỐC HẸN GIỜ`.
+    #[serde(default)]
+    pub urgency: Option<Field>,
+    /// The secrecy mark (độ mật): `MẬT`, `TỐI MẬT`, `TUYỆT MẬT`.
+    #[serde(default)]
+    pub secrecy: Option<Field>,
 }
 
 /// What a [`Block`] is.
