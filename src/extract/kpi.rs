@@ -839,9 +839,13 @@ fn appendix_tables(doc: &DocText, read_tables: &[Span]) -> Vec<Span> {
                 // A line going on with a sentence (opening with a small
                 // letter) is prose, whatever column words it holds (`nhiệm
                 // vụ …, phân công rõ đơn vị chủ trì, phối hợp và thời`).
-                let prose = printed
-                    .get(i)
-                    .is_some_and(|l| l.trim_start().starts_with(char::is_lowercase));
+                // So is a list's item (`- Xác định rõ nhiệm vụ, đơn vị chủ
+                // trì, thời gian hoàn thành; …`): no heading row opens with
+                // a dash.
+                let prose = printed.get(i).is_some_and(|l| {
+                    let l = l.trim_start();
+                    l.starts_with(char::is_lowercase) || l.starts_with("- ") || l.starts_with("+ ")
+                });
                 if !in_read_table && (TABLE_START.is_match(line) || (!prose && is_header_row(line)))
                 {
                     start = Some(at);
@@ -1263,6 +1267,15 @@ mod tests {
         ];
         let got: Vec<String> = kpis(&parts).into_iter().map(|k| k.raw).collect();
         assert_eq!(got, ["21.640 thí sinh"]);
+        // A list's item naming column words opens no table.
+        let item = [
+            "- Xác định rõ nhiệm vụ, đơn vị chủ trì, thời gian hoàn thành, kinh phí;",
+            "",
+            "III. CHỈ TIÊU NĂM 2027",
+            "Kích hoạt tài khoản cho 36.718 người, tăng 2.706 người.",
+        ];
+        let got: Vec<String> = kpis(&item).into_iter().map(|k| k.raw).collect();
+        assert_eq!(got, ["36.718 người", "2.706 người"]);
         // An article's heading, then its first numbered item's sentence.
         let article = [
             lines[0],

@@ -341,14 +341,29 @@ static TOTAL_ROW: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Does a row's name say it is a total (`Tổng cộng`, `Tổng số`, `Cộng`,
+/// Does a row's name say it is a total (`Tổng cộng`, `Tổng số`, `Cộng`, a
+/// whole area's `Toàn tỉnh`,
 /// marks maybe lost)?
 fn is_total(name: &str) -> bool {
+    /// Units a whole-area total names (`Toàn tỉnh`, `Toàn huyện`).
+    const WHOLES: &[&str] = &[
+        "tinh",
+        "huyen",
+        "thi xa",
+        "xa",
+        "phuong",
+        "thanh pho",
+        "quoc",
+        "nganh",
+        "don vi",
+    ];
     let f = skeleton(name);
     f.starts_with("tong cong")
         || f.starts_with("tong so")
+        || f == "tong"
         || name.starts_with("Cộng")
         || name.starts_with("CỘNG")
+        || f.strip_prefix("toan ").is_some_and(|w| WHOLES.contains(&w))
 }
 
 /// Does `line` draw a column with `|` (a line of [`super::cells`])? A lone
@@ -1106,6 +1121,11 @@ mod tests {
         let mut other = lines;
         other[4] = "Dự phòng (I+II) 428.500.000";
         assert_eq!(find_tables(&other)[0].end_line, 3);
+        // A whole area's total.
+        let mut whole = lines;
+        whole[4] = "Toàn tỉnh 25 428.500.000";
+        assert_eq!(find_tables(&whole)[0].end_line, 5);
+        assert!(!is_total("Toàn thể cán bộ"));
     }
 
     #[test]
