@@ -601,6 +601,8 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Text(phrases::read_nam_before_year),
     Reader::Text(phrases::read_year_span_dash),
     Reader::Text(phrases::read_thousands_colon),
+    Reader::Text(phrases::read_unit_under_body),
+    Reader::Text(phrases::read_police_code),
     Reader::Text(motto::read_fixed_header_lines),
     Reader::Lexicon(initials::read_code_initials),
     Reader::Text(phrases::read_archive_commas),

@@ -516,6 +516,85 @@ pub(super) fn read_unit_after_body(lines: &[String], tokens: &[Vec<Token>], chan
     read_listed_after(lines, tokens, changes, &["ubnd", "hdnd"], None, UNITS);
 }
 
+/// Reads the zero OCR printed as an `O` in a police department's code
+/// (`PVO1` → `PV01`, `PCO7` → `PC07`: `P`, a letter, two digits, as the
+/// Ministry of Public Security numbers its departments), which a symbol
+/// often ends with (`1248/CAT-PV01`).
+pub(super) fn read_police_code(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for (ti, t) in toks.iter().enumerate() {
+            let b = t.text(line).as_bytes();
+            let code = t.kind == TokenKind::Word
+                && b.len() == 4
+                && b[0] == b'P'
+                && b[1].is_ascii_uppercase()
+                && b[1] != b'O'
+                && b[2] == b'O'
+                && b[3].is_ascii_digit();
+            if code {
+                let to = format!("{}0{}", &t.text(line)[..2], &t.text(line)[3..]);
+                let now = changes.text(line, t, (li, ti)).to_owned();
+                changes.insert((li, ti), phrase(&to, Some(now)));
+            }
+        }
+    }
+}
+
+/// Reads the administrative unit opening the line under a people's
+/// committee's or council's name in the header (`ỦY BAN NHÂN DÂN` /
+/// `PHUONG KINH BAC` → `PHƯỜNG`): the decoder sees one line at a time, and
+/// `phương` is the commoner word. Fires in the header's first lines only,
+/// where the line above opens with the body's four words (marks aside) and
+/// the line's first words have exactly a unit's letters.
+pub(super) fn read_unit_under_body(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    /// The bodies' names, as skeletons.
+    const BODIES: &[[&str; 4]] = &[["uy", "ban", "nhan", "dan"], ["hoi", "dong", "nhan", "dan"]];
+    /// How far down the header reaches.
+    const HEADER_LINES: usize = 12;
+    let words = |li: usize| -> Vec<usize> {
+        let (line, toks) = (&lines[li], &tokens[li]);
+        let mut out = Vec::new();
+        for (ti, t) in toks.iter().enumerate() {
+            match t.kind {
+                TokenKind::Word => out.push(ti),
+                TokenKind::Space if t.text(line) == " " || out.is_empty() => {}
+                _ => break,
+            }
+        }
+        out
+    };
+    for li in 1..lines.len().min(HEADER_LINES) {
+        let above = words(li - 1);
+        let body = BODIES.iter().any(|b| {
+            above.len() >= 4
+                && b.iter()
+                    .zip(&above)
+                    .all(|(k, &ti)| viet::skeleton_eq(tokens[li - 1][ti].text(&lines[li - 1]), k))
+        });
+        if !body {
+            continue;
+        }
+        let (line, toks) = (&lines[li], &tokens[li]);
+        let here = words(li);
+        // A unit, then its name.
+        let Some((skel, spelled)) = UNITS.iter().find(|(skel, _)| {
+            here.len() > skel.len()
+                && skel
+                    .iter()
+                    .zip(&here)
+                    .all(|(k, &ti)| viet::skeleton_eq(toks[ti].text(line), k))
+        }) else {
+            continue;
+        };
+        for (&ti, to) in here.iter().zip(spelled.iter()).take(skel.len()) {
+            let now = changes.text(line, &toks[ti], (li, ti)).to_lowercase();
+            if now != *to {
+                changes.insert((li, ti), phrase(to, Some(now)));
+            }
+        }
+    }
+}
+
 /// Reads, after a word whose skeleton is one of `triggers` (rewritten to
 /// `trigger_to` when given), the first entry of `listed` whose skeletons
 /// the next words have exactly, as that entry's spelling. Each next word
@@ -2930,6 +3009,29 @@ pub(super) mod tests {
                 "đến nay 12 tháng; trong 12 tháng; ngày 5 tháng 3; ngay 40 tháng; cứu nạn 6 tháng"
             ]
         );
+    }
+
+    #[test]
+    fn a_police_departments_zero() {
+        let out = read_with(
+            read_police_code,
+            "1248/CAT-PVO1; PCO7, PC06; POO1; PHO; SO6; pvo1",
+        );
+        assert_eq!(out, ["1248/CAT-PV01; PC07, PC06; POO1; PHO; SO6; pvo1"]);
+    }
+
+    #[test]
+    fn the_unit_under_a_committees_name() {
+        let out = read_with(
+            read_unit_under_body,
+            "UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM\n\
+             PHUONG KINH BAC Doc lap - Tu do - Hanh phuc\n\
+             PHUONG HUONG NHIEM VU\nUY BAN NHAN DAN\nPHUONG\n",
+        );
+        // In small letters until the OCR's case is restored.
+        assert_eq!(out[1], "phường KINH BAC Doc lap - Tu do - Hanh phuc");
+        assert_eq!(out[2], "PHUONG HUONG NHIEM VU", "no body above");
+        assert_eq!(out[4], "PHUONG", "no name after the unit");
     }
 
     #[test]
