@@ -109,13 +109,19 @@ fn spelled_like_surname(word: &str) -> bool {
         || surname_near(word).is_some()
 }
 
-/// Where a personal name printed after a list entry starts: the index of
-/// its first token in `toks`, when the line is a list entry (opening with a
-/// bullet such as `-`, or with `Lưu`) whose last `;` or `.` is followed by
-/// two to four capitalized words to the line's end, the first spelled like a
-/// surname whatever its marks (`- Trang TTĐT xã; Đặng Quốc Thịnh`, `- Lưu:
-/// VT, CCVC. Đỗ Quang Vinh`). OCR reads the signature column printed beside
-/// the Nơi nhận list onto the list's lines so.
+/// Where a personal name printed after a list entry, or after a military or
+/// police rank, starts: the index of its first token in `toks`.
+///
+/// After a list entry: the line opens with a bullet such as `-`, or with
+/// `Lưu`, and its last `;` or `.` is followed by two to four capitalized
+/// words to the line's end, the first spelled like a surname whatever its
+/// marks (`- Trang TTĐT xã; Đặng Quốc Thịnh`, `- Lưu: VT, CCVC. Đỗ Quang
+/// Vinh`). OCR reads the signature column printed beside the Nơi nhận list
+/// onto the list's lines so.
+///
+/// After a rank ([`is_rank`]: `Thượng tá`, OCR's `Thuong t4`), anywhere in
+/// a line: the same two to four words to the line's end (`Thượng tá Hồ Văn
+/// Thắng`, a police or army signer's).
 pub fn name_tail(line: &str, toks: &[Token]) -> Option<usize> {
     let mut solid = toks
         .iter()
@@ -125,12 +131,11 @@ pub fn name_tail(line: &str, toks: &[Token]) -> Option<usize> {
     let open = opener.text(line);
     let listed = matches!(open, "-" | "=" | "+" | "–" | "—" | "•")
         || viet::skeleton(&open.to_lowercase()) == "luu";
-    if !listed {
-        return None;
-    }
-    // The trailing capitalized words, back to the mark before them.
+    // The trailing capitalized words, back to the mark or the rank before
+    // them.
     let mut first = None;
     let mut words = 0;
+    let mut ranked = false;
     for (i, t) in toks.iter().enumerate().rev() {
         match t.kind {
             TokenKind::Space => {
@@ -142,7 +147,11 @@ pub fn name_tail(line: &str, toks: &[Token]) -> Option<usize> {
                 first = Some(i);
                 words += 1;
             }
-            TokenKind::Punct => {
+            TokenKind::Word if i >= 2 && is_rank(toks[i - 2].text(line), t.text(line)) => {
+                ranked = toks[i - 1].kind == TokenKind::Space;
+                break;
+            }
+            TokenKind::Punct if listed => {
                 let mark = t.text(line);
                 if !(mark.ends_with(';') || mark.ends_with('.')) {
                     return None;
@@ -158,8 +167,28 @@ pub fn name_tail(line: &str, toks: &[Token]) -> Option<usize> {
         .iter()
         .filter(|t| !matches!(t.kind, TokenKind::Space | TokenKind::Punct))
         .count();
-    ((2..=4).contains(&words) && entry >= 1 && spelled_like_surname(toks[first].text(line)))
-        .then_some(first)
+    ((2..=4).contains(&words)
+        && (ranked || listed && entry >= 1)
+        && spelled_like_surname(toks[first].text(line)))
+    .then_some(first)
+}
+
+/// Fewest letters of a rank's grade [`is_rank`] reads through a misprint.
+const NEAR_GRADE_LETTERS: usize = 5;
+
+/// Are `a` and `b` a military or police rank (`Thượng tá`, `Đại úy`,
+/// `Thiếu tướng`), marks aside, as OCR misreads it: `4`, `é` or `i` for the
+/// `á` of `tá` (`Thuong t4`, `Thuong té`), a grade of five letters or more
+/// one letter off (`Thugng`)?
+fn is_rank(a: &str, b: &str) -> bool {
+    const GRADES: &[&str] = &["thuong", "dai", "trung", "thieu"];
+    const RANKS: &[&str] = &["ta", "te", "ti", "uy", "tuong"];
+    let grade = viet::skeleton(&a.to_lowercase());
+    let rank = viet::skeleton(&b.to_lowercase().replace('4', "a"));
+    let graded = GRADES.iter().any(|g| {
+        *g == grade || g.len() >= NEAR_GRADE_LETTERS && strsim::levenshtein(g, &grade) == 1
+    });
+    graded && RANKS.contains(&rank.as_str())
 }
 
 /// The personal names printed in `line`: maximal runs of two to four
@@ -234,6 +263,19 @@ mod tests {
         // Words after the name, or a name run too long.
         assert_eq!(tail("- Như trên; Lê Văn Tám ký"), None);
         assert_eq!(tail("- Như trên; Lê Văn Tám Hai Ba"), None);
+        // After a rank, in a list or not; no rank, no name outside a list.
+        assert_eq!(
+            tail("- Lanh dao Cong an huyen; Thuong t4 H6 Van Thing"),
+            Some("H6 Van Thing")
+        );
+        assert_eq!(tail("Đại úy Nguyễn Văn Bình"), Some("Nguyễn Văn Bình"));
+        assert_eq!(
+            tail("- Lãnh đạo; Thugng té H6 Van Thang"),
+            Some("H6 Van Thang")
+        );
+        assert_eq!(tail("Thượng tá Hồ Văn Thắng, Trưởng"), None);
+        assert_eq!(tail("Ông Hồ Văn Thắng"), None);
+        assert_eq!(tail("cao tá Hồ Văn Thắng"), None);
     }
 
     #[test]
