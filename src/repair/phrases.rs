@@ -516,6 +516,36 @@ pub(super) fn read_unit_after_body(lines: &[String], tokens: &[Vec<Token>], chan
     read_listed_after(lines, tokens, changes, &["ubnd", "hdnd"], None, UNITS);
 }
 
+/// Reads the `Đ` of a road's code that OCR printed `D` (`DH.29` → `ĐH.29`,
+/// `DT.624`, `DH12`): `ĐH`, `ĐT`, `ĐX` (a district's, province's or
+/// commune's road, đường huyện, tỉnh, xã) glued to its number or before a
+/// dot and its number. The decoder reads no code whose letters it can keep.
+pub(super) fn read_road_code(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    let road = |w: &str| matches!(w, "DH" | "DT" | "DX");
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for (ti, t) in toks.iter().enumerate() {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let w = t.text(line);
+            let glued = w.len() > 2
+                && w.len() <= 5
+                && w.get(..2).is_some_and(road)
+                && w.bytes().skip(2).all(|b| b.is_ascii_digit());
+            let dotted = road(w)
+                && toks.get(ti + 1).is_some_and(|d| d.text(line) == ".")
+                && toks
+                    .get(ti + 2)
+                    .is_some_and(|n| n.kind == TokenKind::Figure && n.text(line).len() <= 4);
+            if glued || dotted {
+                // ASCII throughout: `D` and the rest.
+                let to = format!("Đ{}", w.get(1..).unwrap_or_default());
+                changes.insert((li, ti), phrase(&to, Some(w.to_owned())));
+            }
+        }
+    }
+}
+
 /// Reads the zero OCR printed as an `O` in a police department's code
 /// (`PVO1` → `PV01`, `PCO7` → `PC07`: `P`, a letter, two digits, as the
 /// Ministry of Public Security numbers its departments), which a symbol
@@ -3008,6 +3038,18 @@ pub(super) mod tests {
                 "NĐ-CP ngày 26 tháng 9 năm 2025; NQ-CP ngày 16 tháng 01",
                 "đến nay 12 tháng; trong 12 tháng; ngày 5 tháng 3; ngay 40 tháng; cứu nạn 6 tháng"
             ]
+        );
+    }
+
+    #[test]
+    fn a_roads_code() {
+        let out = read_with(
+            read_road_code,
+            "tuyến DH.29 kéo dài, DT.624 và DH12; DT 2026, DH.a, DHT.5, dh.29, DH.12345",
+        );
+        assert_eq!(
+            out,
+            ["tuyến ĐH.29 kéo dài, ĐT.624 và ĐH12; DT 2026, DH.a, DHT.5, dh.29, DH.12345"]
         );
     }
 
