@@ -110,6 +110,59 @@ pub(super) fn code_like(line: &str, toks: &[Token], ti: usize) -> Option<CodeSlo
     .then_some(CodeSlot::Free)
 }
 
+/// What a count of homes, land or their parts counts, or an address
+/// names after a house's number: after `nhà 6` or `đất 6` these keep the
+/// `6` a figure.
+const COUNTED_AFTER_HOME: &[&str] = &[
+    "tầng",
+    "căn",
+    "ha",
+    "thửa",
+    "lô",
+    "hộ",
+    "người",
+    "phòng",
+    "cái",
+    "chiếc",
+    "sào",
+    "mẫu",
+    "gian",
+    "nhà",
+    "đường",
+    "ngõ",
+    "phố",
+    "hẻm",
+    "ngách",
+    "tổ",
+    "khu",
+    "thôn",
+    "ấp",
+    "xóm",
+];
+
+/// The first syllables of what reports count (`văn bản`, `đối tượng`,
+/// `công trình`, `người`, `hộ`), besides [`COUNTERS`]: after a lone figure
+/// these keep it a figure.
+const COUNTED_HEADS: &[&str] = &[
+    "văn",
+    "đối",
+    "công",
+    "người",
+    "hộ",
+    "xã",
+    "thôn",
+    "tuổi",
+    "hồ",
+    "trường",
+    "lớp",
+    "cán",
+    "học",
+    "đơn",
+];
+
+/// Spans of time a count stands before (`trung 6 tháng`).
+const TIME_WORDS: &[&str] = &["tháng", "năm", "ngày", "tuần", "giờ", "quý"];
+
 /// Words a numeral never stands right before: determiners and quantifiers
 /// (`6 các` is no quantity, `ở các` is).
 const NOT_AFTER_NUMERAL: &[&str] = &["các", "những", "một", "mọi", "mỗi", "từng", "cả", "tất"];
@@ -209,6 +262,18 @@ pub(super) fn lone_o(
     match (toks[ti].kind, toks[ti].text(line)) {
         (_, "@" | "©" | "&") => next_lower,
         (TokenKind::Figure, "6") if after_percent => next_lower,
+        // `nhà ở`, `đất ở`, `tập trung ở`: words `ở` follows far more often
+        // than a count (in the held-out OCR all 49 such `6` are `ở`), unless
+        // what follows is counted (`nhà 6 tầng`) or addressed (`số nhà 6
+        // đường …`).
+        (TokenKind::Figure, "6")
+            if prev.is_some_and(|p| {
+                let p = p.to_lowercase();
+                p == "nhà" || p == "đất" || p == "trung" && !TIME_WORDS.contains(&next)
+            }) =>
+        {
+            next_lower && !COUNTED_AFTER_HOME.contains(&next)
+        }
         (TokenKind::Figure, "6") => {
             let Some(prev) = prev.map(str::to_lowercase) else {
                 return false;
@@ -345,6 +410,17 @@ pub(super) fn lone_figure_word(
     };
     let prev = before[1]?;
     if NUMBERED_NOUNS.contains(&prev.to_lowercase().as_str()) {
+        return None;
+    }
+    // What a report counts follows a count, whatever the model makes of
+    // `là văn bản` (`ban hành 14 văn bản`, `bắt giữ 14 đối tượng`); `ở`
+    // goes before places as often (`6 thôn` is `ở thôn`).
+    let counted = toks[ti].text(line) == "14"
+        && after[0].is_some_and(|w| {
+            let w = w.to_lowercase();
+            COUNTED_HEADS.contains(&w.as_str()) || COUNTERS.contains(&w.as_str())
+        });
+    if counted {
         return None;
     }
     let (pp, p) = (before[0].map_or(lm::BOS, |w| id(Some(w))), id(Some(prev)));
@@ -2549,6 +2625,13 @@ mod tests {
         // A quantity, a numbered article, a figure glued to a word: figures.
         assert!(lone_os("trong 6 tháng đầu năm").is_empty());
         assert!(lone_os("tại Điều 6 các cơ quan").is_empty());
+        // After the words `ở` compounds with, unless a count follows.
+        assert_eq!(lone_os("phòng cháy nhà 6 kết hợp"), ["6"]);
+        assert_eq!(lone_os("giao đất 6 tại xã"), ["6"]);
+        assert_eq!(lone_os("tập trung 6 khối cơ quan"), ["6"]);
+        assert!(lone_os("xây nhà 6 tầng").is_empty());
+        assert!(lone_os("số nhà 6 đường Lê Lợi").is_empty());
+        assert!(lone_os("tập trung 6 tháng cuối năm").is_empty());
         assert!(lone_os("có 16 các đơn vị, 6/các").is_empty());
         assert!(lone_os("6 các đơn vị").is_empty());
         // After a percentage, before a lower-case word.
