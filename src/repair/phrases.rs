@@ -516,6 +516,34 @@ pub(super) fn read_unit_after_body(lines: &[String], tokens: &[Vec<Token>], chan
     read_listed_after(lines, tokens, changes, &["ubnd", "hdnd"], None, UNITS);
 }
 
+/// Reads `chỉ tiêu` (a target) for the `chi tiêu` (spending) the decoder
+/// read right after a figure (`đạt 100% chỉ tiêu`, `bổ sung 236 chỉ tiêu`):
+/// spending is no thing a report counts or reaches a share of.
+pub(super) fn read_target_after_figure(
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    changes: &mut Changes,
+) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 2..toks.len().saturating_sub(2) {
+            let (t, next) = (&toks[ti], &toks[ti + 2]);
+            let shape = t.kind == TokenKind::Word
+                && next.kind == TokenKind::Word
+                && toks[ti - 1].kind == TokenKind::Space
+                && toks[ti + 1].kind == TokenKind::Space
+                && toks[ti - 2].kind == TokenKind::Figure;
+            if !shape {
+                continue;
+            }
+            let now = changes.text(line, t, (li, ti));
+            let tieu = changes.text(line, next, (li, ti + 2)).to_lowercase();
+            if now.to_lowercase() == "chi" && tieu == "tiêu" {
+                changes.insert((li, ti), phrase("chỉ", Some(now.to_owned())));
+            }
+        }
+    }
+}
+
 /// Reads the `Đ` of a road's code that OCR printed `D` (`DH.29` → `ĐH.29`,
 /// `DT.624`, `DH12`): `ĐH`, `ĐT`, `ĐX` (a district's, province's or
 /// commune's road, đường huyện, tỉnh, xã) glued to its number or before a
@@ -3038,6 +3066,18 @@ pub(super) mod tests {
                 "NĐ-CP ngày 26 tháng 9 năm 2025; NQ-CP ngày 16 tháng 01",
                 "đến nay 12 tháng; trong 12 tháng; ngày 5 tháng 3; ngay 40 tháng; cứu nạn 6 tháng"
             ]
+        );
+    }
+
+    #[test]
+    fn a_target_after_a_figure() {
+        let out = read_with(
+            read_target_after_figure,
+            "hoàn thành 100% chi tiêu giao; bổ sung 236 chi tiêu; chi tiêu 12 tỷ; tiết kiệm chi tiêu",
+        );
+        assert_eq!(
+            out,
+            ["hoàn thành 100% chỉ tiêu giao; bổ sung 236 chỉ tiêu; chi tiêu 12 tỷ; tiết kiệm chi tiêu"]
         );
     }
 
