@@ -68,6 +68,11 @@ pub fn restore(ocr: &str, word: &str, ctx: Context) -> CasePattern {
         // are `số`) and before a word in small letters (`được $6 hóa`, `một
         // $6 xã`: 9 of 10).
         Some('$') => !(ctx.before_figure || ctx.before_lower_word) || ctx.sentence_start,
+        // OCR reads the small `á` of `án` as a capital `A` (`Dé An 06` for
+        // `Đề án 06`, `bệnh An`): no name, so mid-sentence it is small.
+        Some('A') if word == "án" && !ctx.line_upper && ctx.near_upper != Some(true) => {
+            ctx.sentence_start
+        }
         Some(&o0) if o0.is_alphabetic() && same_letter(o0, w0) => o0.is_uppercase(),
         Some(&o0) if o0.is_alphabetic() && !matches!(o0, 'J' | 'I' | 'l') => {
             o0.is_uppercase() || ctx.sentence_start
@@ -326,6 +331,12 @@ mod tests {
             ..MID
         };
         assert_eq!(restore("$6", "số", before_lower_word), CasePattern::Lower);
+        // OCR's capital `A` for the small `á` of `án`, but for a sentence's
+        // start or a heading's capitals.
+        assert_eq!(restore("An", "án", before_figure), CasePattern::Lower);
+        assert_eq!(restore("An", "án", start), CasePattern::Title);
+        assert_eq!(restore("AN", "án", upper), CasePattern::Upper);
+        assert_eq!(restore("An", "an", MID), CasePattern::Title);
     }
 
     #[test]
