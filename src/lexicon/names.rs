@@ -183,6 +183,15 @@ const NEAR_GRADE_LETTERS: usize = 5;
 fn is_rank(a: &str, b: &str) -> bool {
     const GRADES: &[&str] = &["thuong", "dai", "trung", "thieu"];
     const RANKS: &[&str] = &["ta", "te", "ti", "uy", "tuong"];
+    // Asked of every line's last word: most are ruled out by their first
+    // letter and length before anything is allocated.
+    let opens_rank = b.chars().count() <= 5
+        && b.chars()
+            .next()
+            .is_some_and(|c| matches!(viet::base_letter(c).to_ascii_lowercase(), 't' | 'u'));
+    if !opens_rank {
+        return false;
+    }
     let grade = viet::skeleton(&a.to_lowercase());
     let rank = viet::skeleton(&b.to_lowercase().replace('4', "a"));
     let graded = GRADES.iter().any(|g| {
