@@ -609,47 +609,45 @@ pub(super) fn read_unit_under_body(lines: &[String], tokens: &[Vec<Token>], chan
     const BODIES: &[[&str; 4]] = &[["uy", "ban", "nhan", "dan"], ["hoi", "dong", "nhan", "dan"]];
     /// How far down the header reaches.
     const HEADER_LINES: usize = 12;
-    let words = |li: usize| -> Vec<usize> {
-        let (line, toks) = (&lines[li], &tokens[li]);
-        let mut out = Vec::new();
-        for (ti, t) in toks.iter().enumerate() {
-            match t.kind {
-                TokenKind::Word => out.push(ti),
-                TokenKind::Space if t.text(line) == " " || out.is_empty() => {}
-                _ => break,
+    let header = lines.len().min(HEADER_LINES);
+    // Each header line's first words, one space apart.
+    let words: Vec<Vec<usize>> = (0..header)
+        .map(|li| {
+            let (line, toks) = (&lines[li], &tokens[li]);
+            let mut out = Vec::new();
+            for (ti, t) in toks.iter().enumerate() {
+                match t.kind {
+                    TokenKind::Word => out.push(ti),
+                    TokenKind::Space if t.text(line) == " " || out.is_empty() => {}
+                    _ => break,
+                }
             }
-        }
-        out
-    };
-    for li in 1..lines.len().min(HEADER_LINES) {
-        let above = words(li - 1);
+            out
+        })
+        .collect();
+    for li in 1..header {
+        let (above, here) = (&words[li - 1], &words[li]);
         let body = BODIES.iter().any(|b| {
             above.len() >= 4
                 && b.iter()
-                    .zip(&above)
+                    .zip(above)
                     .all(|(k, &ti)| viet::skeleton_eq(tokens[li - 1][ti].text(&lines[li - 1]), k))
         });
-        if !body {
-            continue;
-        }
         let (line, toks) = (&lines[li], &tokens[li]);
-        let here = words(li);
         // A unit, then its name.
-        let Some((skel, spelled)) = UNITS.iter().find(|(skel, _)| {
-            here.len() > skel.len()
-                && skel
-                    .iter()
-                    .zip(&here)
-                    .all(|(k, &ti)| viet::skeleton_eq(toks[ti].text(line), k))
-        }) else {
+        let Some(spelled) = body
+            .then(|| listed_at(UNITS, line, toks, here, 1))
+            .flatten()
+        else {
             continue;
         };
-        for (&ti, to) in here.iter().zip(spelled.iter()).take(skel.len()) {
-            let now = changes.text(line, &toks[ti], (li, ti)).to_lowercase();
-            if now != *to {
-                changes.insert((li, ti), phrase(to, Some(now)));
-            }
-        }
+        respell(
+            changes,
+            li,
+            line,
+            toks,
+            here.iter().copied().zip(spelled.iter().copied()),
+        );
     }
 }
 
@@ -689,25 +687,53 @@ fn read_listed_after(
                 words.push(at + 1);
                 at += 2;
             }
-            let Some((_, spelled)) = listed.iter().find(|(skel, _)| {
-                skel.len() <= words.len()
-                    && skel
-                        .iter()
-                        .zip(&words)
-                        .all(|(k, &w)| viet::skeleton_eq(toks[w].text(line), k))
-            }) else {
+            let Some(spelled) = listed_at(listed, line, toks, &words, 0) else {
                 continue;
             };
             let rewrites = trigger_to
                 .map(|to| (ti, to))
                 .into_iter()
                 .chain(words.iter().copied().zip(spelled.iter().copied()));
-            for (tj, to) in rewrites {
-                let now = changes.text(line, &toks[tj], (li, tj)).to_lowercase();
-                if now != to {
-                    changes.insert((li, tj), phrase(to, Some(now)));
-                }
-            }
+            respell(changes, li, line, toks, rewrites);
+        }
+    }
+}
+
+/// The spelling of the first entry of `listed` whose skeletons the words
+/// `words` (indices into `toks`) open with, `after` words or more left
+/// after it.
+fn listed_at<'l>(
+    listed: &[(&[&str], &'l [&'l str])],
+    line: &str,
+    toks: &[Token],
+    words: &[usize],
+    after: usize,
+) -> Option<&'l [&'l str]> {
+    listed
+        .iter()
+        .find(|(skel, _)| {
+            skel.len() + after <= words.len()
+                && skel
+                    .iter()
+                    .zip(words)
+                    .all(|(k, &w)| viet::skeleton_eq(toks[w].text(line), k))
+        })
+        .map(|&(_, spelled)| spelled)
+}
+
+/// Rewrites each token `tj` of line `li` to its `to` (in small letters: the
+/// OCR's case is restored later) where it reads otherwise so far.
+fn respell<'a>(
+    changes: &mut Changes,
+    li: usize,
+    line: &str,
+    toks: &[Token],
+    rewrites: impl IntoIterator<Item = (usize, &'a str)>,
+) {
+    for (tj, to) in rewrites {
+        let now = changes.text(line, &toks[tj], (li, tj)).to_lowercase();
+        if now != to {
+            changes.insert((li, tj), phrase(to, Some(now)));
         }
     }
 }
@@ -950,10 +976,7 @@ pub(super) fn read_thousands_colon(lines: &[String], tokens: &[Vec<Token>], chan
             // and ends one (not before its symbol's slash or a letter).
             let opens = ti < 2
                 || toks[ti - 2].kind == TokenKind::Space
-                || matches!(
-                    toks[ti - 2].text(line),
-                    "(" | "+" | "-" | " (" | " +" | " -"
-                );
+                || matches!(toks[ti - 2].text(line), "(" | "+" | "-");
             let closes = toks.get(ti + 2).is_none_or(|t| {
                 t.kind == TokenKind::Space || matches!(t.text(line), "." | "," | ";" | ")" | ":")
             });

@@ -42,7 +42,6 @@ static ROW: LazyLock<Regex> = LazyLock::new(|| {
     // A figure before another may also carry a dot OCR glued after it
     // (`92,71. 1,86`); the line's last may not: prose ends so (`năm 2025
     // và 2026.`).
-    const BOUND: &str = r"(?:[≥≤><=]\s?)?";
     const FIGURE: &str = r"\d+(?:[.,]\d+)*";
     const SIGN: &str = r"(?:-|\+\s?)?";
     const RATE: &str = r"\([-+]?\d+(?:[.,]\d+)*%\)";
@@ -54,6 +53,10 @@ static ROW: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+
+/// A bound opening a figure's cell, as printed or as OCR reads it (see
+/// [`bound_of`]), maybe a space apart: `≥ 95,0`, `> 95,0`.
+const BOUND: &str = r"(?:[≥≤><=]\s?)?";
 
 /// Specks OCR glues after a figure of a rule-less table, which the figure
 /// drops.
@@ -342,8 +345,7 @@ static TOTAL_ROW: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Does a row's name say it is a total (`Tổng cộng`, `Tổng số`, `Cộng`, a
-/// whole area's `Toàn tỉnh`,
-/// marks maybe lost)?
+/// whole area's `Toàn tỉnh`; marks maybe lost)?
 fn is_total(name: &str) -> bool {
     /// Units a whole-area total names (`Toàn tỉnh`, `Toàn huyện`).
     const WHOLES: &[&str] = &[
@@ -463,8 +465,10 @@ fn cells(figs: &str) -> Vec<&str> {
 /// fraction would be one too (a decimal fraction has no dots); its offset.
 fn comma_glued(cell: &str) -> Option<usize> {
     static GLUED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:[≥≤><=]\s?)?[-+]?\s?\d{1,3}(?:\.\d{3})*(,)\d{1,3}(?:\.\d{3})+$")
-            .expect("valid regex")
+        Regex::new(&format!(
+            r"^{BOUND}[-+]?\s?\d{{1,3}}(?:\.\d{{3}})*(,)\d{{1,3}}(?:\.\d{{3}})+$"
+        ))
+        .expect("valid regex")
     });
     GLUED.captures(cell)?.get(1).map(|m| m.start())
 }
