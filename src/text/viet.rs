@@ -237,6 +237,12 @@ pub fn set_tone_style(syllable: &str, style: ToneStyle) -> String {
     let (Some(b), Some(a)) = (rev.next(), rev.next()) else {
         return syllable.to_owned();
     };
+    // Most syllables end in no cluster: rule them out by the last letter's
+    // base from the table ([`base_lower`] decomposes).
+    let last = base_letter(b);
+    if last.is_ascii() && !matches!(last.to_ascii_lowercase(), 'a' | 'e' | 'y') {
+        return syllable.to_owned();
+    }
     let (ba, bb) = (base_lower(a), base_lower(b));
     let cluster = matches!((ba, bb), ('o', 'a') | ('o', 'e') | ('u', 'y'));
     if !cluster || has_shape(a) || has_shape(b) {
