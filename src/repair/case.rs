@@ -25,6 +25,8 @@ pub struct Context {
     /// (`Nơi nhận: KT. GIÁM ĐỐC`) have a case each, which the line's majority
     /// does not tell.
     pub near_upper: Option<bool>,
+    /// Those two words both say their case, and differ.
+    pub near_split: bool,
     /// The next token of the line (after spaces) is a figure: `Điều 2`.
     pub before_figure: bool,
     /// The next token of the line (after spaces) is a word that starts with
@@ -99,6 +101,9 @@ pub fn restore(ocr: &str, word: &str, ctx: Context) -> CasePattern {
     // `ỦY BAN`: the small `y` of a capital Ỷ-less `Y`); none is no evidence.
     let rest_upper = match up + low {
         0 => ctx.near_upper.unwrap_or(ctx.line_upper),
+        // Neighbours of both cases (a code before a name: `BC-SYT Ha Tinh`)
+        // leave it to the word's own letter.
+        1 if ctx.near_split => up > low,
         1 => ctx.near_upper.unwrap_or(up > low),
         _ => up > low,
     };
@@ -217,6 +222,7 @@ pub fn context_in_line(
         line_upper,
         sentence_start,
         near_upper,
+        near_split: matches!((before, after), (Some(b), Some(a)) if b != a),
         before_figure,
         before_lower_word,
     }
@@ -299,6 +305,7 @@ mod tests {
         line_upper: false,
         sentence_start: false,
         near_upper: None,
+        near_split: false,
         before_figure: false,
         before_lower_word: false,
     };
@@ -415,6 +422,19 @@ mod tests {
         assert_eq!(restore("diéu", "điều", MID), CasePattern::Lower);
         // No word with evidence: the line decides, as before.
         assert_eq!(at(2, "CO").near_upper, None);
+    }
+
+    #[test]
+    fn neighbours_of_both_cases_leave_it_to_the_word() {
+        let (lines, toks) = lines_and_tokens(&["S6: 642/BC-SYT Ha Tinh, ngay 08", "GIAM Ha TINH"]);
+        let at = |li: usize, w: &str| context_at(&lines, &toks, li, w);
+        // A code in capitals before, the name's next word in title case.
+        let ha = at(0, "Ha");
+        assert!(ha.near_split);
+        assert_eq!(restore("Ha", "hà", ha), CasePattern::Title);
+        // Capitals both sides outweigh one small letter.
+        assert!(!at(1, "Ha").near_split);
+        assert_eq!(restore("Ha", "hà", at(1, "Ha")), CasePattern::Upper);
     }
 
     #[test]
