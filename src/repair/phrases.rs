@@ -575,22 +575,35 @@ pub(super) fn read_road_code(lines: &[String], tokens: &[Vec<Token>], changes: &
 }
 
 /// Reads the zero OCR printed as an `O` in a police department's code
-/// (`PVO1` → `PV01`, `PCO7` → `PC07`: `P`, a letter, two digits, as the
-/// Ministry of Public Security numbers its departments), which a symbol
-/// often ends with (`1248/CAT-PV01`).
+/// (`PVO1` → `PV01`, `PCO7` → `PC07`, `PAOS` → `PA05`: `P`, the letter of
+/// its series, two digits, as the Ministry of Public Security numbers its
+/// departments), which a symbol often ends with (`1248/CAT-PV01`). The last
+/// digit may be printed as the letter it looks like (`S` for `5`, `I` for
+/// `1`, `G` for `6`); `B` is left alone (`PCOB` stands for `PC06` as often as
+/// for `PC08`).
 pub(super) fn read_police_code(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    /// The series letters of the Ministry's departments (`PA05`, `PC06`).
+    const SERIES: &[u8] = b"ABCHKVX";
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         for (ti, t) in toks.iter().enumerate() {
             let b = t.text(line).as_bytes();
-            let code = t.kind == TokenKind::Word
-                && b.len() == 4
-                && b[0] == b'P'
-                && b[1].is_ascii_uppercase()
-                && b[1] != b'O'
-                && b[2] == b'O'
-                && b[3].is_ascii_digit();
-            if code {
-                let to = format!("{}0{}", &t.text(line)[..2], &t.text(line)[3..]);
+            if t.kind != TokenKind::Word
+                || b.len() != 4
+                || b[0] != b'P'
+                || !SERIES.contains(&b[1])
+                || !matches!(b[2], b'O' | b'0' | b'Q')
+            {
+                continue;
+            }
+            let last = match b[3] {
+                d if d.is_ascii_digit() => d,
+                b'S' => b'5',
+                b'I' | b'l' => b'1',
+                b'G' => b'6',
+                _ => continue,
+            };
+            let to = format!("P{}0{}", b[1] as char, last as char);
+            if to.as_bytes() != b {
                 let now = changes.text(line, t, (li, ti)).to_owned();
                 changes.insert((li, ti), phrase(&to, Some(now)));
             }
@@ -3120,9 +3133,12 @@ pub(super) mod tests {
     fn a_police_departments_zero() {
         let out = read_with(
             read_police_code,
-            "1248/CAT-PVO1; PCO7, PC06; POO1; PHO; SO6; pvo1",
+            "1248/CAT-PVO1; PCO7, PC06; POO1; PHO; SO6; pvo1; PAOS, PVOI, PCOG, PCOB, PROS, PAQS",
         );
-        assert_eq!(out, ["1248/CAT-PV01; PC07, PC06; POO1; PHO; SO6; pvo1"]);
+        assert_eq!(
+            out,
+            ["1248/CAT-PV01; PC07, PC06; POO1; PHO; SO6; pvo1; PA05, PV01, PC06, PCOB, PROS, PA05"]
+        );
     }
 
     #[test]
