@@ -307,20 +307,25 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
             .rsplit(|c: char| c.is_whitespace())
             .next()
             .unwrap_or("");
-        let list_gap = last_context_stop.as_ref().is_some_and(|(le, stop)| {
-            let le = *le;
-            le <= s
-                && {
-                    // The joiners are at most four letters long: a longer gap
-                    // (often the rest of the document) is none and is not folded.
-                    let gap = t[le..s].trim();
-                    gap.chars().nth(4).is_none() && {
-                        let g = skeleton(gap);
-                        g.is_empty() || g == "," || g == "va" || g == "-" || g == "hoac"
+        // A level or ordinal is a small whole number: a figure with a
+        // thousands dot or a decimal comma after `mức 1 và` is a count
+        // (`mức 1 và 2.105.836 tài khoản mức 2`).
+        let level_like = figure.len() <= 3 && figure.bytes().all(|b| b.is_ascii_digit());
+        let list_gap = level_like
+            && last_context_stop.as_ref().is_some_and(|(le, stop)| {
+                let le = *le;
+                le <= s
+                    && {
+                        // The joiners are at most four letters long: a longer gap
+                        // (often the rest of the document) is none and is not folded.
+                        let gap = t[le..s].trim();
+                        gap.chars().nth(4).is_none() && {
+                            let g = skeleton(gap);
+                            g.is_empty() || g == "," || g == "va" || g == "-" || g == "hoac"
+                        }
                     }
-                }
-                && !own_level_follows(&t[e..], stop)
-        });
+                    && !own_level_follows(&t[e..], stop)
+            });
         // A rate per head, or a range's low end before one, is a measure
         // (looked for only after a level's word).
         let rate_ahead = || {
@@ -329,7 +334,19 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
                     .find(&t[e..])
                     .is_some_and(|m| per_population(t, e + m.end()).is_some())
         };
+        // `năm` before a figure with a thousands dot or a decimal comma names
+        // no year (`trong năm 3.856,4 triệu đồng`). After `ngày` or `tháng`
+        // such a figure is more often OCR's date (`ngày 31,72` for `31/7`).
+        let calendar_amount = is_word(prev_word, &["năm"]) && {
+            // Well formed: `3.856,4`, `1.200`, `12,5`; not OCR's `2026.1`.
+            let (whole, decimals) = figure.split_once(',').unwrap_or((&figure, ""));
+            let groups: Vec<&str> = whole.split('.').collect();
+            groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+                && decimals.bytes().all(|b| b.is_ascii_digit())
+                && (super::number::thousands(&groups) || groups.len() == 1 && !decimals.is_empty())
+        };
         if (is_word(prev_word, CONTEXT_STOP)
+            && !calendar_amount
             && !rate_ahead()
             && !is_frequency(prev_word, &t[e..])
             && !not_a_level(head, prev_word, &t[e..]))
@@ -1653,6 +1670,17 @@ mod tests {
         assert!(values(&["tại khoản 1, 2 Mục I; mức độ 3 và 4; lần thứ 27"]).is_empty());
         assert!(values(&["trong 6 tháng đầu năm, năm 2023, 9001:2015, igate 2.0"]).is_empty());
         assert!(values(&["cho trẻ em dưới 6 tuổi và người đủ 14 tuổi"]).is_empty());
+        // An amount after a calendar word.
+        assert_eq!(
+            values(&["vận động trong năm 3.856,4 triệu đồng, cả năm 1.200 lượt"]),
+            [3856.4e6, 1200.0]
+        );
+        assert!(values(&["trong năm 2026 và tháng 12, năm 2026.1 FH"]).is_empty());
+        // A count after a level and a joiner is no listed level.
+        assert_eq!(
+            values(&["312.540 tài khoản mức 1 và 2.105.836 tài khoản mức 2"]),
+            [312540.0, 2105836.0]
+        );
         // A count is never followed by a determiner: OCR's `6` for `ở`.
         assert!(values(&["tuyên truyền 6 các thôn, 6 tất cả trường"]).is_empty());
         // A kind's size is its name (`đô thị loại 2`, `bồn loại 2 m³`).
