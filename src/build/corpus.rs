@@ -70,7 +70,14 @@ fn items(line: &str) -> Vec<Item> {
 
 pub(super) fn for_chunks(path: &Path, mut f: impl FnMut(&[String])) -> Result<(), BuildError> {
     let file = std::fs::File::open(path).map_err(io_err(path))?;
-    let reader = std::io::BufReader::new(flate2::read::MultiGzDecoder::new(file));
+    // The shared corpora are gzipped; the team's own text is plain.
+    let reader: Box<dyn BufRead> = if path.extension().is_some_and(|e| e == "gz") {
+        Box::new(std::io::BufReader::new(flate2::read::MultiGzDecoder::new(
+            file,
+        )))
+    } else {
+        Box::new(std::io::BufReader::new(file))
+    };
     let mut chunk = Vec::with_capacity(CHUNK);
     for line in reader.lines() {
         chunk.push(line.map_err(io_err(path))?);

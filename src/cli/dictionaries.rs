@@ -12,6 +12,10 @@ pub enum DictionariesCommand {
         /// The team's shared sources folder (corpus/, lexicons/, ocr-pairs/, gold/, seeds/).
         #[arg(long, value_name = "DIR")]
         shared: PathBuf,
+        /// The team's own corpus folder: every `*.txt` in it is counted
+        /// into the language model beside the shared corpora.
+        #[arg(long, value_name = "DIR", default_value = "corpus")]
+        corpus: PathBuf,
         /// Output folder (default: the dictionaries directory in use).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
@@ -22,13 +26,23 @@ pub enum DictionariesCommand {
 
 pub fn run(cmd: DictionariesCommand, dict_dir: &Path) -> Result<i32> {
     match cmd {
-        DictionariesCommand::Build { shared, out } => {
+        DictionariesCommand::Build {
+            shared,
+            corpus,
+            out,
+        } => {
             let out = out.unwrap_or_else(|| dict_dir.to_owned());
             let start = std::time::Instant::now();
-            let report = vietdoc::build::build(&shared, &out, &mut |msg| {
+            let report = vietdoc::build::build(&shared, &corpus, &out, &mut |msg| {
                 eprintln!("[{:>6.1}s] {msg}", start.elapsed().as_secs_f64())
             })
-            .with_context(|| format!("building dictionaries from {}", shared.display()))?;
+            .with_context(|| {
+                format!(
+                    "building dictionaries from {} and {}",
+                    shared.display(),
+                    corpus.display()
+                )
+            })?;
             eprintln!("{}", serde_json::to_string_pretty(&report)?);
             eprintln!(
                 "done in {:.1}s -> {}",
