@@ -555,7 +555,8 @@ fn every_period_is_hang_with_a_breve() {
 fn words_counted_by_a_figure_lean_to_counted_nouns() {
     let out = repair_ok(
         "Du an co 126 hé bi anh huong mot phan dat.\n\
-         Da tiep nhan 56.703 ho so, giai quyet dung han.",
+         Da tiep nhan 56.703 ho so, giai quyet dung han.\n\
+         gom 742 tré tam hoan do dang mac bénh cap tinh",
     );
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines[0].contains("126 hộ bị"), "{out}");
@@ -563,6 +564,7 @@ fn words_counted_by_a_figure_lean_to_counted_nouns() {
         lines[1].contains("56.703 hồ sơ"),
         "a strong bigram after still wins: {out}"
     );
+    assert!(lines[2].contains("742 trẻ"), "children are counted: {out}");
 }
 
 #[test]

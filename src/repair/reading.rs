@@ -2139,6 +2139,11 @@ pub(super) const COUNTERS: &[&str] = &[
     "bản",
     "trang",
     "đơn",
+    "trẻ",
+    "mũi",
+    "liều",
+    "lọ",
+    "suất",
 ];
 
 /// Words that follow a unit's slash after a quantity (`1,6 tạ/ha`, `30
