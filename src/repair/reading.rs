@@ -1920,6 +1920,17 @@ pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'sta
                 && crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(w))
         })
     };
+    // A heading's Roman numeral opening the line is no syllable
+    // (`VI. ĐỀ XUẤT`, `XI.KẾT LUẬN`): its dot stays.
+    let heading_numeral = before.is_some_and(|t| {
+        t.text(line)
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+            && toks[..ti - 1].iter().all(|t| t.kind == TokenKind::Space)
+    });
+    if heading_numeral {
+        return None;
+    }
     if matches!(mark, '.' | ':') && is_upper_syllable(before) && is_upper_syllable(next) {
         return Some(" ");
     }
@@ -2782,6 +2793,9 @@ mod tests {
         assert_eq!(marks("Nghị định số.163/2025/NĐ-CP")[0].1, Some(" "));
         assert_eq!(marks("tỷ lệ đạt.95% kế hoạch")[0].1, Some(" "));
         assert_eq!(marks("SỞ. CÔNG THƯƠNG")[0].1, Some(""));
+        // A heading's Roman numeral keeps its dot, however its letters read.
+        assert_eq!(marks("VI. DE XUAT, KIEN NGHI")[0].1, None);
+        assert_eq!(marks("  XI.KẾT LUẬN")[0].1, None);
         // A dot after an acronym before a lower-case word, after `ngày`
         // before its date.
         assert_eq!(marks("của HĐND. tỉnh về")[0].1, Some(""));
