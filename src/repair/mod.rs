@@ -605,6 +605,7 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Text(phrases::read_police_code),
     Reader::Text(phrases::read_road_code),
     Reader::Text(phrases::read_target_after_figure),
+    Reader::Text(phrases::read_portal),
     Reader::Text(motto::read_fixed_header_lines),
     Reader::Lexicon(initials::read_code_initials),
     Reader::Text(phrases::read_archive_commas),
