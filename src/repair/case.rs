@@ -123,6 +123,11 @@ pub struct LineCase {
     /// Per token, whether its letters say it is in capitals ([`case_said`]
     /// of a word of a syllable's shape; `None` for any other token).
     said: Vec<Option<bool>>,
+    /// The token opening the national motto (`Độc` of `Độc lập - Tự do -
+    /// Hạnh phúc`) after other words on the line: the issuer's column, in
+    /// capitals, and the motto's, in title case, merged on one line. Neither
+    /// column's words are asked about the other's case.
+    motto_at: Option<usize>,
 }
 
 impl LineCase {
@@ -137,8 +142,28 @@ impl LineCase {
                 .zip(&syllables)
                 .map(|(t, &s)| s.then(|| case_said(t.text(line))).flatten())
                 .collect(),
+            motto_at: motto_start(line, toks),
         }
     }
+}
+
+/// Where the national motto opens after other words on the line: a word of
+/// three letters `d`…`c` (`Doc`, `Déc`, `Độc`; OCR's `D6c` too), a space and
+/// `lập` by its letters.
+fn motto_start(line: &str, toks: &[Token]) -> Option<usize> {
+    (2..toks.len().saturating_sub(2)).find(|&i| {
+        let word = toks[i].text(line);
+        let mut cs = word
+            .chars()
+            .map(|c| viet::base_letter(c).to_ascii_lowercase());
+        toks[i].kind == TokenKind::Word
+            && word.chars().count() == 3
+            && cs.next() == Some('d')
+            && cs.nth(1) == Some('c')
+            && toks[i + 1].text(line) == " "
+            && viet::skeleton_eq(toks[i + 2].text(line), "lap")
+            && toks[..i].iter().any(|t| t.kind == TokenKind::Word)
+    })
 }
 
 /// The context of token `ti` of line `li`. Callers repairing many tokens of
@@ -206,8 +231,14 @@ pub fn context_in_line(
         it.take_while(|&i| !stop(&toks[i]))
             .find_map(|i| case.said.get(i).copied().flatten())
     };
-    let before = nearest(&mut (0..ti).rev());
-    let after = nearest(&mut (ti + 1..toks.len()));
+    // The other column of a line the motto shares is not asked.
+    let (from, to) = match case.motto_at {
+        Some(m) if ti < m => (0, m),
+        Some(m) => (m, toks.len()),
+        None => (0, toks.len()),
+    };
+    let before = nearest(&mut (from..ti).rev());
+    let after = nearest(&mut (ti + 1..to));
     let near_upper = match (before, after) {
         (None, None) => None,
         (b, a) => Some(b == Some(true) || a == Some(true)),
@@ -422,6 +453,23 @@ mod tests {
         assert_eq!(restore("diéu", "điều", MID), CasePattern::Lower);
         // No word with evidence: the line decides, as before.
         assert_eq!(at(2, "CO").near_upper, None);
+    }
+
+    #[test]
+    fn the_issuers_column_is_not_asked_about_the_mottos_case() {
+        let (lines, toks) = lines_and_tokens(&[
+            "SO Y TE Doc lap - Tw do - Hanh phic",
+            "SO NOI VU D6c lap - Tu do",
+            "Doc lap - Tu do - Hanh phuc",
+        ]);
+        let at = |li: usize, w: &str| context_at(&lines, &toks, li, w);
+        assert_eq!(at(0, "TE").near_upper, None);
+        assert_eq!(restore("TE", "tế", at(0, "TE")), CasePattern::Upper);
+        assert_eq!(restore("VU", "vụ", at(1, "VU")), CasePattern::Upper);
+        // The motto's own words still see each other.
+        assert_eq!(at(0, "Tw").near_upper, Some(false));
+        // A motto alone on its line has no other column.
+        assert_eq!(LineCase::new(&lines[2], &toks[2]).motto_at, None);
     }
 
     #[test]
