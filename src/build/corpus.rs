@@ -68,19 +68,27 @@ fn items(line: &str) -> Vec<Item> {
     out
 }
 
+/// Calls `f` with the lines of the corpus file `path`, a chunk at a time.
+///
+/// The shared corpora are gzipped. A plain-text file is the team's own
+/// prose, whose people, places and bodies are made up: its names are masked
+/// ([`mask_names`]) so that the language model learns the reports' words
+/// from it, not invented names (`Hà Lâm` had come to outweigh the real `Hà
+/// Lam` in clean text).
 pub(super) fn for_chunks(path: &Path, mut f: impl FnMut(&[String])) -> Result<(), BuildError> {
     let file = std::fs::File::open(path).map_err(io_err(path))?;
-    // The shared corpora are gzipped; the team's own text is plain.
-    let reader: Box<dyn BufRead> = if path.extension().is_some_and(|e| e == "gz") {
+    let team = path.extension().is_none_or(|e| e != "gz");
+    let reader: Box<dyn BufRead> = if team {
+        Box::new(std::io::BufReader::new(file))
+    } else {
         Box::new(std::io::BufReader::new(flate2::read::MultiGzDecoder::new(
             file,
         )))
-    } else {
-        Box::new(std::io::BufReader::new(file))
     };
     let mut chunk = Vec::with_capacity(CHUNK);
     for line in reader.lines() {
-        chunk.push(line.map_err(io_err(path))?);
+        let line = line.map_err(io_err(path))?;
+        chunk.push(if team { mask_names(&line) } else { line });
         if chunk.len() == CHUNK {
             f(&chunk);
             chunk.clear();
@@ -90,6 +98,33 @@ pub(super) fn for_chunks(path: &Path, mut f: impl FnMut(&[String])) -> Result<()
         f(&chunk);
     }
     Ok(())
+}
+
+/// `line` with every word that opens with a capital past a sentence's
+/// start replaced by a full stop, which ends the language model's segment:
+/// names and the words of named bodies (`tỉnh Hà Lâm`, `Công ty Lâm nghiệp`)
+/// go, the running text around them stays. A sentence starts at the line's
+/// start, after `.`, `!`, `?` or `:`, and after a list's marker (`-`, `+`,
+/// `a)`, `1.`, `II.`).
+pub(super) fn mask_names(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut starts = true;
+    for (i, word) in line.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        out.push_str(if capital && !starts { "." } else { word });
+        if word.is_empty() {
+            continue;
+        }
+        let marker = matches!(word, "-" | "+" | "*" | "•")
+            || word.strip_suffix(['.', ')']).is_some_and(|w| {
+                !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric()) && w.len() <= 4
+            });
+        starts = marker || word.ends_with(['.', '!', '?', ':']);
+    }
+    out
 }
 
 /// Weighted counts of every LM word form in the corpora.

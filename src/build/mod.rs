@@ -314,6 +314,15 @@ mod tests {
         let mut lines = Vec::new();
         corpus::for_chunks(&files[0], |chunk| lines.extend_from_slice(chunk)).expect("read");
         assert_eq!(lines, ["Trân trọng báo cáo."]);
+        // Names past a sentence's start are masked; the running text stays.
+        assert_eq!(
+            corpus::mask_names("Hà Lâm, ngày 11 tháng 5: Công ty Lâm nghiệp Hà Lâm đã trồng"),
+            "Hà . ngày 11 tháng 5: Công ty . nghiệp . . đã trồng"
+        );
+        assert_eq!(
+            corpus::mask_names("- Sở Y tế; a) Ủy ban nhân dân tỉnh Bình Lạc. Trân trọng"),
+            "- Sở . tế; a) Ủy ban nhân dân tỉnh . . Trân trọng"
+        );
         // A missing folder is an error naming it, not an empty corpus.
         let missing = dir.path().join("none");
         match team_corpus(&missing) {
