@@ -1,9 +1,9 @@
 //! Abbreviations and document-symbol codes (`UBND`, `QĐ`, `NĐ-CP` parts).
 
+use super::corpus::Source;
 use super::{io_err, BuildError};
 use rustc_hash::FxHashMap;
 use std::io::BufRead;
-use std::path::PathBuf;
 use std::sync::LazyLock;
 
 /// Codes from the official format (Nghị định 30/2020, Phụ lục III), common
@@ -68,9 +68,9 @@ fn sector_codes() -> impl Iterator<Item = String> {
 /// Counts the parts of document symbols in the corpora, plus [`BUILTIN`] and
 /// the sector codes of departments and offices.
 /// Returns `(code, count)` sorted by code.
-pub fn collect(files: &[(PathBuf, u32)]) -> Result<Vec<(String, u64)>, BuildError> {
+pub fn collect(files: &[Source]) -> Result<Vec<(String, u64)>, BuildError> {
     let mut counts: FxHashMap<String, u64> = FxHashMap::default();
-    for (path, _) in files {
+    for Source { path, .. } in files {
         let file = std::fs::File::open(path).map_err(io_err(path))?;
         let reader = std::io::BufReader::new(flate2::read::MultiGzDecoder::new(file));
         for line in reader.lines() {

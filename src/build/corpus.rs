@@ -68,27 +68,35 @@ fn items(line: &str) -> Vec<Item> {
     out
 }
 
-/// Calls `f` with the lines of the corpus file `path`, a chunk at a time.
-///
-/// The shared corpora are gzipped. A plain-text file is the team's own
-/// prose, whose people, places and bodies are made up: its names are masked
-/// ([`mask_names`]) so that the language model learns the reports' words
-/// from it, not invented names (`Hà Lâm` had come to outweigh the real `Hà
-/// Lam` in clean text).
-pub(super) fn for_chunks(path: &Path, mut f: impl FnMut(&[String])) -> Result<(), BuildError> {
+/// One corpus the language model and the name and code lists count.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// The file: gzipped when its name ends in `.gz`, else plain text.
+    pub path: PathBuf,
+    /// How many times each of its counts is added.
+    pub weight: u32,
+    /// The team's own prose, whose people, places and bodies are made up:
+    /// its names are masked when it is read ([`mask_names`]), so that the
+    /// language model learns the reports' words from it, not invented names
+    /// (`Hà Lâm` had come to outweigh the real `Hà Lam` in clean text).
+    pub own: bool,
+}
+
+/// Calls `f` with the lines of `source`, a chunk at a time.
+pub(super) fn for_chunks(source: &Source, mut f: impl FnMut(&[String])) -> Result<(), BuildError> {
+    let path = &source.path;
     let file = std::fs::File::open(path).map_err(io_err(path))?;
-    let team = path.extension().is_none_or(|e| e != "gz");
-    let reader: Box<dyn BufRead> = if team {
-        Box::new(std::io::BufReader::new(file))
-    } else {
+    let reader: Box<dyn BufRead> = if path.extension().is_some_and(|e| e == "gz") {
         Box::new(std::io::BufReader::new(flate2::read::MultiGzDecoder::new(
             file,
         )))
+    } else {
+        Box::new(std::io::BufReader::new(file))
     };
     let mut chunk = Vec::with_capacity(CHUNK);
     for line in reader.lines() {
         let line = line.map_err(io_err(path))?;
-        chunk.push(if team { mask_names(&line) } else { line });
+        chunk.push(if source.own { mask_names(&line) } else { line });
         if chunk.len() == CHUNK {
             f(&chunk);
             chunk.clear();
@@ -128,10 +136,10 @@ pub(super) fn mask_names(line: &str) -> String {
 }
 
 /// Weighted counts of every LM word form in the corpora.
-pub fn count_words(files: &[(PathBuf, u32)]) -> Result<FxHashMap<String, u64>, BuildError> {
+pub fn count_words(files: &[Source]) -> Result<FxHashMap<String, u64>, BuildError> {
     let mut total: FxHashMap<String, u64> = FxHashMap::default();
-    for (path, weight) in files {
-        for_chunks(path, |chunk| {
+    for source in files {
+        for_chunks(source, |chunk| {
             let part = chunk
                 .par_iter()
                 .fold(FxHashMap::default, |mut m: FxHashMap<String, u64>, line| {
@@ -149,7 +157,7 @@ pub fn count_words(files: &[(PathBuf, u32)]) -> Result<FxHashMap<String, u64>, B
                     a
                 });
             for (k, v) in part {
-                *total.entry(k).or_insert(0) += v * *weight as u64;
+                *total.entry(k).or_insert(0) += v * source.weight as u64;
             }
         })?;
     }
@@ -159,12 +167,12 @@ pub fn count_words(files: &[(PathBuf, u32)]) -> Result<FxHashMap<String, u64>, B
 /// N-gram counts over the corpora, segments split at punctuation other than
 /// the comma (a word of its own, [`lexicon::lm::COMMA`]).
 pub fn count_ngrams(
-    files: &[(PathBuf, u32)],
+    files: &[Source],
     ids: &FxHashMap<&str, WordId>,
 ) -> Result<super::lm::Counts, BuildError> {
     let mut counts = super::lm::Counts::default();
-    for (path, weight) in files {
-        for_chunks(path, |chunk| {
+    for source in files {
+        for_chunks(source, |chunk| {
             let segs: Vec<Vec<Vec<WordId>>> = chunk
                 .par_iter()
                 .map(|line| {
@@ -195,7 +203,7 @@ pub fn count_ngrams(
                 .collect();
             for line in segs {
                 for s in line {
-                    counts.add_segment(&s, *weight);
+                    counts.add_segment(&s, source.weight);
                 }
             }
         })?;

@@ -62,13 +62,13 @@ pub const TEAM_CORPUS_WEIGHT: u32 = 3;
 
 /// The team's corpus files in `dir`: every `*.txt`, in name order.
 pub fn team_corpus(dir: &Path) -> Result<Vec<PathBuf>, BuildError> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(io_err(dir))?
-        .map(|e| e.map(|e| e.path()).map_err(io_err(dir)))
-        .collect::<Result<Vec<_>, _>>()?
-        .into_iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io_err(dir))? {
+        let path = entry.map_err(io_err(dir))?.path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            files.push(path);
+        }
+    }
     files.sort();
     Ok(files)
 }
@@ -145,10 +145,18 @@ pub fn build(
 
     log("counting words");
     let team_files = team_corpus(team)?;
-    let files: Vec<(PathBuf, u32)> = CORPORA
+    let files: Vec<corpus::Source> = CORPORA
         .iter()
-        .map(|(f, w)| (shared.join("corpus").join(f), *w))
-        .chain(team_files.iter().map(|f| (f.clone(), TEAM_CORPUS_WEIGHT)))
+        .map(|(f, w)| corpus::Source {
+            path: shared.join("corpus").join(f),
+            weight: *w,
+            own: false,
+        })
+        .chain(team_files.iter().map(|f| corpus::Source {
+            path: f.clone(),
+            weight: TEAM_CORPUS_WEIGHT,
+            own: true,
+        }))
         .collect();
     let word_counts = corpus::count_words(&files)?;
     let mut words: Vec<(&String, &u64)> = word_counts.iter().filter(|(_, &c)| c >= 3).collect();
@@ -310,10 +318,21 @@ mod tests {
         let files = team_corpus(dir.path()).expect("listed");
         let names: Vec<_> = files.iter().filter_map(|f| f.file_name()).collect();
         assert_eq!(names, ["a.txt", "b.txt"]);
-        // Plain text is read as it is (the shared corpora are gzipped).
-        let mut lines = Vec::new();
-        corpus::for_chunks(&files[0], |chunk| lines.extend_from_slice(chunk)).expect("read");
-        assert_eq!(lines, ["Trân trọng báo cáo."]);
+        // Plain text is read as it is (the shared corpora are gzipped), the
+        // team's with its names masked.
+        std::fs::write(&files[0], "Trân trọng báo cáo Sở Y tế.\n").expect("written");
+        let read = |own: bool| {
+            let source = corpus::Source {
+                path: files[0].clone(),
+                weight: TEAM_CORPUS_WEIGHT,
+                own,
+            };
+            let mut lines = Vec::new();
+            corpus::for_chunks(&source, |chunk| lines.extend_from_slice(chunk)).expect("read");
+            lines
+        };
+        assert_eq!(read(false), ["Trân trọng báo cáo Sở Y tế."]);
+        assert_eq!(read(true), ["Trân trọng báo cáo . . tế."]);
         // Names past a sentence's start are masked; the running text stays.
         assert_eq!(
             corpus::mask_names("Hà Lâm, ngày 11 tháng 5: Công ty Lâm nghiệp Hà Lâm đã trồng"),

@@ -1,6 +1,7 @@
 //! Counting the personal names of the corpora for the person-name model
 //! (see [`crate::lexicon::names`]).
 
+use super::corpus::Source;
 use super::lm::Counts;
 use super::BuildError;
 use crate::lexicon::lm::{WordId, UNK};
@@ -8,7 +9,6 @@ use crate::lexicon::names::names_in;
 use crate::text;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::path::PathBuf;
 
 /// Trigram counts over the distinct personal names the corpora print (each
 /// name a segment, counted once however often it is printed: the model is
@@ -17,15 +17,15 @@ use std::path::PathBuf;
 /// listed place names (`places`, lower case: `hà nội`, `lâm đồng`). The
 /// second value is the number of distinct names counted.
 pub fn count_names(
-    files: &[(PathBuf, u32)],
+    files: &[Source],
     ids: &FxHashMap<&str, WordId>,
     places: &FxHashSet<String>,
 ) -> Result<(Counts, u64), BuildError> {
     let mut counts = Counts::default();
     // In corpus order: the model's tables are laid out in the order counted.
     let mut distinct: FxHashSet<Vec<WordId>> = FxHashSet::default();
-    for (path, _) in files {
-        super::corpus::for_chunks(path, |chunk| {
+    for source in files {
+        super::corpus::for_chunks(source, |chunk| {
             let names: Vec<Vec<WordId>> = chunk
                 .par_iter()
                 .flat_map_iter(|line| {

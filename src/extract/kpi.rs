@@ -1670,7 +1670,7 @@ mod tests {
         assert!(values(&["tại khoản 1, 2 Mục I; mức độ 3 và 4; lần thứ 27"]).is_empty());
         assert!(values(&["trong 6 tháng đầu năm, năm 2023, 9001:2015, igate 2.0"]).is_empty());
         assert!(values(&["cho trẻ em dưới 6 tuổi và người đủ 14 tuổi"]).is_empty());
-        // An amount after a calendar word.
+        // An amount after `năm` (a year's figure is none).
         assert_eq!(
             values(&["vận động trong năm 3.856,4 triệu đồng, cả năm 1.200 lượt"]),
             [3856.4e6, 1200.0]

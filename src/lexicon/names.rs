@@ -192,8 +192,9 @@ fn is_rank(a: &str, b: &str) -> bool {
     if !opens_rank {
         return false;
     }
-    let grade = viet::skeleton(&a.to_lowercase());
-    let rank = viet::skeleton(&b.to_lowercase().replace('4', "a"));
+    // (A skeleton is in small letters.)
+    let grade = viet::skeleton(a);
+    let rank = viet::skeleton(b).replace('4', "a");
     let graded = GRADES.iter().any(|g| {
         *g == grade || g.len() >= NEAR_GRADE_LETTERS && strsim::levenshtein(g, &grade) == 1
     });

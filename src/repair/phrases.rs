@@ -547,8 +547,8 @@ pub(super) fn read_target_after_figure(
 /// Reads `cổng` (a portal) for the `công` the decoder read before the
 /// acronym of an electronic portal (`Cong TTDT tỉnh` → `Cổng TTĐT tỉnh`,
 /// `Cổng DVCQG`): `công` never stands before these (the held-out truth
-/// prints `Cổng TTĐT` 48 times; the legal corpora 10 times, `Công TTĐT`
-/// never).
+/// prints `Cổng TTĐT` 48 times and `Công TTĐT` never; the legal corpora the
+/// first 10 times, the second once, a typo: `TGĐ Công TTĐT`).
 pub(super) fn read_portal(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     const PORTALS: &[&str] = &["ttdt", "dvc", "dvcqg"];
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {

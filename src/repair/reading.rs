@@ -1923,9 +1923,7 @@ pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'sta
     // A heading's Roman numeral opening the line is no syllable
     // (`VI. ĐỀ XUẤT`, `XI.KẾT LUẬN`): its dot stays.
     let heading_numeral = before.is_some_and(|t| {
-        t.text(line)
-            .chars()
-            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+        crate::text::roman::value(t.text(line)).is_some()
             && toks[..ti - 1].iter().all(|t| t.kind == TokenKind::Space)
     });
     if heading_numeral {
