@@ -322,6 +322,27 @@ fn lone_figures_read_as_syllables_only_where_the_model_is_sure() {
 }
 
 #[test]
+fn figures_printed_for_so_read_only_where_the_model_is_sure() {
+    // OCR prints `số`/`sở` as `86` or `56`; a count keeps its figure.
+    let input = "Cong tac tuyén truyen cai cich hanh chinh ciia UBND tinh dat két qua tot.\n\
+                 Tong 86 van ban da ban hanh trong nam la 125 van ban.\n\
+                 Can cu Quyet dinh 56 1830/QD-UBND ngay 12/3/2026.\n\
+                 Da ho tro 86 ho gia dinh va 56 don vi bi thiet hai.\n\
+                 Co 86 xa dat chuan, mot 56 noi con cham.";
+    let out = repair_ok(input);
+    let lines: Vec<&str> = out.split('\n').collect();
+    assert!(lines[1].starts_with("Tổng số văn bản"), "{}", lines[1]);
+    assert!(
+        lines[2].contains("Quyết định số 1830/QĐ-UBND"),
+        "{}",
+        lines[2]
+    );
+    assert!(lines[4].contains("một số nơi"), "{}", lines[4]);
+    assert_eq!(figures(lines[3]), ["86", "56"], "{}", lines[3]);
+    assert_eq!(figures(lines[4]), ["86"], "{}", lines[4]);
+}
+
+#[test]
 fn repairs_codes_markers_and_letters_in_words() {
     let input = "S6: 1034/BC-VP ngày 28/3/2022\nIL. Kết quả\nI11. Nhiệm vụ\nQuyết định số 380/0D-UBND và 69/2024/ND-CP";
     let out = repair_ok(input);
