@@ -108,24 +108,89 @@ pub(super) fn for_chunks(source: &Source, mut f: impl FnMut(&[String])) -> Resul
     Ok(())
 }
 
+/// Capitalised words that open the names of offices, bodies, titles and
+/// documents in reports, never the made-up part of a name (see
+/// [`mask_names`]).
+const KEPT_CAPITALS: &[&str] = &[
+    "Việt",
+    "Nam",
+    "Ủy",
+    "Sở",
+    "Bộ",
+    "Phó",
+    "Phòng",
+    "Ban",
+    "Đảng",
+    "Nhà",
+    "Chính",
+    "Quốc",
+    "Hội",
+    "Mặt",
+    "Tổ",
+    "Thủ",
+    "Chủ",
+    "Trung",
+    "Công",
+    "Văn",
+    "Nhân",
+    "Kế",
+    "Quyết",
+    "Nghị",
+    "Thông",
+    "Luật",
+    "Chỉ",
+    "Kết",
+    "Đề",
+    "Chương",
+    "Thường",
+    "Đoàn",
+    "Cục",
+    "Kho",
+    "Bảo",
+    "Trường",
+    "Trạm",
+    "Bệnh",
+];
+
+/// Marks a word may carry after it (`UBND,`, `Sở;`).
+const PUNCT_AFTER: &[char] = &[',', ';', ':', '.', ')', '!', '?'];
+
+/// Is `word` an acronym: two to six capitals, none with a mark but `Đ`
+/// (`UBND`, `HĐND`, `MTTQ`)?
+fn is_acronym(word: &str) -> bool {
+    (2..=6).contains(&word.chars().count())
+        && word.chars().all(|c| c.is_ascii_uppercase() || c == 'Đ')
+}
+
 /// `line` with every word that opens with a capital past a sentence's
 /// start replaced by a full stop, which ends the language model's segment:
 /// names and the words of named bodies (`tỉnh Hà Lâm`, `Công ty Lâm nghiệp`)
 /// go, the running text around them stays. A sentence starts at the line's
 /// start, after `.`, `!`, `?` or `:`, and after a list's marker (`-`, `+`,
-/// `a)`, `1.`, `II.`).
+/// `a)`, `1.`, `II.`). The words that open the names of offices, bodies
+/// and documents ([`KEPT_CAPITALS`], `Ủy ban MTTQ Việt Nam tỉnh`) and
+/// acronyms without a mark (`UBND`, `HĐND`) are no made-up names: they
+/// stay, unless they follow another capitalised word that is none of them
+/// (`Nguyễn Văn`, `Trần Quốc Bảo`: a person's middle and given names).
 pub(super) fn mask_names(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut starts = true;
+    // Whether the word before is small, one of the kept capitals, or ends
+    // a phrase with a comma or semicolon.
+    let mut after_kept = true;
     for (i, word) in line.split(' ').enumerate() {
         if i > 0 {
             out.push(' ');
         }
         let capital = word.chars().next().is_some_and(char::is_uppercase);
-        out.push_str(if capital && !starts { "." } else { word });
+        let bare = word.trim_end_matches(PUNCT_AFTER);
+        let keepable = capital && (KEPT_CAPITALS.contains(&bare) || is_acronym(bare));
+        let masked = capital && !starts && !(keepable && after_kept);
+        out.push_str(if masked { "." } else { word });
         if word.is_empty() {
             continue;
         }
+        after_kept = !masked && (!capital || keepable) || word.ends_with([',', ';']);
         let marker = matches!(word, "-" | "+" | "*" | "•")
             || word.strip_suffix(['.', ')']).is_some_and(|w| {
                 !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric()) && w.len() <= 4
