@@ -152,8 +152,8 @@ fn heldout_documents_meet_their_hand_checked_extracts() {
 }
 
 /// The same for sets AA–CH. On the clean text (2026-12-01, a hundred and
-/// eighty documents, at the twenty-sixth sitting's set CH): 0.993, 0.995,
-/// 0.977, 0.999, 180 of 180; on the light scans 0.989, 0.994, 0.963, 0.960,
+/// eighty documents, at the twenty-sixth sitting's end): 0.993, 0.995,
+/// 0.977, 0.999, 180 of 180; on the light scans 0.989, 0.994, 0.963, 0.961,
 /// 154 of 180 (signers' names whose marks OCR lost: `Thành` for `Thạnh`).
 #[test]
 fn newer_sets_meet_their_hand_checked_extracts() {
