@@ -323,7 +323,8 @@ fn lone_figures_read_as_syllables_only_where_the_model_is_sure() {
 
 #[test]
 fn figures_printed_for_so_read_only_where_the_model_is_sure() {
-    // OCR prints `số`/`sở` as `86` or `56`; a count keeps its figure.
+    // OCR prints `số`/`sở` as `86` or `56`; a count keeps its figure. (Before
+    // a document's number and symbol, line 2, an older reader reads it.)
     let input = "Cong tac tuyén truyen cai cich hanh chinh ciia UBND tinh dat két qua tot.\n\
                  Tong 86 van ban da ban hanh trong nam la 125 van ban.\n\
                  Can cu Quyet dinh 56 1830/QD-UBND ngay 12/3/2026.\n\

@@ -1521,9 +1521,6 @@ pub(super) fn read_symbol_slash(
     }
 }
 
-/// Figures OCR prints for a lone `số` (`8` or `5` for `s`, `6` for `ố`).
-const SO_FIGURES: [&str; 2] = ["86", "56"];
-
 /// Does `rest` open with a document's number and symbol (`87/TTr-SYT`,
 /// `62/2020/NĐ-CP`): digits, a slash, then a letter or a year?
 fn opens_symbol(rest: &str) -> bool {
@@ -1550,7 +1547,7 @@ pub(super) fn read_so_before_symbol(
         for ti in 2..toks.len().saturating_sub(2) {
             let t = &toks[ti];
             let lone = t.kind == TokenKind::Figure
-                && SO_FIGURES.contains(&t.text(line))
+                && reading::SO_FIGURES.contains(&t.text(line))
                 && toks[ti - 1].text(line) == " "
                 && toks[ti - 2].kind == TokenKind::Word
                 && toks[ti + 1].text(line) == " ";

@@ -286,20 +286,25 @@ pub(super) fn lone_o(
     }
 }
 
+/// Figures OCR prints for a lone `số` (`8` or `5` for `s`, `6` for `ố`).
+pub(super) const SO_FIGURES: [&str; 2] = ["86", "56"];
+
 /// Figures OCR prints for a lone syllable, and the syllables they stand for
 /// (in the OCR pairs, a lone `6` is `ở` as often as it is 6, a lone `14`
 /// `là` as often as 14; a lone `16` was `lỗ`/`lộ` 7 times of 9 in the pair
 /// files other than seed 002's renders; in the 44 pair files and held-out
 /// sets it also stands for `tổ` (`tổ chức`), `tố` (`tố tụng`), `rõ`, `lô`,
 /// `lở`, each read only where the model is sure, see [`lone_figure_word`]);
-/// a lone `86` or `56` is `số` or `sở` in heavy scans (`Tổng 86 văn bản`,
-/// `Quyết định 56 1830/QĐ-UBND`: 113 lone `86` or `56` between words in
-/// the held-out OCR were one of them, 69 a figure, and the model's margin
-/// reads 47 of the 113 and none of the 69).
+/// a lone [`SO_FIGURES`] is `số` or `sở` in heavy scans (`Tổng 86 văn bản`,
+/// `một 56 nội dung`; before a document's number and symbol
+/// `phrases::read_so_before_symbol` reads it: of the lone `86` or `56`
+/// between words that reader left in the held-out OCR, 113 were `số` or
+/// `sở` and 69 a figure, and the model's margin reads 47 of the 113 and
+/// none of the 69).
 const LONE_FIGURE_WORDS: [(&str, &[&str]); 5] = [
     ("6", &["ở", "ổ"]),
-    ("86", &["số", "sở"]),
-    ("56", &["số", "sở"]),
+    (SO_FIGURES[0], &["số", "sở"]),
+    (SO_FIGURES[1], &["số", "sở"]),
     ("14", &["là"]),
     ("16", &["lộ", "lỗ", "lệ", "tổ", "tố", "rõ", "lô", "lở"]),
 ];
