@@ -756,6 +756,23 @@ fn unlisted_codes_in_ocr_text_keep_their_letters() {
 }
 
 #[test]
+fn abbreviations_get_their_d_bar_back() {
+    // Tesseract's English model prints `Đ` as `D`: report abbreviations with
+    // a `Đ` get it back, those spelled with `D` (`DTTS` dân tộc thiểu số)
+    // keep it.
+    let input = "Bang 2. Ket qua thuc hien cac chi tieu nam 2026 (DVT: ty dong)\n\
+                 Ban QLDA DTXD tinh va VPDKDD tinh phoi hop voi cac xa vung DTTS;\n\
+                 Cong tac giai phong mat bang, bo tri TDC cho cac ho dan da hoan thanh.";
+    let out = repair_ok(input);
+    let lines: Vec<&str> = out.split('\n').collect();
+    assert!(lines[0].ends_with("(ĐVT: tỷ đồng)"), "{}", lines[0]);
+    assert!(lines[1].starts_with("Ban QLDA ĐTXD tỉnh"), "{}", lines[1]);
+    assert!(lines[1].contains("VPĐKĐĐ tỉnh"), "{}", lines[1]);
+    assert!(lines[1].contains("vùng DTTS;"), "{}", lines[1]);
+    assert!(lines[2].contains("bố trí TĐC cho"), "{}", lines[2]);
+}
+
+#[test]
 fn eval_lists_the_commonest_differences() {
     let v = eval(&["--input", SEED003, "--gold", GOLD003, "--show-errors", "5"]);
     let errors = v["errors"].as_array().expect("errors list");

@@ -34,6 +34,46 @@ pub const BUILTIN: &[&str] = &[
     "GDMN", "GDTX", "GDTrH", "GDTH",
 ];
 
+/// Abbreviations reports print in running text and tables that carry a `Đ`,
+/// the letter Tesseract's English model prints as `D` (`DVT` for `ĐVT`):
+/// units and budgets (`ĐVT` đơn vị tính, `NSĐP` ngân sách địa phương,
+/// `ĐVQHNS`, `ĐVHC`, `ĐVSN`, `ĐTPT`, `ĐTXD` đầu tư phát triển, xây dựng),
+/// land (`QSDĐ`, `GCNQSDĐ`, `VPĐKĐĐ` Văn phòng Đăng ký đất đai, `KĐT` khu
+/// đô thị, `TĐC` tái định cư), bodies and titles (`ĐBQH` đại biểu Quốc hội,
+/// `LĐLĐ` Liên đoàn Lao động, `HĐQT`, `QĐND`, `VĐV` vận động viên) and
+/// topics (`BĐKH` biến đổi khí hậu, `ĐKKD`, `TĐKT` thi đua khen thưởng,
+/// `BHLĐ`, `ATVSLĐ`, `TMĐT` thương mại điện tử, `ĐBSCL`). Each is kept
+/// only where its `D` spelling is rarer in the corpora than its own (`HĐTV`
+/// is not: `HDTV` is a television format; nor `CĐS`, beside `CDS`). Not
+/// `ĐTM` (đánh giá tác động môi trường): a police division's `PTM` in a
+/// symbol (`KH-CAT-PTM`) would read as it.
+pub const WITH_D_BAR: &[&str] = &[
+    "ĐVT",
+    "NSĐP",
+    "ĐVQHNS",
+    "ĐVHC",
+    "ĐVSN",
+    "ĐTPT",
+    "ĐTXD",
+    "QSDĐ",
+    "GCNQSDĐ",
+    "VPĐKĐĐ",
+    "KĐT",
+    "TĐC",
+    "ĐBQH",
+    "LĐLĐ",
+    "HĐQT",
+    "QĐND",
+    "VĐV",
+    "BĐKH",
+    "ĐKKD",
+    "TĐKT",
+    "BHLĐ",
+    "ATVSLĐ",
+    "TMĐT",
+    "ĐBSCL",
+];
+
 static SYMBOL: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(
         r"\b\d{1,5}(?:/\d{4})?[/-]((?:[A-ZĐ][A-Za-zĐđ&]*)(?:[-/][A-ZĐ][A-Za-zĐđ&]*)*)",
@@ -65,8 +105,8 @@ fn sector_codes() -> impl Iterator<Item = String> {
     })
 }
 
-/// Counts the parts of document symbols in the corpora, plus [`BUILTIN`] and
-/// the sector codes of departments and offices.
+/// Counts the parts of document symbols in the corpora, plus [`BUILTIN`],
+/// [`WITH_D_BAR`] and the sector codes of departments and offices.
 /// Returns `(code, count)` sorted by code.
 pub fn collect(files: &[Source]) -> Result<Vec<(String, u64)>, BuildError> {
     let mut counts: FxHashMap<String, u64> = FxHashMap::default();
@@ -92,6 +132,7 @@ pub fn collect(files: &[Source]) -> Result<Vec<(String, u64)>, BuildError> {
         .collect();
     for b in BUILTIN
         .iter()
+        .chain(WITH_D_BAR)
         .map(|b| (*b).to_owned())
         .chain(sector_codes())
     {
