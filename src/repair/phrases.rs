@@ -571,10 +571,38 @@ pub(super) fn read_portal(lines: &[String], tokens: &[Vec<Token>], changes: &mut
     }
 }
 
+/// Reads `quý` before a quarter's Roman numeral (`quy II/2026` → `quý
+/// II/2026`, `quy IV năm 2027`) where the decoder kept another word of its
+/// letters (`xây dựng quy` reads as the start of `quy hoạch`): no other
+/// word of them stands before `I`–`IV`.
+pub(super) fn read_quarter_word(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 0..toks.len().saturating_sub(2) {
+            if toks[ti].kind != TokenKind::Word || toks[ti + 1].text(line) != " " {
+                continue;
+            }
+            let now = changes.text(line, &toks[ti], (li, ti));
+            if !viet::skeleton_eq(now, "quy") || now.to_lowercase() == "quý" {
+                continue;
+            }
+            let next = changes.text(line, &toks[ti + 2], (li, ti + 2));
+            let (numeral, rest) = next.split_once('/').unwrap_or((next, ""));
+            // The numeral alone or with its year (`II/2026`).
+            if matches!(numeral, "I" | "II" | "III" | "IV")
+                && rest.bytes().all(|b| b.is_ascii_digit())
+            {
+                let was = Some(now.to_lowercase());
+                changes.insert((li, ti), phrase("quý", was));
+            }
+        }
+    }
+}
+
 /// Reads two names the 2025 reorganisation and the recipients lists print
 /// often, whose words the decoder reads otherwise: a tax office, `Thuế cơ
 /// sở` before its number (`Thuế có số 5` → `Thuế cơ sở 5`; the held-out
-/// truth prints it 36 times), and the National Assembly's delegation,
+/// truth prints it 36 times) and a capital `Thuế` before its area (`Thuế
+/// tỉnh`, `Thuế cơ sở` inside a line: `Thuê`, to rent, is no office), and the National Assembly's delegation,
 /// `Đoàn ĐBQH` (`Doan DBQH tỉnh` → `Đoàn ĐBQH tỉnh`; `ĐBQH` is in no list
 /// the code reader knows, and the decoder reads `Đoạn`).
 pub(super) fn read_office_names(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
@@ -585,20 +613,44 @@ pub(super) fn read_office_names(lines: &[String], tokens: &[Vec<Token>], changes
                 && toks.get(i + 1).is_none_or(|t| t.kind != TokenKind::Word)
         };
         let space_at = |i: usize| toks.get(i).is_some_and(|t| t.text(line) == " ");
+        // As read so far (`sé` read `sở`).
+        let reads_at = |changes: &Changes, i: usize, key: &str| {
+            toks.get(i).is_some_and(|t| {
+                t.kind == TokenKind::Word && viet::skeleton_eq(changes.text(line, t, (li, i)), key)
+            }) && toks.get(i + 1).is_none_or(|t| t.kind != TokenKind::Word)
+        };
         for ti in 0..toks.len() {
-            // `Thuế cơ sở 5`: after `thuế` as read so far, before a figure.
-            let tax = word_at(ti, "thue")
-                && changes.text(line, &toks[ti], (li, ti)).to_lowercase() == "thuế"
-                && space_at(ti + 1)
-                && word_at(ti + 2, "co")
+            let capital = toks[ti].kind == TokenKind::Word
+                && toks[ti].text(line).starts_with(char::is_uppercase);
+            // `Thuế cơ sở 5`: after `thuế` as read so far (or a capital
+            // `Thue` the decoder read `Thuê`), before a figure.
+            let co_so = space_at(ti + 1)
+                && reads_at(changes, ti + 2, "co")
                 && space_at(ti + 3)
-                && word_at(ti + 4, "so")
+                && reads_at(changes, ti + 4, "so");
+            let tax = word_at(ti, "thue")
+                && (capital || changes.text(line, &toks[ti], (li, ti)).to_lowercase() == "thuế")
+                && co_so
                 && space_at(ti + 5)
                 && toks
                     .get(ti + 6)
                     .is_some_and(|t| t.kind == TokenKind::Figure);
             if tax {
                 rewrite_pair(line, toks, li, ti + 2, changes, ["cơ", "sở"]);
+            }
+            // The tax office by its capital (`trực thuộc Thuế tỉnh`, `với
+            // Thuế cơ sở`): a capital `Thue` before its area, where `Thuê`
+            // (to rent) makes no sense (`Thuê cơ sở` only starts a line).
+            let area = space_at(ti + 1)
+                && (word_at(ti + 2, "tinh")
+                    || (word_at(ti + 2, "thanh") && space_at(ti + 3) && word_at(ti + 4, "pho"))
+                    || (word_at(ti + 2, "khu") && space_at(ti + 3) && word_at(ti + 4, "vuc")));
+            let mid_line = toks[..ti].iter().any(|t| t.kind == TokenKind::Word);
+            if word_at(ti, "thue") && capital && (tax || area || (co_so && mid_line)) {
+                let was = decoded(line, toks, li, ti, changes);
+                if was.as_deref() != Some("thuế") {
+                    changes.insert((li, ti), phrase("thuế", was));
+                }
             }
             if word_at(ti, "doan") && space_at(ti + 1) && word_at(ti + 2, "dbqh") {
                 let was = decoded(line, toks, li, ti, changes);
@@ -3203,6 +3255,36 @@ pub(super) mod tests {
         );
         assert_eq!(out[0], "Thuế cơ sở 5 tỉnh; thuế cơ sở tại; Thuế co so2");
         assert_eq!(out[1], "- đoàn ĐBQH tỉnh; đoàn ĐBQH; đoàn ĐBQH; Doan DBQHX");
+    }
+
+    #[test]
+    fn a_tax_office_by_its_capital() {
+        let out = read_with(
+            read_office_names,
+            "1 Thuê cơ sở 3 (khu vực); các Thuê cơ sở trực thuộc Thué tỉnh, Thuê thành phố\n\
+             Thuê cơ sở vật chất; thuê cơ sở 2 năm; Cho Thuê nhà; Thuê khu đất",
+        );
+        assert_eq!(
+            out[0],
+            "1 thuế cơ sở 3 (khu vực); các thuế cơ sở trực thuộc thuế tỉnh, thuế thành phố"
+        );
+        assert_eq!(
+            out[1],
+            "Thuê cơ sở vật chất; thuê cơ sở 2 năm; Cho Thuê nhà; Thuê khu đất"
+        );
+    }
+
+    #[test]
+    fn quy_before_a_quarter_numeral() {
+        let out = read_with(
+            read_quarter_word,
+            "xây dựng quy II/2026 tăng; Quỹ IV năm 2027, QUY III.\nquy hoạch; quý I; quy 2/2026; quy IX",
+        );
+        assert_eq!(
+            out[0],
+            "xây dựng quý II/2026 tăng; quý IV năm 2027, quý III."
+        );
+        assert_eq!(out[1], "quy hoạch; quý I; quy 2/2026; quy IX");
     }
 
     #[test]
