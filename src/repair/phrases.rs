@@ -598,6 +598,33 @@ pub(super) fn read_quarter_word(lines: &[String], tokens: &[Vec<Token>], changes
     }
 }
 
+/// Reads `tăng` and `giảm` before the sign a table's heading gives them
+/// (`Tăng (+), giảm (-)`, `So sánh tăng (+)/giảm (-)`), where the decoder,
+/// cut off by the bracket, read another word of their letters (`Tầng`,
+/// `giám`): a word of `tang`'s letters right before `(+)`, of `giam`'s
+/// before `(-)`.
+pub(super) fn read_sign_words(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 0..toks.len().saturating_sub(2) {
+            if toks[ti].kind != TokenKind::Word || toks[ti + 1].text(line) != " " {
+                continue;
+            }
+            let rest = &line[toks[ti + 2].start..];
+            let to = if rest.starts_with("(+)") {
+                "tăng"
+            } else if rest.starts_with("(-)") {
+                "giảm"
+            } else {
+                continue;
+            };
+            let now = changes.text(line, &toks[ti], (li, ti)).to_lowercase();
+            if now != to && viet::skeleton_eq(&now, &viet::skeleton(to)) {
+                changes.insert((li, ti), phrase(to, Some(now)));
+            }
+        }
+    }
+}
+
 /// Reads two names the 2025 reorganisation and the recipients lists print
 /// often, whose words the decoder reads otherwise: a tax office, `Thuế cơ
 /// sở` before its number (`Thuế có số 5` → `Thuế cơ sở 5`; the held-out
@@ -3298,6 +3325,18 @@ pub(super) mod tests {
         assert_eq!(
             out[1],
             "Thuê cơ sở vật chất; thuê cơ sở 2 năm; Cho Thuê nhà; Thuê khu đất"
+        );
+    }
+
+    #[test]
+    fn signs_after_increase_and_decrease() {
+        let out = read_with(
+            read_sign_words,
+            "Tầng (+), giám (-); Tăng (+); tang (+)/giam (-); Tầng 5 (+); giám đốc (-)",
+        );
+        assert_eq!(
+            out[0],
+            "tăng (+), giảm (-); Tăng (+); tăng (+)/giảm (-); Tầng 5 (+); giám đốc (-)"
         );
     }
 
