@@ -578,7 +578,11 @@ pub(super) fn read_portal(lines: &[String], tokens: &[Vec<Token>], changes: &mut
 pub(super) fn read_quarter_word(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         for ti in 0..toks.len().saturating_sub(2) {
-            if toks[ti].kind != TokenKind::Word || toks[ti + 1].text(line) != " " {
+            // (The OCR's `q` first: a cheap test before the decoded word's.)
+            if toks[ti].kind != TokenKind::Word
+                || toks[ti + 1].text(line) != " "
+                || !toks[ti].text(line).starts_with(['q', 'Q'])
+            {
                 continue;
             }
             let now = changes.text(line, &toks[ti], (li, ti));
@@ -647,6 +651,18 @@ pub(super) fn read_office_names(lines: &[String], tokens: &[Vec<Token>], changes
             }) && toks.get(i + 1).is_none_or(|t| t.kind != TokenKind::Word)
         };
         for ti in 0..toks.len() {
+            if word_at(ti, "doan") && space_at(ti + 1) && word_at(ti + 2, "dbqh") {
+                let was = decoded(line, toks, li, ti, changes);
+                changes.insert((li, ti), phrase("đoàn", was));
+                let code = toks[ti + 2].text(line);
+                if code != "ĐBQH" {
+                    changes.insert((li, ti + 2), phrase("ĐBQH", Some(code.to_owned())));
+                    changes.keep_case((li, ti + 2));
+                }
+            }
+            if !word_at(ti, "thue") {
+                continue;
+            }
             let capital = toks[ti].kind == TokenKind::Word
                 && toks[ti].text(line).starts_with(char::is_uppercase);
             // `Thuế cơ sở 5`: after `thuế` as read so far (or a capital
@@ -655,8 +671,7 @@ pub(super) fn read_office_names(lines: &[String], tokens: &[Vec<Token>], changes
                 && reads_at(changes, ti + 2, "co")
                 && space_at(ti + 3)
                 && reads_at(changes, ti + 4, "so");
-            let tax = word_at(ti, "thue")
-                && (capital || changes.text(line, &toks[ti], (li, ti)).to_lowercase() == "thuế")
+            let tax = (capital || changes.text(line, &toks[ti], (li, ti)).to_lowercase() == "thuế")
                 && co_so
                 && space_at(ti + 5)
                 && toks
@@ -673,19 +688,10 @@ pub(super) fn read_office_names(lines: &[String], tokens: &[Vec<Token>], changes
                     || (word_at(ti + 2, "thanh") && space_at(ti + 3) && word_at(ti + 4, "pho"))
                     || (word_at(ti + 2, "khu") && space_at(ti + 3) && word_at(ti + 4, "vuc")));
             let mid_line = toks[..ti].iter().any(|t| t.kind == TokenKind::Word);
-            if word_at(ti, "thue") && capital && (tax || area || (co_so && mid_line)) {
+            if capital && (tax || area || (co_so && mid_line)) {
                 let was = decoded(line, toks, li, ti, changes);
                 if was.as_deref() != Some("thuế") {
                     changes.insert((li, ti), phrase("thuế", was));
-                }
-            }
-            if word_at(ti, "doan") && space_at(ti + 1) && word_at(ti + 2, "dbqh") {
-                let was = decoded(line, toks, li, ti, changes);
-                changes.insert((li, ti), phrase("đoàn", was));
-                let code = toks[ti + 2].text(line);
-                if code != "ĐBQH" {
-                    changes.insert((li, ti + 2), phrase("ĐBQH", Some(code.to_owned())));
-                    changes.keep_case((li, ti + 2));
                 }
             }
         }
