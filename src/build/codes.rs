@@ -43,8 +43,9 @@ pub const BUILTIN: &[&str] = &[
 /// `LĐLĐ` Liên đoàn Lao động, `HĐQT`, `QĐND`, `VĐV` vận động viên) and
 /// topics (`BĐKH` biến đổi khí hậu, `ĐKKD`, `TĐKT` thi đua khen thưởng,
 /// `BHLĐ`, `ATVSLĐ`, `TMĐT` thương mại điện tử, `ĐBSCL`). Each is kept
-/// only where its `D` spelling is rarer in the corpora than its own (`HĐTV`
-/// is not: `HDTV` is a television format; nor `CĐS`, beside `CDS`). Not
+/// only where its `D` spelling is no commoner in the corpora than its own
+/// (neither occurs for some, `VPĐKĐĐ`, `BĐKH`); not `HĐTV` (`HDTV`, a
+/// television format, is commoner) nor `CĐS` (beside `CDS`). Not
 /// `ĐTM` (đánh giá tác động môi trường): a police division's `PTM` in a
 /// symbol (`KH-CAT-PTM`) would read as it.
 pub const WITH_D_BAR: &[&str] = &[

@@ -96,23 +96,25 @@ pub fn rank_codes(lex: &Lexicon, token: &str, slot: CodeSlot) -> RankedCodes {
     // `D` (`QDB-UBND`, `NQ-HDPND`), or a `P` before it (`NQ-HPDND`), a slip
     // the character channel cannot learn. Only a listed code is read so
     // (`GRDP` stays: no `GRĐ`).
-    let db_for_d = ["DB", "DP", "PD"]
+    // The token's readings with a `Đ` for those letters, and their costs.
+    let mut d_bar: Vec<(String, f32)> = ["DB", "DP", "PD"]
         .iter()
         .find(|p| token.contains(**p))
-        .map(|p| token.replacen(p, "Đ", 1));
+        .map(|p| (token.replacen(p, "Đ", 1), DB_FOR_D_COST))
+        .into_iter()
+        .collect();
     // In heavy scans the bar's letter alone stands for the `Đ` (`HBND`,
     // `HPND` for `HĐND`, `PGB` for `PGĐ`): each `B` or `P` of a token of
     // three letters or more read as a `Đ` (two-letter codes with a `B` or a
     // `P` are common and real: `CB`, `HP`, `BA`).
-    let b_for_d: Vec<String> = if n >= 3 {
-        token
-            .char_indices()
-            .filter(|&(_, c)| c == 'B' || c == 'P')
-            .map(|(i, _)| format!("{}Đ{}", &token[..i], &token[i + 1..]))
-            .collect()
-    } else {
-        Vec::new()
-    };
+    if n >= 3 {
+        d_bar.extend(
+            token
+                .char_indices()
+                .filter(|&(_, c)| c == 'B' || c == 'P')
+                .map(|(i, _)| (format!("{}Đ{}", &token[..i], &token[i + 1..]), B_FOR_D_COST)),
+        );
+    }
     let mut t: Vec<char> = Vec::new();
     // The two least (cost, code) pairs, least first.
     let mut top: [Option<(f32, &str)>; 2] = [None, None];
@@ -125,11 +127,10 @@ pub fn rank_codes(lex: &Lexicon, token: &str, slot: CodeSlot) -> RankedCodes {
         t.clear();
         t.extend(cand.to_lowercase().chars());
         let mut cost = coster.cost(&t) + case_penalty(cand, token);
-        if db_for_d.as_deref() == Some(cand) {
-            cost = cost.min(DB_FOR_D_COST);
-        }
-        if b_for_d.iter().any(|b| b == cand) {
-            cost = cost.min(B_FOR_D_COST);
+        for (reading, c) in &d_bar {
+            if reading == cand {
+                cost = cost.min(*c);
+            }
         }
         if slot == CodeSlot::Type && doc_types::is_type_code(cand) {
             cost -= TYPE_SLOT_BONUS;

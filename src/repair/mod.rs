@@ -608,7 +608,6 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Text(phrases::read_portal),
     Reader::Text(phrases::read_office_names),
     Reader::Text(phrases::read_sign_words),
-    Reader::Text(phrases::read_quarter_word),
     Reader::Text(motto::read_fixed_header_lines),
     Reader::Lexicon(initials::read_code_initials),
     Reader::Text(phrases::read_archive_commas),

@@ -254,12 +254,17 @@ const SEASONS: &[(&[&str], &[&str])] = &[
 /// space between), a year after it (`/2027` or ` năm`). `11` and `111` name
 /// no quarter, so they always read; a lone `1` (`quý 1/2027`, a way some
 /// offices write it) only where the document writes another quarter in
-/// Roman numerals and none in Arabic ones.
+/// Roman numerals and none in Arabic ones. The word before a Roman numeral,
+/// alone or with its year, reads `quý` where the decoder kept another word
+/// of its letters (`xây dựng quy II/2026`: it took `quy` for the start of
+/// `quy hoạch`); no other word of them stands before `I`–`IV`.
 pub(super) fn read_quarter_ones(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     static ONES: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(1{1,3})(/\d{4})?$").expect("valid regex"));
     // Per figure after `quý`: where, its ones and the rest.
     let mut found: Vec<((usize, usize), usize, &str)> = Vec::new();
+    // The words before a Roman numeral, to read `quý`.
+    let mut quarter_words: Vec<(usize, usize)> = Vec::new();
     let (mut roman, mut arabic) = (false, false);
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         for ti in 2..toks.len() {
@@ -270,9 +275,12 @@ pub(super) fn read_quarter_ones(lines: &[String], tokens: &[Vec<Token>], changes
                 continue;
             }
             let now = changes.text(line, &toks[ti], (li, ti));
-            let numeral = now.split('/').next().unwrap_or_default();
+            let (numeral, rest) = now.split_once('/').unwrap_or((now, ""));
             if matches!(numeral, "I" | "II" | "III" | "IV") {
                 roman = true;
+                if rest.bytes().all(|b| b.is_ascii_digit()) {
+                    quarter_words.push((li, ti - 2));
+                }
                 continue;
             }
             if toks[ti].kind != TokenKind::Figure {
@@ -309,6 +317,15 @@ pub(super) fn read_quarter_ones(lines: &[String], tokens: &[Vec<Token>], changes
         let to = format!("{}{year}", "I".repeat(ones));
         let from = tokens[li][ti].text(&lines[li]).to_owned();
         changes.insert((li, ti), phrase(&to, Some(from)));
+        quarter_words.push((li, ti - 2));
+    }
+    for (li, ti) in quarter_words {
+        let now = changes
+            .text(&lines[li], &tokens[li][ti], (li, ti))
+            .to_lowercase();
+        if now != "quý" {
+            changes.insert((li, ti), phrase("quý", Some(now)));
+        }
     }
 }
 
@@ -571,37 +588,6 @@ pub(super) fn read_portal(lines: &[String], tokens: &[Vec<Token>], changes: &mut
     }
 }
 
-/// Reads `quý` before a quarter's Roman numeral (`quy II/2026` → `quý
-/// II/2026`, `quy IV năm 2027`) where the decoder kept another word of its
-/// letters (`xây dựng quy` reads as the start of `quy hoạch`): no other
-/// word of them stands before `I`–`IV`.
-pub(super) fn read_quarter_word(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
-    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
-        for ti in 0..toks.len().saturating_sub(2) {
-            // (The OCR's `q` first: a cheap test before the decoded word's.)
-            if toks[ti].kind != TokenKind::Word
-                || toks[ti + 1].text(line) != " "
-                || !toks[ti].text(line).starts_with(['q', 'Q'])
-            {
-                continue;
-            }
-            let now = changes.text(line, &toks[ti], (li, ti));
-            if !viet::skeleton_eq(now, "quy") || now.to_lowercase() == "quý" {
-                continue;
-            }
-            let next = changes.text(line, &toks[ti + 2], (li, ti + 2));
-            let (numeral, rest) = next.split_once('/').unwrap_or((next, ""));
-            // The numeral alone or with its year (`II/2026`).
-            if matches!(numeral, "I" | "II" | "III" | "IV")
-                && rest.bytes().all(|b| b.is_ascii_digit())
-            {
-                let was = Some(now.to_lowercase());
-                changes.insert((li, ti), phrase("quý", was));
-            }
-        }
-    }
-}
-
 /// Reads `tăng` and `giảm` before the sign a table's heading gives them
 /// (`Tăng (+), giảm (-)`, `So sánh tăng (+)/giảm (-)`), where the decoder,
 /// cut off by the bracket, read another word of their letters (`Tầng`,
@@ -614,15 +600,15 @@ pub(super) fn read_sign_words(lines: &[String], tokens: &[Vec<Token>], changes: 
                 continue;
             }
             let rest = &line[toks[ti + 2].start..];
-            let to = if rest.starts_with("(+)") {
-                "tăng"
+            let (to, letters) = if rest.starts_with("(+)") {
+                ("tăng", "tang")
             } else if rest.starts_with("(-)") {
-                "giảm"
+                ("giảm", "giam")
             } else {
                 continue;
             };
             let now = changes.text(line, &toks[ti], (li, ti)).to_lowercase();
-            if now != to && viet::skeleton_eq(&now, &viet::skeleton(to)) {
+            if now != to && viet::skeleton_eq(&now, letters) {
                 changes.insert((li, ti), phrase(to, Some(now)));
             }
         }
@@ -633,8 +619,8 @@ pub(super) fn read_sign_words(lines: &[String], tokens: &[Vec<Token>], changes: 
 /// often, whose words the decoder reads otherwise: a tax office, `Thuế cơ
 /// sở` before its number (`Thuế có số 5` → `Thuế cơ sở 5`; the held-out
 /// truth prints it 36 times) and a capital `Thuế` before its area (`Thuế
-/// tỉnh`, `Thuế cơ sở` inside a line: `Thuê`, to rent, is no office), and the National Assembly's delegation,
-/// `Đoàn ĐBQH` (`Doan DBQH tỉnh` → `Đoàn ĐBQH tỉnh`; `ĐBQH` is in no list
+/// tỉnh`, `Thuế cơ sở` inside a line: `Thuê`, to rent, is no office), and
+/// the National Assembly's delegation, `Đoàn ĐBQH` (`Doan DBQH tỉnh` → `Đoàn ĐBQH tỉnh`; `ĐBQH` is in no list
 /// the code reader knows, and the decoder reads `Đoạn`).
 pub(super) fn read_office_names(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
@@ -663,15 +649,15 @@ pub(super) fn read_office_names(lines: &[String], tokens: &[Vec<Token>], changes
             if !word_at(ti, "thue") {
                 continue;
             }
-            let capital = toks[ti].kind == TokenKind::Word
-                && toks[ti].text(line).starts_with(char::is_uppercase);
+            let capital = toks[ti].text(line).starts_with(char::is_uppercase);
+            let was = decoded(line, toks, li, ti, changes);
             // `Thuế cơ sở 5`: after `thuế` as read so far (or a capital
             // `Thue` the decoder read `Thuê`), before a figure.
             let co_so = space_at(ti + 1)
                 && reads_at(changes, ti + 2, "co")
                 && space_at(ti + 3)
                 && reads_at(changes, ti + 4, "so");
-            let tax = (capital || changes.text(line, &toks[ti], (li, ti)).to_lowercase() == "thuế")
+            let tax = (capital || was.as_deref() == Some("thuế"))
                 && co_so
                 && space_at(ti + 5)
                 && toks
@@ -688,11 +674,8 @@ pub(super) fn read_office_names(lines: &[String], tokens: &[Vec<Token>], changes
                     || (word_at(ti + 2, "thanh") && space_at(ti + 3) && word_at(ti + 4, "pho"))
                     || (word_at(ti + 2, "khu") && space_at(ti + 3) && word_at(ti + 4, "vuc")));
             let mid_line = toks[..ti].iter().any(|t| t.kind == TokenKind::Word);
-            if capital && (tax || area || (co_so && mid_line)) {
-                let was = decoded(line, toks, li, ti, changes);
-                if was.as_deref() != Some("thuế") {
-                    changes.insert((li, ti), phrase("thuế", was));
-                }
+            if capital && (tax || area || (co_so && mid_line)) && was.as_deref() != Some("thuế") {
+                changes.insert((li, ti), phrase("thuế", was));
             }
         }
     }
@@ -1531,6 +1514,14 @@ fn small_word(w: &str) -> bool {
     w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
 }
 
+/// How much likelier (log10) the word before a period glued to it must find
+/// the capitalised word after, straight or after a comma, than a sentence's
+/// end and start between them, for [`read_stray_period`] to drop the period
+/// (3: on all 780 held-out OCR files 141 more tokens fixed, none more
+/// broken; 2.5: 204 and 3; 2: 235 and 10, real periods after `đồng`,
+/// `toán`, `hoạch`).
+const CAPITAL_MARGIN: f32 = 3.0;
+
 /// Reads a period OCR glued to a word before a space and a small-letter
 /// word (`phối. hợp`, `Nghị. định`, `phòng. chống`): no sentence opens with
 /// a small letter, so the mark is a speck or a comma. Before a capital, only
@@ -1543,14 +1534,6 @@ fn small_word(w: &str) -> bool {
 /// An abbreviation (no syllable: `tr.`) or an ellipsis keeps its mark. One
 /// known loss: a table OCR read across its columns (seed 003's gold has
 /// `Tổ chức. tỉnh`, a cell's end and the next cell's start, on one line).
-/// How much likelier (log10) the word before a period glued to it must find
-/// the capitalised word after, straight or after a comma, than a sentence's
-/// end and start between them, for [`read_stray_period`] to drop the period
-/// (3: on all 780 held-out OCR files 141 more tokens fixed, none more
-/// broken; 2.5: 204 and 3; 2: 235 and 10, real periods after `đồng`,
-/// `toán`, `hoạch`).
-const CAPITAL_MARGIN: f32 = 3.0;
-
 pub(super) fn read_stray_period(
     lex: &Lexicon,
     lines: &[String],
@@ -1563,13 +1546,11 @@ pub(super) fn read_stray_period(
         let next = changes.text(line, &toks[ti + 2], (li, ti + 2));
         // (Decoded words are in small letters: the case is the OCR's.)
         let small = toks[ti + 2].text(line).starts_with(char::is_lowercase);
-        if !small_word(&word.to_lowercase())
-            || !small_word(&next.to_lowercase())
-            || !reading::syllable_like(word)
-        {
+        let (lower, next_lower) = (word.to_lowercase(), next.to_lowercase());
+        if !small_word(&lower) || !small_word(&next_lower) || !reading::syllable_like(word) {
             continue;
         }
-        let (a, b) = (lex.id(&word.to_lowercase()), lex.id(&next.to_lowercase()));
+        let (a, b) = (lex.id(&lower), lex.id(&next_lower));
         if a == lm::UNK || b == lm::UNK {
             continue;
         }
@@ -3349,7 +3330,7 @@ pub(super) mod tests {
     #[test]
     fn quy_before_a_quarter_numeral() {
         let out = read_with(
-            read_quarter_word,
+            read_quarter_ones,
             "xây dựng quy II/2026 tăng; Quỹ IV năm 2027, QUY III.\nquy hoạch; quý I; quy 2/2026; quy IX",
         );
         assert_eq!(

@@ -351,11 +351,7 @@ pub(super) fn lone_figure_readings(
 ) -> Option<&'static [&'static str]> {
     let words = lone_figure_after_word(line, toks, ti)?;
     let kind = |i: usize| toks.get(i).map(|t| t.kind);
-    // A word, not a code opening with a figure (`7A`).
-    let word_after = kind(ti + 1) == Some(TokenKind::Space)
-        && toks.get(ti + 2).is_some_and(|t| {
-            t.kind == TokenKind::Word && !t.text(line).starts_with(|c: char| c.is_ascii_digit())
-        })
+    let word_after = kind(ti + 1) == Some(TokenKind::Space) && plain_word_at(line, toks, ti + 2)
         || ends_line(toks, ti) && next_line_word;
     word_after.then_some(words)
 }
@@ -482,9 +478,14 @@ fn copula_before_count(line: &str, toks: &[Token], ti: usize, prev: &str) -> boo
         && kind(ti + 1) == Some(TokenKind::Space)
         && count
         && kind(ti + 3) == Some(TokenKind::Space)
-        && toks.get(ti + 4).is_some_and(|t| {
-            t.kind == TokenKind::Word && !t.text(line).starts_with(|c: char| c.is_ascii_digit())
-        })
+        && plain_word_at(line, toks, ti + 4)
+}
+
+/// Is token `i` a word, not a code opening with a figure (`7A`)?
+fn plain_word_at(line: &str, toks: &[Token], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| {
+        t.kind == TokenKind::Word && !t.text(line).starts_with(|c: char| c.is_ascii_digit())
+    })
 }
 
 /// The syllables the figure at `ti` may stand for, and what the language
