@@ -290,7 +290,8 @@ pub(super) fn lone_o(
 pub(super) const SO_FIGURES: [&str; 2] = ["86", "56"];
 
 /// Figures OCR prints for a lone syllable, and the syllables they stand for
-/// (in the OCR pairs, a lone `6` is `ở` as often as it is 6, a lone `14`
+/// (in the OCR pairs, a lone `6` is `ở` as often as it is 6, and in report
+/// text also `ổ` (`ổ dịch`) or `ô` (`xe ô tô`, `ô nhiễm`); a lone `14`
 /// `là` as often as 14; a lone `16` was `lỗ`/`lộ` 7 times of 9 in the pair
 /// files other than seed 002's renders; in the 44 pair files and held-out
 /// sets it also stands for `tổ` (`tổ chức`), `tố` (`tố tụng`), `rõ`, `lô`,
@@ -302,7 +303,7 @@ pub(super) const SO_FIGURES: [&str; 2] = ["86", "56"];
 /// `sở` and 69 a figure, and the model's margin reads 47 of the 113 and
 /// none of the 69).
 const LONE_FIGURE_WORDS: [(&str, &[&str]); 5] = [
-    ("6", &["ở", "ổ"]),
+    ("6", &["ở", "ổ", "ô"]),
     (SO_FIGURES[0], &["số", "sở"]),
     (SO_FIGURES[1], &["số", "sở"]),
     ("14", &["là"]),
@@ -2774,6 +2775,11 @@ mod tests {
         assert_eq!(
             read("xảy ra tại 89 6 dịch bệnh", ["tại", "89"], ["dịch", "bệnh"]),
             Some("ổ")
+        );
+        // `ô tô`, the car a report counts.
+        assert_eq!(
+            read("tạm giữ 38 xe 6 tô, 1.124 xe", ["38", "xe"], ["tô", ","]),
+            Some("ô")
         );
         // Not after a year.
         assert_eq!(
