@@ -6,6 +6,7 @@
 //! recipient part and a right signature part.
 
 use super::{Claims, Line};
+use crate::lexicon::titles::listed_title;
 use crate::output::{BlockKind, Field, Recipient, Signature};
 use crate::text::is_bullet;
 use regex::Regex;
@@ -29,101 +30,6 @@ const FORM_PREFIXES: &str = "TM|KT|TUQ|TL|Q|T/M|K/T|T/L|1M|7M";
 static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:{FORM_PREFIXES})(?:[.,:]+\s*|\s+)\p{{Lu}}")).unwrap()
 });
-/// Positions and bodies a signature block names (NĐ 30/2020, Phụ lục I):
-/// a garbled one (`GEAM DOG`, `NHÂN'DÂN`) reads as the listed one its
-/// letters are closest to.
-const TITLES: &[&str] = &[
-    "CHỦ TỊCH",
-    "PHÓ CHỦ TỊCH",
-    "GIÁM ĐỐC",
-    "PHÓ GIÁM ĐỐC",
-    "CHÁNH VĂN PHÒNG",
-    "PHÓ CHÁNH VĂN PHÒNG",
-    "TRƯỞNG PHÒNG",
-    "PHÓ TRƯỞNG PHÒNG",
-    "TRƯỞNG BAN",
-    "PHÓ TRƯỞNG BAN",
-    "BỘ TRƯỞNG",
-    "THỨ TRƯỞNG",
-    "CỤC TRƯỞNG",
-    "PHÓ CỤC TRƯỞNG",
-    "VỤ TRƯỞNG",
-    "PHÓ VỤ TRƯỞNG",
-    "TỔNG CỤC TRƯỞNG",
-    "CHÁNH THANH TRA",
-    "PHÓ CHÁNH THANH TRA",
-    "BÍ THƯ",
-    "PHÓ BÍ THƯ",
-    "CHỦ NHIỆM",
-    "PHÓ CHỦ NHIỆM",
-    "THỦ TƯỚNG",
-    "PHÓ THỦ TƯỚNG",
-    "HIỆU TRƯỞNG",
-    "PHÓ HIỆU TRƯỞNG",
-    "ỦY BAN NHÂN DÂN",
-    "HỘI ĐỒNG NHÂN DÂN",
-    "THƯỜNG TRỰC HĐND",
-    "PHÓ BÍ THƯ THƯỜNG TRỰC",
-    "BAN THƯỜNG VỤ",
-    "BAN CHẤP HÀNH",
-    "ĐẢNG ỦY",
-    "HUYỆN ỦY",
-    "TỈNH ỦY",
-    "THÀNH ỦY",
-    "CHÍNH PHỦ",
-];
-
-/// The listed title `s` is a garbled printing of, and its likeness (the
-/// share of letters kept): the same number of words, each within one edit of
-/// the title's (two-letter words exact), so `GEAM DOG` is `GIÁM ĐỐC` but
-/// `TRƯỞNG ĐOÀN` is not `TRƯỞNG BAN`. `None` when no title fits or `s` is
-/// printed as listed (in capitals or not: `Phó Thủ tướng` stays; but
-/// capitals mixed with small letters, `GIÁM Đốc`, read as the title).
-fn listed_title(s: &str) -> Option<(&'static str, f64)> {
-    /// Each listed title with its folded words, folded once.
-    static FOLDED: LazyLock<Vec<(&'static str, Vec<String>)>> = LazyLock::new(|| {
-        TITLES
-            .iter()
-            .map(|t| (*t, super::folded_words(t)))
-            .collect()
-    });
-    let got = super::folded_words(s);
-    if got.is_empty() {
-        return None;
-    }
-    let upper = s.to_uppercase();
-    if let Some(t) = TITLES.iter().find(|t| **t == upper) {
-        // Printed as listed, in capitals or not (`Phó Thủ tướng`); a word in
-        // capitals beside one that is not is OCR's mixing (`GIÁM Đốc`).
-        let mixed = s != upper
-            && s.split_whitespace()
-                .any(|w| w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase()));
-        return mixed.then_some((*t, 1.0));
-    }
-    FOLDED.iter().find_map(|(t, want)| {
-        if want.len() != got.len() {
-            return None;
-        }
-        let mut edits = 0;
-        for (g, w) in got.iter().zip(want) {
-            let e = strsim::levenshtein(g, w);
-            // A two-letter word may take the title's one edit when the
-            // title has other words, all exact (`BỂ THU` is `BÍ THƯ`).
-            let short_ok = want.len() >= 2 && w.len() == 2 && g.len() == 2;
-            if e > usize::from(w.len() >= 3 || short_ok) {
-                return None;
-            }
-            edits += e;
-        }
-        let short_edit = got.iter().zip(want).any(|(g, w)| w.len() == 2 && g != w);
-        if short_edit && edits > 1 {
-            return None;
-        }
-        let letters: usize = want.iter().map(String::len).sum();
-        Some((*t, 1.0 - edits as f64 / letters.max(1) as f64))
-    })
-}
-
 /// `field` with its value read as a listed title where OCR garbled one:
 /// the whole value for a position, the part after each prefix for an
 /// authority form (`KT. GEAM DOG` → `KT. GIÁM ĐỐC`). Raw stays as printed;

@@ -9,6 +9,7 @@ pub mod lm;
 pub mod names;
 pub mod syllable;
 pub mod table;
+pub mod titles;
 pub mod trie;
 
 use crate::text::{viet, ToneStyle};

@@ -37,6 +37,7 @@ mod phrases;
 mod reading;
 mod sections;
 mod sense;
+mod titles;
 
 use crate::lexicon::lm::{self, WordId};
 use crate::lexicon::{lm_form, names, Lexicon};
@@ -608,6 +609,7 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Text(phrases::read_portal),
     Reader::Text(phrases::read_office_names),
     Reader::Text(phrases::read_sign_words),
+    Reader::Text(titles::read_signature_titles),
     Reader::Text(motto::read_fixed_header_lines),
     Reader::Lexicon(initials::read_code_initials),
     Reader::Text(phrases::read_archive_commas),
