@@ -32,6 +32,10 @@ pub struct Context {
     /// The next token of the line (after spaces) is a word that starts with
     /// a small letter: `số hóa`.
     pub before_lower_word: bool,
+    /// The token opens a list item or a table's cell: it follows a bullet
+    /// or a row's number alone at the line's start (`- Số người`, `5 Số
+    /// vụ`), or a bar (`| Số lượt`).
+    pub opens_item: bool,
 }
 
 /// Words that take a capital before the number they name, wherever they
@@ -69,7 +73,14 @@ pub fn restore(ocr: &str, word: &str, ctx: Context) -> CasePattern {
         // (`Nghị định $6 62/2020/NĐ-CP`: in the held-out sets 14 of 14 such
         // are `số`) and before a word in small letters (`được $6 hóa`, `một
         // $6 xã`: 9 of 10).
-        Some('$') => !(ctx.before_figure || ctx.before_lower_word) || ctx.sentence_start,
+        // A list item or a cell opens with a capital, before a word too
+        // (`- $6 người chết`, `| $6 lượt`: in the held-out OCR, 35 such
+        // `$6` before a word were `Số`).
+        Some('$') => {
+            !(ctx.before_figure || ctx.before_lower_word)
+                || ctx.sentence_start
+                || ctx.opens_item && !ctx.before_figure
+        }
         // OCR reads the small `á` of `án` as a capital `A` (`Dé An 06` for
         // `Đề án 06`, `bệnh An`): no name, so mid-sentence it is small.
         Some('A') if word == "án" && !ctx.line_upper && ctx.near_upper != Some(true) => {
@@ -249,9 +260,22 @@ pub fn context_in_line(
     let before_figure = next.is_some_and(|t| t.kind == TokenKind::Figure);
     let before_lower_word = next
         .is_some_and(|t| t.kind == TokenKind::Word && t.text(line).starts_with(char::is_lowercase));
+    let first_on_line = |t: &Token| toks.iter().find(|t| t.kind != TokenKind::Space) == Some(t);
+    let opens_item = after_bullet
+        || toks[..ti]
+            .iter()
+            .rev()
+            .find(|t| t.kind != TokenKind::Space)
+            .is_some_and(|t| {
+                t.text(line) == "|"
+                    || t.kind == TokenKind::Figure
+                        && first_on_line(t)
+                        && t.text(line).bytes().all(|b| b.is_ascii_digit())
+            });
     Context {
         line_upper,
         sentence_start,
+        opens_item,
         near_upper,
         near_split: matches!((before, after), (Some(b), Some(a)) if b != a),
         before_figure,
@@ -339,6 +363,7 @@ mod tests {
         near_split: false,
         before_figure: false,
         before_lower_word: false,
+        opens_item: false,
     };
 
     #[test]
@@ -500,6 +525,31 @@ mod tests {
         assert!(at(2, "$6"), "after a list item's letter");
         assert!(!at(3, "Sé"), "no letter");
         assert!(!at(4, "hint"), "a dash mid-line");
+    }
+
+    #[test]
+    fn items_and_cells_open_with_their_first_word() {
+        let (lines, tokens) = lines_and_tokens(&[
+            "văn bản",
+            "- $6 ngudi chét",
+            "| 2 | $6 lugt ngudi",
+            "5 $6 vu va cham",
+            "trong một $6 xã",
+        ]);
+        let at = |li: usize| context_at(&lines, &tokens, li, "$6");
+        assert!(at(1).opens_item && !at(1).sentence_start);
+        assert!(at(2).opens_item);
+        assert!(at(3).opens_item);
+        assert!(!at(4).opens_item);
+        let title = |li: usize| restore("$6", "số", at(li)) == CasePattern::Title;
+        assert!(title(1) && title(2) && title(3) && !title(4));
+        // Before a figure the rule for a figure holds (not measured).
+        let before_figure = Context {
+            opens_item: true,
+            before_figure: true,
+            ..MID
+        };
+        assert_eq!(restore("$6", "số", before_figure), CasePattern::Lower);
     }
 
     #[test]
