@@ -123,6 +123,14 @@ impl LanguageModel {
         self.word_bow(v) + self.unigram(w)
     }
 
+    /// log10 P(w | v) when the model kept the bigram `v w` (the corpora
+    /// print it often enough), `None` where [`bigram`](Self::bigram) backs
+    /// off.
+    #[inline]
+    pub fn kept_bigram(&self, v: WordId, w: WordId) -> Option<f32> {
+        self.bi.get(v, w).map(dequantize_logp)
+    }
+
     /// log10 backoff weight of the one-word context `v`, floored at
     /// [`WORD_BOW_FLOOR`].
     #[inline]

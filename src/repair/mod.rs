@@ -554,6 +554,7 @@ fn read_lone_o(lex: &Lexicon, lines: &[String], tokens: &[Vec<Token>], changes: 
 const READERS_BEFORE_NAME: &[Reader] = &[
     Reader::Lexicon(read_lone_o),
     Reader::Text(phrases::read_department_so),
+    Reader::Lexicon(phrases::read_g_for_o),
     Reader::Text(phrases::read_every_period),
     Reader::Text(phrases::read_legal_basis),
     Reader::Text(phrases::read_unit_after_body),
