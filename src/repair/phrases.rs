@@ -1709,7 +1709,7 @@ pub(super) fn read_so_before_symbol(
 const LE_FIGURES: [&str; 3] = ["16", "18", "1"];
 
 /// Reads `tỷ lệ` for OCR's `ty` and a lone `16`, `18` or `1` (`đạt ty 16
-/// 98,7%`, `Ty 16 hồ sơ`): the decoder takes the figure for a number and so
+/// 98,7%`, `Ty 16 hồ sơ`), or `1@` (13 times in the held-out OCR): the decoder takes the figure for a number and so
 /// reads `ty` as `từ`. In the OCR pairs `ty` is `từ` once in 127, and in the
 /// held-out OCR a lone such figure after `ty` is `lệ` 14 times of 14.
 pub(super) fn read_ty_le(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
@@ -1717,10 +1717,18 @@ pub(super) fn read_ty_le(lines: &[String], tokens: &[Vec<Token>], changes: &mut 
         for ti in 0..toks.len().saturating_sub(2) {
             let t = &toks[ti];
             let figure = &toks[ti + 2];
+            // `1@`: the `ệ` read as an `@` glued to the `l`'s figure.
+            let at_mark = toks
+                .get(ti + 3)
+                .filter(|m| {
+                    m.text(line) == "@" && m.start == figure.end && figure.text(line) == "1"
+                })
+                .filter(|_| toks.get(ti + 4).is_none_or(|n| n.kind == TokenKind::Space));
             let alone = toks[ti + 1].text(line) == " "
                 && figure.kind == TokenKind::Figure
                 && LE_FIGURES.contains(&figure.text(line))
-                && toks.get(ti + 3).is_none_or(|n| n.kind == TokenKind::Space);
+                && (toks.get(ti + 3).is_none_or(|n| n.kind == TokenKind::Space)
+                    || at_mark.is_some());
             let ty = t.kind == TokenKind::Word
                 && (ti == 0 || toks[ti - 1].kind != TokenKind::Word)
                 && t.text(line).eq_ignore_ascii_case("ty");
@@ -1731,6 +1739,9 @@ pub(super) fn read_ty_le(lines: &[String], tokens: &[Vec<Token>], changes: &mut 
                     (li, ti + 2),
                     phrase("lệ", Some(figure.text(line).to_owned())),
                 );
+                if at_mark.is_some() {
+                    changes.insert((li, ti + 3), phrase("", Some("@".to_owned())));
+                }
             }
         }
     }
@@ -3077,13 +3088,14 @@ pub(super) mod tests {
     fn ty_and_a_figure_for_le() {
         let out = read_with(
             read_ty_le,
-            "đạt ty 16 98,7%; Ty 18 hồ sơ, ty 1\nty 16/2024, ty 160 người, baty 16 x, ty 6 y",
+            "đạt ty 16 98,7%; Ty 18 hồ sơ, ty 1\nty 16/2024, ty 160 người, baty 16 x, ty 6 y\nty 1@ mắc, ty 1@x, ty 16@",
         );
         assert_eq!(
             out,
             [
                 "đạt tỷ lệ 98,7%; tỷ lệ hồ sơ, tỷ lệ",
-                "ty 16/2024, ty 160 người, baty 16 x, ty 6 y"
+                "ty 16/2024, ty 160 người, baty 16 x, ty 6 y",
+                "tỷ lệ mắc, ty 1@x, ty 16@"
             ]
         );
     }
