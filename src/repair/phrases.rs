@@ -1739,9 +1739,10 @@ pub(super) fn read_zero_o(lines: &[String], tokens: &[Vec<Token>], changes: &mut
 const LE_FIGURES: [&str; 3] = ["16", "18", "1"];
 
 /// Reads `tỷ lệ` for OCR's `ty` and a lone `16`, `18` or `1` (`đạt ty 16
-/// 98,7%`, `Ty 16 hồ sơ`), or `1@` (13 times in the held-out OCR): the decoder takes the figure for a number and so
-/// reads `ty` as `từ`. In the OCR pairs `ty` is `từ` once in 127, and in the
-/// held-out OCR a lone such figure after `ty` is `lệ` 14 times of 14.
+/// 98,7%`, `Ty 16 hồ sơ`), or `1@` (13 times in the held-out OCR): the
+/// decoder takes the figure for a number and so reads `ty` as `từ`. In the
+/// OCR pairs `ty` is `từ` once in 127, and in the held-out OCR a lone such
+/// figure after `ty` is `lệ` 14 times of 14.
 pub(super) fn read_ty_le(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         for ti in 0..toks.len().saturating_sub(2) {

@@ -34,7 +34,7 @@ const PREFIXES: &[(&str, &str)] = &[
 /// Share of a document's lines, from its end, where a title may stand
 /// without an authority prefix before it: the signature block and the
 /// recipients list beside it (the issuer's name at the top is printed
-/// right, and read by its own readers).
+/// right, and read by its own readers). Set before measuring, not tuned.
 const TAIL_SHARE: f32 = 0.4;
 
 /// Reads the words that end a line as the listed title they garble, where
@@ -156,9 +156,8 @@ mod tests {
     use super::*;
     use crate::text;
 
-    /// `text` with every title `read_signature_titles` finds read, as
-    /// the document's whole text (so each line is in its tail when
-    /// `tail` is true: one line is a document of one line).
+    /// `text`, a whole document, with every title `read_signature_titles`
+    /// finds read (a one-line document is all tail).
     fn read(text: &str) -> String {
         let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
         let tokens: Vec<Vec<Token>> = lines.iter().map(|l| text::tokenize(l)).collect();
