@@ -6,7 +6,7 @@
 //! recipient part and a right signature part.
 
 use super::{Claims, Line};
-use crate::lexicon::titles::listed_title;
+use crate::lexicon::titles::{listed_title, AUTHORITY_PREFIXES};
 use crate::output::{BlockKind, Field, Recipient, Signature};
 use crate::text::is_bullet;
 use regex::Regex;
@@ -23,12 +23,14 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
-/// The prefixes of an authority form (NĐ 30: thay mặt, ký thay, thừa lệnh,
-/// thừa ủy quyền, quyền), as a regex alternation; `1M`, `7M` are OCR's `TM`
-/// (3 of the 41 `TM.` lines of the pair files and held-out sets).
-const FORM_PREFIXES: &str = "TM|KT|TUQ|TL|Q|T/M|K/T|T/L|1M|7M";
+/// [`AUTHORITY_PREFIXES`] as a regex alternation.
+static FORM_PREFIXES: LazyLock<String> = LazyLock::new(|| AUTHORITY_PREFIXES.join("|"));
 static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:{FORM_PREFIXES})(?:[.,:]+\s*|\s+)\p{{Lu}}")).unwrap()
+    Regex::new(&format!(
+        r"^(?:{})(?:[.,:]+\s*|\s+)\p{{Lu}}",
+        *FORM_PREFIXES
+    ))
+    .unwrap()
 });
 /// `field` with its value read as a listed title where OCR garbled one:
 /// the whole value for a position, the part after each prefix for an
@@ -93,7 +95,7 @@ fn snap_titles(field: &mut Option<Field>, authority: bool) {
 
 /// An authority form's prefix with its dot, as printed (`KT.`, `TM..`).
 static FORM_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?:^|\s)(?:{FORM_PREFIXES})(?:[.,:]+|\s)")).unwrap());
+    LazyLock::new(|| Regex::new(&format!(r"(?:^|\s)(?:{})(?:[.,:]+|\s)", *FORM_PREFIXES)).unwrap());
 /// [`POSITION_WORDS`] spelled with their marks, for a cell printed with
 /// marks: the surname `Trương` folds like `trưởng`, `Chánh` is also a given
 /// name.

@@ -16,6 +16,20 @@ fn folded_words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The prefixes of an authority form (NĐ 30: thay mặt, ký thay, thừa lệnh,
+/// thừa ủy quyền, quyền) a title follows; `1M`, `7M` are OCR's `TM` (3 of
+/// the 41 `TM.` lines of the pair files and held-out sets).
+pub const AUTHORITY_PREFIXES: &[&str] = &[
+    "TM", "KT", "TUQ", "TL", "Q", "T/M", "K/T", "T/L", "1M", "7M",
+];
+
+/// The prefix `printed` stands for, when it is one of
+/// [`AUTHORITY_PREFIXES`] (`1M` → `TM`).
+pub fn authority_prefix(printed: &str) -> Option<&'static str> {
+    let p = AUTHORITY_PREFIXES.iter().find(|p| **p == printed)?;
+    Some(if matches!(*p, "1M" | "7M") { "TM" } else { p })
+}
+
 /// Positions and bodies a signature block names (NĐ 30/2020, Phụ lục I):
 /// a garbled one (`GEAM DOG`, `NHÂN'DÂN`) reads as the listed one its
 /// letters are closest to.
@@ -130,5 +144,12 @@ mod tests {
         // Not one edit a word, or a short word misread with another.
         assert_eq!(listed_title("TRƯỞNG ĐOÀN"), None);
         assert_eq!(listed_title("BỂ THẢ"), None);
+    }
+
+    #[test]
+    fn authority_prefixes_as_printed() {
+        assert_eq!(authority_prefix("KT"), Some("KT"));
+        assert_eq!(authority_prefix("1M"), Some("TM"));
+        assert_eq!(authority_prefix("KL"), None);
     }
 }

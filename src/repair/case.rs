@@ -205,7 +205,7 @@ pub fn context_in_line(
     let line = &lines[li];
     let toks = &tokens[li];
     let line_upper = case.upper;
-    let before = toks[..ti].iter().rev().find(|t| t.kind != TokenKind::Space);
+    let token_before = toks[..ti].iter().rev().find(|t| t.kind != TokenKind::Space);
     // A list item's first word, after its marker alone at the line's start,
     // a bullet (`- Như trên;`) or a letter (`b) Số liệu`), starts as a line
     // does.
@@ -224,7 +224,7 @@ pub fn context_in_line(
         }
         _ => false,
     };
-    let sentence_start = match before.filter(|_| !after_bullet) {
+    let sentence_start = match token_before.filter(|_| !after_bullet) {
         Some(t) => t.kind == TokenKind::Punct && ends_sentence(t.text(line)),
         None => match lines[..li].last() {
             None => true,
@@ -267,16 +267,12 @@ pub fn context_in_line(
         .is_some_and(|t| t.kind == TokenKind::Word && t.text(line).starts_with(char::is_lowercase));
     let first_on_line = |t: &Token| toks.iter().find(|t| t.kind != TokenKind::Space) == Some(t);
     let opens_item = after_bullet
-        || toks[..ti]
-            .iter()
-            .rev()
-            .find(|t| t.kind != TokenKind::Space)
-            .is_some_and(|t| {
-                t.text(line) == "|"
-                    || t.kind == TokenKind::Figure
-                        && first_on_line(t)
-                        && t.text(line).bytes().all(|b| b.is_ascii_digit())
-            });
+        || token_before.is_some_and(|t| {
+            t.text(line) == "|"
+                || t.kind == TokenKind::Figure
+                    && first_on_line(t)
+                    && t.text(line).bytes().all(|b| b.is_ascii_digit())
+        });
     Context {
         line_upper,
         sentence_start,

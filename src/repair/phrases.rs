@@ -142,10 +142,7 @@ pub(super) fn read_g_for_o(
                 .filter(|&(_, p)| p >= G_FOR_O_FOLLOWER)
                 .max_by(|a, b| a.1.total_cmp(&b.1));
             let Some((to, _)) = best else { continue };
-            let next_printed = next.text(line);
-            let upper = next_printed.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && !next_printed.chars().any(char::is_lowercase);
-            let to = if upper {
+            let to = if super::titles::in_capitals(next.text(line)) {
                 to.to_uppercase()
             } else {
                 viet::apply_case(to, viet::CasePattern::Title)
@@ -684,8 +681,9 @@ pub(super) fn read_sign_words(lines: &[String], tokens: &[Vec<Token>], changes: 
 /// sở` before its number (`Thuế có số 5` → `Thuế cơ sở 5`; the held-out
 /// truth prints it 36 times) and a capital `Thuế` before its area (`Thuế
 /// tỉnh`, `Thuế cơ sở` inside a line: `Thuê`, to rent, is no office), and
-/// the National Assembly's delegation, `Đoàn ĐBQH` (`Doan DBQH tỉnh` → `Đoàn ĐBQH tỉnh`; `ĐBQH` is in no list
-/// the code reader knows, and the decoder reads `Đoạn`).
+/// the National Assembly's delegation, `Đoàn ĐBQH` (`Doan DBQH tỉnh` →
+/// `Đoàn ĐBQH tỉnh`; `ĐBQH` is in no list the code reader knows, and the
+/// decoder reads `Đoạn`).
 pub(super) fn read_office_names(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         let word_at = |i: usize, key: &str| {

@@ -12,24 +12,12 @@
 
 use super::phrases::phrase;
 use super::Changes;
-use crate::lexicon::titles::{listed_title, TITLES};
+use crate::lexicon::titles::{authority_prefix, listed_title, TITLES};
+use crate::text::viet::{self, CasePattern};
 use crate::text::{Token, TokenKind};
 
 /// Most words of a listed title (`PHÓ BÍ THƯ THƯỜNG TRỰC`).
 const TITLE_WORDS: usize = 5;
-
-/// The authority forms' prefixes (NĐ 30: thay mặt, ký thay, thừa lệnh,
-/// thừa ủy quyền, quyền) as a title follows them, with the `T` of `TM`
-/// OCR prints as `1` or `7`.
-const PREFIXES: &[(&str, &str)] = &[
-    ("KT", "KT"),
-    ("TM", "TM"),
-    ("TL", "TL"),
-    ("TUQ", "TUQ"),
-    ("Q", "Q"),
-    ("1M", "TM"),
-    ("7M", "TM"),
-];
 
 /// Share of a document's lines, from its end, where a title may stand
 /// without an authority prefix before it: the signature block and the
@@ -126,9 +114,9 @@ fn last_word_run(line: &str, toks: &[Token]) -> Option<Vec<usize>> {
     (!run.is_empty()).then_some(run)
 }
 
-/// Is `word` printed in capitals: two letters or more, none small?
-fn in_capitals(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+/// Is `word` printed in capitals, two letters or more?
+pub(super) fn in_capitals(word: &str) -> bool {
+    viet::case_pattern(word) == CasePattern::Upper
 }
 
 /// The authority prefix right before token `ti` (`KT.` and a space, `TM:`,
@@ -144,37 +132,18 @@ fn prefix_before(line: &str, toks: &[Token], ti: usize) -> Option<(usize, usize,
     if word > 0 && toks[word - 1].kind != TokenKind::Space {
         return None;
     }
-    let printed = toks[word].text(line);
-    PREFIXES
-        .iter()
-        .find(|(p, _)| *p == printed)
-        .map(|&(_, to)| (word, mark, to))
+    authority_prefix(toks[word].text(line)).map(|to| (word, mark, to))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text;
+    use crate::repair::phrases::tests::read_with;
 
     /// `text`, a whole document, with every title `read_signature_titles`
     /// finds read (a one-line document is all tail).
     fn read(text: &str) -> String {
-        let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
-        let tokens: Vec<Vec<Token>> = lines.iter().map(|l| text::tokenize(l)).collect();
-        let mut changes = Changes::new(lines.len());
-        read_signature_titles(&lines, &tokens, &mut changes);
-        lines
-            .iter()
-            .zip(&tokens)
-            .enumerate()
-            .map(|(li, (line, toks))| {
-                toks.iter()
-                    .enumerate()
-                    .map(|(ti, t)| changes.text(line, t, (li, ti)).to_owned())
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
+        read_with(read_signature_titles, text).join("\n")
     }
 
     #[test]
