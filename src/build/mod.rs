@@ -8,6 +8,7 @@ pub mod channel;
 pub mod codes;
 pub mod corpus;
 pub mod lm;
+pub mod marks;
 pub mod names;
 
 use crate::lexicon::{self, lm::WordId};
@@ -127,6 +128,8 @@ pub struct BuildReport {
     pub codes: usize,
     /// Personal names the person-name model was counted from.
     pub names: u64,
+    /// Words with colon and semicolon counts of their own.
+    pub mark_words: usize,
 }
 
 /// Builds every dictionary file from `shared` and the team's corpus folder
@@ -250,6 +253,15 @@ pub fn build(
     let codes = codes::collect(&files[..3])?;
     report.codes = codes.len();
 
+    log("counting colons and semicolons");
+    let mark_sources: Vec<corpus::Source> = files[..3]
+        .iter()
+        .chain(files.iter().filter(|f| f.own))
+        .cloned()
+        .collect();
+    let marks = marks::count(&mark_sources)?;
+    report.mark_words = marks.word_count();
+
     log("writing");
     lexicon::write_vocab(&out.join(lexicon::VOCAB_FILE), &vocab).map_err(io_err(out))?;
     write(&out.join(lexicon::LM_FILE), &model.to_bytes())?;
@@ -269,6 +281,7 @@ pub fn build(
         cs.push_str(&format!("{c}\t{n}\n"));
     }
     write(&out.join(lexicon::CODES_FILE), cs.as_bytes())?;
+    write(&out.join(lexicon::MARKS_FILE), marks.to_tsv().as_bytes())?;
     write(&out.join(lexicon::NAMES_FILE), &names_model.to_bytes())?;
     write(&out.join(lexicon::PLACES_FILE), &places_bytes)?;
     let team_names: Vec<String> = team_files

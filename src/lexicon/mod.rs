@@ -6,6 +6,7 @@ pub mod channel;
 pub mod doc_types;
 pub mod followers;
 pub mod lm;
+pub mod marks;
 pub mod names;
 pub mod syllable;
 pub mod table;
@@ -73,6 +74,8 @@ pub const CHANNEL_FILE: &str = "channel.jsonl";
 pub const VIE_CHANNEL_FILE: &str = "channel-vie.jsonl";
 /// Abbreviations and symbol codes.
 pub const CODES_FILE: &str = "codes.tsv";
+/// Colon and semicolon counts after words (see [`marks`]).
+pub const MARKS_FILE: &str = "marks.tsv";
 /// Administrative place names.
 pub const PLACES_FILE: &str = "places.txt";
 /// The person-name model ([`names`]).
@@ -132,6 +135,9 @@ pub struct Lexicon {
     /// The person-name model: the same ids as [`lm`](Self::lm), trained on
     /// personal names only (empty in a lexicon built without one).
     pub names: LanguageModel,
+    /// How often `:` and `;` end each word in clean text (empty in a
+    /// lexicon built without them).
+    pub marks: marks::MarkModel,
     codes: FxHashMap<String, (String, u64)>,
     code_skeletons: FxHashMap<String, Vec<String>>,
     places: Vec<String>,
@@ -245,6 +251,11 @@ impl Lexicon {
                 codes.push((c.to_owned(), n.parse().unwrap_or(0)));
             }
         }
+        let marks_bytes = read(MARKS_FILE)?;
+        let marks = std::str::from_utf8(&marks_bytes)
+            .map_err(|e| e.to_string())
+            .and_then(marks::MarkModel::from_tsv)
+            .map_err(|e| bad(MARKS_FILE, e))?;
         let places_bytes = read(PLACES_FILE)?;
         let places = String::from_utf8_lossy(&places_bytes)
             .lines()
@@ -254,6 +265,7 @@ impl Lexicon {
         lex.vie_channel = vie_channel;
         lex.places = places;
         lex.names = names;
+        lex.marks = marks;
         Ok(lex)
     }
 
@@ -316,6 +328,7 @@ impl Lexicon {
             channel,
             vie_channel: ChannelModel::from_rewrites(&[]),
             names: LanguageModel::default(),
+            marks: marks::MarkModel::default(),
             codes: code_map,
             code_skeletons,
             places: Vec::new(),

@@ -30,6 +30,7 @@ pub mod case;
 pub mod codes;
 pub mod decode;
 mod initials;
+mod marks;
 pub mod mixture;
 mod motto;
 mod own_name;
@@ -615,6 +616,7 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Text(motto::read_fixed_header_lines),
     Reader::Lexicon(initials::read_code_initials),
     Reader::Text(phrases::read_archive_commas),
+    Reader::Lexicon(marks::read_semicolons),
     Reader::Text(sections::renumber),
 ];
 
