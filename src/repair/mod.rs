@@ -573,6 +573,7 @@ const READERS_BEFORE_NAME: &[Reader] = &[
 /// numbering comes last.
 const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Text(phrases::read_sent_for),
+    Reader::Text(phrases::read_recipients_label),
     Reader::Text(phrases::read_dash_bullet),
     Reader::Text(phrases::read_plus_bullet),
     Reader::Text(phrases::read_heading_dot),
@@ -594,7 +595,6 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Lexicon(phrases::read_symbol_slash),
     Reader::Lexicon(phrases::read_stray_colon),
     Reader::Lexicon(phrases::read_stray_period),
-    Reader::Text(phrases::read_recipients_label),
     Reader::Text(phrases::read_archive_entry),
     Reader::Text(phrases::read_number_label),
     Reader::Text(phrases::read_dot_before_number),

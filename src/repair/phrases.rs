@@ -1400,15 +1400,44 @@ pub(super) fn read_dot_before_number(
 /// How many lines either way [`read_plus_bullet`] looks for a sibling item.
 const SIBLING_LINES: usize = 15;
 
+/// The lines of the recipients list: from the line after the first that
+/// opens with `Nơi nhận` (as read so far) to the first blank line.
+fn recipients_lines(
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    changes: &Changes,
+) -> std::ops::Range<usize> {
+    let label = lines.iter().zip(tokens).enumerate().position(|(li, (line, toks))| {
+        let mut words = solid(toks).map(|(ti, t)| {
+            (t.kind == TokenKind::Word).then(|| changes.text(line, t, (li, ti)))
+        });
+        matches!(
+            (words.next(), words.next()),
+            (Some(Some(a)), Some(Some(b))) if viet::skeleton_eq(a, "noi") && viet::skeleton_eq(b, "nhan")
+        )
+    });
+    let Some(label) = label else {
+        return 0..0;
+    };
+    let end = (label + 1..lines.len())
+        .find(|&li| lines[li].trim().is_empty())
+        .unwrap_or(lines.len());
+    label + 1..end
+}
+
 /// Reads `-` for OCR's `+` opening a list item among dash items (bullets as
 /// [`bullet_of`] reads them): the nearest item before is a `-` that introduces no
 /// sub-list (the last line before with text does not end with `:`), and the
 /// nearest item after is no `+`. A
 /// true `+` item is a sub-item, under a line ending with `:` or among other
 /// `+` items (in the held-out OCR, 13 such `+` were `-`, none of the 22 true
-/// `+` items stood so).
+/// `+` items stood so). In the recipients list, whose items NĐ 30/2020 opens
+/// with dashes, every `+` is a `-` (in the held-out OCR 62 between `Nơi
+/// nhận` and the next blank line, all `-` in the truth; 7 true `+` items of
+/// an attachment come after it).
 pub(super) fn read_plus_bullet(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     let bullet = |lj: usize, changes: &Changes| bullet_of(&lines[lj], &tokens[lj], lj, changes);
+    let recipients = recipients_lines(lines, tokens, changes);
     for li in 0..lines.len() {
         let Some((ti, '+')) = bullet(li, changes) else {
             continue;
@@ -1428,7 +1457,7 @@ pub(super) fn read_plus_bullet(lines: &[String], tokens: &[Vec<Token>], changes:
             .find(|l| !l.is_empty())
             .is_some_and(|l| l.ends_with(':'));
         let dash_before = before == Some('-') && !introduces;
-        if dash_before && after != Some('+') {
+        if recipients.contains(&li) || dash_before && after != Some('+') {
             changes.insert((li, ti), phrase("-", Some("+".to_owned())));
         }
     }
@@ -3335,6 +3364,29 @@ pub(super) mod tests {
                 "đó:",
                 "",
                 "+ Mười"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_plus_in_the_recipients_list() {
+        let out = read_with(
+            read_plus_bullet,
+            "+ Một;\nNơi nhận:\n+ Như trên;\n+ UBND tỉnh (b/c);\n- Lưu: VT.\n\nPhụ lục gồm:\n+ Hai;",
+        );
+        // Before the label and after the list's blank line, a `+` stays
+        // where the sibling rule keeps it.
+        assert_eq!(
+            out,
+            [
+                "+ Một;",
+                "Nơi nhận:",
+                "- Như trên;",
+                "- UBND tỉnh (b/c);",
+                "- Lưu: VT.",
+                "",
+                "Phụ lục gồm:",
+                "+ Hai;"
             ]
         );
     }
