@@ -116,8 +116,9 @@ pub(super) fn read_semicolons(
     let mut walker = Walker::new();
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         if !line.contains([':', ';']) {
-            // No site: the words only carry the segment on (as OCR printed
-            // them, which saves building the line as read).
+            // OCR printed no colon or semicolon here (a reader rarely makes
+            // one): the words only carry the segment on, counted as OCR
+            // printed them, which saves building the line as read.
             let words: Vec<&str> = line.split_whitespace().collect();
             walker.line(&words, |_| {});
             continue;
