@@ -220,7 +220,7 @@ pub struct MarkModel {
 }
 
 /// Pseudo-count of the smoothing that draws a word's share of semicolons
-/// towards the share over all words.
+/// towards the share over all words (set before measuring, not tuned).
 const WORD_SMOOTHING: f64 = 5.0;
 
 /// Power applied to the product of the word's odds and the features'

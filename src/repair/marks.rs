@@ -21,16 +21,19 @@ use crate::lexicon::marks::{Mark, Walker};
 use crate::lexicon::Lexicon;
 use crate::text::{Token, TokenKind};
 
-/// Share of colons OCR prints as colons (the training pairs: 277 of 281;
-/// the rest come out as `;`, `.` or nothing).
+/// Share of colons OCR prints as colons. Set at 0.995 before counting and
+/// not tuned; the OCR pairs the dictionaries train on print 277 of 282
+/// (0.982), the rest as nothing (3), `.` or `;`.
 const KEEP: f64 = 0.995;
 
-/// Where EM starts the document's share of semicolons printed as colons,
-/// and the bounds it is held within.
+/// Where EM starts each share it estimates for a document (of its
+/// semicolons printed as colons; in [`comma_bias`], of its commas printed as
+/// periods and of its word gaps holding a speck), and the bounds it holds
+/// them within. Set before measuring, not tuned.
 const R_START: f64 = 0.1;
 const R_MIN: f64 = 0.001;
 const R_MAX: f64 = 0.9;
-/// EM rounds (the share settles within a few).
+/// EM rounds (the shares settle within a few).
 const ROUNDS: usize = 30;
 
 /// Probability a colon must reach to be read as a semicolon: one half, the
