@@ -133,7 +133,7 @@ fn is_item_marker(w: &str) -> bool {
     let numbered = body
         .split('.')
         .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
-    numbered || body.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+    numbered || crate::text::roman::value(body).is_some()
 }
 
 /// The key of word `w` before its final mark: its last run of letters and

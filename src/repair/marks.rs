@@ -4,7 +4,7 @@
 //!
 //! Tesseract's English model loses the tail of a semicolon's lower dot on a
 //! poor scan: in the held-out heavy scans 1 321 of 3 375 semicolons came out
-//! as colons, in the light ones 19 of 6 512. No single colon tells which it
+//! as colons, in the light ones 19 of 6 514. No single colon tells which it
 //! was, and how often it happens is a property of the scan. So
 //! [`read_semicolons`] weighs each colon of the document by the clean-text
 //! model of [`crate::lexicon::marks`] (its word, whether a colon stood

@@ -1433,8 +1433,9 @@ fn recipients_lines(
 /// `+` items (in the held-out OCR, 13 such `+` were `-`, none of the 22 true
 /// `+` items stood so). In the recipients list, whose items NĐ 30/2020 opens
 /// with dashes, every `+` is a `-` (in the held-out OCR 62 between `Nơi
-/// nhận` and the next blank line, all `-` in the truth; 7 true `+` items of
-/// an attachment come after it).
+/// nhận` and the next blank line, all `-` in the truth; the 10 OCR lines
+/// after that blank line that open with `+ ` are an attachment's table
+/// rules, `+-----+` in the truth).
 pub(super) fn read_plus_bullet(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     let bullet = |lj: usize, changes: &Changes| bullet_of(&lines[lj], &tokens[lj], lj, changes);
     let recipients = recipients_lines(lines, tokens, changes);
