@@ -68,7 +68,9 @@ pub fn tokenize(line: &str) -> Vec<Token> {
         let chunk_end = scan(line, pos, |c| !c.is_whitespace());
         let chunk = &line[pos..chunk_end];
         let (lead, trail) = trim_punct(chunk);
-        if is_url_or_email(chunk) || is_slash_abbreviation(&chunk[lead..chunk.len() - trail]) {
+        let core = &chunk[lead..chunk.len() - trail];
+        // A site's name before a mark (`chinhphu.vn,`) is one too.
+        if is_url_or_email(chunk) || is_url_or_email(core) || is_slash_abbreviation(core) {
             if lead > 0 {
                 out.push(Token {
                     kind: TokenKind::Punct,
@@ -443,6 +445,11 @@ mod tests {
         assert_eq!(
             kinds("vp@quangngai.gov.vn"),
             vec![(Protected, "vp@quangngai.gov.vn")]
+        );
+        // A site's name before a mark.
+        assert_eq!(
+            kinds("chinhphu.vn,"),
+            vec![(Protected, "chinhphu.vn"), (Punct, ",")]
         );
     }
 }

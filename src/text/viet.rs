@@ -219,7 +219,8 @@ pub fn has_marks(s: &str) -> bool {
     s.chars().any(|c| !c.is_ascii() && is_viet_letter(c))
 }
 
-fn is_vowel_base(c: char) -> bool {
+/// Is `c` one of the six vowel letters `a e i o u y`, either case, without marks?
+pub(crate) fn is_vowel_base(c: char) -> bool {
     matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
 }
 
