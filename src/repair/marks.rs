@@ -103,6 +103,13 @@ fn words_of(
     (words, colons)
 }
 
+/// The share of weight `a` against `b`: the posterior of the first of two
+/// readings whose weights (prior times likelihood) they are, as each EM
+/// step here takes it.
+fn share(a: f64, b: f64) -> f64 {
+    a / (a + b)
+}
+
 /// Reads `;` for the colons a noisy document's OCR most likely printed for
 /// semicolons (see the module documentation).
 pub(super) fn read_semicolons(
@@ -143,7 +150,7 @@ pub(super) fn read_semicolons(
     if found.is_empty() {
         return;
     }
-    let posterior = |odds: f64, r: f64| odds * r / (odds * r + KEEP);
+    let posterior = |odds: f64, r: f64| share(odds * r, KEEP);
     let mut r = R_START;
     for _ in 0..ROUNDS {
         let expected: f64 = found.iter().map(|c| posterior(c.odds, r)).sum();
@@ -210,7 +217,7 @@ pub(super) fn comma_bias(lines: &[String], tokens: &[Vec<Token>], periods: &[Per
     }
     let (mut r, mut s) = (R_START, R_START);
     for _ in 0..ROUNDS {
-        let as_comma: f64 = odds.iter().map(|o| o * r / (o * r + s)).sum();
+        let as_comma: f64 = odds.iter().map(|o| share(o * r, s)).sum();
         let as_speck = odds.len() as f64 - as_comma;
         r = (as_comma / (as_comma + commas as f64)).clamp(R_MIN, R_MAX);
         s = (as_speck / words.max(1) as f64).clamp(R_MIN, R_MAX);
