@@ -29,7 +29,13 @@
 //! capitalised words whose letters, marks and OCR's digit-for-letter
 //! misreads aside, are each within one edit of the issuer block's (as
 //! printed or as read), where the run follows a unit word (`xã`, `huyện`,
-//! …) or opens the place-and-date line (`…, ngày`).
+//! …) or opens the place-and-date line (`…, ngày`). A run of exactly as
+//! many capitalised words standing alone (no capitalised word against
+//! either end) is a printing too when `, ngày` follows it (the place after
+//! the number on a two-column header's line, `Số: 86/BC-VP Kỳ Lâm, ngày`)
+//! or when its words have the issuer block's letters up to marks (`biển Kỳ
+//! Lâm`). Such a printing follows the others' reading and weighs nothing
+//! in it: the decoder read it without context that tells names apart.
 //!
 //! [`read_place_names`] does the same for the document's other names,
 //! without an issuer block to anchor them: runs of two or three capitalised
@@ -117,6 +123,13 @@ struct Printing {
     words: Vec<usize>,
     /// Is this the issuer block's printing?
     is_anchor: bool,
+    /// Was it found standing alone, with no unit word before it and not
+    /// opening its line? It follows the other printings' reading and
+    /// weighs nothing in it: the decoder read it without context that tells
+    /// names apart (`Bac Lam` alone in a table cell read `Bạc Làm`), and
+    /// its letters, counted again and again, would outweigh theirs
+    /// (`Hai Phong` printed five times without marks).
+    bare: bool,
 }
 
 /// Reads every printing of the issuer's place name as the one spelling
@@ -156,13 +169,17 @@ pub(super) fn read_own_name(
             let start = if li == anchor.line && anchor.words.first() == Some(&ti) {
                 None
             } else if let Some(after) = units.at(li, ti) {
-                skip_space(line, toks, after)
+                skip_space(line, toks, after).map(|s| (s, false))
             } else if ti == first_word(toks) && place_date_follows(line, toks, ti, n) {
-                Some(ti)
+                Some((ti, false))
+            } else if opens_free_run(line, toks, ti, n)
+                && (place_date_follows(line, toks, ti, n) || same_letters(line, toks, ti, &forms))
+            {
+                Some((ti, true))
             } else {
                 None
             };
-            let Some(start) = start else {
+            let Some((start, bare)) = start else {
                 ti += 1;
                 continue;
             };
@@ -177,6 +194,7 @@ pub(super) fn read_own_name(
                     line: li,
                     words,
                     is_anchor: false,
+                    bare,
                 });
             }
             ti = start.max(ti + 1);
@@ -225,6 +243,7 @@ pub(super) fn read_place_names(
                     line: li,
                     words,
                     is_anchor: false,
+                    bare: false,
                 };
                 match groups.iter_mut().find(|(k, _)| *k == key) {
                     Some((_, g)) => g.push(printing),
@@ -251,20 +270,8 @@ pub(super) fn read_place_names(
                     t.kind == TokenKind::Word && t.text(line).starts_with(char::is_uppercase)
                 })
             };
-            let before = ti
-                .checked_sub(1)
-                .filter(|&i| toks[i].kind == TokenKind::Space)
-                .and_then(|i| i.checked_sub(1));
-            // A code in capitals before a name in small letters is no word
-            // of it (`Số: 02/BB-ĐKT Tùng Ảnh, ngày …`).
-            let all_caps = |i: usize| {
-                let w = toks[i].text(line);
-                w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && !w.chars().any(char::is_lowercase)
-            };
-            let code_before = before.is_some_and(all_caps) && !all_caps(ti);
             if !capital(Some(ti))
-                || capital(before) && !code_before
+                || !free_start(line, toks, ti)
                 || taken.contains(&(li, ti))
                 || !firsts.contains(&fold(toks[ti].text(line)))
             {
@@ -282,6 +289,7 @@ pub(super) fn read_place_names(
                         line: li,
                         words,
                         is_anchor: false,
+                        bare: false,
                     });
                 }
             }
@@ -324,7 +332,8 @@ fn pool(
         })
         .filter(|(_, read)| read.iter().all(|w| lex.id(w) != lm::UNK))
         .unzip();
-    if printings.len() < 2 {
+    // Printings standing alone only follow the others' reading.
+    if printings.iter().filter(|p| !p.bare).count() < 2 {
         return;
     }
     let n_lines = lines.len();
@@ -435,14 +444,20 @@ fn pool(
         .collect();
     let score = |ci: usize, choice: &[String]| -> Option<f32> {
         let mut total = 0.0;
-        for (ch, &best) in channels.iter().zip(&bests) {
-            total += ch[ci]?.max(best - CLIP);
+        for ((ch, &best), p) in channels.iter().zip(&bests).zip(&printings) {
+            if !p.bare {
+                total += ch[ci]?.max(best - CLIP);
+            }
         }
         let votes: f32 = now
             .iter()
             .zip(&printings)
             .filter(|(r, _)| r.as_slice() == choice)
-            .map(|(_, p)| if p.is_anchor { ANCHOR_VOTE } else { VOTE })
+            .map(|(_, p)| match (p.is_anchor, p.bare) {
+                (true, _) => ANCHOR_VOTE,
+                (false, false) => VOTE,
+                (false, true) => 0.0,
+            })
             .sum();
         let listed = lex.is_place(&choice.join(" "));
         let prior: f32 = choice
@@ -509,6 +524,7 @@ fn issuer_name(lines: &[String], tokens: &[Vec<Token>], changes: &Changes) -> Op
                     line: li,
                     words,
                     is_anchor: true,
+                    bare: false,
                 });
             }
         }
@@ -533,6 +549,43 @@ fn fold(s: &str) -> String {
 /// upper-case)?
 fn is_capitals(s: &str) -> bool {
     s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
+}
+
+/// Does no capitalised word stand against token `ti`'s front, one space
+/// before it? A code in capitals before a name in small letters is no word
+/// of it (`Số: 02/BB-ĐKT Tùng Ảnh, ngày …`).
+fn free_start(line: &str, toks: &[Token], ti: usize) -> bool {
+    let Some(before) = ti
+        .checked_sub(1)
+        .filter(|&i| toks[i].kind == TokenKind::Space)
+        .and_then(|i| i.checked_sub(1))
+    else {
+        return true;
+    };
+    let all_caps = |i: usize| {
+        let w = toks[i].text(line);
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    let capital = toks[before].kind == TokenKind::Word
+        && toks[before].text(line).starts_with(char::is_uppercase);
+    !capital || all_caps(before) && !all_caps(ti)
+}
+
+/// Does token `ti` open a run of exactly `n` capitalised words with no
+/// capitalised word against either end (a name standing alone in a line)?
+fn opens_free_run(line: &str, toks: &[Token], ti: usize, n: usize) -> bool {
+    free_start(line, toks, ti) && capital_run(line, toks, ti, n + 1).len() == n
+}
+
+/// Do the `forms.len()` words from `ti` have, word by word, the letters up
+/// to marks of one of `forms`' two spellings (as printed, as read)?
+fn same_letters(line: &str, toks: &[Token], ti: usize, forms: &[[String; 2]]) -> bool {
+    let words = capital_run(line, toks, ti, forms.len());
+    words.len() == forms.len()
+        && words
+            .iter()
+            .zip(forms)
+            .all(|(&w, f)| f.contains(&fold(toks[w].text(line))))
 }
 
 /// The index of the line's first non-space token.
@@ -683,5 +736,62 @@ mod tests {
                    UBND xa Tung Anh da quan tam chi dao céng tac giai quyét thu tuc.";
         let out = Repairer::new(lex, RepairOptions::default()).repair_text(ocr);
         assert!(out.lines[0].contains("ĐKT Tùng Ảnh,"), "{}", out.lines[0]);
+    }
+
+    #[test]
+    fn a_name_standing_alone_opens_a_free_run() {
+        let (lines, tokens) = lines_tokens(
+            "S6: 86/BC-VHKHTT Ky Lam, ngay 08\nbien Ky Lam nam\nTinh Ky Lam\nKy Lam Thuong",
+        );
+        let at = |li: usize, word: &str| {
+            tokens[li]
+                .iter()
+                .position(|t| t.text(&lines[li]) == word)
+                .unwrap_or(usize::MAX)
+        };
+        // After a code in capitals, after a small word: free.
+        assert!(opens_free_run(&lines[0], &tokens[0], at(0, "Ky"), 2));
+        assert!(opens_free_run(&lines[1], &tokens[1], at(1, "Ky"), 2));
+        // After a capitalised word, or before one: part of a longer name.
+        assert!(!opens_free_run(&lines[2], &tokens[2], at(2, "Ky"), 2));
+        assert!(!opens_free_run(&lines[3], &tokens[3], at(3, "Ky"), 2));
+    }
+
+    /// The issuer's name printed after the number on the place-and-date
+    /// line of a two-column header, and alone in the body, reads as the
+    /// issuer block's.
+    #[test]
+    fn the_name_after_the_number_and_in_the_body_reads_as_the_issuer_block() {
+        let lex = crate::lexicon::bundled();
+        let ocr = "UBND HUYEN KY LAM CONG HOA XA HOI CHU NGHIA VIET NAM\n\
+                   PHONG VAN HOA VA THONG TIN Doc lap - Tu do - Hanh phuc\n\n\
+                   S6: 86/BC-VHKHTT Ky Lam, ngay 08 thang 7 nam 2026\n\n\
+                   Kinh giri: Uy ban nhan dan huyén Ky Lam.\n\
+                   2. Tham muu t6 chuc Tuan Van hoa - Du lich bien Ky Lam nam 2026.";
+        let out = Repairer::new(lex, RepairOptions::default()).repair_text(ocr);
+        let text = out.lines.join("\n");
+        assert!(text.contains("HUYỆN KỲ LÂM"), "{text}");
+        assert_eq!(text.matches("Kỳ Lâm").count(), 3, "{text}");
+    }
+
+    /// Printings found standing alone (table cells here) cast no vote: the
+    /// decoder read them without context, and three of them must not
+    /// outvote the issuer block and the printings after a unit word.
+    #[test]
+    fn printings_standing_alone_cast_no_vote() {
+        let lex = crate::lexicon::bundled();
+        let ocr = "UBND TINH BAC LAM CONG HOA XA HOI CHU NGHIA VIET NAM\n\
+                   SG GIAO DUC VA DAO TAO Doc lap - Tu do - Hanh phic\n\n\
+                   S6: 126/TB-SGDDT Bac Lam, ngay 15 thang 4 nam 2026\n\
+                   truc thuéc S6 Gidéo duc va Dao tao tinh Bac Lam nam 2026\n\
+                   dan tinh Bac Lam\n\
+                   Khai mac, phé bién quy ché | 7 gid 30 phtit ngay 20/6/2026 | Trung THPT chuyén\n\
+                   Bac Lam\n\
+                   Thi vong 2 (thyc hanh) | 20/6/2026 - 21/6/2026 | Truéng THPT chuyén\n\
+                   Bac Lam";
+        let out = Repairer::new(lex, RepairOptions::default()).repair_text(ocr);
+        let text = out.lines.join("\n");
+        assert!(text.contains("TỈNH BẮC LÂM"), "{text}");
+        assert_eq!(text.matches("Bắc Lâm").count(), 5, "{text}");
     }
 }
