@@ -91,6 +91,19 @@ pub fn restore(ocr: &str, word: &str, ctx: Context) -> CasePattern {
         Some('A') if word == "án" && !ctx.line_upper && ctx.near_upper != Some(true) => {
             ctx.sentence_start
         }
+        // A small letter shaped like its capital (`sO GIAO DỤC` for `SỞ
+        // GIÁO DỤC`) in a line of capitals, between words in capitals, is
+        // one of them, unless a letter after it is clearly small (`vu`).
+        Some(&o0)
+            if ambiguous(o0)
+                && o0.is_lowercase()
+                && ctx.line_upper
+                && ctx.near_upper == Some(true)
+                && !ctx.near_split
+                && oc[1..].iter().all(|&c| !case_clue(c) || c.is_uppercase()) =>
+        {
+            true
+        }
         Some(&o0) if o0.is_alphabetic() && same_letter(o0, w0) => o0.is_uppercase(),
         Some(&o0) if o0.is_alphabetic() && !matches!(o0, 'J' | 'I' | 'l') => {
             o0.is_uppercase() || ctx.sentence_start
@@ -401,6 +414,29 @@ mod tests {
         assert_eq!(restore("An", "án", start), CasePattern::Title);
         assert_eq!(restore("AN", "án", upper), CasePattern::Upper);
         assert_eq!(restore("An", "an", MID), CasePattern::Title);
+    }
+
+    #[test]
+    fn a_small_letter_shaped_like_its_capital_among_capitals_is_one() {
+        let among = Context {
+            line_upper: true,
+            near_upper: Some(true),
+            ..MID
+        };
+        assert_eq!(restore("sO", "sở", among), CasePattern::Upper);
+        // Not where a letter after it is clearly small, nor where the words
+        // around disagree, nor in a line of small letters.
+        assert_eq!(restore("vu", "vụ", among), CasePattern::Lower);
+        let split = Context {
+            near_split: true,
+            ..among
+        };
+        assert_eq!(restore("sO", "sở", split), CasePattern::Lower);
+        let near_only = Context {
+            near_upper: Some(true),
+            ..MID
+        };
+        assert_eq!(restore("sO", "sở", near_only), CasePattern::Lower);
     }
 
     #[test]
