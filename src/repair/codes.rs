@@ -352,7 +352,7 @@ fn ends_with_table_figure(rest: &str) -> bool {
 
 /// Does a heading in capitals follow (`v. TỔ CHỨC`: `v` and `x` print the same
 /// in both cases, so only the heading tells a `V.` marker from `v.` text)?
-fn capitals_follow(rest: &str) -> bool {
+pub(super) fn capitals_follow(rest: &str) -> bool {
     rest.split_whitespace().next().is_some_and(|w| {
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         letters >= 2 && w.chars().filter(|c| c.is_uppercase()).count() == letters

@@ -16,6 +16,7 @@
 //! KẾT QUẢ`), and the number's place in the sequence tells an item from a
 //! wrapped line of running text that opens with a figure.
 
+use super::codes::capitals_follow;
 use super::{Change, Changes};
 use crate::text::{roman, Token, TokenKind};
 
@@ -160,18 +161,12 @@ pub(super) fn item_marks(lines: &[String], tokens: &[Vec<Token>]) -> Vec<Option<
                             c => c,
                         })
                         .collect();
-                    (misread && is_numeral(&read) && capitals(next)).then_some(ti + 1)
+                    (misread && is_numeral(&read) && capitals_follow(next)).then_some(ti + 1)
                 }
                 _ => None,
             }
         })
         .collect()
-}
-
-/// Is `w` a word of two or more letters, all capitals?
-fn capitals(w: &str) -> bool {
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && w.chars().filter(|c| c.is_uppercase()).count() == letters
 }
 
 /// Does a heading in capitals follow the marker at `ti`: a dot, comma or
