@@ -93,7 +93,8 @@ pub fn restore(ocr: &str, word: &str, ctx: Context) -> CasePattern {
         }
         // A small letter shaped like its capital (`sO GIAO DỤC` for `SỞ
         // GIÁO DỤC`) in a line of capitals, between words in capitals, is
-        // one of them, unless a letter after it is clearly small (`vu`).
+        // one of them, unless a letter after it is small (`vu`, `so`; a
+        // look-alike printed small counts too).
         Some(&o0)
             if ambiguous(o0)
                 && o0.is_lowercase()

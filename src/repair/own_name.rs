@@ -123,8 +123,8 @@ struct Printing {
     words: Vec<usize>,
     /// Is this the issuer block's printing?
     is_anchor: bool,
-    /// Was it found standing alone, with no unit word before it and not
-    /// opening its line? It follows the other printings' reading and
+    /// Was it found standing alone: no unit word before it, and not the
+    /// place opening a place-and-date line? It follows the other printings' reading and
     /// weighs nothing in it: the decoder read it without context that tells
     /// names apart (`Bac Lam` alone in a table cell read `Bạc Làm`), and
     /// its letters, counted again and again, would outweigh theirs
@@ -189,6 +189,11 @@ pub(super) fn read_own_name(
                     let got = fold(toks[w].text(line));
                     f.iter().any(|f| strsim::levenshtein(&got, f) <= 1)
                 });
+            // Past a printing found, so that its words open no other.
+            ti = match words.last() {
+                Some(&last) if like => last + 1,
+                _ => start.max(ti + 1),
+            };
             if like {
                 printings.push(Printing {
                     line: li,
@@ -197,7 +202,6 @@ pub(super) fn read_own_name(
                     bare,
                 });
             }
-            ti = start.max(ti + 1);
         }
     }
     // The anchor first, so that it is the printing kept of the two.
@@ -331,6 +335,14 @@ fn pool(
             (p, read)
         })
         .filter(|(_, read)| read.iter().all(|w| lex.id(w) != lm::UNK))
+        // A printing standing alone that the decoder split in two syllables
+        // is left out rather than stopping the reading of the others.
+        .filter(|(p, _)| {
+            !p.bare
+                || p.words
+                    .iter()
+                    .all(|&w| changes.get((p.line + lines.len(), w)).is_none())
+        })
         .unzip();
     // Printings standing alone only follow the others' reading.
     if printings.iter().filter(|p| !p.bare).count() < 2 {
@@ -551,8 +563,8 @@ fn is_capitals(s: &str) -> bool {
     s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
 }
 
-/// Does no capitalised word stand against token `ti`'s front, one space
-/// before it? A code in capitals before a name in small letters is no word
+/// Does no capitalised word stand against token `ti`'s front, a space
+/// token before it? A code in capitals before a name in small letters is no word
 /// of it (`Số: 02/BB-ĐKT Tùng Ảnh, ngày …`).
 fn free_start(line: &str, toks: &[Token], ti: usize) -> bool {
     let Some(before) = ti
