@@ -156,7 +156,7 @@ fn heldout_documents_meet_their_hand_checked_extracts() {
 /// The same for sets AA–CM. On the clean text (2026-12-02, a hundred and
 /// ninety-five documents, set CM added at the thirty-first sitting): 0.993,
 /// 0.994, 0.978, 0.999, 195 of 195; on the light scans 0.990, 0.992, 0.963,
-/// 0.958, 167 of 195 (signers' names whose marks OCR lost: `Thành` for
+/// 0.959, 167 of 195 (signers' names whose marks OCR lost: `Thành` for
 /// `Thạnh`).
 #[test]
 fn newer_sets_meet_their_hand_checked_extracts() {

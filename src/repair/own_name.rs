@@ -425,9 +425,12 @@ fn pool(
         .collect();
     // Per printing and reading, the printing's channel score of the reading
     // (`None`: a word of the printing has no options).
+    // (Printings standing alone weigh nothing: no channel score of theirs.)
     let channels: Vec<Vec<Option<f32>>> = per
         .iter()
-        .map(|opts| {
+        .zip(&printings)
+        .filter(|(_, p)| !p.bare)
+        .map(|(opts, _)| {
             let worst: Vec<Option<f32>> = opts
                 .iter()
                 .map(|o| o.iter().map(|(o, _)| o.channel).reduce(f32::min))
@@ -456,10 +459,8 @@ fn pool(
         .collect();
     let score = |ci: usize, choice: &[String]| -> Option<f32> {
         let mut total = 0.0;
-        for ((ch, &best), p) in channels.iter().zip(&bests).zip(&printings) {
-            if !p.bare {
-                total += ch[ci]?.max(best - CLIP);
-            }
+        for (ch, &best) in channels.iter().zip(&bests) {
+            total += ch[ci]?.max(best - CLIP);
         }
         let votes: f32 = now
             .iter()
@@ -634,6 +635,14 @@ mod tests {
     use crate::repair::{RepairOptions, Repairer};
     use crate::text;
 
+    /// `ocr` repaired with the bundled dictionaries, line by line.
+    fn repaired(ocr: &str) -> Vec<String> {
+        let lex = crate::lexicon::bundled();
+        Repairer::new(lex, RepairOptions::default())
+            .repair_text(ocr)
+            .lines
+    }
+
     fn lines_tokens(text: &str) -> (Vec<String>, Vec<Vec<Token>>) {
         let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
         let tokens = lines.iter().map(|l| text::tokenize(l)).collect();
@@ -695,13 +704,11 @@ mod tests {
     /// name the place list holds is spelled as listed.
     #[test]
     fn printings_of_the_name_read_alike() {
-        let lex = crate::lexicon::bundled();
         let ocr = "UY BAN NHAN DAN\nHUYEN PHUOC LAM\n\n\
                    Phuéc Lam, ngay 18 thang 3 nam 2025\n\n\
                    Uy ban nhan dan huyén Phuc Lam bao cao két qua thuc hién cdc nhiém vu.\n\
                    Cac xa cua huyén Phuoc Lam da hoan thanh ké hoach dé ra.";
-        let out = Repairer::new(lex, RepairOptions::default()).repair_text(ocr);
-        let text = out.lines.join("\n");
+        let text = repaired(ocr).join("\n");
         assert!(text.contains("HUYỆN PHƯỚC LÂM"), "{text}");
         assert_eq!(text.matches("Phước Lâm").count(), 3, "{text}");
     }
@@ -710,14 +717,13 @@ mod tests {
     /// recurs, after its unit word or not.
     #[test]
     fn printings_of_a_place_name_read_alike() {
-        let lex = crate::lexicon::bundled();
         let ocr = "UY BAN NHAN DAN\nHUYEN PHUOC LAM\n\n\
                    Phuéc Lam, ngay 18 thang 3 nam 2025\n\n\
                    Tuyen duong lien xa Déng Thanh dai 8,6 km da xudng cap nghiem trong.\n\
                    Uy ban nhan dan xa Dong Thanh da bao cao két qua thuc hién.\n\
                    Tuyen duong Dóng Thanh - Tan Loc can duoc nang cap trong nam.";
-        let out = Repairer::new(lex, RepairOptions::default()).repair_text(ocr);
-        let names: Vec<String> = out.lines[5..8]
+        let lines = repaired(ocr);
+        let names: Vec<String> = lines[5..8]
             .iter()
             .map(|l| {
                 let at = l
@@ -741,13 +747,12 @@ mod tests {
     fn a_place_after_a_code_in_capitals_reads_as_its_printings() {
         // The place of the number line follows the symbol's `DKT`, which is
         // no word of its name.
-        let lex = crate::lexicon::bundled();
         let ocr = "S6: 02/BB-DKT Tung Anh, ngay 14 thang 10 nam 2026\n\n\
                    UBND xa Tung Anh, huyén Dtic Tho, tinh Ha Tinh\n\
                    2. Dai dién UBND xa Tung Anh\n\
                    UBND xa Tung Anh da quan tam chi dao céng tac giai quyét thu tuc.";
-        let out = Repairer::new(lex, RepairOptions::default()).repair_text(ocr);
-        assert!(out.lines[0].contains("ĐKT Tùng Ảnh,"), "{}", out.lines[0]);
+        let lines = repaired(ocr);
+        assert!(lines[0].contains("ĐKT Tùng Ảnh,"), "{}", lines[0]);
     }
 
     #[test]
@@ -774,14 +779,12 @@ mod tests {
     /// issuer block's.
     #[test]
     fn the_name_after_the_number_and_in_the_body_reads_as_the_issuer_block() {
-        let lex = crate::lexicon::bundled();
         let ocr = "UBND HUYEN KY LAM CONG HOA XA HOI CHU NGHIA VIET NAM\n\
                    PHONG VAN HOA VA THONG TIN Doc lap - Tu do - Hanh phuc\n\n\
                    S6: 86/BC-VHKHTT Ky Lam, ngay 08 thang 7 nam 2026\n\n\
                    Kinh giri: Uy ban nhan dan huyén Ky Lam.\n\
                    2. Tham muu t6 chuc Tuan Van hoa - Du lich bien Ky Lam nam 2026.";
-        let out = Repairer::new(lex, RepairOptions::default()).repair_text(ocr);
-        let text = out.lines.join("\n");
+        let text = repaired(ocr).join("\n");
         assert!(text.contains("HUYỆN KỲ LÂM"), "{text}");
         assert_eq!(text.matches("Kỳ Lâm").count(), 3, "{text}");
     }
@@ -791,7 +794,6 @@ mod tests {
     /// outvote the issuer block and the printings after a unit word.
     #[test]
     fn printings_standing_alone_cast_no_vote() {
-        let lex = crate::lexicon::bundled();
         let ocr = "UBND TINH BAC LAM CONG HOA XA HOI CHU NGHIA VIET NAM\n\
                    SG GIAO DUC VA DAO TAO Doc lap - Tu do - Hanh phic\n\n\
                    S6: 126/TB-SGDDT Bac Lam, ngay 15 thang 4 nam 2026\n\
@@ -801,8 +803,7 @@ mod tests {
                    Bac Lam\n\
                    Thi vong 2 (thyc hanh) | 20/6/2026 - 21/6/2026 | Truéng THPT chuyén\n\
                    Bac Lam";
-        let out = Repairer::new(lex, RepairOptions::default()).repair_text(ocr);
-        let text = out.lines.join("\n");
+        let text = repaired(ocr).join("\n");
         assert!(text.contains("TỈNH BẮC LÂM"), "{text}");
         assert_eq!(text.matches("Bắc Lâm").count(), 5, "{text}");
     }
