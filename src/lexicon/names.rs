@@ -112,12 +112,15 @@ fn spelled_like_surname(word: &str) -> bool {
 /// Where a personal name printed after a list entry, or after a military or
 /// police rank, starts: the index of its first token in `toks`.
 ///
-/// After a list entry: the line opens with a bullet such as `-`, or with
-/// `Lưu`, and its last `;` or `.` is followed by two to four capitalized
-/// words to the line's end, the first spelled like a surname whatever its
-/// marks (`- Trang TTĐT xã; Đặng Quốc Thịnh`, `- Lưu: VT, CCVC. Đỗ Quang
-/// Vinh`). OCR reads the signature column printed beside the Nơi nhận list
-/// onto the list's lines so.
+/// After a list entry: the line opens with bullets ([`crate::text::is_bullet`],
+/// OCR's `~` and `>` too) or with `Lưu`, and its last `;` or `.` is followed
+/// by two to four capitalized words to the line's end, the first spelled
+/// like a surname whatever its marks (`- Trang TTĐT xã; Đặng Quốc Thịnh`,
+/// `- Lưu: VT, CCVC. Đỗ Quang Vinh`). OCR reads the signature column
+/// printed beside the Nơi nhận list onto the list's lines so. A `:` OCR
+/// read for the `;` takes a name of three words or more (`- Lưu: VT, NC:
+/// Đinh Văn Khải`), as the parser's signature reader does: two words after
+/// a colon are as often a place.
 ///
 /// After a rank ([`is_rank`]: `Thượng tá`, OCR's `Thuong t4`), anywhere in
 /// a line: the same two to four words to the line's end (`Thượng tá Hồ Văn
@@ -129,13 +132,14 @@ pub fn name_tail(line: &str, toks: &[Token]) -> Option<usize> {
         .filter(|(_, t)| t.kind != TokenKind::Space);
     let (_, opener) = solid.next()?;
     let open = opener.text(line);
-    let listed = matches!(open, "-" | "=" | "+" | "–" | "—" | "•")
-        || viet::skeleton(&open.to_lowercase()) == "luu";
+    let listed =
+        open.chars().all(crate::text::is_bullet) || viet::skeleton(&open.to_lowercase()) == "luu";
     // The trailing capitalized words, back to the mark or the rank before
     // them.
     let mut first = None;
     let mut words = 0;
     let mut ranked = false;
+    let mut colon = false;
     for (i, t) in toks.iter().enumerate().rev() {
         match t.kind {
             TokenKind::Space => {
@@ -153,7 +157,8 @@ pub fn name_tail(line: &str, toks: &[Token]) -> Option<usize> {
             }
             TokenKind::Punct if listed => {
                 let mark = t.text(line);
-                if !(mark.ends_with(';') || mark.ends_with('.')) {
+                colon = mark.ends_with(':');
+                if !(mark.ends_with(';') || mark.ends_with('.') || colon) {
                     return None;
                 }
                 break;
@@ -168,7 +173,7 @@ pub fn name_tail(line: &str, toks: &[Token]) -> Option<usize> {
         .filter(|t| !matches!(t.kind, TokenKind::Space | TokenKind::Punct))
         .count();
     ((2..=4).contains(&words)
-        && (ranked || listed && entry >= 1)
+        && (ranked || listed && entry >= 1 && (!colon || words >= 3))
         && spelled_like_surname(toks[first].text(line)))
     .then_some(first)
 }
@@ -264,6 +269,12 @@ mod tests {
             tail("Luu: VT, TCKH. Nguyen Dang Khoa"),
             Some("Nguyen Dang Khoa")
         );
+        // Any bullet OCR prints opens a list entry; a `:` OCR read for the
+        // `;` takes a name of three words or more, as two are as often a
+        // place (`Sở Tài chính: Lâm Đồng`).
+        assert_eq!(tail("~ Luu: VT, NC. Dinh Van Khai"), Some("Dinh Van Khai"));
+        assert_eq!(tail("- Luu: VT, NC: Dinh Van Khai"), Some("Dinh Van Khai"));
+        assert_eq!(tail("- Sở Tài chính: Lâm Đồng"), None);
         // A position in capitals is no name; nor a place after a unit word.
         assert_eq!(tail("- Như trên; PHÓ CHỦ TỊCH"), None);
         assert_eq!(tail("- Sở Y tế; Phòng Tài"), None);
