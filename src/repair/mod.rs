@@ -956,8 +956,12 @@ impl<'a> Repairer<'a> {
             // A name printed after a list entry is read as a name, as a name
             // line is.
             let name_at = names::name_tail(line, toks);
+            let column_at = motto::column_start(line, toks);
             let mut ti = 0;
             while ti < toks.len() {
+                if Some(ti) == column_at {
+                    b.items.push((Gate::Always, Item::Break));
+                }
                 if Some(ti) == name_at {
                     b.name_slots(li, line, &toks[ti..], ti);
                     break;

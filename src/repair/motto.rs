@@ -134,6 +134,54 @@ fn read_phrase(phrase: &Phrase, li: usize, line: &str, toks: &[Token], changes: 
     }
 }
 
+/// Where the right column of a two-column header line starts, as OCR printed
+/// it: the first word of the country's name or of the motto after another
+/// word of the line (`THANH TRA TINH Dic ap - Tw do`, `UBND TINH HA NGUYEN
+/// CONG HOA XA HOI`). The left column's last word has no context in the
+/// right column's first (`tính độc lập` is a phrase; `THANH TRA TỈNH` is the
+/// office), so the decoder reads a segment break there.
+///
+/// Looser than [`read_fixed_header_lines`], which reads the phrase whole: the
+/// country's name by its first three words, at least two exact and the
+/// third within one letter (marks and case aside); the motto by its first two
+/// words within one letter each, the first capitalised, then a dash.
+pub(super) fn column_start(line: &str, toks: &[Token]) -> Option<usize> {
+    let words: Vec<usize> = (0..toks.len())
+        .filter(|&i| toks[i].kind == TokenKind::Word)
+        .collect();
+    let near = |ti: usize, want: &str| {
+        let w = toks[ti].text(line);
+        // Asked of every word of every line: most are ruled out by length.
+        w.chars().count().abs_diff(want.len()) <= 1
+            && strsim::levenshtein(&viet::skeleton(w), want) <= 1
+    };
+    for (k, &ti) in words.iter().enumerate().skip(1) {
+        if let [a, b, c, ..] = words[k..] {
+            let exact = [(a, "cong"), (b, "hoa"), (c, "xa")]
+                .iter()
+                .filter(|(t, want)| viet::skeleton_eq(toks[*t].text(line), want))
+                .count();
+            if exact >= 2 && near(a, "cong") && near(b, "hoa") && near(c, "xa") {
+                return Some(ti);
+            }
+        }
+        if let [a, b, ..] = words[k..] {
+            let dash = toks[b + 1..]
+                .iter()
+                .take_while(|t| t.kind != TokenKind::Word)
+                .any(|t| t.kind == TokenKind::Punct && t.text(line).contains('-'));
+            if dash
+                && toks[a].text(line).starts_with(char::is_uppercase)
+                && near(a, "doc")
+                && near(b, "lap")
+            {
+                return Some(ti);
+            }
+        }
+    }
+    None
+}
+
 /// Rewrites the run `run` (token indices of the phrase's words) as `phrase`.
 fn rewrite(
     phrase: &Phrase,
@@ -265,6 +313,32 @@ mod tests {
             read("của nước Cộng hòa xã hội chủ nghĩa Việt Nám"),
             ["của nước Cộng hòa xã hội chủ nghĩa Việt Nam"]
         );
+    }
+
+    #[test]
+    fn the_right_column_starts_at_the_phrase_after_the_issuer() {
+        fn start(s: &str) -> Option<&str> {
+            let toks = crate::text::tokenize(s);
+            column_start(s, &toks).map(|i| &s[toks[i].start..])
+        }
+        assert_eq!(
+            start("THANH TRA TINH Dic ap - Tw do - Hanh phic"),
+            Some("Dic ap - Tw do - Hanh phic")
+        );
+        assert_eq!(
+            start("UBND TINH HA NGUYEN CONG HOA XA HOI CHU NGHIA VIET NAM"),
+            Some("CONG HOA XA HOI CHU NGHIA VIET NAM")
+        );
+        assert_eq!(start("SỞ Y TẾ CỘNG HÒA XÁ HỘI"), Some("CỘNG HÒA XÁ HỘI"));
+        // A phrase opening the line is no second column; nor running text
+        // (no dash after `độc lập`, or a small letter), nor a name one
+        // word of it.
+        assert_eq!(start("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), None);
+        assert_eq!(start("Độc lập - Tự do - Hạnh phúc"), None);
+        assert_eq!(start("bảo đảm tính độc lập - khách quan"), None);
+        assert_eq!(start("giữ vững Độc lập, tự chủ"), None);
+        assert_eq!(start("xã Cộng Hòa huyện"), None);
+        assert_eq!(start("UBND TỈNH CỘNG HÒA KHÁC"), None);
     }
 
     #[test]
