@@ -49,7 +49,7 @@ const LN10: f32 = std::f32::consts::LN_10;
 pub const LM_WEIGHT: f32 = 0.8;
 
 /// Factor from a log10 LM probability to weighted nats.
-const LM_SCALE: f32 = LM_WEIGHT * LN10;
+pub(super) const LM_SCALE: f32 = LM_WEIGHT * LN10;
 
 #[inline]
 fn lp(lm: &LanguageModel, u: WordId, v: WordId, w: WordId) -> f32 {

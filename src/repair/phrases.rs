@@ -1534,11 +1534,11 @@ pub(super) fn read_split_code(
 
 /// Least `P(next | word)` for [`read_stray_colon`] to read a colon between
 /// the two words as noise.
-const COLON_FOLLOW: f32 = 0.05;
+pub(super) const COLON_FOLLOW: f32 = 0.05;
 
 /// How many times likelier than a segment end after the word the next word
 /// must be for [`read_stray_colon`].
-const COLON_OVER_END: f32 = 2.0;
+pub(super) const COLON_OVER_END: f32 = 2.0;
 
 /// Drops a colon OCR put between two lower-case words of one phrase (`thủ:
 /// tục`, `các: xã`, `kiện toàn: theo`): the colon is glued to the first word
