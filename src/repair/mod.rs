@@ -894,8 +894,13 @@ impl<'a> Repairer<'a> {
                 continue;
             }
             let next = lines.get(li + 1).zip(tokens.get(li + 1));
-            let mut readings =
-                noisy_readings(lex, line, toks, next.map(|(l, t)| (l.as_str(), &t[..])));
+            let mut readings = noisy_readings(
+                lex,
+                cache,
+                line,
+                toks,
+                next.map(|(l, t)| (l.as_str(), &t[..])),
+            );
             // Junk at either end goes; the spaces around it stay, as all
             // whitespace does.
             let head = junk_head(line, toks).unwrap_or(0);

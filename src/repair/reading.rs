@@ -1166,6 +1166,7 @@ pub(super) fn syllable_like(w: &str) -> bool {
 /// ([`hook_at_line_end`]).
 pub(super) fn noisy_readings(
     lex: &Lexicon,
+    cache: &super::cache::CandidateCache,
     line: &str,
     toks: &[Token],
     next: Option<(&str, &[Token])>,
@@ -1201,7 +1202,7 @@ pub(super) fn noisy_readings(
                     ti = end;
                     continue;
                 }
-                if let Some(r) = colon_mark(lex, line, toks, ti) {
+                if let Some(r) = colon_mark(lex, cache, line, toks, ti) {
                     let end = r.end(ti);
                     out[ti] = Some(r);
                     ti = end;
@@ -1523,7 +1524,13 @@ const COLON_MARK_MARGIN: f32 = 2.5;
 /// of the two words as one phrase beats the best reading of them with a
 /// segment break between by [`COLON_MARK_MARGIN`] under the OCR channel and
 /// the bigram model. Read as one syllable with the colon left out.
-fn colon_mark(lex: &Lexicon, line: &str, toks: &[Token], ti: usize) -> Option<Reading> {
+fn colon_mark(
+    lex: &Lexicon,
+    cache: &super::cache::CandidateCache,
+    line: &str,
+    toks: &[Token],
+    ti: usize,
+) -> Option<Reading> {
     let colon = toks.get(ti + 1)?;
     if colon.kind != TokenKind::Punct
         || colon.text(line) != ":"
@@ -1535,14 +1542,11 @@ fn colon_mark(lex: &Lexicon, line: &str, toks: &[Token], ti: usize) -> Option<Re
     let w = toks[ti].text(line);
     let next = toks[ti + 3].text(line);
     let small = |s: &str| s.chars().all(|c| c.is_alphabetic() && c.is_lowercase());
-    if !(2..=6).contains(&w.chars().count()) || !small(w) || !small(next) {
+    if !w.is_ascii() || !(2..=6).contains(&w.len()) || !small(w) || !small(next) {
         return None;
     }
-    let readings = |s: &str| {
-        let chars: Vec<char> = s.chars().collect();
-        super::candidates::generate(lex, &chars)
-    };
-    let (left, right) = (readings(w), readings(next));
+    // The decoder asks the run's cache for the same keys.
+    let (left, right) = (cache.get(lex, w), cache.get(lex, next));
     let lm = &lex.lm;
     let scale = super::decode::LM_SCALE;
     // The colon is a hook (`ủ`) or a horn (`ơ`, `ư`) of the word's reading,
@@ -1552,15 +1556,13 @@ fn colon_mark(lex: &Lexicon, line: &str, toks: &[Token], ti: usize) -> Option<Re
         viet::tone_of(s) == viet::Tone::Hook
             || s.contains(['ơ', 'ư', 'ờ', 'ớ', 'ở', 'ỡ', 'ợ', 'ừ', 'ứ', 'ử', 'ữ', 'ự'])
     };
-    if !w.is_ascii() {
-        return None;
-    }
+
     let mut joined = (f32::NEG_INFINITY, None);
     let mut ended = f32::NEG_INFINITY;
-    for a in &left {
+    for a in left.iter() {
         let first = -a.cost + scale * lm.unigram(a.id);
         ended = ended.max(first + scale * lm.bigram(a.id, crate::lexicon::lm::EOS));
-        for b in &right {
+        for b in right.iter() {
             let score = first - b.cost + scale * lm.bigram(a.id, b.id);
             if score > joined.0 {
                 joined = (score, Some((a.id, b.id)));
@@ -3146,7 +3148,8 @@ mod tests {
     /// The noisy readings of `line`, by token text.
     fn readings(line: &str) -> Vec<(String, Reading)> {
         let toks = text::tokenize(line);
-        noisy_readings(lexicon(), line, &toks, None)
+        let cache = super::super::cache::CandidateCache::new(usize::MAX);
+        noisy_readings(lexicon(), &cache, line, &toks, None)
             .into_iter()
             .enumerate()
             .filter_map(|(i, r)| Some((toks[i].text(line).to_owned(), r?)))
@@ -3732,7 +3735,13 @@ mod tests {
         let mark = |line: &str| {
             let toks = crate::text::tokenize(line);
             let ti = toks.iter().position(|t| t.text(line) == ":")? - 1;
-            colon_mark(lex, line, &toks, ti)
+            colon_mark(
+                lex,
+                &super::super::cache::CandidateCache::new(usize::MAX),
+                line,
+                &toks,
+                ti,
+            )
         };
         // OCR's colon for the hook of `chủ`, the horn of `cơ`.
         assert_eq!(
