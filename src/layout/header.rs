@@ -972,9 +972,12 @@ pub(crate) fn parse(
     if let Some((mut v, mut r, n)) = cells.next() {
         // A long name runs over two lines (`BAN QUẢN LÝ DỰ ÁN` / `ĐẦU TƯ XÂY
         // DỰNG`): a further line of words alone that names no body of its
-        // own goes on it (a misread number line is no words).
+        // own goes on it (a misread number line is no words), the rule OCR
+        // printed beside it aside (`VÀ DU LỊCH ------2---0220--`).
         let goes_on = |c: &str| {
-            !opens_with_body(c)
+            let c = issuer_value(c);
+            !c.is_empty()
+                && !opens_with_body(&c)
                 && c.chars()
                     .all(|ch| ch.is_alphabetic() || ch.is_whitespace() || ch == ',')
         };
@@ -1373,6 +1376,26 @@ mod tests {
             value(&l.header.sub_issuer),
             Some("BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG")
         );
+    }
+
+    #[test]
+    fn a_sub_issuer_wrapped_beside_a_garbled_rule_is_one() {
+        let l = layout(
+            "UBND TỈNH THANH HÓA CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+             SỞ VĂN HÓA, THỂ THAO Độc lập - Tự do - Hạnh phúc\nVÀ DU LỊCH -----------2---0220--\n\n\
+             Số: 33/SVHTTDL-QLDSVH Thanh Hóa, ngày 08 tháng 01 năm 2027\nV/v tăng cường quản lý",
+        );
+        assert_eq!(
+            value(&l.header.sub_issuer),
+            Some("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH")
+        );
+        // A misread number line under it is still no part of it.
+        let l = layout(
+            "UBND TỈNH THANH HÓA CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+             SỞ Y TẾ Độc lập - Tự do - Hạnh phúc\nS6 33/SYT-NV --------\n\n\
+             Thanh Hóa, ngày 08 tháng 01 năm 2027\nV/v tăng cường quản lý",
+        );
+        assert_eq!(value(&l.header.sub_issuer), Some("SỞ Y TẾ"));
     }
 
     #[test]
