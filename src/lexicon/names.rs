@@ -8,7 +8,7 @@
 //! Thắng`). Repair uses it on a line that is a name alone, as a signer's is.
 
 use crate::text::token::is_letter_lookalike;
-use crate::text::{viet, Token, TokenKind};
+use crate::text::{is_bullet, viet, Token, TokenKind};
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
@@ -112,7 +112,7 @@ fn spelled_like_surname(word: &str) -> bool {
 /// Where a personal name printed after a list entry, or after a military or
 /// police rank, starts: the index of its first token in `toks`.
 ///
-/// After a list entry: the line opens with bullets ([`crate::text::is_bullet`],
+/// After a list entry: the line opens with bullets ([`is_bullet`],
 /// OCR's `~` and `>` too) or with `Lưu`, and its last `;` or `.` is followed
 /// by two to four capitalized words to the line's end, the first spelled
 /// like a surname whatever its marks (`- Trang TTĐT xã; Đặng Quốc Thịnh`,
@@ -132,8 +132,7 @@ pub fn name_tail(line: &str, toks: &[Token]) -> Option<usize> {
         .filter(|(_, t)| t.kind != TokenKind::Space);
     let (_, opener) = solid.next()?;
     let open = opener.text(line);
-    let listed =
-        open.chars().all(crate::text::is_bullet) || viet::skeleton(&open.to_lowercase()) == "luu";
+    let listed = open.chars().all(is_bullet) || viet::skeleton(&open.to_lowercase()) == "luu";
     // The trailing capitalized words, back to the mark or the rank before
     // them.
     let mut first = None;
@@ -167,7 +166,8 @@ pub fn name_tail(line: &str, toks: &[Token]) -> Option<usize> {
         }
     }
     let first = first?;
-    // Something of the entry stands between the bullet and the mark.
+    // A word of the entry stands before the mark: one after a bullet, or
+    // the `Lưu` that opens the line (whose own colon may then be the mark).
     let entry = toks[..first]
         .iter()
         .filter(|t| !matches!(t.kind, TokenKind::Space | TokenKind::Punct))

@@ -142,30 +142,39 @@ fn read_phrase(phrase: &Phrase, li: usize, line: &str, toks: &[Token], changes: 
 /// office), so the decoder reads a segment break there.
 ///
 /// Looser than [`read_fixed_header_lines`], which reads the phrase whole: the
-/// country's name by its first three words, at least two exact and the
-/// third within one letter (marks and case aside); the motto by its first two
-/// words within one letter each, the first capitalised, then a dash.
+/// country's name by its first three words in capitals, at least two exact
+/// and the third within one letter (marks aside; running text's `nước Cộng
+/// hòa xã hội` is no column); the motto by its first two words within one
+/// letter each, the first capitalised, then a dash.
 pub(super) fn column_start(line: &str, toks: &[Token]) -> Option<usize> {
-    let words: Vec<usize> = (0..toks.len())
-        .filter(|&i| toks[i].kind == TokenKind::Word)
-        .collect();
     let near = |ti: usize, want: &str| {
         let w = toks[ti].text(line);
-        // Asked of every word of every line: most are ruled out by length.
+        // Asked after cheaper tests; the length spares most the skeleton.
         w.chars().count().abs_diff(want.len()) <= 1
             && strsim::levenshtein(&viet::skeleton(w), want) <= 1
     };
-    for (k, &ti) in words.iter().enumerate().skip(1) {
-        if let [a, b, c, ..] = words[k..] {
+    let capitals = |ti: usize| !toks[ti].text(line).chars().any(char::is_lowercase);
+    // The line's words, by token index; nothing is allocated.
+    let mut words = (0..toks.len()).filter(|&i| toks[i].kind == TokenKind::Word);
+    words.next()?;
+    while let Some(a) = words.next() {
+        let mut rest = words.clone();
+        let (b, c) = (rest.next(), rest.next());
+        if let (Some(b), Some(c)) = (b, c) {
             let exact = [(a, "cong"), (b, "hoa"), (c, "xa")]
                 .iter()
                 .filter(|(t, want)| viet::skeleton_eq(toks[*t].text(line), want))
                 .count();
-            if exact >= 2 && near(a, "cong") && near(b, "hoa") && near(c, "xa") {
-                return Some(ti);
+            if exact >= 2
+                && [a, b, c].into_iter().all(capitals)
+                && near(a, "cong")
+                && near(b, "hoa")
+                && near(c, "xa")
+            {
+                return Some(a);
             }
         }
-        if let [a, b, ..] = words[k..] {
+        if let Some(b) = b {
             let dash = toks[b + 1..]
                 .iter()
                 .take_while(|t| t.kind != TokenKind::Word)
@@ -175,7 +184,7 @@ pub(super) fn column_start(line: &str, toks: &[Token]) -> Option<usize> {
                 && near(a, "doc")
                 && near(b, "lap")
             {
-                return Some(ti);
+                return Some(a);
             }
         }
     }
@@ -337,8 +346,14 @@ mod tests {
         assert_eq!(start("Độc lập - Tự do - Hạnh phúc"), None);
         assert_eq!(start("bảo đảm tính độc lập - khách quan"), None);
         assert_eq!(start("giữ vững Độc lập, tự chủ"), None);
-        assert_eq!(start("xã Cộng Hòa huyện"), None);
         assert_eq!(start("UBND TỈNH CỘNG HÒA KHÁC"), None);
+        // One word off of the three, not two; in small letters.
+        assert_eq!(start("UBND TINH CONG HQA XA HOI"), Some("CONG HQA XA HOI"));
+        assert_eq!(start("UBND CỘNC HÒE XÃ HỘI"), None);
+        assert_eq!(
+            start("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa"),
+            None
+        );
     }
 
     #[test]

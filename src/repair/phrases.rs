@@ -1532,13 +1532,12 @@ pub(super) fn read_split_code(
     }
 }
 
-/// Least `P(next | word)` for [`read_stray_colon`] to read a colon between
-/// the two words as noise.
-pub(super) const COLON_FOLLOW: f32 = 0.05;
+/// Least `P(next | word)` for [`colon_is_noise`].
+const COLON_FOLLOW: f32 = 0.05;
 
 /// How many times likelier than a segment end after the word the next word
-/// must be for [`read_stray_colon`].
-pub(super) const COLON_OVER_END: f32 = 2.0;
+/// must be for [`colon_is_noise`].
+const COLON_OVER_END: f32 = 2.0;
 
 /// Drops a colon OCR put between two lower-case words of one phrase (`thủ:
 /// tục`, `các: xã`, `kiện toàn: theo`): the colon is glued to the first word
@@ -1567,12 +1566,20 @@ pub(super) fn read_stray_colon(
         if a == lm::UNK || b == lm::UNK {
             continue;
         }
-        let follow = 10f32.powf(lex.lm.bigram(a, b));
-        let end = 10f32.powf(lex.lm.bigram(a, lm::EOS));
-        if follow >= COLON_FOLLOW && follow > COLON_OVER_END * end {
+        if colon_is_noise(&lex.lm, a, b) {
             changes.insert((li, ti), phrase("", Some(":".to_owned())));
         }
     }
+}
+
+/// Are words `a` and `b` one phrase, so that a colon between them is noise:
+/// `P(b | a)` at least [`COLON_FOLLOW`] and over [`COLON_OVER_END`] times
+/// `P(end | a)` (see [`read_stray_colon`]; [`super::reading`]'s colon read
+/// as a mark of the word asks it of the best reading of the two).
+pub(super) fn colon_is_noise(model: &lm::LanguageModel, a: lm::WordId, b: lm::WordId) -> bool {
+    let follow = 10f32.powf(model.bigram(a, b));
+    let end = 10f32.powf(model.bigram(a, lm::EOS));
+    follow >= COLON_FOLLOW && follow > COLON_OVER_END * end
 }
 
 /// Where `mark` stands glued to a word, then a space and a word, with no

@@ -8,7 +8,9 @@
 //! Every rule here only proposes a [`Reading`]; `super` gates it on the
 //! document's noise, so clean text is read as printed.
 
+use super::cache::CandidateCache;
 use super::codes::CodeSlot;
+use super::phrases;
 use crate::lexicon::lm::{self, WordId};
 use crate::lexicon::{lm_form, Lexicon};
 use crate::text::viet;
@@ -1158,15 +1160,17 @@ pub(super) fn syllable_like(w: &str) -> bool {
 
 /// How a noisy document reads each token of a line, where it differs from
 /// clean text: marks OCR glued to words (a space, or nothing, in their
-/// place), marks inside a syllable (`nu’éc`, `ngu@i`: one syllable), and
-/// capitalised syllables glued to a lower-case word by a hyphen, which look
-/// like code parts (`B6-luat`, `cla-Uy`).
+/// place), marks inside a syllable (`nu’éc`, `ngu@i`: one syllable), a colon
+/// printed for a word's hook or horn ([`colon_mark`]), and capitalised
+/// syllables glued to a lower-case word by a hyphen, which look like code
+/// parts (`B6-luat`, `cla-Uy`).
 ///
-/// `next` is the next line and its tokens, for a line-end hook
+/// `cache` gives words' readings, as the decoder will ask for them; `next`
+/// is the next line and its tokens, for a line-end hook
 /// ([`hook_at_line_end`]).
 pub(super) fn noisy_readings(
     lex: &Lexicon,
-    cache: &super::cache::CandidateCache,
+    cache: &CandidateCache,
     line: &str,
     toks: &[Token],
     next: Option<(&str, &[Token])>,
@@ -1519,14 +1523,19 @@ pub(super) fn bracket_reading(line: &str, toks: &[Token], ti: usize) -> Option<R
 const COLON_MARK_MARGIN: f32 = 2.5;
 
 /// Word `ti`, a colon glued to it, a space and a word in small letters, where
-/// the colon is OCR's reading of the word's hook or horn (`chi: déng` =
-/// `chủ động`, `co: sở` = `cơ sở`, `tro: giúp` = `trợ giúp`): the best reading
-/// of the two words as one phrase beats the best reading of them with a
-/// segment break between by [`COLON_MARK_MARGIN`] under the OCR channel and
-/// the bigram model. Read as one syllable with the colon left out.
+/// the colon is OCR's print of the hook or horn of the word's reading (`chi:
+/// yeu` = `chủ yếu`, `thi: tuc` = `thủ tục`, `co: so` = `cơ sở`): read as one
+/// slot keyed by the word, the colon left out. Asked only of a word of 2–6
+/// small ASCII letters (OCR printed its marks as the colon) before a word in
+/// small letters. Over every reading of the two (the OCR channel's cost, the
+/// first's unigram, their bigram), the best pair must take a hook or horn in
+/// its first word ([`viet::has_hook_or_horn`]), be one phrase as
+/// [`phrases::colon_is_noise`] asks, and beat the best reading with a
+/// segment end between the two by [`COLON_MARK_MARGIN`]. `cache` gives the
+/// words' readings, as the decoder will ask for them.
 fn colon_mark(
     lex: &Lexicon,
-    cache: &super::cache::CandidateCache,
+    cache: &CandidateCache,
     line: &str,
     toks: &[Token],
     ti: usize,
@@ -1535,56 +1544,42 @@ fn colon_mark(
     if colon.kind != TokenKind::Punct
         || colon.text(line) != ":"
         || toks.get(ti + 2)?.kind != TokenKind::Space
-        || toks[ti + 3..].first()?.kind != TokenKind::Word
+        || toks.get(ti + 3)?.kind != TokenKind::Word
     {
         return None;
     }
     let w = toks[ti].text(line);
     let next = toks[ti + 3].text(line);
-    let small = |s: &str| s.chars().all(|c| c.is_alphabetic() && c.is_lowercase());
-    if !w.is_ascii() || !(2..=6).contains(&w.len()) || !small(w) || !small(next) {
+    if !(2..=6).contains(&w.len())
+        || !w.bytes().all(|b| b.is_ascii_lowercase())
+        || !next.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+    {
         return None;
     }
-    // The decoder asks the run's cache for the same keys.
     let (left, right) = (cache.get(lex, w), cache.get(lex, next));
     let lm = &lex.lm;
     let scale = super::decode::LM_SCALE;
-    // The colon is a hook (`ủ`) or a horn (`ơ`, `ư`) of the word's reading,
-    // which OCR printed without marks.
-    let hooked = |id| {
-        let s = lex.word(id);
-        viet::tone_of(s) == viet::Tone::Hook
-            || s.contains(['ơ', 'ư', 'ờ', 'ớ', 'ở', 'ỡ', 'ợ', 'ừ', 'ứ', 'ử', 'ữ', 'ự'])
-    };
-
-    let mut joined = (f32::NEG_INFINITY, None);
+    // The best pair read as one phrase, and its score.
+    let mut best: Option<(f32, WordId, WordId)> = None;
+    // The best reading of the word before a segment end.
     let mut ended = f32::NEG_INFINITY;
     for a in left.iter() {
         let first = -a.cost + scale * lm.unigram(a.id);
-        ended = ended.max(first + scale * lm.bigram(a.id, crate::lexicon::lm::EOS));
+        ended = ended.max(first + scale * lm.bigram(a.id, lm::EOS));
         for b in right.iter() {
             let score = first - b.cost + scale * lm.bigram(a.id, b.id);
-            if score > joined.0 {
-                joined = (score, Some((a.id, b.id)));
+            if best.is_none_or(|(s, _, _)| score > s) {
+                best = Some((score, a.id, b.id));
             }
         }
     }
-    let (joined, Some((a, b))) = joined else {
-        return None;
-    };
-    // As [`super::phrases::read_stray_colon`] asks of a decoded pair: the
-    // two words one phrase, the second likelier than a segment end.
-    let follow = 10f32.powf(lm.bigram(a, b));
-    let end = 10f32.powf(lm.bigram(a, crate::lexicon::lm::EOS));
-    if !hooked(a)
-        || follow < super::phrases::COLON_FOLLOW
-        || follow <= super::phrases::COLON_OVER_END * end
-    {
+    let (joined, a, b) = best?;
+    if !viet::has_hook_or_horn(lex.word(a)) || !phrases::colon_is_noise(lm, a, b) {
         return None;
     }
     let opened = right
         .iter()
-        .map(|b| -b.cost + scale * lm.bigram(crate::lexicon::lm::BOS, b.id))
+        .map(|b| -b.cost + scale * lm.bigram(lm::BOS, b.id))
         .fold(f32::NEG_INFINITY, f32::max);
     (joined - (ended + opened) > COLON_MARK_MARGIN).then(|| Reading::Joined {
         end: ti + 2,
@@ -3148,7 +3143,7 @@ mod tests {
     /// The noisy readings of `line`, by token text.
     fn readings(line: &str) -> Vec<(String, Reading)> {
         let toks = text::tokenize(line);
-        let cache = super::super::cache::CandidateCache::new(usize::MAX);
+        let cache = CandidateCache::new(usize::MAX);
         noisy_readings(lexicon(), &cache, line, &toks, None)
             .into_iter()
             .enumerate()
@@ -3732,18 +3727,14 @@ mod tests {
     #[test]
     fn colons_read_as_a_hook_or_horn_of_the_word() {
         let lex = crate::lexicon::bundled();
+        // Colon `c`'s reading of the word before it.
         let mark = |line: &str| {
             let toks = crate::text::tokenize(line);
-            let ti = toks.iter().position(|t| t.text(line) == ":")? - 1;
-            colon_mark(
-                lex,
-                &super::super::cache::CandidateCache::new(usize::MAX),
-                line,
-                &toks,
-                ti,
-            )
+            let c = toks.iter().position(|t| t.text(line) == ":")?;
+            let ti = toks[..c].iter().rposition(|t| t.kind == TokenKind::Word)?;
+            colon_mark(lex, &CandidateCache::new(usize::MAX), line, &toks, ti)
         };
-        // OCR's colon for the hook of `chủ`, the horn of `cơ`.
+        // OCR's colon for the hook of `chủ`, `thủ`, the horn of `cơ`.
         assert_eq!(
             mark("Chỉ tiêu chi: yeu"),
             Some(Reading::Joined {
@@ -3753,14 +3744,15 @@ mod tests {
         );
         assert!(mark("hồ sơ thi: tuc hành chính").is_some());
         assert!(mark("thể thao co: so").is_some());
-        // A colon that ends a label or a clause stays: the words are no
-        // phrase, or the reading takes no hook or horn.
+        // One condition each: the best pair's first word takes no hook or
+        // horn (`theo quy`); the pair is no phrase (`P(các | của)` under
+        // 0.05, `P(trả | từ)` too); the word is marked; the colon is not
+        // glued; a capital follows.
+        assert_eq!(mark("theo: quy dinh"), None);
+        assert_eq!(mark("cua: cac"), None);
         assert_eq!(mark("Thời kỳ kiểm tra: từ ngày"), None);
-        assert_eq!(mark("xuất nhập khẩu: ước đạt"), None);
-        assert_eq!(mark("trong do: ngan sach"), None);
-        // Not glued, a capital after it, or a marked word.
+        assert_eq!(mark("chí: yêu"), None);
         assert_eq!(mark("chi : yeu"), None);
         assert_eq!(mark("chi: Yeu"), None);
-        assert_eq!(mark("chí: yêu"), None);
     }
 }

@@ -214,6 +214,11 @@ pub fn tone_of(s: &str) -> Tone {
     s.nfd().find_map(Tone::from_combining).unwrap_or(Tone::None)
 }
 
+/// Does the word carry the hook above (`ủ`, `ở`) or the horn (`ơ`, `ư`)?
+pub fn has_hook_or_horn(s: &str) -> bool {
+    s.nfd().any(|m| m == '\u{309}' || m == '\u{31B}')
+}
+
 /// Does the word carry any Vietnamese mark (tone, shape or `đ`)?
 pub fn has_marks(s: &str) -> bool {
     s.chars().any(|c| !c.is_ascii() && is_viet_letter(c))
@@ -556,6 +561,16 @@ mod tests {
     fn is_alphabetic_is_the_standard_library_s() {
         for c in (0u32..0x3000).filter_map(char::from_u32) {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn hooks_and_horns() {
+        for w in ["chủ", "CHỦ", "cơ", "trợ", "ư", "Ở"] {
+            assert!(has_hook_or_horn(w), "{w}");
+        }
+        for w in ["chí", "cô", "tro", "ô", "õ", "đ"] {
+            assert!(!has_hook_or_horn(w), "{w}");
         }
     }
 }
