@@ -254,7 +254,7 @@ fn name_split(text: &str) -> Option<usize> {
             .first()
             .is_some_and(|w| crate::lexicon::names::is_surname(w));
         let fits = if body[mark..].starts_with(':') {
-            surname && words.len() >= 3
+            surname && words.len() >= crate::lexicon::names::COLON_NAME_WORDS
         } else {
             archive || surname
         };

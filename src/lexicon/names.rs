@@ -173,10 +173,16 @@ pub fn name_tail(line: &str, toks: &[Token]) -> Option<usize> {
         .filter(|t| !matches!(t.kind, TokenKind::Space | TokenKind::Punct))
         .count();
     ((2..=4).contains(&words)
-        && (ranked || listed && entry >= 1 && (!colon || words >= 3))
+        && (ranked || listed && entry >= 1 && (!colon || words >= COLON_NAME_WORDS))
         && spelled_like_surname(toks[first].text(line)))
     .then_some(first)
 }
+
+/// Fewest words of a name after a `:` that OCR read for the `;` ending a
+/// list entry (`- Lưu: VT, NC: Đinh Văn Khải`): two words after a colon are
+/// as often a place (`Sở Tài chính: Lâm Đồng`). [`name_tail`] and the
+/// parser's signature reader both ask it.
+pub const COLON_NAME_WORDS: usize = 3;
 
 /// Fewest letters of a rank's grade [`is_rank`] reads through a misprint.
 const NEAR_GRADE_LETTERS: usize = 5;

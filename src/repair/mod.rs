@@ -714,9 +714,16 @@ impl Positions {
     }
 }
 
+/// Where [`Changes`] keeps the reading of the second syllable of token `ti`
+/// of line `li`, split in two ([`Reading::Split`]): on a line of its own, `n_lines`
+/// past the text's lines.
+fn second_half(n_lines: usize, li: usize, ti: usize) -> (usize, usize) {
+    (li + n_lines, ti)
+}
+
 /// Which of `n_lines` lines hold a token of `at` (line, token): a line
 /// number `n_lines` or more stands for the line that many before it (the
-/// second syllables of split tokens).
+/// second syllables of split tokens, [`second_half`]).
 fn touched_lines(n_lines: usize, at: impl Iterator<Item = (usize, usize)>) -> Vec<bool> {
     let mut touched = vec![false; n_lines];
     for (line, _) in at {
@@ -1240,11 +1247,13 @@ impl<'a> Repairer<'a> {
                     let words = &key_words[key];
                     let chosen = path[i];
                     let whole = slot.ocr.is_none() && slot.half == 0;
-                    // The second syllable of a split token is kept on a line of
-                    // its own past the text's lines.
-                    let line = slot.line + if slot.half == 2 { n_lines } else { 0 };
+                    let at = if slot.half == 2 {
+                        second_half(n_lines, slot.line, slot.token)
+                    } else {
+                        (slot.line, slot.token)
+                    };
                     if first.is_none() {
-                        changes.remove((line, slot.token));
+                        changes.remove(at);
                     }
                     // The runner-up is the best other option of the trigram pass by
                     // local score; failing one, the best by bigram max-marginal.
@@ -1284,7 +1293,7 @@ impl<'a> Repairer<'a> {
                         None => slot.key.clone(),
                     });
                     changes.insert(
-                        (line, slot.token),
+                        at,
                         Change {
                             to: word.to_owned(),
                             confidence,
@@ -1507,7 +1516,7 @@ impl<'a> Repairer<'a> {
                     }
                     joined_rest = None;
                 }
-                let second = changes.remove((li + n_lines, ti));
+                let second = changes.remove(second_half(n_lines, li, ti));
                 if let Some(halves) = split.get(&(li, ti)) {
                     let lc = line_case.get_or_insert_with(|| case::LineCase::new(line, toks));
                     let ctx = case::context_in_line(lines, tokens, li, ti, lc);

@@ -161,12 +161,15 @@ pub(super) fn column_start(line: &str, toks: &[Token]) -> Option<usize> {
         let mut rest = words.clone();
         let (b, c) = (rest.next(), rest.next());
         if let (Some(b), Some(c)) = (b, c) {
-            let exact = [(a, "cong"), (b, "hoa"), (c, "xa")]
-                .iter()
-                .filter(|(t, want)| viet::skeleton_eq(toks[*t].text(line), want))
-                .count();
-            if exact >= 2
-                && [a, b, c].into_iter().all(capitals)
+            // Capitals first: they rule out running text's words at once.
+            let exact = || {
+                [(a, "cong"), (b, "hoa"), (c, "xa")]
+                    .iter()
+                    .filter(|(t, want)| viet::skeleton_eq(toks[*t].text(line), want))
+                    .count()
+            };
+            if [a, b, c].into_iter().all(capitals)
+                && exact() >= 2
                 && near(a, "cong")
                 && near(b, "hoa")
                 && near(c, "xa")
@@ -175,12 +178,14 @@ pub(super) fn column_start(line: &str, toks: &[Token]) -> Option<usize> {
             }
         }
         if let Some(b) = b {
-            let dash = toks[b + 1..]
-                .iter()
-                .take_while(|t| t.kind != TokenKind::Word)
-                .any(|t| t.kind == TokenKind::Punct && t.text(line).contains('-'));
-            if dash
-                && toks[a].text(line).starts_with(char::is_uppercase)
+            let dash = || {
+                toks[b + 1..]
+                    .iter()
+                    .take_while(|t| t.kind != TokenKind::Word)
+                    .any(|t| t.kind == TokenKind::Punct && t.text(line).contains('-'))
+            };
+            if toks[a].text(line).starts_with(char::is_uppercase)
+                && dash()
                 && near(a, "doc")
                 && near(b, "lap")
             {

@@ -339,9 +339,11 @@ fn pool(
         // is left out rather than stopping the reading of the others.
         .filter(|(p, _)| {
             !p.bare
-                || p.words
-                    .iter()
-                    .all(|&w| changes.get((p.line + lines.len(), w)).is_none())
+                || p.words.iter().all(|&w| {
+                    changes
+                        .get(super::second_half(lines.len(), p.line, w))
+                        .is_none()
+                })
         })
         .unzip();
     // Printings standing alone only follow the others' reading.
