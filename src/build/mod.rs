@@ -10,6 +10,7 @@ pub mod corpus;
 pub mod lm;
 pub mod marks;
 pub mod names;
+pub mod places;
 
 use crate::lexicon::{self, lm::WordId};
 use crate::text;
@@ -130,6 +131,8 @@ pub struct BuildReport {
     pub names: u64,
     /// Words with colon and semicolon counts of their own.
     pub mark_words: usize,
+    /// (Province, place) pairs in `place-units.tsv`.
+    pub place_units: usize,
 }
 
 /// Builds every dictionary file from `shared` and the team's corpus folder
@@ -284,6 +287,13 @@ pub fn build(
     write(&out.join(lexicon::MARKS_FILE), marks.to_tsv().as_bytes())?;
     write(&out.join(lexicon::NAMES_FILE), &names_model.to_bytes())?;
     write(&out.join(lexicon::PLACES_FILE), &places_bytes)?;
+    log("placing places in provinces");
+    let place_units = places::collect(shared)?;
+    report.place_units = place_units.len();
+    write(
+        &out.join(lexicon::PLACE_UNITS_FILE),
+        places::to_tsv(&place_units).as_bytes(),
+    )?;
     let team_names: Vec<String> = team_files
         .iter()
         .filter_map(|f| f.file_name())

@@ -8,6 +8,7 @@ pub mod followers;
 pub mod lm;
 pub mod marks;
 pub mod names;
+pub mod provinces;
 pub mod syllable;
 pub mod table;
 pub mod titles;
@@ -78,6 +79,8 @@ pub const CODES_FILE: &str = "codes.tsv";
 pub const MARKS_FILE: &str = "marks.tsv";
 /// Administrative place names.
 pub const PLACES_FILE: &str = "places.txt";
+/// Place names by the province they lie in ([`provinces`]).
+pub const PLACE_UNITS_FILE: &str = "place-units.tsv";
 /// The person-name model ([`names`]).
 pub const NAMES_FILE: &str = "names.bin";
 
@@ -138,6 +141,8 @@ pub struct Lexicon {
     /// How often `:` and `;` end each word in clean text (empty in a
     /// lexicon built without them).
     pub marks: marks::MarkModel,
+    /// Place names by province (empty in a lexicon built without them).
+    pub place_units: provinces::PlaceUnits,
     codes: FxHashMap<String, (String, u64)>,
     code_skeletons: FxHashMap<String, Vec<String>>,
     places: Vec<String>,
@@ -261,8 +266,14 @@ impl Lexicon {
             .lines()
             .map(str::to_owned)
             .collect();
+        let units_bytes = read(PLACE_UNITS_FILE)?;
+        let place_units = std::str::from_utf8(&units_bytes)
+            .map_err(|e| e.to_string())
+            .and_then(provinces::PlaceUnits::from_tsv)
+            .map_err(|e| bad(PLACE_UNITS_FILE, e))?;
         let mut lex = Lexicon::from_parts(entries, lm, ocr_channel, codes);
         lex.vie_channel = vie_channel;
+        lex.place_units = place_units;
         lex.places = places;
         lex.names = names;
         lex.marks = marks;
@@ -329,6 +340,7 @@ impl Lexicon {
             vie_channel: ChannelModel::from_rewrites(&[]),
             names: LanguageModel::default(),
             marks: marks::MarkModel::default(),
+            place_units: provinces::PlaceUnits::default(),
             codes: code_map,
             code_skeletons,
             places: Vec::new(),

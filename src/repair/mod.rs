@@ -1435,7 +1435,7 @@ impl<'a> Repairer<'a> {
                 }
                 None => mixture::options(lex, &weights, k, &cache.get(lex, k)),
             };
-            let units = own_name::Units::find(&lines, &tokens, &changes);
+            let units = own_name::Units::find(lex, &lines, &tokens, &changes);
             let own = own_name::read_own_name(lex, &lines, &tokens, &units, &mut changes, options);
             own_name::read_place_names(lex, &lines, &tokens, &units, &mut changes, &own, options);
             for reader in READERS_AFTER_NAME {

@@ -18,8 +18,9 @@
 //! - [`VOTE`] for each printing the decoder read so, [`ANCHOR_VOTE`] for
 //!   the issuer block's;
 //! - a prior: [`PLACE_PRIOR`] times the log of one plus the number of place
-//!   names holding each word, and [`LISTED`] when the place list holds the
-//!   name.
+//!   names holding each word, [`LISTED`] when the place list holds the
+//!   name, and [`LOCAL`] when a province the document names holds it
+//!   (`tỉnh Lâm Đồng` has `Hiệp Thạnh`; Cần Thơ has `Hiệp Thành`).
 //!
 //! The best reading is given to every printing.
 //!
@@ -40,12 +41,15 @@
 //! [`read_place_names`] does the same for the document's other names,
 //! without an issuer block to anchor them: runs of two or three capitalised
 //! words after a unit word, grouped by their letters up to marks, and the
-//! same letters printed elsewhere without the unit.
+//! same letters printed elsewhere without the unit. A name printed once
+//! after a unit word, without marks, is read so too when the document names
+//! its provinces, and then only as one of their places.
 
 use super::decode::Option_;
 use super::phrases::{capital_run, lower_old, phrase, skip_space, unit_ends_at};
 use super::Changes;
 use crate::lexicon::lm::{self, WordId};
+use crate::lexicon::provinces::ProvinceId;
 use crate::lexicon::Lexicon;
 use crate::text::token::{Token, TokenKind};
 use crate::text::viet;
@@ -81,32 +85,77 @@ const PLACE_PRIOR: f32 = 1.0;
 /// Score (nats) of a reading the place list spells so.
 const LISTED: f32 = 4.0;
 
+/// Score (nats) of a reading spelled so by a place of a province the
+/// document names (`Hiệp Thạnh` in a document of `tỉnh Lâm Đồng`, where the
+/// list also holds Cần Thơ's `Hiệp Thành`).
+const LOCAL: f32 = 4.0;
+
 /// Where the unit words of a document's lines stand (`xã`, `thị trấn`, as
 /// repaired when found): per line, each unit's first token and the token
-/// after its last, in order. Found once for both readers of this module.
+/// after its last, in order; and the provinces the document names (`tỉnh
+/// Lâm Đồng`, `UBND TỈNH LÂM ĐỒNG`). Found once for both readers of this
+/// module.
 #[derive(Debug, Default)]
-pub(super) struct Units(Vec<Vec<(usize, usize)>>);
+pub(super) struct Units {
+    at: Vec<Vec<(usize, usize)>>,
+    provinces: Vec<ProvinceId>,
+}
 
 impl Units {
     /// The units of `lines` as `changes` reads them now.
-    pub(super) fn find(lines: &[String], tokens: &[Vec<Token>], changes: &Changes) -> Units {
-        Units(
-            lines
-                .iter()
-                .zip(tokens)
-                .enumerate()
-                .map(|(li, (line, toks))| {
-                    (0..toks.len())
-                        .filter_map(|ti| unit_ends_at(line, toks, ti, changes, li).map(|a| (ti, a)))
-                        .collect()
-                })
-                .collect(),
-        )
+    pub(super) fn find(
+        lex: &Lexicon,
+        lines: &[String],
+        tokens: &[Vec<Token>],
+        changes: &Changes,
+    ) -> Units {
+        let at: Vec<Vec<(usize, usize)>> = lines
+            .iter()
+            .zip(tokens)
+            .enumerate()
+            .map(|(li, (line, toks))| {
+                (0..toks.len())
+                    .filter_map(|ti| unit_ends_at(line, toks, ti, changes, li).map(|a| (ti, a)))
+                    .collect()
+            })
+            .collect();
+        let mut provinces = Vec::new();
+        for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+            for &(ti, after) in &at[li] {
+                let unit = lower_old(changes.text(line, &toks[ti], (li, ti)));
+                let is_province = match after - ti {
+                    1 => unit == "tỉnh",
+                    3 => {
+                        unit == "thành"
+                            && toks.get(ti + 2).is_some_and(|t| {
+                                lower_old(changes.text(line, t, (li, ti + 2))) == "phố"
+                            })
+                    }
+                    _ => false,
+                };
+                let Some(start) = is_province.then(|| skip_space(line, toks, after)).flatten()
+                else {
+                    continue;
+                };
+                let words: Vec<&str> = capital_run(line, toks, start, NAME_WORDS)
+                    .into_iter()
+                    .map(|w| changes.text(line, &toks[w], (li, w)))
+                    .collect();
+                // The longest run of the words that names a province.
+                let named = (1..=words.len())
+                    .rev()
+                    .find_map(|n| lex.place_units.province(&words[..n].join(" ")));
+                if let Some(id) = named.filter(|id| !provinces.contains(id)) {
+                    provinces.push(id);
+                }
+            }
+        }
+        Units { at, provinces }
     }
 
     /// Where the unit that token `ti` of line `li` opens ends, if it opens one.
     fn at(&self, li: usize, ti: usize) -> Option<usize> {
-        let line = self.0.get(li)?;
+        let line = self.at.get(li)?;
         line.binary_search_by_key(&ti, |&(t, _)| t)
             .ok()
             .map(|k| line[k].1)
@@ -208,7 +257,11 @@ pub(super) fn read_own_name(
     printings.sort_by_key(|p| (p.line, p.words[0], !p.is_anchor));
     printings.dedup_by_key(|p| (p.line, p.words[0]));
     let starts = printings.iter().map(|p| (p.line, p.words[0])).collect();
-    pool(lex, lines, tokens, changes, printings, options);
+    let pooling = Pooling {
+        provinces: &units.provinces,
+        alone: false,
+    };
+    pool(lex, lines, tokens, changes, printings, &pooling, options);
     starts
 }
 
@@ -301,10 +354,39 @@ pub(super) fn read_place_names(
     }
     for (_, mut printings) in groups {
         printings.sort_by_key(|p| (p.line, p.words[0]));
-        if printings.len() >= 2 {
-            pool(lex, lines, tokens, changes, printings, &mut options);
+        // A name printed once without marks is read only as a place of the
+        // document's provinces (`xa Cat Hanh` in a document of `tỉnh Bình
+        // Định`): its letters alone cannot tell the list's names apart.
+        let alone = printings.len() == 1
+            && !units.provinces.is_empty()
+            && printings[0].words.iter().all(|&w| {
+                let (line, toks) = (&lines[printings[0].line], &tokens[printings[0].line]);
+                !viet::has_marks(toks[w].text(line))
+            });
+        if printings.len() >= 2 || alone {
+            let pooling = Pooling {
+                provinces: &units.provinces,
+                alone,
+            };
+            pool(
+                lex,
+                lines,
+                tokens,
+                changes,
+                printings,
+                &pooling,
+                &mut options,
+            );
         }
     }
+}
+
+/// How [`pool`] reads one name's printings.
+struct Pooling<'a> {
+    /// The provinces the document names.
+    provinces: &'a [ProvinceId],
+    /// One printing, to be read only as a place of `provinces`.
+    alone: bool,
 }
 
 /// Gives every printing of one name the reading the printings together
@@ -315,8 +397,10 @@ fn pool(
     tokens: &[Vec<Token>],
     changes: &mut Changes,
     printings: Vec<Printing>,
+    pooling: &Pooling,
     mut options: impl FnMut(&str) -> Options,
 ) {
+    let provinces = pooling.provinces;
     let Some(n) = printings.first().map(|p| p.words.len()) else {
         return;
     };
@@ -347,7 +431,8 @@ fn pool(
         })
         .unzip();
     // Printings standing alone only follow the others' reading.
-    if printings.iter().filter(|p| !p.bare).count() < 2 {
+    let needed = if pooling.alone { 1 } else { 2 };
+    if printings.iter().filter(|p| !p.bare).count() < needed {
         return;
     }
     let n_lines = lines.len();
@@ -404,7 +489,12 @@ fn pool(
             .collect();
     }
     for r in &now {
-        if let Some(listed) = lex.place_by_skeleton(&r.join(" ")) {
+        let name = r.join(" ");
+        let listed = [
+            lex.place_by_skeleton(&name),
+            lex.place_units.spelled_in(&name, provinces),
+        ];
+        for listed in listed.into_iter().flatten() {
             let listed: Vec<String> = listed.split(' ').map(lower_old).collect();
             if listed.len() == n {
                 choices.push(listed);
@@ -474,12 +564,18 @@ fn pool(
                 (false, true) => 0.0,
             })
             .sum();
-        let listed = lex.is_place(&choice.join(" "));
+        let name = choice.join(" ");
+        let listed = if lex.is_place(&name) { LISTED } else { 0.0 };
+        let local = if lex.place_units.lies_in(&name, provinces) {
+            LOCAL
+        } else {
+            0.0
+        };
         let prior: f32 = choice
             .iter()
             .map(|w| PLACE_PRIOR * (1.0 + lex.place_syllable_count(w) as f32).ln())
             .sum();
-        Some(total + votes + prior + if listed { LISTED } else { 0.0 })
+        Some(total + votes + prior + listed + local)
     };
     let Some((_, best)) = choices
         .iter()
@@ -489,6 +585,16 @@ fn pool(
     else {
         return;
     };
+    // One printing already read as a place of the document's provinces
+    // stays so; else it changes only to one.
+    if pooling.alone
+        && (now
+            .iter()
+            .any(|r| lex.place_units.lies_in(&r.join(" "), provinces))
+            || !lex.place_units.lies_in(&best.join(" "), provinces))
+    {
+        return;
+    }
     for (p, r) in printings.iter().zip(&now) {
         for ((&w, to), was) in p.words.iter().zip(best).zip(r) {
             if to != was {
