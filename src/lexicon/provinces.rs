@@ -95,6 +95,16 @@ impl PlaceUnits {
         }
     }
 
+    /// Province `id`'s name, lower case (`thanh hóa`).
+    ///
+    /// # Panics
+    ///
+    /// When `id` is not one of this table's (ids come from
+    /// [`province`](Self::province)).
+    pub fn province_name(&self, id: ProvinceId) -> &str {
+        &self.province_names[usize::from(id)]
+    }
+
     /// Does the place `name` lie in one of `provinces`?
     pub fn lies_in(&self, name: &str, provinces: &[ProvinceId]) -> bool {
         let name = fold(name);
@@ -137,6 +147,7 @@ mod tests {
         assert_eq!(u.province("LAM DONG"), Some(lam_dong));
         assert_eq!(u.province("Lam Đồng"), Some(lam_dong));
         assert_eq!(u.province("Hiệp Thạnh"), None);
+        assert_eq!(u.province_name(lam_dong), "lâm đồng");
     }
 
     #[test]

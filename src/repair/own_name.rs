@@ -99,6 +99,9 @@ const LOCAL: f32 = 4.0;
 pub(super) struct Units {
     at: Vec<Vec<(usize, usize)>>,
     provinces: Vec<ProvinceId>,
+    /// Where a province's name starts after its unit word (line, token),
+    /// and the province.
+    named_at: Vec<((usize, usize), ProvinceId)>,
 }
 
 impl Units {
@@ -120,6 +123,7 @@ impl Units {
             })
             .collect();
         let mut provinces = Vec::new();
+        let mut named_at = Vec::new();
         for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
             for &(ti, after) in &at[li] {
                 let unit = lower_old(changes.text(line, &toks[ti], (li, ti)));
@@ -145,12 +149,28 @@ impl Units {
                 let named = (1..=words.len())
                     .rev()
                     .find_map(|n| lex.place_units.province(&words[..n].join(" ")));
-                if let Some(id) = named.filter(|id| !provinces.contains(id)) {
-                    provinces.push(id);
+                if let Some(id) = named {
+                    named_at.push(((li, start), id));
+                    if !provinces.contains(&id) {
+                        provinces.push(id);
+                    }
                 }
             }
         }
-        Units { at, provinces }
+        Units {
+            at,
+            provinces,
+            named_at,
+        }
+    }
+
+    /// The province whose name starts at token `ti` of line `li` after its
+    /// unit word, if one does.
+    fn province_at(&self, li: usize, ti: usize) -> Option<ProvinceId> {
+        self.named_at
+            .iter()
+            .find(|&&(at, _)| at == (li, ti))
+            .map(|&(_, id)| id)
     }
 
     /// Where the unit that token `ti` of line `li` opens ends, if it opens one.
@@ -260,6 +280,7 @@ pub(super) fn read_own_name(
     let pooling = Pooling {
         provinces: &units.provinces,
         alone: false,
+        province: province_of(units, &printings),
     };
     pool(lex, lines, tokens, changes, printings, &pooling, options);
     starts
@@ -367,6 +388,7 @@ pub(super) fn read_place_names(
             let pooling = Pooling {
                 provinces: &units.provinces,
                 alone,
+                province: province_of(units, &printings),
             };
             pool(
                 lex,
@@ -381,12 +403,23 @@ pub(super) fn read_place_names(
     }
 }
 
+/// The province one of `printings` names after its unit word, if one does.
+fn province_of(units: &Units, printings: &[Printing]) -> Option<ProvinceId> {
+    printings
+        .iter()
+        .find_map(|p| units.province_at(p.line, *p.words.first()?))
+}
+
 /// How [`pool`] reads one name's printings.
 struct Pooling<'a> {
     /// The provinces the document names.
     provinces: &'a [ProvinceId],
     /// One printing, to be read only as a place of `provinces`.
     alone: bool,
+    /// The province a printing names after its unit word (`tỉnh Thanh
+    /// Hoa`), whose spelling the printings take unless their letters say
+    /// otherwise.
+    province: Option<ProvinceId>,
 }
 
 /// Gives every printing of one name the reading the printings together
@@ -488,6 +521,13 @@ fn pool(
             })
             .collect();
     }
+    let province = pooling.province.map(|id| lex.place_units.province_name(id));
+    if let Some(name) = province {
+        let spelled: Vec<String> = name.split(' ').map(lower_old).collect();
+        if spelled.len() == n {
+            choices.push(spelled);
+        }
+    }
     for r in &now {
         let name = r.join(" ");
         let listed = [
@@ -549,6 +589,16 @@ fn pool(
                 .fold(f32::NEG_INFINITY, f32::max)
         })
         .collect();
+    // Every vote cast: a local reading outweighs the decoder's readings,
+    // which its language model made alike (not the printings' letters).
+    let vote_mass: f32 = printings
+        .iter()
+        .map(|p| match (p.is_anchor, p.bare) {
+            (true, _) => ANCHOR_VOTE,
+            (false, false) => VOTE,
+            (false, true) => 0.0,
+        })
+        .sum();
     let score = |ci: usize, choice: &[String]| -> Option<f32> {
         let mut total = 0.0;
         for (ch, &best) in channels.iter().zip(&bests) {
@@ -567,7 +617,12 @@ fn pool(
         let name = choice.join(" ");
         let listed = if lex.is_place(&name) { LISTED } else { 0.0 };
         let local = if lex.place_units.lies_in(&name, provinces) {
-            LOCAL
+            LOCAL + vote_mass
+        } else {
+            0.0
+        };
+        let named = if province == Some(name.as_str()) {
+            LOCAL + vote_mass
         } else {
             0.0
         };
@@ -575,7 +630,7 @@ fn pool(
             .iter()
             .map(|w| PLACE_PRIOR * (1.0 + lex.place_syllable_count(w) as f32).ln())
             .sum();
-        Some(total + votes + prior + listed + local)
+        Some(total + votes + prior + listed + local + named)
     };
     let Some((_, best)) = choices
         .iter()
