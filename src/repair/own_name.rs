@@ -46,6 +46,7 @@
 //! its provinces, and then only as one of their places.
 
 use super::decode::Option_;
+use super::motto;
 use super::phrases::{capital_run, lower_old, phrase, skip_space, unit_ends_at};
 use super::Changes;
 use crate::lexicon::lm::{self, WordId};
@@ -304,13 +305,17 @@ pub(super) fn read_place_names(
 ) {
     let mut groups: Vec<(String, Vec<Printing>)> = Vec::new();
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        // A header line's right column is no word of a name on its left
+        // (`PHUONG HOA CUONG Dic lap`).
+        let column = motto::column_start(line, toks).unwrap_or(toks.len());
         let mut ti = 0;
         while ti < toks.len() {
             let Some(start) = units.at(li, ti).and_then(|a| skip_space(line, toks, a)) else {
                 ti += 1;
                 continue;
             };
-            let words = capital_run(line, toks, start, NAME_WORDS + 1);
+            let mut words = capital_run(line, toks, start, NAME_WORDS + 1);
+            words.retain(|&w| w < column);
             if (2..=NAME_WORDS).contains(&words.len()) && !taken.contains(&(li, start)) {
                 let key = words
                     .iter()
@@ -878,6 +883,35 @@ mod tests {
 
     /// A commune's name OCR printed three ways is read one way wherever it
     /// recurs, after its unit word or not.
+    #[test]
+    fn a_place_reads_as_one_of_the_documents_provinces() {
+        // `Hiệp Thạnh` lies in Lâm Đồng, `Hiệp Thành` in Cà Mau: the
+        // province named decides the letters OCR left bare.
+        let read = |province: &str| {
+            let ocr = format!(
+                "UBND TINH {province}\nUBND XA HIEP THANH Doc lap - Tu do - Hanh phuc\n\n\
+                 Truong mam non xa Hiep Thanh duoc xay moi trong nam.\n\
+                 UBND xa Hiep Thanh da bao cao ket qua thuc hien."
+            );
+            let lines = repaired(&ocr);
+            let name = |l: &str, from: &str| {
+                let at = l.find(from).map_or(0, |a| a + from.len());
+                l[at..]
+                    .split_whitespace()
+                    .take(2)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            [
+                name(&lines[1], "XÃ "),
+                name(&lines[3], "xã "),
+                name(&lines[4], "xã "),
+            ]
+        };
+        assert_eq!(read("LAM DONG"), ["HIỆP THẠNH", "Hiệp Thạnh", "Hiệp Thạnh"]);
+        assert_eq!(read("CA MAU"), ["HIỆP THÀNH", "Hiệp Thành", "Hiệp Thành"]);
+    }
+
     #[test]
     fn printings_of_a_place_name_read_alike() {
         let ocr = "UY BAN NHAN DAN\nHUYEN PHUOC LAM\n\n\
