@@ -291,8 +291,9 @@ pub(super) fn read_own_name(
 /// word (`xã Hòa Thạnh`, `huyện Phước Lâm`) as one spelling, the way
 /// [`read_own_name`] reads the issuer's (without an issuer block's
 /// printing to anchor it): printings are runs of two or three capitalised
-/// words after a unit word, grouped by their letters up to marks (and OCR's
-/// digits for letters). Printings starting at `taken` (the own name's) are
+/// words after a unit word (each name of a list after `các` and a unit or a
+/// unit and a colon: `các xã: Hoằng Tiến, Hoằng Thanh và Hoằng Phụ`), grouped
+/// by their letters up to marks (and OCR's digits for letters). Printings starting at `taken` (the own name's) are
 /// left alone.
 pub(super) fn read_place_names(
     lex: &Lexicon,
@@ -310,13 +311,33 @@ pub(super) fn read_place_names(
         let column = motto::column_start(line, toks).unwrap_or(toks.len());
         let mut ti = 0;
         while ti < toks.len() {
-            let Some(start) = units.at(li, ti).and_then(|a| skip_space(line, toks, a)) else {
+            let Some((start, plural)) = units.at(li, ti).and_then(|a| list_start(line, toks, a))
+            else {
                 ti += 1;
                 continue;
             };
-            let mut words = capital_run(line, toks, start, NAME_WORDS + 1);
-            words.retain(|&w| w < column);
-            if (2..=NAME_WORDS).contains(&words.len()) && !taken.contains(&(li, start)) {
+            // The names the unit opens: one, or a list after a colon or
+            // `các` (`các xã: Hoằng Tiến, Hoằng Thanh và Hoằng Phụ`; not
+            // `tỉnh Trà Nguyên, Phòng Văn hóa`).
+            let plural = plural
+                || ti.checked_sub(2).is_some_and(|w| {
+                    toks[w].kind == TokenKind::Word
+                        && lower_old(changes.text(line, &toks[w], (li, w))) == "các"
+                });
+            let mut at = Some(start);
+            while let Some(first) = at {
+                let mut words = capital_run(line, toks, first, NAME_WORDS + 1);
+                words.retain(|&w| w < column);
+                if !(2..=NAME_WORDS).contains(&words.len()) {
+                    break;
+                }
+                at = words
+                    .last()
+                    .filter(|_| plural)
+                    .and_then(|&w| list_next(line, toks, w + 1, changes, li));
+                if taken.contains(&(li, first)) {
+                    continue;
+                }
                 let key = words
                     .iter()
                     .map(|&w| fold(toks[w].text(line)))
@@ -406,6 +427,37 @@ pub(super) fn read_place_names(
             );
         }
     }
+}
+
+/// Where the first name after a unit word ending before token `after`
+/// starts: after a space, or after a colon and a space (`các xã: Hoằng
+/// Tiến`); and whether a colon came first.
+fn list_start(line: &str, toks: &[Token], after: usize) -> Option<(usize, bool)> {
+    match toks.get(after) {
+        Some(t) if t.kind == TokenKind::Punct && t.text(line) == ":" => {
+            skip_space(line, toks, after + 1).map(|s| (s, true))
+        }
+        _ => skip_space(line, toks, after).map(|s| (s, false)),
+    }
+}
+
+/// Where the next name of a list starts, the last one ending before token
+/// `after`: after a comma and a space, or after ` và `.
+fn list_next(
+    line: &str,
+    toks: &[Token],
+    after: usize,
+    changes: &Changes,
+    li: usize,
+) -> Option<usize> {
+    let t = toks.get(after)?;
+    if t.kind == TokenKind::Punct && t.text(line) == "," {
+        return skip_space(line, toks, after + 1);
+    }
+    let and = skip_space(line, toks, after)?;
+    (lower_old(changes.text(line, &toks[and], (li, and))) == "và")
+        .then(|| skip_space(line, toks, and + 1))
+        .flatten()
 }
 
 /// The province one of `printings` names after its unit word, if one does.
@@ -910,6 +962,25 @@ mod tests {
         };
         assert_eq!(read("LAM DONG"), ["HIỆP THẠNH", "Hiệp Thạnh", "Hiệp Thạnh"]);
         assert_eq!(read("CA MAU"), ["HIỆP THÀNH", "Hiệp Thành", "Hiệp Thành"]);
+    }
+
+    #[test]
+    fn a_list_after_a_plural_unit_reads_as_the_documents_places() {
+        let read = |province: &str| {
+            let ocr = format!(
+                "UBND TINH {province}\n\n\
+                 Ho tro kinh phi cho cac xa: Tan Hung, Hiep Thanh va Khanh Binh trong nam."
+            );
+            let lines = repaired(&ocr);
+            let at = lines[2].find("Hiệp ").map_or(0, |a| a + "Hiệp ".len());
+            lines[2][at..]
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_owned()
+        };
+        assert_eq!(read("CA MAU"), "Thành");
+        assert_eq!(read("LAM DONG"), "Thạnh");
     }
 
     #[test]
