@@ -10,7 +10,8 @@
 //! Two sources, both in `lexicons/`: the pre-2025 three-level divisions (63
 //! provinces; each district and commune with its path) and the 2025 mapping
 //! of old communes to the new two-level ones (34 provinces). Every name is
-//! recorded under the province it lies in, old and new.
+//! recorded under the province it lies in, old and new; an old district's or
+//! commune's name under its new province too.
 
 use super::{io_err, BuildError};
 use crate::text;
@@ -90,8 +91,12 @@ pub fn collect(shared: &Path) -> Result<BTreeSet<(String, String)>, BuildError> 
                 message: format!("expected 6 tab-separated fields: {line}"),
             });
         }
-        add(f[0], f[1]);
-        add(f[0], f[2]);
+        // Old names under the new province too: documents since name the
+        // new province and still the old communes (`xã Đồng Tiến (cũ)`).
+        for province in [f[0], f[3]] {
+            add(province, f[1]);
+            add(province, f[2]);
+        }
         add(f[3], f[3]);
         add(f[3], f[4]);
     }
@@ -153,6 +158,8 @@ mod tests {
         assert!(has("Hậu Giang", "Ngã Bảy"));
         assert!(has("Cần Thơ", "Ngã Bảy"));
         assert!(has("Cần Thơ", "Cần Thơ"));
+        // The old ward under the new province too.
+        assert!(has("Cần Thơ", "Hiệp Thành"));
         assert!(!has("Lâm Đồng", "Hiệp Thành"));
         assert!(to_tsv(&pairs).contains("Lâm Đồng\tHiệp Thạnh\n"));
     }
