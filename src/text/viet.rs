@@ -148,7 +148,16 @@ fn base_letter_slow(c: char) -> char {
 
 /// Is `skeleton(word) == key`? Allocation-free (`Σ` lower-cases to `σ`
 /// wherever it stands: no final-sigma rule).
+#[inline]
 pub fn skeleton_eq(word: &str, key: &str) -> bool {
+    // Most words asked about differ from the key in their first letter: an
+    // ASCII one is its own base letter, whose lower case must be the key's
+    // first byte (a key starting with any other character never matches).
+    if let Some(&w) = word.as_bytes().first() {
+        if w.is_ascii() && key.as_bytes().first() != Some(&w.to_ascii_lowercase()) {
+            return false;
+        }
+    }
     skeleton_eq_chars(word.chars(), key)
 }
 
