@@ -137,6 +137,20 @@ struct Work {
     fwd: Vec<f32>,
     bwd: Vec<f32>,
     next_channel: Vec<f32>,
+    /// The options [`decode`] passes to the trigram pass.
+    reduced: Flat<Option_>,
+    viterbi: ViterbiWork,
+}
+
+/// Working buffers of [`viterbi_flat`]; their contents mean nothing between
+/// calls.
+#[derive(Debug, Default)]
+struct ViterbiWork {
+    at: Vec<usize>,
+    scores: Vec<f32>,
+    backs: Vec<u16>,
+    bigrams: Vec<f32>,
+    contexts: Vec<(usize, f32, f32)>,
 }
 
 impl<'a> TransitionMemo<'a> {
@@ -290,15 +304,16 @@ pub fn decode(
 ) -> Decoded {
     let marginals = max_marginals(lm, positions, memo);
     let kept = prune(&marginals, TRIGRAM_OPTIONS, MARGINAL_BEAM);
-    let mut reduced = Flat::default();
+    let mut reduced = std::mem::take(&mut memo.work.reduced);
+    reduced.clear();
     for (i, opts) in positions.iter().enumerate() {
         reduced.push(kept.get(i).iter().map(|&k| opts[k]));
     }
-    let path = viterbi_flat(lm, &reduced)
-        .into_iter()
-        .enumerate()
-        .map(|(i, j)| kept.get(i)[j])
-        .collect();
+    let mut path = viterbi_flat(lm, &reduced, &mut memo.work.viterbi);
+    memo.work.reduced = reduced;
+    for (i, j) in path.iter_mut().enumerate() {
+        *j = kept.get(i)[*j];
+    }
     Decoded {
         path,
         kept,
@@ -328,6 +343,13 @@ impl<T> Flat<T> {
     fn push(&mut self, list: impl IntoIterator<Item = T>) {
         self.items.extend(list);
         self.starts.push(self.items.len());
+    }
+
+    /// Empties the lists, keeping the memory.
+    fn clear(&mut self) {
+        self.items.clear();
+        self.starts.clear();
+        self.starts.push(0);
     }
 
     /// Number of lists.
@@ -387,6 +409,7 @@ fn max_marginals(
         fwd,
         bwd,
         next_channel,
+        ..
     } = &mut work;
     // Offsets of each position's options in the flat arrays below.
     starts.clear();
@@ -502,11 +525,16 @@ pub fn viterbi(lm: &LanguageModel, positions: &[Vec<Option_>]) -> Vec<usize> {
     for p in positions {
         flat.push(p.iter().copied());
     }
-    viterbi_flat(lm, &flat)
+    viterbi_flat(lm, &flat, &mut ViterbiWork::default())
 }
 
-/// [`viterbi`] over the positions' options stored flat.
-fn viterbi_flat(lm: &LanguageModel, positions: &Flat<Option_>) -> Vec<usize> {
+/// [`viterbi`] over the positions' options stored flat, with the given
+/// working buffers.
+fn viterbi_flat(
+    lm: &LanguageModel,
+    positions: &Flat<Option_>,
+    work: &mut ViterbiWork,
+) -> Vec<usize> {
     let n = positions.len();
     if n == 0 {
         return Vec::new();
@@ -525,9 +553,16 @@ fn viterbi_flat(lm: &LanguageModel, positions: &Flat<Option_>) -> Vec<usize> {
     };
     // The states of position i are scores[at[i]..at[i + 1]], indexed
     // a * len(i) + b; backs likewise.
-    let mut at: Vec<usize> = Vec::with_capacity(n + 1);
-    let mut scores: Vec<f32> = Vec::new();
-    let mut backs: Vec<u16> = Vec::new();
+    let ViterbiWork {
+        at,
+        scores,
+        backs,
+        bigrams,
+        contexts,
+    } = work;
+    at.clear();
+    scores.clear();
+    backs.clear();
     at.push(0);
     {
         let cur = opts(0);
@@ -538,8 +573,6 @@ fn viterbi_flat(lm: &LanguageModel, positions: &Flat<Option_>) -> Vec<usize> {
         backs.resize(cur.len(), 0);
         at.push(scores.len());
     }
-    let mut bigrams: Vec<f32> = Vec::new();
-    let mut contexts: Vec<(usize, f32, f32)> = Vec::new();
     for i in 1..n {
         let prev2 = opts(i as isize - 2);
         let prev = opts(i as isize - 1);
@@ -582,7 +615,7 @@ fn viterbi_flat(lm: &LanguageModel, positions: &Flat<Option_>) -> Vec<usize> {
                     Some((base, z)) => (base + LM_SCALE * bg, z),
                     None => (f32::NEG_INFINITY, 0),
                 };
-                for &(z, base, bow) in &contexts {
+                for &(z, base, bow) in contexts.iter() {
                     let t = lm.trigram_in_context(prev2[z].id, pa.id, pc.id, bow, bg);
                     let v = base + LM_SCALE * t;
                     if v > best {
