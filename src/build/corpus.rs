@@ -13,7 +13,7 @@ const CHUNK: usize = 20_000;
 /// Is `word` (lower case, old tone style) spelled like a Vietnamese syllable?
 pub fn is_syllable(word: &str) -> bool {
     word.chars().all(viet::is_viet_letter)
-        && crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(word))
+        && crate::lexicon::syllable::skeleton_is_syllable_shape(word)
         && word
             .chars()
             .filter(|&c| viet::tone_of(&c.to_string()) != viet::Tone::None)

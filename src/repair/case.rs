@@ -307,14 +307,9 @@ fn case_said(w: &str) -> Option<bool> {
     (up + low >= 2).then_some(up > low)
 }
 
-/// Is `w`'s skeleton of a syllable's shape? A skeleton has at least one
-/// byte per character, so a word of more characters than a syllable's
-/// longest skeleton is not, and its skeleton need not be built.
+/// Is `w`'s skeleton of a syllable's shape?
 fn syllable_shaped(w: &str) -> bool {
-    w.chars()
-        .nth(crate::lexicon::syllable::MAX_SHAPE_LEN)
-        .is_none()
-        && crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(w))
+    crate::lexicon::syllable::skeleton_is_syllable_shape(w)
 }
 
 /// Does OCR's letter `c` (after a word's first) say the word's case? A

@@ -93,7 +93,7 @@ pub(super) fn code_like(line: &str, toks: &[Token], ti: usize) -> Option<CodeSlo
             CodeSlot::Symbol
         });
     }
-    let syllable = |s: &str| crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(s));
+    let syllable = |s: &str| crate::lexicon::syllable::skeleton_is_syllable_shape(s);
     // Is `s` a syllable once one `from` in it is read as `to`?
     let one_read_as = |from: char, to: &str| {
         s.chars().count() >= 3
@@ -1087,7 +1087,7 @@ pub(super) fn glued_syllables(w: &str, best: &impl Fn(&str) -> Option<f32>) -> O
         first.is_lowercase() || !w.is_ascii() || w.chars().skip(1).any(char::is_uppercase);
     let lower = w.to_lowercase();
     if !damaged
-        || crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(&lower))
+        || crate::lexicon::syllable::skeleton_is_syllable_shape(&lower)
         || best(&lower).is_some_and(|c| c <= SPLIT_WHOLE_MIN)
     {
         return None;
@@ -1154,8 +1154,7 @@ pub(super) fn is_file_extension(w: &str) -> bool {
 /// Could `w` be a syllable as OCR printed it? Letters only: shaped like one;
 /// with OCR digits (`d6`): yes.
 pub(super) fn syllable_like(w: &str) -> bool {
-    !w.chars().all(char::is_alphabetic)
-        || crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(w))
+    !w.chars().all(char::is_alphabetic) || crate::lexicon::syllable::skeleton_is_syllable_shape(w)
 }
 
 /// How a noisy document reads each token of a line, where it differs from
@@ -1889,7 +1888,7 @@ pub(super) fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Readin
             let small_syllable = |w: &str| {
                 w.chars().next().is_some_and(char::is_lowercase)
                     && w.chars().count() <= 7
-                    && crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(w))
+                    && crate::lexicon::syllable::skeleton_is_syllable_shape(w)
             };
             let acronym = |w: &str| w.chars().count() >= 2 && w.chars().all(char::is_uppercase);
             let ends = toks.get(ti + 2).is_none_or(|t| {
@@ -2188,7 +2187,7 @@ pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'sta
             let w = t.text(line);
             w.chars().count() >= 2
                 && w.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
-                && crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(w))
+                && crate::lexicon::syllable::skeleton_is_syllable_shape(w)
         })
     };
     // A heading's Roman numeral opening the line is no syllable
@@ -3601,7 +3600,7 @@ mod tests {
             first.is_lowercase() || !w.is_ascii() || w.chars().skip(1).any(char::is_uppercase);
         let lower = w.to_lowercase();
         if !damaged
-            || crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(&lower))
+            || crate::lexicon::syllable::skeleton_is_syllable_shape(&lower)
             || best(&lower).is_some_and(|c| c <= SPLIT_WHOLE_MIN)
         {
             return None;
