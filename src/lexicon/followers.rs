@@ -111,23 +111,12 @@ impl FollowerTable {
         scratch: &mut MatrixScratch,
         mut f: impl FnMut(usize, usize, Option<u8>),
     ) {
+        self.read_homes(vs, ws, scratch);
         let MatrixScratch {
             homes,
             regions,
             first,
         } = scratch;
-        homes.clear();
-        homes.extend(ws.iter().map(|&w| home(w)));
-        regions.clear();
-        regions.extend(vs.iter().map(|&v| self.region_range(v)));
-        first.clear();
-        for &(s, e) in regions.iter() {
-            let r = &self.slots[s..e];
-            match r.len().checked_sub(1) {
-                Some(mask) => first.extend(homes.iter().map(|&h| r[h & mask])),
-                None => first.resize(first.len() + ws.len(), 0),
-            }
-        }
         let mut at = first.iter();
         for (a, &(s, e)) in regions.iter().enumerate() {
             let r = &self.slots[s..e];
@@ -144,6 +133,75 @@ impl FollowerTable {
                         None => None,
                     },
                 );
+            }
+        }
+    }
+
+    /// Calls `f(a * ws.len() + c, value)` for every pair `(vs[a], ws[c])`
+    /// the table holds, in row order; the pairs it lacks are skipped. The
+    /// values are those of [`for_each_in_matrix`](Self::for_each_in_matrix).
+    #[inline]
+    pub fn for_each_kept_in_matrix(
+        &self,
+        vs: &[u32],
+        ws: &[u32],
+        scratch: &mut MatrixScratch,
+        mut f: impl FnMut(usize, u8),
+    ) {
+        self.read_homes(vs, ws, scratch);
+        let MatrixScratch {
+            homes,
+            regions,
+            first,
+        } = scratch;
+        let nc = ws.len();
+        for (a, (&(s, e), row)) in regions
+            .iter()
+            .zip(first.chunks_exact(nc.max(1)))
+            .enumerate()
+        {
+            let r = &self.slots[s..e];
+            let mask = r.len().wrapping_sub(1);
+            for (c, ((&x, &w), &h)) in row.iter().zip(ws).zip(homes.iter()).enumerate() {
+                if x == 0 {
+                    continue;
+                }
+                let Some(want) = w.checked_add(1) else {
+                    continue;
+                };
+                let found = if x >> 8 == want {
+                    Some(x as u8)
+                } else {
+                    probe_at(r, w, (h & mask).wrapping_add(1) & mask)
+                };
+                if let Some(q) = found {
+                    f(a * nc + c, q);
+                }
+            }
+        }
+    }
+
+    /// Fills `scratch` for a matrix walk: the home slot of each of `ws`, the
+    /// region of each of `vs`, and the value in each pair's home slot (0
+    /// where the region is empty), row by row, in one branch-free pass so
+    /// their cache misses overlap.
+    #[inline]
+    fn read_homes(&self, vs: &[u32], ws: &[u32], scratch: &mut MatrixScratch) {
+        let MatrixScratch {
+            homes,
+            regions,
+            first,
+        } = scratch;
+        homes.clear();
+        homes.extend(ws.iter().map(|&w| home(w)));
+        regions.clear();
+        regions.extend(vs.iter().map(|&v| self.region_range(v)));
+        first.clear();
+        for &(s, e) in regions.iter() {
+            let r = &self.slots[s..e];
+            match r.len().checked_sub(1) {
+                Some(mask) => first.extend(homes.iter().map(|&h| r[h & mask])),
+                None => first.resize(first.len() + ws.len(), 0),
             }
         }
     }
@@ -308,6 +366,17 @@ mod tests {
             .map(|(v, w)| t2.get(v, w))
             .collect();
         assert_eq!(m, expect);
+        // The kept pairs alone, at their row-major index (ids at the end of
+        // the range too).
+        let ws: Vec<u32> = (0..60).chain([u32::MAX - 1, u32::MAX]).collect();
+        let mut kept = vec![None; vs.len() * ws.len()];
+        t2.for_each_kept_in_matrix(&vs, &ws, &mut MatrixScratch::default(), |i, q| {
+            kept[i] = Some(q);
+        });
+        let mut all = Vec::new();
+        t2.get_matrix(&vs, &ws, &mut all);
+        assert_eq!(kept, all);
+        assert!(all.iter().any(Option::is_some));
     }
 
     #[test]

@@ -178,13 +178,18 @@ impl LanguageModel {
         unis.extend(ws.iter().map(|&w| self.unigram(w)));
         bows.clear();
         bows.extend(vs.iter().map(|&v| self.word_bow(v)));
+        // Every pair backed off first, in one pass the compiler vectorizes;
+        // then the kept bigrams replace theirs.
+        let start = out.len();
         out.reserve(vs.len() * ws.len());
-        self.bi.for_each_in_matrix(vs, ws, table, |a, c, found| {
-            let lp = match found {
-                Some(q) => dequantize_logp(q),
-                None => bows[a] + unis[c],
-            };
-            out.push(scale * lp);
+        for &bow in bows.iter() {
+            out.extend(unis.iter().map(|&u| scale * (bow + u)));
+        }
+        let cells = &mut out[start..];
+        self.bi.for_each_kept_in_matrix(vs, ws, table, |i, q| {
+            if let Some(cell) = cells.get_mut(i) {
+                *cell = scale * dequantize_logp(q);
+            }
         });
     }
 
