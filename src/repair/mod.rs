@@ -55,7 +55,6 @@ use reading::{
     unit_after_figure, MarkLm, Reading, LONE_O_MARKS,
 };
 use rustc_hash::FxHashMap;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Repair is never certain: confidences are capped here.
@@ -765,14 +764,13 @@ struct Change {
     runner_up: Option<String>,
 }
 
-/// The replacements decided for a text's tokens, by (line, token). Lines
-/// hold few changes each, so each line keeps a short list rather than the
-/// whole text sharing one hash map that every token of the text is looked
-/// up in.
+/// The replacements decided for a text's tokens, by (line, token). Each
+/// line keeps its own list, indexed by token, so a token's change is found
+/// without a search.
 struct Changes {
-    /// Per line, the change of each changed token (a map: a line of a
-    /// document without line breaks may hold thousands).
-    lines: Vec<BTreeMap<usize, Change>>,
+    /// Per line, each token's change (`None`: unchanged), up to the last
+    /// token ever changed.
+    lines: Vec<Vec<Option<Change>>>,
     /// Tokens whose change is written in small letters whatever OCR's case
     /// (see [`phrases::read_bound_capital`]).
     lowered: rustc_hash::FxHashSet<(usize, usize)>,
@@ -785,7 +783,7 @@ impl Changes {
     /// No changes, for lines `0..n_lines` (a change beyond is dropped).
     fn new(n_lines: usize) -> Self {
         Changes {
-            lines: (0..n_lines).map(|_| BTreeMap::new()).collect(),
+            lines: (0..n_lines).map(|_| Vec::new()).collect(),
             lowered: Default::default(),
             as_written: Default::default(),
         }
@@ -805,12 +803,15 @@ impl Changes {
     /// Sets the change of token `at`, replacing any it had.
     fn insert(&mut self, at: (usize, usize), change: Change) {
         if let Some(line) = self.lines.get_mut(at.0) {
-            line.insert(at.1, change);
+            if line.len() <= at.1 {
+                line.resize_with(at.1 + 1, || None);
+            }
+            line[at.1] = Some(change);
         }
     }
 
     fn get(&self, at: (usize, usize)) -> Option<&Change> {
-        self.lines.get(at.0)?.get(&at.1)
+        self.lines.get(at.0)?.get(at.1)?.as_ref()
     }
 
     /// Token `at` as repaired so far: its change, else `t`'s text in `line`.
@@ -819,19 +820,21 @@ impl Changes {
     }
 
     fn get_mut(&mut self, at: (usize, usize)) -> Option<&mut Change> {
-        self.lines.get_mut(at.0)?.get_mut(&at.1)
+        self.lines.get_mut(at.0)?.get_mut(at.1)?.as_mut()
     }
 
     fn remove(&mut self, at: (usize, usize)) -> Option<Change> {
-        self.lines.get_mut(at.0)?.remove(&at.1)
+        self.lines.get_mut(at.0)?.get_mut(at.1)?.take()
     }
 
     /// The (line, token) of every change.
     fn keys(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.lines
-            .iter()
-            .enumerate()
-            .flat_map(|(l, v)| v.keys().map(move |t| (l, *t)))
+        self.lines.iter().enumerate().flat_map(|(l, v)| {
+            v.iter()
+                .enumerate()
+                .filter(|(_, c)| c.is_some())
+                .map(move |(t, _)| (l, t))
+        })
     }
 }
 
@@ -1653,6 +1656,8 @@ mod tests {
         c.insert((7, 0), ch("beyond"));
         assert_eq!(c.get((1, 2)).map(|c| c.to.as_str()), Some("d"));
         assert!(c.get((2, 2)).is_none() && c.get((9, 0)).is_none());
+        assert!(c.get((1, 3)).is_none() && c.get((1, 99)).is_none());
+        assert!(c.remove((3, 99)).is_none() && c.get_mut((3, 1)).is_none());
         let mut keys: Vec<_> = c.keys().collect();
         keys.sort_unstable();
         assert_eq!(keys, [(1, 2), (1, 5), (3, 2)]);
