@@ -2672,13 +2672,19 @@ pub(super) fn skip_space(line: &str, toks: &[Token], at: usize) -> Option<usize>
 
 /// Up to `most` capitalised words from `start`, one space apart.
 pub(super) fn capital_run(line: &str, toks: &[Token], start: usize, most: usize) -> Vec<usize> {
+    let capital = |at: usize| {
+        toks.get(at).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.text(line).starts_with(char::is_uppercase)
+        })
+    };
+    // Most words asked about open no run: nothing to allocate.
+    if !capital(start) {
+        return Vec::new();
+    }
     let mut words = Vec::with_capacity(most);
     let mut at = start;
     loop {
-        let capital = toks.get(at).is_some_and(|t| {
-            t.kind == TokenKind::Word && t.text(line).starts_with(char::is_uppercase)
-        });
-        if !capital {
+        if !capital(at) {
             break;
         }
         words.push(at);
@@ -2722,12 +2728,15 @@ pub(super) fn unit_ends_at(
     let first = first.to_lowercase();
     let word = |i: usize| word(i).map(str::to_lowercase);
     UNITS.iter().find_map(|(_, spelled)| {
-        let rest_ok = spelled[1..].iter().enumerate().all(|(k, s)| {
-            let at = ti + 2 * (k + 1);
-            toks.get(at - 1).is_some_and(|t| t.kind == TokenKind::Space)
-                && word(at).as_deref() == Some(*s)
-        });
-        (first == spelled[0] && rest_ok).then_some(ti + 2 * spelled.len() - 1)
+        // The other words are lower-cased only for a unit `first` opens.
+        let rest_ok = || {
+            spelled[1..].iter().enumerate().all(|(k, s)| {
+                let at = ti + 2 * (k + 1);
+                toks.get(at - 1).is_some_and(|t| t.kind == TokenKind::Space)
+                    && word(at).as_deref() == Some(*s)
+            })
+        };
+        (first == spelled[0] && rest_ok()).then_some(ti + 2 * spelled.len() - 1)
     })
 }
 
