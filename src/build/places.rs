@@ -14,6 +14,7 @@
 //! commune's name under its new province too.
 
 use super::{io_err, BuildError};
+use crate::lexicon::provinces::fold_name;
 use crate::text;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -54,13 +55,15 @@ fn keeps(name: &str) -> bool {
 }
 
 /// Every (province, place) pair of both sources, names without their unit
-/// words, NFC, sorted and without duplicates. Provinces name themselves too.
+/// words, NFC, in [`fold_name`]'s form (lower case, traditional tone
+/// placement: what lookups compare, so loading folds nothing), sorted and
+/// without duplicates. Provinces name themselves too.
 pub fn collect(shared: &Path) -> Result<BTreeSet<(String, String)>, BuildError> {
     let mut pairs = BTreeSet::new();
     let mut add = |province: &str, place: &str| {
         let (province, place) = (text::nfc(bare(province)), text::nfc(bare(place)));
         if !province.is_empty() && keeps(&place) {
-            pairs.insert((province.into_owned(), place.into_owned()));
+            pairs.insert((fold_name(&province), fold_name(&place)));
         }
     };
     let path = shared.join(LEGACY_UNITS);
@@ -106,7 +109,9 @@ pub fn collect(shared: &Path) -> Result<BTreeSet<(String, String)>, BuildError> 
 /// The table as written to `place-units.tsv`: a comment line, then one
 /// `province<TAB>place` line per pair.
 pub fn to_tsv(pairs: &BTreeSet<(String, String)>) -> String {
-    let mut out = String::from("# province\tplace (names without unit words)\n");
+    let mut out = String::from(
+        "# province\tplace (names without unit words; lower case, traditional tone placement)\n",
+    );
     for (province, place) in pairs {
         out.push_str(province);
         out.push('\t');
@@ -152,15 +157,15 @@ mod tests {
         let pairs = collect(&dir).unwrap();
         std::fs::remove_dir_all(&dir).ok();
         let has = |p: &str, n: &str| pairs.contains(&(p.to_owned(), n.to_owned()));
-        assert!(has("Lâm Đồng", "Lâm Đồng"));
-        assert!(has("Lâm Đồng", "Hiệp Thạnh"));
-        assert!(has("Hậu Giang", "Hiệp Thành"));
-        assert!(has("Hậu Giang", "Ngã Bảy"));
-        assert!(has("Cần Thơ", "Ngã Bảy"));
-        assert!(has("Cần Thơ", "Cần Thơ"));
+        assert!(has("lâm đồng", "lâm đồng"));
+        assert!(has("lâm đồng", "hiệp thạnh"));
+        assert!(has("hậu giang", "hiệp thành"));
+        assert!(has("hậu giang", "ngã bảy"));
+        assert!(has("cần thơ", "ngã bảy"));
+        assert!(has("cần thơ", "cần thơ"));
         // The old ward under the new province too.
-        assert!(has("Cần Thơ", "Hiệp Thành"));
-        assert!(!has("Lâm Đồng", "Hiệp Thành"));
-        assert!(to_tsv(&pairs).contains("Lâm Đồng\tHiệp Thạnh\n"));
+        assert!(has("cần thơ", "hiệp thành"));
+        assert!(!has("lâm đồng", "hiệp thành"));
+        assert!(to_tsv(&pairs).contains("lâm đồng\thiệp thạnh\n"));
     }
 }

@@ -28,8 +28,9 @@ pub struct PlaceUnits {
     places: FxHashMap<String, Vec<(String, Vec<ProvinceId>)>>,
 }
 
-/// `s` in lower case with the traditional tone placement, word by word.
-fn fold(s: &str) -> String {
+/// `s` in lower case with the traditional tone placement, word by word: the
+/// form `place-units.tsv` holds names in and lookups compare them in.
+pub fn fold_name(s: &str) -> String {
     s.split_whitespace()
         .map(|w| viet::set_tone_style(&w.to_lowercase(), ToneStyle::Old))
         .collect::<Vec<_>>()
@@ -38,7 +39,8 @@ fn fold(s: &str) -> String {
 
 impl PlaceUnits {
     /// Reads `place-units.tsv`: `#` comment lines, then `province<TAB>place`
-    /// lines. Every province names itself (`Lâm Đồng<TAB>Lâm Đồng`).
+    /// lines, both in [`fold_name`]'s form (taken as they are). Every province
+    /// names itself (`lâm đồng<TAB>lâm đồng`).
     pub fn from_tsv(text: &str) -> Result<PlaceUnits, String> {
         let mut units = PlaceUnits::default();
         let mut ids: FxHashMap<String, ProvinceId> = FxHashMap::default();
@@ -49,7 +51,7 @@ impl PlaceUnits {
             let (province, place) = line
                 .split_once('\t')
                 .ok_or_else(|| format!("line {}: expected province<TAB>place", i + 1))?;
-            let province = fold(province);
+            let province = province.to_owned();
             let id = match ids.get(&province) {
                 Some(&id) => id,
                 None => {
@@ -65,7 +67,7 @@ impl PlaceUnits {
                     id
                 }
             };
-            let place = fold(place);
+            let place = place.to_owned();
             let spelled = units.places.entry(viet::skeleton(&place)).or_default();
             match spelled.iter_mut().find(|(p, _)| *p == place) {
                 Some((_, ps)) => {
@@ -83,7 +85,7 @@ impl PlaceUnits {
     /// spelled, else the one with its letters up to marks; `None` when no
     /// province or several fit.
     pub fn province(&self, name: &str) -> Option<ProvinceId> {
-        let name = fold(name);
+        let name = fold_name(name);
         let ids = self.provinces.get(&viet::skeleton(&name))?;
         let exact = ids
             .iter()
@@ -107,7 +109,7 @@ impl PlaceUnits {
 
     /// Does the place `name` lie in one of `provinces`?
     pub fn lies_in(&self, name: &str, provinces: &[ProvinceId]) -> bool {
-        let name = fold(name);
+        let name = fold_name(name);
         self.places.get(&viet::skeleton(&name)).is_some_and(|s| {
             s.iter()
                 .any(|(p, ps)| *p == name && ps.iter().any(|id| provinces.contains(id)))
@@ -118,7 +120,7 @@ impl PlaceUnits {
     /// (`hiep thanh` in Lâm Đồng → `hiệp thạnh`), lower case; `None` when
     /// none or several are.
     pub fn spelled_in(&self, name: &str, provinces: &[ProvinceId]) -> Option<&str> {
-        let spelled = self.places.get(&viet::skeleton(&fold(name)))?;
+        let spelled = self.places.get(&viet::skeleton(&fold_name(name)))?;
         let mut found = spelled
             .iter()
             .filter(|(_, ps)| ps.iter().any(|id| provinces.contains(id)));
@@ -133,9 +135,9 @@ mod tests {
 
     fn units() -> PlaceUnits {
         PlaceUnits::from_tsv(
-            "# province\tplace\nLâm Đồng\tLâm Đồng\nLâm Đồng\tHiệp Thạnh\n\
-             Hậu Giang\tHậu Giang\nHậu Giang\tHiệp Thành\nCà Mau\tCà Mau\nCà Mau\tHiệp Thành\n\
-             Cà Mau\tTân Hòa\nCà Mau\tTấn Hòa\n",
+            "# province\tplace\nlâm đồng\tlâm đồng\nlâm đồng\thiệp thạnh\n\
+             hậu giang\thậu giang\nhậu giang\thiệp thành\ncà mau\tcà mau\ncà mau\thiệp thành\n\
+             cà mau\ttân hòa\ncà mau\ttấn hòa\n",
         )
         .unwrap()
     }
@@ -164,6 +166,12 @@ mod tests {
         assert!(u.lies_in("hiệp thạnh", &[ca_mau, lam_dong]));
         assert!(!u.lies_in("Hiệp Thành", &[lam_dong]));
         assert!(!u.lies_in("Hiệp Thạnh", &[]));
+    }
+
+    #[test]
+    fn names_fold_to_lower_case_and_the_old_tone_placement() {
+        assert_eq!(fold_name("Thanh Hoá"), "thanh hóa");
+        assert_eq!(fold_name("  HIỆP  THẠNH "), "hiệp thạnh");
     }
 
     #[test]
