@@ -26,6 +26,8 @@ pub struct PlaceUnits {
     /// Per skeleton of a place name, the names so spelled, each with the
     /// provinces it lies in (sorted).
     places: FxHashMap<String, Vec<(String, Vec<ProvinceId>)>>,
+    /// Per place name, the provinces it lies in (sorted).
+    by_name: FxHashMap<String, Vec<ProvinceId>>,
 }
 
 /// `s` in lower case with the traditional tone placement, word by word: the
@@ -68,6 +70,10 @@ impl PlaceUnits {
                 }
             };
             let place = place.to_owned();
+            let ps = units.by_name.entry(place.clone()).or_default();
+            if let Err(at) = ps.binary_search(&id) {
+                ps.insert(at, id);
+            }
             let spelled = units.places.entry(viet::skeleton(&place)).or_default();
             match spelled.iter_mut().find(|(p, _)| *p == place) {
                 Some((_, ps)) => {
@@ -109,17 +115,23 @@ impl PlaceUnits {
 
     /// Does the place `name` lie in one of `provinces`?
     pub fn lies_in(&self, name: &str, provinces: &[ProvinceId]) -> bool {
-        let name = fold_name(name);
-        self.places.get(&viet::skeleton(&name)).is_some_and(|s| {
-            s.iter()
-                .any(|(p, ps)| *p == name && ps.iter().any(|id| provinces.contains(id)))
-        })
+        !provinces.is_empty() && self.folded_lies_in(&fold_name(name), provinces)
+    }
+
+    /// [`lies_in`](Self::lies_in) for a name already in [`fold_name`]'s form.
+    pub fn folded_lies_in(&self, name: &str, provinces: &[ProvinceId]) -> bool {
+        self.by_name
+            .get(name)
+            .is_some_and(|ps| ps.iter().any(|id| provinces.contains(id)))
     }
 
     /// The one place of `provinces` written `name` up to marks and case
     /// (`hiep thanh` in Lâm Đồng → `hiệp thạnh`), lower case; `None` when
     /// none or several are.
     pub fn spelled_in(&self, name: &str, provinces: &[ProvinceId]) -> Option<&str> {
+        if provinces.is_empty() {
+            return None;
+        }
         let spelled = self.places.get(&viet::skeleton(&fold_name(name)))?;
         let mut found = spelled
             .iter()
@@ -166,6 +178,7 @@ mod tests {
         assert!(u.lies_in("hiệp thạnh", &[ca_mau, lam_dong]));
         assert!(!u.lies_in("Hiệp Thành", &[lam_dong]));
         assert!(!u.lies_in("Hiệp Thạnh", &[]));
+        assert!(u.folded_lies_in("hiệp thạnh", &[lam_dong]));
     }
 
     #[test]

@@ -673,7 +673,8 @@ fn pool(
             .sum();
         let name = choice.join(" ");
         let listed = if lex.is_place(&name) { LISTED } else { 0.0 };
-        let local = if lex.place_units.lies_in(&name, provinces) {
+        // (A choice's words are in the table's form already.)
+        let local = if lex.place_units.folded_lies_in(&name, provinces) {
             LOCAL + vote_mass
         } else {
             0.0
