@@ -154,9 +154,10 @@ fn heldout_documents_meet_their_hand_checked_extracts() {
 }
 
 /// The same for sets AA–CO. On the clean text (2026-12-02, two hundred and
-/// one documents, set CO added at the thirty-third sitting): 0.993, 0.994,
-/// 0.978, 0.999, 201 of 201; on the light scans 0.990, 0.992, 0.963, 0.962,
-/// 171 of 201 (signers' names whose marks OCR lost: `Thành` for `Thạnh`).
+/// one documents, set CO added at the thirty-third sitting, at its end):
+/// 0.993, 0.994, 0.978, 0.999, 201 of 201; on the light scans 0.990, 0.992,
+/// 0.963, 0.968, 171 of 201 (signers' names whose marks OCR lost: `Thành`
+/// for `Thạnh`).
 #[test]
 fn newer_sets_meet_their_hand_checked_extracts() {
     assert_pooled(GOLD_NEW_DOCS, "truth", 0.95, 0.97, 195);
