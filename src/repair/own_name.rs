@@ -19,8 +19,9 @@
 //!   the issuer block's;
 //! - a prior: [`PLACE_PRIOR`] times the log of one plus the number of place
 //!   names holding each word, [`LISTED`] when the place list holds the
-//!   name, and [`LOCAL`] when a province the document names holds it
-//!   (`tỉnh Lâm Đồng` has `Hiệp Thạnh`; Cần Thơ has `Hiệp Thành`).
+//!   name, and [`LOCAL`] (plus every vote cast) when a province the
+//!   document names holds it (`tỉnh Lâm Đồng` has `Hiệp Thạnh`; Cần Thơ has
+//!   `Hiệp Thành`) or it is the province named after `tỉnh`.
 //!
 //! The best reading is given to every printing.
 //!
@@ -88,7 +89,9 @@ const LISTED: f32 = 4.0;
 
 /// Score (nats) of a reading spelled so by a place of a province the
 /// document names (`Hiệp Thạnh` in a document of `tỉnh Lâm Đồng`, where the
-/// list also holds Cần Thơ's `Hiệp Thành`).
+/// list also holds Cần Thơ's `Hiệp Thành`), and of the province's own name
+/// after its unit word; each also scores every vote the printings cast, so
+/// that the decoder's like readings do not outvote it.
 const LOCAL: f32 = 4.0;
 
 /// Where the unit words of a document's lines stand (`xã`, `thị trấn`, as
@@ -293,8 +296,8 @@ pub(super) fn read_own_name(
 /// printing to anchor it): printings are runs of two or three capitalised
 /// words after a unit word (each name of a list after `các` and a unit or a
 /// unit and a colon: `các xã: Hoằng Tiến, Hoằng Thanh và Hoằng Phụ`), grouped
-/// by their letters up to marks (and OCR's digits for letters). Printings starting at `taken` (the own name's) are
-/// left alone.
+/// by their letters up to marks (and OCR's digits for letters). Printings
+/// starting at `taken` (the own name's) are left alone.
 pub(super) fn read_place_names(
     lex: &Lexicon,
     lines: &[String],
