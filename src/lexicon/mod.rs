@@ -158,8 +158,8 @@ pub struct Lexicon {
     place_syllables: std::sync::OnceLock<FxHashMap<String, u32>>,
 }
 
-/// `place` without the unit word it may open with.
-fn bare_place(place: &str) -> &str {
+/// `place` without the unit word of [`PLACE_UNITS`] it may open with.
+pub(crate) fn bare_place(place: &str) -> &str {
     PLACE_UNITS
         .iter()
         .find_map(|u| place.strip_prefix(u)?.strip_prefix(' '))

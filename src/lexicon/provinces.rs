@@ -23,9 +23,8 @@ pub struct PlaceUnits {
     provinces: FxHashMap<String, Vec<ProvinceId>>,
     /// Each province's name, lower case (index: its id).
     province_names: Vec<String>,
-    /// Per skeleton of a place name, the names so spelled, each with the
-    /// provinces it lies in (sorted).
-    places: FxHashMap<String, Vec<(String, Vec<ProvinceId>)>>,
+    /// Per skeleton of a place name, the names so spelled.
+    places: FxHashMap<String, Vec<String>>,
     /// Per place name, the provinces it lies in (sorted).
     by_name: FxHashMap<String, Vec<ProvinceId>>,
 }
@@ -69,19 +68,13 @@ impl PlaceUnits {
                     id
                 }
             };
-            let place = place.to_owned();
-            let ps = units.by_name.entry(place.clone()).or_default();
+            let ps = units.by_name.entry(place.to_owned()).or_default();
+            if ps.is_empty() {
+                let spelled = units.places.entry(viet::skeleton(place)).or_default();
+                spelled.push(place.to_owned());
+            }
             if let Err(at) = ps.binary_search(&id) {
                 ps.insert(at, id);
-            }
-            let spelled = units.places.entry(viet::skeleton(&place)).or_default();
-            match spelled.iter_mut().find(|(p, _)| *p == place) {
-                Some((_, ps)) => {
-                    if let Err(at) = ps.binary_search(&id) {
-                        ps.insert(at, id);
-                    }
-                }
-                None => spelled.push((place, vec![id])),
             }
         }
         Ok(units)
@@ -133,10 +126,8 @@ impl PlaceUnits {
             return None;
         }
         let spelled = self.places.get(&viet::skeleton(&fold_name(name)))?;
-        let mut found = spelled
-            .iter()
-            .filter(|(_, ps)| ps.iter().any(|id| provinces.contains(id)));
-        let (first, _) = found.next()?;
+        let mut found = spelled.iter().filter(|p| self.folded_lies_in(p, provinces));
+        let first = found.next()?;
         found.next().is_none().then_some(first.as_str())
     }
 }

@@ -205,6 +205,19 @@ struct Printing {
     bare: bool,
 }
 
+impl Printing {
+    /// What the decoder's reading of this printing weighs for that reading:
+    /// [`ANCHOR_VOTE`] for the issuer block's, [`VOTE`] for another, none
+    /// for one standing alone.
+    fn vote(&self) -> f32 {
+        match (self.is_anchor, self.bare) {
+            (true, _) => ANCHOR_VOTE,
+            (false, false) => VOTE,
+            (false, true) => 0.0,
+        }
+    }
+}
+
 /// Reads every printing of the issuer's place name as the one spelling
 /// the printings together support best. `options(key)` gives the decoder's
 /// options of a lower-case OCR token and the word each outputs.
@@ -309,6 +322,9 @@ pub(super) fn read_place_names(
 ) {
     let mut groups: Vec<(String, Vec<Printing>)> = Vec::new();
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        if units.at.get(li).is_none_or(Vec::is_empty) {
+            continue;
+        }
         // A header line's right column is no word of a name on its left
         // (`PHUONG HOA CUONG Dic lap`).
         let column = motto::column_start(line, toks).unwrap_or(toks.len());
@@ -651,14 +667,7 @@ fn pool(
         .collect();
     // Every vote cast: a local reading outweighs the decoder's readings,
     // which its language model made alike (not the printings' letters).
-    let vote_mass: f32 = printings
-        .iter()
-        .map(|p| match (p.is_anchor, p.bare) {
-            (true, _) => ANCHOR_VOTE,
-            (false, false) => VOTE,
-            (false, true) => 0.0,
-        })
-        .sum();
+    let vote_mass: f32 = printings.iter().map(Printing::vote).sum();
     let score = |ci: usize, choice: &[String]| -> Option<f32> {
         let mut total = 0.0;
         for (ch, &best) in channels.iter().zip(&bests) {
@@ -668,11 +677,7 @@ fn pool(
             .iter()
             .zip(&printings)
             .filter(|(r, _)| r.as_slice() == choice)
-            .map(|(_, p)| match (p.is_anchor, p.bare) {
-                (true, _) => ANCHOR_VOTE,
-                (false, false) => VOTE,
-                (false, true) => 0.0,
-            })
+            .map(|(_, p)| p.vote())
             .sum();
         let name = choice.join(" ");
         let listed = if lex.is_place(&name) { LISTED } else { 0.0 };
@@ -706,8 +711,8 @@ fn pool(
     if pooling.alone
         && (now
             .iter()
-            .any(|r| lex.place_units.lies_in(&r.join(" "), provinces))
-            || !lex.place_units.lies_in(&best.join(" "), provinces))
+            .any(|r| lex.place_units.folded_lies_in(&r.join(" "), provinces))
+            || !lex.place_units.folded_lies_in(&best.join(" "), provinces))
     {
         return;
     }
