@@ -418,17 +418,21 @@ pub(super) fn read_place_names(
             }
         }
     }
-    for (_, mut printings) in groups {
+    let first_free = groups.len();
+    free_local_names(lex, lines, tokens, units, changes, taken, &mut groups);
+    for (gi, (_, mut printings)) in groups.into_iter().enumerate() {
         printings.sort_by_key(|p| (p.line, p.words[0]));
         // A name printed once without marks is read only as a place of the
         // document's provinces (`xa Cat Hanh` in a document of `tỉnh Bình
-        // Định`): its letters alone cannot tell the list's names apart.
-        let alone = printings.len() == 1
-            && !units.provinces.is_empty()
-            && printings[0].words.iter().all(|&w| {
-                let (line, toks) = (&lines[printings[0].line], &tokens[printings[0].line]);
-                !viet::has_marks(toks[w].text(line))
-            });
+        // Định`): its letters alone cannot tell the list's names apart. So is
+        // one never printed after a unit word.
+        let alone = gi >= first_free
+            || printings.len() == 1
+                && !units.provinces.is_empty()
+                && printings[0].words.iter().all(|&w| {
+                    let (line, toks) = (&lines[printings[0].line], &tokens[printings[0].line]);
+                    !viet::has_marks(toks[w].text(line))
+                });
         if printings.len() >= 2 || alone {
             let pooling = Pooling {
                 provinces: &units.provinces,
@@ -446,6 +450,82 @@ pub(super) fn read_place_names(
             );
         }
     }
+}
+
+/// Adds to `groups` the names of the document's provinces it prints only
+/// standing alone, without a unit word (`tại cụm công nghiệp Phú Hộ`, a
+/// table's `| Phước Thạnh |`, `Trường THPT Nam Đàn 3`): runs of two or
+/// three capitalised words, no capitalised word against either end (a code
+/// in capitals before may be), whose letters up to marks spell one place of
+/// those provinces, grouped by their letters. Names `groups` holds already
+/// were found by [`read_place_names`] itself.
+fn free_local_names(
+    lex: &Lexicon,
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    units: &Units,
+    changes: &Changes,
+    taken: &[(usize, usize)],
+    groups: &mut Vec<(String, Vec<Printing>)>,
+) {
+    if units.provinces.is_empty() {
+        return;
+    }
+    let known = groups.len();
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        let mut column = None;
+        for ti in 0..toks.len() {
+            if !toks[ti].text(line).starts_with(char::is_uppercase)
+                || toks[ti].kind != TokenKind::Word
+                || !free_start(line, toks, ti)
+                || taken.contains(&(li, ti))
+            {
+                continue;
+            }
+            let words = capital_run(line, toks, ti, NAME_WORDS + 1);
+            if !(2..=NAME_WORDS).contains(&words.len()) || after_street(line, toks, ti, changes, li)
+            {
+                continue;
+            }
+            let column = *column
+                .get_or_insert_with(|| motto::column_start(line, toks).unwrap_or(toks.len()));
+            if words.iter().any(|&w| w >= column) {
+                continue;
+            }
+            let key = words
+                .iter()
+                .map(|&w| fold(toks[w].text(line)))
+                .collect::<Vec<_>>()
+                .join(" ");
+            if groups[..known].iter().any(|(k, _)| *k == key)
+                || lex.place_units.spelled_in(&key, &units.provinces).is_none()
+            {
+                continue;
+            }
+            let printing = Printing {
+                line: li,
+                words,
+                is_anchor: false,
+                bare: false,
+            };
+            match groups[known..].iter_mut().find(|(k, _)| *k == key) {
+                Some((_, g)) => g.push(printing),
+                None => groups.push((key, vec![printing])),
+            }
+        }
+    }
+}
+
+/// Does the word before token `ti` of line `li` (a space between) name a
+/// street (`đường`, `phố`, as repaired so far)? Streets are named after people
+/// (`đường Quang Trung`), whose names a place may spell otherwise.
+fn after_street(line: &str, toks: &[Token], ti: usize, changes: &Changes, li: usize) -> bool {
+    ti.checked_sub(2)
+        .filter(|&i| toks[i + 1].kind == TokenKind::Space && toks[i].kind == TokenKind::Word)
+        .is_some_and(|i| {
+            let read = lower_old(changes.text(line, &toks[i], (li, i)));
+            matches!(read.as_str(), "đường" | "phố")
+        })
 }
 
 /// Where the first name after a unit word ending before token `after`
@@ -707,11 +787,12 @@ fn pool(
         return;
     };
     // One printing already read as a place of the document's provinces
-    // stays so; else it changes only to one.
+    // stays so; else it changes only to one, as do several.
     if pooling.alone
-        && (now
-            .iter()
-            .any(|r| lex.place_units.folded_lies_in(&r.join(" "), provinces))
+        && (now.len() == 1
+            && now
+                .iter()
+                .any(|r| lex.place_units.folded_lies_in(&r.join(" "), provinces))
             || !lex.place_units.folded_lies_in(&best.join(" "), provinces))
     {
         return;
@@ -971,6 +1052,38 @@ mod tests {
         };
         assert_eq!(read("LAM DONG"), ["HIỆP THẠNH", "Hiệp Thạnh", "Hiệp Thạnh"]);
         assert_eq!(read("CA MAU"), ["HIỆP THÀNH", "Hiệp Thành", "Hiệp Thành"]);
+    }
+
+    #[test]
+    fn a_place_printed_without_its_unit_reads_as_the_documents_provinces() {
+        // No unit word before either printing: the province named decides.
+        let read = |province: &str| {
+            let ocr = format!(
+                "Bao cao cua So Cong Thuong tinh {province} nam 2026.\n\
+                 Du an dat tai cum cong nghiep Hiep Thanh, do UBND tinh phe duyet.\n\
+                 Truong THCS Hiep Thanh dang duoc xay dung."
+            );
+            let lines = repaired(&ocr);
+            let name = |l: &str, from: &str| {
+                let at = l.find(from).map_or(0, |a| a + from.len());
+                l[at..]
+                    .split_whitespace()
+                    .take(2)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            [name(&lines[1], "nghiệp "), name(&lines[2], "THCS ")]
+        };
+        assert_eq!(read("Lam Dong"), ["Hiệp Thạnh,", "Hiệp Thạnh"]);
+        assert_eq!(read("Ca Mau"), ["Hiệp Thành,", "Hiệp Thành"]);
+    }
+
+    #[test]
+    fn a_street_is_no_place() {
+        // Streets bear people's names, which a place may spell otherwise.
+        let lines =
+            repaired("Hoi nghi tai tinh Lam Dong.\nDia diem: so 18 duong Hiep Thanh, phuong 1.");
+        assert!(!lines[1].contains("Hiệp Thạnh"), "{}", lines[1]);
     }
 
     #[test]
