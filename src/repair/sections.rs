@@ -9,7 +9,8 @@
 //! says otherwise: a valid numeral that is not a repeat of the previous one
 //! is kept (sections may be skipped, and an attached regulation starts again
 //! at `I.`); a repeat one stroke short of the next numeral, or a marker that
-//! is no numeral at all, becomes the next numeral.
+//! is no numeral at all, becomes the next numeral. OCR's `1.` for the first
+//! `I.` becomes `I.` when the next heading reads `II.`.
 //!
 //! The period after an item's number is read here too ([`item_marks`]):
 //! OCR prints it as a comma, semicolon or colon (`2, Phối hợp`, `II;
@@ -46,6 +47,8 @@ const SEQUENCE_CONFIDENCE: f32 = 0.8;
 /// `lines` to follow their sequence (see the module documentation).
 pub(super) fn renumber(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     let mut prev = 0usize;
+    // OCR's `1.` for the first `I.`, until a `II.` says it was one.
+    let mut one = None;
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         let Some(ti) = toks.iter().position(|t| t.kind != TokenKind::Space) else {
             continue;
@@ -53,9 +56,16 @@ pub(super) fn renumber(lines: &[String], tokens: &[Vec<Token>], changes: &mut Ch
         if !heading_follows(line, toks, ti) {
             continue;
         }
-        // OCR's `1.` for the first `I.` counts as it (it stays a figure).
-        if toks[ti].kind == TokenKind::Figure && prev == 0 && toks[ti].text(line) == "1" {
-            prev = 1;
+        if toks[ti].kind == TokenKind::Figure {
+            // OCR's `1.` for the first `I.` counts as it; it becomes `I` when
+            // the next heading is a Roman `II.`. Any other figure opening a
+            // heading in capitals says the headings are numbered in figures.
+            if prev == 0 && one.is_none() && toks[ti].text(line) == "1" {
+                prev = 1;
+                one = Some((li, ti));
+            } else {
+                one = None;
+            }
             continue;
         }
         if toks[ti].kind != TokenKind::Word {
@@ -89,7 +99,7 @@ pub(super) fn renumber(lines: &[String], tokens: &[Vec<Token>], changes: &mut Ch
             Some(_) => false,
             None => true,
         };
-        if to_next {
+        let read = if to_next {
             changes.insert(
                 (li, ti),
                 Change {
@@ -98,8 +108,21 @@ pub(super) fn renumber(lines: &[String], tokens: &[Vec<Token>], changes: &mut Ch
                     runner_up: Some(now.to_owned()),
                 },
             );
-            prev = next;
-        } else if let Some(v) = value {
+            Some(next)
+        } else {
+            value
+        };
+        if let Some(v) = read {
+            if let Some(at) = one.take().filter(|_| v == 2) {
+                changes.insert(
+                    at,
+                    Change {
+                        to: "I".to_owned(),
+                        confidence: SEQUENCE_CONFIDENCE,
+                        runner_up: Some("1".to_owned()),
+                    },
+                );
+            }
             prev = v;
         }
     }
@@ -262,8 +285,14 @@ mod tests {
         );
         // `I.` after `II.` is no repeat one stroke short: it stays.
         assert_eq!(numerals(&["I. A B", "II. CÁC", "I. QUY"]), ["I", "II", "I"]);
-        // OCR's `1.` for the first section counts as `I.`.
-        assert_eq!(numerals(&["1. MỤC ĐÍCH", "Hi. NỘI DUNG"]), ["1", "II"]);
+        // OCR's `1.` for the first section counts as `I.`, and is one when
+        // a Roman `II.` follows it; not when figures number the headings.
+        assert_eq!(numerals(&["1. MỤC ĐÍCH", "Hi. NỘI DUNG"]), ["I", "II"]);
+        assert_eq!(numerals(&["1. MỤC ĐÍCH", "nội dung"]), ["1", "nội"]);
+        assert_eq!(
+            numerals(&["1. MỤC ĐÍCH", "2. NỘI DUNG", "II. TỔ CHỨC"]),
+            ["1", "2", "II"]
+        );
     }
 
     /// The marks `item_marks` finds in `lines`, as (line, mark) pairs.
