@@ -617,6 +617,7 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Text(phrases::read_archive_commas),
     Reader::Lexicon(marks::read_semicolons),
     Reader::Text(sections::renumber),
+    Reader::Text(sections::read_item_ones),
 ];
 
 /// The confidence of a choice that beats its runner-up by `margin` nats:

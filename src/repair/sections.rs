@@ -128,6 +128,60 @@ pub(super) fn renumber(lines: &[String], tokens: &[Vec<Token>], changes: &mut Ch
     }
 }
 
+/// Reads `1` for OCR's `I`, `L` or `l` opening a line with a dot before a
+/// capitalised word in small letters (`I. Kết quả tiếp nhận`, `L. Quy mô
+/// trường`), when the next line opening with a number and a dot opens with
+/// `2.`: the first item of a list numbered in figures. A section heading's
+/// `I.` is followed by capitals, and a `1.` between, or a Roman numeral,
+/// leaves it as printed.
+pub(super) fn read_item_ones(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    let mut pending = None;
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        let Some(ti) = toks.iter().position(|t| t.kind != TokenKind::Space) else {
+            continue;
+        };
+        let dotted = toks
+            .get(ti + 1)
+            .is_some_and(|t| t.kind == TokenKind::Punct && t.text(line) == ".")
+            && toks.get(ti + 2).is_some_and(|t| t.kind == TokenKind::Space);
+        let Some(next) = toks
+            .get(ti + 3)
+            .filter(|t| dotted && t.kind == TokenKind::Word)
+            .map(|t| t.text(line))
+        else {
+            continue;
+        };
+        match toks[ti].kind {
+            TokenKind::Figure => {
+                if let Some(at) = pending.take().filter(|_| toks[ti].text(line) == "2") {
+                    changes.insert(
+                        at,
+                        Change {
+                            to: "1".to_owned(),
+                            confidence: SEQUENCE_CONFIDENCE,
+                            runner_up: None,
+                        },
+                    );
+                }
+            }
+            TokenKind::Word => {
+                let printed = toks[ti].text(line);
+                // (Its second letter small: OCR prints a heading's last
+                // capital with a mark in small letters, `CHi`.)
+                let mut letters = next.chars().filter(|c| c.is_alphabetic());
+                let small = letters.next().is_some_and(char::is_uppercase)
+                    && letters.next().is_some_and(char::is_lowercase);
+                if matches!(printed, "I" | "L" | "l") && small {
+                    pending = Some((li, ti));
+                } else if is_numeral(changes.text(line, &toks[ti], (li, ti))) {
+                    pending = None;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Marks OCR makes of the period after an item's number (`2, Phối hợp`,
 /// `1: Tồn tại`, `II; KẾT QUẢ`).
 const MARKS_FOR_PERIOD: [&str; 3] = [",", ";", ":"];
@@ -293,6 +347,41 @@ mod tests {
             numerals(&["1. MỤC ĐÍCH", "2. NỘI DUNG", "II. TỔ CHỨC"]),
             ["1", "2", "II"]
         );
+    }
+
+    /// The first token of each line after `read_item_ones`.
+    fn item_ones(lines: &[&str]) -> Vec<String> {
+        let lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        let tokens: Vec<Vec<Token>> = lines.iter().map(|l| text::tokenize(l)).collect();
+        let mut changes = Changes::new(2 * lines.len());
+        read_item_ones(&lines, &tokens, &mut changes);
+        lines
+            .iter()
+            .zip(&tokens)
+            .enumerate()
+            .map(|(li, (l, t))| changes.text(l, &t[0], (li, 0)).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_first_item_before_a_two_reads_one() {
+        assert_eq!(
+            item_ones(&["I. Kết quả tiếp nhận", "nội dung", "2. Tồn tại"]),
+            ["1", "nội", "2"]
+        );
+        assert_eq!(item_ones(&["L. Quy mô", "2. Kết quả"]), ["1", "2"]);
+        // A heading in capitals (its last letter printed small), a `1.`
+        // between, a Roman numeral between, or no `2.`: as printed.
+        assert_eq!(item_ones(&["I. CHi TIÊU", "2. Nội dung"]), ["I", "2"]);
+        assert_eq!(
+            item_ones(&["I. Mục đích", "1. Nội dung", "2. Yêu cầu"]),
+            ["I", "1", "2"]
+        );
+        assert_eq!(
+            item_ones(&["I. Mục đích", "II. Nội dung", "2. Yêu cầu"]),
+            ["I", "II", "2"]
+        );
+        assert_eq!(item_ones(&["I. Mục đích", "nội dung"]), ["I", "nội"]);
     }
 
     /// The marks `item_marks` finds in `lines`, as (line, mark) pairs.
