@@ -618,6 +618,7 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Lexicon(marks::read_semicolons),
     Reader::Text(sections::renumber),
     Reader::Text(sections::read_item_ones),
+    Reader::Text(sections::read_row_numbers),
 ];
 
 /// The confidence of a choice that beats its runner-up by `margin` nats:

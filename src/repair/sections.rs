@@ -182,6 +182,77 @@ pub(super) fn read_item_ones(lines: &[String], tokens: &[Vec<Token>], changes: &
     }
 }
 
+/// Reads `| 4 |` for OCR's `141` opening a row of a `|` table: the bars
+/// around the row's number read as `1`s (`141 Phan Thiết - La Gi | 500 |`).
+/// Only where the number is the one after the row above's (`| 3 |`, or
+/// such a `131`), or is `1` right under the table's heading, and a
+/// capitalised word and a bar follow it on the line. A row numbered `141`
+/// follows `140`, and stays.
+pub(super) fn read_row_numbers(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    // The number of the table row above, and whether the line above was one
+    // of a `|` table.
+    let mut last: Option<u32> = None;
+    let mut in_table = false;
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        let mut solid = toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind != TokenKind::Space);
+        let Some((ti, first)) = solid.next() else {
+            continue;
+        };
+        let barred = line.contains('|');
+        let text = first.text(line);
+        let fused = match text.as_bytes() {
+            [b'1', d @ b'1'..=b'9', b'1'] if first.kind == TokenKind::Figure => {
+                Some(u32::from(d - b'0'))
+            }
+            _ => None,
+        };
+        let cell_follows = toks.get(ti + 2).is_some_and(|t| {
+            toks[ti + 1].kind == TokenKind::Space
+                && t.kind == TokenKind::Word
+                && t.text(line).starts_with(char::is_uppercase)
+        });
+        if let Some(n) = fused.filter(|_| barred && cell_follows) {
+            let follows = match last {
+                Some(prev) => prev + 1 == n,
+                None => n == 1 && in_table,
+            };
+            if follows {
+                changes.insert(
+                    (li, ti),
+                    Change {
+                        to: format!("| {n} |"),
+                        confidence: SEQUENCE_CONFIDENCE,
+                        runner_up: None,
+                    },
+                );
+                last = Some(n);
+                in_table = true;
+                continue;
+            }
+        }
+        // A row's number: the first figure of one or two digits, after the
+        // opening bar if there is one.
+        let number = if text == "|" {
+            solid.next().map(|(_, t)| t)
+        } else {
+            Some(first)
+        }
+        .filter(|t| t.kind == TokenKind::Figure && t.text(line).len() <= 2)
+        .and_then(|t| t.text(line).parse::<u32>().ok());
+        if barred {
+            if number.is_some() {
+                last = number;
+            }
+        } else {
+            last = None;
+        }
+        in_table = barred;
+    }
+}
+
 /// Marks OCR makes of the period after an item's number (`2, Phối hợp`,
 /// `1: Tồn tại`, `II; KẾT QUẢ`).
 const MARKS_FOR_PERIOD: [&str; 3] = [",", ";", ":"];
@@ -382,6 +453,38 @@ mod tests {
             ["I", "II", "2"]
         );
         assert_eq!(item_ones(&["I. Mục đích", "nội dung"]), ["I", "nội"]);
+    }
+
+    #[test]
+    fn a_row_number_between_bars_read_as_ones_gets_its_bars_back() {
+        let read = |lines: &[&str]| {
+            let lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+            let tokens: Vec<Vec<Token>> = lines.iter().map(|l| text::tokenize(l)).collect();
+            let mut changes = Changes::new(2 * lines.len());
+            read_row_numbers(&lines, &tokens, &mut changes);
+            lines
+                .iter()
+                .zip(&tokens)
+                .enumerate()
+                .map(|(li, (l, t))| changes.text(l, &t[0], (li, 0)).to_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            read(&[
+                "| TT | Địa bàn | Số hộ |",
+                "111 Xã An | 46 |",
+                "| 2 | Xã Bình | 38 |",
+                "131 Xã Cát | 12 |",
+            ]),
+            ["|", "| 1 |", "|", "| 3 |"]
+        );
+        // Out of sequence, outside a table, or no cell after: as printed.
+        assert_eq!(
+            read(&["| 140 | Xã An | 46 |", "141 Xã Bình | 38 |"]),
+            ["|", "141"]
+        );
+        assert_eq!(read(&["Đã cấp", "111 Giấy phép | 3 |"]), ["Đã", "111"]);
+        assert_eq!(read(&["| 1 | A |", "121 hộ | 3 |"]), ["|", "121"]);
     }
 
     /// The marks `item_marks` finds in `lines`, as (line, mark) pairs.
