@@ -369,28 +369,45 @@ impl<T> Flat<T> {
 fn prune(marginals: &Flat<f32>, max: usize, beam: f32) -> Flat<usize> {
     let max = max.max(1);
     let mut kept = Flat::default();
-    // The best `max` indices of a position, best first, by insertion.
-    let mut idx: Vec<usize> = Vec::with_capacity(max + 1);
+    // The best `max` options of a position, best first, by insertion, each
+    // as its [`rank_key`].
+    let mut top: Vec<i64> = Vec::with_capacity(max + 1);
     for i in 0..marginals.len() {
         let mm = marginals.get(i);
-        // Better: higher max-marginal, then lower index (a strict order).
-        let better = |a: usize, b: usize| mm[a].total_cmp(&mm[b]).then(b.cmp(&a)).is_gt();
-        idx.clear();
-        for k in 0..mm.len() {
-            if idx.len() == max && idx.last().is_some_and(|&w| !better(k, w)) {
+        top.clear();
+        for (k, &m) in mm.iter().enumerate() {
+            let key = rank_key(m, k);
+            if top.len() == max && top.last().is_some_and(|&w| key <= w) {
                 continue;
             }
-            let at = idx.iter().position(|&j| better(k, j)).unwrap_or(idx.len());
-            idx.insert(at, k);
-            idx.truncate(max);
+            let at = top.iter().position(|&j| key > j).unwrap_or(top.len());
+            top.insert(at, key);
+            top.truncate(max);
         }
-        if let Some(&first) = idx.first() {
-            let best = mm[first];
-            idx.retain(|&k| mm[k] >= best - beam);
-        }
-        kept.push(idx.iter().copied());
+        let best = top.first().map(|&key| mm[key_index(key)]);
+        kept.push(
+            top.iter()
+                .map(|&key| key_index(key))
+                .filter(|&k| best.is_some_and(|best| mm[k] >= best - beam)),
+        );
     }
     kept
+}
+
+/// Orders options strictly, better first: the higher max-marginal `m` (by
+/// [`f32::total_cmp`]), then the lower index `k`; one integer compare.
+#[inline]
+fn rank_key(m: f32, k: usize) -> i64 {
+    // `total_cmp`'s own key: the bits, the magnitude flipped for negatives.
+    let bits = m.to_bits() as i32;
+    let ordered = bits ^ (((bits >> 31) as u32) >> 1) as i32;
+    ((ordered as i64) << 32) | i64::from(u32::MAX - k as u32)
+}
+
+/// The option index a [`rank_key`] was made from.
+#[inline]
+fn key_index(key: i64) -> usize {
+    (u32::MAX - key as u32) as usize
 }
 
 /// Per position and option, the score of the best path through it under the
