@@ -86,6 +86,19 @@ fn read_phrase(phrase: &Phrase, li: usize, line: &str, toks: &[Token], changes: 
         return;
     }
     let wanted = phrase.skeletons();
+    // A run's exact words each spell one of the phrase's words: a line with
+    // fewer such words than a run needs holds no run (most lines), which
+    // these allocation-free tests tell before any skeleton or edit distance.
+    let spelled = words
+        .iter()
+        .filter(|&&ti| {
+            let text = changes.text(line, &toks[ti], (li, ti));
+            wanted.iter().any(|want| viet::skeleton_eq(text, want))
+        })
+        .count();
+    if spelled < phrase.exact {
+        return;
+    }
     // Each word's skeleton, computed when a run first reaches it.
     let mut skeletons: Vec<Option<String>> = vec![None; words.len()];
     for start in 0..=words.len() - phrase.wrapped {
