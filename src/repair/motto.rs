@@ -18,6 +18,8 @@ use std::sync::OnceLock;
 struct Phrase {
     /// The words' skeletons, computed on first use.
     skeletons: OnceLock<Vec<String>>,
+    /// Their first letters, likewise.
+    initials: OnceLock<Vec<char>>,
     words: &'static [&'static str],
     /// `gaps[k]` goes between `words[k]` and `words[k + 1]`: a space, or a
     /// dash with a space either side.
@@ -38,6 +40,7 @@ enum Gap {
 
 static NATION: Phrase = Phrase {
     skeletons: OnceLock::new(),
+    initials: OnceLock::new(),
     words: &["CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGHĨA", "VIỆT", "NAM"],
     gaps: &[Gap::Space; 7],
     exact: 5,
@@ -46,6 +49,7 @@ static NATION: Phrase = Phrase {
 
 static MOTTO: Phrase = Phrase {
     skeletons: OnceLock::new(),
+    initials: OnceLock::new(),
     words: &["Độc", "lập", "Tự", "do", "Hạnh", "phúc"],
     gaps: &[Gap::Space, Gap::Dash, Gap::Space, Gap::Dash, Gap::Space],
     exact: 4,
@@ -57,6 +61,16 @@ impl Phrase {
     fn skeletons(&self) -> &[String] {
         self.skeletons
             .get_or_init(|| self.words.iter().map(|w| viet::skeleton(w)).collect())
+    }
+
+    /// The first letters of the phrase's word skeletons.
+    fn initials(&self) -> &[char] {
+        self.initials.get_or_init(|| {
+            self.skeletons()
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .collect()
+        })
     }
 }
 
@@ -78,27 +92,35 @@ pub(super) fn read_fixed_header_lines(
 }
 
 fn read_phrase(phrase: &Phrase, li: usize, line: &str, toks: &[Token], changes: &mut Changes) {
+    let wanted = phrase.skeletons();
+    let initials = phrase.initials();
+    // A run's exact words each spell one of the phrase's words: a line with
+    // fewer such words than a run needs holds no run (most lines), which
+    // these allocation-free tests tell before any skeleton or edit distance.
+    // A word whose first letter is an ASCII base letter no phrase word starts
+    // with spells none of them.
+    let (mut n_words, mut spelled) = (0, 0);
+    for (ti, t) in toks.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        n_words += 1;
+        let text = changes.text(line, t, (li, ti));
+        let opens = text.chars().next().map(viet::base_letter);
+        if opens.is_some_and(|b| b.is_ascii() && !initials.contains(&b.to_ascii_lowercase())) {
+            continue;
+        }
+        if wanted.iter().any(|want| viet::skeleton_eq(text, want)) {
+            spelled += 1;
+        }
+    }
+    if n_words < phrase.wrapped || spelled < phrase.exact {
+        return;
+    }
     let words: Vec<usize> = (0..toks.len())
         .filter(|&i| toks[i].kind == TokenKind::Word)
         .collect();
     let n = phrase.words.len();
-    if words.len() < phrase.wrapped {
-        return;
-    }
-    let wanted = phrase.skeletons();
-    // A run's exact words each spell one of the phrase's words: a line with
-    // fewer such words than a run needs holds no run (most lines), which
-    // these allocation-free tests tell before any skeleton or edit distance.
-    let spelled = words
-        .iter()
-        .filter(|&&ti| {
-            let text = changes.text(line, &toks[ti], (li, ti));
-            wanted.iter().any(|want| viet::skeleton_eq(text, want))
-        })
-        .count();
-    if spelled < phrase.exact {
-        return;
-    }
     // Each word's skeleton, computed when a run first reaches it.
     let mut skeletons: Vec<Option<String>> = vec![None; words.len()];
     for start in 0..=words.len() - phrase.wrapped {
