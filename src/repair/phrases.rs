@@ -2720,9 +2720,7 @@ pub(super) fn unit_ends_at(
         .chars()
         .next()
         .map(|c| viet::base_letter(c).to_ascii_lowercase());
-    if !initial.is_some_and(|c| UNIT_INITIALS.contains(&c))
-        || !UNITS.iter().any(|(k, _)| viet::skeleton_eq(first, k[0]))
-    {
+    if !initial.is_some_and(|c| UNIT_INITIALS.contains(&c)) || !opens_unit(first) {
         return None;
     }
     let first = first.to_lowercase();
@@ -2738,6 +2736,30 @@ pub(super) fn unit_ends_at(
         };
         (first == spelled[0] && rest_ok()).then_some(ti + 2 * spelled.len() - 1)
     })
+}
+
+/// Is `word`'s skeleton the first word of one of [`UNITS`]? Spelled in a
+/// few bytes on the stack when its letters' base letters are ASCII (the
+/// skeleton then is them in small letters); else asked of each unit.
+fn opens_unit(word: &str) -> bool {
+    // The longest first word of a unit (`phuong`).
+    const LONGEST: usize = 6;
+    let mut spelled = [0u8; LONGEST];
+    let mut len = 0;
+    for c in word.chars() {
+        let b = viet::base_letter(c);
+        if !b.is_ascii() {
+            return UNITS.iter().any(|(k, _)| viet::skeleton_eq(word, k[0]));
+        }
+        // Each character spells at least one: the skeleton is too long.
+        let Some(slot) = spelled.get_mut(len) else {
+            return false;
+        };
+        *slot = b.to_ascii_lowercase() as u8;
+        len += 1;
+    }
+    let spelled = &spelled[..len];
+    UNITS.iter().any(|(k, _)| k[0].as_bytes() == spelled)
 }
 
 /// A phrase reader: it reads a noisy document's lines after decoding and
@@ -3171,6 +3193,46 @@ pub(super) mod tests {
                 .chars()
                 .next()
                 .is_some_and(|c| UNIT_INITIALS.contains(&c)));
+        }
+    }
+
+    #[test]
+    fn opens_unit_is_a_skeleton_test() {
+        let words = [
+            "huyện",
+            "HUYỆN",
+            "Huyen",
+            "tinh",
+            "TỈNH",
+            "thành",
+            "thị",
+            "xã",
+            "XA",
+            "phường",
+            "PHUONG",
+            "quận",
+            "thôn",
+            "ấp",
+            "Ap",
+            "tỉnhh",
+            "phườngg",
+            "thi6",
+            "Σxa",
+            "xã̃",
+            "đ",
+            "tính",
+            "huyên",
+            "Kelvin",
+            "\u{212a}a",
+            "a",
+            "",
+        ];
+        for w in words {
+            assert_eq!(
+                opens_unit(w),
+                UNITS.iter().any(|(k, _)| viet::skeleton_eq(w, k[0])),
+                "{w}"
+            );
         }
     }
 
