@@ -883,7 +883,19 @@ impl<'a> Repairer<'a> {
             }
         };
         let best_cost = |key: &str| cache.get(lex, key).iter().map(|c| c.cost).reduce(f32::min);
-        let mut b = Builder::default();
+        // About one item per token and one slot per word: reserved at once
+        // rather than grown by copying.
+        let mut b = Builder {
+            items: Vec::with_capacity(tokens.iter().map(Vec::len).sum()),
+            slots: Vec::with_capacity(
+                tokens
+                    .iter()
+                    .flatten()
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .count(),
+            ),
+            ..Builder::default()
+        };
         let full_width = full_line_width(&lines);
         let headings = heading_words(&lines, &tokens);
         let item_marks = sections::item_marks(&lines, &tokens);
