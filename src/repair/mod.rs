@@ -50,9 +50,9 @@ use codes::CodeSlot;
 use decode::Option_;
 use phrases::Reader;
 use reading::{
-    code_like, colon_before_item, glued_syllables, heading_mark, heading_words, junk_head,
-    junk_tail, list_letter, lone_letter_mark, lone_o, noisy_readings, stray_punct, trailing_junk,
-    unit_after_figure, MarkLm, Reading, LONE_O_MARKS,
+    colon_before_item, glued_syllables, heading_mark, heading_words, junk_head, junk_tail,
+    list_letter, lone_letter_mark, lone_o, noisy_readings, trailing_junk, unit_after_figure,
+    LineTests, MarkLm, Reading, LONE_O_MARKS,
 };
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -189,6 +189,8 @@ struct Builder {
     markers: Vec<(Gate, (usize, usize), Change)>,
     /// The line after the one being built starts with a word.
     next_line_word: bool,
+    /// The tests of the line being built that its readings ask too.
+    tests: LineTests,
 }
 
 impl Builder {
@@ -310,7 +312,9 @@ impl Builder {
                     name: false,
                 });
             }
-            TokenKind::Punct => match stray_punct(line, toks, ti)
+            TokenKind::Punct => match self
+                .tests
+                .stray(ti)
                 .or_else(|| trailing_junk(line, toks, ti).then_some(""))
             {
                 Some(to) => {
@@ -363,7 +367,7 @@ impl Builder {
                     }
                     return;
                 }
-                if let Some(slot) = code_like(line, toks, ti) {
+                if let Some(slot) = self.tests.code(ti) {
                     match codes::acronym_words(s).filter(|_| slot == CodeSlot::Free) {
                         Some(words) => self.fixed_words(lex, gate, words),
                         None => {
@@ -918,12 +922,14 @@ impl<'a> Repairer<'a> {
                 continue;
             }
             let next = lines.get(li + 1).zip(tokens.get(li + 1));
+            b.tests.fill(line, toks);
             let mut readings = noisy_readings(
                 lex,
                 cache,
                 line,
                 toks,
                 next.map(|(l, t)| (l.as_str(), &t[..])),
+                &b.tests,
             );
             // Junk at either end goes; the spaces around it stay, as all
             // whitespace does.

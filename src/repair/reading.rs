@@ -112,6 +112,42 @@ pub(super) fn code_like(line: &str, toks: &[Token], ti: usize) -> Option<CodeSlo
     .then_some(CodeSlot::Free)
 }
 
+/// [`code_like`] of each word and [`stray_punct`] of each punctuation token
+/// of one line, computed once for the readings of its tokens and the
+/// decoder's items, which both ask them. Buffers are reused from line to line.
+#[derive(Default)]
+pub(super) struct LineTests {
+    codes: Vec<Option<CodeSlot>>,
+    strays: Vec<Option<&'static str>>,
+}
+
+impl LineTests {
+    /// Computes the tests of `line`, tokenized as `toks`.
+    pub(super) fn fill(&mut self, line: &str, toks: &[Token]) {
+        self.codes.clear();
+        self.strays.clear();
+        for (ti, t) in toks.iter().enumerate() {
+            let (code, stray) = match t.kind {
+                TokenKind::Word => (code_like(line, toks, ti), None),
+                TokenKind::Punct => (None, stray_punct(line, toks, ti)),
+                _ => (None, None),
+            };
+            self.codes.push(code);
+            self.strays.push(stray);
+        }
+    }
+
+    /// [`code_like`] of word `ti`.
+    pub(super) fn code(&self, ti: usize) -> Option<CodeSlot> {
+        self.codes.get(ti).copied().flatten()
+    }
+
+    /// [`stray_punct`] of punctuation token `ti`.
+    pub(super) fn stray(&self, ti: usize) -> Option<&'static str> {
+        self.strays.get(ti).copied().flatten()
+    }
+}
+
 /// What a count of homes, land or their parts counts, or an address
 /// names after a house's number: after `nhà 6` or `đất 6` these keep the
 /// `6` a figure.
@@ -1173,6 +1209,7 @@ pub(super) fn noisy_readings(
     line: &str,
     toks: &[Token],
     next: Option<(&str, &[Token])>,
+    tests: &LineTests,
 ) -> Vec<Option<Reading>> {
     let n = toks.len();
     let mut out: Vec<Option<Reading>> = vec![None; n];
@@ -1211,7 +1248,7 @@ pub(super) fn noisy_readings(
                     ti = end;
                     continue;
                 }
-                if code_syllable(lex, line, toks, ti) {
+                if code_syllable(lex, line, toks, ti, tests.code(ti)) {
                     out[ti] = Some(Reading::Syllable);
                 }
             }
@@ -1224,7 +1261,7 @@ pub(super) fn noisy_readings(
             TokenKind::Punct if rule.is_some() => {
                 out[ti] = rule;
             }
-            TokenKind::Punct if stray_punct(line, toks, ti).is_none() => {
+            TokenKind::Punct if tests.stray(ti).is_none() => {
                 let p = toks[ti].text(line);
                 let line_start = toks[..ti].iter().all(|t| t.kind == TokenKind::Space);
                 let quote = |c: char| matches!(c, '"' | '“' | '”');
@@ -1683,8 +1720,15 @@ fn capitals_pair(lex: &Lexicon, line: &str, toks: &[Token], ti: usize) -> bool {
 /// text (`B6-luat`, `BO-luat`, `cla-Uy`), outside a symbol; or an unknown
 /// short acronym with lower-case letters or of two letters, followed by a
 /// lower-case word (`HGi déng`, `BG luat`).
-pub(super) fn code_syllable(lex: &Lexicon, line: &str, toks: &[Token], ti: usize) -> bool {
-    let Some(slot) = code_like(line, toks, ti) else {
+/// `code` is [`code_like`] of the word.
+pub(super) fn code_syllable(
+    lex: &Lexicon,
+    line: &str,
+    toks: &[Token],
+    ti: usize,
+    code: Option<CodeSlot>,
+) -> bool {
+    let Some(slot) = code else {
         return false;
     };
     let s = toks[ti].text(line);
@@ -3143,7 +3187,9 @@ mod tests {
     fn readings(line: &str) -> Vec<(String, Reading)> {
         let toks = text::tokenize(line);
         let cache = CandidateCache::new(usize::MAX);
-        noisy_readings(lexicon(), &cache, line, &toks, None)
+        let mut tests = LineTests::default();
+        tests.fill(line, &toks);
+        noisy_readings(lexicon(), &cache, line, &toks, None, &tests)
             .into_iter()
             .enumerate()
             .filter_map(|(i, r)| Some((toks[i].text(line).to_owned(), r?)))
