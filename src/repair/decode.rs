@@ -529,7 +529,12 @@ fn best_step(t: &[f32], channel: &[f32], after: &[f32]) -> f32 {
             acc[l] = max(acc[l], tc[l] + ch[l] + bc[l]);
         }
     }
-    let mut m = acc.into_iter().fold(f32::NEG_INFINITY, max);
+    // The lanes' maximum as a tree, which the compiler keeps in vectors (the
+    // same value as folding them one by one: max is exact).
+    const { assert!(LANES == 8) };
+    let half: [f32; LANES / 2] = std::array::from_fn(|l| max(acc[l], acc[l + LANES / 2]));
+    let quarter: [f32; LANES / 4] = std::array::from_fn(|l| max(half[l], half[l + LANES / 4]));
+    let mut m = max(quarter[0], quarter[1]);
     for c in whole..n {
         m = max(m, t[c] + channel[c] + after[c]);
     }
