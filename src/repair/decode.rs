@@ -163,6 +163,13 @@ impl<'a> TransitionMemo<'a> {
         }
     }
 
+    /// Makes room for `matrices` more matrices (at most [`MEMO_CAPACITY`]
+    /// held), so the memo does not grow by rehashing as a document goes.
+    pub fn reserve(&mut self, matrices: usize) {
+        let room = MEMO_CAPACITY.saturating_sub(self.index.len());
+        self.index.reserve(matrices.min(room));
+    }
+
     /// The transition scores from `prev` to `cur`. Past the capacity they
     /// are computed (or taken from the store) but not kept.
     fn matrix(&mut self, lm: &LanguageModel, prev: &[WordId], cur: &[WordId]) -> Arc<[f32]> {

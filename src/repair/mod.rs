@@ -1234,6 +1234,8 @@ impl<'a> Repairer<'a> {
         let mut seg: Vec<usize> = Vec::new();
         let mut positions = Positions::default();
         let mut memo = decode::TransitionMemo::shared(self.cache.map(CandidateCache::transitions));
+        // At most one matrix per pair of neighbouring items.
+        memo.reserve(items.len());
         // The person-name model's scores differ: a memo of its own.
         let mut name_memo = decode::TransitionMemo::default();
         // Per whole slot, the first pass's reading (the option chosen and its
