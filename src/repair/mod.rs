@@ -54,8 +54,8 @@ use reading::{
     list_letter, lone_letter_mark, lone_o, noisy_readings, trailing_junk, unit_after_figure,
     LineTests, MarkLm, Reading, LONE_O_MARKS,
 };
-use rustc_hash::FxHashMap;
-use std::sync::Arc;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::{Arc, LazyLock};
 
 /// Repair is never certain: confidences are capped here.
 pub const MAX_CONFIDENCE: f32 = 0.9999;
@@ -447,8 +447,13 @@ impl Class {
 
     /// Is `word` in the class?
     fn holds(self, word: &str) -> bool {
-        reading::DENOMINATORS.contains(&word)
-            || self == Class::Counted && reading::COUNTERS.contains(&word)
+        // Sets of the lists, asked for every option of every slot after a
+        // count rather than searched a string at a time.
+        static DENOMINATORS: LazyLock<FxHashSet<&str>> =
+            LazyLock::new(|| reading::DENOMINATORS.iter().copied().collect());
+        static COUNTERS: LazyLock<FxHashSet<&str>> =
+            LazyLock::new(|| reading::COUNTERS.iter().copied().collect());
+        DENOMINATORS.contains(word) || self == Class::Counted && COUNTERS.contains(word)
     }
 }
 

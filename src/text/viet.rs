@@ -199,7 +199,7 @@ pub fn skeleton(s: &str) -> String {
 /// Appends the skeleton of one character to `out`: the same text as
 /// [`skeleton`] of the one-character string (`Ộ` → `o`, `Đ` → `d`), without
 /// building a string for it.
-#[inline]
+#[inline(always)]
 pub fn push_skeleton_char(out: &mut String, c: char) {
     let b = base_letter(c);
     if b.is_ascii() {
