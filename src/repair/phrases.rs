@@ -2322,7 +2322,13 @@ pub(super) fn read_archive_entry(lines: &[String], tokens: &[Vec<Token>], change
         let now1 = changes.text(line, t1, (li, w1)).to_owned();
         let now2 = changes.text(line, t2, (li, w2)).to_owned();
         let luu = viet::skeleton_eq(&now1, "luu");
-        if !(vt_like(t2.text(line)) || luu && now2 == "VT") {
+        // `VP` is also the office's own acronym (`- Chánh VP, các PCVP`):
+        // OCR's `VT` only after a word that may be `Lưu`.
+        let office = t2.text(line) == "VP"
+            && [now1.as_str(), t1.text(line)]
+                .iter()
+                .all(|w| strsim::levenshtein(&viet::skeleton(w), "luu") > 2);
+        if !(vt_like(t2.text(line)) && !office || luu && now2 == "VT") {
             continue;
         }
         match mark {
@@ -3334,6 +3340,12 @@ pub(super) mod tests {
         assert_eq!(
             read("Nơi nhận:\n- Ban Văn hóa;"),
             ["Nơi nhận:", "- Ban Văn hóa;"]
+        );
+        // The office's own `VP` after a word that is no `Lưu`; after one
+        // that may be, OCR's `VT`.
+        assert_eq!(
+            read("Nơi nhận:\n- Chanh VP, cac PCVP;\n- Luu VP, TH."),
+            ["Nơi nhận:", "- Chanh VP, cac PCVP;", "- Lưu: VT, TH."]
         );
     }
 
