@@ -2256,6 +2256,36 @@ pub(super) fn read_recipients_label(
     }
 }
 
+/// Keeps a region's Roman numeral after `khu vực` as printed (`Kho bạc Nhà
+/// nước khu vực X`, `Chi cục Thuế khu vực XI`), which the decoder may have
+/// read as a word (`X` as `Xã`).
+pub(super) fn read_region_numeral(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 2..toks.len() {
+            let printed = toks[ti].text(line);
+            if toks[ti].kind != TokenKind::Word
+                || changes.get((li, ti)).is_none()
+                || !printed.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+                || crate::text::roman::value(printed).is_none()
+            {
+                continue;
+            }
+            let mut before = (0..ti)
+                .rev()
+                .filter(|&i| toks[i].kind != TokenKind::Space)
+                .map(|i| {
+                    (toks[i].kind == TokenKind::Word)
+                        .then(|| lower_old(changes.text(line, &toks[i], (li, i))))
+                });
+            if let (Some(Some(b)), Some(Some(a))) = (before.next(), before.next()) {
+                if a == "khu" && b == "vực" {
+                    changes.remove((li, ti));
+                }
+            }
+        }
+    }
+}
+
 /// Reads the archive entry of the recipients list, `- Lưu: VT, …` (NĐ
 /// 30/2020), where OCR garbled its first words (`= hint V1; TH:`, `- Lata: VI,
 /// NVY.`, `- Luu VT, NTM.`): within [`RECIPIENTS_LINES`] lines after the
@@ -3294,6 +3324,30 @@ pub(super) mod tests {
                 "có 86 3/4 xã, 86 87/ttr, 56 1234567/QĐ"
             ]
         );
+    }
+
+    #[test]
+    fn a_regions_numeral_after_khu_vuc_stays_as_printed() {
+        // The decoder's `Xã` for every `X` and `XI`, then the reader.
+        let read = |text: &str| {
+            read_with(
+                |lines, tokens, changes| {
+                    for (li, toks) in tokens.iter().enumerate() {
+                        for (ti, t) in toks.iter().enumerate() {
+                            if matches!(t.text(&lines[li]), "X" | "XI") {
+                                changes.insert((li, ti), phrase("Xã", None));
+                            }
+                        }
+                    }
+                    read_region_numeral(lines, tokens, changes);
+                },
+                text,
+            )
+            .concat()
+        };
+        assert_eq!(read("Kho bạc khu vực XI;"), "Kho bạc khu vực XI;");
+        assert_eq!(read("Thuế khu vực X"), "Thuế khu vực X");
+        assert_eq!(read("UBND X Tân An"), "UBND Xã Tân An");
     }
 
     #[test]
