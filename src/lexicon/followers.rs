@@ -140,6 +140,10 @@ impl FollowerTable {
     /// Calls `f(a * ws.len() + c, value)` for every pair `(vs[a], ws[c])`
     /// the table holds, in row order; the pairs it lacks are skipped. The
     /// values are those of [`for_each_in_matrix`](Self::for_each_in_matrix).
+    ///
+    /// One pass per row: each pair's home slot is read and, when it holds
+    /// another word, the rest of its probe run walked (most home slots are
+    /// empty, most rows' regions small).
     #[inline]
     pub fn for_each_kept_in_matrix(
         &self,
@@ -148,21 +152,18 @@ impl FollowerTable {
         scratch: &mut MatrixScratch,
         mut f: impl FnMut(usize, u8),
     ) {
-        self.read_homes(vs, ws, scratch);
-        let MatrixScratch {
-            homes,
-            regions,
-            first,
-        } = scratch;
+        let homes = &mut scratch.homes;
+        homes.clear();
+        homes.extend(ws.iter().map(|&w| home(w)));
         let nc = ws.len();
-        for (a, (&(s, e), row)) in regions
-            .iter()
-            .zip(first.chunks_exact(nc.max(1)))
-            .enumerate()
-        {
+        for (a, &v) in vs.iter().enumerate() {
+            let (s, e) = self.region_range(v);
             let r = &self.slots[s..e];
-            let mask = r.len().wrapping_sub(1);
-            for (c, ((&x, &w), &h)) in row.iter().zip(ws).zip(homes.iter()).enumerate() {
+            let Some(mask) = r.len().checked_sub(1) else {
+                continue;
+            };
+            for (c, (&w, &h)) in ws.iter().zip(homes.iter()).enumerate() {
+                let x = r[h & mask];
                 if x == 0 {
                     continue;
                 }
