@@ -5,8 +5,9 @@
 //! Σ channel_i`. Fixed items (figures, codes) are positions with one option.
 
 use crate::lexicon::lm::{self, LanguageModel, WordId};
-use rustc_hash::{FxBuildHasher, FxHashMap};
-use std::hash::BuildHasher;
+use rustc_hash::FxBuildHasher;
+use std::collections::HashMap;
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 use std::sync::{Arc, RwLock};
 
 /// States scoring more than this (in nats) below a position's best state
@@ -114,10 +115,11 @@ impl Decoded {
 /// document computed it, and stored there when not.
 #[derive(Debug, Default)]
 pub struct TransitionMemo<'a> {
-    /// Key: the first position's option count, then both positions' ids;
-    /// value: `LM_SCALE · log10 P(c | a)`, row-major in (a, c) (its length
-    /// is the product of the key's counts), shared with the store if any.
-    index: FxHashMap<Box<[WordId]>, Arc<[f32]>>,
+    /// Key: its hash ([`MemoKeys`]), the first position's option count, then
+    /// both positions' ids; value: `LM_SCALE · log10 P(c | a)`, row-major in
+    /// (a, c) (its length is the product of the key's counts), shared with
+    /// the store if any.
+    index: MemoMap,
     key: Vec<WordId>,
     scratch: lm::MatrixScratch,
     /// Where a matrix is computed before it is shared.
@@ -174,9 +176,13 @@ impl<'a> TransitionMemo<'a> {
     /// are computed (or taken from the store) but not kept.
     fn matrix(&mut self, lm: &LanguageModel, prev: &[WordId], cur: &[WordId]) -> Arc<[f32]> {
         self.key.clear();
+        self.key.extend_from_slice(&[0, 0]);
         self.key.push(prev.len() as WordId);
         self.key.extend_from_slice(prev);
         self.key.extend_from_slice(cur);
+        let h = FxBuildHasher.hash_one(&self.key[2..]);
+        self.key[0] = h as WordId;
+        self.key[1] = (h >> 32) as WordId;
         if let Some(t) = self.index.get(&self.key[..]) {
             return Arc::clone(t);
         }
@@ -203,6 +209,33 @@ impl<'a> TransitionMemo<'a> {
                 .insert(self.key.clone().into_boxed_slice(), Arc::clone(&t));
         }
         t
+    }
+}
+
+/// Matrices by their keys, which begin with their own hash.
+type MemoMap = HashMap<Box<[WordId]>, Arc<[f32]>, MemoKeys>;
+
+/// Hashes a transition key by the hash it carries in its first two ids
+/// (the rest's hash, computed once when the key is made), so the memo, the
+/// store's shard and its map hash a key without reading it again.
+type MemoKeys = BuildHasherDefault<KeyHasher>;
+
+/// The [`Hasher`] of [`MemoKeys`]: a slice of ids is hashed as its length
+/// (ignored) and then its bytes, whose first eight are the hash.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        if let Some(h) = bytes.first_chunk::<8>() {
+            self.0 = u64::from_le_bytes(*h);
+        }
+    }
+
+    fn write_usize(&mut self, _len: usize) {}
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -233,7 +266,7 @@ pub struct TransitionStore {
 
 #[derive(Debug, Default)]
 struct StoreShard {
-    map: FxHashMap<Box<[WordId]>, Arc<[f32]>>,
+    map: MemoMap,
     /// Key ids plus scores held.
     words: usize,
 }
@@ -271,7 +304,7 @@ impl TransitionStore {
     }
 
     fn shard(&self, key: &[WordId]) -> &RwLock<StoreShard> {
-        let h = FxBuildHasher.hash_one(key);
+        let h = MemoKeys::default().hash_one(key);
         &self.shards[(h >> 60) as usize % STORE_SHARDS]
     }
 
