@@ -379,6 +379,16 @@ impl<T> Default for Flat<T> {
 }
 
 impl<T> Flat<T> {
+    /// No lists, with room for `lists` lists of `items` items in all.
+    fn with_capacity(lists: usize, items: usize) -> Self {
+        let mut starts = Vec::with_capacity(lists + 1);
+        starts.push(0);
+        Flat {
+            items: Vec::with_capacity(items),
+            starts,
+        }
+    }
+
     /// Appends one list.
     fn push(&mut self, list: impl IntoIterator<Item = T>) {
         self.items.extend(list);
@@ -408,7 +418,7 @@ impl<T> Flat<T> {
 /// within `beam` of the best max-marginal, at least one.
 fn prune(marginals: &Flat<f32>, max: usize, beam: f32) -> Flat<usize> {
     let max = max.max(1);
-    let mut kept = Flat::default();
+    let mut kept = Flat::with_capacity(marginals.len(), marginals.len() * max);
     // The best `max` options of a position, best first, by insertion, each
     // as its [`rank_key`].
     let mut top: Vec<i64> = Vec::with_capacity(max + 1);
@@ -535,11 +545,7 @@ fn max_marginals(
             *v = best_step(t, next_channel, &after[..nc]);
         }
     }
-    let mut out = Flat {
-        items: Vec::with_capacity(ids.len()),
-        starts: Vec::with_capacity(n + 1),
-    };
-    out.starts.push(0);
+    let mut out = Flat::with_capacity(n, ids.len());
     for i in 0..n {
         let r = starts[i]..starts[i + 1];
         out.push(fwd[r.clone()].iter().zip(&bwd[r]).map(|(f, b)| f + b));
