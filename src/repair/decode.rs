@@ -506,17 +506,7 @@ fn max_marginals(
                 *f = LM_SCALE * lm.bigram(lm::BOS, o.id);
             }
         } else {
-            // Row by row of the transition matrix: the same maximum as
-            // column by column (max is exact and no score is NaN), over
-            // contiguous memory.
-            let t = trans(i - 1);
-            cur.fill(f32::NEG_INFINITY);
-            let rows = t.chunks_exact(cur.len().max(1));
-            for (&fa, row) in done[starts[i - 1]..].iter().zip(rows) {
-                for (f, &tc) in cur.iter_mut().zip(row) {
-                    *f = max(*f, fa + tc);
-                }
-            }
+            forward_step(cur, &done[starts[i - 1]..], trans(i - 1));
         }
         for (f, o) in cur.iter_mut().zip(&positions[i]) {
             *f += o.channel;
@@ -554,6 +544,23 @@ fn max_marginals(
     work.tables.clear();
     memo.work = work;
     out
+}
+
+/// Sets `cur[c]` to `max_a (prev[a] + t[a][c])` over the rows of `t` (each
+/// `cur.len()` long; as many as `prev` has scores, or fewer): row by row of
+/// the transition matrix, the same maximum as column by column (max is exact
+/// and no score is NaN), over contiguous memory. Not inlined, so the
+/// compiler knows `cur` apart from the other two and vectorizes the rows
+/// without checking that they do not overlap.
+#[inline(never)]
+fn forward_step(cur: &mut [f32], prev: &[f32], t: &[f32]) {
+    cur.fill(f32::NEG_INFINITY);
+    let rows = t.chunks_exact(cur.len().max(1));
+    for (&fa, row) in prev.iter().zip(rows) {
+        for (f, &tc) in cur.iter_mut().zip(row) {
+            *f = max(*f, fa + tc);
+        }
+    }
 }
 
 /// `max_c (t[c] + channel[c]) + after[c]`, summed in that order (so exactly
