@@ -528,12 +528,7 @@ fn max_marginals(
         // The next options' channel and backward scores, each contiguous.
         next_channel.clear();
         next_channel.extend(next.iter().map(|o| o.channel));
-        // No option next: no path goes on (as the max of no terms gives).
-        cur.fill(f32::NEG_INFINITY);
-        let rows = trans(i).chunks_exact(nc.max(1));
-        for (v, t) in cur.iter_mut().zip(rows) {
-            *v = best_step(t, next_channel, &after[..nc]);
-        }
+        backward_step(cur, trans(i), next_channel, &after[..nc]);
     }
     let mut out = Flat::with_capacity(n, ids.len());
     for i in 0..n {
@@ -560,6 +555,19 @@ fn forward_step(cur: &mut [f32], prev: &[f32], t: &[f32]) {
         for (f, &tc) in cur.iter_mut().zip(row) {
             *f = max(*f, fa + tc);
         }
+    }
+}
+
+/// Sets each `cur[a]` to [`best_step`] of row `a` of `t` (rows as long as
+/// `channel` and `after`; minus infinity past its last row, as when no
+/// option comes next: no path goes on). Not inlined, like [`forward_step`],
+/// so the compiler sees the slices' lengths fixed for all rows.
+#[inline(never)]
+fn backward_step(cur: &mut [f32], t: &[f32], channel: &[f32], after: &[f32]) {
+    cur.fill(f32::NEG_INFINITY);
+    let rows = t.chunks_exact(channel.len().max(1));
+    for (v, row) in cur.iter_mut().zip(rows) {
+        *v = best_step(row, channel, after);
     }
 }
 
