@@ -111,12 +111,23 @@ impl FollowerTable {
         scratch: &mut MatrixScratch,
         mut f: impl FnMut(usize, usize, Option<u8>),
     ) {
-        self.read_homes(vs, ws, scratch);
         let MatrixScratch {
             homes,
             regions,
             first,
         } = scratch;
+        homes.clear();
+        homes.extend(ws.iter().map(|&w| home(w)));
+        regions.clear();
+        regions.extend(vs.iter().map(|&v| self.region_range(v)));
+        first.clear();
+        for &(s, e) in regions.iter() {
+            let r = &self.slots[s..e];
+            match r.len().checked_sub(1) {
+                Some(mask) => first.extend(homes.iter().map(|&h| r[h & mask])),
+                None => first.resize(first.len() + ws.len(), 0),
+            }
+        }
         let mut at = first.iter();
         for (a, &(s, e)) in regions.iter().enumerate() {
             let r = &self.slots[s..e];
@@ -178,31 +189,6 @@ impl FollowerTable {
                 if let Some(q) = found {
                     f(a * nc + c, q);
                 }
-            }
-        }
-    }
-
-    /// Fills `scratch` for a matrix walk: the home slot of each of `ws`, the
-    /// region of each of `vs`, and the value in each pair's home slot (0
-    /// where the region is empty), row by row, in one branch-free pass so
-    /// their cache misses overlap.
-    #[inline]
-    fn read_homes(&self, vs: &[u32], ws: &[u32], scratch: &mut MatrixScratch) {
-        let MatrixScratch {
-            homes,
-            regions,
-            first,
-        } = scratch;
-        homes.clear();
-        homes.extend(ws.iter().map(|&w| home(w)));
-        regions.clear();
-        regions.extend(vs.iter().map(|&v| self.region_range(v)));
-        first.clear();
-        for &(s, e) in regions.iter() {
-            let r = &self.slots[s..e];
-            match r.len().checked_sub(1) {
-                Some(mask) => first.extend(homes.iter().map(|&h| r[h & mask])),
-                None => first.resize(first.len() + ws.len(), 0),
             }
         }
     }

@@ -357,11 +357,7 @@ pub(super) fn read_place_names(
                 if taken.contains(&(li, first)) {
                     continue;
                 }
-                let key = words
-                    .iter()
-                    .map(|&w| fold(toks[w].text(line)))
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let key = key_of(line, toks, &words);
                 let printing = Printing {
                     line: li,
                     words,
@@ -376,50 +372,8 @@ pub(super) fn read_place_names(
             ti = start.max(ti + 1);
         }
     }
-    // The same name printed elsewhere without its unit (`đường Hòa Thạnh -
-    // Tân Lộc`): a run of as many capitalised words, no capitalised word
-    // against either end, with the same letters.
-    let firsts: Vec<String> = groups
-        .iter()
-        .filter_map(|(k, _)| k.split(' ').next().map(str::to_owned))
-        .collect();
-    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
-        if firsts.is_empty() {
-            break;
-        }
-        for ti in 0..toks.len() {
-            let capital = |i: Option<usize>| {
-                i.and_then(|i| toks.get(i)).is_some_and(|t| {
-                    t.kind == TokenKind::Word && t.text(line).starts_with(char::is_uppercase)
-                })
-            };
-            if !capital(Some(ti))
-                || !free_start(line, toks, ti)
-                || taken.contains(&(li, ti))
-                || !firsts.contains(&fold(toks[ti].text(line)))
-            {
-                continue;
-            }
-            let words = capital_run(line, toks, ti, NAME_WORDS + 1);
-            let key = words
-                .iter()
-                .map(|&w| fold(toks[w].text(line)))
-                .collect::<Vec<_>>()
-                .join(" ");
-            if let Some((_, g)) = groups.iter_mut().find(|(k, _)| *k == key) {
-                if !g.iter().any(|p| p.line == li && p.words[0] == ti) {
-                    g.push(Printing {
-                        line: li,
-                        words,
-                        is_anchor: false,
-                        bare: false,
-                    });
-                }
-            }
-        }
-    }
     let first_free = groups.len();
-    free_local_names(lex, lines, tokens, units, changes, taken, &mut groups);
+    free_runs(lex, lines, tokens, units, changes, taken, &mut groups);
     for (gi, (_, mut printings)) in groups.into_iter().enumerate() {
         printings.sort_by_key(|p| (p.line, p.words[0]));
         // A name printed once without marks is read only as a place of the
@@ -452,14 +406,18 @@ pub(super) fn read_place_names(
     }
 }
 
-/// Adds to `groups` the names of the document's provinces it prints only
-/// standing alone, without a unit word (`tại cụm công nghiệp Phú Hộ`, a
-/// table's `| Phước Thạnh |`, `Trường THPT Nam Đàn 3`): runs of two or
-/// three capitalised words, no capitalised word against either end (a code
-/// in capitals before may be), whose letters up to marks spell one place of
-/// those provinces, grouped by their letters. Names `groups` holds already
-/// were found by [`read_place_names`] itself.
-fn free_local_names(
+/// Adds to `groups` the runs of capitalised words standing alone, no
+/// capitalised word against either end (a code in capitals before may be),
+/// in one pass over the lines:
+/// - a run with the letters of a name `groups` holds is that name printed
+///   elsewhere without its unit (`đường Hòa Thạnh - Tân Lộc`);
+/// - a run of two or three words whose letters up to marks spell one place
+///   of the provinces the document names is a name of its own, printed only
+///   standing alone (`tại cụm công nghiệp Phú Hộ`, a table's `| Phước Thạnh
+///   |`, `Trường THPT Nam Đàn 3`), grouped by its letters after the names
+///   `groups` held; not after a street's `đường` or `phố`, nor across a
+///   header line's right column.
+fn free_runs(
     lex: &Lexicon,
     lines: &[String],
     tokens: &[Vec<Token>],
@@ -468,52 +426,74 @@ fn free_local_names(
     taken: &[(usize, usize)],
     groups: &mut Vec<(String, Vec<Printing>)>,
 ) {
-    if units.provinces.is_empty() {
+    let known = groups.len();
+    let firsts: Vec<String> = groups
+        .iter()
+        .filter_map(|(k, _)| k.split(' ').next().map(str::to_owned))
+        .collect();
+    let locals = !units.provinces.is_empty();
+    if firsts.is_empty() && !locals {
         return;
     }
-    let known = groups.len();
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         let mut column = None;
         for ti in 0..toks.len() {
-            if !toks[ti].text(line).starts_with(char::is_uppercase)
-                || toks[ti].kind != TokenKind::Word
+            if toks[ti].kind != TokenKind::Word
+                || !toks[ti].text(line).starts_with(char::is_uppercase)
                 || !free_start(line, toks, ti)
                 || taken.contains(&(li, ti))
             {
                 continue;
             }
+            // Without provinces only a name found above can be printed
+            // here: its first word says so before the run is spelled.
+            if !locals && !firsts.contains(&fold(toks[ti].text(line))) {
+                continue;
+            }
+            // (Names found above have two or three words too.)
             let words = capital_run(line, toks, ti, NAME_WORDS + 1);
-            if !(2..=NAME_WORDS).contains(&words.len()) || after_street(line, toks, ti, changes, li)
-            {
+            if !(2..=NAME_WORDS).contains(&words.len()) {
                 continue;
             }
-            let column = *column
-                .get_or_insert_with(|| motto::column_start(line, toks).unwrap_or(toks.len()));
-            if words.iter().any(|&w| w >= column) {
-                continue;
-            }
-            let key = words
-                .iter()
-                .map(|&w| fold(toks[w].text(line)))
-                .collect::<Vec<_>>()
-                .join(" ");
-            if groups[..known].iter().any(|(k, _)| *k == key)
-                || lex.place_units.spelled_in(&key, &units.provinces).is_none()
-            {
-                continue;
-            }
-            let printing = Printing {
+            let key = key_of(line, toks, &words);
+            let printing = |words| Printing {
                 line: li,
                 words,
                 is_anchor: false,
                 bare: false,
             };
+            if let Some((_, g)) = groups[..known].iter_mut().find(|(k, _)| *k == key) {
+                if !g.iter().any(|p| p.line == li && p.words[0] == ti) {
+                    g.push(printing(words));
+                }
+                continue;
+            }
+            if !locals || after_street(line, toks, ti, changes, li) {
+                continue;
+            }
+            let column = *column
+                .get_or_insert_with(|| motto::column_start(line, toks).unwrap_or(toks.len()));
+            if words.iter().any(|&w| w >= column)
+                || lex.place_units.spelled_in(&key, &units.provinces).is_none()
+            {
+                continue;
+            }
             match groups[known..].iter_mut().find(|(k, _)| *k == key) {
-                Some((_, g)) => g.push(printing),
-                None => groups.push((key, vec![printing])),
+                Some((_, g)) => g.push(printing(words)),
+                None => groups.push((key, vec![printing(words)])),
             }
         }
     }
+}
+
+/// The letters of a run's `words` (token indices of `toks`) up to marks,
+/// one space apart ([`fold`]): what printings of one name share.
+fn key_of(line: &str, toks: &[Token], words: &[usize]) -> String {
+    words
+        .iter()
+        .map(|&w| fold(toks[w].text(line)))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Does the word before token `ti` of line `li` (a space between) name a
@@ -972,6 +952,17 @@ mod tests {
         })
     }
 
+    /// The two words after the first `from` in `l` (from its start when
+    /// there is none), one space apart.
+    fn two_words_after(l: &str, from: &str) -> String {
+        let at = l.find(from).map_or(0, |a| a + from.len());
+        l[at..]
+            .split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     #[test]
     fn the_issuer_name_follows_a_unit_in_capitals() {
         assert_eq!(
@@ -1036,18 +1027,10 @@ mod tests {
                  UBND xa Hiep Thanh da bao cao ket qua thuc hien."
             );
             let lines = repaired(&ocr);
-            let name = |l: &str, from: &str| {
-                let at = l.find(from).map_or(0, |a| a + from.len());
-                l[at..]
-                    .split_whitespace()
-                    .take(2)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            };
             [
-                name(&lines[1], "XÃ "),
-                name(&lines[3], "xã "),
-                name(&lines[4], "xã "),
+                two_words_after(&lines[1], "XÃ "),
+                two_words_after(&lines[3], "xã "),
+                two_words_after(&lines[4], "xã "),
             ]
         };
         assert_eq!(read("LAM DONG"), ["HIỆP THẠNH", "Hiệp Thạnh", "Hiệp Thạnh"]);
@@ -1064,15 +1047,10 @@ mod tests {
                  Truong THCS Hiep Thanh dang duoc xay dung."
             );
             let lines = repaired(&ocr);
-            let name = |l: &str, from: &str| {
-                let at = l.find(from).map_or(0, |a| a + from.len());
-                l[at..]
-                    .split_whitespace()
-                    .take(2)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            };
-            [name(&lines[1], "nghiệp "), name(&lines[2], "THCS ")]
+            [
+                two_words_after(&lines[1], "nghiệp "),
+                two_words_after(&lines[2], "THCS "),
+            ]
         };
         assert_eq!(read("Lam Dong"), ["Hiệp Thạnh,", "Hiệp Thạnh"]);
         assert_eq!(read("Ca Mau"), ["Hiệp Thành,", "Hiệp Thành"]);

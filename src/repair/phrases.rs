@@ -2265,6 +2265,8 @@ pub(super) fn read_region_numeral(lines: &[String], tokens: &[Vec<Token>], chang
             let printed = toks[ti].text(line);
             if toks[ti].kind != TokenKind::Word
                 || changes.get((li, ti)).is_none()
+                // (`roman::value` tests the letters too, but out of line:
+                // most changed words fail here first.)
                 || !printed.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
                 || crate::text::roman::value(printed).is_none()
             {

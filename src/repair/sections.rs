@@ -43,6 +43,16 @@ pub(super) fn is_numeral(s: &str) -> bool {
 /// Confidence of a numeral read from its place in the sequence.
 const SEQUENCE_CONFIDENCE: f32 = 0.8;
 
+/// A reading `to` (of a token printed `runner_up`) from its place in a
+/// sequence.
+fn in_sequence(to: String, runner_up: Option<String>) -> Change {
+    Change {
+        to,
+        confidence: SEQUENCE_CONFIDENCE,
+        runner_up,
+    }
+}
+
 /// Rewrites, in `changes`, the numerals of the section headings of
 /// `lines` to follow their sequence (see the module documentation).
 pub(super) fn renumber(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
@@ -100,28 +110,14 @@ pub(super) fn renumber(lines: &[String], tokens: &[Vec<Token>], changes: &mut Ch
             None => true,
         };
         let read = if to_next {
-            changes.insert(
-                (li, ti),
-                Change {
-                    to: expected,
-                    confidence: SEQUENCE_CONFIDENCE,
-                    runner_up: Some(now.to_owned()),
-                },
-            );
+            changes.insert((li, ti), in_sequence(expected, Some(now.to_owned())));
             Some(next)
         } else {
             value
         };
         if let Some(v) = read {
             if let Some(at) = one.take().filter(|_| v == 2) {
-                changes.insert(
-                    at,
-                    Change {
-                        to: "I".to_owned(),
-                        confidence: SEQUENCE_CONFIDENCE,
-                        runner_up: Some("1".to_owned()),
-                    },
-                );
+                changes.insert(at, in_sequence("I".to_owned(), Some("1".to_owned())));
             }
             prev = v;
         }
@@ -154,14 +150,7 @@ pub(super) fn read_item_ones(lines: &[String], tokens: &[Vec<Token>], changes: &
         match toks[ti].kind {
             TokenKind::Figure => {
                 if let Some(at) = pending.take().filter(|_| toks[ti].text(line) == "2") {
-                    changes.insert(
-                        at,
-                        Change {
-                            to: "1".to_owned(),
-                            confidence: SEQUENCE_CONFIDENCE,
-                            runner_up: None,
-                        },
-                    );
+                    changes.insert(at, in_sequence("1".to_owned(), None));
                 }
             }
             TokenKind::Word => {
@@ -220,14 +209,7 @@ pub(super) fn read_row_numbers(lines: &[String], tokens: &[Vec<Token>], changes:
                 None => n == 1 && in_table,
             };
             if follows {
-                changes.insert(
-                    (li, ti),
-                    Change {
-                        to: format!("| {n} |"),
-                        confidence: SEQUENCE_CONFIDENCE,
-                        runner_up: None,
-                    },
-                );
+                changes.insert((li, ti), in_sequence(format!("| {n} |"), None));
                 last = Some(n);
                 in_table = true;
                 continue;
@@ -420,18 +402,26 @@ mod tests {
         );
     }
 
-    /// The first token of each line after `read_item_ones`.
-    fn item_ones(lines: &[&str]) -> Vec<String> {
+    /// The first token of each line of `lines` after `reader`.
+    fn first_tokens(
+        reader: fn(&[String], &[Vec<Token>], &mut Changes),
+        lines: &[&str],
+    ) -> Vec<String> {
         let lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
         let tokens: Vec<Vec<Token>> = lines.iter().map(|l| text::tokenize(l)).collect();
         let mut changes = Changes::new(2 * lines.len());
-        read_item_ones(&lines, &tokens, &mut changes);
+        reader(&lines, &tokens, &mut changes);
         lines
             .iter()
             .zip(&tokens)
             .enumerate()
             .map(|(li, (l, t))| changes.text(l, &t[0], (li, 0)).to_owned())
             .collect()
+    }
+
+    /// The first token of each line after `read_item_ones`.
+    fn item_ones(lines: &[&str]) -> Vec<String> {
+        first_tokens(read_item_ones, lines)
     }
 
     #[test]
@@ -457,18 +447,7 @@ mod tests {
 
     #[test]
     fn a_row_number_between_bars_read_as_ones_gets_its_bars_back() {
-        let read = |lines: &[&str]| {
-            let lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
-            let tokens: Vec<Vec<Token>> = lines.iter().map(|l| text::tokenize(l)).collect();
-            let mut changes = Changes::new(2 * lines.len());
-            read_row_numbers(&lines, &tokens, &mut changes);
-            lines
-                .iter()
-                .zip(&tokens)
-                .enumerate()
-                .map(|(li, (l, t))| changes.text(l, &t[0], (li, 0)).to_owned())
-                .collect::<Vec<_>>()
-        };
+        let read = |lines: &[&str]| first_tokens(read_row_numbers, lines);
         assert_eq!(
             read(&[
                 "| TT | Địa bàn | Số hộ |",
