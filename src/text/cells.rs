@@ -623,8 +623,18 @@ fn unruled_names_end<S: AsRef<str>>(lines: &[S], from: usize, width: usize) -> u
         // one (`fann--+`, `4 -----` for `+-----+-----…`), above a line of
         // cells.
         Some(line) if is_garbled_rule_speck(line.as_ref()) && is_row(k + 1) => k + 1,
+        // Or garbled to a few letters of no syllable (`Jpop`, `[bbb`), or
+        // dropped, below the names a heading wrapped.
+        Some(line) if k > from && is_garbled_rule_word(line.as_ref()) && is_row(k + 1) => k + 1,
         _ => from,
     }
+}
+
+/// Can `line`, with no `|`, be a rule OCR read as a word or dropped: blank,
+/// or short ([`GARBLED_SHORT`]) and no prose ([`junk`])?
+fn is_garbled_rule_word(line: &str) -> bool {
+    let t = line.trim();
+    !t.contains('|') && (t.is_empty() || t.chars().count() <= GARBLED_SHORT && junk(t))
 }
 
 /// Can `line`, with no `|`, be a rule OCR garbled to a speck: a dash or a
@@ -1153,6 +1163,32 @@ mod tests {
         // Prose under the names is no rule: the line after the heading
         // stays a row.
         let prose = [lines[0], lines[1], "Tổng số ca mắc - tăng so với", lines[3]];
+        assert_ne!(find_tables(&prose).first().map(|t| t.first_row), Some(3));
+    }
+
+    #[test]
+    fn a_rule_garbled_to_a_word_under_wrapped_names_ends_the_heading() {
+        let lines = [
+            "| STT | Tên di tích | Địa phương | Tổng kinh phí | Ngân sách tỉnh |",
+            "Ngân sách xã |",
+            "Jpop",
+            "| 1 | Khu di tích Đồi Tỉn Keo (ATK Định Hóa) | xã Phú Đình |",
+            "3.200 | 2.720 | 480 |",
+            "| 2 | Đền Đuổm | xã Phú Lương | 2.450 | 2.080 | 370 |",
+            "| 3 | Đình Thanh Ninh | xã Phú Bình | 1.860 | 1.580 | 280 |",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!((t[0].first_row, t[0].end_line), (3, 7));
+        // So does a rule OCR dropped, leaving a blank line.
+        let blank = [
+            lines[0], lines[1], "", lines[3], lines[4], lines[5], lines[6],
+        ];
+        assert_eq!(find_tables(&blank).first().map(|t| t.first_row), Some(3));
+        // A word of prose there is no rule.
+        let prose = [
+            lines[0], lines[1], "Ghi chú", lines[3], lines[4], lines[5], lines[6],
+        ];
         assert_ne!(find_tables(&prose).first().map(|t| t.first_row), Some(3));
     }
 
