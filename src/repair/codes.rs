@@ -217,8 +217,17 @@ fn legislature(token: &str) -> Option<String> {
         .or_else(|| token.strip_prefix("QH"))?;
     let prefix = &token[..token.len() - after.len()];
     // A legislature's number has two digits: a look-alike of `1` before a
-    // `1` and a digit is OCR's doubling of the `1` (`QHI15`).
-    let digits = match after.strip_prefix(['I', 'l', '|']) {
+    // `1` and a digit is OCR's doubling of the `1` (`QHI15`), an `S` before
+    // a last `5` its doubling of the `5` (`QH1S5`, `QHIS5`).
+    let undoubled;
+    let digits = match after.strip_suffix("S5").filter(|first| first.len() == 1) {
+        Some(first) => {
+            undoubled = format!("{first}5");
+            undoubled.as_str()
+        }
+        None => after,
+    };
+    let digits = match digits.strip_prefix(['I', 'l', '|']) {
         Some(rest)
             if rest.len() == 2
                 && rest.starts_with('1')
@@ -226,7 +235,7 @@ fn legislature(token: &str) -> Option<String> {
         {
             rest
         }
-        _ => after,
+        _ => digits,
     };
     if digits.chars().count() != 2 || digits == after && digits.chars().all(|c| c.is_ascii_digit())
     {
@@ -411,6 +420,9 @@ mod tests {
         assert_eq!(legislature("QHND"), None);
         assert_eq!(legislature("QHI"), None);
         assert_eq!(legislature("QHI15").as_deref(), Some("QH15"));
+        assert_eq!(legislature("QH1S5").as_deref(), Some("QH15"));
+        assert_eq!(legislature("QHIS5").as_deref(), Some("QH15"));
+        assert_eq!(legislature("QH155"), None);
         assert_eq!(legislature("UBTVQHl14").as_deref(), Some("UBTVQH14"));
         assert_eq!(legislature("QHI25"), None);
     }
