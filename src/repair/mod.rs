@@ -613,6 +613,7 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Text(phrases::read_term_khoa),
     Reader::Text(phrases::read_nam_before_year),
     Reader::Text(phrases::read_year_span_dash),
+    Reader::Text(phrases::read_word_dash),
     Reader::Text(phrases::read_thousands_colon),
     Reader::Text(phrases::read_unit_under_body),
     Reader::Text(phrases::read_police_code),
