@@ -263,6 +263,7 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
         // that row when it is short of the heading's.
         let (mut continued, mut merged) = (Vec::new(), Vec::new());
         let mut short_row: Option<usize> = None;
+        let numbered = heading.first().is_some_and(|h| names_row_number(h));
         while let Some(text) = lines.get(end).map(AsRef::as_ref) {
             // A rule between rows (a group's, the total's) is part of the
             // table.
@@ -328,7 +329,17 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
             // its merged figures split (`67 1 2,53`).
             let figures = row.iter().filter(|c| is_figure(c)).count();
             let read = row_cells(text, width).map_or(0, |r| r.len());
-            aligned |= read == width && figures >= 1 || row.len() > width && figures >= 2;
+            // Or one cell short of a numbered heading, that cell the row's
+            // number (OCR drops the narrow column's digit with its rule:
+            // `| NOXH Kinh Bắc | Kinh Bắc | 980 | 100,0 |` under `| TT |
+            // Tên dự án | Xã | Quy mô | Tỷ lệ |`), with two figures.
+            let lost_number = numbered
+                && width >= 4
+                && row.len() + 1 == width
+                && row.first().is_some_and(|c| !is_figure(c))
+                && figures >= 2;
+            aligned |=
+                read == width && figures >= 1 || row.len() > width && figures >= 2 || lost_number;
             end += 1;
         }
         if aligned {
@@ -344,6 +355,12 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
         i = end;
     }
     out
+}
+
+/// Does heading cell `cell` name the rows' numbers (`STT`, `TT`, `Số TT`)?
+fn names_row_number(cell: &str) -> bool {
+    let f = super::viet::skeleton(cell);
+    matches!(f.trim(), "stt" | "tt" | "so tt")
 }
 
 /// Most characters of a line between two rows that OCR garbled with no
@@ -918,6 +935,23 @@ mod tests {
                 "Tiền phạt (triệu đồng)"
             ]
         );
+    }
+
+    #[test]
+    fn rows_that_lost_their_numbers_still_make_a_table() {
+        let lines = [
+            "| TT | Tên dự án | Xã, phường | Quy mô | Tỷ lệ |",
+            "|----|-----------|------------|--------|-------|",
+            "| NOXH Kinh Bắc | Kinh Bắc | 980 | 100,0 |",
+            "| NOXH Xương Giang | Bắc Giang | 1.120 | 54,5 |",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].end_line, 4);
+        // Not without a number column: the rows may be another table's.
+        let mut unnumbered = lines;
+        unnumbered[0] = "| Mã | Tên dự án | Xã, phường | Quy mô | Tỷ lệ |";
+        assert!(find_tables(&unnumbered).is_empty());
     }
 
     #[test]
