@@ -119,7 +119,11 @@ pub(super) fn is_rate(folded: &str) -> bool {
 /// The unit a heading names in brackets at its end (`Thành tiền (triệu
 /// đồng)`, `Diện tích (ha)`).
 fn bracketed_unit(heading: &str) -> Option<&str> {
-    let inner = heading.trim_end().strip_suffix(')')?;
+    // (A speck OCR left after the bracket is none of the unit: `(căn).`.)
+    let inner = heading
+        .trim_end()
+        .trim_end_matches(['.', ',', ';', ':'])
+        .strip_suffix(')')?;
     let open = inner.rfind('(')?;
     let u = inner[open + 1..].trim();
     let letters = u.chars().any(char::is_alphabetic);
@@ -530,5 +534,11 @@ mod tests {
         assert_eq!(k.len(), 2);
         assert_eq!((k[0].value, k[0].unit.as_deref()), (12.0, Some("cái")));
         assert_eq!((k[1].value, k[1].unit.as_deref()), (3.96e9, Some("đồng")));
+        // A speck OCR put after the bracket.
+        let k = kpis(&[
+            "TT | Tên dự án | Quy mô (căn). | Ghi chú",
+            "1 | NOXH | 980 | Xong",
+        ]);
+        assert_eq!((k[0].value, k[0].unit.as_deref()), (980.0, Some("căn")));
     }
 }

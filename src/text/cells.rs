@@ -114,6 +114,32 @@ fn loose_cells(line: &str) -> Vec<&str> {
     c
 }
 
+/// Marks OCR leaves outside a line's first or last `|` from specks of the
+/// page (`| (%) | (tỷ đồng) | ;`): no name of a wrapped heading's. (In a
+/// row such a mark may be what OCR left of a cell, so rows keep it.)
+const EDGE_SPECKS: [char; 9] = ['.', ',', ';', ':', '\'', '`', '‘', '’', '_'];
+
+/// `line` without the specks ([`EDGE_SPECKS`]) that alone stand before its
+/// first `|` or after its last.
+fn without_edge_specks(line: &str) -> &str {
+    let speck = |s: &str| {
+        s.chars()
+            .all(|c| c.is_whitespace() || EDGE_SPECKS.contains(&c))
+    };
+    let mut t = line;
+    if let Some(last) = t.rfind('|') {
+        if speck(&t[last + 1..]) {
+            t = &t[..=last];
+        }
+    }
+    if let Some(first) = t.find('|') {
+        if speck(&t[..first]) {
+            t = &t[first..];
+        }
+    }
+    t
+}
+
 /// The cells of a line split at `|`, trimmed; empty cells at either end (a
 /// rule printed at the table's edge) dropped. `None` for a line with fewer
 /// than two `|`.
@@ -252,7 +278,7 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
             None => unruled_names_end(lines, first_row, heading.len()),
         };
         let wraps: Vec<&str> = (names_from..first_row)
-            .map(|k| lines[k].as_ref())
+            .map(|k| without_edge_specks(lines[k].as_ref()))
             .filter(|l| l.contains('|') && !is_rule(l) && !is_column_numbers(l))
             .collect();
         let heading = widen(&heading, &wraps);
@@ -935,6 +961,24 @@ mod tests {
                 "Tiền phạt (triệu đồng)"
             ]
         );
+    }
+
+    #[test]
+    fn specks_outside_a_wrapped_headings_rules_are_no_names() {
+        assert_eq!(
+            without_edge_specks("| | (căn) | (%) | ;"),
+            "| | (căn) | (%) |"
+        );
+        assert_eq!(without_edge_specks(". | 1 | 980 |"), "| 1 | 980 |");
+        assert_eq!(without_edge_specks("| 1 | Ghi chú"), "| 1 | Ghi chú");
+        let lines = [
+            "| TT | Tên dự án | Quy mô | Tổng vốn |",
+            "| | | (căn) | (tỷ đồng) | ;",
+            "|----|----|----|----|",
+            "| 1 | NOXH Kinh Bắc | 980 | 1.105,4 |",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t[0].heading[3], "Tổng vốn (tỷ đồng)");
     }
 
     #[test]
