@@ -86,8 +86,9 @@ const GOLD_DEV_DOCS: &[&str] = &[
     "qd17", "bc17", "qd15", "cv11", "tt5", "tb8", "bc18", "qd16", "cv12",
 ];
 
-/// Sets AA–CP: written, rendered and annotated from 2026-11-30 to 2026-12-02
-/// (twelfth to thirty-fourth sittings), scored untuned, then looked at; gated like the
+/// Sets AA–CQ: written, rendered and annotated from 2026-11-30 to 2026-12-03
+/// (twelfth to thirty-sixth sittings), scored untuned, then looked at (but
+/// set CO, measured only by its aggregate scores); gated like the
 /// development documents since.
 const GOLD_NEW_DOCS: &[&str] = &[
     "bc21", "kh12", "cv13", "qd18", "tb9", "bc22", "tt6", "nq4", "bc23", "hd2", "kh13", "cv14",
@@ -107,6 +108,7 @@ const GOLD_NEW_DOCS: &[&str] = &[
     "bc63", "qd40", "cv31", "bc64", "kh31", "tb28", "qd41", "cv32", "bc65", "tt17", "nq15", "bc66",
     "qc4", "ctr5", "hd9", "bc67", "kh32", "cv33", "qd42", "tb29", "bc68", "kh33", "cv34", "tt18",
     "qd43", "bc69", "tb30", "kh34", "cv35", "tt19", "nq16", "ct9", "bc70", "qd44", "cv36", "tb31",
+    "kh35", "tb32", "bc71",
 ];
 
 /// Pools the scores of `docs`' light `suffix` text (`truth` or `ocr`)
@@ -153,13 +155,13 @@ fn heldout_documents_meet_their_hand_checked_extracts() {
     assert_pooled(GOLD_DEV_DOCS, "ocr", 0.93, 0.88, 60);
 }
 
-/// The same for sets AA–CP. On the clean text (2026-12-02, two hundred and
-/// four documents, set CP added at the thirty-fourth sitting, at its end):
-/// 0.993, 0.994, 0.978, 0.999, 204 of 204; on the light scans 0.990, 0.992,
-/// 0.963, 0.969, 174 of 204 (signers' names whose marks OCR lost: `Thành`
-/// for `Thạnh`).
+/// The same for sets AA–CQ. On the clean text (2026-12-03, two hundred and
+/// seven documents, set CQ added at the thirty-sixth sitting, at its end):
+/// 0.993, 0.994, 0.978, 0.999, 207 of 207; on the light scans 0.990, 0.992,
+/// 0.965, 0.969, 177 of 207 (signers' names whose marks OCR lost: `Thành`
+/// for `Thạnh`). The signer thresholds rise by three with set CQ.
 #[test]
 fn newer_sets_meet_their_hand_checked_extracts() {
-    assert_pooled(GOLD_NEW_DOCS, "truth", 0.95, 0.97, 198);
-    assert_pooled(GOLD_NEW_DOCS, "ocr", 0.93, 0.88, 168);
+    assert_pooled(GOLD_NEW_DOCS, "truth", 0.95, 0.97, 201);
+    assert_pooled(GOLD_NEW_DOCS, "ocr", 0.93, 0.88, 171);
 }
