@@ -21,7 +21,7 @@ use super::number::{abbreviated_scale, parse_vn, scale_of};
 use super::records::Kpi;
 #[cfg(test)]
 use crate::text::cells::find_tables;
-use crate::text::cells::{figure_of, is_figure, offset_in, CellTable, RowCell};
+use crate::text::cells::{figure_of, is_figure, names_row_number, offset_in, CellTable, RowCell};
 use crate::text::viet::skeleton;
 
 /// What a column holds, from its heading.
@@ -55,8 +55,7 @@ pub(super) fn names_unit(heading: &str) -> bool {
 fn column(heading: &str) -> Column {
     let f = skeleton(heading);
     let f = f.trim();
-    // The row number's column, with what OCR left in its wrapped lines.
-    if f == "so tt" || matches!(f.split(' ').next(), Some("stt" | "tt")) {
+    if names_row_number(heading) {
         Column::Stt
     } else if f.starts_with("don vi tinh") || f == "dvt" || f == "don vi" {
         Column::Unit

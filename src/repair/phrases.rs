@@ -1804,12 +1804,8 @@ pub(super) fn read_so_before_symbol(
                 && toks[ti + 1].text(line) == " ";
             // After a `số` read already, the figure is a speck (`Quyết định
             // số 6 749/QĐ-TTg`), not a second `số`.
-            let after_so = || {
-                crate::text::viet::skeleton_eq(
-                    changes.text(line, &toks[ti - 2], (li, ti - 2)),
-                    "so",
-                )
-            };
+            let after_so =
+                || viet::skeleton_eq(changes.text(line, &toks[ti - 2], (li, ti - 2)), "so");
             if lone && opens_symbol(&line[toks[ti + 2].start..]) && !after_so() {
                 changes.insert((li, ti), phrase("số", Some(t.text(line).to_owned())));
             }

@@ -358,7 +358,8 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
             // Or one cell short of a numbered heading, that cell the row's
             // number (OCR drops the narrow column's digit with its rule:
             // `| NOXH Kinh Bắc | Kinh Bắc | 980 | 100,0 |` under `| TT |
-            // Tên dự án | Xã | Quy mô | Tỷ lệ |`), with two figures.
+            // Tên dự án | Xã | Quy mô | Tỷ lệ |`), with two figures: a
+            // number, a name and two figures make four columns at least.
             let lost_number = numbered
                 && width >= 4
                 && row.len() + 1 == width
@@ -383,10 +384,12 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
     out
 }
 
-/// Does heading cell `cell` name the rows' numbers (`STT`, `TT`, `Số TT`)?
-fn names_row_number(cell: &str) -> bool {
+/// Does heading cell `cell` name the rows' numbers (`STT`, `TT`, `Số TT`),
+/// maybe with what OCR left of its wrapped lines after it?
+pub(crate) fn names_row_number(cell: &str) -> bool {
     let f = super::viet::skeleton(cell);
-    matches!(f.trim(), "stt" | "tt" | "so tt")
+    let f = f.trim();
+    f == "so tt" || matches!(f.split(' ').next(), Some("stt" | "tt"))
 }
 
 /// Most characters of a line between two rows that OCR garbled with no
