@@ -504,20 +504,43 @@ pub(super) fn lone_figure_word(
 
 /// Is the lone `14` at `ti` the `là` of a figure it gives, between a small
 /// word and a count with its noun (`toàn tỉnh 14 795.460 ha`, `trong kỳ 14
-/// 10.198 hồ sơ`)? Prose sets no two figures side by side: in the held-out
-/// OCR such a `14` was `là` 45 times and a figure 3, each before a `16`
-/// that was `lô` (a lone-figure mark, left out here).
+/// 10.198 hồ sơ`) or a measure (`viên/lớp 14 1,88,`, `quản lý 14 7,9%`)?
+/// Prose sets no two figures side by side: in the held-out OCR such a `14`
+/// before a count was `là` 45 times and a figure 3, each before a `16` that
+/// was `lô` (a lone-figure mark, left out here); before a decimal or a rate
+/// not followed by another figure (a table's row), `là` 15 times of 15.
 fn copula_before_count(line: &str, toks: &[Token], ti: usize, prev: &str) -> bool {
     let kind = |i: usize| toks.get(i).map(|t| t.kind);
-    let count = toks.get(ti + 2).is_some_and(|t| {
-        t.kind == TokenKind::Figure && is_count(t.text(line)) && !is_lone_figure_mark(t.text(line))
-    });
+    let figure = |i: usize| toks.get(i).filter(|t| t.kind == TokenKind::Figure);
+    let count = figure(ti + 2)
+        .is_some_and(|t| is_count(t.text(line)) && !is_lone_figure_mark(t.text(line)))
+        && kind(ti + 3) == Some(TokenKind::Space)
+        && plain_word_at(line, toks, ti + 4);
+    let measure = figure(ti + 2).is_some_and(|t| is_measure(t.text(line)))
+        && !(kind(ti + 3) == Some(TokenKind::Space)
+            && (kind(ti + 4) == Some(TokenKind::Figure)
+                || toks
+                    .get(ti + 4)
+                    .is_some_and(|t| matches!(t.text(line), "-" | "+"))));
     toks[ti].text(line) == "14"
         && prev.starts_with(char::is_lowercase)
         && kind(ti + 1) == Some(TokenKind::Space)
-        && count
-        && kind(ti + 3) == Some(TokenKind::Space)
-        && plain_word_at(line, toks, ti + 4)
+        && (count || measure)
+}
+
+/// Is `figure` a decimal or a rate (`1,88`, `7,9%`, `95%`), the measure a
+/// copula gives?
+fn is_measure(figure: &str) -> bool {
+    let digits = figure.strip_suffix('%').unwrap_or(figure);
+    let mut parts = digits.split(',');
+    let whole = parts.next().unwrap_or("");
+    let decimals = parts.next();
+    let digits_only = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    parts.next().is_none()
+        && digits_only(whole)
+        && decimals.map_or(figure.ends_with('%'), |d| {
+            !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())
+        })
 }
 
 /// Is token `i` a word, not a code opening with a figure (`7A`)?
@@ -3021,8 +3044,14 @@ mod tests {
         // figure with no word after it (a table's row), nor after a capital.
         assert!(!copula("toàn tỉnh 14 2026 ha", "tỉnh"));
         assert!(!copula("đấu giá 14 16 đất", "giá"));
-        assert!(!copula("toàn tỉnh 14 98,5% kế", "tỉnh"));
         assert!(!copula("toàn tỉnh 14 795", "tỉnh"));
+        // A decimal or a rate gives a measure, unless a figure follows it.
+        assert!(copula("toàn tỉnh 14 98,5% kế", "tỉnh"));
+        assert!(copula("viên/lớp 14 1,88, thấp", "lớp"));
+        assert!(copula("đề ra 14 95%;", "ra"));
+        assert!(!copula("tỷ lệ 14 98,5 97,2", "lệ"));
+        assert!(!copula("tỷ lệ 14 98,5% -1", "lệ"));
+        assert!(!copula("ngày 14 4.2026", "ngày"));
         assert!(!copula("xã Tân Hòa 14 795 ha", "Hòa"));
     }
 
