@@ -1667,7 +1667,7 @@ const NEVER_ENDS_CAPITALISED: [&str; 2] = ["sở", "phòng"];
 /// Đảng`, `Sở. Văn hóa`, `và. Môi trường`, `CHỦ. TỊCH`). It becomes a comma
 /// where the language model finds the next word likelier after a comma
 /// than straight after the word, weighed by how much likelier the document
-/// prints a comma as a period than a speck ([`super::marks::comma_bias`]),
+/// prints a comma as a period than a speck ([`super::marks::scan_shares`]),
 /// and goes otherwise. The periods of running text that
 /// [`reading::glued_mark`] reads as nothing are weighed here again, as it
 /// has no comma for them (on the 789 held-out OCR files before set CK, 1 096
@@ -1678,6 +1678,8 @@ const NEVER_ENDS_CAPITALISED: [&str; 2] = ["sở", "phòng"];
 /// An abbreviation (no syllable: `tr.`) or an ellipsis keeps its mark. One
 /// known loss: a table OCR read across its columns (seed 003's gold has
 /// `Tổ chức. tỉnh`, a cell's end and the next cell's start, on one line).
+/// The specks the same estimate finds also read the commas such a
+/// document printed as semicolons ([`super::marks::read_speck_semicolons`]).
 pub(super) fn read_stray_period(
     lex: &Lexicon,
     lines: &[String],
@@ -1724,11 +1726,53 @@ pub(super) fn read_stray_period(
             comma,
         });
     }
-    let bias = super::marks::comma_bias(lines, tokens, &sites);
+    let shares = super::marks::scan_shares(lines, tokens, &sites);
+    let bias = shares.map_or(0.0, super::marks::ScanShares::comma_bias);
     for p in sites {
         let to = if p.comma + bias > p.straight { "," } else { "" };
         changes.insert(p.at, phrase(to, Some(".".to_owned())));
     }
+    let semicolons = semicolons_between_small_words(lex, lines, tokens, changes);
+    super::marks::read_speck_semicolons(shares, &semicolons, changes);
+}
+
+/// The semicolons OCR glued to a small word before a space and a small
+/// word, both known to the language model, with the comma's margin there
+/// over a segment's end and a new one's start (log10): where a document
+/// that prints specks may have printed a comma as a semicolon.
+fn semicolons_between_small_words(
+    lex: &Lexicon,
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    changes: &Changes,
+) -> Vec<super::marks::Semicolon> {
+    let mut sites = Vec::new();
+    for (li, ti) in marks_between_words(lines, tokens, changes, ";", false) {
+        let (line, toks) = (&lines[li], &tokens[li]);
+        if !toks[ti + 2].text(line).starts_with(char::is_lowercase) {
+            continue;
+        }
+        let word = changes
+            .text(line, &toks[ti - 1], (li, ti - 1))
+            .to_lowercase();
+        let next = changes
+            .text(line, &toks[ti + 2], (li, ti + 2))
+            .to_lowercase();
+        if !small_word(&word) || !small_word(&next) || !reading::syllable_like(&word) {
+            continue;
+        }
+        let (a, b) = (lex.id(&word), lex.id(&next));
+        if a == lm::UNK || b == lm::UNK {
+            continue;
+        }
+        let comma = lex.lm.bigram(a, lm::COMMA) + lex.lm.trigram(a, lm::COMMA, b);
+        let ends = lex.lm.bigram(a, lm::EOS) + lex.lm.bigram(lm::BOS, b);
+        sites.push(super::marks::Semicolon {
+            at: (li, ti),
+            comma_margin: comma - ends,
+        });
+    }
+    sites
 }
 
 /// Marks OCR prints for the slash between a document's number and its
@@ -3007,6 +3051,27 @@ pub(super) mod tests {
         ] {
             assert_eq!(read(kept), kept);
         }
+    }
+
+    #[test]
+    fn a_scan_that_prints_specks_prints_commas_as_semicolons() {
+        let read = |text: &str| {
+            let lex = crate::lexicon::bundled();
+            read_with(|l, t, c| read_stray_period(lex, l, t, c), text).join("\n")
+        };
+        // The speck in `phối. hợp` shows a scan that prints them.
+        assert_eq!(
+            read("phối. hợp với các ngành\nUBND các xã; thị trấn thực hiện"),
+            "phối hợp với các ngành\nUBND các xã, thị trấn thực hiện"
+        );
+        // A scan without specks keeps its semicolons, and a scan with them
+        // keeps those that end a clause.
+        let clean = "UBND các xã; thị trấn thực hiện";
+        assert_eq!(read(clean), clean);
+        assert_eq!(
+            read("phối. hợp với các ngành\ntổng kinh phí 120 triệu đồng; đã giải ngân"),
+            "phối hợp với các ngành\ntổng kinh phí 120 triệu đồng; đã giải ngân"
+        );
     }
 
     #[test]
