@@ -590,6 +590,7 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Text(phrases::read_basis_end),
     Reader::Text(phrases::read_subject_vv),
     Reader::Text(phrases::read_dash_dot),
+    Reader::Text(phrases::read_item_letter_dot),
     Reader::Text(phrases::read_money_semicolon),
     Reader::Text(phrases::read_citation_semicolon),
     Reader::Text(phrases::read_dossier_count),
