@@ -509,6 +509,18 @@ fn stray_punctuation_in_noisy_text_only() {
 }
 
 #[test]
+fn a_speck_read_away_starts_no_sentence() {
+    // A period OCR glued before a word, read as a speck: the word after it
+    // keeps the small letter a sentence's middle asks (OCR's `1` for `l`
+    // says nothing of the case).
+    let out = repair_ok(
+        "Nhin chung, ty.1é ho nghéo cua huyén giam manh so vGi cung ky nam truéc va dat ké hoach.\nTrén day.1a bao cdo tinh hinh thuc hién nhiém vu phat trién kinh té - x4 hdi cua x4 trong nam.",
+    );
+    assert!(out.contains("tỷ lệ hộ nghèo"), "{out}");
+    assert!(out.contains("Trên đây là báo cáo"), "{out}");
+}
+
+#[test]
 fn a_name_alone_on_its_line_reads_as_a_name() {
     // Stripped signer names, which the general model reads as phrases
     // (`Bay` as `bay`, `Vu Van` as `vũ vẫn`), read with the person-name model.

@@ -355,7 +355,8 @@ fn upper_of_syllables(line: &str, toks: &[Token], syllables: &[bool]) -> bool {
     up >= 2 && up * 10 > (up + low) * 6
 }
 
-fn ends_sentence(p: &str) -> bool {
+/// Does the mark `p` end a sentence (`.`, `!`, `?`, not an ellipsis)?
+pub(super) fn ends_sentence(p: &str) -> bool {
     p.chars()
         .next_back()
         .is_some_and(|c| matches!(c, '.' | '!' | '?'))

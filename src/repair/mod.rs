@@ -1537,9 +1537,22 @@ impl<'a> Repairer<'a> {
             // Inside a joined syllable: up to which token, and whether the
             // original text is printed (the joined change was not applied).
             let mut joined_rest: Option<(usize, bool)> = None;
+            // The last mark before this token ended a sentence in the OCR
+            // and was read as something else (a speck dropped, a comma):
+            // the word after it starts no sentence (`đây.1a` is `đây là`).
+            let mut stop_read_away = false;
             for (ti, t) in toks.iter().enumerate() {
                 let s = t.text(line);
                 let change = changes.remove((li, ti));
+                let after_stop_read_away = stop_read_away;
+                if t.kind != TokenKind::Space {
+                    stop_read_away = false;
+                }
+                let context = |lc: &case::LineCase| {
+                    let mut ctx = case::context_in_line(lines, tokens, li, ti, lc);
+                    ctx.sentence_start &= !after_stop_read_away;
+                    ctx
+                };
                 if let Some((end, original)) = joined_rest {
                     if ti < end {
                         if original {
@@ -1552,7 +1565,7 @@ impl<'a> Repairer<'a> {
                 let second = changes.remove(second_half(n_lines, li, ti));
                 if let Some(halves) = split.get(&(li, ti)) {
                     let lc = line_case.get_or_insert_with(|| case::LineCase::new(line, toks));
-                    let ctx = case::context_in_line(lines, tokens, li, ti, lc);
+                    let ctx = context(lc);
                     let mut confidence = MAX_CONFIDENCE;
                     let mut words = Vec::with_capacity(2);
                     for (i, c) in [change, second].into_iter().enumerate() {
@@ -1606,8 +1619,7 @@ impl<'a> Repairer<'a> {
                         viet::case_pattern(&change.to)
                     } else {
                         let lc = line_case.get_or_insert_with(|| case::LineCase::new(line, toks));
-                        let ctx = case::context_in_line(lines, tokens, li, ti, lc);
-                        case::restore(from, &change.to, ctx)
+                        case::restore(from, &change.to, context(lc))
                     };
                     viet::apply_case(
                         &viet::set_tone_style(&change.to, self.options.tone_style),
@@ -1640,6 +1652,10 @@ impl<'a> Repairer<'a> {
                     out.edits.push(edit);
                     true
                 };
+                stop_read_away = applied
+                    && t.kind == TokenKind::Punct
+                    && case::ends_sentence(s)
+                    && !case::ends_sentence(to.trim_end());
                 if let Some((_, end)) = joined {
                     joined_rest = Some((end, !applied));
                 }
