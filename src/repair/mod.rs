@@ -584,6 +584,7 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Text(phrases::read_recipients_label),
     Reader::Text(phrases::read_dash_bullet),
     Reader::Text(phrases::read_plus_bullet),
+    Reader::Text(phrases::read_speck_bullet),
     Reader::Text(phrases::read_heading_dot),
     Reader::Text(phrases::read_list_item_end),
     Reader::Text(phrases::read_paragraph_end),
