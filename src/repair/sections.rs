@@ -59,18 +59,37 @@ pub(super) fn renumber(lines: &[String], tokens: &[Vec<Token>], changes: &mut Ch
     let mut prev = 0usize;
     // OCR's `1.` for the first `I.`, until a `II.` says it was one.
     let mut one = None;
+    // Whether a heading of the sequence printed a Roman numeral.
+    let mut roman = false;
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         let Some(ti) = toks.iter().position(|t| t.kind != TokenKind::Space) else {
             continue;
         };
-        if !heading_follows(line, toks, ti) {
+        if !heading_follows(line, toks, ti)
+            && !dot_read_before_heading(line, toks, (li, ti), changes)
+        {
             continue;
         }
         if toks[ti].kind == TokenKind::Figure {
+            let printed = toks[ti].text(line);
+            let expected = roman::numeral(prev + 1);
+            // OCR's `11.` for `II.`, `111.` for `III.`, among headings
+            // numbered in Roman numerals.
+            if roman
+                && prev > 0
+                && printed.len() == expected.len()
+                && printed.bytes().all(|b| b == b'1')
+                && expected.bytes().all(|b| b == b'I')
+            {
+                changes.insert((li, ti), in_sequence(expected, Some(printed.to_owned())));
+                prev += 1;
+                one = None;
+                continue;
+            }
             // OCR's `1.` for the first `I.` counts as it; it becomes `I` when
             // the next heading is a Roman `II.`. Any other figure opening a
             // heading in capitals says the headings are numbered in figures.
-            if prev == 0 && one.is_none() && toks[ti].text(line) == "1" {
+            if prev == 0 && one.is_none() && printed == "1" {
                 prev = 1;
                 one = Some((li, ti));
             } else {
@@ -92,9 +111,10 @@ pub(super) fn renumber(lines: &[String], tokens: &[Vec<Token>], changes: &mut Ch
             continue;
         }
         // A marker read line by line may have got back its dot.
-        let now = changes
-            .text(line, &toks[ti], (li, ti))
-            .trim_end_matches('.');
+        let read_so_far = changes.text(line, &toks[ti], (li, ti));
+        // The dot a marker printed without one got with its reading.
+        let dot = if read_so_far.ends_with('.') { "." } else { "" };
+        let now = read_so_far.trim_end_matches('.');
         let value = section_value(now);
         let next = prev + 1;
         if next > LAST_SECTION {
@@ -110,12 +130,16 @@ pub(super) fn renumber(lines: &[String], tokens: &[Vec<Token>], changes: &mut Ch
             None => true,
         };
         let read = if to_next {
-            changes.insert((li, ti), in_sequence(expected, Some(now.to_owned())));
+            changes.insert(
+                (li, ti),
+                in_sequence(format!("{expected}{dot}"), Some(now.to_owned())),
+            );
             Some(next)
         } else {
             value
         };
         if let Some(v) = read {
+            roman = true;
             if let Some(at) = one.take().filter(|_| v == 2) {
                 changes.insert(at, in_sequence("I".to_owned(), Some("1".to_owned())));
             }
@@ -314,15 +338,33 @@ fn heading_follows(line: &str, toks: &[Token], ti: usize) -> bool {
         t.kind == TokenKind::Punct && matches!(t.text(line), "." | "," | ":" | ";")
     });
     let spaced = marked && toks.get(at).is_some_and(|t| t.kind == TokenKind::Space);
-    spaced
-        && toks.get(at + 1).is_some_and(|t| {
-            let w = t.text(line);
-            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-            let capitals = |s: &[char]| s.iter().all(|c| c.is_uppercase());
-            t.kind == TokenKind::Word
-                && (letters.len() >= 2 && capitals(&letters)
-                    || letters.len() >= 3 && capitals(&letters[..letters.len() - 1]))
-        })
+    spaced && toks.get(at + 1).is_some_and(|t| capitals_word(line, t))
+}
+
+/// Is `t` a word of two or more letters all in capitals, or of three or
+/// more all but the last (`CHi` for `CHỈ`)?
+fn capitals_word(line: &str, t: &Token) -> bool {
+    let letters: Vec<char> = t.text(line).chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = |s: &[char]| s.iter().all(|c| c.is_uppercase());
+    t.kind == TokenKind::Word
+        && (letters.len() >= 2 && capitals(&letters)
+            || letters.len() >= 3 && capitals(&letters[..letters.len() - 1]))
+}
+
+/// Has the marker at `ti` of line `li`, printed without its dot, been read
+/// with one line by line ([`super::codes::repair_marker`]: `IL KẾT QUẢ` →
+/// `II. KẾT QUẢ`), a space and a heading in capitals after it, on a line
+/// that is no table's (`ILI NVSP ||`)?
+fn dot_read_before_heading(
+    line: &str,
+    toks: &[Token],
+    (li, ti): (usize, usize),
+    changes: &Changes,
+) -> bool {
+    !line.contains('|')
+        && changes.get((li, ti)).is_some_and(|c| c.to.ends_with('.'))
+        && toks.get(ti + 1).is_some_and(|t| t.kind == TokenKind::Space)
+        && toks.get(ti + 2).is_some_and(|t| capitals_word(line, t))
 }
 
 #[cfg(test)]
@@ -359,6 +401,39 @@ mod tests {
                 "Hi. BÁO CÁO"
             ]),
             ["I", "nội", "II", "III", "IV", "V"]
+        );
+    }
+
+    #[test]
+    fn ones_for_a_numerals_strokes_follow_the_sequence() {
+        // OCR's `11.` for `II.` among Roman headings; headings numbered in
+        // figures keep theirs.
+        assert_eq!(
+            numerals(&["I. MỤC ĐÍCH", "11. NỘI DUNG", "lL. TỔ CHỨC"]),
+            ["I", "II", "III"]
+        );
+        assert_eq!(
+            numerals(&["1. MỤC ĐÍCH", "2. NỘI DUNG", "11. TỔ CHỨC"]),
+            ["1", "2", "11"]
+        );
+    }
+
+    #[test]
+    fn a_marker_read_with_its_dot_counts_in_the_sequence() {
+        // `IL KẾT QUẢ`, which the line's own reading gave its dot.
+        let lines: Vec<String> = ["1. ĐẶC ĐIỂM", "IL KẾT QUẢ", "IH. ĐÁNH GIÁ", "| ILI NVSP |"]
+            .iter()
+            .map(|l| l.to_string())
+            .collect();
+        let tokens: Vec<Vec<Token>> = lines.iter().map(|l| text::tokenize(l)).collect();
+        let mut changes = Changes::new(lines.len());
+        changes.insert((1, 0), in_sequence("II.".to_owned(), Some("IL".to_owned())));
+        changes.insert((3, 2), in_sequence("III.".to_owned(), Some("ILI".to_owned())));
+        renumber(&lines, &tokens, &mut changes);
+        let read = |li: usize, ti: usize| changes.text(&lines[li], &tokens[li][ti], (li, ti));
+        assert_eq!(
+            [read(0, 0), read(1, 0), read(2, 0), read(3, 2)],
+            ["I", "II.", "III", "III."]
         );
     }
 
