@@ -428,7 +428,10 @@ mod tests {
         let tokens: Vec<Vec<Token>> = lines.iter().map(|l| text::tokenize(l)).collect();
         let mut changes = Changes::new(lines.len());
         changes.insert((1, 0), in_sequence("II.".to_owned(), Some("IL".to_owned())));
-        changes.insert((3, 2), in_sequence("III.".to_owned(), Some("ILI".to_owned())));
+        changes.insert(
+            (3, 2),
+            in_sequence("III.".to_owned(), Some("ILI".to_owned())),
+        );
         renumber(&lines, &tokens, &mut changes);
         let read = |li: usize, ti: usize| changes.text(&lines[li], &tokens[li][ti], (li, ti));
         assert_eq!(

@@ -683,11 +683,12 @@ fn is_garbled_rule_word(line: &str) -> bool {
     !t.contains('|') && (t.is_empty() || t.chars().count() <= GARBLED_SHORT && junk(t))
 }
 
-/// Can `line`, with no `|`, be a rule OCR garbled to a speck: a dash or a
-/// `+` of the rule left, short ([`GARBLED_SHORT`]) or not prose ([`junk`])?
+/// Can `line`, with no `|`, be a rule OCR garbled to a speck: a dash (of
+/// any width, [`is_dash`]: `rs —o — ns —— os —`) or a `+` of the rule
+/// left, short ([`GARBLED_SHORT`]) or not prose ([`junk`])?
 fn is_garbled_rule_speck(line: &str) -> bool {
     !line.contains('|')
-        && line.contains(['+', '-'])
+        && line.chars().any(|c| c == '+' || is_dash(c))
         && (line.trim().chars().count() <= GARBLED_SHORT || junk(line))
 }
 
@@ -1231,6 +1232,11 @@ mod tests {
         let t = find_tables(&lines);
         assert_eq!(t.len(), 1);
         assert_eq!((t[0].first_row, t[0].end_line), (3, 5));
+        assert_eq!(t[0].heading[2], "SXH 10T 2027 (ca)");
+        // Its dashes read as em dashes.
+        let em = [lines[0], lines[1], "rs —o — ns —— os —", lines[3], lines[4]];
+        let t = find_tables(&em);
+        assert_eq!((t.len(), t[0].first_row), (1, 3));
         assert_eq!(t[0].heading[2], "SXH 10T 2027 (ca)");
         // So does one right under the heading.
         let under = [lines[0], "4 -----        ", lines[3], lines[4]];
