@@ -2023,6 +2023,9 @@ pub(super) fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Readin
             let code =
                 prev == word && next == word && short_capital(ti - 1) && short_capital(ti + 1);
             let mark_and_speck = match c {
+                // (`điện,.03`, `ủy,.TT`: 14 of 19 a comma and a space; after
+                // a figure, `12,.96%`, the comma is the figure's.)
+                ',' => j == '.',
                 ':' => matches!(j, '-' | ':'),
                 ';' => j == '-',
                 ')' => matches!(j, '.' | ':'),
@@ -3455,6 +3458,10 @@ mod tests {
             [(":.".into(), mark(": ", Boundary))]
         );
         assert_eq!(readings("tong 5,.163 dong"), []);
+        assert_eq!(
+            readings("ve dien,.03 xa"),
+            [(",.".into(), mark(", ", Comma))]
+        );
         assert_eq!(
             readings("tuoi:-13.416 tre, Luu:-VT"),
             [
