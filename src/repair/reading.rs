@@ -1960,13 +1960,23 @@ pub(super) fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Readin
                         // `s6°812`: in the held-out OCR, 102 such marks after
                         // `s6`, `d6` or `c6` before a figure stood for a
                         // space, none for itself; 5 are garbled past telling).
+                        // Also OCR's `1` for an `l` (`1a.286,4` for `là
+                        // 286,4`, `1é.91,5%`).
                         let small = w.chars().filter(|c| c.is_lowercase()).count();
                         let misread = w.starts_with(char::is_lowercase)
                             && w.ends_with('6')
-                            && w.chars().filter(char::is_ascii_digit).count() == 1;
+                            && w.chars().filter(char::is_ascii_digit).count() == 1
+                            || w.strip_prefix('1').is_some_and(|rest| {
+                                (1..=3).contains(&rest.chars().count())
+                                    && rest.chars().all(char::is_lowercase)
+                            });
+                        // `Covid-19` is a name, `tr.5` an abbreviation; a
+                        // period after three small letters or more of no
+                        // syllable is a garbled word's (`ndm.2025` for `năm
+                        // 2025`, `khdc.14`).
+                        let garbled_before_dot = c == '.' && small >= 3;
                         (small >= 2 || misread)
-                            // `Covid-19` is a name, `tr.5` an abbreviation.
-                            && (!matches!(c, '-' | '.') || syllable_like(w))
+                            && (!matches!(c, '-' | '.') || syllable_like(w) || garbled_before_dot)
                     });
             let figure_word = prev == figure && next == word && c == '-' && next_run == Some(false);
             // A hyphen between two small-letter syllables OCR gave a capital
@@ -3488,6 +3498,10 @@ mod tests {
             [(":".into(), space()), ("'".into(), space())]
         );
         assert_eq!(readings("buon K'Ho va Y’Lan"), []);
+        assert_eq!(
+            readings("tong von 1a.286,4 ty, ndm.2025 tang"),
+            [(".".into(), space()), (".".into(), space())]
+        );
         assert_eq!(
             readings("Ke hoach s6-45/KH-UBND, so s6°812/UBND"),
             [("-".into(), space()), ("°".into(), space())]
