@@ -1498,10 +1498,11 @@ const SPECK_SIBLING_LINES: usize = 2;
 /// and a capitalised word that is no Roman numeral (`: IV. HIỆU QUẢ` is a
 /// heading), where a line at most [`SPECK_SIBLING_LINES`] away opens with a
 /// dash item (as [`bullet_of`] reads it): OCR's dash of one more item of
-/// the list. In the held-out OCR (sets but CO), such lines are `- ` items
-/// in the truth 34 times; 3 are not (a wrapped line, a lost heading number).
-/// Without a dash item nearby, the truth opens with `- ` only 25 times of
-/// 79, and the speck stays a speck.
+/// the list. In the held-out OCR (sets but CO, a dash item counted as an
+/// OCR line opening with `-`, `~`, `=` or `>`), such lines are `- ` items in
+/// the truth 31 times; 3 are not (wrapped lines). Without a dash item
+/// nearby, the truth opens with `- ` only 24 times of 67, and the speck
+/// stays a speck.
 pub(super) fn read_speck_bullet(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     for li in 0..lines.len() {
         let (line, toks) = (&lines[li], &tokens[li]);

@@ -2052,15 +2052,9 @@ pub(super) fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Readin
             }
             return None;
         }
-        // A mark with OCR junk after it: `tòa,-phiên`, `e).Giải`, `hóa..Trong`;
-        // a colon or semicolon after a word before a figure too (`Số:.1520/BC`,
-        // `pháp luật:.7.915 bài`: in the held-out OCR 39 such colons and 4
-        // semicolons, each a mark and a space in the truth but for one
-        // semicolon's colon and a colon of nothing).
+        // A mark with OCR junk after it: `tòa,-phiên`, `e).Giải`, `hóa..Trong`.
         let mut rc = rest.chars();
         if let (Some(j), None) = (rc.next(), rc.next()) {
-            let before_figure =
-                matches!(c, ';' | ':') && j == '.' && prev == word && next == figure;
             let junk_after = matches!(c, ',' | ';' | ':' | '.' | ')')
                 && matches!(j, '-' | '.' | '’' | '‘' | '\'')
                 && matches!(prev, Some(TokenKind::Word | TokenKind::Figure))
@@ -2069,10 +2063,14 @@ pub(super) fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Readin
             // A colon, semicolon or closing bracket with a speck after it
             // (`tuổi:-13.416`, `Lưu:-VT`, `khác::2.610`, `tế;-100%`,
             // `(HI).12,8%`, `c):Số`) before a word or a figure: in the
-            // held-out OCR's repaired text, 24 of 30 such tokens were the
-            // mark and a space in the truth, 2 a semicolon's (`huyện:-ý`).
-            // A code's hyphen (`NĐ:-CP`) is left to the codes, a bracket
-            // after a figure to the figures (`4).2` for `41,2`).
+            // held-out OCR's repaired text, 25 of 37 such tokens were the
+            // mark and a space in the truth, 3 a semicolon's (`huyện:-ý`),
+            // most of the rest garbled past telling. A code's hyphen
+            // (`NĐ:-CP`) is left to the codes, a bracket after a figure to
+            // the figures (`4).2` for `41,2`). A colon or semicolon and a
+            // period before a figure (`Số:.1520/BC`, `pháp luật:.7.915 bài`)
+            // too: in the held-out OCR, 36 of 39 such colons and 3 of 4
+            // semicolons were the mark and a space in the truth.
             let short_capital = |i: usize| {
                 let w = toks[i].text(line);
                 w.chars().all(char::is_uppercase) && w.chars().count() <= 4
@@ -2080,11 +2078,11 @@ pub(super) fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Readin
             let code =
                 prev == word && next == word && short_capital(ti - 1) && short_capital(ti + 1);
             let mark_and_speck = match c {
-                // (`điện,.03`, `ủy,.TT`: 14 of 19 a comma and a space; after
+                // (`điện,.03`, `ủy,.TT`: 14 of 16 a comma and a space; after
                 // a figure, `12,.96%`, the comma is the figure's.)
                 ',' => j == '.',
-                ':' => matches!(j, '-' | ':'),
-                ';' => j == '-',
+                ':' => matches!(j, '-' | ':') || j == '.' && next == figure,
+                ';' => j == '-' || j == '.' && next == figure,
                 ')' => matches!(j, '.' | ':'),
                 _ => false,
             } && prev == word
@@ -2100,7 +2098,7 @@ pub(super) fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Readin
             {
                 return mark(" (", MarkLm::Boundary);
             }
-            if junk_after || before_figure || mark_and_speck {
+            if junk_after || mark_and_speck {
                 let lm = if c == ',' {
                     MarkLm::Comma
                 } else {

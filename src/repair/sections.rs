@@ -59,7 +59,8 @@ pub(super) fn renumber(lines: &[String], tokens: &[Vec<Token>], changes: &mut Ch
     let mut prev = 0usize;
     // OCR's `1.` for the first `I.`, until a `II.` says it was one.
     let mut one = None;
-    // Whether a heading of the sequence printed a Roman numeral.
+    // Whether a heading of the sequence printed a Roman numeral. Once it
+    // has, `prev` is at least 1 and `one` is spent (`None`).
     let mut roman = false;
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         let Some(ti) = toks.iter().position(|t| t.kind != TokenKind::Space) else {
@@ -76,14 +77,12 @@ pub(super) fn renumber(lines: &[String], tokens: &[Vec<Token>], changes: &mut Ch
             // OCR's `11.` for `II.`, `111.` for `III.`, among headings
             // numbered in Roman numerals.
             if roman
-                && prev > 0
                 && printed.len() == expected.len()
                 && printed.bytes().all(|b| b == b'1')
                 && expected.bytes().all(|b| b == b'I')
             {
                 changes.insert((li, ti), in_sequence(expected, Some(printed.to_owned())));
                 prev += 1;
-                one = None;
                 continue;
             }
             // OCR's `1.` for the first `I.` counts as it; it becomes `I` when
