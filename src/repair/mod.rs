@@ -354,8 +354,7 @@ impl Builder {
                     return;
                 }
                 // `m?` for `m²` in a noisy document: the unit, the mark gone.
-                if let Some(p) =
-                    reading::power_sign_after_figure(line, toks, ti).filter(|_| gate != Gate::Clean)
+                if let Some(p) = reading::power_sign(line, toks, ti).filter(|_| gate != Gate::Clean)
                 {
                     self.marker(Gate::Noisy, (li, ti), p.unit, MARKER_CONFIDENCE);
                     if let Some(rest) = p.rest {

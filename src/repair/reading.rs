@@ -2763,13 +2763,18 @@ pub(super) struct PowerSign {
     pub rest: Option<String>,
 }
 
-/// The unit at `ti` (`m`, `km`) after a quantity with its power printed as a
-/// mark ([`POWER_SIGNS`]), glued to it or read as a letter of it (`m®`), and
-/// not glued to a word after it (`m?x` is no unit).
-pub(super) fn power_sign_after_figure(line: &str, toks: &[Token], ti: usize) -> Option<PowerSign> {
-    if !after_figure(toks, ti) {
+/// The unit at `ti` (`m`, `km`) after a quantity, or alone in brackets (a
+/// table heading's `Diện tích (m?)`), with its power printed as a mark
+/// ([`POWER_SIGNS`]), glued to it or read as a letter of it (`m®`), and not
+/// glued to a word after it (`m?x` is no unit). In brackets the mark must
+/// close them (`(m?)`): held-out OCR printed `(m?)` 3 times, each `(m²)`.
+pub(super) fn power_sign(line: &str, toks: &[Token], ti: usize) -> Option<PowerSign> {
+    let bracketed =
+        ti >= 1 && toks[ti - 1].kind == TokenKind::Punct && toks[ti - 1].text(line).ends_with('(');
+    if !after_figure(toks, ti) && !bracketed {
         return None;
     }
+    let closes = |rest: &str| !bracketed || rest.starts_with(')');
     let s = toks[ti].text(line);
     let sign = |unit: &str, mark: char, rest: Option<String>| {
         let digit = POWER_SIGNS.iter().find(|(m, _)| *m == mark)?.1;
@@ -2786,7 +2791,8 @@ pub(super) fn power_sign_after_figure(line: &str, toks: &[Token], ti: usize) -> 
     // The sign read as the word's last letter (`m®`).
     if let Some((at, c)) = s.char_indices().next_back() {
         let unit = &s[..at];
-        if matches!(unit, "m" | "km") && no_word_at(ti + 1) {
+        let after = toks.get(ti + 1).map_or("", |t| t.text(line));
+        if matches!(unit, "m" | "km") && no_word_at(ti + 1) && closes(after) {
             if let Some(p) = sign(unit, c, None) {
                 return Some(p);
             }
@@ -2799,7 +2805,7 @@ pub(super) fn power_sign_after_figure(line: &str, toks: &[Token], ti: usize) -> 
     let mut chars = mark.text(line).chars();
     let c = chars.next()?;
     let spaced = toks.get(ti + 2).is_none_or(|t| t.kind == TokenKind::Space);
-    if !spaced {
+    if !spaced || !closes(chars.as_str()) {
         return None;
     }
     sign(s, c, Some(chars.as_str().to_owned()))
@@ -2838,7 +2844,7 @@ mod tests {
 
     #[test]
     fn powers_of_units_ocr_printed_as_marks() {
-        let at = |line: &str, word: &str| at_word(line, word, power_sign_after_figure);
+        let at = |line: &str, word: &str| at_word(line, word, power_sign);
         let sign = |unit: &str, words, rest: Option<&str>| PowerSign {
             unit: unit.to_owned(),
             words,
@@ -2856,6 +2862,13 @@ mod tests {
         assert_eq!(at("12 m?x", "m"), None, "glued to a word");
         assert_eq!(at("và m? không", "m"), None, "no quantity before");
         assert_eq!(at("12 m* đất", "m"), None, "either power");
+        assert_eq!(
+            at("Diện tích (m?)", "m"),
+            Some(sign("m²", "mét vuông", Some(")")))
+        );
+        assert_eq!(at("(m®)", "m®"), Some(sign("m³", "mét khối", None)));
+        assert_eq!(at("Câu (m? nào", "m"), None, "brackets not closed");
+        assert_eq!(at("mét (m?)x", "m"), None, "glued to a word");
     }
 
     #[test]
