@@ -539,6 +539,8 @@ fn read_lone_o(lex: &Lexicon, lines: &[String], tokens: &[Vec<Token>], changes: 
                     .map(|t| t.text(line));
                 let before = if ti >= 3 && toks[ti - 2].text(line) == "," {
                     [word_at(ti - 3), Some(",")]
+                } else if ti >= 2 && reading::CLAUSE_MARKS.contains(&toks[ti - 2].text(line)) {
+                    [None, Some(toks[ti - 2].text(line))]
                 } else {
                     [ti.checked_sub(4).and_then(word_at), prev.or(count)]
                 };

@@ -348,6 +348,9 @@ const LONE_FIGURE_WORDS: [(&str, &[&str]); 5] = [
     ("16", &["lộ", "lỗ", "lệ", "tổ", "tố", "rõ", "lô", "lở"]),
 ];
 
+/// Marks after which a lone figure is read as a sentence's first word.
+pub(super) const CLAUSE_MARKS: [&str; 2] = [";", ":"];
+
 /// Is `mark` a figure OCR prints for a lone syllable (see [`lone_figure_word`])?
 pub(super) fn is_lone_figure_mark(mark: &str) -> bool {
     LONE_FIGURE_WORDS.iter().any(|(f, _)| *f == mark)
@@ -369,10 +372,13 @@ fn lone_figure_after_word(
     // Or after a count (`89 6 dịch` is `89 ổ dịch`, `28 16 đất` `28 lô
     // đất`: in the held-out OCR, the training pairs and the next sets, 29
     // lone `6` after a count were `ổ`, 4 `ở`, none a figure).
+    // Or after a clause's mark (`tế trường học; 16 chức`), the model's
+    // start of a sentence.
     let word_before = |i: usize| {
         kind(i) == Some(TokenKind::Word)
             || i >= 1 && toks[i].text(line) == "," && kind(i - 1) == Some(TokenKind::Word)
             || kind(i) == Some(TokenKind::Figure) && is_count(toks[i].text(line))
+            || CLAUSE_MARKS.contains(&toks[i].text(line))
     };
     (ti >= 2 && kind(ti - 1) == Some(TokenKind::Space) && word_before(ti - 2)).then_some(words)
 }
@@ -451,6 +457,7 @@ pub(super) fn lone_figure_word(
 ) -> Option<(&'static str, f32)> {
     let id = |w: Option<&str>| match w {
         Some(",") => lm::COMMA,
+        Some(w) if CLAUSE_MARKS.contains(&w) => lm::BOS,
         Some(w) if w.starts_with(|c: char| c.is_ascii_digit()) => lm::NUM,
         w => w.and_then(lm_form).map_or(lm::UNK, |f| lex.id(&f)),
     };
