@@ -377,7 +377,7 @@ fn lone_figure_after_word(
     let word_before = |i: usize| {
         kind(i) == Some(TokenKind::Word)
             || i >= 1 && toks[i].text(line) == "," && kind(i - 1) == Some(TokenKind::Word)
-            || kind(i) == Some(TokenKind::Figure) && is_count(toks[i].text(line))
+            || kind(i) == Some(TokenKind::Figure) && is_count_or_share(toks[i].text(line))
             || CLAUSE_MARKS.contains(&toks[i].text(line))
     };
     (ti >= 2 && kind(ti - 1) == Some(TokenKind::Space) && word_before(ti - 2)).then_some(words)
@@ -399,6 +399,15 @@ pub(super) fn lone_figure_readings(
     let word_after = kind(ti + 1) == Some(TokenKind::Space) && plain_word_at(line, toks, ti + 2)
         || ends_line(toks, ti) && next_line_word;
     word_after.then_some(words)
+}
+
+/// Is `figure` a count or a share of counts (`12/12 6 dịch`, `307/318 6
+/// dịch`: so many of so many `ổ dịch`)?
+fn is_count_or_share(figure: &str) -> bool {
+    match figure.split_once('/') {
+        Some((part, whole)) => is_count(part) && is_count(whole) && !part.is_empty(),
+        None => is_count(figure),
+    }
 }
 
 /// Is `figure` a plain count (`89`, `1.245`), not a year (`2026`), a date
@@ -3192,6 +3201,40 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_figure_after_a_share_or_a_clause_mark() {
+        // So many of so many `ổ dịch`.
+        assert_eq!(
+            lone_word(
+                "trong đó 15/17 6 dịch được",
+                "6",
+                [Some("đó"), Some("15/17")],
+                [Some("dịch"), Some("được")]
+            ),
+            Some("ổ")
+        );
+        // After `;` the figure opens a clause.
+        assert_eq!(
+            lone_word(
+                "trường học; 16 chức 03 đợt",
+                "16",
+                [None, Some(";")],
+                [Some("chức"), Some("03")]
+            ),
+            Some("tổ")
+        );
+        // A date before is no share.
+        assert_eq!(
+            lone_word(
+                "ngày 12/2026 6 tháng",
+                "6",
+                [Some("ngày"), Some("12/2026")],
+                [Some("tháng"), None]
+            ),
+            None
+        );
+    }
+
+    #[test]
     fn a_lone_figure_opening_a_compound() {
         let read = |line: &str, [b0, b1]: [&str; 2], [a0, a1]: [&str; 2]| {
             lone_word(line, "16", [Some(b0), Some(b1)], [Some(a0), Some(a1)])
@@ -3234,6 +3277,9 @@ mod tests {
             None
         );
         assert!(is_count("1.245") && !is_count("2026") && !is_count("5/7"));
+        assert!(is_count_or_share("307/318") && is_count_or_share("89"));
+        assert!(!is_count_or_share("12/2026") && !is_count_or_share("1/2/3"));
+        assert!(!is_count_or_share("/5") && !is_count_or_share("3,5/7"));
     }
 
     #[test]
