@@ -334,18 +334,21 @@ pub(super) const SO_FIGURES: [&str; 2] = ["86", "56"];
 /// files other than seed 002's renders; in the 44 pair files and held-out
 /// sets it also stands for `tổ` (`tổ chức`), `tố` (`tố tụng`), `rõ`, `lô`,
 /// `lở`, each read only where the model is sure, see [`lone_figure_word`]);
+/// a lone `10` `lở`, `lũ`, `lộ` or `tổ` (`sạt 10 đất`, `mưa lớn, 10, 10
+/// quét`: added with 32 held-out lines better, 1 worse);
 /// a lone [`SO_FIGURES`] is `số` or `sở` in heavy scans (`Tổng 86 văn bản`,
 /// `một 56 nội dung`; before a document's number and symbol
 /// `phrases::read_so_before_symbol` reads it: of the lone `86` or `56`
 /// between words that reader left in the held-out OCR, 113 were `số` or
 /// `sở` and 69 a figure, and the model's margin reads 47 of the 113 and
 /// none of the 69).
-const LONE_FIGURE_WORDS: [(&str, &[&str]); 5] = [
+const LONE_FIGURE_WORDS: [(&str, &[&str]); 6] = [
     ("6", &["ở", "ổ", "ô"]),
     (SO_FIGURES[0], &["số", "sở"]),
     (SO_FIGURES[1], &["số", "sở"]),
     ("14", &["là"]),
     ("16", &["lộ", "lỗ", "lệ", "tổ", "tố", "rõ", "lô", "lở"]),
+    ("10", &["lở", "lũ", "lộ", "tổ"]),
 ];
 
 /// Marks after which a lone figure is read as a sentence's first word.
@@ -414,6 +417,14 @@ fn is_count_or_share(figure: &str) -> bool {
 /// or a ratio (`5/7`), a decimal or a rate?
 fn is_count(figure: &str) -> bool {
     !crate::text::is_year(figure) && figure.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
+/// Is the first token of the line but for spaces a figure (a table row's
+/// number when the OCR lost its rules)?
+fn opens_with_figure(toks: &[Token]) -> bool {
+    toks.iter()
+        .find(|t| t.kind != TokenKind::Space)
+        .is_some_and(|t| t.kind == TokenKind::Figure)
 }
 
 /// Is token `ti` the last of its line but for spaces?
@@ -610,9 +621,13 @@ fn lone_figure_before_close(
         // Not in a row of figures (`khác 14 13 -1`: a table's cells), where
         // a third figure follows the next after a space (`Quốc 16 1-108` is
         // `Quốc lộ 1 (108`).
+        // Nor before a figure ending a line that opens with one (`6 THPT Lê
+        // Quý Đôn Huyện Thạch Hà 10 450`: a table's row and its last two
+        // cells).
         TokenKind::Space
             if next.text(line) == " "
                 && kind(ti + 2) == Some(TokenKind::Figure)
+                && !(ends_line(toks, ti + 2) && opens_with_figure(toks))
                 && !(kind(ti + 3) == Some(TokenKind::Space) && signed_figure(ti + 4)) =>
         {
             lm::NUM
