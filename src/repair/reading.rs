@@ -717,7 +717,23 @@ pub(super) fn junk_tail(line: &str, toks: &[Token]) -> Option<usize> {
     let has_text_before = toks[..start]
         .iter()
         .any(|t| t.kind != TokenKind::Space && t.text(line).chars().count() >= 2);
-    (is_junk(&run) && has_text_before).then_some(start)
+    // A lone `i` or `j` ending a line is a speck OCR read as a letter: no
+    // Vietnamese word, and a list's `i` has its bracket or dot (held-out OCR
+    // outside set CO, repaired: 35 such lines, none with the letter in the
+    // truth), but for a cited point (`tại điểm i` wrapping before `khoản 2`).
+    let cited_point = || {
+        toks[..start]
+            .iter()
+            .rev()
+            .find(|t| t.kind != TokenKind::Space)
+            .is_some_and(|t| viet::skeleton_eq(t.text(line), "diem"))
+    };
+    let speck_letter = match run[..] {
+        [(_, 'j')] => true,
+        [(_, 'i')] => !cited_point(),
+        _ => false,
+    };
+    ((is_junk(&run) || speck_letter) && has_text_before).then_some(start)
 }
 
 /// Where the junk OCR makes of specks at the start of a line ends (`A g .
@@ -3123,6 +3139,10 @@ mod tests {
         assert_eq!(tail("6.3.1. ) S A").as_deref(), Some(") S A"));
         // Letters alone, figures, table rules, listed letters: kept.
         assert_eq!(tail("Chỉ tiêu thống kê q J"), None);
+        // But a lone `i` or `j`, a speck, goes.
+        assert_eq!(tail("báo cáo: i").as_deref(), Some("i"));
+        assert_eq!(tail("nước ngọt j").as_deref(), Some("j"));
+        assert_eq!(tail("quy định tại điểm i"), None, "a cited point");
         assert_eq!(tail("thực hiện cơ chế a e . 2 1"), None);
         assert_eq!(tail("| Số hồ sơ | 200 | |"), None);
         assert_eq!(tail("theo quy định tại điểm a, b"), None);
