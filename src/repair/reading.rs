@@ -205,6 +205,9 @@ const TIME_WORDS: &[&str] = &["tháng", "năm", "ngày", "tuần", "giờ", "qu�
 /// (`6 các` is no quantity, `ở các` is).
 const NOT_AFTER_NUMERAL: &[&str] = &["các", "những", "một", "mọi", "mỗi", "từng", "cả", "tất"];
 
+/// The parts of a legal text a citation numbers (`Điều 6`, `khoản 6`).
+const CITED_PARTS: &[&str] = &["điều", "khoản", "điểm", "mục", "chương", "phần"];
+
 /// Nouns that take a number after them (`Điều 6`, `khoản 6`): after these a
 /// `6` stays a figure whatever follows.
 pub(super) const NUMBERED_NOUNS: &[&str] = &[
@@ -289,10 +292,28 @@ pub(super) fn lone_o(
     // `@` and `©` ending a line are as often a speck as a word.
     let mark = toks[ti].text(line);
     let end_ok = ends_line(toks, ti) && !matches!(mark, "@" | "©");
+    let next_lower = next.chars().next().is_some_and(char::is_lowercase);
+    // No numeral stands before a determiner or quantifier (`6 các`, `6 tất
+    // cả`), whatever comes before the `6`: a year, a count, a noun that
+    // numbers (`hợp tác xã 6 các xã`) or the start of the line; only a
+    // legal citation's number may end its sentence there, and a row's or
+    // item's number opens one (`6 Các Trạm`: printed capitalised).
+    let printed_lower = toks
+        .get(ti + 2)
+        .is_some_and(|t| t.text(line).starts_with(char::is_lowercase));
+    if mark == "6"
+        && toks[ti].kind == TokenKind::Figure
+        && next_lower
+        && printed_lower
+        && NOT_AFTER_NUMERAL.contains(&next)
+        && (ti == 0 || space(ti - 1))
+        && space(ti + 1)
+    {
+        return prev.is_none_or(|p| !CITED_PARTS.contains(&p.to_lowercase().as_str()));
+    }
     if ti == 0 || !space(ti - 1) || !(space(ti + 1) || end_ok) {
         return false;
     }
-    let next_lower = next.chars().next().is_some_and(char::is_lowercase);
     // Right after a percentage (`đạt 98,4% 6 cấp huyện`) a figure counts
     // nothing: in the held-out OCR all 4 such `6` are `ở`.
     let after_percent =
@@ -3160,6 +3181,12 @@ mod tests {
         // A quantity, a numbered article, a figure glued to a word: figures.
         assert!(lone_os("trong 6 tháng đầu năm").is_empty());
         assert!(lone_os("tại Điều 6 các cơ quan").is_empty());
+        // Before a determiner, after a year, a numbering noun or nothing.
+        assert_eq!(lone_os("phổ thông 2018 6 tất cả các"), ["6"]);
+        assert_eq!(lone_os("ưu tiên hợp tác xã 6 các xã"), ["6"]);
+        assert_eq!(lone_os("6 các thôn vùng xa"), ["6"]);
+        // But not before a capitalised one (a row's number).
+        assert!(lone_os("6 Các Trạm Khuyến nông").is_empty());
         // After the words `ở` compounds with, unless a count follows.
         assert_eq!(lone_os("phòng cháy nhà 6 kết hợp"), ["6"]);
         assert_eq!(lone_os("giao đất 6 tại xã"), ["6"]);
@@ -3168,7 +3195,6 @@ mod tests {
         assert!(lone_os("số nhà 6 đường Lê Lợi").is_empty());
         assert!(lone_os("tập trung 6 tháng cuối năm").is_empty());
         assert!(lone_os("có 16 các đơn vị, 6/các").is_empty());
-        assert!(lone_os("6 các đơn vị").is_empty());
         // After a percentage, before a lower-case word.
         assert_eq!(lone_os("đạt 98,4% 6 cấp huyện"), ["6"]);
         assert!(lone_os("đạt 98,4% 6 Xã").is_empty());
