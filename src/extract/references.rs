@@ -220,11 +220,15 @@ static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s,;]*(?:va|hoac)?[\s,;]*(?:(?:so|s6)\s*)?:?\s*$").expect("valid regex")
 });
 /// The date after a symbol: `ngày`, `, ngày`, `cùng ngày`, `ban hành ngày`,
-/// and OCR's `.ngày`, `: ngày` (a speck or comma read as a dot or colon); `word` is any short
-/// word in its place, which counts when it is OCR's `ngày` ([`garbled_ngay`]).
+/// and OCR's specks before it, up to three (`.ngày`, `: ngày`, `-ngày`, `.:
+/// ngày`, `_ ngày`, `-.ngày`: a speck or comma read as a mark); `word` is any
+/// short word in its place, which counts when it is OCR's `ngày`
+/// ([`garbled_ngay`]).
 static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*[,.:;]?\s*(?:(?:ban hanh|cung|ky)\s+)?(?:ngay|(?P<word>[a-z]{2,5}))\s*")
-        .expect("valid regex")
+    Regex::new(
+        r"^\s*(?:[,.:;_-]\s*){0,3}(?:(?:ban hanh|cung|ky)\s+)?(?:ngay|(?P<word>[a-z]{2,5}))\s*",
+    )
+    .expect("valid regex")
 });
 
 /// Is the folded `word` what OCR made of `ngày` (`ay`, `nay`, `ngav`: within
@@ -964,6 +968,16 @@ mod tests {
         assert_eq!(r[0].date.as_deref(), Some("2023-11-01"));
         let r = refs(&["Căn cứ Kế hoạch số 318/KH-UBND: ngày 29/12/2025 của UBND tỉnh"]);
         assert_eq!(r[0].date.as_deref(), Some("2025-12-29"));
+        // Up to three specks, spaced or not.
+        for line in [
+            "Chỉ thị số 03/CT-UBND-ngày 12/01/2026 về tăng cường",
+            "Quyết định số 612/QĐ-UBND.: ngày 02/4/2026 kiện toàn",
+            "Quyết định số 18/2024/QĐ-UBND -.ngày 26/6/2024 của",
+            "Công điện số 06/CĐ-UBND_ ngày 16/8/2026 của",
+        ] {
+            let r = refs(&[line]);
+            assert!(r[0].date.is_some(), "{line}");
+        }
     }
 
     #[test]
