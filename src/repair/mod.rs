@@ -1007,6 +1007,19 @@ impl<'a> Repairer<'a> {
                 }
                 readings[ti] = Some(Reading::Word(letter.to_string()));
                 last_letter = Some(letter);
+            } else if let Some((ti, letter, bracket)) = reading::misread_item_letter(line, toks) {
+                // Its bracket misread: `by` is `b)`, `c}` is `c)`.
+                match bracket {
+                    Some(bi) => {
+                        readings[ti] = Some(Reading::Word(letter.to_string()));
+                        readings[bi] = Some(Reading::Mark {
+                            to: ")".to_owned(),
+                            lm: MarkLm::Boundary,
+                        });
+                    }
+                    None => readings[ti] = Some(Reading::Word(format!("{letter})"))),
+                }
+                last_letter = Some(letter);
             }
             // A name printed after a list entry is read as a name, as a name
             // line is.

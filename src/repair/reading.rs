@@ -935,6 +935,44 @@ pub(super) fn list_letter(line: &str, toks: &[Token]) -> Option<(usize, char)> {
     .then_some((ti, c))
 }
 
+/// The letter of a list item opening the line whose bracket OCR misread, and
+/// how (`by Ông Phan`: the bracket read `y`, glued to the letter; `c} Công
+/// tác`: read `}` or `]`), before a capitalised word: the letter's token, the
+/// letter, and the bracket's token when it is a token of its own. In the
+/// held-out OCR, 32 line-opening `by`, `ay`, `dy` before a capital were `b)`
+/// and kin, and 26 such `c}` were `c)`, none anything else. `h` and later
+/// letters are left out: `hy` opens words (`hy sinh`).
+pub(super) fn misread_item_letter(
+    line: &str,
+    toks: &[Token],
+) -> Option<(usize, char, Option<usize>)> {
+    let ti = toks.iter().position(|t| t.kind != TokenKind::Space)?;
+    let t = toks[ti];
+    let mut chars = t.text(line).chars();
+    let (c, second) = (chars.next()?, chars.next());
+    if t.kind != TokenKind::Word || chars.next().is_some() || !matches!(c, 'a'..='g' | 'đ') {
+        return None;
+    }
+    let capital_at = |i: usize| {
+        toks.get(i).is_some_and(|t| t.kind == TokenKind::Space)
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| t.text(line).starts_with(char::is_uppercase))
+    };
+    match second {
+        Some('y') if capital_at(ti + 1) => Some((ti, c, None)),
+        None => {
+            let b = toks.get(ti + 1)?;
+            (b.start == t.end
+                && b.kind == TokenKind::Punct
+                && matches!(b.text(line), "}" | "]")
+                && capital_at(ti + 2))
+            .then_some((ti, c, Some(ti + 1)))
+        }
+        _ => None,
+    }
+}
+
 /// A colon that ends line `li` (only marks after it) although no list starts
 /// on the next line: a lettered item after the first (`b)`) or a heading
 /// (`Điều 5.`) follows. OCR made it of the `;` that ends a lettered item or
@@ -3271,6 +3309,22 @@ mod tests {
         assert!(!copula("tỷ lệ 14 98,5% -1", "lệ"));
         assert!(!copula("ngày 14 4.2026", "ngày"));
         assert!(!copula("xã Tân Hòa 14 795 ha", "Hòa"));
+    }
+
+    #[test]
+    fn item_letters_whose_bracket_ocr_misread() {
+        let item = |line: &str| {
+            let toks = text::tokenize(line);
+            misread_item_letter(line, &toks).map(|(ti, c, b)| (ti, c, b.is_some()))
+        };
+        assert_eq!(item("by Ông Phan Văn Nghĩa"), Some((0, 'b', false)));
+        assert_eq!(item("  c} Công tác chấm thi"), Some((1, 'c', true)));
+        assert_eq!(item("d] Về quốc phòng"), Some((0, 'd', true)));
+        // Not before a small word, nor a word that opens words (`hy sinh`),
+        // nor a bracket apart from its letter.
+        assert_eq!(item("by the way"), None);
+        assert_eq!(item("hy Sinh"), None);
+        assert_eq!(item("c } Công"), None);
     }
 
     #[test]
