@@ -187,6 +187,8 @@ struct Builder {
     strays: Vec<(Gate, usize, usize, String)>,
     /// Section markers repaired while building.
     markers: Vec<(Gate, (usize, usize), Change)>,
+    /// Markers written in small letters whatever OCR printed (`©)` is `c)`).
+    small_markers: Vec<(usize, usize)>,
     /// The line after the one being built starts with a word.
     next_line_word: bool,
     /// The tests of the line being built that its readings ask too.
@@ -1019,6 +1021,7 @@ impl<'a> Repairer<'a> {
                     }
                     None => readings[ti] = Some(Reading::Word(format!("{letter})"))),
                 }
+                b.small_markers.push((li, ti));
                 last_letter = Some(letter);
             }
             // A name printed after a list entry is read as a name, as a name
@@ -1103,6 +1106,7 @@ impl<'a> Repairer<'a> {
             code_tokens,
             strays,
             markers,
+            small_markers,
             ..
         } = b;
 
@@ -1144,6 +1148,11 @@ impl<'a> Repairer<'a> {
         for (gate, at, change) in markers {
             if gate.admits(noisy) {
                 changes.insert(at, change);
+            }
+        }
+        for at in small_markers {
+            if changes.get(at).is_some() {
+                changes.lower(at);
             }
         }
         // Codes: a symbol part is always read against the code list; a free-standing

@@ -940,36 +940,43 @@ pub(super) fn list_letter(line: &str, toks: &[Token]) -> Option<(usize, char)> {
 /// tác`: read `}` or `]`), before a capitalised word: the letter's token, the
 /// letter, and the bracket's token when it is a token of its own. In the
 /// held-out OCR, 32 line-opening `by`, `ay`, `dy` before a capital were `b)`
-/// and kin, and 26 such `c}` were `c)`, none anything else. `h` and later
-/// letters are left out: `hy` opens words (`hy sinh`).
+/// and kin, and 26 such `c}` were `c)`, none anything else; a speck glued
+/// between letter and bracket (`co)`, `by)`, `aw)`) and a `©` for the `c`
+/// are read too. `h` and later letters are left out: `hy` opens words (`hy
+/// sinh`).
 pub(super) fn misread_item_letter(
     line: &str,
     toks: &[Token],
 ) -> Option<(usize, char, Option<usize>)> {
     let ti = toks.iter().position(|t| t.kind != TokenKind::Space)?;
     let t = toks[ti];
-    let mut chars = t.text(line).chars();
-    let (c, second) = (chars.next()?, chars.next());
-    if t.kind != TokenKind::Word || chars.next().is_some() || !matches!(c, 'a'..='g' | 'đ') {
-        return None;
-    }
     let capital_at = |i: usize| {
         toks.get(i).is_some_and(|t| t.kind == TokenKind::Space)
             && toks
                 .get(i + 1)
                 .is_some_and(|t| t.text(line).starts_with(char::is_uppercase))
     };
+    // The bracket glued after the letter's token, as a token of its own.
+    let bracket = |brackets: &[&str]| {
+        toks.get(ti + 1).is_some_and(|b| {
+            b.start == t.end && b.kind == TokenKind::Punct && brackets.contains(&b.text(line))
+        }) && capital_at(ti + 2)
+    };
+    // `©)`: OCR's `c` in a circle (16 held-out lines, each `c)`).
+    if t.text(line) == "©" {
+        return bracket(&[")", "}"]).then_some((ti, 'c', Some(ti + 1)));
+    }
+    let mut chars = t.text(line).chars();
+    let (c, second) = (chars.next()?, chars.next());
+    if t.kind != TokenKind::Word || chars.next().is_some() || !matches!(c, 'a'..='g' | 'đ') {
+        return None;
+    }
     match second {
         Some('y') if capital_at(ti + 1) => Some((ti, c, None)),
-        None => {
-            let b = toks.get(ti + 1)?;
-            (b.start == t.end
-                && b.kind == TokenKind::Punct
-                && matches!(b.text(line), "}" | "]")
-                && capital_at(ti + 2))
-            .then_some((ti, c, Some(ti + 1)))
-        }
-        _ => None,
+        None => bracket(&["}", "]"]).then_some((ti, c, Some(ti + 1))),
+        // A speck glued to the letter before its bracket (`co)`, `by)`,
+        // `aw)`).
+        Some(_) => bracket(&[")"]).then_some((ti, c, Some(ti + 1))),
     }
 }
 
@@ -3325,6 +3332,8 @@ mod tests {
         assert_eq!(item("by the way"), None);
         assert_eq!(item("hy Sinh"), None);
         assert_eq!(item("c } Công"), None);
+        assert_eq!(item("©) Phòng Tổ chức"), Some((0, 'c', true)));
+        assert_eq!(item("co) Triển khai"), Some((0, 'c', true)));
     }
 
     #[test]
