@@ -947,14 +947,9 @@ impl<'a> Repairer<'a> {
             // whitespace does.
             let head = junk_head(line, toks).unwrap_or(0);
             let tail = junk_tail(line, toks).unwrap_or(toks.len());
-            // A table row's closing rule read as a letter (`| 45,0 | 100,9 j`)
-            // is the rule.
-            let row_rule = |ti: usize| {
-                matches!(toks[ti].text(line), "i" | "j") && line.matches('|').count() >= 2
-            };
             for ti in (0..head).chain(tail.max(head)..toks.len()) {
                 if toks[ti].kind != TokenKind::Space {
-                    let to = if ti + 1 == toks.len() && row_rule(ti) {
+                    let to = if reading::row_rule_speck(line, toks, ti) {
                         "|"
                     } else {
                         ""

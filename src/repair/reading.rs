@@ -457,9 +457,10 @@ pub(super) fn ends_line(toks: &[Token], ti: usize) -> bool {
 /// How much more likely (log10) the language model must find the syllable
 /// than a number between the same words before a lone figure is read as it
 /// (2.5 → 2.0 with [`LONE_FIGURE_NEXT_MARGIN`] 0.5 → 0.0 and the weak pair
-/// 1.5 → 1.0: held-out OCR outside set CO, 38 lines better, 6 worse, 4 of
-/// them kept by [`LONE_FIGURE_STRICT`]: `hoạt động 6 thôn`, `nhất 14 đoạn`,
-/// `Tỉnh 16 446`, `làm 16 số` now read).
+/// 1.5 → 1.0: held-out OCR outside set CO, 38 lines better and 6 worse, all
+/// six a `14` or `86` before a figure; with [`LONE_FIGURE_STRICT`] 37 better,
+/// 0 worse: `hoạt động 6 thôn`, `nhất 14 đoạn`, `Tỉnh 16 446`, `làm 16 số`
+/// now read).
 const LONE_FIGURE_MARGIN: f32 = 2.0;
 /// How much more likely (log10) the word after a lone figure must be after
 /// the syllable than after a number: not less (a count noun after the figure,
@@ -552,17 +553,18 @@ pub(super) fn lone_figure_word(
     } else {
         next - figure_next
     };
-    let [margin, next_min, weak, strong_next] =
-        if n == lm::NUM && matches!(toks[ti].text(line), "14" | "86" | "56") {
-            LONE_FIGURE_STRICT
-        } else {
-            [
-                LONE_FIGURE_MARGIN,
-                LONE_FIGURE_NEXT_MARGIN,
-                LONE_FIGURE_WEAK_MARGIN,
-                LONE_FIGURE_STRONG_NEXT,
-            ]
-        };
+    let [margin, next_min, weak, strong_next] = if n == lm::NUM
+        && (toks[ti].text(line) == "14" || SO_FIGURES.contains(&toks[ti].text(line)))
+    {
+        LONE_FIGURE_STRICT
+    } else {
+        [
+            LONE_FIGURE_MARGIN,
+            LONE_FIGURE_NEXT_MARGIN,
+            LONE_FIGURE_WEAK_MARGIN,
+            LONE_FIGURE_STRONG_NEXT,
+        ]
+    };
     let sure = s - figure >= margin && next_margin >= next_min
         || s - figure >= weak && next_margin >= strong_next;
     sure.then_some((best, s - figure))
@@ -762,11 +764,24 @@ pub(super) fn junk_tail(line: &str, toks: &[Token]) -> Option<usize> {
             .is_some_and(|t| viet::skeleton_eq(t.text(line), "diem"))
     };
     let speck_letter = match run[..] {
-        [(_, 'j')] => true,
-        [(_, 'i')] => !cited_point(),
+        [(_, c)] if SPECK_LETTERS.contains(&c) => c != 'i' || !cited_point(),
         _ => false,
     };
     ((is_junk(&run) || speck_letter) && has_text_before).then_some(start)
+}
+
+/// Letters OCR makes of a speck ending a line ([`junk_tail`]).
+const SPECK_LETTERS: [char; 2] = ['i', 'j'];
+
+/// Is token `ti`, the last of a junk tail, a table row's closing rule OCR
+/// read as a speck's letter (`| 45,0 | 100,9 j`: two or more `|` on the
+/// line)? Then it reads `|`, not nothing.
+pub(super) fn row_rule_speck(line: &str, toks: &[Token], ti: usize) -> bool {
+    let mut chars = toks[ti].text(line).chars();
+    ti + 1 == toks.len()
+        && chars.next().is_some_and(|c| SPECK_LETTERS.contains(&c))
+        && chars.next().is_none()
+        && line.matches('|').count() >= 2
 }
 
 /// Where the junk OCR makes of specks at the start of a line ends (`A g .
