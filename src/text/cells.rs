@@ -137,7 +137,27 @@ fn without_edge_specks(line: &str) -> &str {
             t = &t[first..];
         }
     }
-    t
+    without_rules_read_as_ones(t)
+}
+
+/// `line` from its first `|` where what stands before it is two rules OCR
+/// read as a pair of ones or brackets (`11 | (người) |` for `| | | (người)
+/// |`: [`is_rules_read_as_ones`]), else `line`.
+fn without_rules_read_as_ones(line: &str) -> &str {
+    match line.find('|') {
+        Some(first) if is_rules_read_as_ones(&line[..first]) => &line[first..],
+        _ => line,
+    }
+}
+
+/// Is `s` (what stands before a line's first `|`) two or three rules OCR
+/// read as ones or brackets (`11`, `l1`, `[1`, `{l`)? Two characters at
+/// least, so a row's number (`1`) is none, and no `I` (a roman `II`).
+fn is_rules_read_as_ones(s: &str) -> bool {
+    let t = s.trim();
+    (2..=3).contains(&t.len())
+        && t.bytes().all(|b| matches!(b, b'1' | b'l' | b'[' | b'{'))
+        && t.contains(['1', 'l'])
 }
 
 /// The cells of a line split at `|`, trimmed; empty cells at either end (a
@@ -697,6 +717,7 @@ fn is_garbled_rule_speck(line: &str) -> bool {
 /// `width` (`họ và tên | (đồng)`) or more (a merged cell's parts: `| | |
 /// Đầu năm | Cuối năm |`)?
 fn is_heading_wrap(line: &str, width: usize) -> bool {
+    let line = without_rules_read_as_ones(line);
     let c = loose_cells(line);
     line.contains('|')
         && !is_rule(line)
@@ -983,6 +1004,32 @@ mod tests {
         ];
         let t = find_tables(&lines);
         assert_eq!(t[0].heading[3], "Tổng vốn (tỷ đồng)");
+    }
+
+    #[test]
+    fn rules_read_as_ones_open_no_row() {
+        assert!(is_rules_read_as_ones("11 "));
+        assert!(is_rules_read_as_ones("[1"));
+        // A row's number, a roman numeral, a word: no rules.
+        assert!(!is_rules_read_as_ones("1"));
+        assert!(!is_rules_read_as_ones("II"));
+        assert!(!is_rules_read_as_ones("12"));
+        assert!(!is_rules_read_as_ones("[["));
+        // A heading's last names wrapped below it, where OCR read the
+        // empty cells' rules at the margin as `11`, and a garbled rule
+        // with a `|` under them: the names still join the heading.
+        let lines = [
+            "| STT | Xã | Dân số | Thu NSNN | Tỷ lệ |",
+            "| | | TB | (triệu | BHYT |",
+            "11 | (người) | đồng) | (%) |",
+            "Baie borane eeseoee— = oes |p------ |",
+            "| 1 | Xã Lộc Hà | 38.420 | 46.800 | 94,5 |",
+            "| 2 | Xã Mai Phụ | 24.960 | 21.350 | 93,6 |",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t[0].heading[2], "Dân số TB (người)");
+        assert_eq!(t[0].heading[3], "Thu NSNN (triệu đồng)");
+        assert_eq!(t[0].heading[4], "Tỷ lệ BHYT (%)");
     }
 
     #[test]
