@@ -578,8 +578,17 @@ pub(crate) fn parse(lines: &[Line<'_>], from: usize, to: usize, claims: &mut Cla
             }
         } else {
             // A recipient's wrapped words in capitals, the signer's name
-            // beside them after the entry's `;` (`Xây dựng; Nguyễn Hữu Thắng`).
-            let beside = if in_list { name_split(t) } else { None };
+            // beside them after the entry's `;` (`Xây dựng; Nguyễn Hữu
+            // Thắng`), or an entry that lost its bullet, the position
+            // beside it (`Như trên; PHÓ GIÁM ĐỐC`; not after a garbled
+            // form, `1M. ỦY BAN NHÂN DÂN`: the entry has small letters).
+            let beside = if in_list {
+                upper_split(t)
+                    .filter(|&at| t[..at].chars().filter(|c| c.is_lowercase()).count() >= 2)
+                    .or_else(|| name_split(t))
+            } else {
+                None
+            };
             sig = Some((beside.unwrap_or(0), t.len()));
         }
         if let Some((a, b)) = sig {
@@ -705,6 +714,24 @@ mod tests {
                 Some("Nguyễn Hữu Thắng".into())
             ]
         );
+    }
+
+    #[test]
+    fn a_position_beside_an_entry_that_lost_its_bullet() {
+        let text = "BÁO CÁO\nVề kết quả\n\nNơi nhận: KT. GIÁM ĐỐC\n\
+                    2 Nhu trên; PHÓ GIÁM ĐỐC\n- Lưu: VT.\n\nTrần Văn Hùng";
+        assert_eq!(
+            signature(text),
+            [
+                Some("KT. GIÁM ĐỐC".into()),
+                Some("PHÓ GIÁM ĐỐC".into()),
+                Some("Trần Văn Hùng".into())
+            ]
+        );
+        // A garbled form's prefix has no small letters: no entry beside it.
+        let text = "BÁO CÁO\nVề kết quả\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\n\
+                    1M. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nĐỗ Văn Hoàng";
+        assert_eq!(signature(text)[1], Some("CHỦ TỊCH".into()));
     }
 
     #[test]
