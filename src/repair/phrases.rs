@@ -1278,7 +1278,7 @@ fn opens_date(rest: &str) -> bool {
     let digits = |p: &str, n: std::ops::RangeInclusive<usize>| {
         n.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
     };
-    digits(d, 1..=2) && digits(m, 1..=2) && y.len() >= 4 && digits(&y[..4], 4..=4)
+    digits(d, 1..=2) && digits(m, 1..=2) && y.get(..4).is_some_and(|y| digits(y, 4..=4))
 }
 
 /// Reads `ngày` for a word OCR garbled (`rigay`, `igay`, `ngay`) right
@@ -3838,6 +3838,15 @@ pub(super) mod tests {
                 "số. Hai, ngày. Mai"
             ]
         );
+    }
+
+    #[test]
+    fn a_date_opening_text_by_its_digits() {
+        assert!(opens_date("02/6/2025 của"));
+        assert!(!opens_date("02/6/25"));
+        // A mark OCR set on the year's fourth byte is no digit, and no
+        // slice inside it (a fuzzed scan panicked here).
+        assert!(!opens_date("1/2/225\u{303}nh sau:"));
     }
 
     #[test]
