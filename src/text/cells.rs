@@ -174,11 +174,15 @@ pub(crate) fn cells(line: &str) -> Option<Vec<&str>> {
 /// split again, while the row has fewer than `want` cells: a cell of two
 /// figures or more, spaces apart (`10.500 11.862`), becomes a cell per
 /// figure, a lone `1` between two of them (the rule read as a digit:
-/// `10.500 1 11.862`) dropped.
+/// `10.500 1 11.862`) dropped. A bracket or `!` between two figures is the
+/// rule OCR misread (`99,0-} 0,6`, `31.870]12.940`): it parts them too.
 pub(crate) fn split_merged(row: Vec<&str>, want: usize) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::with_capacity(want.max(row.len()));
     for (k, cell) in row.iter().enumerate() {
-        let parts: Vec<&str> = cell.split_whitespace().collect();
+        let parts: Vec<&str> = cell
+            .split(|c: char| c.is_whitespace() || RULES_MISREAD.contains(&c))
+            .filter(|p| !p.is_empty())
+            .collect();
         let figures = parts.len() >= 2 && parts.iter().all(|p| is_figure(p));
         let kept: Vec<&str> = parts
             .iter()
@@ -196,6 +200,10 @@ pub(crate) fn split_merged(row: Vec<&str>, want: usize) -> Vec<&str> {
     }
     out
 }
+
+/// Characters OCR reads for a column's rule between two figures; Vietnamese
+/// tables print none of them in a cell of figures.
+const RULES_MISREAD: [char; 5] = ['[', ']', '{', '}', '!'];
 
 /// Byte offset in `line` of `part`, a slice of it (a cell of [`cells`] or
 /// of [`split_merged`], or [`figure_of`] of one).
@@ -1392,6 +1400,11 @@ mod tests {
             split_merged(row, 4),
             ["5", "Hồ sơ", "10.500 1 11.862", "113,0"]
         );
+        // A rule OCR read as a bracket parts two figures as a space does.
+        let row = cells("10 | P. Hoành Sơn | 186.500 | 99,0-} 0,6 | 96,3").unwrap_or_default();
+        assert_eq!(split_merged(row, 6)[3..], ["99,0-", "0,6", "96,3"]);
+        let row = cells("4 | Xã Đồng Tiến | 31.870]12.940 | 27.400").unwrap_or_default();
+        assert_eq!(split_merged(row, 5)[2..], ["31.870", "12.940", "27.400"]);
         // Words are no figures.
         let row = cells("1 | Máy điện tim 6 | Cái | 24").unwrap_or_default();
         assert_eq!(split_merged(row.clone(), 5), row);
