@@ -1559,6 +1559,47 @@ pub(super) fn read_dat_before_percent(
     }
 }
 
+/// Units a pipeless table row prints before its figures, by OCR's markless
+/// spelling, and as they read: the language model reads `ha 180` as `là
+/// 180` and `tan 8.150` as `tận`, prose it knows, where a row's unit stands.
+const ROW_UNITS: &[(&str, &str)] = &[("ha", "ha"), ("tan", "tấn"), ("ho", "hộ")];
+
+/// Reads the unit of a table row printed without rules (`Sản lượng lương
+/// thực tan 8.150 4.177 51,3` → `tấn`): a word OCR printed in small letters
+/// without marks ([`ROW_UNITS`]) right before two figures or more that end
+/// the line (signs and `%` glued to them aside). In the held-out truth,
+/// every such `ha`, `tan`, `ho` was the unit.
+pub(super) fn read_row_unit(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        let mut figures = 0;
+        let mut ti = toks.len();
+        while let Some(t) = ti.checked_sub(1).map(|i| &toks[i]) {
+            match t.kind {
+                TokenKind::Figure => figures += 1,
+                TokenKind::Space => {}
+                TokenKind::Punct if matches!(t.text(line), "+" | "-" | "%") => {}
+                _ => break,
+            }
+            ti -= 1;
+        }
+        let Some(w) = ti.checked_sub(1).filter(|_| figures >= 2) else {
+            continue;
+        };
+        if toks[w].kind != TokenKind::Word {
+            continue;
+        }
+        let printed = toks[w].text(line);
+        let Some(&(_, unit)) = ROW_UNITS.iter().find(|(ocr, _)| *ocr == printed) else {
+            continue;
+        };
+        let now = changes.text(line, &toks[w], (li, w));
+        if now != unit {
+            let was = now.to_owned();
+            changes.insert((li, w), phrase(unit, Some(was)));
+        }
+    }
+}
+
 /// Joins a code OCR split after its first letter (`36/U BND-KT`, `U BND
 /// huyện` → `UBND`): a lone capital, a space, and capitals that are neither a
 /// code nor a syllable, which together spell a known code.
@@ -3836,6 +3877,33 @@ pub(super) mod tests {
                 "ban hành ngày",
                 "25/3/2025 và",
                 "số. Hai, ngày. Mai"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_rows_unit_before_its_figures() {
+        let out = read_with(
+            read_row_unit,
+            &[
+                "1 Sản lượng lương thực tan 16.200 15.299,6 94,4",
+                "2 Diện tích trồng rừng ha 180 +6,5",
+                // One figure: prose may go on (`diện tích là 180`).
+                "diện tích tan 180",
+                // A name in capitals, and words after the figures.
+                "8 Huyện Lộc Tan 86.410 13.960",
+                "tổng cộng tan 180 186 ha",
+            ]
+            .join("\n"),
+        );
+        assert_eq!(
+            out,
+            [
+                "1 Sản lượng lương thực tấn 16.200 15.299,6 94,4",
+                "2 Diện tích trồng rừng ha 180 +6,5",
+                "diện tích tan 180",
+                "8 Huyện Lộc Tan 86.410 13.960",
+                "tổng cộng tan 180 186 ha",
             ]
         );
     }
