@@ -489,7 +489,43 @@ pub(crate) fn find_kpis(doc: &DocText, skip: &[Span]) -> Vec<Kpi> {
     }
     // Table cells and the text around them, in text order.
     out.sort_by_key(|&(at, _)| at);
-    out.into_iter().map(|(_, k)| k).collect()
+    out.into_iter()
+        .map(|(_, mut k)| {
+            k.unit = k.unit.as_deref().and_then(canonical_unit);
+            k
+        })
+        .collect()
+}
+
+/// Quote marks a unit never holds: OCR's specks beside its letters
+/// (`(hồ sơ”)`).
+const UNIT_QUOTES: &[char] = &['"', '\'', '“', '”', '‘', '’', '`'];
+
+/// A KPI's unit in one spelling however printed: quote specks at its ends
+/// dropped (none left: no unit), an area's or a volume's power written as
+/// the superscript (`m2`, `km2`, `đồng/m2` → `m²`, `km²`, `đồng/m²`; OCR
+/// reads `²` as `2`, and writers use both).
+fn canonical_unit(unit: &str) -> Option<String> {
+    let u = unit.trim_matches(UNIT_QUOTES).trim();
+    if u.is_empty() {
+        return None;
+    }
+    let powered = |part: &str| match part {
+        "m2" => Some("m²"),
+        "m3" => Some("m³"),
+        "km2" => Some("km²"),
+        "cm2" => Some("cm²"),
+        "cm3" => Some("cm³"),
+        _ => None,
+    };
+    // Each word between spaces and slashes, its separator kept.
+    let mut out = String::with_capacity(u.len() + 2);
+    for piece in u.split_inclusive([' ', '/']) {
+        let word = piece.trim_end_matches([' ', '/']);
+        out.push_str(powered(word).unwrap_or(word));
+        out.push_str(&piece[word.len()..]);
+    }
+    Some(out)
 }
 
 /// `đến 7`, `- 13`, `tới 80`: the high end of a range after its low end.
@@ -1766,6 +1802,21 @@ mod tests {
             "1.2 Kế toán Kế toán viên 01",
         ]);
         assert_eq!(v, vec![5.0, 4.0, 1.0]);
+    }
+
+    #[test]
+    fn units_in_one_spelling() {
+        assert_eq!(canonical_unit("hồ sơ”").as_deref(), Some("hồ sơ"));
+        assert_eq!(canonical_unit("m2").as_deref(), Some("m²"));
+        assert_eq!(
+            canonical_unit("đồng/m2 sàn").as_deref(),
+            Some("đồng/m² sàn")
+        );
+        assert_eq!(canonical_unit("km2").as_deref(), Some("km²"));
+        // Codes and counts keep their digits.
+        assert_eq!(canonical_unit("PM2").as_deref(), Some("PM2"));
+        assert_eq!(canonical_unit("lớp 2").as_deref(), Some("lớp 2"));
+        assert_eq!(canonical_unit("“”"), None);
     }
 
     #[test]
