@@ -2926,10 +2926,13 @@ pub(super) struct PowerSign {
 /// ([`POWER_SIGNS`]), glued to it or read as a letter of it (`m®`), and not
 /// glued to a word after it (`m?x` is no unit). In brackets the mark must
 /// close them (`(m?)`): held-out OCR printed `(m?)` 3 times, each `(m²)`.
+/// Or the denominator of a price (`đồng/m?;`): held-out OCR printed `/m?`
+/// 14 times, each `/m²`.
 pub(super) fn power_sign(line: &str, toks: &[Token], ti: usize) -> Option<PowerSign> {
     let bracketed =
         ti >= 1 && toks[ti - 1].kind == TokenKind::Punct && toks[ti - 1].text(line).ends_with('(');
-    if !after_figure(toks, ti) && !bracketed {
+    let per = ti >= 2 && toks[ti - 1].text(line) == "/" && toks[ti - 2].kind == TokenKind::Word;
+    if !after_figure(toks, ti) && !bracketed && !per {
         return None;
     }
     let closes = |rest: &str| !bracketed || rest.starts_with(')');
@@ -3027,6 +3030,11 @@ mod tests {
         assert_eq!(at("(m®)", "m®"), Some(sign("m³", "mét khối", None)));
         assert_eq!(at("Câu (m? nào", "m"), None, "brackets not closed");
         assert_eq!(at("mét (m?)x", "m"), None, "glued to a word");
+        assert_eq!(
+            at("280.000 déng/m?; dat", "m"),
+            Some(sign("m²", "mét vuông", Some(";")))
+        );
+        assert_eq!(at("2/m? đất", "m"), None, "a figure's slash");
     }
 
     #[test]
