@@ -2904,8 +2904,9 @@ const POWER_UNITS: &[(&str, &str)] = &[
 
 /// Marks OCR prints for the power of `m` or `km` after a quantity, with the
 /// power they stand for: in the held-out sets `m?` was `m²` 29 times of 33,
-/// `m®` and `m°` `m³` 7 of 7 (`m*` was either: left alone).
-const POWER_SIGNS: &[(char, char)] = &[('?', '2'), ('®', '3'), ('°', '3')];
+/// `m®` and `m°` `m³` 7 of 7 (`m*` was either: left alone), `m7` after a
+/// quantity `m²` 5 of 5 (no unit is `m7`).
+const POWER_SIGNS: &[(char, char)] = &[('?', '2'), ('®', '3'), ('°', '3'), ('7', '2')];
 
 /// A unit of area or volume whose power OCR printed as a mark (`21.460 m?;`
 /// for `21.460 m²;`).
@@ -3016,6 +3017,7 @@ mod tests {
             Some(sign("m²", "mét vuông", Some(";")))
         );
         assert_eq!(at("35 m® nước", "m®"), Some(sign("m³", "mét khối", None)));
+        assert_eq!(at("46 m7, có", "m7"), Some(sign("m²", "mét vuông", None)));
         assert_eq!(
             at("12 km? đường", "km"),
             Some(sign("km²", "km vuông", Some("")))
