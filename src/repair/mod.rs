@@ -603,6 +603,7 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Text(phrases::read_dat_before_percent),
     Reader::Text(phrases::read_row_unit),
     Reader::Text(phrases::read_scale_speck),
+    Reader::Text(phrases::read_thuy),
     Reader::Text(phrases::read_ty_le),
     Reader::Text(phrases::read_zero_o),
     Reader::Text(phrases::read_so_before_symbol),

