@@ -510,19 +510,11 @@ fn canonical_unit(unit: &str) -> Option<String> {
     if u.is_empty() {
         return None;
     }
-    let powered = |part: &str| match part {
-        "m2" => Some("m²"),
-        "m3" => Some("m³"),
-        "km2" => Some("km²"),
-        "cm2" => Some("cm²"),
-        "cm3" => Some("cm³"),
-        _ => None,
-    };
     // Each word between spaces and slashes, its separator kept.
     let mut out = String::with_capacity(u.len() + 2);
     for piece in u.split_inclusive([' ', '/']) {
         let word = piece.trim_end_matches([' ', '/']);
-        out.push_str(powered(word).unwrap_or(word));
+        out.push_str(crate::text::powered_unit(word).map_or(word, |(sup, _)| sup));
         out.push_str(&piece[word.len()..]);
     }
     Some(out)

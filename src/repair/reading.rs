@@ -2892,16 +2892,6 @@ fn after_figure(toks: &[Token], i: usize) -> bool {
     i >= 2 && toks[i - 1].kind == TokenKind::Space && toks[i - 2].kind == TokenKind::Figure
 }
 
-/// Units of area and volume that carry a digit (`ha` has none), with the
-/// words they are read as (`mét khối`).
-const POWER_UNITS: &[(&str, &str)] = &[
-    ("m2", "mét vuông"),
-    ("m3", "mét khối"),
-    ("km2", "km vuông"),
-    ("cm2", "cm vuông"),
-    ("cm3", "cm khối"),
-];
-
 /// Marks OCR prints for the power of `m` or `km` after a quantity, with the
 /// power they stand for: in the held-out sets `m?` was `m²` 29 times of 33,
 /// `m®` and `m°` `m³` 7 of 7 (`m*` was either: left alone), `m7` after a
@@ -2914,7 +2904,8 @@ const POWER_SIGNS: &[(char, char)] = &[('?', '2'), ('®', '3'), ('°', '3'), ('7
 pub(super) struct PowerSign {
     /// The unit as it should print (`m²`).
     pub unit: String,
-    /// The words the language model reads for it ([`POWER_UNITS`]).
+    /// The words the language model reads for it
+    /// ([`crate::text::powered_unit`]).
     pub words: &'static str,
     /// What is left of the mark's token where the mark is a token of its
     /// own (`;` of `?;`); `None` where the tokenizer read it as a letter of
@@ -2940,11 +2931,9 @@ pub(super) fn power_sign(line: &str, toks: &[Token], ti: usize) -> Option<PowerS
     let s = toks[ti].text(line);
     let sign = |unit: &str, mark: char, rest: Option<String>| {
         let digit = POWER_SIGNS.iter().find(|(m, _)| *m == mark)?.1;
-        let printed = format!("{unit}{digit}");
-        let words = POWER_UNITS.iter().find(|(u, _)| *u == printed)?.1;
-        let power = if digit == '2' { '²' } else { '³' };
+        let (superscript, words) = crate::text::powered_unit(&format!("{unit}{digit}"))?;
         Some(PowerSign {
-            unit: format!("{unit}{power}"),
+            unit: superscript.to_owned(),
             words,
             rest,
         })
@@ -2984,7 +2973,7 @@ pub(super) fn power_unit_after_figure(
 ) -> Option<&'static str> {
     let s = toks[ti].text(line);
     after_figure(toks, ti)
-        .then(|| POWER_UNITS.iter().find(|(u, _)| *u == s).map(|(_, w)| *w))
+        .then(|| crate::text::powered_unit(s).map(|(_, words)| words))
         .flatten()
 }
 

@@ -48,6 +48,27 @@ pub fn is_year(s: &str) -> bool {
         && s.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Units of area and volume whose power a writer prints as a digit (`m2`),
+/// with the spelling that writes it as the superscript (`m²`) and the words
+/// it is read as (`mét vuông`).
+const POWERED_UNITS: &[(&str, &str, &str)] = &[
+    ("m2", "m²", "mét vuông"),
+    ("m3", "m³", "mét khối"),
+    ("km2", "km²", "km vuông"),
+    ("cm2", "cm²", "cm vuông"),
+    ("cm3", "cm³", "cm khối"),
+];
+
+/// The unit of area or volume printed `unit` with its power as a digit
+/// (`m2`): its spelling with the superscript (`m²`) and the words it is
+/// read as (`mét vuông`). `None` for any other word (`ha`, `PM2`).
+pub(crate) fn powered_unit(unit: &str) -> Option<(&'static str, &'static str)> {
+    POWERED_UNITS
+        .iter()
+        .find(|(printed, _, _)| *printed == unit)
+        .map(|&(_, superscript, words)| (superscript, words))
+}
+
 /// Number of lines as `wc -l`-style tools and editors count them: a trailing
 /// newline does not open a new line.
 pub fn line_count(text: &str) -> usize {
