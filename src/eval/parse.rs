@@ -26,6 +26,41 @@ pub enum ParseEvalError {
     /// The produced JSON is not an object.
     #[error("produced document is not a JSON object")]
     ProducedNotObject,
+    /// A field of the gold has the wrong JSON type (`"references": 5`), which
+    /// would otherwise score as if the gold had no such records.
+    #[error("gold extract's `{field}` is not {expected}")]
+    GoldField {
+        /// The field, as `kpis` or `kpis[3]`.
+        field: String,
+        /// What it should be (`an array or null`, `an object`).
+        expected: &'static str,
+    },
+}
+
+/// The gold's record lists: each absent, `null`, or an array of objects.
+const GOLD_LISTS: &[&str] = &["references", "dates", "periods", "kpis"];
+
+/// Checks the types of the gold fields [`score`] reads, so a malformed gold
+/// file is an error rather than a silent zero.
+fn check_gold(g: &serde_json::Map<String, Value>) -> Result<(), ParseEvalError> {
+    let wrong = |field: String, expected| ParseEvalError::GoldField { field, expected };
+    for &k in GOLD_LISTS {
+        match g.get(k) {
+            None | Some(Value::Null) => {}
+            Some(Value::Array(items)) => {
+                if let Some(i) = items.iter().position(|v| !v.is_object()) {
+                    return Err(wrong(format!("{k}[{i}]"), "an object"));
+                }
+            }
+            Some(_) => return Err(wrong(k.to_owned(), "an array or null")),
+        }
+    }
+    for k in ["header", "signature"] {
+        if g.get(k).is_some_and(|v| !v.is_null() && !v.is_object()) {
+            return Err(wrong(k.to_owned(), "an object or null"));
+        }
+    }
+    Ok(())
 }
 
 /// Matches of one record kind.
@@ -109,6 +144,7 @@ pub struct ParseScore {
 /// Scores `produced` (a serialized `Document`) against `gold` (an extract file).
 pub fn score(produced: &Value, gold: &Value) -> Result<ParseScore, ParseEvalError> {
     let g = gold.as_object().ok_or(ParseEvalError::GoldNotObject)?;
+    check_gold(g)?;
     let p = produced
         .as_object()
         .ok_or(ParseEvalError::ProducedNotObject)?;
@@ -500,6 +536,29 @@ mod tests {
         let h = score(&bare, &gold).unwrap_or_default().header;
         let h = h.unwrap_or_default();
         assert_eq!((h.correct, h.total), (0, 3));
+    }
+
+    #[test]
+    fn a_gold_field_of_the_wrong_type_is_an_error() {
+        let produced = json!({"references": []});
+        let err = |gold: Value| score(&produced, &gold).err().map(|e| e.to_string());
+        assert_eq!(
+            err(json!({"references": 5})).as_deref(),
+            Some("gold extract's `references` is not an array or null")
+        );
+        assert_eq!(
+            err(json!({"kpis": [{"value": 1, "line": 2}, "3"]})).as_deref(),
+            Some("gold extract's `kpis[1]` is not an object")
+        );
+        assert_eq!(
+            err(json!({"header": "BÁO CÁO"})).as_deref(),
+            Some("gold extract's `header` is not an object or null")
+        );
+        // Absent, null and empty fields are no records, as before.
+        assert_eq!(
+            err(json!({"dates": null, "signature": null, "kpis": []})),
+            None
+        );
     }
 
     #[test]
