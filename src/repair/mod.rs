@@ -599,6 +599,7 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Text(phrases::read_citation_semicolon),
     Reader::Text(phrases::read_dossier_count),
     Reader::Text(phrases::read_money_unit),
+    Reader::Text(phrases::read_million_abbrev),
     Reader::Lexicon(phrases::read_bound_capital),
     Reader::Text(phrases::read_dat_before_percent),
     Reader::Text(phrases::read_row_unit),

@@ -2323,6 +2323,41 @@ pub(super) fn read_money_unit(lines: &[String], tokens: &[Vec<Token>], changes: 
     }
 }
 
+/// Keeps the money abbreviation `tr.đ` / `tr.đồng` (millions of đồng, a
+/// table's unit): `tr`, a dot and `d` or a reading of `đồng` printed
+/// together (`(tr.d6ng)`, `(tr.d/người)`). `tr` is no syllable, so the
+/// decoder read `từ`, and the dot between two words went as a speck (`(từ
+/// đồng)`), which cost the tables' money columns their unit.
+pub(super) fn read_million_abbrev(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    const DONG: &[&str] = &["đồng", "đông", "động", "đống", "đóng", "dong"];
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 0..toks.len().saturating_sub(2) {
+            // Cheap tests first: this runs at every token.
+            if !toks[ti].text(line).eq_ignore_ascii_case("tr")
+                || toks[ti + 1].text(line) != "."
+                || toks[ti + 2].kind != TokenKind::Word
+                || ti > 0 && toks[ti - 1].kind == TokenKind::Word
+            {
+                continue;
+            }
+            let printed = toks[ti + 2].text(line);
+            let unit = if viet::skeleton_eq(printed, "d") {
+                "đ"
+            } else if decoded(line, toks, li, ti + 2, changes)
+                .is_some_and(|w| DONG.contains(&w.as_str()))
+            {
+                "đồng"
+            } else {
+                continue;
+            };
+            changes.remove((li, ti));
+            changes.remove((li, ti + 1));
+            let was = decoded(line, toks, li, ti + 2, changes);
+            changes.insert((li, ti + 2), phrase(unit, was));
+        }
+    }
+}
+
 /// Word `i` of line `li` as repaired so far, in small letters (`None` for
 /// a token that is no word).
 fn decoded(line: &str, toks: &[Token], li: usize, i: usize, changes: &Changes) -> Option<String> {
@@ -4035,6 +4070,49 @@ pub(super) mod tests {
                 "diện tích tan 180",
                 "8 Huyện Lộc Tan 86.410 13.960",
                 "tổng cộng tan 180 186 ha",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_million_abbreviation_kept() {
+        let lines: Vec<String> = [
+            "Kinh phí (tr.d6ng) | (tr.d/người) | (Tr.dong)",
+            // No unit after the dot, or a word glued before `tr`.
+            "xem tr.5 và str.dong",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        let tokens: Vec<Vec<Token>> = lines.iter().map(|l| text::tokenize(l)).collect();
+        let mut changes = Changes::new(lines.len());
+        // As the decoder left them: `tr` read `từ`, the dot dropped.
+        for (li, toks) in tokens.iter().enumerate() {
+            for (ti, t) in toks.iter().enumerate() {
+                match t.text(&lines[li]) {
+                    "tr" | "Tr" => changes.insert((li, ti), phrase("từ", None)),
+                    "." => changes.insert((li, ti), phrase("", None)),
+                    "d6ng" | "dong" => changes.insert((li, ti), phrase("đồng", None)),
+                    _ => {}
+                }
+            }
+        }
+        read_million_abbrev(&lines, &tokens, &mut changes);
+        let out: Vec<String> = lines
+            .iter()
+            .zip(&tokens)
+            .enumerate()
+            .map(|(li, (l, toks))| {
+                toks.iter()
+                    .enumerate()
+                    .map(|(ti, t)| changes.text(l, t, (li, ti)).to_owned())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            out,
+            [
+                "Kinh phí (tr.đồng) | (tr.đ/người) | (Tr.đồng)",
+                "xem từ5 và strđồng",
             ]
         );
     }
