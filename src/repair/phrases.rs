@@ -2338,7 +2338,7 @@ pub(super) fn read_quarter_nine_months(
             if toks[ti].kind != TokenKind::Word
                 || changes.text(line, &toks[ti], (li, ti)) != "II"
                 || toks[ti - 1].text(line) != " "
-                || !decoded(line, toks, li, ti - 2, changes).is_some_and(|w| w == "quý")
+                || decoded(line, toks, li, ti - 2, changes).is_none_or(|w| w != "quý")
             {
                 continue;
             }
