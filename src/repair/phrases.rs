@@ -2292,8 +2292,8 @@ pub(super) fn read_dossier_count(lines: &[String], tokens: &[Vec<Token>], change
 
 /// Reads `tỷ đồng` where the decoder read `tự động` beside a figure (`5,84
 /// tự động`, `địa bàn tự động 12,8` in a table row whose unit precedes its
-/// figures): OCR prints both `ty dong`, and an amount's unit is what stands
-/// by a figure. Held-out truth: `tự động` 6 times, never beside a figure.
+/// figures): OCR prints both `ty dong` (or `tw`, `tu`: `5,84 tw dong`), and
+/// an amount's unit is what stands by a figure. Held-out truth: `tự động` 6 times, never beside a figure.
 pub(super) fn read_money_unit(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         for ti in 0..toks.len().saturating_sub(2) {
@@ -2301,7 +2301,10 @@ pub(super) fn read_money_unit(lines: &[String], tokens: &[Vec<Token>], changes: 
             let printed = toks[ti].text(line);
             if !printed.starts_with(['t', 'T'])
                 || printed.chars().count() != 2
-                || viet::skeleton(&printed.to_lowercase()) != "ty"
+                || !matches!(
+                    viet::skeleton(&printed.to_lowercase()).as_str(),
+                    "ty" | "tw" | "tu"
+                )
                 || !pair_reads(line, toks, li, ti, changes, ["tự", "động"])
             {
                 continue;
@@ -3499,7 +3502,7 @@ pub(super) mod tests {
                 |lines, tokens, changes| {
                     for (ti, t) in tokens[0].iter().enumerate() {
                         match t.text(&lines[0]) {
-                            "ty" => changes.insert((0, ti), phrase("tự", None)),
+                            "ty" | "tw" | "tư" => changes.insert((0, ti), phrase("tự", None)),
                             "dong" => changes.insert((0, ti), phrase("động", None)),
                             _ => {}
                         }
@@ -3513,6 +3516,9 @@ pub(super) mod tests {
         assert_eq!(read("tinh 5,84 ty dong"), "tinh 5,84 tỷ đồng");
         assert_eq!(read("dia ban ty dong 12,8"), "dia ban tỷ đồng 12,8");
         assert_eq!(read("quan trac ty dong chat"), "quan trac tự động chat");
+        // `w` for `ư`: `5,84 tw dong`.
+        assert_eq!(read("tinh 5,84 tw dong;"), "tinh 5,84 tỷ đồng;");
+        assert_eq!(read("3,86 tư dong."), "3,86 tỷ đồng.");
     }
 
     #[test]
