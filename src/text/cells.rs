@@ -698,8 +698,16 @@ fn unruled_names_end<S: AsRef<str>>(lines: &[S], from: usize, width: usize) -> u
         // cells.
         Some(line) if is_garbled_rule_speck(line.as_ref()) && is_row(k + 1) => k + 1,
         // Or garbled to a few letters of no syllable (`Jpop`, `[bbb`), or
-        // dropped, below the names a heading wrapped.
-        Some(line) if k > from && is_garbled_rule_word(line.as_ref()) && is_row(k + 1) => k + 1,
+        // dropped, below the names a heading wrapped; the first row after
+        // it maybe garbled too (`| I` for `| I | Tiểu học | 17.842 | | |`)
+        // where a full row follows.
+        Some(line)
+            if k > from
+                && is_garbled_rule_word(line.as_ref())
+                && (is_row(k + 1) || full_row_ahead(lines, k + 1, width)) =>
+        {
+            k + 1
+        }
         _ => from,
     }
 }
@@ -1055,6 +1063,28 @@ mod tests {
         let mut unnumbered = lines;
         unnumbered[0] = "| Mã | Tên dự án | Xã, phường | Quy mô | Tỷ lệ |";
         assert!(find_tables(&unnumbered).is_empty());
+    }
+
+    #[test]
+    fn a_row_garbled_under_a_rule_read_as_a_word_still_starts_the_rows() {
+        let lines = [
+            "| STT | Cấp học | Tổng số | Tốt | Khá | Đạt | Chưa đạt |",
+            "| | | CHS) | () | () | (%) | (%) |",
+            "tonne       ",
+            "| I",
+            "| 1 | Môn học | 17.842 | 52,4 | - | 46,9 | 0,7 |",
+            "| 2 | Phẩm chất | 17.842 | 78,6 | - | 21,1 | 0,3 |",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].first_row, 3);
+        assert_eq!(t[0].heading[5], "Đạt (%)");
+        // Prose after the word is no row: the names stay a row of their own.
+        let mut prose = lines;
+        prose[3] = "Kết quả đánh giá học sinh cuối học kỳ I";
+        prose[4] = "năm học 2026-2027 như sau.";
+        prose[5] = "Trong đó có nhiều tiến bộ.";
+        assert!(find_tables(&prose).iter().all(|t| t.first_row != 3));
     }
 
     #[test]
