@@ -2370,6 +2370,8 @@ pub(super) fn read_quarter_glyphs(lines: &[String], tokens: &[Vec<Token>], chang
             if toks[ti - 1].text(line) != " "
                 || toks[ti].kind == TokenKind::Space
                 || toks[ti - 2].kind != TokenKind::Word
+                // `q` has no marked forms: a skeleton `quy` opens with it.
+                || !toks[ti - 2].text(line).starts_with(['q', 'Q'])
                 || !viet::skeleton_eq(toks[ti - 2].text(line), "quy")
             {
                 continue;
