@@ -618,6 +618,7 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Text(phrases::read_region_numeral),
     Reader::Text(phrases::read_number_label),
     Reader::Text(phrases::read_dot_before_number),
+    Reader::Text(phrases::read_tu_before_date),
     Reader::Text(phrases::read_ngay_before_day),
     Reader::Text(phrases::read_date_part),
     Reader::Text(phrases::read_dong_chi),

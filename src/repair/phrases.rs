@@ -2326,6 +2326,49 @@ pub(super) fn read_money_unit(lines: &[String], tokens: &[Vec<Token>], changes: 
     }
 }
 
+/// What the decoder made of OCR's `từ` before a date (`ttr`, `tw`, `TW`,
+/// `tu`: a word it could not read, or read as another): in the held-out
+/// scans these stood before `ngày` and a date where the truth has `từ`.
+const TU_MISREAD: &[&str] = &[
+    "tức", "tờ", "tu", "tư", "tử", "tụt", "tứ", "tw", "ttr", "twtr", "tir", "tù",
+];
+
+/// Reads `từ` for [`TU_MISREAD`] opening a span of dates: `TW ngày 04/7/2026
+/// đến ngày 05/7/2026` — the word, `ngày` and a date after it, and `đến`
+/// later on the line (the span's end: `từ ngày … đến ngày …` is how a
+/// document writes one).
+pub(super) fn read_tu_before_date(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 0..toks.len().saturating_sub(4) {
+            // Cheap tests first: this runs at every token.
+            if toks[ti].kind != TokenKind::Word
+                || toks[ti + 4].kind != TokenKind::Figure
+                || !toks[ti + 4].text(line).contains('/')
+                || toks[ti + 1].text(line) != " "
+                || toks[ti + 3].text(line) != " "
+                || decoded(line, toks, li, ti + 2, changes).is_none_or(|w| w != "ngày")
+            {
+                continue;
+            }
+            let Some(now) = decoded(line, toks, li, ti, changes) else {
+                continue;
+            };
+            let until = (ti + 5..toks.len())
+                .any(|tj| decoded(line, toks, li, tj, changes).is_some_and(|w| w == "đến"));
+            if until && TU_MISREAD.contains(&now.as_str()) {
+                // A capital as printed opens the item (`- TW ngày`): `Từ`,
+                // not the capitals of an acronym.
+                if toks[ti].text(line).starts_with(char::is_uppercase) {
+                    changes.insert((li, ti), phrase("Từ", Some(now)));
+                    changes.keep_case((li, ti));
+                } else {
+                    changes.insert((li, ti), phrase("từ", Some(now)));
+                }
+            }
+        }
+    }
+}
+
 /// Marks OCR prints for the ones of a Roman quarter (`[11`, `II]`, `IH1`:
 /// a bracket, a bar, a `T` or `H` for an `I`).
 const QUARTER_ONES: &[char] = &['I', '1', 'l', '|', '[', ']', '{', '}', '!', 'T', 'H'];
@@ -4202,6 +4245,32 @@ pub(super) mod tests {
                 "diện tích tan 180",
                 "8 Huyện Lộc Tan 86.410 13.960",
                 "tổng cộng tan 180 186 ha",
+            ]
+        );
+    }
+
+    #[test]
+    fn tu_opens_a_span_of_dates() {
+        let out = read_with(
+            read_tu_before_date,
+            &[
+                "- TW ngày 04/7/2026 đến ngày 05/7/2026: thi vòng 2;",
+                "(ttr ngày 23/8 đến ngày 29/8/2027)",
+                // No `đến` after it, no date, a word that reads.
+                "tu ngày 04/7/2026 thi vòng 2;",
+                "tu ngày thứ hai đến ngày 05/7/2026",
+                "trước ngày 04/7/2026 đến nay",
+            ]
+            .join("\n"),
+        );
+        assert_eq!(
+            out,
+            [
+                "- Từ ngày 04/7/2026 đến ngày 05/7/2026: thi vòng 2;",
+                "(từ ngày 23/8 đến ngày 29/8/2027)",
+                "tu ngày 04/7/2026 thi vòng 2;",
+                "tu ngày thứ hai đến ngày 05/7/2026",
+                "trước ngày 04/7/2026 đến nay",
             ]
         );
     }
