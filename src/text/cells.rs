@@ -140,6 +140,13 @@ fn without_edge_specks(line: &str) -> &str {
     without_rules_read_as_ones(t)
 }
 
+/// Does `line` open with rules OCR read as ones before its first `|`
+/// ([`is_rules_read_as_ones`])?
+fn opens_with_rules_read_as_ones(line: &str) -> bool {
+    line.find('|')
+        .is_some_and(|first| is_rules_read_as_ones(&line[..first]))
+}
+
 /// `line` from its first `|` where what stands before it is two rules OCR
 /// read as a pair of ones or brackets (`11 | (người) |` for `| | | (người)
 /// |`: [`is_rules_read_as_ones`]), else `line`.
@@ -150,14 +157,20 @@ fn without_rules_read_as_ones(line: &str) -> &str {
     }
 }
 
-/// Is `s` (what stands before a line's first `|`) two or three rules OCR
-/// read as ones or brackets (`11`, `l1`, `[1`, `{l`)? Two characters at
-/// least, so a row's number (`1`) is none, and no `I` (a roman `II`).
+/// Is `s` (what stands before a line's first `|`) two to four rules OCR
+/// read as ones or brackets (`11`, `l1`, `[1`, `{l`, `I 11`)? Two marks at
+/// least, so a row's number (`1`) is none; an `I` only apart from the
+/// others (`I 11`), so a roman `II` or `I1` is none.
 fn is_rules_read_as_ones(s: &str) -> bool {
     let t = s.trim();
-    (2..=3).contains(&t.len())
-        && t.bytes().all(|b| matches!(b, b'1' | b'l' | b'[' | b'{'))
+    let marks = t.chars().filter(|c| !c.is_whitespace()).count();
+    (2..=4).contains(&marks)
+        && t.len() <= 7
+        && t.chars()
+            .all(|c| c.is_whitespace() || matches!(c, '1' | 'l' | '[' | '{' | 'I'))
         && t.contains(['1', 'l'])
+        && t.split_whitespace().all(|w| !w.contains('I') || w == "I")
+        && (!t.contains('I') || t.contains(char::is_whitespace))
 }
 
 /// The cells of a line split at `|`, trimmed; empty cells at either end (a
@@ -305,9 +318,17 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
             Some(k) => k + 1,
             None => unruled_names_end(lines, first_row, heading.len()),
         };
-        let wraps: Vec<&str> = (names_from..first_row)
-            .map(|k| without_edge_specks(lines[k].as_ref()))
-            .filter(|l| l.contains('|') && !is_rule(l) && !is_column_numbers(l))
+        // Each wrapped line, and whether it opened with rules OCR read as
+        // ones (its empty cells at the left lost).
+        let wraps: Vec<(&str, bool)> = (names_from..first_row)
+            .map(|k| {
+                let line = lines[k].as_ref();
+                (
+                    without_edge_specks(line),
+                    opens_with_rules_read_as_ones(line),
+                )
+            })
+            .filter(|(l, _)| l.contains('|') && !is_rule(l) && !is_column_numbers(l))
             .collect();
         let heading = widen(&heading, &wraps);
         let mut end = first_row;
@@ -498,9 +519,12 @@ fn row_goes_on(line: &str, width: usize) -> bool {
 /// lines' cells. Without the marking line, the parts' capitals tell the
 /// merged cells ([`split_by_capitals`]), or, where they do not, the heading
 /// stays as it is.
-fn widen(heading: &[&str], wraps: &[&str]) -> Vec<String> {
+fn widen(heading: &[&str], wraps: &[(&str, bool)]) -> Vec<String> {
     let n = heading.len();
-    let split: Vec<Vec<&str>> = wraps.iter().map(|l| right_aligned(l, n)).collect();
+    let split: Vec<Vec<&str>> = wraps
+        .iter()
+        .map(|&(l, lost_left)| right_aligned(l, n, lost_left))
+        .collect();
     let same: Vec<&Vec<&str>> = split.iter().filter(|c| c.len() == n).collect();
     // Column `k`'s name: `head` (the heading's cell, or the part of it
     // before its unit), the cells under it that `keep` takes from the lines
@@ -650,12 +674,15 @@ const SHORT_WRAP: usize = 2;
 /// empty cells at its start: OCR merged empty cells at the left (`| | | |`
 /// read `| 11 |`), where the names of the figures' columns, at the right,
 /// keep their places (`| 11 (vụ) | chết | … | (trường |` under `| STT |
-/// Quý | Số vụ | Số | … | GPLX |`).
-fn right_aligned(line: &str, width: usize) -> Vec<&str> {
+/// Quý | Số vụ | Số | … | GPLX |`). A line that opened with rules OCR read
+/// as ones (`lost_left`: `I 11 | hỗ trợ | (đồng) |` for `| | | | | hỗ trợ
+/// | (đồng) |`) lost its empty cells at the left however many.
+fn right_aligned(line: &str, width: usize, lost_left: bool) -> Vec<&str> {
     let mut c = edge_cells(line);
     let t = line.trim();
     let short = width.saturating_sub(c.len());
-    if t.starts_with('|') && t.ends_with('|') && (1..=SHORT_WRAP).contains(&short) {
+    let most = if lost_left { width } else { SHORT_WRAP };
+    if t.starts_with('|') && t.ends_with('|') && (1..=most).contains(&short) {
         c.splice(0..0, std::iter::repeat_n("", short));
     }
     c
@@ -1026,9 +1053,12 @@ mod tests {
     fn rules_read_as_ones_open_no_row() {
         assert!(is_rules_read_as_ones("11 "));
         assert!(is_rules_read_as_ones("[1"));
+        assert!(is_rules_read_as_ones("I 11"));
         // A row's number, a roman numeral, a word: no rules.
         assert!(!is_rules_read_as_ones("1"));
         assert!(!is_rules_read_as_ones("II"));
+        assert!(!is_rules_read_as_ones("I1"));
+        assert!(!is_rules_read_as_ones("II 1"));
         assert!(!is_rules_read_as_ones("12"));
         assert!(!is_rules_read_as_ones("[["));
         // A heading's last names wrapped below it, where OCR read the
@@ -1063,6 +1093,26 @@ mod tests {
         let mut unnumbered = lines;
         unnumbered[0] = "| Mã | Tên dự án | Xã, phường | Quy mô | Tỷ lệ |";
         assert!(find_tables(&unnumbered).is_empty());
+    }
+
+    #[test]
+    fn a_wrap_whose_empty_cells_were_read_as_ones_keeps_its_columns() {
+        let lines = [
+            "| STT | Họ và tên chủ hộ | Thôn | Diện hộ | Nội dung | Số tiền |",
+            "I 11 | hỗ trợ | (đồng) |",
+            "ceo | | | | |",
+            "| 1 | Nguyễn Văn Thắng | Trung Phú | Nghèo | Xây mới | 60.000.000 |",
+            "| 2 | Trần Thị Lài | Trung Phú | Nghèo | Sửa chữa | 30.000.000 |",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].first_row, 3);
+        assert_eq!(t[0].heading[4], "Nội dung hỗ trợ");
+        assert_eq!(t[0].heading[5], "Số tiền (đồng)");
+        // Without the ones, four cells short is too many to place.
+        let mut kept = lines;
+        kept[1] = "| hỗ trợ | (đồng) |";
+        assert_eq!(find_tables(&kept)[0].heading[5], "Số tiền");
     }
 
     #[test]
