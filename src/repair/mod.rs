@@ -573,8 +573,6 @@ const READERS_BEFORE_NAME: &[Reader] = &[
     Reader::Text(phrases::read_polite_kinh),
     Reader::Text(phrases::read_crop_season),
     Reader::Text(phrases::read_quarter_ones),
-    Reader::Text(phrases::read_quarter_glyphs),
-    Reader::Text(phrases::read_quarter_nine_months),
     Reader::Text(phrases::read_hamlet),
     Reader::Text(phrases::read_board),
     Reader::Text(phrases::read_drowning),

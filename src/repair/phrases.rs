@@ -318,7 +318,9 @@ const SEASONS: &[(&[&str], &[&str])] = &[
 /// Roman numerals and none in Arabic ones. The word before a Roman numeral,
 /// alone or with its year, reads `quý` where the decoder kept another word
 /// of its letters (`xây dựng quy II/2026`: it took `quy` for the start of
-/// `quy hoạch`); no other word of them stands before `I`–`IV`.
+/// `quy hoạch`); no other word of them stands before `I`–`IV`. In the same
+/// pass: a quarter garbled past its ones ([`read_quarter_glyphs_at`]), and
+/// `quý II` before `và 9 tháng` read `quý III` ([`nine_months_after`]).
 pub(super) fn read_quarter_ones(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     static ONES: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(1{1,3})(/\d{4})?$").expect("valid regex"));
@@ -329,45 +331,63 @@ pub(super) fn read_quarter_ones(lines: &[String], tokens: &[Vec<Token>], changes
     let (mut roman, mut arabic) = (false, false);
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         for ti in 2..toks.len() {
-            let after_quy = toks[ti - 1].text(line) == " "
-                && toks[ti - 2].kind == TokenKind::Word
-                && viet::skeleton_eq(changes.text(line, &toks[ti - 2], (li, ti - 2)), "quy");
-            if !after_quy {
+            if toks[ti - 1].text(line) != " " || toks[ti - 2].kind != TokenKind::Word {
                 continue;
             }
-            let now = changes.text(line, &toks[ti], (li, ti));
-            let (numeral, rest) = now.split_once('/').unwrap_or((now, ""));
-            if matches!(numeral, "I" | "II" | "III" | "IV") {
-                roman = true;
-                if rest.bytes().all(|b| b.is_ascii_digit()) {
-                    quarter_words.push((li, ti - 2));
+            // The token after `quý` as read so far, before the glyphs below
+            // rewrite it.
+            'read: {
+                if !viet::skeleton_eq(changes.text(line, &toks[ti - 2], (li, ti - 2)), "quy") {
+                    break 'read;
                 }
-                continue;
+                let now = changes.text(line, &toks[ti], (li, ti));
+                let (numeral, rest) = now.split_once('/').unwrap_or((now, ""));
+                if matches!(numeral, "I" | "II" | "III" | "IV") {
+                    roman = true;
+                    if rest.bytes().all(|b| b.is_ascii_digit()) {
+                        quarter_words.push((li, ti - 2));
+                    }
+                    if now == "II"
+                        && toks[ti].kind == TokenKind::Word
+                        && nine_months_after(line, toks, li, ti, changes)
+                    {
+                        changes.insert((li, ti), phrase("III", Some("II".to_owned())));
+                    }
+                    break 'read;
+                }
+                if toks[ti].kind != TokenKind::Figure {
+                    break 'read;
+                }
+                if matches!(numeral, "2" | "3" | "4") {
+                    arabic = true;
+                    break 'read;
+                }
+                let Some(c) = ONES.captures(toks[ti].text(line)) else {
+                    break 'read;
+                };
+                let year_after = || {
+                    toks.get(ti + 1).is_some_and(|t| t.text(line) == " ")
+                        && toks.get(ti + 2).is_some_and(|t| {
+                            t.kind == TokenKind::Word
+                                && viet::skeleton_eq(changes.text(line, t, (li, ti + 2)), "nam")
+                        })
+                };
+                // Not a document's number (`11/2027/TT-BTC`).
+                let symbol_after = toks.get(ti + 1).is_some_and(|t| {
+                    t.start == toks[ti].end && t.text(line).starts_with(['/', '-'])
+                });
+                if !symbol_after && (c.get(2).is_some() || year_after()) {
+                    let ones = c.get(1).map_or(0, |m| m.len());
+                    found.push(((li, ti), ones, c.get(2).map_or("", |m| m.as_str())));
+                }
             }
-            if toks[ti].kind != TokenKind::Figure {
-                continue;
-            }
-            if matches!(numeral, "2" | "3" | "4") {
-                arabic = true;
-                continue;
-            }
-            let Some(c) = ONES.captures(toks[ti].text(line)) else {
-                continue;
-            };
-            let year_after = || {
-                toks.get(ti + 1).is_some_and(|t| t.text(line) == " ")
-                    && toks.get(ti + 2).is_some_and(|t| {
-                        t.kind == TokenKind::Word
-                            && viet::skeleton_eq(changes.text(line, t, (li, ti + 2)), "nam")
-                    })
-            };
-            // Not a document's number (`11/2027/TT-BTC`).
-            let symbol_after = toks
-                .get(ti + 1)
-                .is_some_and(|t| t.start == toks[ti].end && t.text(line).starts_with(['/', '-']));
-            if !symbol_after && (c.get(2).is_some() || year_after()) {
-                let ones = c.get(1).map_or(0, |m| m.len());
-                found.push(((li, ti), ones, c.get(2).map_or("", |m| m.as_str())));
+            // `q` has no marked forms: a skeleton `quy` opens with it.
+            let printed_quy = toks[ti - 2].text(line);
+            if printed_quy.starts_with(['q', 'Q'])
+                && viet::skeleton_eq(printed_quy, "quy")
+                && read_quarter_glyphs_at(line, toks, li, ti, changes)
+            {
+                quarter_words.push((li, ti - 2));
             }
         }
     }
@@ -2400,102 +2420,71 @@ fn quarter_from_glyphs(head: &str) -> Option<&'static str> {
     }
 }
 
-/// Reads a Roman quarter OCR garbled past [`read_quarter_ones`]' reach
-/// ([`quarter_from_glyphs`]: `quy [11/2026`, `quý 1V/2025`, `quy IH1/2025`),
-/// and `quý` before it: the marks printed together after `quy` (any marks,
-/// one space before), then a year (`/2026`, or ` năm`) or a clause's end.
+/// Reads a Roman quarter OCR garbled past [`read_quarter_ones`]' reach at
+/// token `ti`, after `quy` printed (any marks, one space before)
+/// ([`quarter_from_glyphs`]: `quy [11/2026`, `quý 1V/2025`, `quy IH1/2025`):
+/// the marks printed together there, then a year (`/2026`, or ` năm`) or a
+/// clause's end. Returns whether it read one (the caller writes `quý`).
 /// In the held-out OCR (sets but CO) 191 of the truth's 830 quarters came
 /// out wrong; this set 24 lines right and made one worse (a semicolon the
 /// document-wide reading of marks then took for a colon).
-pub(super) fn read_quarter_glyphs(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+fn read_quarter_glyphs_at(
+    line: &str,
+    toks: &[Token],
+    li: usize,
+    ti: usize,
+    changes: &mut Changes,
+) -> bool {
     static CHUNK: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^([^/]{2,3}?)(/\d{4})?([.,;:)]?)$").expect("valid regex"));
-    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
-        for ti in 2..toks.len() {
-            // Cheap tests first: this runs at every token.
-            if toks[ti - 1].text(line) != " "
-                || toks[ti].kind == TokenKind::Space
-                || toks[ti - 2].kind != TokenKind::Word
-                // `q` has no marked forms: a skeleton `quy` opens with it.
-                || !toks[ti - 2].text(line).starts_with(['q', 'Q'])
-                || !viet::skeleton_eq(toks[ti - 2].text(line), "quy")
-            {
-                continue;
-            }
-            let end = toks[ti..]
-                .iter()
-                .position(|t| t.kind == TokenKind::Space)
-                .map_or(toks.len(), |k| ti + k);
-            let printed = &line[toks[ti].start..toks[end - 1].end];
-            let Some(c) = CHUNK.captures(printed) else {
-                continue;
-            };
-            let Some(numeral) = c.get(1).and_then(|h| quarter_from_glyphs(h.as_str())) else {
-                continue;
-            };
-            let year = c.get(2).map_or("", |m| m.as_str());
-            let tail = c.get(3).map_or("", |m| m.as_str());
-            let nam_after = toks.get(end).is_some_and(|t| t.text(line) == " ")
-                && decoded(line, toks, li, end + 1, changes).is_some_and(|w| w == "năm");
-            if year.is_empty() && tail.is_empty() && !nam_after && end < toks.len() {
-                continue;
-            }
-            changes.insert(
-                (li, ti),
-                phrase(&format!("{numeral}{year}{tail}"), Some(printed.to_owned())),
-            );
-            for tj in ti + 1..end {
-                changes.insert((li, tj), phrase("", None));
-            }
-            let now = changes
-                .text(line, &toks[ti - 2], (li, ti - 2))
-                .to_lowercase();
-            if now != "quý" {
-                changes.insert((li, ti - 2), phrase("quý", Some(now)));
-            }
-        }
+    if toks[ti].kind == TokenKind::Space {
+        return false;
     }
+    let end = toks[ti..]
+        .iter()
+        .position(|t| t.kind == TokenKind::Space)
+        .map_or(toks.len(), |k| ti + k);
+    let printed = &line[toks[ti].start..toks[end - 1].end];
+    let Some(c) = CHUNK.captures(printed) else {
+        return false;
+    };
+    let Some(numeral) = c.get(1).and_then(|h| quarter_from_glyphs(h.as_str())) else {
+        return false;
+    };
+    let year = c.get(2).map_or("", |m| m.as_str());
+    let tail = c.get(3).map_or("", |m| m.as_str());
+    let nam_after = toks.get(end).is_some_and(|t| t.text(line) == " ")
+        && decoded(line, toks, li, end + 1, changes).is_some_and(|w| w == "năm");
+    if year.is_empty() && tail.is_empty() && !nam_after && end < toks.len() {
+        return false;
+    }
+    changes.insert(
+        (li, ti),
+        phrase(&format!("{numeral}{year}{tail}"), Some(printed.to_owned())),
+    );
+    for tj in ti + 1..end {
+        changes.insert((li, tj), phrase("", None));
+    }
+    true
 }
 
-/// Reads `quý III` where OCR lost one of its ones before `và 9 tháng`: the
-/// nine months' report goes with the third quarter (`quý III và 9 tháng`,
-/// as `quý I và 6 tháng` goes with the first half; the held-out truth
-/// writes `quý III và 9 tháng` 8 times and `quý II` before it never).
-pub(super) fn read_quarter_nine_months(
-    lines: &[String],
-    tokens: &[Vec<Token>],
-    changes: &mut Changes,
-) {
-    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
-        for ti in 2..toks.len() {
-            // Cheap tests first: this runs at every token.
-            if toks[ti].kind != TokenKind::Word
-                || changes.text(line, &toks[ti], (li, ti)) != "II"
-                || toks[ti - 1].text(line) != " "
-                || decoded(line, toks, li, ti - 2, changes).is_none_or(|w| w != "quý")
-            {
-                continue;
-            }
-            // The tokens after it as repaired, blanks and dropped specks
-            // left out.
-            let mut after = toks[ti + 1..]
-                .iter()
-                .enumerate()
-                .map(|(k, t)| (t, changes.text(line, t, (li, ti + 1 + k))))
-                .filter(|(_, now)| !now.trim().is_empty());
-            let mut next = |kind: TokenKind, word: &str| {
-                after
-                    .next()
-                    .is_some_and(|(t, now)| t.kind == kind && now.to_lowercase() == word)
-            };
-            if next(TokenKind::Word, "và")
-                && next(TokenKind::Figure, "9")
-                && next(TokenKind::Word, "tháng")
-            {
-                changes.insert((li, ti), phrase("III", Some("II".to_owned())));
-            }
-        }
-    }
+/// Do `và 9 tháng` follow token `ti` (as repaired, blanks and dropped
+/// specks left out)? Then a `quý II` there is `quý III` that OCR lost a one
+/// of: the nine months' report goes with the third quarter (`quý III và 9
+/// tháng`, as `quý I và 6 tháng` goes with the first half; the held-out
+/// truth writes `quý III và 9 tháng` 8 times and `quý II` before it never).
+fn nine_months_after(line: &str, toks: &[Token], li: usize, ti: usize, changes: &Changes) -> bool {
+    let mut after = toks[ti + 1..]
+        .iter()
+        .enumerate()
+        .map(|(k, t)| (t, changes.text(line, t, (li, ti + 1 + k))))
+        .filter(|(_, now)| !now.trim().is_empty());
+    let mut next = |kind: TokenKind, word: &str| {
+        after
+            .next()
+            .is_some_and(|(t, now)| t.kind == kind && now.to_lowercase() == word)
+    };
+    next(TokenKind::Word, "và") && next(TokenKind::Figure, "9") && next(TokenKind::Word, "tháng")
 }
 
 /// Keeps the money abbreviation `tr.đ` / `tr.đồng` (millions of đồng, a
@@ -4298,7 +4287,7 @@ pub(super) mod tests {
             assert_eq!(quarter_from_glyphs(head), want, "{head}");
         }
         let out = read_with(
-            read_quarter_glyphs,
+            read_quarter_ones,
             &[
                 "từ quy [11/2026 chưa sử dụng",
                 "trong quý II] năm 2025;",
@@ -4324,7 +4313,7 @@ pub(super) mod tests {
     #[test]
     fn nine_months_go_with_the_third_quarter() {
         let out = read_with(
-            read_quarter_nine_months,
+            read_quarter_ones,
             &[
                 "sản xuất nông nghiệp quý II và 9 tháng đầu năm 2026;",
                 "BÁO CÁO QUÝ II VÀ 9 THÁNG",
