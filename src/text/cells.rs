@@ -143,8 +143,7 @@ fn without_edge_specks(line: &str) -> &str {
 /// Does `line` open with rules OCR read as ones before its first `|`
 /// ([`is_rules_read_as_ones`])?
 fn opens_with_rules_read_as_ones(line: &str) -> bool {
-    line.find('|')
-        .is_some_and(|first| is_rules_read_as_ones(&line[..first]))
+    without_rules_read_as_ones(line).len() < line.len()
 }
 
 /// `line` from its first `|` where what stands before it is two rules OCR
@@ -169,8 +168,9 @@ fn is_rules_read_as_ones(s: &str) -> bool {
         && t.chars()
             .all(|c| c.is_whitespace() || matches!(c, '1' | 'l' | '[' | '{' | 'I'))
         && t.contains(['1', 'l'])
+        // A word holding an `I` is that `I` alone (so, with two marks at
+        // least, apart from the others).
         && t.split_whitespace().all(|w| !w.contains('I') || w == "I")
-        && (!t.contains('I') || t.contains(char::is_whitespace))
 }
 
 /// The cells of a line split at `|`, trimmed; empty cells at either end (a
