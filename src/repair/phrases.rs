@@ -2440,11 +2440,7 @@ fn read_quarter_glyphs_at(
     if toks[ti].kind == TokenKind::Space {
         return false;
     }
-    let end = toks[ti..]
-        .iter()
-        .position(|t| t.kind == TokenKind::Space)
-        .map_or(toks.len(), |k| ti + k);
-    let printed = &line[toks[ti].start..toks[end - 1].end];
+    let (end, printed) = unspaced_run(line, toks, ti);
     let Some(c) = CHUNK.captures(printed) else {
         return false;
     };
@@ -2520,6 +2516,17 @@ pub(super) fn read_million_abbrev(lines: &[String], tokens: &[Vec<Token>], chang
             changes.insert((li, ti + 2), phrase(unit, was));
         }
     }
+}
+
+/// The tokens printed together from `from` (no space between), which must
+/// be no space: where the run ends and its printed text (`[11/2026`,
+/// `V/v`).
+fn unspaced_run<'a>(line: &'a str, toks: &[Token], from: usize) -> (usize, &'a str) {
+    let end = toks[from..]
+        .iter()
+        .position(|t| t.kind == TokenKind::Space)
+        .map_or(toks.len(), |k| from + k);
+    (end, &line[toks[from].start..toks[end - 1].end])
 }
 
 /// Word `i` of line `li` as repaired so far, in small letters (`None` for
@@ -3076,11 +3083,7 @@ pub(super) fn read_subject_vv(lines: &[String], tokens: &[Vec<Token>], changes: 
         let Some(first) = toks.iter().position(|t| t.kind != TokenKind::Space) else {
             continue;
         };
-        let end = toks[first..]
-            .iter()
-            .position(|t| t.kind == TokenKind::Space)
-            .map_or(toks.len(), |n| first + n);
-        let printed = &line[toks[first].start..toks[end - 1].end];
+        let (end, printed) = unspaced_run(line, toks, first);
         let mut cs = printed.chars();
         let vv = matches!(
             (cs.next(), cs.next(), cs.next(), cs.next()),
