@@ -10,6 +10,7 @@
 use super::candidates::{self, Candidate};
 use super::codes::{self, CodeSlot, RankedCodes};
 use super::decode::TransitionStore;
+use super::reading;
 use crate::lexicon::Lexicon;
 use rustc_hash::FxHashMap;
 use std::hash::{BuildHasher, BuildHasherDefault};
@@ -26,6 +27,10 @@ type Shard = FxHashMap<Box<str>, Arc<[Candidate]>>;
 
 type CodeMap = FxHashMap<(Box<str>, CodeSlot), Arc<RankedCodes>>;
 
+/// Most words whose split into two glued syllables a cache keeps (a word,
+/// its answer and table overhead: well under 100 bytes each).
+pub const GLUED_CAPACITY: usize = 200_000;
+
 /// Most code-like tokens whose code rankings a cache keeps (each a few
 /// hundred bytes at most).
 pub const CODE_CAPACITY: usize = 50_000;
@@ -36,6 +41,7 @@ pub struct CandidateCache {
     per_shard: usize,
     transitions: TransitionStore,
     codes: RwLock<CodeMap>,
+    glued: RwLock<FxHashMap<Box<str>, Option<usize>>>,
 }
 
 impl std::fmt::Debug for CandidateCache {
@@ -60,6 +66,7 @@ impl CandidateCache {
             per_shard: capacity.div_ceil(SHARDS),
             transitions: TransitionStore::default(),
             codes: RwLock::default(),
+            glued: RwLock::default(),
         }
     }
 
@@ -78,6 +85,23 @@ impl CandidateCache {
             m.entry(key).or_insert_with(|| Arc::clone(&ranked));
         }
         ranked
+    }
+
+    /// Memoized [`reading::glued_syllables`] of word `w`, the halves'
+    /// costs asked of this cache (at most [`GLUED_CAPACITY`] words are kept).
+    pub(super) fn glued(&self, lex: &Lexicon, w: &str) -> Option<usize> {
+        if let Ok(m) = self.glued.read() {
+            if let Some(&cut) = m.get(w) {
+                return cut;
+            }
+        }
+        let best = |key: &str| self.get(lex, key).iter().map(|c| c.cost).reduce(f32::min);
+        let cut = reading::glued_syllables(w, &best);
+        let mut m = self.glued.write().unwrap_or_else(|e| e.into_inner());
+        if m.len() < GLUED_CAPACITY {
+            m.entry(w.into()).or_insert(cut);
+        }
+        cut
     }
 
     /// The decoder's transition matrices, shared like the candidates (with
@@ -138,6 +162,30 @@ mod tests {
                 assert_eq!(
                     *cache.ranked_codes(&lex, token, slot),
                     codes::rank_codes(&lex, token, slot)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn glued_splits_are_memoized_answers() {
+        let lex =
+            Lexicon::load(&crate::lexicon::default_dir()).unwrap_or_else(|_| Lexicon::empty());
+        let cache = CandidateCache::default();
+        let direct = CandidateCache::default();
+        let best = |key: &str| {
+            direct
+                .get(&lex, key)
+                .iter()
+                .map(|c| c.cost)
+                .reduce(f32::min)
+        };
+        for _ in 0..2 {
+            for w in ["yéucau", "quyétdinh", "HOitham", "Kennet", "CCHC", "tỉnh"] {
+                assert_eq!(
+                    cache.glued(&lex, w),
+                    reading::glued_syllables(w, &best),
+                    "{w}"
                 );
             }
         }

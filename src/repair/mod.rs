@@ -50,9 +50,9 @@ use codes::CodeSlot;
 use decode::Option_;
 use phrases::Reader;
 use reading::{
-    colon_before_item, glued_syllables, heading_mark, heading_words, junk_head, junk_tail,
-    list_letter, lone_letter_mark, lone_o, noisy_readings, trailing_junk, unit_after_figure,
-    LineTests, MarkLm, Reading, LONE_O_MARKS,
+    colon_before_item, heading_mark, heading_words, junk_head, junk_tail, list_letter,
+    lone_letter_mark, lone_o, noisy_readings, trailing_junk, unit_after_figure, LineTests, MarkLm,
+    Reading, LONE_O_MARKS,
 };
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::{Arc, LazyLock};
@@ -903,7 +903,6 @@ impl<'a> Repairer<'a> {
                 &local
             }
         };
-        let best_cost = |key: &str| cache.get(lex, key).iter().map(|c| c.cost).reduce(f32::min);
         // About one item per token and one slot per word: reserved at once
         // rather than grown by copying.
         let mut b = Builder {
@@ -994,9 +993,7 @@ impl<'a> Repairer<'a> {
                     && !matches!(readings[ti], Some(Reading::Joined { .. }))
                 {
                     let w = t.text(line);
-                    let cut = *glued
-                        .entry(w)
-                        .or_insert_with(|| glued_syllables(w, &best_cost));
+                    let cut = *glued.entry(w).or_insert_with(|| cache.glued(lex, w));
                     if let Some(cut) = cut {
                         readings[ti] = Some(Reading::Split(cut));
                     }
