@@ -674,9 +674,10 @@ const MIN_FULL_WIDTH: usize = 40;
 /// on in lower case is not wrapped running text, so the next line's words are
 /// no context for its last words (`Vũ Minh Tâm` above a page header). Short
 /// lines that go on in lower case are wrapped cells of a table, and a short
-/// line that opens and ends with a small word is inside a clause, wrapped
-/// early (`viên chức do` before `11 cơ quan …`, `công trình do` before
-/// `Công ty quản lý`): its last word's reading needs the next line.
+/// line that opens with a word and ends with a small one is inside a
+/// clause, wrapped early (`viên chức do` before `11 cơ quan …`, `công
+/// trình do` before `Công ty quản lý`): its last word's reading needs the
+/// next line.
 ///
 /// The header's first line ends its block however long: the country's
 /// name ends it (`… CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`), and the next line
@@ -689,10 +690,12 @@ fn line_ends_block(line: &str, next: Option<&String>, full_width: usize) -> bool
             .is_some_and(char::is_lowercase)
     });
     let short = full_width >= MIN_FULL_WIDTH && line.trim().chars().count() * 5 < full_width * 3;
-    let lower_word =
-        |w: &str| w.chars().all(char::is_alphabetic) && w.starts_with(char::is_lowercase);
-    let mid_clause = line.split_whitespace().next().is_some_and(lower_word)
-        && line.split_whitespace().next_back().is_some_and(lower_word);
+    let word = |w: &str| w.chars().all(char::is_alphabetic);
+    let mid_clause = line.split_whitespace().next().is_some_and(word)
+        && line
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| word(w) && w.starts_with(char::is_lowercase));
     !goes_on && (short && !mid_clause || ends_with_country(line))
 }
 
@@ -1790,14 +1793,15 @@ mod tests {
         assert!(line_ends_block(&country, Some(&office), w));
         assert!(line_ends_block(&country, Some(&office), 30));
         assert!(!line_ends_block("Đại sứ quán Việt Nam", Some(&office), 30));
-        // A short line in the middle of a clause (a small word at either
-        // end) goes on, whatever opens the next (`viên chức do` / `11 cơ
-        // quan`, `công trình do` / `Công ty quản lý`); a heading or a line
-        // ending in a mark or a name does not.
+        // A short line in the middle of a clause (a word first, a small
+        // word last) goes on, whatever opens the next (`viên chức do` /
+        // `11 cơ quan`, `Hướng dẫn số` / `Công ty quản lý`); a numbered
+        // heading or a line ending in a mark or a name does not.
         let figure = "11 cơ quan chuyên môn".to_owned();
         let company = "Công ty quản lý".to_owned();
         assert!(!line_ends_block("viên chức do", Some(&figure), w));
         assert!(!line_ends_block("công trình do", Some(&company), w));
+        assert!(!line_ends_block("Hướng dẫn số", Some(&company), w));
         assert!(line_ends_block("2. Kết quả của các xã", Some(&figure), w));
         assert!(line_ends_block("viên chức do;", Some(&figure), w));
         assert!(line_ends_block("gửi ông Minh", Some(&company), w));
