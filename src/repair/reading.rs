@@ -2280,12 +2280,25 @@ pub(super) fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Readin
         let following = next_word_after_space();
         let lower_follows = following.is_some_and(|w| !w.chars().any(char::is_uppercase));
         let ok = match c {
-            // A hook above (`st?` = `sử`, `Căn ct? Quyết định`), unless it
-            // asks a question: at the line's end, or after a question word.
+            // A hook above (`st?` = `sử`, `Căn ct? Quyết định`, `Kỳ họp
+            // thi?` at a line's end), unless it asks a question (after a
+            // question word, before no small word) or may be a unit's power
+            // ([`power_sign`] reads it after a quantity): `m?`, `m2?`.
             '?' => {
+                let before = toks[ti - 1].text(line);
+                let unit =
+                    matches!(before, "m" | "km") || before.ends_with(|c: char| c.is_ascii_digit());
+                // A question's word may open it (`Ai làm?`).
+                let asked_earlier = || {
+                    toks[..ti - 1]
+                        .iter()
+                        .rev()
+                        .take_while(|t| !matches!(t.text(line), "." | "?" | "!" | ":" | ";"))
+                        .any(|t| t.kind == TokenKind::Word && opens_question(t.text(line)))
+                };
                 !rest.is_empty()
                     || lower_follows
-                    || following.is_some() && !asks_question(toks[ti - 1].text(line))
+                    || !asks_question(before) && !unit && !asked_earlier()
             }
             // A period between two lower-case words of running text
             // (`hiéu luc. thi hanh`) ends no sentence; in a short line or a
@@ -2336,6 +2349,13 @@ pub(super) fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Readin
         return if ok { mark("", MarkLm::Dropped) } else { None };
     }
     None
+}
+
+/// Does `word` ask a question wherever it stands in one (`ai`, `gì`,
+/// `sao`, `nào`: `Ai làm?`, `Vì sao phải làm vậy?`)? Not `đâu`, whose
+/// letters OCR prints for `đầu` (`6 tháng dau năm`).
+fn opens_question(word: &str) -> bool {
+    matches!(viet::skeleton(word).as_str(), "ai" | "gi" | "sao" | "nao")
 }
 
 /// Does a `?` after `word` ask a question? It does after the particles and
@@ -3596,6 +3616,17 @@ mod tests {
             readings("Can ct? Quyet dinh so 12"),
             [("?".into(), mark("", Dropped))]
         );
+        // And at the line's end, unless a unit's power may follow it.
+        assert_eq!(
+            readings("chuan bi Ky hop thi?"),
+            [("?".into(), mark("", Dropped))]
+        );
+        assert!(readings("Ai lam?").is_empty());
+        assert!(readings("Vi sao phai lam nhu the?").is_empty());
+        assert!(readings("dien tich 20 m?")
+            .iter()
+            .all(|r| r.1 != mark("", Dropped)));
+        assert!(readings("dat nong nghiep m2?").is_empty());
         assert!(readings("goi la ‘khop noi’ va").is_empty());
         assert!(readings("- Nhiem vu").is_empty());
         // A list item's dash glued to its first, capitalised word.
