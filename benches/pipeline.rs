@@ -19,16 +19,8 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Keeps freed memory, as the binary does (src/main.rs: `purge_delay` -1).
-fn keep_freed_memory() {
-    #[cfg(feature = "mimalloc")]
-    // SAFETY: sets an option's default; mimalloc reads options with no
-    // other precondition.
-    unsafe {
-        // 15: `mi_option_purge_delay` in mimalloc.h (the crate names no constant).
-        libmimalloc_sys::mi_option_set_default(15, -1);
-    }
-}
+#[path = "../src/allocator.rs"]
+mod allocator;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::time::{Duration, Instant};
@@ -66,7 +58,7 @@ fn documents() -> Vec<String> {
 }
 
 fn bench(c: &mut Criterion) {
-    keep_freed_memory();
+    allocator::keep_freed_memory();
     let lexicon = Lexicon::load(&vietdoc::lexicon::default_dir()).expect("dictionaries load");
     let mut pipeline = Pipeline::new(lexicon);
     let docs = documents();

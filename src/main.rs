@@ -1,5 +1,6 @@
 //! The `vietdoc` command line.
 
+mod allocator;
 mod cli;
 
 use clap::Parser;
@@ -10,25 +11,8 @@ use clap::Parser;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc's `purge_delay` option: how long freed memory waits before it
-/// goes back to the system (`-1`: never; the `MIMALLOC_PURGE_DELAY`
-/// environment variable still overrides): its place in mimalloc.h's
-/// `mi_option_e`, for which the crate names no constant.
-#[cfg(feature = "mimalloc")]
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
 fn main() {
-    // A run allocates and frees the same large buffers document after
-    // document; memory handed back to the system is faulted in and zeroed
-    // again for the next one (about 2 300 page faults and 5 % of the time
-    // of repairing the held-out scans in one process). Keeping it costs no
-    // more than the run's peak, which the process holds anyway.
-    #[cfg(feature = "mimalloc")]
-    // SAFETY: sets an option's default before any thread but this one
-    // exists; mimalloc reads options with no other precondition.
-    unsafe {
-        libmimalloc_sys::mi_option_set_default(MI_OPTION_PURGE_DELAY, -1);
-    }
+    allocator::keep_freed_memory();
     let args = cli::Cli::parse();
     match cli::run(args) {
         Ok(code) => std::process::exit(code),
