@@ -2189,10 +2189,9 @@ pub(super) fn read_dash_dot(lines: &[String], tokens: &[Vec<Token>], changes: &m
 /// Trần Đức Quang`).
 pub(super) fn read_item_period(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
-        let solid: Vec<usize> = (0..toks.len())
-            .filter(|&i| toks[i].kind != TokenKind::Space)
-            .collect();
-        let (Some(&first), Some(&last)) = (solid.first(), solid.last()) else {
+        let solid = |t: &Token| t.kind != TokenKind::Space;
+        let (Some(first), Some(last)) = (toks.iter().position(solid), toks.iter().rposition(solid))
+        else {
             continue;
         };
         let text = |i: usize| changes.text(line, &toks[i], (li, i));
