@@ -2189,31 +2189,28 @@ pub(super) fn read_dash_dot(lines: &[String], tokens: &[Vec<Token>], changes: &m
 /// Trần Đức Quang`).
 pub(super) fn read_item_period(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
-        let solid = |t: &Token| t.kind != TokenKind::Space;
-        let (Some(first), Some(last)) = (toks.iter().position(solid), toks.iter().rposition(solid))
-        else {
+        let Some((first, '-' | '+')) = bullet_of(line, toks, li, changes) else {
+            continue;
+        };
+        let Some(last) = toks.iter().rposition(|t| t.kind != TokenKind::Space) else {
             continue;
         };
         let text = |i: usize| changes.text(line, &toks[i], (li, i));
-        let dash = matches!(text(first), "-" | "+");
-        let goes_on = matches!(text(last), ";" | ":");
-        if !dash || !goes_on {
+        if !matches!(text(last), ";" | ":") {
             continue;
         }
         let periods: Vec<usize> = (first + 2..last.saturating_sub(1))
             .filter(|&ti| {
                 let (word, dot) = (&toks[ti - 1], &toks[ti]);
-                let glued = dot.kind == TokenKind::Punct
+                dot.kind == TokenKind::Punct
                     && dot.start == word.end
                     && word.kind == TokenKind::Word
-                    && text(ti) == ".";
-                let before = text(ti - 1);
-                let small = before.chars().all(char::is_alphabetic)
-                    && before.starts_with(char::is_lowercase);
-                let capital = toks[ti + 1].kind == TokenKind::Space
+                    && text(ti) == "."
+                    && text(ti - 1).chars().all(char::is_alphabetic)
+                    && text(ti - 1).starts_with(char::is_lowercase)
+                    && toks[ti + 1].kind == TokenKind::Space
                     && toks[ti + 2].kind == TokenKind::Word
-                    && text(ti + 2).starts_with(char::is_uppercase);
-                glued && small && capital
+                    && text(ti + 2).starts_with(char::is_uppercase)
             })
             .collect();
         for ti in periods {

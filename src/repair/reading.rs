@@ -2287,7 +2287,7 @@ pub(super) fn glued_mark(line: &str, toks: &[Token], ti: usize) -> Option<Readin
             '?' => {
                 let before = toks[ti - 1].text(line);
                 let unit =
-                    matches!(before, "m" | "km") || before.ends_with(|c: char| c.is_ascii_digit());
+                    POWER_UNITS.contains(&before) || before.ends_with(|c: char| c.is_ascii_digit());
                 // A question's word may open it (`Ai làm?`).
                 let asked_earlier = || {
                     toks[..ti - 1]
@@ -2916,6 +2916,10 @@ fn after_figure(toks: &[Token], i: usize) -> bool {
 /// power they stand for: in the held-out sets `m?` was `m²` 29 times of 33,
 /// `m®` and `m°` `m³` 7 of 7 (`m*` was either: left alone), `m7` after a
 /// quantity `m²` 5 of 5 (no unit is `m7`).
+/// The units whose power OCR prints as a mark ([`POWER_SIGNS`]: `m?`,
+/// `km?`), without it.
+const POWER_UNITS: &[&str] = &["m", "km"];
+
 const POWER_SIGNS: &[(char, char)] = &[('?', '2'), ('®', '3'), ('°', '3'), ('7', '2')];
 
 /// A unit of area or volume whose power OCR printed as a mark (`21.460 m?;`
@@ -2963,13 +2967,13 @@ pub(super) fn power_sign(line: &str, toks: &[Token], ti: usize) -> Option<PowerS
     if let Some((at, c)) = s.char_indices().next_back() {
         let unit = &s[..at];
         let after = toks.get(ti + 1).map_or("", |t| t.text(line));
-        if matches!(unit, "m" | "km") && no_word_at(ti + 1) && closes(after) {
+        if POWER_UNITS.contains(&unit) && no_word_at(ti + 1) && closes(after) {
             if let Some(p) = sign(unit, c, None) {
                 return Some(p);
             }
         }
     }
-    if !matches!(s, "m" | "km") {
+    if !POWER_UNITS.contains(&s) {
         return None;
     }
     let mark = toks.get(ti + 1).filter(|t| t.kind == TokenKind::Punct)?;
