@@ -349,7 +349,7 @@ pub fn repair_marker(marker: &str, next: &str) -> Option<String> {
 
 /// Does `rest` end with a figure that is no year (`3.566`, `18`, not `2026`
 /// or `2025-2026`)?
-fn ends_with_table_figure(rest: &str) -> bool {
+pub(super) fn ends_with_table_figure(rest: &str) -> bool {
     let last = rest.split_whitespace().next_back().unwrap_or("");
     let figure = !last.is_empty()
         && last.starts_with(|c: char| c.is_ascii_digit())

@@ -9,15 +9,24 @@
 //! says otherwise: a valid numeral that is not a repeat of the previous one
 //! is kept (sections may be skipped, and an attached regulation starts again
 //! at `I.`); a repeat one stroke short of the next numeral, or a marker that
-//! is no numeral at all, becomes the next numeral. OCR's `1.` for the first
-//! `I.` becomes `I.` when the next heading reads `II.`.
+//! is no numeral at all, becomes the next numeral. A numeral going back that
+//! lacks only `I` strokes of the next (`I.` after `II.` for `III.`) becomes
+//! it too, unless the heading after it reads otherwise (a part starting
+//! again goes on to `II.`). OCR's `1.` for the first `I.` becomes `I.` when
+//! the next heading reads `II.`.
+//!
+//! The heading is the words in capitals after the marker, as read so far
+//! (`Il. T6 CHỨC` is `TỔ CHỨC`). The marker's mark becomes a dot and a
+//! space where OCR misread it (`H,`, `Il].`, `v.TỔ`); a marker printed
+//! without one (`L KẾT QUẢ`, `HL KIẾN NGHỊ`) counts only as the very next
+//! numeral, and gets its dot.
 //!
 //! The period after an item's number is read here too ([`item_marks`]):
 //! OCR prints it as a comma, semicolon or colon (`2, Phối hợp`, `II;
 //! KẾT QUẢ`), and the number's place in the sequence tells an item from a
 //! wrapped line of running text that opens with a figure.
 
-use super::codes::capitals_follow;
+use super::codes::{capitals_follow, ends_with_table_figure};
 use super::{Change, Changes};
 use crate::text::{roman, Token, TokenKind};
 
@@ -26,6 +35,10 @@ use crate::text::{roman, Token, TokenKind};
 const LOOKALIKES: &[char] = &[
     'I', 'V', 'X', 'l', 'L', '1', '|', 'i', 'v', 'x', 'H', 'U', 'f', 'r', 'Y', '!',
 ];
+
+/// The [`LOOKALIKES`] a marker printed without its mark may be made of:
+/// those that spell no word alone.
+const BARE_LOOKALIKES: &[char] = &['I', 'V', 'X', 'l', 'L', '1', '|', 'H', '!'];
 
 /// The last numeral of top-level sections the sequence is read to (`XV`).
 const LAST_SECTION: usize = 15;
@@ -53,26 +66,57 @@ fn in_sequence(to: String, runner_up: Option<String>) -> Change {
     }
 }
 
+/// A line's opening token that may number a section heading in capitals.
+#[derive(Debug)]
+struct Marker {
+    /// Line and token of the marker.
+    at: (usize, usize),
+    /// The marker as read so far, its dot trimmed (`Il` read `II`).
+    now: String,
+    /// `now` with its small letters and the strokes OCR prints for `I`
+    /// read as capitals (`Iv` is `IV`, `ll` is `II`).
+    strokes: String,
+    /// Whether its reading so far ends with a dot.
+    dot: bool,
+    /// The mark glued after it (`.`, `,`, `].`): its token, and whether a
+    /// space follows it (`v.TỔ` has none).
+    mark: Option<(usize, bool)>,
+    /// A figure (`1.`, `11.`), not a word of look-alikes.
+    figure: bool,
+}
+
+impl Marker {
+    /// Printed without a mark or a dot read for it: `L KẾT QUẢ`.
+    fn bare(&self) -> bool {
+        self.mark.is_none() && !self.dot
+    }
+
+    /// The section numeral its reading so far is.
+    fn value(&self) -> Option<usize> {
+        section_value(&self.strokes)
+    }
+}
+
 /// Rewrites, in `changes`, the numerals of the section headings of
 /// `lines` to follow their sequence (see the module documentation).
 pub(super) fn renumber(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    let markers: Vec<Marker> = lines
+        .iter()
+        .zip(tokens)
+        .enumerate()
+        .filter_map(|(li, (line, toks))| marker_of(line, toks, li, changes))
+        .collect();
     let mut prev = 0usize;
     // OCR's `1.` for the first `I.`, until a `II.` says it was one.
     let mut one = None;
     // Whether a heading of the sequence printed a Roman numeral. Once it
     // has, `prev` is at least 1 and `one` is spent (`None`).
     let mut roman = false;
-    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
-        let Some(ti) = toks.iter().position(|t| t.kind != TokenKind::Space) else {
-            continue;
-        };
-        if !heading_follows(line, toks, ti)
-            && !dot_read_before_heading(line, toks, (li, ti), changes)
-        {
-            continue;
-        }
-        if toks[ti].kind == TokenKind::Figure {
-            let printed = toks[ti].text(line);
+    for (k, m) in markers.iter().enumerate() {
+        let (li, ti) = m.at;
+        let line = &lines[li];
+        if m.figure {
+            let printed = &m.now;
             let expected = roman::numeral(prev + 1);
             // OCR's `11.` for `II.`, `111.` for `III.`, among headings
             // numbered in Roman numerals.
@@ -82,6 +126,7 @@ pub(super) fn renumber(lines: &[String], tokens: &[Vec<Token>], changes: &mut Ch
                 && expected.bytes().all(|b| b == b'I')
             {
                 changes.insert((li, ti), in_sequence(expected, Some(printed.to_owned())));
+                fix_mark(m, line, &tokens[li], changes);
                 prev += 1;
                 continue;
             }
@@ -90,60 +135,172 @@ pub(super) fn renumber(lines: &[String], tokens: &[Vec<Token>], changes: &mut Ch
             // heading in capitals says the headings are numbered in figures.
             if prev == 0 && one.is_none() && printed == "1" {
                 prev = 1;
-                one = Some((li, ti));
+                one = Some(k);
             } else {
                 one = None;
             }
             continue;
         }
-        if toks[ti].kind != TokenKind::Word {
-            continue;
-        }
-        let printed = toks[ti].text(line);
-        if printed.chars().count() > 4 || !printed.chars().all(|c| LOOKALIKES.contains(&c)) {
-            continue;
-        }
-        // `ỦY BAN` with a dot OCR put after `UY` (`UY. BAN KIỂM TRA`, a
-        // Party committee's inspection board under its issuer) is no `I.`.
-        let next_word = toks.get(ti + 3).map_or("", |t| t.text(line));
-        if printed == "UY" && crate::text::viet::skeleton_eq(next_word, "ban") {
-            continue;
-        }
-        // A marker read line by line may have got back its dot.
-        let read_so_far = changes.text(line, &toks[ti], (li, ti));
-        // The dot a marker printed without one got with its reading.
-        let dot = if read_so_far.ends_with('.') { "." } else { "" };
-        let now = read_so_far.trim_end_matches('.');
-        let value = section_value(now);
         let next = prev + 1;
         if next > LAST_SECTION {
             break;
         }
         let expected = roman::numeral(next);
-        let to_next = match value {
-            Some(v) if v == next => false,
+        let value = m.value();
+        // The numeral of the next heading, as printed.
+        let ahead = markers
+            .get(k + 1)
+            .filter(|m| !m.figure)
+            .and_then(Marker::value);
+        let short_of = |n: usize| {
+            let want = roman::numeral(n);
+            want.len() > m.strokes.len()
+                && want.starts_with(m.strokes.as_str())
+                && want[m.strokes.len()..].bytes().all(|b| b == b'I')
+        };
+        let read = match value {
+            Some(v) if v == next => Some(v),
             // A repeat one stroke short of the next numeral (`II.` after
             // `II.` for `III.`, `I.` after `I.` for `II.`).
-            Some(v) if v == prev => expected.len() == now.len() + 1 && expected.starts_with(now),
-            Some(_) => false,
-            None => true,
+            Some(v) if v == prev && expected.len() == m.strokes.len() + 1 && short_of(next) => {
+                Some(next)
+            }
+            // A numeral going back that is strokes short of the next
+            // (`I.` after `II.` for `III.`), when the heading after it, if
+            // any, follows on from the next. (A part starting again at `I.`
+            // goes on to `II.`.)
+            Some(v) if v < prev && short_of(next) && ahead.is_none_or(|a| a == next + 1) => {
+                Some(next)
+            }
+            Some(_) if m.bare() => None,
+            Some(v) => Some(v),
+            None => Some(next),
         };
-        let read = if to_next {
+        let Some(v) = read else {
+            continue;
+        };
+        if m.bare() && v != next {
+            continue;
+        }
+        if roman::numeral(v) != m.now || m.bare() {
+            let dot = if m.dot || m.bare() { "." } else { "" };
             changes.insert(
                 (li, ti),
-                in_sequence(format!("{expected}{dot}"), Some(now.to_owned())),
+                in_sequence(format!("{}{dot}", roman::numeral(v)), Some(m.now.clone())),
             );
-            Some(next)
-        } else {
-            value
-        };
-        if let Some(v) = read {
-            roman = true;
-            if let Some(at) = one.take().filter(|_| v == 2) {
-                changes.insert(at, in_sequence("I".to_owned(), Some("1".to_owned())));
-            }
-            prev = v;
         }
+        fix_mark(m, line, &tokens[li], changes);
+        roman = true;
+        if let Some(at) = one.take().filter(|_| v == 2) {
+            let at = markers[at].at;
+            changes.insert(at, in_sequence("I".to_owned(), Some("1".to_owned())));
+        }
+        prev = v;
+    }
+}
+
+/// The marker opening line `li`, if the line reads as a section heading:
+/// a word of up to four look-alikes of a numeral's strokes (or a figure),
+/// then a heading in capitals (as read so far), after a mark glued to the
+/// marker (`II.`, `H,`, `Il].`, `v.TỔ`), a dot its reading got (`IL` read
+/// `II.`), or a space alone before two words in capitals (`L KẾT QUẢ`, on
+/// a line that is no table's).
+fn marker_of(line: &str, toks: &[Token], li: usize, changes: &Changes) -> Option<Marker> {
+    let ti = toks.iter().position(|t| t.kind != TokenKind::Space)?;
+    let t = &toks[ti];
+    let printed = t.text(line);
+    let figure = t.kind == TokenKind::Figure;
+    if figure {
+        if !heading_follows(line, toks, ti, li, changes) {
+            return None;
+        }
+        return Some(Marker {
+            at: (li, ti),
+            now: printed.to_owned(),
+            strokes: printed.to_owned(),
+            dot: false,
+            mark: Some((ti + 1, true)),
+            figure,
+        });
+    }
+    if t.kind != TokenKind::Word
+        || printed.chars().count() > 4
+        || !printed.chars().all(|c| LOOKALIKES.contains(&c))
+    {
+        return None;
+    }
+    let caps = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| capitals_word(line, t, changes.text(line, t, (li, i))))
+    };
+    // `ỦY BAN` with a dot OCR put after `UY` (`UY. BAN KIỂM TRA`, a
+    // Party committee's inspection board under its issuer) is no `I.`.
+    let next_word = toks.get(ti + 3).map_or("", |t| t.text(line));
+    if printed == "UY" && crate::text::viet::skeleton_eq(next_word, "ban") {
+        return None;
+    }
+    let read_so_far = changes.text(line, t, (li, ti));
+    let dot = read_so_far.ends_with('.');
+    let now = read_so_far.trim_end_matches('.').to_owned();
+    let space = |i: usize| toks.get(i).is_some_and(|t| t.kind == TokenKind::Space);
+    let mark = toks
+        .get(ti + 1)
+        .filter(|t| t.kind == TokenKind::Punct && is_mark(t.text(line)))
+        .map(|_| ti + 1);
+    let mark = match mark {
+        Some(m) if space(m + 1) && caps(m + 2) => Some((m, true)),
+        Some(m) if caps(m + 1) => Some((m, false)),
+        _ => None,
+    };
+    let dotted = dot && space(ti + 1) && caps(ti + 2) && !line.contains('|');
+    // Without a mark, only strokes that spell no word (`VI PHẠM`, `XI
+    // MĂNG`, `UY BAN`, `VỤ ĐÔNG` do).
+    let bare = printed.chars().all(|c| BARE_LOOKALIKES.contains(&c))
+        && !matches!(printed, "VI" | "XI")
+        && space(ti + 1)
+        && caps(ti + 2)
+        && space(ti + 3)
+        && caps(ti + 4)
+        && !line.contains('|')
+        && !ends_with_table_figure(&line[t.end..]);
+    let strokes = now
+        .chars()
+        .map(|c| match c {
+            'v' => 'V',
+            'x' => 'X',
+            'i' | 'l' | '1' | '|' | '!' => 'I',
+            c => c,
+        })
+        .collect();
+    (mark.is_some() || dotted || bare).then_some(Marker {
+        at: (li, ti),
+        now,
+        strokes,
+        dot,
+        mark,
+        figure,
+    })
+}
+
+/// Is `s` a mark OCR printed for a marker's dot: `.`, `,`, `:`, `;`, alone
+/// or after a bracket (`].`, `],`) or doubled (`..`)?
+fn is_mark(s: &str) -> bool {
+    matches!(s, "." | "," | ":" | ";" | ".." | "]." | "]," | "}." | "]:")
+}
+
+/// Makes the mark after an accepted heading's marker a dot followed by a
+/// space (`H,` → `II.`, `Il].` → `III.`, `v.TỔ` → `V. TỔ`).
+fn fix_mark(m: &Marker, line: &str, toks: &[Token], changes: &mut Changes) {
+    let Some((mi, spaced)) = m.mark else {
+        return;
+    };
+    let printed = toks[mi].text(line);
+    let to = if spaced { "." } else { ". " };
+    if changes.text(line, &toks[mi], (m.at.0, mi)) != to {
+        changes.insert(
+            (m.at.0, mi),
+            in_sequence(to.to_owned(), Some(printed.to_owned())),
+        );
     }
 }
 
@@ -331,39 +488,32 @@ pub(super) fn item_marks(lines: &[String], tokens: &[Vec<Token>]) -> Vec<Option<
 /// with a mark in small letters: `CHi` for `CHỈ`)? (Without the mark, `UY
 /// BAN` would be one; a marker whose dot OCR lost is read line by line, see
 /// [`super::codes::repair_marker`].)
-fn heading_follows(line: &str, toks: &[Token], ti: usize) -> bool {
+fn heading_follows(line: &str, toks: &[Token], ti: usize, li: usize, changes: &Changes) -> bool {
     let at = ti + 2;
     let marked = toks.get(ti + 1).is_some_and(|t| {
         t.kind == TokenKind::Punct && matches!(t.text(line), "." | "," | ":" | ";")
     });
     let spaced = marked && toks.get(at).is_some_and(|t| t.kind == TokenKind::Space);
-    spaced && toks.get(at + 1).is_some_and(|t| capitals_word(line, t))
+    spaced
+        && toks
+            .get(at + 1)
+            .is_some_and(|t| capitals_word(line, t, changes.text(line, t, (li, at + 1))))
 }
 
 /// Is `t` a word of two or more letters all in capitals, or of three or
-/// more all but the last (`CHi` for `CHỈ`)?
-fn capitals_word(line: &str, t: &Token) -> bool {
+/// more all but the last (`CHi` for `CHỈ`)? Its letters are counted as
+/// read so far (`read`: OCR's `T6` is `tổ`, a word of two), its case as
+/// printed (case is restored after the readers).
+fn capitals_word(line: &str, t: &Token, read: &str) -> bool {
     let letters: Vec<char> = t.text(line).chars().filter(|c| c.is_alphabetic()).collect();
+    let count = letters
+        .len()
+        .max(read.chars().filter(|c| c.is_alphabetic()).count());
     let capitals = |s: &[char]| s.iter().all(|c| c.is_uppercase());
     t.kind == TokenKind::Word
-        && (letters.len() >= 2 && capitals(&letters)
+        && !letters.is_empty()
+        && (count >= 2 && capitals(&letters)
             || letters.len() >= 3 && capitals(&letters[..letters.len() - 1]))
-}
-
-/// Has the marker at `ti` of line `li`, printed without its dot, been read
-/// with one line by line ([`super::codes::repair_marker`]: `IL KẾT QUẢ` →
-/// `II. KẾT QUẢ`), a space and a heading in capitals after it, on a line
-/// that is no table's (`ILI NVSP ||`)?
-fn dot_read_before_heading(
-    line: &str,
-    toks: &[Token],
-    (li, ti): (usize, usize),
-    changes: &Changes,
-) -> bool {
-    !line.contains('|')
-        && changes.get((li, ti)).is_some_and(|c| c.to.ends_with('.'))
-        && toks.get(ti + 1).is_some_and(|t| t.kind == TokenKind::Space)
-        && toks.get(ti + 2).is_some_and(|t| capitals_word(line, t))
 }
 
 #[cfg(test)]
@@ -467,8 +617,11 @@ mod tests {
             numerals(&["I. A B", "II. CÁC", "II. Kế"]),
             ["I", "II", "II"]
         );
-        // `I.` after `II.` is no repeat one stroke short: it stays.
-        assert_eq!(numerals(&["I. A B", "II. CÁC", "I. QUY"]), ["I", "II", "I"]);
+        // `I.` after `II.` starting a part again, which goes on to `II.`.
+        assert_eq!(
+            numerals(&["I. A B", "II. CÁC", "I. QUY", "II. KHÁC"]),
+            ["I", "II", "I", "II"]
+        );
         // OCR's `1.` for the first section counts as `I.`, and is one when
         // a Roman `II.` follows it; not when figures number the headings.
         assert_eq!(numerals(&["1. MỤC ĐÍCH", "Hi. NỘI DUNG"]), ["I", "II"]);
@@ -476,6 +629,81 @@ mod tests {
         assert_eq!(
             numerals(&["1. MỤC ĐÍCH", "2. NỘI DUNG", "II. TỔ CHỨC"]),
             ["1", "2", "II"]
+        );
+    }
+
+    /// Each line of `lines` as `renumber` leaves it.
+    fn renumbered(lines: &[&str]) -> Vec<String> {
+        let lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        let tokens: Vec<Vec<Token>> = lines.iter().map(|l| text::tokenize(l)).collect();
+        let mut changes = Changes::new(lines.len());
+        renumber(&lines, &tokens, &mut changes);
+        lines
+            .iter()
+            .zip(&tokens)
+            .enumerate()
+            .map(|(li, (l, ts))| {
+                ts.iter()
+                    .enumerate()
+                    .map(|(ti, t)| changes.text(l, t, (li, ti)))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_going_back_numeral_strokes_short_is_the_next() {
+        // `I.` for `III.`, last or before `IV.`; not before `II.` (above).
+        assert_eq!(
+            numerals(&["I. A B", "II. CÁC", "I. TỔ CHỨC"]),
+            ["I", "II", "III"]
+        );
+        assert_eq!(
+            numerals(&["I. A B", "II. CÁC", "I. TỔ CHỨC", "IV. KINH PHÍ"]),
+            ["I", "II", "III", "IV"]
+        );
+        // Small letters and `l` for strokes count as the numeral they spell.
+        assert_eq!(
+            numerals(&["I. A B", "ll. CÁC", "Iv. TỔ CHỨC"]),
+            ["I", "II", "IV"]
+        );
+    }
+
+    #[test]
+    fn marks_glued_bracketed_or_lost_still_number_a_heading() {
+        assert_eq!(
+            renumbered(&[
+                "L KẾT QUẢ THỰC HIỆN",
+                "H, NỘI DUNG",
+                "Il]. ĐÁNH GIÁ CHUNG",
+                "Iv.TỔ CHỨC THỰC HIỆN",
+            ]),
+            [
+                "I. KẾT QUẢ THỰC HIỆN",
+                "II. NỘI DUNG",
+                "III. ĐÁNH GIÁ CHUNG",
+                "IV. TỔ CHỨC THỰC HIỆN",
+            ]
+        );
+    }
+
+    #[test]
+    fn markers_without_a_mark_read_only_as_the_next_numeral() {
+        // Words of look-alike letters, a numeral out of sequence, a table's
+        // row and a line in small letters keep what they print.
+        let lines = [
+            "I. MỤC ĐÍCH",
+            "VI PHẠM HÀNH CHÍNH",
+            "UY BAN NHÂN DÂN",
+            "V KẾT QUẢ",
+            "II KHỐI TIỂU HỌC 34 3.566",
+            "| II | TRƯỜNG HỌC |",
+            "Il nội dung",
+        ];
+        assert_eq!(renumbered(&lines), lines);
+        assert_eq!(
+            renumbered(&["I. MỤC ĐÍCH", "Hl NỘI DUNG"]),
+            ["I. MỤC ĐÍCH", "II. NỘI DUNG"]
         );
     }
 
