@@ -347,8 +347,8 @@ pub fn repair_marker(marker: &str, next: &str) -> Option<String> {
     })
 }
 
-/// Does `rest` end with a figure that is no year (`3.566`, `18`, not `2026`
-/// or `2025-2026`)?
+/// Does `rest` end with a figure that is no year (`3.566`, `18`, not `2026`,
+/// `2026.` or `2025-2026`)?
 pub(super) fn ends_with_table_figure(rest: &str) -> bool {
     let last = rest.split_whitespace().next_back().unwrap_or("");
     let figure = !last.is_empty()
@@ -356,7 +356,7 @@ pub(super) fn ends_with_table_figure(rest: &str) -> bool {
         && last
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','));
-    figure && !crate::text::is_year(last)
+    figure && !crate::text::is_year(last.trim_end_matches('.'))
 }
 
 /// Does a heading in capitals follow (`v. TỔ CHỨC`: `v` and `x` print the same

@@ -13,10 +13,12 @@
 //! lacks only `I` strokes of the next (`I.` after `II.` for `III.`) becomes
 //! it too, unless the heading after it reads otherwise (a part starting
 //! again goes on to `II.`). OCR's `1.` for the first `I.` becomes `I.` when
-//! the next heading reads `II.`.
+//! the next heading reads `II.`, and a run of ones (`1.`, `1.`, `11.`)
+//! becomes the numerals before the Roman one that goes on from it (`IV.`).
 //!
 //! The heading is the words in capitals after the marker, as read so far
-//! (`Il. T6 CHỨC` is `TỔ CHỨC`). The marker's mark becomes a dot and a
+//! (`Il. T6 CHUC` is `TỔ CHỨC`; a word OCR printed with one letter needs a
+//! second in capitals, as `T6 chức` opens a sentence). The marker's mark becomes a dot and a
 //! space where OCR misread it (`H,`, `Il].`, `v.TỔ`); a marker printed
 //! without one (`L KẾT QUẢ`, `HL KIẾN NGHỊ`) counts only as the very next
 //! numeral, and gets its dot.
@@ -112,10 +114,46 @@ pub(super) fn renumber(lines: &[String], tokens: &[Vec<Token>], changes: &mut Ch
     // Whether a heading of the sequence printed a Roman numeral. Once it
     // has, `prev` is at least 1 and `one` is spent (`None`).
     let mut roman = false;
+    // The end of a run of figures read as the numerals before a Roman one.
+    let mut run_end = 0;
     for (k, m) in markers.iter().enumerate() {
         let (li, ti) = m.at;
         let line = &lines[li];
         if m.figure {
+            // A run of ones in the sequence's place (`1.`, `1.`, `11.`)
+            // before a Roman numeral that goes on from it (`IV.`): OCR's
+            // strokes of the numerals before it.
+            if k >= run_end {
+                let ones = markers[k..]
+                    .iter()
+                    .take_while(|m| m.figure && is_ones(&m.now))
+                    .count();
+                let after = markers
+                    .get(k + ones)
+                    .filter(|m| !m.figure)
+                    .and_then(Marker::value);
+                if after == Some(prev + ones + 1) {
+                    run_end = k + ones;
+                }
+            }
+            if k < run_end {
+                prev += 1;
+                let dot = if m.bare() { "." } else { "" };
+                changes.insert(
+                    (li, ti),
+                    in_sequence(
+                        format!("{}{dot}", roman::numeral(prev)),
+                        Some(m.now.clone()),
+                    ),
+                );
+                fix_mark(m, line, &tokens[li], changes);
+                roman = true;
+                one = None;
+                continue;
+            }
+            if m.bare() {
+                continue;
+            }
             let printed = &m.now;
             let expected = roman::numeral(prev + 1);
             // OCR's `11.` for `II.`, `111.` for `III.`, among headings
@@ -210,16 +248,32 @@ fn marker_of(line: &str, toks: &[Token], li: usize, changes: &Changes) -> Option
     let t = &toks[ti];
     let printed = t.text(line);
     let figure = t.kind == TokenKind::Figure;
+    let space = |i: usize| toks.get(i).is_some_and(|t| t.kind == TokenKind::Space);
+    let caps = |i: usize| heading_at(line, toks, i, li, changes);
+    // Two words in capitals after a marker printed without a mark, on a
+    // line that is no table's.
+    let bare_heading = || {
+        space(ti + 1)
+            && caps(ti + 2)
+            && space(ti + 3)
+            && caps(ti + 4)
+            && !line.contains('|')
+            && !ends_with_table_figure(&line[t.end..])
+    };
     if figure {
-        if !heading_follows(line, toks, ti, li, changes) {
+        let mark = if heading_follows(line, toks, ti, li, changes) {
+            Some((ti + 1, true))
+        } else if is_ones(printed) && bare_heading() {
+            None
+        } else {
             return None;
-        }
+        };
         return Some(Marker {
             at: (li, ti),
             now: printed.to_owned(),
             strokes: printed.to_owned(),
             dot: false,
-            mark: Some((ti + 1, true)),
+            mark,
             figure,
         });
     }
@@ -229,10 +283,6 @@ fn marker_of(line: &str, toks: &[Token], li: usize, changes: &Changes) -> Option
     {
         return None;
     }
-    let caps = |i: usize| {
-        toks.get(i)
-            .is_some_and(|t| capitals_word(line, t, changes.text(line, t, (li, i))))
-    };
     // `ỦY BAN` with a dot OCR put after `UY` (`UY. BAN KIỂM TRA`, a
     // Party committee's inspection board under its issuer) is no `I.`.
     let next_word = toks.get(ti + 3).map_or("", |t| t.text(line));
@@ -242,7 +292,6 @@ fn marker_of(line: &str, toks: &[Token], li: usize, changes: &Changes) -> Option
     let read_so_far = changes.text(line, t, (li, ti));
     let dot = read_so_far.ends_with('.');
     let now = read_so_far.trim_end_matches('.').to_owned();
-    let space = |i: usize| toks.get(i).is_some_and(|t| t.kind == TokenKind::Space);
     let mark = toks
         .get(ti + 1)
         .filter(|t| t.kind == TokenKind::Punct && is_mark(t.text(line)))
@@ -257,12 +306,7 @@ fn marker_of(line: &str, toks: &[Token], li: usize, changes: &Changes) -> Option
     // MĂNG`, `UY BAN`, `VỤ ĐÔNG` do).
     let bare = printed.chars().all(|c| BARE_LOOKALIKES.contains(&c))
         && !matches!(printed, "VI" | "XI")
-        && space(ti + 1)
-        && caps(ti + 2)
-        && space(ti + 3)
-        && caps(ti + 4)
-        && !line.contains('|')
-        && !ends_with_table_figure(&line[t.end..]);
+        && bare_heading();
     let strokes = now
         .chars()
         .map(|c| match c {
@@ -280,6 +324,12 @@ fn marker_of(line: &str, toks: &[Token], li: usize, changes: &Changes) -> Option
         mark,
         figure,
     })
+}
+
+/// Is `s` a figure of one to three ones (`1`, `11`, `111`), OCR's reading
+/// of the strokes of `I` to `III`?
+fn is_ones(s: &str) -> bool {
+    (1..=3).contains(&s.len()) && s.bytes().all(|b| b == b'1')
 }
 
 /// Is `s` a mark OCR printed for a marker's dot: `.`, `,`, `:`, `;`, alone
@@ -483,21 +533,35 @@ pub(super) fn item_marks(lines: &[String], tokens: &[Vec<Token>]) -> Vec<Option<
 }
 
 /// Does a heading in capitals follow the marker at `ti`: a dot, comma or
-/// colon glued to it, a space, then a word of two or more letters all in
-/// capitals, or of three or more all but the last (OCR prints a capital
-/// with a mark in small letters: `CHi` for `CHỈ`)? (Without the mark, `UY
-/// BAN` would be one; a marker whose dot OCR lost is read line by line, see
-/// [`super::codes::repair_marker`].)
+/// colon glued to it, a space, then a heading in capitals ([`heading_at`])?
+/// (Without the mark, `UY BAN` would be one.)
 fn heading_follows(line: &str, toks: &[Token], ti: usize, li: usize, changes: &Changes) -> bool {
-    let at = ti + 2;
     let marked = toks.get(ti + 1).is_some_and(|t| {
         t.kind == TokenKind::Punct && matches!(t.text(line), "." | "," | ":" | ";")
     });
-    let spaced = marked && toks.get(at).is_some_and(|t| t.kind == TokenKind::Space);
-    spaced
-        && toks
-            .get(at + 1)
-            .is_some_and(|t| capitals_word(line, t, changes.text(line, t, (li, at + 1))))
+    let spaced = marked && toks.get(ti + 2).is_some_and(|t| t.kind == TokenKind::Space);
+    spaced && heading_at(line, toks, ti + 3, li, changes)
+}
+
+/// Does a heading in capitals start at token `i` of line `li`: a word in
+/// capitals ([`capitals_word`]), and when OCR printed fewer than two of its
+/// letters (`T6` for `TỔ`, or for `Tổ` opening a sentence), a second
+/// word after a space, printed in capitals?
+fn heading_at(line: &str, toks: &[Token], i: usize, li: usize, changes: &Changes) -> bool {
+    let caps = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| capitals_word(line, t, changes.text(line, t, (li, i))))
+    };
+    let printed_letters = |i: usize| {
+        toks.get(i).map_or(0, |t| {
+            t.text(line).chars().filter(|c| c.is_alphabetic()).count()
+        })
+    };
+    caps(i)
+        && (printed_letters(i) >= 2
+            || toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Space)
+                && caps(i + 2)
+                && printed_letters(i + 2) >= 2)
 }
 
 /// Is `t` a word of two or more letters all in capitals, or of three or
@@ -685,6 +749,47 @@ mod tests {
                 "IV. TỔ CHỨC THỰC HIỆN",
             ]
         );
+    }
+
+    #[test]
+    fn a_run_of_ones_before_a_roman_numeral_going_on_from_it_are_numerals() {
+        assert_eq!(
+            renumbered(&[
+                "1. MỤC ĐÍCH",
+                "1 KẾT QUẢ THỰC HIỆN",
+                "11. MỤC TIÊU",
+                "IV. NHIỆM VỤ",
+            ]),
+            [
+                "I. MỤC ĐÍCH",
+                "II. KẾT QUẢ THỰC HIỆN",
+                "III. MỤC TIÊU",
+                "IV. NHIỆM VỤ",
+            ]
+        );
+        // Not when another figure numbers a heading, nor when the Roman
+        // numeral does not go on from the run.
+        let lines = ["1. MỤC ĐÍCH", "2. YÊU CẦU", "1. KẾT QUẢ", "IV. NHIỆM VỤ"];
+        assert_eq!(renumbered(&lines)[..3], lines[..3]);
+        let lines = ["I. MỤC ĐÍCH", "1. KẾT QUẢ", "II. NHIỆM VỤ"];
+        assert_eq!(renumbered(&lines), lines);
+    }
+
+    #[test]
+    fn a_word_printed_with_one_letter_needs_a_second_in_capitals() {
+        // `T6 CHUC`, decoded `tổ chức`, is `TỔ CHỨC`; `T6 chức` opens a
+        // sentence.
+        for (third, want) in [("Il. T6 CHUC", "III"), ("Il. T6 chức học", "Il")] {
+            let lines: Vec<String> = ["I. MỤC ĐÍCH", "II. NỘI DUNG", third]
+                .iter()
+                .map(|l| l.to_string())
+                .collect();
+            let tokens: Vec<Vec<Token>> = lines.iter().map(|l| text::tokenize(l)).collect();
+            let mut changes = Changes::new(lines.len());
+            changes.insert((2, 3), in_sequence("tổ".to_owned(), None));
+            renumber(&lines, &tokens, &mut changes);
+            assert_eq!(changes.text(&lines[2], &tokens[2][0], (2, 0)), want);
+        }
     }
 
     #[test]
