@@ -162,7 +162,11 @@ fn marker(line: &Line<'_>, after_break: bool) -> Option<Marker> {
         // `I.SỰ CẦN THIẾT`: a dot with no space after it only before one.
         let tight = c.name("dash").is_none() && !t[..rest].ends_with(char::is_whitespace);
         let tight_ok = !tight || (!m.is_empty() && super::header::mostly_upper(&t[rest..]));
-        if !digits_only && dash_ok && tight_ok && first_upper(&t[rest..]) {
+        // A mark alone (`. NHẬN XÉT`, the numeral lost) heads only a title
+        // in capitals, as Roman-level titles are printed: before a sentence
+        // (`. Truy bắt …`) it is a speck.
+        let bare_ok = !m.is_empty() || super::header::mostly_upper(&t[rest..]);
+        if !digits_only && dash_ok && tight_ok && bare_ok && first_upper(&t[rest..]) {
             return Some(Marker {
                 kind: Kind::Roman,
                 glyph: t[..rest].trim().to_owned(),
@@ -774,6 +778,13 @@ mod tests {
             .into_iter()
             .map(|s| (s.numbering.clone(), s.level, s.line_start))
             .collect()
+    }
+
+    #[test]
+    fn a_mark_alone_heads_only_a_title_in_capitals() {
+        let t = "I. MỤC ĐÍCH\nnội dung.\n. Truy bắt 7 đối tượng.\n. NHẬN XÉT\nnội dung.";
+        let got: Vec<(String, usize)> = run(t).into_iter().map(|(n, _, l)| (n, l)).collect();
+        assert_eq!(got, [("I.".to_owned(), 1), ("II.".to_owned(), 4)]);
     }
 
     #[test]
