@@ -788,13 +788,13 @@ pub(super) fn row_rule_speck(line: &str, toks: &[Token], ti: usize) -> bool {
 /// Kết quả`, `X . £ , Tin`): one past the last token of a head of at least
 /// two one-character tokens, each followed by a space, at least one of them
 /// no letter, before other text. List markers (`-`, `+`, `*`, `•`), figures
-/// and table rules start no junk head.
+/// and table rules start no junk head, and a list marker that ends the run,
+/// before the item's text, ends one: the specks before it go, even one
+/// alone if no letter (`© - Ông`, `> - Trung tâm`), and the marker stays.
 pub(super) fn junk_head(line: &str, toks: &[Token]) -> Option<usize> {
+    let bullet = |c: char| matches!(c, '-' | '+' | '*' | '•' | '–');
     let run = lone_chars(line, toks, false);
-    if run
-        .first()
-        .is_some_and(|&(_, c)| matches!(c, '-' | '+' | '*' | '•' | '–'))
-    {
+    if run.first().is_some_and(|&(_, c)| bullet(c)) {
         return None;
     }
     let end = run.last()?.0 + 1;
@@ -802,6 +802,14 @@ pub(super) fn junk_head(line: &str, toks: &[Token]) -> Option<usize> {
         .iter()
         .find(|t| t.kind != TokenKind::Space)
         .is_some_and(|t| t.text(line).chars().count() >= 2);
+    // A marker last in the run, before the item's text.
+    if let [specks @ .., (b, c)] = &run[..] {
+        let alone = matches!(specks, [(_, s)] if !s.is_alphanumeric());
+        let plain = !specks.iter().any(|&(_, s)| bullet(s));
+        if bullet(*c) && plain && text_after && (is_junk(specks) || alone) {
+            return Some(*b);
+        }
+    }
     (is_junk(&run) && text_after).then_some(end)
 }
 
@@ -3237,6 +3245,9 @@ mod tests {
             after_head("X . £ , Tin, bài viết").as_deref(),
             Some(" Tin, bài viết")
         );
+        // Specks before a list marker go, the marker stays.
+        assert_eq!(after_head("© - Ông Hồ").as_deref(), Some("- Ông Hồ"));
+        assert_eq!(after_head("A . - Nội dung").as_deref(), Some("- Nội dung"));
         // List markers, figures, letters alone: kept.
         assert_eq!(after_head("- . Nội dung"), None);
         assert_eq!(after_head("0 N : . công"), None);
