@@ -2089,11 +2089,11 @@ pub(super) fn read_so_before_symbol(
 
 /// The parts of a legal text a citation numbers, and the numeral OCR's
 /// lone `|` after them stands for: chapters and parts in Roman numerals
-/// (`Chương I`), articles, clauses and sections in figures (`Điều 1`).
-const BAR_NUMBERED_PARTS: [(&str, &str); 5] = [
+/// (`Chương I`), articles and clauses in figures (`Điều 1`). (`Mục` is
+/// left out: a report cites its own `Mục I`, a law its `Mục 1`.)
+const BAR_NUMBERED_PARTS: [(&str, &str); 4] = [
     ("điều", "1"),
     ("khoản", "1"),
-    ("mục", "1"),
     ("chương", "I"),
     ("phần", "I"),
 ];
@@ -4022,7 +4022,7 @@ pub(super) mod tests {
         let out = read_with(
             read_bar_after_part,
             "tại Điều | chịu trách nhiệm\nkhoản | Điều 4\nChương |\ncó tên tại Điều |\n\
-             1 phần | công\n| Điều | 12 |\nĐiều |x",
+             1 phần | công\n| Điều | 12 |\nĐiều |x\ntại khoản 1, 2 Mục | Báo cáo",
         );
         assert_eq!(
             out,
@@ -4034,6 +4034,7 @@ pub(super) mod tests {
                 "1 phần | công",
                 "| Điều | 12 |",
                 "Điều |x",
+                "tại khoản 1, 2 Mục | Báo cáo",
             ]
         );
     }
