@@ -496,6 +496,11 @@ fn stray_punctuation_in_noisy_text_only() {
     assert!(out.contains("\nd) Quyết định"), "{out}");
     assert!(out.contains("\nđ) Ra quyết định"), "{out}");
     assert!(out.ends_with("\nĐiều 5. Kinh phí thực hiện"), "{out}");
+    // An `e)` right after `b)` is OCR's `c)`.
+    let noisy = "a) Vé kinh té\nb) Vé xa hoi\ne) Vé méi truéng\nd) Vé quéc phong";
+    let (_, out, _) = run(&["repair"], Some(noisy.as_bytes()));
+    let out = String::from_utf8(out).expect("utf-8");
+    assert!(out.contains("\nc) Về môi trường\nd) "), "{out}");
     // Clean text keeps its hyphens and periods.
     let clean = "Đơn vị đo là ki-lô-gam. trong bảng";
     let (_, out, _) = run(&["repair"], Some(clean.as_bytes()));

@@ -1011,10 +1011,16 @@ impl<'a> Repairer<'a> {
                     }
                 }
             }
-            // A list letter is no syllable; the one after `d)` is `đ)`.
+            // A list letter is no syllable; the one after `d)` is `đ)`, and
+            // an `e)` right after `b)` is OCR's `c)` (the two print alike).
             if let Some((ti, mut letter)) = list_letter(line, toks) {
-                if letter == 'd' && last_letter == Some('d') {
-                    letter = 'đ';
+                match (letter, last_letter) {
+                    ('d', Some('d')) => letter = 'đ',
+                    ('e', Some('b')) => {
+                        letter = 'c';
+                        b.small_markers.push((li, ti));
+                    }
+                    _ => {}
                 }
                 readings[ti] = Some(Reading::Word(letter.to_string()));
                 last_letter = Some(letter);
