@@ -642,6 +642,7 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Text(sections::renumber),
     Reader::Text(sections::read_item_ones),
     Reader::Text(sections::read_row_numbers),
+    Reader::Text(sections::read_row_left_rule),
 ];
 
 /// The confidence of a choice that beats its runner-up by `margin` nats:

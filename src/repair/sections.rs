@@ -401,6 +401,65 @@ pub(super) fn read_item_ones(lines: &[String], tokens: &[Vec<Token>], changes: &
     }
 }
 
+/// Where a `|` table row opens with its number and a bar after it: the
+/// number's token, when the line opens with it (`2 | Thu …`), or the
+/// opening bar's (`| 2 | Thu …`), and which.
+fn row_label(line: &str, toks: &[Token]) -> Option<(usize, bool)> {
+    let mut solid = toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind != TokenKind::Space);
+    let (i, first) = solid.next()?;
+    let barred = first.text(line) == "|";
+    let (_, label) = if barred { solid.next()? } else { (i, first) };
+    let text = label.text(line);
+    // A number of one or two digits; not `11`, OCR's reading of two empty
+    // cells' rules (`11 | (người) |` in a heading), and not a letter or a
+    // Roman numeral, which may be OCR's `1` (`I | Sửa chữa …` in a list of
+    // rows `| 2 |`, `| 3 |`).
+    let is_label = label.kind == TokenKind::Figure
+        && text.len() <= 2
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && text != "11";
+    let (_, after) = solid.next()?;
+    (is_label && after.text(line).starts_with('|')).then_some((i, barred))
+}
+
+/// Reads the left rule OCR lost before a `|` table row's label (`2 | Thu
+/// …` → `| 2 | Thu …`), in a run of lines with two bars or more where at
+/// least twice as many rows open with their rule as without it: a table
+/// drawn without a left rule prints none on any row.
+pub(super) fn read_row_left_rule(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    let ruled = |li: usize| lines[li].matches('|').count() >= 2;
+    let mut start = 0;
+    while start < lines.len() {
+        if !ruled(start) {
+            start += 1;
+            continue;
+        }
+        let end = (start..lines.len())
+            .find(|&li| !ruled(li))
+            .unwrap_or(lines.len());
+        let labels: Vec<(usize, (usize, bool))> = (start..end)
+            .filter_map(|li| row_label(&lines[li], &tokens[li]).map(|r| (li, r)))
+            .collect();
+        let with = labels.iter().filter(|(_, (_, barred))| *barred).count();
+        let without = labels.len() - with;
+        if without > 0 && with >= 2 * without {
+            for &(li, (ti, _)) in labels.iter().filter(|(_, (_, barred))| !barred) {
+                let line = &lines[li];
+                let t = &tokens[li][ti];
+                let now = changes.text(line, t, (li, ti)).to_owned();
+                changes.insert(
+                    (li, ti),
+                    in_sequence(format!("| {now}"), Some(t.text(line).to_owned())),
+                );
+            }
+        }
+        start = end;
+    }
+}
+
 /// Reads `| 4 |` for OCR's `141` opening a row of a `|` table: the bars
 /// around the row's number read as `1`s (`141 Phan Thiết - La Gi | 500 |`).
 /// Only where the number is the one after the row above's (`| 3 |`, or
@@ -698,10 +757,18 @@ mod tests {
 
     /// Each line of `lines` as `renumber` leaves it.
     fn renumbered(lines: &[&str]) -> Vec<String> {
+        renumbered_with(renumber, lines)
+    }
+
+    /// Each line of `lines` as `reader` leaves it.
+    fn renumbered_with(
+        reader: fn(&[String], &[Vec<Token>], &mut Changes),
+        lines: &[&str],
+    ) -> Vec<String> {
         let lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
         let tokens: Vec<Vec<Token>> = lines.iter().map(|l| text::tokenize(l)).collect();
         let mut changes = Changes::new(lines.len());
-        renumber(&lines, &tokens, &mut changes);
+        reader(&lines, &tokens, &mut changes);
         lines
             .iter()
             .zip(&tokens)
@@ -827,6 +894,28 @@ mod tests {
             .enumerate()
             .map(|(li, (l, t))| changes.text(l, &t[0], (li, 0)).to_owned())
             .collect()
+    }
+
+    #[test]
+    fn a_row_that_lost_its_left_rule_gets_it_back() {
+        let table = [
+            "| 1 | Thu nội địa | 1.650,0 | 52,5 |",
+            "2 | Thu xuất nhập khẩu | 865,5 | 47,0 |",
+            "| 3 | Thu khác | 18,5 | 8,7 |",
+            "| 4 | Tổng chi | 21.210,0 | 45,9 |",
+            "11 | (người) | (tấn) |",
+        ];
+        let out = renumbered_with(read_row_left_rule, &table);
+        assert_eq!(out[1], "| 2 | Thu xuất nhập khẩu | 865,5 | 47,0 |");
+        assert_eq!(out[0], table[0]);
+        assert_eq!(out[4], table[4], "two empty cells' rules read `11`");
+        // A table drawn without a left rule keeps its rows as printed.
+        let open = [
+            "1 | Tổng lượt khách | 412.600 |",
+            "| | (khách quốc tế) | |",
+            "2 | Khách lưu trú | 96.300 |",
+        ];
+        assert_eq!(renumbered_with(read_row_left_rule, &open), open);
     }
 
     /// The first token of each line after `read_item_ones`.
