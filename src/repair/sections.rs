@@ -18,10 +18,10 @@
 //!
 //! The heading is the words in capitals after the marker, as read so far
 //! (`Il. T6 CHUC` is `TỔ CHỨC`; a word OCR printed with one letter needs a
-//! second in capitals, as `T6 chức` opens a sentence). The marker's mark becomes a dot and a
-//! space where OCR misread it (`H,`, `Il].`, `v.TỔ`); a marker printed
-//! without one (`L KẾT QUẢ`, `HL KIẾN NGHỊ`) counts only as the very next
-//! numeral, and gets its dot.
+//! second in capitals, as `T6 chức` opens a sentence). The marker's mark
+//! becomes a dot and a space where OCR misread it (`H,`, `Il].`, `v.TỔ`);
+//! a marker printed without one (`L KẾT QUẢ`, `HL KIẾN NGHỊ`) counts only
+//! as the very next numeral, and gets its dot.
 //!
 //! The period after an item's number is read here too ([`item_marks`]):
 //! OCR prints it as a comma, semicolon or colon (`2, Phối hợp`, `II;
@@ -214,12 +214,10 @@ pub(super) fn renumber(lines: &[String], tokens: &[Vec<Token>], changes: &mut Ch
             Some(v) => Some(v),
             None => Some(next),
         };
+        // (A marker without its mark reads, if at all, as the next.)
         let Some(v) = read else {
             continue;
         };
-        if m.bare() && v != next {
-            continue;
-        }
         if roman::numeral(v) != m.now || m.bare() {
             let dot = if m.dot || m.bare() { "." } else { "" };
             changes.insert(
