@@ -399,28 +399,31 @@ pub(super) fn read_item_ones(lines: &[String], tokens: &[Vec<Token>], changes: &
     }
 }
 
-/// Where a `|` table row opens with its number and a bar after it: the
-/// number's token, when the line opens with it (`2 | Thu …`), or the
-/// opening bar's (`| 2 | Thu …`), and which.
-fn row_label(line: &str, toks: &[Token]) -> Option<(usize, bool)> {
+/// A table row's number: the first figure of one or two digits, after the
+/// row's opening bar if it printed one (`| 2 | Thu …`, `2 | Thu …`). Its
+/// token, and whether the bar was printed.
+fn row_number(line: &str, toks: &[Token]) -> Option<(usize, bool)> {
     let mut solid = toks
         .iter()
         .enumerate()
         .filter(|(_, t)| t.kind != TokenKind::Space);
     let (i, first) = solid.next()?;
     let barred = first.text(line) == "|";
-    let (_, label) = if barred { solid.next()? } else { (i, first) };
-    let text = label.text(line);
-    // A number of one or two digits; not `11`, OCR's reading of two empty
-    // cells' rules (`11 | (người) |` in a heading), and not a letter or a
-    // Roman numeral, which may be OCR's `1` (`I | Sửa chữa …` in a list of
-    // rows `| 2 |`, `| 3 |`).
-    let is_label = label.kind == TokenKind::Figure
-        && text.len() <= 2
-        && text.bytes().all(|b| b.is_ascii_digit())
-        && text != "11";
-    let (_, after) = solid.next()?;
-    (is_label && after.text(line).starts_with('|')).then_some((i, barred))
+    let (ni, number) = if barred { solid.next()? } else { (i, first) };
+    (number.kind == TokenKind::Figure && number.text(line).len() <= 2).then_some((ni, barred))
+}
+
+/// A `|` table row's [`row_number`] with a bar after it: the number's
+/// token and whether the row's opening bar was printed. Not `11`, OCR's
+/// reading of two empty cells' rules (`11 | (người) |` in a heading); a
+/// letter or a Roman numeral is no row number here, as it may be OCR's `1`
+/// (`I | Sửa chữa …` in a list of rows `| 2 |`, `| 3 |`).
+fn row_label(line: &str, toks: &[Token]) -> Option<(usize, bool)> {
+    let (ni, barred) = row_number(line, toks)?;
+    let text = toks[ni].text(line);
+    let after = toks[ni + 1..].iter().find(|t| t.kind != TokenKind::Space)?;
+    (text.bytes().all(|b| b.is_ascii_digit()) && text != "11" && after.text(line).starts_with('|'))
+        .then_some((ni, barred))
 }
 
 /// Reads the left rule OCR lost before a `|` table row's label (`2 | Thu
@@ -470,11 +473,11 @@ pub(super) fn read_row_numbers(lines: &[String], tokens: &[Vec<Token>], changes:
     let mut last: Option<u32> = None;
     let mut in_table = false;
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
-        let mut solid = toks
+        let Some((ti, first)) = toks
             .iter()
             .enumerate()
-            .filter(|(_, t)| t.kind != TokenKind::Space);
-        let Some((ti, first)) = solid.next() else {
+            .find(|(_, t)| t.kind != TokenKind::Space)
+        else {
             continue;
         };
         let barred = line.contains('|');
@@ -502,15 +505,8 @@ pub(super) fn read_row_numbers(lines: &[String], tokens: &[Vec<Token>], changes:
                 continue;
             }
         }
-        // A row's number: the first figure of one or two digits, after the
-        // opening bar if there is one.
-        let number = if text == "|" {
-            solid.next().map(|(_, t)| t)
-        } else {
-            Some(first)
-        }
-        .filter(|t| t.kind == TokenKind::Figure && t.text(line).len() <= 2)
-        .and_then(|t| t.text(line).parse::<u32>().ok());
+        let number =
+            row_number(line, toks).and_then(|(ni, _)| toks[ni].text(line).parse::<u32>().ok());
         if barred {
             if number.is_some() {
                 last = number;
@@ -640,6 +636,7 @@ fn capitals_word(line: &str, t: &Token, read: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::repair::phrases::tests::read_with;
     use crate::text;
 
     /// The numerals `renumber` reads for `lines`, one per heading line.
@@ -755,29 +752,7 @@ mod tests {
 
     /// Each line of `lines` as `renumber` leaves it.
     fn renumbered(lines: &[&str]) -> Vec<String> {
-        renumbered_with(renumber, lines)
-    }
-
-    /// Each line of `lines` as `reader` leaves it.
-    fn renumbered_with(
-        reader: fn(&[String], &[Vec<Token>], &mut Changes),
-        lines: &[&str],
-    ) -> Vec<String> {
-        let lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
-        let tokens: Vec<Vec<Token>> = lines.iter().map(|l| text::tokenize(l)).collect();
-        let mut changes = Changes::new(lines.len());
-        reader(&lines, &tokens, &mut changes);
-        lines
-            .iter()
-            .zip(&tokens)
-            .enumerate()
-            .map(|(li, (l, ts))| {
-                ts.iter()
-                    .enumerate()
-                    .map(|(ti, t)| changes.text(l, t, (li, ti)))
-                    .collect()
-            })
-            .collect()
+        read_with(renumber, &lines.join("\n"))
     }
 
     #[test]
@@ -903,7 +878,7 @@ mod tests {
             "| 4 | Tổng chi | 21.210,0 | 45,9 |",
             "11 | (người) | (tấn) |",
         ];
-        let out = renumbered_with(read_row_left_rule, &table);
+        let out = read_with(read_row_left_rule, &table.join("\n"));
         assert_eq!(out[1], "| 2 | Thu xuất nhập khẩu | 865,5 | 47,0 |");
         assert_eq!(out[0], table[0]);
         assert_eq!(out[4], table[4], "two empty cells' rules read `11`");
@@ -913,7 +888,7 @@ mod tests {
             "| | (khách quốc tế) | |",
             "2 | Khách lưu trú | 96.300 |",
         ];
-        assert_eq!(renumbered_with(read_row_left_rule, &open), open);
+        assert_eq!(read_with(read_row_left_rule, &open.join("\n")), open);
     }
 
     /// The first token of each line after `read_item_ones`.
