@@ -36,6 +36,7 @@ mod motto;
 mod own_name;
 mod phrases;
 mod reading;
+mod rows;
 mod sections;
 mod sense;
 mod titles;
@@ -641,8 +642,8 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Lexicon(marks::read_semicolons),
     Reader::Text(sections::renumber),
     Reader::Text(sections::read_item_ones),
-    Reader::Text(sections::read_row_numbers),
-    Reader::Text(sections::read_row_left_rule),
+    Reader::Text(rows::read_row_numbers),
+    Reader::Text(rows::read_row_left_rule),
 ];
 
 /// The confidence of a choice that beats its runner-up by `margin` nats:
