@@ -643,6 +643,7 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Text(sections::renumber),
     Reader::Text(sections::read_item_ones),
     Reader::Text(rows::read_row_numbers),
+    Reader::Text(rows::read_row_labels),
     Reader::Text(rows::read_row_left_rule),
 ];
 

@@ -72,6 +72,276 @@ pub(super) fn read_row_left_rule(lines: &[String], tokens: &[Vec<Token>], change
     }
 }
 
+/// Glyphs OCR prints for a table's rule beside a row's number (`}3`, `[7`,
+/// `(6`, `‘6`, `2\|`).
+fn rule_glyph(c: char) -> bool {
+    matches!(
+        c,
+        '|' | '[' | ']' | '{' | '}' | '(' | ')' | '!' | '\'' | '‘' | '’' | '\\'
+    )
+}
+
+/// A [`rule_glyph`] or a speck OCR glues to a row's number (`9.|`, `2-|`,
+/// `|3.[-Xã`, `5 :`).
+fn label_glyph(c: char) -> bool {
+    rule_glyph(c) || matches!(c, '.' | ',' | ':' | ';' | '-' | '_' | '/')
+}
+
+/// The figure OCR printed the letter `c` for in a row's number.
+fn digit_lookalike(c: char) -> Option<u32> {
+    match c {
+        'S' | 's' => Some(5),
+        'L' | 'l' => Some(1),
+        _ => None,
+    }
+}
+
+/// Letters OCR prints for the rule before a row's number (`i 10 |`, `f3 |`).
+const OPEN_LETTERS: [&str; 5] = ["i", "I", "l", "f", "j"];
+
+/// Letters OCR prints for the rule after a row's number (`4 J Dự phòng`),
+/// standing alone: none is a Vietnamese word.
+const CLOSE_LETTERS: [&str; 6] = ["i", "I", "l", "f", "j", "J"];
+
+/// A row's label cell as OCR printed it: tokens and what they may read.
+#[derive(Debug)]
+struct Label {
+    /// The token printed for the left rule, if one was (`|`, `}`, `i`).
+    open: Option<usize>,
+    /// The number's token.
+    number: usize,
+    /// The number as printed.
+    value: u32,
+    /// The number without a leading `1` that is the left rule OCR read as
+    /// a figure (`13` for `| 3`), where no other glyph stands for the rule.
+    without_one: Option<u32>,
+    /// The tokens of glyphs between the number and the cell's text.
+    close: Vec<usize>,
+    /// Whether a letter for the left rule came in the number's token (`LS`).
+    glued_open: bool,
+    /// Printed as a clean label: `| 3 | Xã`, or `3 | Xã`.
+    clean: bool,
+}
+
+/// The label cell opening a table row, as read so far: a number of one
+/// to three digits, perhaps after a glyph for the left rule, then glyphs
+/// for the rule after it, then a cell's text (a word).
+fn label(line: &str, toks: &[Token], li: usize, changes: &Changes) -> Option<Label> {
+    let now = |ti: usize| changes.text(line, &toks[ti], (li, ti)).trim();
+    let glyphs = |ti: usize| {
+        let t = now(ti);
+        toks[ti].kind == TokenKind::Punct && !t.is_empty() && t.chars().all(label_glyph)
+    };
+    let solid = |from: usize| (from..toks.len()).find(|&ti| toks[ti].kind != TokenKind::Space);
+    let first = solid(0)?;
+    let digits = |ti: usize| {
+        let t = now(ti);
+        (toks[ti].kind == TokenKind::Figure
+            && t.len() <= 3
+            && t.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.parse::<u32>().ok())
+        .flatten()
+    };
+    // A letter OCR printed for the number, alone or after a letter for the
+    // left rule (`S |`, `LS |`): its value, and whether the rule came with it.
+    let letter = |ti: usize| {
+        let printed = toks[ti].text(line);
+        if toks[ti].kind != TokenKind::Word || changes.text(line, &toks[ti], (li, ti)) != printed {
+            return None;
+        }
+        let mut chars = printed.chars();
+        let (a, b) = (chars.next()?, chars.next());
+        if chars.next().is_some() {
+            return None;
+        }
+        match b {
+            None => digit_lookalike(a).map(|v| (v, false)),
+            Some(b) if matches!(a, 'L' | 'l' | 'I' | 'i') => {
+                digit_lookalike(b).filter(|&v| v != 1).map(|v| (v, true))
+            }
+            Some(_) => None,
+        }
+    };
+    let opens =
+        glyphs(first) && now(first).chars().any(rule_glyph) || OPEN_LETTERS.contains(&now(first));
+    let after_open = solid(first + 1).filter(|&next| {
+        opens && digits(first).is_none() && (digits(next).is_some() || letter(next).is_some())
+    });
+    let (open, number) = match after_open {
+        Some(next) => (Some(first), next),
+        None if digits(first).is_some() || letter(first).is_some() => (None, first),
+        None => return None,
+    };
+    let (value, lookalike, glued_open) = match digits(number) {
+        Some(v) => (v, false, false),
+        None => letter(number).map(|(v, glued)| (v, true, glued))?,
+    };
+    let mut close = Vec::new();
+    let mut ti = number + 1;
+    let cell = loop {
+        let t = toks.get(ti)?;
+        match t.kind {
+            TokenKind::Space => {}
+            TokenKind::Punct if glyphs(ti) && now(ti).chars().count() <= 3 && close.len() < 2 => {
+                close.push(ti)
+            }
+            TokenKind::Word
+                if close.is_empty()
+                    && CLOSE_LETTERS.contains(&toks[ti].text(line))
+                    && toks.get(ti + 1).is_some_and(|t| t.kind == TokenKind::Space) =>
+            {
+                close.push(ti)
+            }
+            TokenKind::Word => break ti,
+            _ => return None,
+        }
+        ti += 1;
+    };
+    // A letter is read as a number only before a printed rule, and not
+    // before a section's name in capitals (`| B | TỔNG THU`).
+    let ruled = close.iter().any(|&c| now(c).contains('|'));
+    let capitals = toks[cell].text(line).chars().all(|c| !c.is_lowercase());
+    if lookalike && (!ruled || capitals) {
+        return None;
+    }
+    let printed = now(number);
+    let without_one = printed
+        .strip_prefix('1')
+        .filter(|rest| open.is_none() && !lookalike && !rest.is_empty() && !rest.starts_with('0'))
+        .and_then(|rest| rest.parse().ok());
+    let spaced = |a: usize, b: usize| (a + 1..b).any(|i| toks[i].kind == TokenKind::Space);
+    let clean = !lookalike
+        && open.is_none_or(|o| now(o) == "|" && spaced(o, number))
+        && matches!(close.as_slice(), [c] if now(*c) == "|" && spaced(number, *c) && spaced(*c, cell));
+    Some(Label {
+        open,
+        number,
+        value,
+        without_one,
+        close,
+        glued_open,
+        clean,
+    })
+}
+
+/// Reads a table row's damaged label cell from the rows around it (`}3
+/// |-Nhà` → `| 3 | Nhà`, `16 |.Nhà` after `| 5 |` → `| 6 | Nhà`, `9.| Người`
+/// → `9 | Người`, `| 6 Xã` → `| 6 | Xã`). In a run of lines with `|`
+/// rules, a label printed with glyphs for its rules or specks around them
+/// becomes the number after the row above's, or before the row below's,
+/// when it reads that number: as printed, or without a leading `1` that
+/// stands for a lost left rule. The left rule is written where OCR printed
+/// a glyph for it or read it as that `1`; the rule after the number, where
+/// it printed glyphs or none before the cell's text.
+pub(super) fn read_row_labels(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
+    let mut start = 0;
+    while start < lines.len() {
+        if !lines[start].contains('|') {
+            start += 1;
+            continue;
+        }
+        // The run goes on over one line that lost its rules (`là Hòa}`)
+        // between two that kept them.
+        let ruled = |li: usize| lines.get(li).is_some_and(|l| l.contains('|'));
+        let end = (start..lines.len())
+            .find(|&li| !ruled(li) && (lines[li].trim().is_empty() || !ruled(li + 1)))
+            .unwrap_or(lines.len());
+        let labels: Vec<(usize, Label)> = (start..end)
+            .filter_map(|li| label(&lines[li], &tokens[li], li, changes).map(|l| (li, l)))
+            .collect();
+        // Whether the table is drawn with a left rule: twice as many of its
+        // clean labels print one as not (a table drawn without prints none).
+        let with = labels
+            .iter()
+            .filter(|(_, l)| l.clean && l.open.is_some())
+            .count();
+        let without = labels
+            .iter()
+            .filter(|(_, l)| l.clean && l.open.is_none())
+            .count();
+        let ruled_left = with > 0 && with >= 2 * without;
+        let mut last: Option<u32> = None;
+        for (k, (li, label)) in labels.iter().enumerate() {
+            let next = labels.get(k + 1).and_then(|(_, l)| l.value.checked_sub(1));
+            if label.clean {
+                last = Some(label.value);
+                continue;
+            }
+            // The number after the row above's, or before the row below's
+            // (a row between them may have lost its number).
+            let expected = |n: u32| n > 0 && (last.map(|v| v + 1) == Some(n) || next == Some(n));
+            let opened = label.open.is_some() || label.glued_open;
+            let reading = if expected(label.value) {
+                Some((label.value, opened || ruled_left))
+            } else {
+                label
+                    .without_one
+                    .filter(|&n| expected(n))
+                    .map(|n| (n, true))
+            };
+            let Some((n, left_rule)) = reading else {
+                last = None;
+                continue;
+            };
+            write_label(&lines[*li], &tokens[*li], *li, label, n, left_rule, changes);
+            last = Some(n);
+        }
+        start = end;
+    }
+}
+
+/// Writes `label` as the clean cell of row `n`, with its left rule if
+/// `left_rule`.
+fn write_label(
+    line: &str,
+    toks: &[Token],
+    li: usize,
+    label: &Label,
+    n: u32,
+    left_rule: bool,
+    changes: &mut Changes,
+) {
+    let spaced_after = |ti: usize| toks.get(ti + 1).is_some_and(|t| t.kind == TokenKind::Space);
+    let rule_at = label
+        .close
+        .iter()
+        .copied()
+        .find(|&c| changes.text(line, &toks[c], (li, c)).contains('|'))
+        .or(label.close.last().copied());
+    let mut write = |ti: usize, to: String| {
+        let printed = toks[ti].text(line);
+        if changes.text(line, &toks[ti], (li, ti)) != to {
+            changes.insert((li, ti), in_sequence(to, Some(printed.to_owned())));
+        }
+    };
+    if let Some(o) = label.open {
+        write(o, if spaced_after(o) { "|" } else { "| " }.to_owned());
+    }
+    let number = if left_rule && label.open.is_none() || label.glued_open {
+        format!("| {n}")
+    } else {
+        n.to_string()
+    };
+    match rule_at {
+        Some(r) => {
+            write(label.number, number);
+            let glued = r == label.number + 1;
+            let to = format!(
+                "{}|{}",
+                if glued { " " } else { "" },
+                if spaced_after(r) { "" } else { " " }
+            );
+            for &c in &label.close {
+                if c != r {
+                    write(c, String::new());
+                }
+            }
+            write(r, to);
+        }
+        None => write(label.number, format!("{number} |")),
+    }
+}
+
 /// Reads `| 4 |` for OCR's `141` opening a row of a `|` table: the bars
 /// around the row's number read as `1`s (`141 Phan Thiết - La Gi | 500 |`).
 /// Only where the number is the one after the row above's (`| 3 |`, or
@@ -181,6 +451,106 @@ mod tests {
         ];
         for lines in kept {
             assert_eq!(read(lines), lines);
+        }
+    }
+
+    /// `lines` after `read_row_labels`.
+    fn labelled(lines: &[&str]) -> Vec<String> {
+        read_with(read_row_labels, &lines.join("\n"))
+    }
+
+    #[test]
+    fn glyphs_for_a_labels_rules_read_as_rules_in_sequence() {
+        assert_eq!(
+            labelled(&[
+                "| 2 | Xã An | 46 |",
+                "}3 |-Nhà văn hóa | 38 |",
+                "| 4.[ Xã Bình | 12 |",
+                "[S| Xã Cát | 9 |",
+                "16 |.Nhà ở | 20 |",
+                "i 7 | Phường | 5 |",
+                "| 8 Xã Đông | 4 |",
+            ]),
+            [
+                "| 2 | Xã An | 46 |",
+                "| 3 | Nhà văn hóa | 38 |",
+                "| 4 | Xã Bình | 12 |",
+                "| 5 | Xã Cát | 9 |",
+                "| 6 | Nhà ở | 20 |",
+                "| 7 | Phường | 5 |",
+                "| 8 | Xã Đông | 4 |",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_label_reads_from_the_row_below_too() {
+        // The first row, and a row after one whose number OCR lost.
+        assert_eq!(
+            labelled(&["{1 | Xã An | 46 |", "| 2 | Xã Bình | 38 |"])[0],
+            "| 1 | Xã An | 46 |"
+        );
+        assert_eq!(
+            labelled(&[
+                "| 4 | Xã An | 46 |",
+                "PS | Xã Bình | 38 |",
+                "LS | Xã Cát | 12 |"
+            ])[2],
+            "| 5 | Xã Cát | 12 |"
+        );
+        assert_eq!(
+            labelled(&[
+                "| 4 | Xã An |",
+                "XY | Xã Bình |",
+                "16} Xã Cát |",
+                "[7 | Xã Đông |"
+            ])[2..],
+            ["| 6 | Xã Cát |", "| 7 | Xã Đông |"]
+        );
+    }
+
+    #[test]
+    fn a_table_without_a_left_rule_gets_none() {
+        assert_eq!(
+            labelled(&[
+                "1 | Hồ sơ | 20.000",
+                "2.| Tài khoản | 76.000",
+                "3 | Dữ liệu | 45"
+            ]),
+            [
+                "1 | Hồ sơ | 20.000",
+                "2 | Tài khoản | 76.000",
+                "3 | Dữ liệu | 45"
+            ]
+        );
+    }
+
+    #[test]
+    fn labels_out_of_sequence_or_in_capitals_stay() {
+        let kept: [&[&str]; 4] = [
+            // `13` after `1` is no `3`; `}7` follows no `6`.
+            &[
+                "| 1 | Xã An | 46 |",
+                "13 | Xã Bình | 38 |",
+                "}7 | Xã Cát | 12 |",
+            ],
+            // A section's letter before its name in capitals.
+            &[
+                "| 4 | Xã An | 46 |",
+                "| S | TỔNG THU | 38 |",
+                "| 6 | Xã Cát | 12 |",
+            ],
+            // A letter with no rule after it.
+            &["| 4 | Xã An | 46 |", "S Xã Bình | 38 |"],
+            // A rule's dashes are no specks of a label.
+            &[
+                "| 3 | Xã An | 46 |",
+                "4------ ee ee | ---- |",
+                "| 5 | Xã Cát | 12 |",
+            ],
+        ];
+        for lines in kept {
+            assert_eq!(labelled(lines), lines);
         }
     }
 }
