@@ -434,11 +434,24 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
 }
 
 /// Does heading cell `cell` name the rows' numbers (`STT`, `TT`, `Số TT`),
-/// maybe with what OCR left of its wrapped lines after it?
+/// maybe with what OCR left of its wrapped lines after it, or of the table's
+/// left rule glued before it (`i-TT`, `[STT`)?
 pub(crate) fn names_row_number(cell: &str) -> bool {
     let f = super::viet::skeleton(cell);
     let f = f.trim();
-    f == "so tt" || matches!(f.split(' ').next(), Some("stt" | "tt"))
+    let first = f.split(' ').next().unwrap_or("");
+    let pieces = first
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|p| !p.is_empty());
+    let (mut named, mut specks) = (false, true);
+    for p in pieces {
+        if matches!(p, "stt" | "tt") {
+            named = true;
+        } else if p.chars().count() > 1 {
+            specks = false;
+        }
+    }
+    f == "so tt" || named && specks
 }
 
 /// Most characters of a line between two rows that OCR garbled with no
@@ -879,6 +892,16 @@ mod tests {
     use super::*;
 
     const TABLE: &[&str] = SAMPLE_TABLE;
+
+    #[test]
+    fn a_row_number_heading_may_keep_a_speck_of_the_left_rule() {
+        for named in ["STT", "TT", "Số TT", "STT (1)", "i-TT", "[STT", "|TT"] {
+            assert!(names_row_number(named), "{named}");
+        }
+        for other in ["TTHC", "xã-TT", "Tổ TT", "Nội dung"] {
+            assert!(!names_row_number(other), "{other}");
+        }
+    }
 
     #[test]
     fn a_heading_and_its_rows_make_a_table() {
