@@ -40,7 +40,13 @@ fn row_label(line: &str, toks: &[Token]) -> Option<(usize, bool)> {
 /// Reads the left rule OCR lost before a `|` table row's label (`2 | Thu
 /// …` → `| 2 | Thu …`), in a run of lines with two bars or more where at
 /// least twice as many rows open with their rule as without it: a table
-/// drawn without a left rule prints none on any row.
+/// drawn without a left rule prints none on any row. Where fewer do, a row
+/// that ends with its right rule gets its left one when the run opens with
+/// a rule, and either some row kept its left rule or the run opens with the
+/// numbers' heading (`| STT |`): OCR loses the left rule beside a figure
+/// more often than beside a word. A table drawn without rules wraps a
+/// cell's text onto lines that open with `|`, and its rows may end with
+/// one, so neither alone tells.
 pub(super) fn read_row_left_rule(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     let ruled = |li: usize| lines[li].matches('|').count() >= 2;
     let mut start = 0;
@@ -57,11 +63,26 @@ pub(super) fn read_row_left_rule(lines: &[String], tokens: &[Vec<Token>], change
             .collect();
         let with = labels.iter().filter(|(_, (_, barred))| *barred).count();
         let without = labels.len() - with;
-        if without > 0 && with >= 2 * without {
-            for &(li, (ti, _)) in labels.iter().filter(|(_, (_, barred))| !barred) {
+        let opens = |li: usize| lines[li].trim_start().starts_with('|');
+        let heads_ruled = opens(start)
+            && (with > 0
+                || lines[start]
+                    .split('|')
+                    .nth(1)
+                    .is_some_and(crate::text::cells::names_row_number));
+        let most = with >= 2 * without;
+        let closes = |li: usize| lines[li].trim_end().ends_with('|');
+        if without > 0 {
+            for &(li, (ti, _)) in labels
+                .iter()
+                .filter(|(li, (_, barred))| !barred && (most || heads_ruled && closes(*li)))
+            {
                 let line = &lines[li];
                 let t = &tokens[li][ti];
                 let now = changes.text(line, t, (li, ti)).to_owned();
+                if now.starts_with('|') {
+                    continue;
+                }
                 changes.insert(
                     (li, ti),
                     in_sequence(format!("| {now}"), Some(t.text(line).to_owned())),
@@ -422,6 +443,25 @@ mod tests {
             "1 | Tổng lượt khách | 412.600 |",
             "| | (khách quốc tế) | |",
             "2 | Khách lưu trú | 96.300 |",
+        ];
+        assert_eq!(read_with(read_row_left_rule, &open.join("\n")), open);
+    }
+
+    #[test]
+    fn rows_under_a_ruled_heading_that_end_with_a_rule_get_the_left_one() {
+        let table = [
+            "| STT | Tên | Số tiền |",
+            "1 | Ông An | 702.000 |",
+            "2 | Bà Bình | 702.000",
+        ];
+        let out = read_with(read_row_left_rule, &table.join("\n"));
+        assert_eq!(out[1], "| 1 | Ông An | 702.000 |");
+        assert_eq!(out[2], table[2], "no right rule");
+        // A table drawn without rules, one of its cells wrapped onto a line
+        // that opens with `|`.
+        let open = [
+            "| sinh, phân công nhân viên | | Trạm Y tế",
+            "4 | Truyền thông phòng, chống | tháng 9/2026 |",
         ];
         assert_eq!(read_with(read_row_left_rule, &open.join("\n")), open);
     }
