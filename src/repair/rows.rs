@@ -284,13 +284,16 @@ pub(super) fn read_row_labels(lines: &[String], tokens: &[Vec<Token>], changes: 
         let mut last: Option<u32> = None;
         for (k, (li, label)) in labels.iter().enumerate() {
             let next = labels.get(k + 1).and_then(|(_, l)| l.value.checked_sub(1));
-            if label.clean {
-                last = Some(label.value);
-                continue;
-            }
             // The number after the row above's, or before the row below's
             // (a row between them may have lost its number).
             let expected = |n: u32| n > 0 && (last.map(|v| v + 1) == Some(n) || next == Some(n));
+            // A clean label stays unless it is out of sequence and reads in
+            // sequence without its leading `1` (`13 |` between `| 2 |` and
+            // `| 4 |`).
+            if label.clean && (expected(label.value) || !label.without_one.is_some_and(&expected)) {
+                last = Some(label.value);
+                continue;
+            }
             let opened = label.open.is_some() || label.glued_open;
             let reading = if expected(label.value) {
                 Some((label.value, opened || ruled_left))
@@ -538,6 +541,12 @@ mod tests {
             ])[2],
             "| 5 | Xã Cát | 12 |"
         );
+        // A clean `13` between `2` and `4` is a `3` whose left rule OCR
+        // read as a `1`.
+        assert_eq!(
+            labelled(&["| 2 | Xã An |", "13 | Xã Bình |", "| 4 | Xã Cát |"])[1],
+            "| 3 | Xã Bình |"
+        );
         assert_eq!(
             labelled(&[
                 "| 4 | Xã An |",
@@ -567,12 +576,18 @@ mod tests {
 
     #[test]
     fn labels_out_of_sequence_or_in_capitals_stay() {
-        let kept: [&[&str]; 4] = [
+        let kept: [&[&str]; 5] = [
             // `13` after `1` is no `3`; `}7` follows no `6`.
             &[
                 "| 1 | Xã An | 46 |",
                 "13 | Xã Bình | 38 |",
                 "}7 | Xã Cát | 12 |",
+            ],
+            // `12` after `11` stays.
+            &[
+                "| 11 | Xã An | 46 |",
+                "12 | Xã Bình | 38 |",
+                "| 3 | Xã Cát | 12 |",
             ],
             // A section's letter before its name in capitals.
             &[
