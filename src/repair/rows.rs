@@ -140,7 +140,7 @@ struct Label {
     close: Vec<usize>,
     /// Whether a letter for the left rule came in the number's token (`LS`).
     glued_open: bool,
-    /// Printed as a clean label: `| 3 | Xã`, or `3 | Xã`.
+    /// Read so far as a clean label: `| 3 | Xã`, or `3 | Xã`.
     clean: bool,
 }
 
@@ -250,10 +250,14 @@ fn label(line: &str, toks: &[Token], li: usize, changes: &Changes) -> Option<Lab
 /// → `9 | Người`, `| 6 Xã` → `| 6 | Xã`). In a run of lines with `|`
 /// rules, a label printed with glyphs for its rules or specks around them
 /// becomes the number after the row above's, or before the row below's,
-/// when it reads that number: as printed, or without a leading `1` that
-/// stands for a lost left rule. The left rule is written where OCR printed
-/// a glyph for it or read it as that `1`; the rule after the number, where
-/// it printed glyphs or none before the cell's text.
+/// when it reads that number: as printed, without a leading `1` that
+/// stands for a lost left rule, or from a letter OCR printed for a figure
+/// before a printed rule (`LS |`, `[S|` → `| 5 |`). A clean label stays
+/// unless it is out of sequence and reads in sequence without its leading
+/// `1` (`13 |` between `| 2 |` and `| 4 |`). The left rule is written where
+/// OCR printed a glyph for it or read it as that `1`, or where twice as
+/// many of the run's clean labels print it as not; the rule after the
+/// number, where it printed glyphs or none before the cell's text.
 pub(super) fn read_row_labels(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     let mut start = 0;
     while start < lines.len() {
