@@ -136,6 +136,10 @@ struct Label {
     /// The number without a leading `1` that is the left rule OCR read as
     /// a figure (`13` for `| 3`), where no other glyph stands for the rule.
     without_one: Option<u32>,
+    /// The number without a trailing `1` that is the rule after it OCR read
+    /// as a figure (`| 141 Ông` for `| 14 | Ông`), where no glyph stands
+    /// for that rule.
+    without_last_one: Option<u32>,
     /// The tokens of glyphs between the number and the cell's text.
     close: Vec<usize>,
     /// Whether a letter for the left rule came in the number's token (`LS`).
@@ -230,6 +234,10 @@ fn label(line: &str, toks: &[Token], li: usize, changes: &Changes) -> Option<Lab
         .strip_prefix('1')
         .filter(|rest| open.is_none() && !lookalike && !rest.is_empty() && !rest.starts_with('0'))
         .and_then(|rest| rest.parse().ok());
+    let without_last_one = printed
+        .strip_suffix('1')
+        .filter(|rest| close.is_empty() && !lookalike && !rest.is_empty())
+        .and_then(|rest| rest.parse().ok());
     let spaced = |a: usize, b: usize| (a + 1..b).any(|i| toks[i].kind == TokenKind::Space);
     let clean = !lookalike
         && open.is_none_or(|o| now(o) == "|" && spaced(o, number))
@@ -239,6 +247,7 @@ fn label(line: &str, toks: &[Token], li: usize, changes: &Changes) -> Option<Lab
         number,
         value,
         without_one,
+        without_last_one,
         close,
         glued_open,
         clean,
@@ -301,9 +310,16 @@ pub(super) fn read_row_labels(lines: &[String], tokens: &[Vec<Token>], changes: 
             let opened = label.open.is_some() || label.glued_open;
             let reading = if expected(label.value) {
                 Some((label.value, opened || ruled_left))
+            } else if let Some(n) = label.without_one.filter(|&n| expected(n)) {
+                Some((n, true))
+            } else if let Some(n) = label.without_last_one.filter(|&n| expected(n)) {
+                Some((n, opened || ruled_left))
             } else {
+                // Both rules read as ones (`131 Bắc Sơn` for `| 3 | Bắc Sơn`).
                 label
                     .without_one
+                    .and(label.without_last_one)
+                    .and_then(|_| printed_inner(label.value))
                     .filter(|&n| expected(n))
                     .map(|n| (n, true))
             };
@@ -316,6 +332,13 @@ pub(super) fn read_row_labels(lines: &[String], tokens: &[Vec<Token>], changes: 
         }
         start = end;
     }
+}
+
+/// `value` without its first and last digits, both `1` (`131` → `3`).
+fn printed_inner(value: u32) -> Option<u32> {
+    let digits = value.to_string();
+    let inner = digits.strip_prefix('1')?.strip_suffix('1')?;
+    inner.parse().ok().filter(|_| !inner.starts_with('0'))
 }
 
 /// Writes `label` as the clean cell of row `n`, with its left rule if
@@ -544,6 +567,16 @@ mod tests {
                 "LS | Xã Cát | 12 |"
             ])[2],
             "| 5 | Xã Cát | 12 |"
+        );
+        // The rule after the number read as a `1` (`| 141 Ông`), or both
+        // rules (`151 Bà`).
+        assert_eq!(
+            labelled(&["| 13 | Ông An |", "| 141 Ông Bình | 2 |"])[1],
+            "| 14 | Ông Bình | 2 |"
+        );
+        assert_eq!(
+            labelled(&["| 4 | Bà An |", "151 Bà Cúc | 3 |"])[1],
+            "| 5 | Bà Cúc | 3 |"
         );
         // A clean `13` between `2` and `4` is a `3` whose left rule OCR
         // read as a `1`.
