@@ -49,15 +49,7 @@ fn row_label(line: &str, toks: &[Token]) -> Option<(usize, bool)> {
 /// one, so neither alone tells.
 pub(super) fn read_row_left_rule(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     let ruled = |li: usize| lines[li].matches('|').count() >= 2;
-    let mut start = 0;
-    while start < lines.len() {
-        if !ruled(start) {
-            start += 1;
-            continue;
-        }
-        let end = (start..lines.len())
-            .find(|&li| !ruled(li))
-            .unwrap_or(lines.len());
+    for (start, end) in runs(lines.len(), ruled, |li| !ruled(li)) {
         let labels: Vec<(usize, (usize, bool))> = (start..end)
             .filter_map(|li| row_label(&lines[li], &tokens[li]).map(|r| (li, r)))
             .collect();
@@ -70,7 +62,7 @@ pub(super) fn read_row_left_rule(lines: &[String], tokens: &[Vec<Token>], change
                     .split('|')
                     .nth(1)
                     .is_some_and(crate::text::cells::names_row_number));
-        let most = with >= 2 * without;
+        let most = drawn_with_left_rule(with, without);
         let closes = |li: usize| lines[li].trim_end().ends_with('|');
         if without > 0 {
             for &(li, (ti, _)) in labels
@@ -89,8 +81,36 @@ pub(super) fn read_row_left_rule(lines: &[String], tokens: &[Vec<Token>], change
                 );
             }
         }
+    }
+}
+
+/// The runs of a table's lines among `n` lines, as (first, one past the
+/// last): each opens at a line where `starts` holds and goes on to the
+/// first line after it where `ends` holds.
+fn runs(
+    n: usize,
+    starts: impl Fn(usize) -> bool,
+    ends: impl Fn(usize) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < n {
+        if !starts(start) {
+            start += 1;
+            continue;
+        }
+        let end = (start + 1..n).find(|&li| ends(li)).unwrap_or(n);
+        out.push((start, end));
         start = end;
     }
+    out
+}
+
+/// Is a table drawn with a left rule, by its numbered rows: some print
+/// one, and at least twice as many as print none (a table drawn without
+/// prints none on any row).
+fn drawn_with_left_rule(with: usize, without: usize) -> bool {
+    with > 0 && with >= 2 * without
 }
 
 /// Glyphs OCR prints for a table's rule beside a row's number (`}3`, `[7`,
@@ -268,23 +288,15 @@ fn label(line: &str, toks: &[Token], li: usize, changes: &Changes) -> Option<Lab
 /// many of the run's clean labels print it as not; the rule after the
 /// number, where it printed glyphs or none before the cell's text.
 pub(super) fn read_row_labels(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
-    let mut start = 0;
-    while start < lines.len() {
-        if !lines[start].contains('|') {
-            start += 1;
-            continue;
-        }
-        // The run goes on over one line that lost its rules (`là Hòa}`)
-        // between two that kept them.
-        let ruled = |li: usize| lines.get(li).is_some_and(|l| l.contains('|'));
-        let end = (start..lines.len())
-            .find(|&li| !ruled(li) && (lines[li].trim().is_empty() || !ruled(li + 1)))
-            .unwrap_or(lines.len());
+    // A run goes on over one line that lost its rules (`là Hòa}`) between
+    // two that kept them.
+    let ruled = |li: usize| lines.get(li).is_some_and(|l| l.contains('|'));
+    let ends = |li: usize| !ruled(li) && (lines[li].trim().is_empty() || !ruled(li + 1));
+    for (start, end) in runs(lines.len(), ruled, ends) {
         let labels: Vec<(usize, Label)> = (start..end)
             .filter_map(|li| label(&lines[li], &tokens[li], li, changes).map(|l| (li, l)))
             .collect();
-        // Whether the table is drawn with a left rule: twice as many of its
-        // clean labels print one as not (a table drawn without prints none).
+        // Whether the table is drawn with a left rule, by its clean labels.
         let with = labels
             .iter()
             .filter(|(_, l)| l.clean && l.open.is_some())
@@ -293,7 +305,7 @@ pub(super) fn read_row_labels(lines: &[String], tokens: &[Vec<Token>], changes: 
             .iter()
             .filter(|(_, l)| l.clean && l.open.is_none())
             .count();
-        let ruled_left = with > 0 && with >= 2 * without;
+        let ruled_left = drawn_with_left_rule(with, without);
         let mut last: Option<u32> = None;
         for (k, (li, label)) in labels.iter().enumerate() {
             let next = labels.get(k + 1).and_then(|(_, l)| l.value.checked_sub(1));
@@ -315,11 +327,12 @@ pub(super) fn read_row_labels(lines: &[String], tokens: &[Vec<Token>], changes: 
             } else if let Some(n) = label.without_last_one.filter(|&n| expected(n)) {
                 Some((n, opened || ruled_left))
             } else {
-                // Both rules read as ones (`131 Bắc Sơn` for `| 3 | Bắc Sơn`).
+                // Both rules read as ones (`131 Bắc Sơn` for `| 3 | Bắc Sơn`):
+                // the number without its leading `1`, then its trailing one.
                 label
                     .without_one
-                    .and(label.without_last_one)
-                    .and_then(|_| printed_inner(label.value))
+                    .filter(|&v| v >= 10 && label.without_last_one.is_some())
+                    .map(|v| v / 10)
                     .filter(|&n| expected(n))
                     .map(|n| (n, true))
             };
@@ -330,15 +343,7 @@ pub(super) fn read_row_labels(lines: &[String], tokens: &[Vec<Token>], changes: 
             write_label(&lines[*li], &tokens[*li], *li, label, n, left_rule, changes);
             last = Some(n);
         }
-        start = end;
     }
-}
-
-/// `value` without its first and last digits, both `1` (`131` → `3`).
-fn printed_inner(value: u32) -> Option<u32> {
-    let digits = value.to_string();
-    let inner = digits.strip_prefix('1')?.strip_suffix('1')?;
-    inner.parse().ok().filter(|_| !inner.starts_with('0'))
 }
 
 /// Writes `label` as the clean cell of row `n`, with its left rule if

@@ -440,18 +440,13 @@ pub(crate) fn names_row_number(cell: &str) -> bool {
     let f = super::viet::skeleton(cell);
     let f = f.trim();
     let first = f.split(' ').next().unwrap_or("");
-    let pieces = first
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|p| !p.is_empty());
-    let (mut named, mut specks) = (false, true);
-    for p in pieces {
-        if matches!(p, "stt" | "tt") {
-            named = true;
-        } else if p.chars().count() > 1 {
-            specks = false;
-        }
-    }
-    f == "so tt" || named && specks
+    let pieces = || {
+        first
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|p| !p.is_empty())
+    };
+    let names = |p: &str| matches!(p, "stt" | "tt");
+    f == "so tt" || pieces().any(names) && pieces().all(|p| names(p) || p.chars().count() <= 1)
 }
 
 /// Most characters of a line between two rows that OCR garbled with no
