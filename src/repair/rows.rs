@@ -26,15 +26,18 @@ fn row_number(line: &str, toks: &[Token]) -> Option<(usize, bool)> {
 
 /// A `|` table row's [`row_number`] with a bar after it: the number's
 /// token and whether the row's opening bar was printed. Not `11`, OCR's
-/// reading of two empty cells' rules (`11 | (người) |` in a heading); a
+/// reading of two empty cells' rules (`11 | (người) |` in a heading),
+/// unless the row above is numbered `10` (`after_ten`); a
 /// letter or a Roman numeral is no row number here, as it may be OCR's `1`
 /// (`I | Sửa chữa …` in a list of rows `| 2 |`, `| 3 |`).
-fn row_label(line: &str, toks: &[Token]) -> Option<(usize, bool)> {
+fn row_label(line: &str, toks: &[Token], after_ten: bool) -> Option<(usize, bool)> {
     let (ni, barred) = row_number(line, toks)?;
     let text = toks[ni].text(line);
     let after = toks[ni + 1..].iter().find(|t| t.kind != TokenKind::Space)?;
-    (text.bytes().all(|b| b.is_ascii_digit()) && text != "11" && after.text(line).starts_with('|'))
-        .then_some((ni, barred))
+    (text.bytes().all(|b| b.is_ascii_digit())
+        && (text != "11" || after_ten)
+        && after.text(line).starts_with('|'))
+    .then_some((ni, barred))
 }
 
 /// Reads the left rule OCR lost before a `|` table row's label (`2 | Thu
@@ -43,16 +46,23 @@ fn row_label(line: &str, toks: &[Token]) -> Option<(usize, bool)> {
 /// drawn without a left rule prints none on any row. Where fewer do, a row
 /// that ends with its right rule gets its left one when the run opens with
 /// a rule, and either some row kept its left rule or the run opens with the
-/// numbers' heading (`| STT |`): OCR loses the left rule beside a figure
-/// more often than beside a word. A table drawn without rules wraps a
-/// cell's text onto lines that open with `|`, and its rows may end with
-/// one, so neither alone tells.
+/// numbers' heading (`| STT |`), or where at least four in five of three
+/// numbered rows or more end with their right rule: OCR loses the left
+/// rule beside a figure more often than beside a word. A table drawn
+/// without rules wraps a cell's text onto lines that open with `|`, and a
+/// row may end with one where a cell wrapped there, so neither alone
+/// tells.
 pub(super) fn read_row_left_rule(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     let ruled = |li: usize| lines[li].matches('|').count() >= 2;
     for (start, end) in runs(lines.len(), ruled, |li| !ruled(li)) {
-        let labels: Vec<(usize, (usize, bool))> = (start..end)
-            .filter_map(|li| row_label(&lines[li], &tokens[li]).map(|r| (li, r)))
-            .collect();
+        let mut labels: Vec<(usize, (usize, bool))> = Vec::new();
+        let mut after_ten = false;
+        for li in start..end {
+            if let Some((ti, barred)) = row_label(&lines[li], &tokens[li], after_ten) {
+                after_ten = tokens[li][ti].text(&lines[li]) == "10";
+                labels.push((li, (ti, barred)));
+            }
+        }
         let with = labels.iter().filter(|(_, (_, barred))| *barred).count();
         let without = labels.len() - with;
         let opens = |li: usize| lines[li].trim_start().starts_with('|');
@@ -64,11 +74,12 @@ pub(super) fn read_row_left_rule(lines: &[String], tokens: &[Vec<Token>], change
                     .is_some_and(crate::text::cells::names_row_number));
         let most = drawn_with_left_rule(with, without);
         let closes = |li: usize| lines[li].trim_end().ends_with('|');
+        let closed = labels.iter().filter(|(li, _)| closes(*li)).count();
+        let right_ruled = labels.len() >= 3 && closed * 5 >= labels.len() * 4;
         if without > 0 {
-            for &(li, (ti, _)) in labels
-                .iter()
-                .filter(|(li, (_, barred))| !barred && (most || heads_ruled && closes(*li)))
-            {
+            for &(li, (ti, _)) in labels.iter().filter(|(li, (_, barred))| {
+                !barred && (most || (heads_ruled || right_ruled) && closes(*li))
+            }) {
                 let line = &lines[li];
                 let t = &tokens[li][ti];
                 let now = changes.text(line, t, (li, ti)).to_owned();
@@ -166,6 +177,10 @@ struct Label {
     glued_open: bool,
     /// Read so far as a clean label: `| 3 | Xã`, or `3 | Xã`.
     clean: bool,
+    /// A word of one or two letters OCR printed for the number before a
+    /// printed rule (`iz | Xã`, `§ | Xã`): no value of its own (`value`
+    /// is 0), only its place between two rows.
+    junk: bool,
 }
 
 /// The label cell opening a table row, as read so far: a number of one
@@ -212,13 +227,24 @@ fn label(line: &str, toks: &[Token], li: usize, changes: &Changes) -> Option<Lab
     let after_open = solid(first + 1).filter(|&next| {
         opens && digits(first).is_none() && (digits(next).is_some() || letter(next).is_some())
     });
-    let (open, number) = match after_open {
-        Some(next) => (Some(first), next),
-        None if digits(first).is_some() || letter(first).is_some() => (None, first),
+    // A word of one or two characters, no figure alone, standing for the
+    // number (`iz`, `cS`, `L9`, `§`), as printed whatever the decoder made
+    // of it.
+    let junk_word = |ti: usize| {
+        let printed = toks[ti].text(line);
+        toks[ti].kind == TokenKind::Word
+            && printed.chars().count() <= 2
+            && !printed.bytes().all(|b| b.is_ascii_digit())
+    };
+    let (open, number, junk) = match after_open {
+        Some(next) => (Some(first), next, false),
+        None if digits(first).is_some() || letter(first).is_some() => (None, first, false),
+        None if junk_word(first) => (None, first, true),
         None => return None,
     };
     let (value, lookalike, glued_open) = match digits(number) {
         Some(v) => (v, false, false),
+        None if junk => (0, false, false),
         None => letter(number).map(|(v, glued)| (v, true, glued))?,
     };
     let mut close = Vec::new();
@@ -246,20 +272,23 @@ fn label(line: &str, toks: &[Token], li: usize, changes: &Changes) -> Option<Lab
     // before a section's name in capitals (`| B | TỔNG THU`).
     let ruled = close.iter().any(|&c| now(c).contains('|'));
     let capitals = toks[cell].text(line).chars().all(|c| !c.is_lowercase());
-    if lookalike && (!ruled || capitals) {
+    if lookalike && (!ruled || capitals) || junk && !ruled {
         return None;
     }
     let printed = now(number);
     let without_one = printed
         .strip_prefix('1')
-        .filter(|rest| open.is_none() && !lookalike && !rest.is_empty() && !rest.starts_with('0'))
+        .filter(|rest| {
+            open.is_none() && !lookalike && !junk && !rest.is_empty() && !rest.starts_with('0')
+        })
         .and_then(|rest| rest.parse().ok());
     let without_last_one = printed
         .strip_suffix('1')
-        .filter(|rest| close.is_empty() && !lookalike && !rest.is_empty())
+        .filter(|rest| close.is_empty() && !lookalike && !junk && !rest.is_empty())
         .and_then(|rest| rest.parse().ok());
     let spaced = |a: usize, b: usize| (a + 1..b).any(|i| toks[i].kind == TokenKind::Space);
     let clean = !lookalike
+        && !junk
         && open.is_none_or(|o| now(o) == "|" && spaced(o, number))
         && matches!(close.as_slice(), [c] if now(*c) == "|" && spaced(number, *c) && spaced(*c, cell));
     Some(Label {
@@ -271,6 +300,7 @@ fn label(line: &str, toks: &[Token], li: usize, changes: &Changes) -> Option<Lab
         close,
         glued_open,
         clean,
+        junk,
     })
 }
 
@@ -308,7 +338,10 @@ pub(super) fn read_row_labels(lines: &[String], tokens: &[Vec<Token>], changes: 
         let ruled_left = drawn_with_left_rule(with, without);
         let mut last: Option<u32> = None;
         for (k, (li, label)) in labels.iter().enumerate() {
-            let next = labels.get(k + 1).and_then(|(_, l)| l.value.checked_sub(1));
+            let next = labels[k + 1..]
+                .iter()
+                .find(|(_, l)| !l.junk)
+                .and_then(|(_, l)| l.value.checked_sub(1));
             // The number after the row above's, or before the row below's
             // (a row between them may have lost its number).
             let expected = |n: u32| n > 0 && (last.map(|v| v + 1) == Some(n) || next == Some(n));
@@ -320,7 +353,12 @@ pub(super) fn read_row_labels(lines: &[String], tokens: &[Vec<Token>], changes: 
                 continue;
             }
             let opened = label.open.is_some() || label.glued_open;
-            let reading = if expected(label.value) {
+            let reading = if label.junk {
+                // Only between the rows numbered before and after it.
+                last.map(|v| v + 1)
+                    .filter(|&n| next == Some(n))
+                    .map(|n| (n, ruled_left))
+            } else if expected(label.value) {
                 Some((label.value, opened || ruled_left))
             } else if let Some(n) = label.without_one.filter(|&n| expected(n)) {
                 Some((n, true))
@@ -337,7 +375,10 @@ pub(super) fn read_row_labels(lines: &[String], tokens: &[Vec<Token>], changes: 
                     .map(|n| (n, true))
             };
             let Some((n, left_rule)) = reading else {
-                last = None;
+                // A junk word read as no row leaves the sequence as it was.
+                if !label.junk {
+                    last = None;
+                }
                 continue;
             };
             write_label(&lines[*li], &tokens[*li], *li, label, n, left_rule, changes);
@@ -492,6 +533,38 @@ mod tests {
         let out = read_with(read_row_left_rule, &table.join("\n"));
         assert_eq!(out[1], "| 1 | Ông An | 702.000 |");
         assert_eq!(out[2], table[2], "no right rule");
+        // Rows that end with their right rule, under a heading that lost
+        // its left one too.
+        let lost = [
+            "STT | Xã | Số hộ |",
+            "1 | Xã An | 46 |",
+            "| 2 | Xã Bình | 38 |",
+            "3 | Xã Cát | 12 |",
+            "4 | Xã Đông | 20 |",
+        ];
+        let out = read_with(read_row_left_rule, &lost.join("\n"));
+        assert_eq!(
+            out[1..],
+            [
+                "| 1 | Xã An | 46 |",
+                lost[2],
+                "| 3 | Xã Cát | 12 |",
+                "| 4 | Xã Đông | 20 |"
+            ]
+        );
+        assert_eq!(out[0], lost[0], "no numbered row");
+        // `11` after `10` is a row's number, not two empty cells' rules.
+        let tens = ["| 10 | Xã An | 46 |", "11 | Xã Bình | 38 |"];
+        let out = read_with(read_row_left_rule, &tens.join("\n"));
+        assert_eq!(out[1], "| 11 | Xã Bình | 38 |");
+        // A table drawn without rules whose rows end with a bar only where
+        // a cell wrapped.
+        let wrapped = [
+            "1 | Xã An | Sửa chữa 08 phòng học |",
+            "2 | Xã Bình | Cải tạo 02 khu | 685",
+            "3 | Xã Cát | Nhà vệ sinh | 1.430",
+        ];
+        assert_eq!(read_with(read_row_left_rule, &wrapped.join("\n")), wrapped);
         // A table drawn without rules, one of its cells wrapped onto a line
         // that opens with `|`.
         let open = [
@@ -614,6 +687,27 @@ mod tests {
                 "3 | Dữ liệu | 45"
             ]
         );
+    }
+
+    #[test]
+    fn a_word_printed_for_a_label_reads_between_its_neighbours() {
+        assert_eq!(
+            labelled(&[
+                "| 6 | Xã An | 46 |",
+                "iz | Xã Bình | 38 |",
+                "| 8 | Xã Cát | 12 |"
+            ])[1],
+            "| 7 | Xã Bình | 38 |"
+        );
+        // Not without a rule after it, nor where the rows around it leave
+        // no number between them.
+        let kept: [&[&str]; 2] = [
+            &["| 6 | Xã An |", "iz Xã Bình |", "| 8 | Xã Cát |"],
+            &["| 6 | Xã An |", "Hà | | |", "| 7 | Xã Cát |"],
+        ];
+        for lines in kept {
+            assert_eq!(labelled(lines), lines);
+        }
     }
 
     #[test]
