@@ -525,8 +525,8 @@ fn row_goes_on(line: &str, width: usize) -> bool {
 /// more cells names its parts (`| | (HS) | Số HS | (%) | (%) |`); each
 /// column is then named by the heading's cell above it and the wrapped
 /// lines' cells. Without the marking line, the parts' capitals tell the
-/// merged cells ([`split_by_capitals`]), or, where they do not, the heading
-/// stays as it is.
+/// merged cells ([`split_by_capitals`]), or, where they do not, only the
+/// lines as wide as the heading name it.
 fn widen(heading: &[&str], wraps: &[(&str, bool)]) -> Vec<String> {
     let n = heading.len();
     let split: Vec<Vec<&str>> = wraps
@@ -544,17 +544,20 @@ fn widen(heading: &[&str], wraps: &[(&str, bool)]) -> Vec<String> {
         parts.retain(|p| !p.is_empty());
         parts.join(" ")
     };
+    // No merged cell splits, or none that can be told: each column's
+    // wrapped names join it (`Số tiền` / `(đồng)`); specks OCR leaves in an
+    // empty cell (`=`) name nothing.
+    let unsplit = || {
+        let names = |s: &str| s.contains(|c: char| c.is_alphanumeric() || c == '%');
+        (0..n).map(|k| name(heading[k], k, names, &[])).collect()
+    };
     let Some(wide) = split
         .iter()
         .rev()
         .filter(|c| c.len() > n)
         .max_by_key(|c| c.len())
     else {
-        // No merged cell splits: each column's wrapped names join it
-        // (`Số tiền` / `(đồng)`); specks OCR leaves in an empty cell (`=`)
-        // name nothing.
-        let names = |s: &str| s.contains(|c: char| c.is_alphanumeric() || c == '%');
-        return (0..n).map(|k| name(heading[k], k, names, &[])).collect();
+        return unsplit();
     };
     let extra = wide.len() - n;
     // Which heading cell each of the wide line's cells stands under.
@@ -575,7 +578,9 @@ fn widen(heading: &[&str], wraps: &[(&str, bool)]) -> Vec<String> {
             .collect(),
         None => match split_by_capitals(n, wide) {
             Some(under) => under,
-            None => return heading.iter().map(|c| (*c).to_owned()).collect(),
+            // The wide line read as no merged cell's parts (OCR garbled or
+            // split it): the lines as wide as the heading still name it.
+            None => return unsplit(),
         },
     };
     // The lines as wide as `wide` name its columns together, in order
@@ -1179,12 +1184,15 @@ mod tests {
             ]
         );
         // Without the rule that marks the merged cell, nothing says which
-        // one splits: the heading stays as printed, and the rows, wider,
-        // are read without columns.
+        // one splits: the line as wide as the heading still names it, the
+        // wider one nothing.
         let mut unmarked = lines;
         unmarked[1] = "| | | nhận | | lệ phí |";
         let t = find_tables(&unmarked);
-        assert_eq!(t[0].heading, ["STT", "Lĩnh vực", "Tiếp", "Đúng hạn", "Phí"]);
+        assert_eq!(
+            t[0].heading,
+            ["STT", "Lĩnh vực", "Tiếp nhận", "Đúng hạn", "Phí lệ phí"]
+        );
     }
 
     #[test]
