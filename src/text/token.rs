@@ -50,7 +50,9 @@ fn is_word_char(c: char) -> bool {
 
 /// Tokenizes one line. The returned tokens cover `line` exactly.
 pub fn tokenize(line: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+    // Room for a token every three bytes (a word and a space per syllable),
+    // so a usual line is tokenized without growing the vector.
+    let mut out = Vec::with_capacity(line.len() / 3 + 4);
     let mut pos = 0;
     let bytes = line.as_bytes();
     while pos < line.len() {
