@@ -112,7 +112,7 @@ fn likelier_spelling(lex: &Lexicon, cell: &str, place: &str) -> String {
         return cell.to_owned();
     }
     let count = |w: &str| {
-        lex.place_syllable_count(&viet::set_tone_style(&w.to_lowercase(), ToneStyle::Old))
+        lex.place_syllable_count(&viet::into_tone_style(w.to_lowercase(), ToneStyle::Old))
     };
     a.iter()
         .zip(&b)

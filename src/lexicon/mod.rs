@@ -101,8 +101,12 @@ pub fn lm_form(word: &str) -> Option<String> {
     if word.is_empty() || !word.chars().all(viet::is_viet_letter) {
         return None;
     }
-    let lower = crate::text::nfc(&word.to_lowercase()).into_owned();
-    Some(viet::set_tone_style(&lower, ToneStyle::Old))
+    let lower = word.to_lowercase();
+    let lower = match crate::text::nfc(&lower) {
+        std::borrow::Cow::Owned(composed) => composed,
+        std::borrow::Cow::Borrowed(_) => lower,
+    };
+    Some(viet::into_tone_style(lower, ToneStyle::Old))
 }
 
 /// Writes the vocabulary as `word<TAB>count<TAB>flag` lines (id order).
@@ -420,10 +424,10 @@ impl Lexicon {
         let set = self.place_names.get_or_init(|| {
             self.places
                 .iter()
-                .map(|p| viet::set_tone_style(&bare_place(p).to_lowercase(), ToneStyle::Old))
+                .map(|p| viet::into_tone_style(bare_place(p).to_lowercase(), ToneStyle::Old))
                 .collect()
         });
-        set.contains(&viet::set_tone_style(&name.to_lowercase(), ToneStyle::Old))
+        set.contains(&viet::into_tone_style(name.to_lowercase(), ToneStyle::Old))
     }
 
     /// How many names of the place list (without their unit words) hold
@@ -434,7 +438,7 @@ impl Lexicon {
             let mut m: FxHashMap<String, u32> = FxHashMap::default();
             for p in &self.places {
                 for w in bare_place(p).split(' ') {
-                    *m.entry(viet::set_tone_style(&w.to_lowercase(), ToneStyle::Old))
+                    *m.entry(viet::into_tone_style(w.to_lowercase(), ToneStyle::Old))
                         .or_default() += 1;
                 }
             }

@@ -33,7 +33,7 @@ pub struct PlaceUnits {
 /// form `place-units.tsv` holds names in and lookups compare them in.
 pub fn fold_name(s: &str) -> String {
     s.split_whitespace()
-        .map(|w| viet::set_tone_style(&w.to_lowercase(), ToneStyle::Old))
+        .map(|w| viet::into_tone_style(w.to_lowercase(), ToneStyle::Old))
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -3312,7 +3312,7 @@ pub(super) fn read_place_after_unit(
 /// A word in lower case and the traditional tone placement, the form the
 /// place list and the language model are compared in.
 pub(super) fn lower_old(w: &str) -> String {
-    viet::set_tone_style(&w.to_lowercase(), viet::ToneStyle::Old)
+    viet::into_tone_style(w.to_lowercase(), viet::ToneStyle::Old)
 }
 
 /// The token after the single space at `at`, when it is a word.

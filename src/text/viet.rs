@@ -244,36 +244,48 @@ pub(crate) fn is_vowel_base(c: char) -> bool {
 /// (`hòa`/`hoà`, `thủy`/`thuỷ`); `qu` + `y` is not such a cluster (`quý`).
 /// Any other input is returned unchanged.
 pub fn set_tone_style(syllable: &str, style: ToneStyle) -> String {
+    tone_moved(syllable, style).unwrap_or_else(|| syllable.to_owned())
+}
+
+/// [`set_tone_style`] of an owned syllable, which is handed back as it is
+/// when its tone stays in place (most syllables: no copy).
+pub fn into_tone_style(syllable: String, style: ToneStyle) -> String {
+    tone_moved(&syllable, style).unwrap_or(syllable)
+}
+
+/// `syllable` with its tone moved into `style`; `None` when that leaves it
+/// unchanged.
+fn tone_moved(syllable: &str, style: ToneStyle) -> Option<String> {
     // An ASCII syllable has no tone to move.
     if syllable.is_ascii() {
-        return syllable.to_owned();
+        return None;
     }
     let mut rev = syllable.chars().rev();
     let (Some(b), Some(a)) = (rev.next(), rev.next()) else {
-        return syllable.to_owned();
+        return None;
     };
     // Most syllables end in no cluster: rule them out by the last letter's
     // base from the table ([`base_lower`] decomposes).
     let last = base_letter(b);
     if last.is_ascii() && !matches!(last.to_ascii_lowercase(), 'a' | 'e' | 'y') {
-        return syllable.to_owned();
+        return None;
     }
     let (ba, bb) = (base_lower(a), base_lower(b));
     let cluster = matches!((ba, bb), ('o', 'a') | ('o', 'e') | ('u', 'y'));
     if !cluster || has_shape(a) || has_shape(b) {
-        return syllable.to_owned();
+        return None;
     }
     if let Some(p) = rev.next() {
         if is_vowel_base(base_lower(p)) || (ba == 'u' && base_lower(p) == 'q') {
-            return syllable.to_owned();
+            return None;
         }
     }
     let tone = match (tone_of_char(a), tone_of_char(b)) {
         (Tone::None, t) | (t, Tone::None) => t,
-        _ => return syllable.to_owned(),
+        _ => return None,
     };
     if tone == Tone::None {
-        return syllable.to_owned();
+        return None;
     }
     let (na, nb) = match style {
         ToneStyle::Old => (with_tone(a, tone), with_tone(b, Tone::None)),
@@ -284,7 +296,7 @@ pub fn set_tone_style(syllable: &str, style: ToneStyle) -> String {
     out.push_str(head);
     out.push(na);
     out.push(nb);
-    out
+    Some(out)
 }
 
 fn base_lower(c: char) -> char {
