@@ -748,7 +748,10 @@ mod tests {
             read("| 1 | Giường | 1.2001 1.1501 1.200 | 100,0 |"),
             ["| 1 | Giường | 1.200 | 1.150 | 1.200 | 100,0 |"]
         );
-        assert_eq!(read("| 1 | Khen | 111.700.0001")[0], "| 1 | Khen | 111.700.000 |");
+        assert_eq!(
+            read("| 1 | Khen | 111.700.0001")[0],
+            "| 1 | Khen | 111.700.000 |"
+        );
         // Groups of three, a word after it, or no table: as printed.
         for kept in [
             "| 1 | Giường | 1.201 | 1.150 |",
