@@ -511,7 +511,8 @@ pub(super) fn lone_figure_word(
         }
     };
     let prev = before[1]?;
-    if NUMBERED_NOUNS.contains(&prev.to_lowercase().as_str()) {
+    if NUMBERED_NOUNS.contains(&prev.to_lowercase().as_str()) && !compound_end(lex, before[0], prev)
+    {
         return None;
     }
     if copula_before_count(line, toks, ti, prev) || especially(toks[ti].text(line), before) {
@@ -569,6 +570,24 @@ pub(super) fn lone_figure_word(
         || s - figure >= weak && next_margin >= strong_next;
     sure.then_some((best, s - figure))
 }
+
+/// Is the numbered noun `prev` (`số`, `điểm`) the last syllable of a
+/// compound with the word before it, one a number seldom follows (`dân tộc
+/// thiểu số 6 thôn`, `chuyển đổi số 6 cơ sở`, `dứt điểm 6 dịch`), rather
+/// than the head of a number (`Quyết định số 6`, `bão số 6`)? Then the
+/// figure is judged by the model like any other, not kept outright.
+fn compound_end(lex: &Lexicon, before: Option<&str>, prev: &str) -> bool {
+    let (Some(b), Some(p)) = (before.and_then(lm_form), lm_form(prev)) else {
+        return false;
+    };
+    let (b, p) = (lex.id(&b), lex.id(&p));
+    b != lm::UNK && lex.lm.trigram(b, p, lm::NUM) < COMPOUND_BEFORE_NUMBER
+}
+
+/// Below this log10 probability of a number after a two-word phrase ending
+/// in a numbered noun, the phrase is a compound, not a number's head (`thiểu
+/// số`: -1.75; `Quyết định số`, `bão số`: 0.0).
+const COMPOUND_BEFORE_NUMBER: f32 = -1.5;
 
 /// Is the lone `14` at `ti` the `là` of a figure it gives, between a small
 /// word and a count with its noun (`toàn tỉnh 14 795.460 ha`, `trong kỳ 14
@@ -3340,6 +3359,24 @@ mod tests {
         let read = |line: &str| lone_word(line, "16", [Some("nối"), Some("Quốc")], [None, None]);
         assert_eq!(read("nối Quốc 16 1 với"), Some("lộ"));
         assert_eq!(read("nối Quốc 16 7A với"), Some("lộ"));
+    }
+
+    #[test]
+    fn a_numbered_noun_ending_a_compound_numbers_nothing() {
+        let lex = crate::lexicon::bundled();
+        assert!(compound_end(lex, Some("thiểu"), "số"));
+        assert!(compound_end(lex, Some("đổi"), "số"));
+        assert!(!compound_end(lex, Some("định"), "số"));
+        assert!(!compound_end(lex, Some("bão"), "số"));
+        assert!(!compound_end(lex, None, "số"));
+        let read = |line: &str, before: [&str; 2]| {
+            lone_word(line, "6", before.map(Some), [Some("thôn"), Some("đặc")])
+        };
+        assert_eq!(
+            read("dân tộc thiểu số 6 thôn đặc", ["thiểu", "số"]),
+            Some("ở")
+        );
+        assert_eq!(read("Quyết định số 6 thôn đặc", ["định", "số"]), None);
     }
 
     #[test]
