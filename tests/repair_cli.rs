@@ -322,6 +322,16 @@ fn lone_figures_read_as_syllables_only_where_the_model_is_sure() {
 }
 
 #[test]
+fn a_figure_read_as_a_word_takes_its_lines_case() {
+    let input = "VII. THOI GIAN, DIA DIEM 16 CHUC THI\n\
+                 Dia diém 16 chirc thi tai hoi truong UBND x4.";
+    let out = repair_ok(input);
+    let lines: Vec<&str> = out.split('\n').collect();
+    assert!(lines[0].contains("ĐIỂM TỔ CHỨC"), "{}", lines[0]);
+    assert!(lines[1].contains("điểm tổ chức"), "{}", lines[1]);
+}
+
+#[test]
 fn figures_printed_for_so_read_only_where_the_model_is_sure() {
     // OCR prints `số`/`sở` as `86` or `56`; a count keeps its figure. (Before
     // a document's number and symbol, line 2, an older reader reads it.)

@@ -1678,6 +1678,11 @@ impl<'a> Repairer<'a> {
                         &viet::set_tone_style(&change.to, self.options.tone_style),
                         pattern,
                     )
+                } else if t.kind == TokenKind::Figure && change.to.chars().all(char::is_lowercase) {
+                    // A figure read as a word (`16` → `tổ`) takes the case
+                    // its line and place ask for: `ĐỊA ĐIỂM TỔ CHỨC`.
+                    let lc = line_case.get_or_insert_with(|| case::LineCase::new(line, toks));
+                    viet::apply_case(&change.to, case::restore(from, &change.to, context(lc)))
                 } else {
                     change.to.clone()
                 };
