@@ -646,6 +646,7 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Text(rows::read_row_labels),
     Reader::Text(rows::read_row_left_rule),
     Reader::Text(rows::read_rule_glued_as_one),
+    Reader::Text(rows::read_rule_read_as_one),
 ];
 
 /// The confidence of a choice that beats its runner-up by `margin` nats:

@@ -470,6 +470,48 @@ pub(super) fn read_rule_glued_as_one(
     }
 }
 
+/// Reads the rule between two figures of a `|` table's row that OCR
+/// printed as a lone `1` (`| 5.163 1 99,5% |` for `| 5.163 | 99,5% |`): in
+/// a row drawn with rules, cells are parted by rules, not spaces, so a `1`
+/// standing between two figures is the rule between their cells, and one
+/// ending a row that opens with a rule, after a figure, its right rule (in
+/// the held-out OCR outside set CO, 51 and 4 such tokens in lines with two
+/// rules or more, each a rule in the truth).
+pub(super) fn read_rule_read_as_one(
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    changes: &mut Changes,
+) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        if line.matches('|').count() < 2 {
+            continue;
+        }
+        let kind = |i: usize| toks.get(i).map(|t| t.kind);
+        // A row opening with a rule closes with one: a `1` ending it after a
+        // figure is its right rule.
+        let left_rule = toks
+            .iter()
+            .find(|t| t.kind != TokenKind::Space)
+            .is_some_and(|t| t.text(line) == "|");
+        for ti in 2..toks.len() {
+            let t = &toks[ti];
+            let closes = left_rule && toks[ti + 1..].iter().all(|t| t.kind == TokenKind::Space);
+            if t.kind != TokenKind::Figure
+                || t.text(line) != "1"
+                || changes.text(line, t, (li, ti)) != "1"
+                || kind(ti - 1) != Some(TokenKind::Space)
+                || kind(ti - 2) != Some(TokenKind::Figure)
+                || !(closes
+                    || kind(ti + 1) == Some(TokenKind::Space)
+                        && kind(ti + 2) == Some(TokenKind::Figure))
+            {
+                continue;
+            }
+            changes.insert((li, ti), in_sequence("|".to_owned(), Some("1".to_owned())));
+        }
+    }
+}
+
 /// `figure` less its last `1` where that leaves a figure grouped in
 /// thousands (`1.2001` → `1.200`, `111.700.0001` → `111.700.000`).
 fn grouped_before_one(figure: &str) -> Option<&str> {
@@ -745,6 +787,30 @@ mod tests {
             "| 1 | Giường | 1.201 | 1.150 |",
             "| 1 | Giường | 1.2001 giường |",
             "Giường 1.2001 1.150",
+        ] {
+            assert_eq!(read(kept), [kept]);
+        }
+    }
+
+    #[test]
+    fn a_rule_printed_as_a_lone_one_between_figures_is_read_as_a_rule() {
+        let read = |line: &str| read_with(read_rule_read_as_one, line);
+        assert_eq!(
+            read("| Hộ tịch | 5.214 | 5.163 1 99,5% |"),
+            ["| Hộ tịch | 5.214 | 5.163 | 99,5% |"]
+        );
+        assert_eq!(
+            read("| 5 | Xã | 45 1 1,58 1 125 |"),
+            ["| 5 | Xã | 45 | 1,58 | 125 |"]
+        );
+        assert_eq!(read("| 3 | Xã | 45 | 125 1"), ["| 3 | Xã | 45 | 125 |"]);
+        // A row's number, a word beside it, or no table: as printed.
+        for kept in [
+            "| 1 | Giường | 1.201 | 1.150 |",
+            "| 2 | Cấp 1 1.150 | 12 |",
+            "| Hộ | 12 1 hộ |",
+            "Đạt 5.163 1 99,5%",
+            "3 | Xã | 45 | 125 1",
         ] {
             assert_eq!(read(kept), [kept]);
         }
