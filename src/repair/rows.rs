@@ -443,10 +443,7 @@ pub(super) fn read_rule_glued_as_one(
     tokens: &[Vec<Token>],
     changes: &mut Changes,
 ) {
-    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
-        if line.matches('|').count() < 2 {
-            continue;
-        }
+    for (li, line, toks) in ruled_lines(lines, tokens) {
         for (ti, t) in toks
             .iter()
             .enumerate()
@@ -482,20 +479,18 @@ pub(super) fn read_rule_read_as_one(
     tokens: &[Vec<Token>],
     changes: &mut Changes,
 ) {
-    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
-        if line.matches('|').count() < 2 {
-            continue;
-        }
+    for (li, line, toks) in ruled_lines(lines, tokens) {
         let kind = |i: usize| toks.get(i).map(|t| t.kind);
         // A row opening with a rule closes with one: a `1` ending it after a
         // figure is its right rule.
-        let left_rule = toks
+        let mut printed = toks
             .iter()
-            .find(|t| t.kind != TokenKind::Space)
-            .is_some_and(|t| t.text(line) == "|");
-        for ti in 2..toks.len() {
-            let t = &toks[ti];
-            let closes = left_rule && toks[ti + 1..].iter().all(|t| t.kind == TokenKind::Space);
+            .enumerate()
+            .filter(|(_, t)| t.kind != TokenKind::Space);
+        let left_rule = printed.next().is_some_and(|(_, t)| t.text(line) == "|");
+        let last = printed.next_back().map(|(i, _)| i);
+        for (ti, t) in toks.iter().enumerate().skip(2) {
+            let closes = left_rule && last == Some(ti);
             if t.kind != TokenKind::Figure
                 || t.text(line) != "1"
                 || changes.text(line, t, (li, ti)) != "1"
@@ -510,6 +505,20 @@ pub(super) fn read_rule_read_as_one(
             changes.insert((li, ti), in_sequence("|".to_owned(), Some("1".to_owned())));
         }
     }
+}
+
+/// The lines drawn as a `|` table's row (two rules or more), with their
+/// index and tokens.
+fn ruled_lines<'a>(
+    lines: &'a [String],
+    tokens: &'a [Vec<Token>],
+) -> impl Iterator<Item = (usize, &'a str, &'a [Token])> {
+    lines
+        .iter()
+        .zip(tokens)
+        .enumerate()
+        .filter(|(_, (line, _))| line.matches('|').count() >= 2)
+        .map(|(li, (line, toks))| (li, line.as_str(), toks.as_slice()))
 }
 
 /// `figure` less its last `1` where that leaves a figure grouped in
