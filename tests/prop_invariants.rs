@@ -55,6 +55,15 @@ fn figures(line: &str) -> Vec<String> {
         .collect()
 }
 
+/// A word glued by `&` to a one-digit figure: repaired to start with a
+/// letter it would glue the figure into a word (`0&án`), so the line stays.
+#[test]
+fn repair_keeps_a_figure_glued_by_ampersand() {
+    let doc = "0&4N 0";
+    let repaired = Repairer::new(lexicon(), RepairOptions::default()).repair_text(doc);
+    assert_eq!(figures(&repaired.lines[0]), figures(doc));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 

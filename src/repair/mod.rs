@@ -1584,6 +1584,9 @@ impl<'a> Repairer<'a> {
                 out.lines.push(new_line);
                 continue;
             }
+            let (edits_before, withheld_before) = (out.edits.len(), out.withheld.len());
+            // Figures read as words on purpose (`Tỷ 16` is `Tỷ lệ`).
+            let mut figures_read: Vec<usize> = Vec::new();
             let mut line_case: Option<case::LineCase> = None;
             // Characters before `counted` (a byte offset), kept as tokens go
             // by so columns cost linear time on long lines.
@@ -1711,6 +1714,9 @@ impl<'a> Repairer<'a> {
                     out.edits.push(edit);
                     true
                 };
+                if applied && t.kind == TokenKind::Figure {
+                    figures_read.push(ti);
+                }
                 stop_read_away = applied
                     && t.kind == TokenKind::Punct
                     && case::ends_sentence(s)
@@ -1719,10 +1725,36 @@ impl<'a> Repairer<'a> {
                     joined_rest = Some((end, !applied));
                 }
             }
+            // Invariant: repair never adds, drops or alters a figure it did
+            // not read as a word. A change can break it otherwise only by
+            // gluing tokens anew across a `&` (`0&4N` read `0&án` is one
+            // word, no longer `0`), so such a line keeps its text.
+            let kept = toks
+                .iter()
+                .enumerate()
+                .filter(|(ti, t)| t.kind == TokenKind::Figure && !figures_read.contains(ti))
+                .map(|(_, t)| t.text(line));
+            if new_line.contains('&') && !same_figures(kept, &new_line) {
+                out.edits.truncate(edits_before);
+                out.withheld.truncate(withheld_before);
+                new_line.clear();
+                for t in toks {
+                    self.push_kept(&mut new_line, t, line);
+                }
+            }
             out.lines.push(new_line);
         }
         out
     }
+}
+
+/// Whether `line` holds exactly the figures `expected`, in order.
+fn same_figures<'a>(mut expected: impl Iterator<Item = &'a str>, line: &str) -> bool {
+    text::tokenize(line)
+        .iter()
+        .filter(|t| t.kind == TokenKind::Figure)
+        .all(|t| expected.next() == Some(t.text(line)))
+        && expected.next().is_none()
 }
 
 #[cfg(test)]
@@ -1770,6 +1802,16 @@ mod tests {
         assert!(c.remove((1, 2)).is_none());
         assert_eq!(c.get((1, 5)).map(|c| c.to.as_str()), Some("b"));
         assert_eq!(c.keys().count(), 2);
+    }
+
+    #[test]
+    fn same_figures_compares_figures_in_order() {
+        let f = |v: &[&'static str], l: &str| same_figures(v.iter().copied(), l);
+        assert!(f(&["0", "0"], "0&4N 0"));
+        assert!(!f(&["0", "0"], "0&án 0"), "`0&án` is one word");
+        assert!(f(&["12", "3"], "Số: 12 va 3"));
+        assert!(!f(&["12", "3"], "3 và 12"));
+        assert!(!f(&["12,5%"], "12,6%") && !f(&["1"], "1 2") && !f(&["1", "2"], "1"));
     }
 
     #[test]
