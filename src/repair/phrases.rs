@@ -321,23 +321,25 @@ const SEASONS: &[(&[&str], &[&str])] = &[
 /// `quy hoạch`); no other word of them stands before `I`–`IV`. In the same
 /// pass: a quarter garbled past its ones ([`read_quarter_glyphs_at`]), and
 /// `quý II` before `và 9 tháng` read `quý III` ([`nine_months_after`]).
+/// The `quý` may end the line before the numeral's ([`word_before`]).
 pub(super) fn read_quarter_ones(lines: &[String], tokens: &[Vec<Token>], changes: &mut Changes) {
     static ONES: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(1{1,3})(/\d{4})?$").expect("valid regex"));
-    // Per figure after `quý`: where, its ones and the rest.
-    let mut found: Vec<((usize, usize), usize, &str)> = Vec::new();
+    let mut found: Vec<QuarterOnes> = Vec::new();
     // The words before a Roman numeral, to read `quý`.
     let mut quarter_words: Vec<(usize, usize)> = Vec::new();
     let (mut roman, mut arabic) = (false, false);
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
-        for ti in 2..toks.len() {
-            if toks[ti - 1].text(line) != " " || toks[ti - 2].kind != TokenKind::Word {
+        for ti in 0..toks.len() {
+            let Some(before) = word_before(lines, tokens, li, ti) else {
                 continue;
-            }
+            };
+            let (pl, pt) = before;
+            let before_tok = &tokens[pl][pt];
             // The token after `quý` as read so far, before the glyphs below
             // rewrite it.
             'read: {
-                if !viet::skeleton_eq(changes.text(line, &toks[ti - 2], (li, ti - 2)), "quy") {
+                if !viet::skeleton_eq(changes.text(&lines[pl], before_tok, before), "quy") {
                     break 'read;
                 }
                 let now = changes.text(line, &toks[ti], (li, ti));
@@ -345,7 +347,7 @@ pub(super) fn read_quarter_ones(lines: &[String], tokens: &[Vec<Token>], changes
                 if matches!(numeral, "I" | "II" | "III" | "IV") {
                     roman = true;
                     if rest.bytes().all(|b| b.is_ascii_digit()) {
-                        quarter_words.push((li, ti - 2));
+                        quarter_words.push(before);
                     }
                     if now == "II"
                         && toks[ti].kind == TokenKind::Word
@@ -378,27 +380,33 @@ pub(super) fn read_quarter_ones(lines: &[String], tokens: &[Vec<Token>], changes
                 });
                 if !symbol_after && (c.get(2).is_some() || year_after()) {
                     let ones = c.get(1).map_or(0, |m| m.len());
-                    found.push(((li, ti), ones, c.get(2).map_or("", |m| m.as_str())));
+                    found.push(QuarterOnes {
+                        at: (li, ti),
+                        ones,
+                        year: c.get(2).map_or("", |m| m.as_str()),
+                        quy: before,
+                    });
                 }
             }
             // `q` has no marked forms: a skeleton `quy` opens with it.
-            let printed_quy = toks[ti - 2].text(line);
+            let printed_quy = before_tok.text(&lines[pl]);
             if printed_quy.starts_with(['q', 'Q'])
                 && viet::skeleton_eq(printed_quy, "quy")
                 && read_quarter_glyphs_at(line, toks, li, ti, changes)
             {
-                quarter_words.push((li, ti - 2));
+                quarter_words.push(before);
             }
         }
     }
-    for ((li, ti), ones, year) in found {
-        if ones == 1 && (!roman || arabic) {
+    for f in found {
+        if f.ones == 1 && (!roman || arabic) {
             continue;
         }
-        let to = format!("{}{year}", "I".repeat(ones));
+        let (li, ti) = f.at;
+        let to = format!("{}{}", "I".repeat(f.ones), f.year);
         let from = tokens[li][ti].text(&lines[li]).to_owned();
-        changes.insert((li, ti), phrase(&to, Some(from)));
-        quarter_words.push((li, ti - 2));
+        changes.insert(f.at, phrase(&to, Some(from)));
+        quarter_words.push(f.quy);
     }
     for (li, ti) in quarter_words {
         let now = changes
@@ -408,6 +416,42 @@ pub(super) fn read_quarter_ones(lines: &[String], tokens: &[Vec<Token>], changes
             changes.insert((li, ti), phrase("quý", Some(now)));
         }
     }
+}
+
+/// A figure of ones after `quý` that [`read_quarter_ones`] may read as a
+/// Roman quarter.
+struct QuarterOnes<'a> {
+    /// Its (line, token).
+    at: (usize, usize),
+    /// How many ones it prints.
+    ones: usize,
+    /// The `/year` after them, or empty.
+    year: &'a str,
+    /// The (line, token) of the `quý` before it.
+    quy: (usize, usize),
+}
+
+/// The word token just before token `ti` of line `li`: the token two back
+/// when one space stands between them, or, for a line's first token, the
+/// last token of the line before when that is a word (trailing spaces
+/// skipped): a phrase such as `quý` / `II/2027` breaks across lines.
+fn word_before(
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    li: usize,
+    ti: usize,
+) -> Option<(usize, usize)> {
+    let toks = &tokens[li];
+    if ti >= 2 {
+        let spaced = toks[ti - 1].text(&lines[li]) == " ";
+        return (spaced && toks[ti - 2].kind == TokenKind::Word).then_some((li, ti - 2));
+    }
+    if ti != 0 || li == 0 {
+        return None;
+    }
+    let prev = &tokens[li - 1];
+    let last = prev.iter().rposition(|t| t.kind != TokenKind::Space)?;
+    (prev[last].kind == TokenKind::Word).then_some((li - 1, last))
 }
 
 /// Reads `ấp` (a southern hamlet) for OCR's `ap` (or `4p`) that the decoder
@@ -3556,6 +3600,9 @@ pub(super) mod tests {
         // No quarter is the eleventh: always Roman.
         assert_eq!(read("trong quý 11/2027, các"), "trong quý II/2027, các");
         assert_eq!(read("quý 111 năm 2027"), "quý III năm 2027");
+        // `quý` ending the line before.
+        assert_eq!(read("trong quy\n11/2027, các"), "trong quý\nII/2027, các");
+        assert_eq!(read("tháng\n11/2027, các"), "tháng\n11/2027, các");
         // A lone one: Roman where the document writes another quarter so.
         assert_eq!(
             read("quý 1/2027\nphương hướng quý II/2027"),

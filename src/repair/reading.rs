@@ -1834,13 +1834,16 @@ fn colon_mark(
     })
 }
 
-/// Word `ti`, a quote mark or `@` and a lower-case word, all glued, that
-/// spell one syllable: `ti’én` (tiền), `ngu@i` (người), `nu’éc` (nước, the
-/// quote is the horn of `ư`), `hv@ng` (hướng, OCR's `v` for `ư`).
+/// Word `ti`, a quote mark, `@` or `?` and a lower-case word, all glued,
+/// that spell one syllable: `ti’én` (tiền), `ngu@i` (người), `nu’éc` (nước,
+/// the quote is the horn of `ư`), `hv@ng` (hướng, OCR's `v` for `ư`),
+/// `chi?c` (chức, the channel reading the `i`), `cht’c` (chức: the `t`
+/// before the mark is the `u` of the `ư` whose horn OCR printed apart, see
+/// [`horn_stem`]), `ti@u` (tiêu: an `@` after `i` is the `ê` of `iê`).
 pub(super) fn joined_syllable(line: &str, toks: &[Token], ti: usize) -> Option<Reading> {
     let mark = toks.get(ti + 1).filter(|t| t.kind == TokenKind::Punct)?;
     let m = mark.text(line);
-    if m.chars().count() > 2 || !m.chars().all(|c| is_quote(c) || c == '@') {
+    if m.chars().count() > 2 || !m.chars().all(|c| is_quote(c) || c == '@' || c == '?') {
         return None;
     }
     let w1 = toks[ti].text(line);
@@ -1895,8 +1898,36 @@ pub(super) fn joined_syllable(line: &str, toks: &[Token], ti: usize) -> Option<R
                 )),
                 _ => false,
             });
-    (crate::lexicon::syllable::is_syllable_shape(&shape) || horn)
+    if crate::lexicon::syllable::is_syllable_shape(&shape) || horn {
+        return Some(Reading::Joined { end: ti + 3, key });
+    }
+    let (w1, w2) = (w1.to_lowercase(), w2.to_lowercase());
+    let key = if m == "@" && w1.ends_with('i') {
+        // `@` for the `ê` of `iê` (`ti@u`, `li@u`, `đi@m`: tiêu, liệu,
+        // điểm).
+        format!("{w1}e{w2}")
+    } else if m != "@" {
+        format!("{}u{w2}", horn_stem(&w1)?)
+    } else {
+        return None;
+    };
+    crate::lexicon::syllable::is_syllable_shape(&viet::skeleton(&key))
         .then_some(Reading::Joined { end: ti + 3, key })
+}
+
+/// The consonants of `w1` (lower case) before its last letter when that
+/// letter is OCR's `t` for the `u` of an `ư` whose horn it printed apart as
+/// a quote mark or `?` (`cht’c`, `st?c`, `rt’ng`: `chức`, `sức`, `rừng`):
+/// a `t` after consonants only (no vowel before it, so it cannot end a
+/// syllable of its own). The caller checks that the stem, a `u` and the
+/// word after the mark spell a syllable.
+fn horn_stem(w1: &str) -> Option<&str> {
+    let stem = w1.strip_suffix('t')?;
+    let consonants = !stem.is_empty()
+        && stem
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() && !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'));
+    consonants.then_some(stem)
 }
 
 /// Are word `ti`, a hyphen and the word after it, all glued, two syllables
@@ -3933,6 +3964,20 @@ mod tests {
         // OCR's `v` for `ư` before the mark, not as the first letter.
         assert_eq!(readings("hv@ng"), [("hv".into(), joined("hvong"))]);
         assert_eq!(readings("trv@ng"), [("trv".into(), joined("trvong"))]);
+        // OCR's `t` for the `u` of an `ư` whose horn it printed as a quote
+        // mark or `?`, not when the stem holds a vowel; an `i` there is a
+        // shape the channel reads (`chi?c`, `ri‘ng`: `chức`, `rừng`).
+        assert_eq!(readings("cht’c"), [("cht".into(), joined("chuc"))]);
+        assert_eq!(readings("st?c khoe"), [("st".into(), joined("suc"))]);
+        assert_eq!(readings("chi?c"), [("chi".into(), joined("chic"))]);
+        assert_eq!(readings("ri‘ng"), [("ri".into(), joined("ring"))]);
+        assert_eq!(readings("ti@u"), [("ti".into(), joined("tieu"))]);
+        assert!(!readings("tat’ca")
+            .iter()
+            .any(|(_, r)| matches!(r, Reading::Joined { .. })));
+        assert!(!readings("xt’ly")
+            .iter()
+            .any(|(_, r)| matches!(r, Reading::Joined { .. })));
         // Two syllables: a space.
         assert_eq!(readings("1a’b6")[0].1, mark(" ", MarkLm::Dropped));
         assert!(!readings("bao'dam")
