@@ -1144,6 +1144,17 @@ impl<'a> Repairer<'a> {
             })
             .collect();
         let cands: Vec<Arc<[Candidate]>> = keys.iter().map(|k| cache.get(lex, k)).collect();
+        // Per key, whether every slot of it is printed in small letters.
+        let mut key_small = vec![true; keys.len()];
+        for (s, &k) in slots.iter().zip(&slot_key) {
+            let printed = match &s.ocr {
+                Some(ocr) => ocr.as_str(),
+                None => tokens[s.line][s.token].text(&lines[s.line]),
+            };
+            if printed.chars().any(char::is_uppercase) {
+                key_small[k] = false;
+            }
+        }
         let weights = {
             // The channel mixture is estimated on the slots every document
             // has alone, so a noisy reading never changes it.
@@ -1222,9 +1233,10 @@ impl<'a> Repairer<'a> {
         let mut key_words: Vec<Vec<Option<WordId>>> = Vec::with_capacity(keys.len());
         // Per key, whether any option is a reading of its marks only.
         let mut key_marks_only: Vec<bool> = Vec::with_capacity(keys.len());
-        for (&k, c) in keys.iter().zip(&cands) {
-            let (o, w): (Vec<_>, Vec<_>) =
-                mixture::options(lex, &weights, k, c).into_iter().unzip();
+        for ((&k, c), &small) in keys.iter().zip(&cands).zip(&key_small) {
+            let (o, w): (Vec<_>, Vec<_>) = mixture::options(lex, &weights, k, c, small)
+                .into_iter()
+                .unzip();
             key_marks_only.push(c.iter().any(|c| c.marks_only && w.contains(&Some(c.id))));
             key_options.push(o);
             key_words.push(w);
@@ -1520,7 +1532,7 @@ impl<'a> Repairer<'a> {
                         .zip(key_words[i].iter().copied())
                         .collect()
                 }
-                None => mixture::options(lex, &weights, k, &cache.get(lex, k)),
+                None => mixture::options(lex, &weights, k, &cache.get(lex, k), false),
             };
             let units = own_name::Units::find(lex, &lines, &tokens, &changes);
             let own = own_name::read_own_name(lex, &lines, &tokens, &units, &mut changes, options);
