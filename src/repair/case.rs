@@ -51,7 +51,8 @@ fn ambiguous(c: char) -> bool {
         )
 }
 
-fn same_letter(ocr: char, truth: char) -> bool {
+/// Did OCR print the letter `truth` as `ocr` (any case, any marks)?
+pub(super) fn same_letter(ocr: char, truth: char) -> bool {
     let b = |c: char| viet::base_letter(c).to_lowercase().next().unwrap_or(c);
     ocr.is_alphabetic() && b(ocr) == b(truth)
 }

@@ -1859,14 +1859,13 @@ pub(super) fn joined_syllable(line: &str, toks: &[Token], ti: usize) -> Option<R
     {
         return None;
     }
+    let (l1, l2) = (w1.to_lowercase(), w2.to_lowercase());
     let key = format!(
-        "{}{}{}",
-        w1.to_lowercase(),
+        "{l1}{}{l2}",
         m.chars()
             .filter(|&c| c == '@')
             .map(|_| 'o')
             .collect::<String>(),
-        w2.to_lowercase()
     );
     if key.chars().count() > 7 {
         return None;
@@ -1901,13 +1900,12 @@ pub(super) fn joined_syllable(line: &str, toks: &[Token], ti: usize) -> Option<R
     if crate::lexicon::syllable::is_syllable_shape(&shape) || horn {
         return Some(Reading::Joined { end: ti + 3, key });
     }
-    let (w1, w2) = (w1.to_lowercase(), w2.to_lowercase());
-    let key = if m == "@" && w1.ends_with('i') {
+    let key = if m == "@" && l1.ends_with('i') {
         // `@` for the `ê` of `iê` (`ti@u`, `li@u`, `đi@m`: tiêu, liệu,
         // điểm).
-        format!("{w1}e{w2}")
+        format!("{l1}e{l2}")
     } else if m != "@" {
-        format!("{}u{w2}", horn_stem(&w1)?)
+        format!("{}u{l2}", horn_stem(&l1)?)
     } else {
         return None;
     };
