@@ -134,7 +134,10 @@ static TITLE_VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:trien\s+khai|thuc\s+hien)\s").unwrap());
 
 /// Most lines a Công văn's trích yếu (`V/v …`) runs over.
-const TRICH_YEU_LINES: usize = 3;
+const TRICH_YEU_LINES: usize = 4;
+/// Most characters of a trích yếu's line that opens with a capital: the
+/// left column under the number is narrow, a body line runs the page.
+const TRICH_YEU_WIDTH: usize = 60;
 static BODY_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(?:can\s+c\S*|thuc\s+hien|kinh\s+gui|theo\s|trien\s+khai|[ivx]+\s*\.\s|\d+\s*\.\s|dieu\s+\d+\s*[.:])",
@@ -461,7 +464,12 @@ static QUANTITY: LazyLock<Regex> =
 /// case (a Nghị quyết's `HỘI ĐỒNG NHÂN DÂN TỈNH …`), or body text with
 /// quantities in it, which a title never states.
 fn ends_title(first: &Line<'_>, l: &Line<'_>) -> bool {
-    mostly_upper(&l.text) && !mostly_upper(&first.text) || QUANTITY.is_match(&l.text)
+    // A code alone in capitals (`ĐT.624B,`, a road's) is no such block.
+    let has_word = l.text.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.chars().count() >= 2 && w.chars().all(char::is_alphabetic)
+    });
+    has_word && mostly_upper(&l.text) && !mostly_upper(&first.text) || QUANTITY.is_match(&l.text)
 }
 
 /// The motto with one space either side of its dashes (`Tự do- Hạnh phúc`
@@ -854,7 +862,23 @@ pub(crate) fn parse(
                 // quý IV năm 2026`).
                 let opens_small =
                     l.text.starts_with(|c: char| c.is_lowercase()) || opens_with_acronym(&l.text);
-                if n < TRICH_YEU_LINES && opens_small && !BODY_START.is_match(&l.fold.s) {
+                // Or with a capital right under it, where the line above
+                // ends mid-phrase and this one is as short as the column's
+                // (`ban hành` / `Quy định quản lý, …`): a body opens after a
+                // blank line or runs the page's width.
+                let goes_on_capital = !opens_small
+                    && i > 0
+                    && !lines[i - 1].is_blank()
+                    && !lines[i - 1].text.trim_end().ends_with(['.', ';', ':'])
+                    && l.text.trim().chars().count() <= TRICH_YEU_WIDTH
+                    && l.text.starts_with(char::is_uppercase)
+                    && !mostly_upper(&l.text)
+                    // `Kính gửi` however OCR cut it short (`Kinh gu`).
+                    && !l.fold.s.trim_start().starts_with("kinh g");
+                if n < TRICH_YEU_LINES
+                    && (opens_small || goes_on_capital)
+                    && !BODY_START.is_match(&l.fold.s)
+                {
                     title.value = format!("{} {}", title.value, l.text);
                     title.raw = format!("{}\n{}", title.raw, l.raw.trim());
                     trich_yeu_lines = Some(n + 1);
@@ -1145,6 +1169,47 @@ mod tests {
         assert_eq!(
             value(&l.header.title),
             Some("PHÒNG CHỐNG THIÊN TAI NĂM 2026")
+        );
+        // A road's code on a line of its own is no block in capitals.
+        let l = layout(
+            "UBND TỈNH A\nSố: 5/QĐ-STC\nQUYẾT ĐỊNH\nVề việc phê duyệt quyết toán: nâng cấp đường tỉnh\n\
+             ĐT.624B,\nđoạn từ Km5+200 đến Km9+850\n\nGIÁM ĐỐC SỞ TÀI CHÍNH",
+        );
+        assert_eq!(
+            value(&l.header.title),
+            Some("Về việc phê duyệt quyết toán: nâng cấp đường tỉnh ĐT.624B, đoạn từ Km5+200 đến Km9+850")
+        );
+    }
+
+    #[test]
+    fn a_trich_yeu_going_on_with_a_capital() {
+        let head = "UBND TỈNH A CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+                    SỞ XÂY DỰNG Độc lập - Tự do - Hạnh phúc\n\n\
+                    Số: 864/SXD-KCHT A, ngày 05 tháng 3 năm 2027\n\
+                    V/v góp ý dự thảo Quyết định ban hành\n";
+        let l = layout(&format!(
+            "{head}Quy định quản lý, vận hành khai thác\nvà bảo trì đường giao thông nông thôn\n\
+             trên địa bàn tỉnh A\n\nKính gửi: Các sở."
+        ));
+        assert_eq!(
+            value(&l.header.title),
+            Some(
+                "V/v góp ý dự thảo Quyết định ban hành Quy định quản lý, vận hành khai thác \
+                 và bảo trì đường giao thông nông thôn trên địa bàn tỉnh A"
+            )
+        );
+        // Not `Kính gửi` cut short, nor a line as wide as the page's.
+        let l = layout(&format!("{head}Kinh gu\n- Các sở;"));
+        assert_eq!(
+            value(&l.header.title),
+            Some("V/v góp ý dự thảo Quyết định ban hành")
+        );
+        let l = layout(&format!(
+            "{head}Ủy ban nhân dân tỉnh nhận được văn bản của Bộ Xây dựng về việc lấy ý kiến góp ý"
+        ));
+        assert_eq!(
+            value(&l.header.title),
+            Some("V/v góp ý dự thảo Quyết định ban hành")
         );
     }
 
