@@ -37,6 +37,7 @@ mod own_name;
 mod phrases;
 mod reading;
 mod rows;
+mod rules;
 mod sections;
 mod sense;
 mod titles;
@@ -647,6 +648,7 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Text(rows::read_row_left_rule),
     Reader::Text(rows::read_rule_glued_as_one),
     Reader::Text(rows::read_rule_read_as_one),
+    Reader::Lexicon(rules::read_table_rules),
 ];
 
 /// The confidence of a choice that beats its runner-up by `margin` nats:
@@ -1677,6 +1679,14 @@ impl<'a> Repairer<'a> {
                     self.push_kept(&mut new_line, t, line);
                     continue;
                 };
+                // A space dropped with the tokens around it (a table's rule
+                // read whole) is no edit of its own; it stays where they do.
+                if t.kind == TokenKind::Space && change.to.is_empty() {
+                    if change.confidence < self.options.min_confidence {
+                        new_line.push_str(s);
+                    }
+                    continue;
+                }
                 let slot = is_slot.get(&(li, ti));
                 let joined = slot.copied().flatten();
                 let from = joined.map_or(s, |j| j.0);

@@ -268,6 +268,14 @@ fn is_rule_cell(cell: &str) -> bool {
         && !cell.chars().any(char::is_alphanumeric)
 }
 
+/// Does a cell of `line` hold a figure grouped in thousands or with
+/// decimals (`1.106.550`, `64,8`), as a row's and never a heading's?
+fn holds_grouped_figure(line: &str) -> bool {
+    line.split('|')
+        .map(str::trim)
+        .any(|c| is_figure(c) && c.contains(['.', ',']))
+}
+
 /// Is `c` a dash of a rule as OCR prints it, of any width?
 fn is_dash(c: char) -> bool {
     matches!(c, '-' | '=' | '—' | '–' | '_')
@@ -307,9 +315,17 @@ pub(crate) fn find_tables<S: AsRef<str>>(lines: &[S]) -> Vec<CellTable> {
         // A rule under the heading (`----+----`) ends it; the lines of
         // cells above the rule are its names wrapped (`| | xây dựng |
         // đầu tư`), not rows.
-        // (A wrapped line OCR garbled may keep one `|` of its rules.)
+        // (A wrapped line OCR garbled may keep one `|` of its rules.) A
+        // line with a figure grouped in thousands or with decimals is a
+        // row: no heading's name prints one, so a rule below it (where OCR
+        // garbled the one under the heading) parts rows.
         let ruled = (first_row..lines.len().min(first_row + 1 + HEADING_WRAPS))
-            .take_while(|&k| k == first_row || lines[k - 1].as_ref().contains('|'))
+            .take_while(|&k| {
+                k == first_row || {
+                    let above = lines[k - 1].as_ref();
+                    above.contains('|') && !holds_grouped_figure(above)
+                }
+            })
             .find(|&k| is_rule(lines[k].as_ref()));
         // With no rule, lines of fewer cells than the heading's and no
         // figure are its names wrapped (`họ và tên | (đồng)`), where a row
@@ -803,7 +819,7 @@ const HEADING_WRAPS: usize = 3;
 
 /// Is `line` a rule drawn in text (`-----+------+----`, `|=====|`): only
 /// dashes, equals signs, pluses, bars and specks, three dashes or more?
-fn is_rule(line: &str) -> bool {
+pub(crate) fn is_rule(line: &str) -> bool {
     let t = line.trim();
     let exact = t.chars().filter(|&c| c == '-' || c == '=').count() >= 3
         && t.chars()
@@ -993,6 +1009,27 @@ mod tests {
         ));
         // Running text with a dash or two is none.
         assert!(!is_rule("- Đến ngày 20/8/2025 -- mới có 61/148 xã --"));
+    }
+
+    #[test]
+    fn a_rule_under_a_row_of_grouped_figures_is_no_headings_end() {
+        // OCR lost the rule under the heading; the one under the total's
+        // row parts rows, so the total stays a row.
+        let lines = [
+            "| TT | Tên dự án | Tổng mức | Kế hoạch |",
+            "| | | đầu tư | vốn 2027 |",
+            "Gea Smet eon | | [peenennnnn ase |",
+            "| | TỔNG CỘNG | 1.106.550 | 317.000 |",
+            "|----|-----------|--------------|--------------|",
+            "| 1 | Đường tỉnh 534 | 185.400 | 62.000 |",
+        ];
+        let t = find_tables(&lines);
+        assert_eq!(t.len(), 1);
+        assert!(t[0].first_row <= 3, "{:?}", t[0]);
+        assert!(holds_grouped_figure(
+            "| | TỔNG CỘNG | 1.106.550 | 317.000 |"
+        ));
+        assert!(!holds_grouped_figure("| | | đầu tư | vốn 2027 |"));
     }
 
     #[test]
