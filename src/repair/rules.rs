@@ -201,6 +201,17 @@ pub(super) fn read_table_rules(
         .zip(tokens)
         .enumerate()
         .map(|(li, (line, toks))| {
+            // Most lines have no corner nor dash to speak of: no shape, and
+            // no repaired text to build (a reader may add one corner, the
+            // left rule of a row).
+            let (corners, dashes) = line.bytes().fold((0, 0), |(c, d), b| match b {
+                b'|' | b'+' => (c + 1, d),
+                b'-' => (c, d + 1),
+                _ => (c, d),
+            });
+            if corners < 2 && dashes < 3 {
+                return None;
+            }
             let text: String = toks
                 .iter()
                 .enumerate()
