@@ -30,8 +30,8 @@ use crate::text::{cells, Token, TokenKind};
 const RULE_CONFIDENCE: f32 = 0.8;
 
 /// Most lines between two lines of one table (a row's wrapped text, a
-/// blank line OCR put in).
-const GAP: usize = 1;
+/// blank line OCR put in, lines OCR made of a rule and a row's specks).
+const GAP: usize = 3;
 
 /// Fewest dashes of a rule printed whole.
 const MIN_DASHES: usize = 10;
@@ -79,6 +79,7 @@ fn rule_mark(c: char) -> bool {
             | '{'
             | '}'
             | '$'
+            | ','
     )
 }
 
@@ -118,7 +119,7 @@ fn shape(lex: &Lexicon, text: &str) -> Option<Shape> {
             return true;
         }
         junk_words += 1;
-        let letters: String = w.chars().filter(|&c| !rule_mark(c) && c != ',').collect();
+        let letters: String = w.chars().filter(|&c| !rule_mark(c)).collect();
         junk_words <= JUNK_WORDS
             && (1..=JUNK_LETTERS).contains(&letters.chars().count())
             && letters.chars().all(char::is_alphabetic)
@@ -368,6 +369,10 @@ mod tests {
         // A figure or a third word: a row OCR cut short.
         assert_eq!(shape(&lex, "7 | | | |"), Some(Shape::Other));
         assert_eq!(shape(&lex, "ab cd ef | | | |"), Some(Shape::Other));
+        assert_eq!(
+            shape(&lex, "terse +, + + + +"),
+            Some(Shape::Broken { plus: true })
+        );
         assert_eq!(
             shape(&lex, "t-----+ + + + ee"),
             Some(Shape::Broken { plus: true })
