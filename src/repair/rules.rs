@@ -48,9 +48,13 @@ enum Shape {
     /// A row drawn with a rule at both ends: its cells' widths, in
     /// characters, trimmed.
     Row(Vec<usize>),
-    /// A rule printed whole, spaces aside: the rule without them, and
-    /// whether OCR put spaces into it.
-    Whole(String, bool),
+    /// A rule printed whole, spaces aside.
+    Whole {
+        /// The rule without the spaces.
+        rule: String,
+        /// OCR put spaces into it.
+        spaced: bool,
+    },
     /// A rule OCR broke: whether most of the corners it printed are `+`.
     Broken { plus: bool },
     /// Another line with two rules or more (a row OCR cut short).
@@ -88,21 +92,24 @@ fn corner(c: char) -> bool {
     c == '+' || c == '|'
 }
 
-/// The shape of `line` (repaired text `text`), or `None` for a line that is
-/// no part of a drawn table.
+/// The shape of a line of text (repaired, or as OCR printed it), or `None`
+/// for a line that is no part of a drawn table.
 fn shape(lex: &Lexicon, text: &str) -> Option<Shape> {
     let t = text.trim();
     let corners = t.chars().filter(|&c| corner(c)).count();
     // A rule OCR garbled further (`a oe --------- ------ +`) is one to the
     // layout's eye too. Not with a digit on it (`4-----4----`, its corners
     // read as `4`s): a figure is never rewritten.
-    let garbled = || cells::is_rule(t) && !t.contains(|c: char| c.is_ascii_digit());
-    if corners < 3 && !garbled() {
+    let garbled = cells::is_rule(t) && !t.contains(|c: char| c.is_ascii_digit());
+    if corners < 3 && !garbled {
         return None;
     }
     let joined: String = t.split_whitespace().collect();
     if let Some(rule) = whole_rule(&joined) {
-        return Some(Shape::Whole(rule, joined.len() != t.len()));
+        return Some(Shape::Whole {
+            rule,
+            spaced: joined.len() != t.len(),
+        });
     }
     // A row says something in a cell; bars alone (`| | | |`) are a rule
     // whose dashes OCR lost.
@@ -128,7 +135,7 @@ fn shape(lex: &Lexicon, text: &str) -> Option<Shape> {
             && !letters.chars().skip(1).any(char::is_uppercase)
             && !known_syllable(lex, &letters)
     });
-    if broken || garbled() {
+    if broken || garbled {
         let plus = t.matches('+').count();
         Some(Shape::Broken {
             plus: plus * 2 > corners,
@@ -190,26 +197,30 @@ pub(super) fn read_table_rules(
     tokens: &[Vec<Token>],
     changes: &mut Changes,
 ) {
-    // Quick out: a document without three corners on a line has no table.
-    if !lines
+    // Each line's corners and dashes as printed.
+    let marks: Vec<(usize, usize)> = lines
         .iter()
-        .any(|l| l.bytes().filter(|&b| b == b'|' || b == b'+').count() >= 3)
-    {
+        .map(|l| {
+            l.bytes().fold((0, 0), |(c, d), b| match b {
+                b'|' | b'+' => (c + 1, d),
+                b'-' => (c, d + 1),
+                _ => (c, d),
+            })
+        })
+        .collect();
+    // Quick out: a document without three corners on a line has no table.
+    if !marks.iter().any(|&(corners, _)| corners >= 3) {
         return;
     }
     let shapes: Vec<Option<Shape>> = lines
         .iter()
         .zip(tokens)
+        .zip(&marks)
         .enumerate()
-        .map(|(li, (line, toks))| {
+        .map(|(li, ((line, toks), &(corners, dashes)))| {
             // Most lines have no corner nor dash to speak of: no shape, and
             // no repaired text to build (a reader may add one corner, the
             // left rule of a row).
-            let (corners, dashes) = line.bytes().fold((0, 0), |(c, d), b| match b {
-                b'|' | b'+' => (c + 1, d),
-                b'-' => (c, d + 1),
-                _ => (c, d),
-            });
             if corners < 2 && dashes < 3 {
                 return None;
             }
@@ -280,15 +291,17 @@ fn read_table(
     let printed: Vec<String> = shapes[table.clone()]
         .iter()
         .filter_map(|s| match s {
-            Some(Shape::Whole(rule, _)) if corners_of(rule) == cells + 1 => Some(rule.clone()),
+            Some(Shape::Whole { rule, .. }) if corners_of(rule) == cells + 1 => Some(rule.clone()),
             _ => None,
         })
         .collect();
     let printed = most_common(&printed);
     for li in table {
         let rule = match &shapes[li] {
-            Some(Shape::Whole(rule, true)) if corners_of(rule) == cells + 1 => rule.clone(),
-            Some(Shape::Broken { plus, .. }) => printed
+            Some(Shape::Whole { rule, spaced: true }) if corners_of(rule) == cells + 1 => {
+                rule.clone()
+            }
+            Some(Shape::Broken { plus }) => printed
                 .clone()
                 .unwrap_or_else(|| rule_of(&widths, if *plus { '+' } else { '|' })),
             _ => continue,
@@ -364,7 +377,10 @@ mod tests {
         );
         assert_eq!(
             shape(&lex, "|-----|------ |---- |"),
-            Some(Shape::Whole("|-----|------|----|".to_owned(), true))
+            Some(Shape::Whole {
+                rule: "|-----|------|----|".to_owned(),
+                spaced: true
+            })
         );
         // A figure or a third word: a row OCR cut short.
         assert_eq!(shape(&lex, "7 | | | |"), Some(Shape::Other));
