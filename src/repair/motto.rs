@@ -5,8 +5,9 @@
 //! lập - Tự do - Hạnh phúc` atop every administrative document, and OCR
 //! damages them like any text (`XÃ HOD CHỦ`, `CHU-NGHIA`, `Độc lập: Tự do`).
 //! A run of a line's words that spells most of one of them, each other word
-//! within two letters of its own (marks aside), is read as it: the words
-//! take their spelling and the marks between them the phrase's. A run
+//! within two letters of its own (marks aside), or one token two of its
+//! words glued (`HOLCHU`, `VIETNAM`), is read as it: the words take their
+//! spelling and the marks between them the phrase's. A run
 //! printed in small letters (`Nhà nước Cộng hòa xã hội chủ nghĩa Việt Nam`
 //! in running text) keeps each word's case.
 
@@ -114,7 +115,9 @@ fn read_phrase(phrase: &Phrase, li: usize, line: &str, toks: &[Token], changes: 
             spelled += 1;
         }
     }
-    if n_words < phrase.wrapped || spelled < phrase.exact {
+    // One token may spell two of the phrase's words glued (`HOLCHU`,
+    // `VIETNAM`), so a line may hold the phrase in one word fewer.
+    if n_words + 1 < phrase.wrapped || spelled < phrase.exact {
         return;
     }
     let words: Vec<usize> = (0..toks.len())
@@ -123,12 +126,37 @@ fn read_phrase(phrase: &Phrase, li: usize, line: &str, toks: &[Token], changes: 
     let n = phrase.words.len();
     // Each word's skeleton, computed when a run first reaches it.
     let mut skeletons: Vec<Option<String>> = vec![None; words.len()];
-    for start in 0..=words.len() - phrase.wrapped {
-        // The whole phrase, or its first words ending the line.
-        let run = &words[start..words.len().min(start + n)];
-        let last = run[run.len() - 1];
+    let mut run: Vec<Spelled> = Vec::with_capacity(n);
+    for start in 0..words.len() {
+        // The whole phrase, or its first words ending the line: each token
+        // spells one of its words, or two glued.
+        run.clear();
+        let (mut k, mut exact) = (0, 0);
+        let mut close = true;
+        for (j, &ti) in words[start..].iter().enumerate() {
+            if k == n {
+                break;
+            }
+            let now = skeletons[start + j]
+                .get_or_insert_with(|| viet::skeleton(changes.text(line, &toks[ti], (li, ti))));
+            match spell(now, &wanted[k..]) {
+                Some((span, exact_words)) => {
+                    exact += exact_words;
+                    run.push(Spelled { ti, word: k, span });
+                    k += span;
+                }
+                None => {
+                    close = false;
+                    break;
+                }
+            }
+        }
+        if !close || k < phrase.wrapped || exact < phrase.exact {
+            continue;
+        }
+        let (first, last) = (run[0].ti, run[run.len() - 1].ti);
         // Only marks between the run's words (no figure, no code).
-        let between_marks = (run[0]..last).all(|i| {
+        let between_marks = (first..last).all(|i| {
             matches!(
                 toks[i].kind,
                 TokenKind::Word | TokenKind::Space | TokenKind::Punct
@@ -137,35 +165,57 @@ fn read_phrase(phrase: &Phrase, li: usize, line: &str, toks: &[Token], changes: 
         if !between_marks {
             continue;
         }
-        let mut exact = 0;
-        let close = run.iter().zip(wanted).enumerate().all(|(j, (&ti, want))| {
-            let now = skeletons[start + j]
-                .get_or_insert_with(|| viet::skeleton(changes.text(line, &toks[ti], (li, ti))));
-            if now == want {
-                exact += 1;
-                true
-            } else {
-                strsim::levenshtein(now, want) <= WORD_EDITS
-            }
-        });
-        if !close || exact < phrase.exact {
-            continue;
-        }
         // The motto stands alone at the end of its line (the issuer's block
         // may precede it), its first word capitalised: in running text
         // `độc lập, tự do` is no motto.
         let line_end = toks[last + 1..]
             .iter()
             .all(|t| matches!(t.kind, TokenKind::Space | TokenKind::Punct));
-        if run.len() < n && !line_end {
+        if k < n && !line_end {
             continue;
         }
-        let capital = toks[run[0]].text(line).starts_with(char::is_uppercase);
+        let capital = toks[first].text(line).starts_with(char::is_uppercase);
         if phrase.gaps.contains(&Gap::Dash) && !(line_end && capital) {
             continue;
         }
-        rewrite(phrase, run, li, line, toks, changes);
+        rewrite(phrase, &run, li, line, toks, changes);
         return;
+    }
+}
+
+/// One token of a run and the phrase's words it spells:
+/// `words[word..word + span]`.
+#[derive(Clone, Copy)]
+struct Spelled {
+    ti: usize,
+    word: usize,
+    span: usize,
+}
+
+/// How many of the phrase's words `wanted` (skeletons, from the next one
+/// on) the token skeleton `now` spells, and how many of them exactly: the
+/// next word within [`WORD_EDITS`] letters, else the next two glued
+/// (`vietnam`, `holchu`) within as many.
+fn spell(now: &str, wanted: &[String]) -> Option<(usize, usize)> {
+    let want = wanted.first()?;
+    if now == want.as_str() {
+        return Some((1, 1));
+    }
+    let one = strsim::levenshtein(now, want);
+    if one <= 1 {
+        return Some((1, 0));
+    }
+    let two = wanted.get(1).map(|next| {
+        if now.len() + WORD_EDITS < want.len() + next.len() {
+            return usize::MAX;
+        }
+        strsim::levenshtein(now, &format!("{want}{next}"))
+    });
+    match two {
+        Some(0) => Some((2, 2)),
+        Some(d) if d < one && d <= WORD_EDITS => Some((2, 0)),
+        _ if one <= WORD_EDITS => Some((1, 0)),
+        _ => None,
     }
 }
 
@@ -231,10 +281,11 @@ pub(super) fn column_start(line: &str, toks: &[Token]) -> Option<usize> {
     None
 }
 
-/// Rewrites the run `run` (token indices of the phrase's words) as `phrase`.
+/// Rewrites the run `run` (the tokens spelling the phrase's words) as
+/// `phrase`.
 fn rewrite(
     phrase: &Phrase,
-    run: &[usize],
+    run: &[Spelled],
     li: usize,
     line: &str,
     toks: &[Token],
@@ -244,8 +295,8 @@ fn rewrite(
     // phrase mixes cases (the motto); otherwise each word in its printed case.
     let printed_upper = run
         .iter()
-        .filter(|&&ti| {
-            let w = toks[ti].text(line);
+        .filter(|s| {
+            let w = toks[s.ti].text(line);
             w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
         })
         .count();
@@ -268,31 +319,46 @@ fn rewrite(
             );
         }
     };
-    for (k, (&ti, want)) in run.iter().zip(phrase.words).enumerate() {
-        let to = if own_case {
-            (*want).to_owned()
+    let printed_case = |ti: usize, want: &str| {
+        let printed = toks[ti].text(line);
+        let lower = want.to_lowercase();
+        if printed.starts_with(char::is_uppercase) {
+            let mut cs = lower.chars();
+            cs.next()
+                .map(|c| c.to_uppercase().chain(cs).collect())
+                .unwrap_or_default()
         } else {
-            let printed = toks[ti].text(line);
-            let lower = want.to_lowercase();
-            if printed.starts_with(char::is_uppercase) {
-                let mut cs = lower.chars();
-                cs.next()
-                    .map(|c| c.to_uppercase().chain(cs).collect())
-                    .unwrap_or_default()
-            } else {
-                lower
+            lower
+        }
+    };
+    for (k, s) in run.iter().enumerate() {
+        let ti = s.ti;
+        // The token's words, the gap between glued ones spelled out.
+        let mut to = String::new();
+        for w in s.word..s.word + s.span {
+            if w > s.word {
+                to.push_str(match phrase.gaps[w - 1] {
+                    Gap::Space => " ",
+                    Gap::Dash => " - ",
+                });
             }
-        };
+            let want = phrase.words[w];
+            if own_case {
+                to.push_str(want);
+            } else {
+                to.push_str(&printed_case(ti, want));
+            }
+        }
         set(ti, to, changes);
         if own_case && changes.get((li, ti)).is_some() {
             // The phrase's case, not the case OCR's glyphs suggest (`D6c`
             // after an issuer in capitals is no `ĐỘC`).
             changes.keep_case((li, ti));
         }
-        let Some(&next) = run.get(k + 1) else {
+        let Some(next) = run.get(k + 1).map(|s| s.ti) else {
             break;
         };
-        let gap = phrase.gaps[k];
+        let gap = phrase.gaps[s.word + s.span - 1];
         let marks: Vec<usize> = (ti + 1..next)
             .filter(|&i| toks[i].kind == TokenKind::Punct)
             .collect();
@@ -357,6 +423,14 @@ mod tests {
                 "VIỆT NAM."
             ]
         );
+        // Two of its words glued into one token, each pair spelled out.
+        assert_eq!(
+            read("UBND TỈNH CỘNG HÒA XÃ HOLCHU NGHĨA VIỆT NAM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIETNAM"),
+            [
+                "UBND TỈNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+            ]
+        );
         // Running text keeps its case.
         assert_eq!(
             read("của nước Cộng hòa xã hội chủ nghĩa Việt Nám"),
@@ -419,6 +493,8 @@ mod tests {
             "độc lập tự chủ",
             "vì độc lập, tự do, hạnh phúc của nhân dân",
             "Độc lập, tự do, hạnh phúc là mục tiêu",
+            // A glued pair spells two words, not a word and what follows.
+            "CỘNG HÒA XÃ HỘICHỦNGHĨA VIỆT NAM",
         ] {
             assert_eq!(read(kept), [kept]);
         }
