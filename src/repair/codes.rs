@@ -202,6 +202,50 @@ pub fn choose_code(
     })
 }
 
+/// The parts of a code joined by `&` (`HDND&UBND`, `KT-HT&DT` is a symbol's
+/// part `HT&DT`), when it is two or more such parts, each two letters or
+/// more: codes are listed one by one, so each part is read on its own.
+pub fn joined_parts(token: &str) -> Option<Vec<&str>> {
+    let parts: Vec<&str> = token.split('&').collect();
+    (parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| p.chars().count() >= 2 && p.chars().all(char::is_alphabetic)))
+    .then_some(parts)
+}
+
+/// The reading of a code joined by `&` from `read`'s reading of each of its
+/// `parts`: the parts read joined again, the others as printed, and the
+/// least confidence of those read; `None` when no part is read.
+pub fn join_parts(
+    parts: &[&str],
+    mut read: impl FnMut(&str) -> Option<CodeRepair>,
+) -> Option<CodeRepair> {
+    let mut code = String::new();
+    let (mut confidence, mut any) = (1.0f32, false);
+    let mut runner_up = String::new();
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            code.push('&');
+            runner_up.push('&');
+        }
+        match read(p) {
+            Some(r) => {
+                any = true;
+                confidence = confidence.min(r.confidence);
+                code.push_str(&r.code);
+            }
+            None => code.push_str(p),
+        }
+        runner_up.push_str(p);
+    }
+    any.then(|| CodeRepair {
+        code,
+        confidence,
+        runner_up: Some(runner_up),
+    })
+}
+
 /// Confidence of a legislature's code read through OCR's letters for its
 /// digits ([`legislature`]).
 const LEGISLATURE_CONFIDENCE: f32 = 0.9;
@@ -530,6 +574,26 @@ mod tests {
         assert_eq!(repair_marker("VI", " PHẠM HÀNH CHÍNH"), None);
         assert_eq!(repair_marker("I", " NỘI DUNG"), None);
         assert_eq!(repair_marker("v", ".v. và"), None);
+    }
+
+    #[test]
+    fn codes_joined_by_an_ampersand_read_part_by_part() {
+        assert_eq!(joined_parts("HDND&UBND"), Some(vec!["HDND", "UBND"]));
+        assert_eq!(joined_parts("HDND"), None);
+        assert_eq!(joined_parts("A&B"), None);
+        assert_eq!(joined_parts("TN&MT2"), None);
+        let read = |p: &str| {
+            (p == "HDND").then(|| CodeRepair {
+                code: "HĐND".into(),
+                confidence: 0.9,
+                runner_up: None,
+            })
+        };
+        let r = join_parts(&["HDND", "UBND"], read).unwrap();
+        assert_eq!(r.code, "HĐND&UBND");
+        assert_eq!(r.runner_up.as_deref(), Some("HDND&UBND"));
+        assert!((r.confidence - 0.9).abs() < 1e-6);
+        assert_eq!(join_parts(&["TTHL", "UBND"], read), None);
     }
 
     #[test]

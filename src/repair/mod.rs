@@ -1200,7 +1200,15 @@ impl<'a> Repairer<'a> {
             let rep = code_cache
                 .entry((s, slot))
                 .or_insert_with(|| {
-                    codes::choose_code(&cache.ranked_codes(lex, s, slot), s, slot, &weights)
+                    let read = |s: &str| {
+                        codes::choose_code(&cache.ranked_codes(lex, s, slot), s, slot, &weights)
+                    };
+                    // A code joined by `&` the list lacks whole (`HDND&UBND`;
+                    // it holds `GD&ĐT`): each part read on its own.
+                    read(s).or_else(|| {
+                        let parts = codes::joined_parts(s)?;
+                        (lex.code(s).is_none()).then(|| codes::join_parts(&parts, read))?
+                    })
                 })
                 .clone();
             if let Some(r) = rep {
