@@ -18,10 +18,16 @@ static LONG: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-/// `D/M/YYYY`, `D-M-YYYY`, `D.M.YYYY` (one separator kind).
+/// `D/M/YYYY`, `D-M-YYYY`, `D.M.YYYY` (one separator kind; heavy scans
+/// print a slash as `°`, `14/8°2026`).
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{1,2}) ?([/.:-]) ?(\d ?\d|\d)(?: ?([/.:-]) ?| )(\d{4})").expect("valid regex")
+    Regex::new(r"(\d{1,2}) ?([/.:°-]) ?(\d ?\d|\d)(?: ?([/.:°-]) ?| )(\d{4})").expect("valid regex")
 });
+/// `DDMM/YYYY` and `DDMMYYYY` (folded): a date whose first slash (or both)
+/// OCR lost (`ngày 2801/2026`, `ngày 3110-2026`, `ngày 20012026`), read
+/// only after `ngày`.
+static GLUED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d\d)(\d\d)(?: ?[/.°-] ?)?(\d{4})").expect("valid regex"));
 /// A date whose day (and maybe month) was left blank: `ngày /6/2023`, `/ /2025`;
 /// OCR prints the first slash as `[` and the second as `1` (`[ 12025`).
 static BLANK: LazyLock<Regex> = LazyLock::new(|| {
@@ -56,10 +62,12 @@ static YEAR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Does folded `before` end with `ngày`, or a word within one edit of it
-/// (OCR's `nay`, `ngav`, `ngy`)?
+/// (OCR's `nay`, `ngav`, `ngy`), maybe with a speck OCR put after it
+/// (`ngày. 15/4/2026`, `ngày: 16122025`)?
 fn ngay_before(before: &str) -> bool {
     let word = before
         .trim_end()
+        .trim_end_matches(['.', ':', ',', '\'', '‘', '’'])
         .rsplit(|c: char| !c.is_ascii_alphabetic())
         .next()
         .unwrap_or("");
@@ -193,7 +201,17 @@ pub(crate) fn find_dates(doc: &DocText) -> Vec<Found<DateRecord>> {
         // (`ngày 21-4/2025`, `ngày 10/8:2025`, `ngày 21:3:2019`, `ngày
         // 22-01:2024`), or a space for the second (`ngày 03/3 2025`): a
         // day, a month and a four-digit year after `ngày` are a date.
-        let (s1, s2) = (s1.as_str(), c.get(4).map_or(" ", |s| s.as_str()));
+        fn slash(s: &str) -> &str {
+            if s == "°" {
+                "/"
+            } else {
+                s
+            }
+        }
+        let (s1, s2) = (
+            slash(s1.as_str()),
+            slash(c.get(4).map_or(" ", |s| s.as_str())),
+        );
         let after_ngay = ngay_before(&f[..m.start()]);
         let separators_ok = s1 == s2 && s1 != ":" || after_ngay;
         if !separators_ok || !free_before(f, m.start()) || !free_after(f, m.end()) {
@@ -205,6 +223,18 @@ pub(crate) fn find_dates(doc: &DocText) -> Vec<Found<DateRecord>> {
             continue;
         };
         push(doc, &mut out, value, (m.start(), m.end()));
+    }
+    for c in GLUED.captures_iter(f) {
+        let Some(m) = c.get(0) else {
+            continue;
+        };
+        if !ngay_before(&f[..m.start()]) || !free_before(f, m.start()) || !free_after(f, m.end()) {
+            continue;
+        }
+        let n = |i: usize| group_number(&c, i);
+        if let Some(value) = iso_date(n(1), n(2), n(3)) {
+            push(doc, &mut out, value, (m.start(), m.end()));
+        }
     }
     for c in BLANK.captures_iter(f) {
         let (Some(m), Some(y)) = (c.get(1), c.get(3)) else {
@@ -828,6 +858,23 @@ mod tests {
         );
         // A month of one digit stays one.
         assert_eq!(dates(&["ngày 8/1/2024"])[0].0, "2024-01-08");
+    }
+
+    #[test]
+    fn slashes_heavy_scans_garbled_or_lost() {
+        let values =
+            |lines: &[&str]| -> Vec<String> { dates(lines).into_iter().map(|d| d.0).collect() };
+        // A slash printed `°`, beside another separator or alone.
+        assert_eq!(
+            values(&["ngày 20°4°2027", "ngày. 15°4/2026", "hạn 05/3°2027 và"]),
+            ["2027-04-20", "2026-04-15", "2027-03-05"]
+        );
+        // The first slash lost, or both, after `ngày` only.
+        assert_eq!(
+            values(&["ngày 2801/2026", "đến ngày 3110-2026", "ngày: 16122025"]),
+            ["2026-01-28", "2026-10-31", "2025-12-16"]
+        );
+        assert!(values(&["số 2801/2026 của", "ngày 3213/2026", "ngày 28012026/QĐ"]).is_empty());
     }
 
     #[test]
