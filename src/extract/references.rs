@@ -33,8 +33,9 @@ const SEP: &str = r"[ \t]*[-_][ \t]*(?:\n[ \t]*)?";
 /// some offices print them (`1.846/UBND-KT`).
 const NUMBER: &str = r"\d{1,3}(?:\.\d{3})+|\d{1,5}";
 /// The slash between number and symbol, loosely spaced; OCR may add a
-/// bracket or bar after it (`6445/[UBND-TTHC`).
-const SLASH: &str = r"[ \t]*/[\[|]?[ \t]*(?:\n[ \t]*)?";
+/// bracket or bar after it (`6445/[UBND-TTHC`), and heavy scans print it
+/// `°` (`45°QĐ-UBND`, `21°2025/NQ-HĐND`).
+const SLASH: &str = r"[ \t]*[/°][\[|]?[ \t]*(?:\n[ \t]*)?";
 
 static NORMATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -50,7 +51,7 @@ static PARTY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ADMIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"({NUMBER})?[ \t]*/[\[|]?[ \t]*({LOOSE_CODE}(?:{SEP}{CODE})*)"
+        r"({NUMBER})?[ \t]*[/°][\[|]?[ \t]*({LOOSE_CODE}(?:{SEP}{CODE})*)"
     ))
     .expect("valid regex")
 });
@@ -60,6 +61,16 @@ static CODE_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(LOOSE_CODE).expect
 static DAMAGED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"([0-9OoDQIlL|TSZBGbgq]{{1,5}})[ \t]*/[\[|]?[ \t]*({CODE}(?:{SEP}{CODE})+)"
+    ))
+    .expect("valid regex")
+});
+/// A number, then OCR's mark for the slash after it (`1096.QĐ-UBND`,
+/// `3127) QĐ-UBND`, `27-KH-UBND`, `2134'SGDĐT`), a space (`58 KH-UBND`), or
+/// nothing (`41KH-UBND`), then a symbol; read only where the stated type's
+/// abbreviation opens the symbol (see [`find_symbols`]).
+static LOST_SLASH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(\d{{1,5}})(?:[ \t]*[.:'’‘)-][ \t]*|[ \t]+)?({CODE}(?:{SEP}{CODE})+)"
     ))
     .expect("valid regex")
 });
@@ -664,6 +675,43 @@ fn find_symbols(doc: &DocText) -> Vec<Hit> {
             },
         );
     }
+    // `Quyết định số 1096.QĐ-UBND`: the slash misread or lost; the first
+    // code must be the stated type's abbreviation, or a misreading of it.
+    for c in LOST_SLASH.captures_iter(t) {
+        let (Some(n), Some(s)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        if !clear_before(t, n.start()) {
+            continue;
+        }
+        let before = doc.folded_before(n.start(), 80);
+        let Some(ty) = TYPE_BEFORE.captures(before).and_then(|c| c.get(1)) else {
+            continue;
+        };
+        let Some(abbrev) = type_name(&squash(ty.as_str())).and_then(|n| type_code_of(&n)) else {
+            continue;
+        };
+        let Some((codes, send)) = codes_with_boundary(t, s.start(), s.end(), 2) else {
+            continue;
+        };
+        let first = codes.first().map_or("", String::as_str);
+        if first != abbrev && !misread_of(first, abbrev) {
+            continue;
+        }
+        let symbol = codes.join("-");
+        add(
+            &mut hits,
+            Hit {
+                span: (n.start(), send),
+                full: format!("{}/{symbol}", n.as_str()),
+                number: n.as_str().to_owned(),
+                year: None,
+                code_type: code_type(abbrev),
+                symbol,
+                needs_type: true,
+            },
+        );
+    }
     // `Báo cáo số BC-VP`: a blank number whose slash the OCR lost; the first
     // code must be the abbreviation of the stated type.
     for c in SLASHLESS.captures_iter(t) {
@@ -791,10 +839,11 @@ fn clear_before(t: &str, i: usize) -> bool {
     match head.chars().next_back() {
         None => true,
         // `số.775/UBND-TTHC`, `số-101/2024/NĐ-CP`: OCR's dot or dash for
-        // the space after `số`, or a speck after it (`số .76/2024/NĐ-CP`).
-        Some('.' | '-') => {
-            let word = head[..head.len() - 1]
-                .trim_end_matches([' ', '\t'])
+        // the space after `số`, or a speck after it (`số .76/2024/NĐ-CP`,
+        // `số _87/KH-UBND`, `số°-1234/QĐ-UBND`).
+        Some('.' | '-' | '_') => {
+            let word = head
+                .trim_end_matches([' ', '\t', '.', '-', '_', '°'])
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .next()
                 .unwrap_or("");
@@ -1065,6 +1114,28 @@ mod tests {
         // The code must be the stated type's abbreviation.
         assert!(fulls(&["Báo cáo số UBND-VP"]).is_empty());
         assert!(fulls(&["Báo cáo của UBND-VP"]).is_empty());
+        // The slash printed as another mark, or lost, after a stated type
+        // whose abbreviation opens the symbol; specks before the number.
+        assert_eq!(
+            fulls(&[
+                "Quyết định số 1096.QĐ-UBND, Quyết định số 3127) QĐ-UBND,",
+                "Kế hoạch số 27-KH-UBND, Kế hoạch số 41KH-UBND, Kế hoạch số 58 KH-UBND,",
+                "Kế hoạch số _87/KH-UBND và Quyết định số°-1234/QĐ-UBND"
+            ]),
+            vec![
+                "1096/QĐ-UBND",
+                "3127/QĐ-UBND",
+                "27/KH-UBND",
+                "41/KH-UBND",
+                "58/KH-UBND",
+                "87/KH-UBND",
+                "1234/QĐ-UBND"
+            ]
+        );
+        // Not a symbol another type's code opens (the bare number is the
+        // citation's), nor one with no type stated.
+        assert_eq!(fulls(&["Quyết định số 12 UBND-VP"]), vec!["12"]);
+        assert!(fulls(&["Tổng 58 KH-UBND", "gồm 41KH-UBND"]).is_empty());
     }
 
     #[test]

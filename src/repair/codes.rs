@@ -239,7 +239,7 @@ pub fn join_parts(
         }
         runner_up.push_str(p);
     }
-    any.then(|| CodeRepair {
+    any.then_some(CodeRepair {
         code,
         confidence,
         runner_up: Some(runner_up),
