@@ -18,7 +18,10 @@
 //! no syllable the language model knows (what OCR made of dashes: `eae`,
 //! `t-----+`), and the lines the layout takes for a garbled rule (`a oe
 //! --------- ------ +`, [`cells::is_rule`]); a line with a known word or a
-//! third word is a row. The table must have two rows at least, each drawn with a rule at
+//! third word is a row. Heavy scans print a rule as long runs of letters
+//! (`nvveesseesecssnccen Scaapeeuare loven`): a line with a word of ten
+//! letters or more, which no syllable has, and little else is one too
+//! ([`long_junk`]). The table must have two rows at least, each drawn with a rule at
 //! both ends and saying something in a cell, to give the cells' widths.
 //! Figures are never touched: no line with one is rewritten.
 
@@ -41,6 +44,15 @@ const JUNK_LETTERS: usize = 8;
 
 /// Most such words on one rule.
 const JUNK_WORDS: usize = 2;
+
+/// Fewest letters of a word that is no syllable at all (the longest
+/// Vietnamese syllable, `nghiêng`, has seven): what heavy scans print for a
+/// rule's dashes (`nvveesseesecssnccen`).
+const LONG_JUNK_LETTERS: usize = 10;
+
+/// Most known syllables on a line of such junk (`tên` in `dhe ch eee tên
+/// bee ence antec nccbenenenat`).
+const LONG_JUNK_SYLLABLES: usize = 2;
 
 /// What a line of a table is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -145,6 +157,37 @@ fn shape(lex: &Lexicon, text: &str) -> Option<Shape> {
     }
 }
 
+/// Is the line `t`, as OCR printed it, what a heavy scan made of a rule: no
+/// figure, a word of [`LONG_JUNK_LETTERS`] letters or more, at most
+/// [`LONG_JUNK_SYLLABLES`] known syllables, and nine in ten of its printed
+/// characters rule marks or letters of words that are no syllable?
+fn long_junk(lex: &Lexicon, t: &str) -> bool {
+    if t.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+    if !t
+        .split_whitespace()
+        .any(|w| letters(w) >= LONG_JUNK_LETTERS)
+    {
+        return false;
+    }
+    let (mut printed, mut junk, mut known) = (0, 0, 0);
+    for w in t.split_whitespace() {
+        let n = w.chars().count();
+        printed += n;
+        let word: String = w.chars().filter(|c| c.is_alphabetic()).collect();
+        let marks = w.chars().filter(|&c| rule_mark(c)).count();
+        if !word.is_empty() && known_syllable(lex, &word) {
+            known += 1;
+            junk += marks;
+        } else {
+            junk += marks + word.chars().count();
+        }
+    }
+    known <= LONG_JUNK_SYLLABLES && junk * 10 >= printed * 9
+}
+
 /// Is `word` a syllable the language model knows (`tổng`, `cộng`)?
 fn known_syllable(lex: &Lexicon, word: &str) -> bool {
     let id = lex.id(&word.to_lowercase());
@@ -222,7 +265,9 @@ pub(super) fn read_table_rules(
             // no repaired text to build (a reader may add one corner, the
             // left rule of a row).
             if corners < 2 && dashes < 3 {
-                return None;
+                return long_junk(lex, line).then_some(Shape::Broken {
+                    plus: line.matches('+').count() > line.matches('|').count(),
+                });
             }
             let text: String = toks
                 .iter()
@@ -234,6 +279,9 @@ pub(super) fn read_table_rules(
             match shape(lex, &text) {
                 Some(Shape::Other) => match shape(lex, line) {
                     Some(broken @ Shape::Broken { .. }) => Some(broken),
+                    _ if long_junk(lex, line) => Some(Shape::Broken {
+                        plus: line.matches('+').count() > line.matches('|').count(),
+                    }),
                     _ => Some(Shape::Other),
                 },
                 s => s,
@@ -396,5 +444,53 @@ mod tests {
         assert_eq!(shape(&lex, "aTinh | | | |"), Some(Shape::Other));
         assert_eq!(shape(&lex, "a | b"), None);
         assert_eq!(shape(&lex, "| | | |"), Some(Shape::Broken { plus: false }));
+    }
+
+    #[test]
+    fn heavy_scans_junk_for_a_rule() {
+        let lex = crate::lexicon::bundled();
+        for junk in [
+            "[nvveesseesecssnccencenenntncecenet Scaapeeuare focreseeeenee loven",
+            "dhe ch eee tên bee ence antec lace nccbenenenat vecetagestoatacercaanes feet +",
+        ] {
+            assert!(long_junk(lex, junk), "{junk}");
+        }
+        for kept in [
+            // No word too long for a syllable.
+            "Tees poesia es ciee na Gece Eee erences fee |",
+            // A figure.
+            "nvveesseesecssnccen 12",
+            // Text with a word OCR glued.
+            "Chuyểnđổicơcấu cây trồng trên đất lúa",
+            "| | Hoongoatudtrutru ngoại trú bệnh viện | |",
+        ] {
+            assert!(!long_junk(lex, kept), "{kept}");
+        }
+    }
+
+    #[test]
+    fn a_rule_heavy_scans_printed_as_junk_is_read_in_its_table() {
+        let lex = crate::lexicon::bundled();
+        let text = "| 1 | Xã Tân Kỳ | 38.900 |\n[nvveesseesecssnccencenenntn Scaapeeuare loven\n| 2 | Phường Vinh | 27.350 |";
+        let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+        let tokens: Vec<Vec<Token>> = lines.iter().map(|l| crate::text::tokenize(l)).collect();
+        let mut changes = Changes::new(lines.len());
+        read_table_rules(lex, &lines, &tokens, &mut changes);
+        let out: String = tokens[1]
+            .iter()
+            .enumerate()
+            .map(|(ti, t)| changes.text(&lines[1], t, (1, ti)).to_owned())
+            .collect();
+        assert_eq!(out, "|---|-------------|--------|");
+        // Outside a table it stays.
+        let lone = [
+            "Trên địa bàn",
+            "[nvveesseesecssnccencenenntn Scaapeeuare loven",
+        ];
+        let lines: Vec<String> = lone.iter().map(|l| (*l).to_owned()).collect();
+        let tokens: Vec<Vec<Token>> = lines.iter().map(|l| crate::text::tokenize(l)).collect();
+        let mut changes = Changes::new(lines.len());
+        read_table_rules(lex, &lines, &tokens, &mut changes);
+        assert!(changes.get((1, 0)).is_none());
     }
 }
