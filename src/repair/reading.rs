@@ -2426,7 +2426,9 @@ fn asks_question(word: &str) -> bool {
 }
 
 /// Is the punctuation token at `ti` OCR noise inside a sentence? Returns what
-/// to print instead: a space for one character glued between two lower-case
+/// to print instead: a space for a dash glued between a word and a
+/// capitalised syllable (`Sở-Tai`, `và-Đào`), and for one character glued
+/// between two lower-case
 /// words (`dan-sy`, `taém.cua`, `Toéa:an`, `từ’lên`; nothing when a quote mark
 /// splits one syllable, `ti’én`), nothing for a period or quote mark glued to
 /// the end of a lower-case word in mid-sentence, with lower-case words two
@@ -2671,6 +2673,32 @@ pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'sta
                 .is_some_and(|t| t.kind == TokenKind::Figure);
         return Some(if date { "," } else { "" });
     }
+    // `Sở-Tai`, `và-Đào`, `của-Luật`: a dash glued between a word and a
+    // capitalised syllable; the dash of a compound (`Ê-đê`, `véc-tơ`) has
+    // a small letter after it, and a code's words are in capitals.
+    let capitalised_syllable = |t: Option<&Token>| {
+        t.filter(|t| t.kind == TokenKind::Word).is_some_and(|t| {
+            let w = t.text(line);
+            let mut rest = w.chars();
+            rest.next().is_some_and(char::is_uppercase)
+                && w.chars().count() <= 7
+                && rest.all(|c| c.is_alphabetic() && c.is_lowercase())
+                && crate::lexicon::syllable::skeleton_is_syllable_shape(w)
+        })
+    };
+    // A name's halves keep their dash (`Bà Rịa-Vũng Tàu`): not after a
+    // capitalised word that follows another.
+    let name_before = ti >= 3
+        && toks[ti - 2].kind == TokenKind::Space
+        && toks[ti - 3].kind == TokenKind::Word
+        && toks[ti - 3].text(line).starts_with(char::is_uppercase);
+    if mark == '-'
+        && (is_lower_word(before).is_some() || capitalised_syllable(before) && !name_before)
+        && capitalised_syllable(next)
+    {
+        return Some(" ");
+    }
+
     let prev = is_lower_word(before)?;
     if let Some(next) = is_lower_word(next) {
         return match mark {
@@ -3577,6 +3605,14 @@ mod tests {
         assert_eq!(m[0], ("-".into(), Some(" "), false, false));
         assert_eq!(m[1].1, None, "a comma followed by a space stays");
         assert_eq!(m[2], (".".into(), Some(" "), false, false));
+        // A dash glued before a capitalised syllable, after a word; not a
+        // compound's (small letter after) nor a code's (capitals).
+        assert_eq!(marks("Sở-Tai chính, và-Đào tạo")[0].1, Some(" "));
+        assert_eq!(marks("Sở-Tai chính, và-Đào tạo")[2].1, Some(" "));
+        assert_eq!(marks("người Ê-đê")[0].1, None);
+        assert_eq!(marks("TT-HĐND xã")[0].1, None);
+        assert_eq!(marks("PCT-Ủy ban")[0].1, None);
+        assert_eq!(marks("tỉnh Bà Rịa-Vũng Tàu")[0].1, None, "a name's dash");
         // A quote inside one syllable is a displaced mark: join.
         assert_eq!(marks("ti’én mat")[0].1, Some(""));
         // `@` glued after a word before a closing mark: the mark stays.
