@@ -214,7 +214,10 @@ pub(crate) fn find_dates(doc: &DocText) -> Vec<Found<DateRecord>> {
         );
         let after_ngay = ngay_before(&f[..m.start()]);
         let separators_ok = s1 == s2 && s1 != ":" || after_ngay;
-        if !separators_ok || !free_before(f, m.start()) || !free_after(f, m.end()) {
+        // After `ngày`, a word OCR glued to the year (`ngày 18/7/2026của`)
+        // ends the date all the same.
+        let word_glued = after_ngay && f[m.end()..].starts_with(|c: char| c.is_alphabetic());
+        if !separators_ok || !free_before(f, m.start()) || !(free_after(f, m.end()) || word_glued) {
             continue;
         }
         // OCR splits a two-digit month (`08/1 1/2024`).
@@ -875,6 +878,9 @@ mod tests {
             ["2026-01-28", "2026-10-31", "2025-12-16"]
         );
         assert!(values(&["số 2801/2026 của", "ngày 3213/2026", "ngày 28012026/QĐ"]).is_empty());
+        // A word OCR glued to the year, after `ngày` only.
+        assert_eq!(values(&["ngày 18/7/2026của UBND"]), ["2026-07-18"]);
+        assert!(values(&["mã 18/7/2026abc"]).is_empty());
     }
 
     #[test]
