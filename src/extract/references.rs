@@ -74,6 +74,15 @@ static LOST_SLASH: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+/// A national standard or technical regulation by its code (`QCVN
+/// 06:2022/BXD`, `QCVN 01-1:2018/BYT`, `TCVN 5574:2018/BXD`): the kind,
+/// the number with its year after a colon, and the issuing ministry's code.
+static STANDARD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(QCVN|TCVN)\s+(\d{{1,5}}(?:-\d{{1,3}})?[ \t]*:[ \t]*(?:19|20)\d{{2}}){SLASH}({CODE}(?:{SEP}{CODE})*)"
+    ))
+    .expect("valid regex")
+});
 /// A symbol of two or more codes with no number and no slash: the slash of a
 /// blank number lost in OCR (`Báo cáo số BC-VP` for `số /BC-VP`).
 static SLASHLESS: LazyLock<Regex> =
@@ -551,6 +560,33 @@ fn find_symbols(doc: &DocText) -> Vec<Hit> {
         taken.push(h.span);
         hits.push(h);
     };
+    // `QCVN 06:2022/BXD`: its kind is its type, its number keeps the year.
+    for c in STANDARD.captures_iter(t) {
+        let (Some(kind), Some(n), Some(s)) = (c.get(1), c.get(2), c.get(3)) else {
+            continue;
+        };
+        let Some((codes, send)) = codes_with_boundary(t, s.start(), s.end(), 1) else {
+            continue;
+        };
+        let number: String = n.as_str().chars().filter(|c| !c.is_whitespace()).collect();
+        let symbol = codes.join("-");
+        add(
+            &mut hits,
+            Hit {
+                span: (kind.start(), send),
+                full: format!("{number}/{symbol}"),
+                number,
+                year: None,
+                code_type: Some(if kind.as_str() == "QCVN" {
+                    "QCVN"
+                } else {
+                    "TCVN"
+                }),
+                symbol,
+                needs_type: false,
+            },
+        );
+    }
     for c in NORMATIVE.captures_iter(t) {
         let (Some(m), Some(n), Some(y), Some(s)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
             continue;
@@ -1136,6 +1172,35 @@ mod tests {
         // citation's), nor one with no type stated.
         assert_eq!(fulls(&["Quyết định số 12 UBND-VP"]), vec!["12"]);
         assert!(fulls(&["Tổng 58 KH-UBND", "gồm 41KH-UBND"]).is_empty());
+    }
+
+    #[test]
+    fn standards_by_their_codes() {
+        let r = refs(&[
+            "tuân thủ QCVN 06:2022/BXD về an toàn cháy; đạt QCVN 01-1:2018/BYT, theo QCVN",
+            "10:2014/BXD.",
+        ]);
+        let got: Vec<(&str, &str, &str, usize)> = r
+            .iter()
+            .map(|r| {
+                (
+                    r.r#type.as_deref().unwrap_or(""),
+                    r.full.as_str(),
+                    r.symbol.as_str(),
+                    r.line,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("QCVN", "06:2022/BXD", "BXD", 1),
+                ("QCVN", "01-1:2018/BYT", "BYT", 1),
+                ("QCVN", "10:2014/BXD", "BXD", 1)
+            ]
+        );
+        // A ratio or a time is no standard's number.
+        assert!(fulls(&["QCVN về nước, tỷ lệ 06:20 giờ"]).is_empty());
     }
 
     #[test]
