@@ -306,7 +306,8 @@ struct Hit {
     year: Option<u16>,
     symbol: String,
     full: String,
-    /// The type the first code names, if it is a type code.
+    /// The type the first code names, if it is a type code, or a
+    /// standard's kind (`QCVN`, `TCVN`).
     code_type: Option<&'static str>,
     /// Hit needs a stated type to count (single-code symbols, bare numbers).
     needs_type: bool,
