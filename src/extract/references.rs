@@ -78,11 +78,14 @@ static LOST_SLASH: LazyLock<Regex> = LazyLock::new(|| {
 /// 06:2022/BXD`, `QCVN 01-1:2018/BYT`, `TCVN 5574:2018/BXD`): the kind,
 /// the number with its year after a colon, and the issuing ministry's code.
 static STANDARD: LazyLock<Regex> = LazyLock::new(|| {
+    let kinds = STANDARD_KINDS.join("|");
     Regex::new(&format!(
-        r"\b(QCVN|TCVN)\s+(\d{{1,5}}(?:-\d{{1,3}})?[ \t]*:[ \t]*(?:19|20)\d{{2}}){SLASH}({CODE}(?:{SEP}{CODE})*)"
+        r"\b({kinds})\s+(\d{{1,5}}(?:-\d{{1,3}})?[ \t]*:[ \t]*(?:19|20)\d{{2}}){SLASH}({CODE}(?:{SEP}{CODE})*)"
     ))
     .expect("valid regex")
 });
+/// The kinds of standards cited by their codes ([`STANDARD`]).
+const STANDARD_KINDS: [&str; 2] = ["QCVN", "TCVN"];
 /// A symbol of two or more codes with no number and no slash: the slash of a
 /// blank number lost in OCR (`Báo cáo số BC-VP` for `số /BC-VP`).
 static SLASHLESS: LazyLock<Regex> =
@@ -425,6 +428,13 @@ pub(crate) fn find_references(
     (out, spans)
 }
 
+/// The abbreviation (`QĐ`) of the type that `re`, anchored at the end of
+/// `before` (folded text), finds stated there (`Quyết định số`).
+fn stated_abbrev(re: &Regex, before: &str) -> Option<&'static str> {
+    let ty = re.captures(before)?.get(1)?;
+    type_name(&squash(ty.as_str())).and_then(|n| type_code_of(&n))
+}
+
 /// The abbreviation of a type name in symbols (Phụ lục III): `Quyết định` → `QĐ`.
 fn type_code_of(name: &str) -> Option<&'static str> {
     TYPE_CODES.iter().find(|(_, n)| *n == name).map(|(c, _)| *c)
@@ -578,11 +588,7 @@ fn find_symbols(doc: &DocText) -> Vec<Hit> {
                 full: format!("{number}/{symbol}"),
                 number,
                 year: None,
-                code_type: Some(if kind.as_str() == "QCVN" {
-                    "QCVN"
-                } else {
-                    "TCVN"
-                }),
+                code_type: STANDARD_KINDS.into_iter().find(|&k| k == kind.as_str()),
                 symbol,
                 needs_type: false,
             },
@@ -721,11 +727,7 @@ fn find_symbols(doc: &DocText) -> Vec<Hit> {
         if !clear_before(t, n.start()) {
             continue;
         }
-        let before = doc.folded_before(n.start(), 80);
-        let Some(ty) = TYPE_BEFORE.captures(before).and_then(|c| c.get(1)) else {
-            continue;
-        };
-        let Some(abbrev) = type_name(&squash(ty.as_str())).and_then(|n| type_code_of(&n)) else {
+        let Some(abbrev) = stated_abbrev(&TYPE_BEFORE, doc.folded_before(n.start(), 80)) else {
             continue;
         };
         let Some((codes, send)) = codes_with_boundary(t, s.start(), s.end(), 2) else {
@@ -756,11 +758,7 @@ fn find_symbols(doc: &DocText) -> Vec<Hit> {
         if !clear_before(t, s.start()) {
             continue;
         }
-        let before = doc.folded_before(s.start(), 80);
-        let Some(ty) = TYPE_SO_BEFORE.captures(before).and_then(|c| c.get(1)) else {
-            continue;
-        };
-        let Some(abbrev) = type_name(&squash(ty.as_str())).and_then(|n| type_code_of(&n)) else {
+        let Some(abbrev) = stated_abbrev(&TYPE_SO_BEFORE, doc.folded_before(s.start(), 80)) else {
             continue;
         };
         let Some((codes, send)) = codes_with_boundary(t, s.start(), s.end(), 2) else {

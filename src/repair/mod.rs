@@ -1206,8 +1206,10 @@ impl<'a> Repairer<'a> {
                     // A code joined by `&` the list lacks whole (`HDND&UBND`;
                     // it holds `GD&ĐT`): each part read on its own.
                     read(s).or_else(|| {
-                        let parts = codes::joined_parts(s)?;
-                        (lex.code(s).is_none()).then(|| codes::join_parts(&parts, read))?
+                        if lex.code(s).is_some() {
+                            return None;
+                        }
+                        codes::join_parts(&codes::joined_parts(s)?, read)
                     })
                 })
                 .clone();

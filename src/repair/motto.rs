@@ -319,17 +319,15 @@ fn rewrite(
             );
         }
     };
+    // Each word in its printed case: capitalised where the token opens
+    // with a capital.
     let printed_case = |ti: usize, want: &str| {
-        let printed = toks[ti].text(line);
-        let lower = want.to_lowercase();
-        if printed.starts_with(char::is_uppercase) {
-            let mut cs = lower.chars();
-            cs.next()
-                .map(|c| c.to_uppercase().chain(cs).collect())
-                .unwrap_or_default()
+        let pattern = if toks[ti].text(line).starts_with(char::is_uppercase) {
+            viet::CasePattern::Title
         } else {
-            lower
-        }
+            viet::CasePattern::Lower
+        };
+        viet::apply_case(&want.to_lowercase(), pattern)
     };
     for (k, s) in run.iter().enumerate() {
         let ti = s.ti;

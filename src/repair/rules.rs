@@ -73,6 +73,16 @@ enum Shape {
     Other,
 }
 
+impl Shape {
+    /// A rule OCR broke, as printed in `t`: `+` corners if it prints more
+    /// `+` than `|`.
+    fn broken(t: &str) -> Shape {
+        Shape::Broken {
+            plus: t.matches('+').count() > t.matches('|').count(),
+        }
+    }
+}
+
 /// The table rule marks a broken rule may print besides its corners.
 fn rule_mark(c: char) -> bool {
     matches!(
@@ -147,14 +157,11 @@ fn shape(lex: &Lexicon, text: &str) -> Option<Shape> {
             && !letters.chars().skip(1).any(char::is_uppercase)
             && !known_syllable(lex, &letters)
     });
-    if broken || garbled {
-        let plus = t.matches('+').count();
-        Some(Shape::Broken {
-            plus: plus * 2 > corners,
-        })
+    Some(if broken || garbled {
+        Shape::broken(t)
     } else {
-        Some(Shape::Other)
-    }
+        Shape::Other
+    })
 }
 
 /// Is the line `t`, as OCR printed it, what a heavy scan made of a rule: no
@@ -265,9 +272,7 @@ pub(super) fn read_table_rules(
             // no repaired text to build (a reader may add one corner, the
             // left rule of a row).
             if corners < 2 && dashes < 3 {
-                return long_junk(lex, line).then_some(Shape::Broken {
-                    plus: line.matches('+').count() > line.matches('|').count(),
-                });
+                return long_junk(lex, line).then(|| Shape::broken(line));
             }
             let text: String = toks
                 .iter()
@@ -279,9 +284,7 @@ pub(super) fn read_table_rules(
             match shape(lex, &text) {
                 Some(Shape::Other) => match shape(lex, line) {
                     Some(broken @ Shape::Broken { .. }) => Some(broken),
-                    _ if long_junk(lex, line) => Some(Shape::Broken {
-                        plus: line.matches('+').count() > line.matches('|').count(),
-                    }),
+                    _ if long_junk(lex, line) => Some(Shape::broken(line)),
                     _ => Some(Shape::Other),
                 },
                 s => s,
