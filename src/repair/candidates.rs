@@ -44,6 +44,14 @@ pub struct Candidate {
 
 const BEAM: usize = 40;
 const PER_UNIT: usize = 6;
+
+/// Letters OCR drops too seldom to be tried anywhere (they are not among the
+/// [`PER_UNIT`] cheapest drops) but often inside one diphthong: the `ê` of
+/// `iê`/`yê` (`hiu` for `hiệu`, `liu` for `liệu`, `tiu` for `tiêu`), tried
+/// only right after the letters listed with it. Tried anywhere, the `e`
+/// crowded other readings out of the beam and the candidate list (`thu`
+/// read `thuế`, `ngan` read `nga`).
+const DIPHTHONG_DROPS: &[(char, &[u8])] = &[('e', b"iy")];
 const SLACK: f32 = 14.0;
 /// Most candidates the search keeps per token (a marked token's other
 /// readings of its marks come on top: [`add_mark_readings`]).
@@ -80,6 +88,12 @@ impl State {
                 .iter()
                 .enumerate()
                 .all(|(i, &b)| (self.skeleton >> (8 * (MAX_SKELETON - i))) as u8 == b)
+    }
+
+    /// The last letter of the skeleton spelled so far.
+    fn last(&self) -> Option<u8> {
+        let len = self.len();
+        (len > 0).then(|| (self.skeleton >> (8 * (MAX_SKELETON - (len - 1)))) as u8)
     }
 
     /// This state extended by base letter `b` at extra cost `c`, if `b` is an
@@ -226,6 +240,14 @@ fn spell_skeletons(lex: &Lexicon, ocr: &[char], scratch: &mut Scratch) {
     });
     let ch = &lex.channel;
     let dropped = &ch.dropped()[..ch.dropped().len().min(PER_UNIT)];
+    // The diphthong drops the cheapest ones leave out, at the channel's cost.
+    let mut diphthong_drops = [None; DIPHTHONG_DROPS.len()];
+    for (slot, &(d, after)) in diphthong_drops.iter_mut().zip(DIPHTHONG_DROPS) {
+        *slot = ch.dropped()[dropped.len()..]
+            .iter()
+            .find(|(b, _)| *b == d)
+            .map(|&(_, c)| (d, c, after));
+    }
     for j in 0..=n {
         let mut layer = std::mem::take(&mut layers[j]);
         // One dropped letter per token, inserted anywhere.
@@ -236,6 +258,14 @@ fn spell_skeletons(lex: &Lexicon, ocr: &[char], scratch: &mut Scratch) {
                     if let Some(mut next) = s.push(trie, b, c) {
                         next.dropped = true;
                         extra.push(next);
+                    }
+                }
+                for &(b, c, after) in diphthong_drops.iter().flatten() {
+                    if s.last().is_some_and(|l| after.contains(&l)) {
+                        if let Some(mut next) = s.push(trie, b, c) {
+                            next.dropped = true;
+                            extra.push(next);
+                        }
                     }
                 }
             }
@@ -475,5 +505,25 @@ mod tests {
         // An unmarked token gets none: its skeleton is the OCR channel's.
         let chars: Vec<char> = "tham".chars().collect();
         assert!(generate(&lex, &chars).iter().all(|c| !c.marks_only));
+    }
+
+    #[test]
+    fn the_e_of_ie_may_be_dropped_only_after_i_or_y() {
+        let lex =
+            Lexicon::load(&crate::lexicon::default_dir()).unwrap_or_else(|_| Lexicon::empty());
+        if lex.vocab_len() == 0 {
+            return;
+        }
+        let has = |token: &str, word: &str| {
+            let chars: Vec<char> = token.chars().collect();
+            generate(&lex, &chars)
+                .iter()
+                .any(|c| lex.word(c.id) == word)
+        };
+        // OCR lost the `ệ` of `iệu`: the reading that puts it back is offered.
+        assert!(has("hiu", "hiệu"));
+        assert!(has("liu", "liệu"));
+        // After another letter an `e` is no cheap drop: `thu` is not `thuế`.
+        assert!(!has("thu", "thuế"));
     }
 }
