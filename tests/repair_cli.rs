@@ -815,3 +815,18 @@ fn eval_lists_the_commonest_differences() {
         .get("errors")
         .is_none());
 }
+
+#[test]
+fn a_place_names_syllable_that_is_no_vietnamese_word_is_kept() {
+    // `Ea` opens many place names of the Central Highlands (`Ea Sol`, `Ea
+    // Tu`) and is no Vietnamese syllable: in a noisy report whose OCR misreads
+    // letters, kept as printed it weighs its place names against `Cả`.
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/heldout/bc37-light.ocr.txt"
+    );
+    let text = std::fs::read_to_string(path).expect("bc37-light");
+    let head: Vec<&str> = text.lines().take(40).collect();
+    let out = repair_ok(&head.join("\n"));
+    assert!(out.contains("buôn Ea Tu"), "{out}");
+}

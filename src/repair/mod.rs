@@ -1304,8 +1304,15 @@ impl<'a> Repairer<'a> {
                     key_words[key]
                         .iter()
                         .map(|w| {
-                            w.map_or(0.0, |w| {
-                                let places = lex.place_syllable_count(lex.word(w));
+                            // The token kept as printed is a name's syllable
+                            // too where place names hold it (`xã Ea Sol`: no
+                            // Vietnamese syllable, 173 times in the list).
+                            let word = match w {
+                                Some(w) => Some(lex.word(*w)),
+                                None => originals[key].as_deref(),
+                            };
+                            word.map_or(0.0, |word| {
+                                let places = lex.place_syllable_count(word);
                                 PROPER_PRIOR * (1.0 + places as f32).ln()
                             })
                         })
