@@ -381,8 +381,9 @@ impl Builder {
                     self.code_tokens.push((gate, li, ti, slot));
                     return;
                 }
-                // A grade or class letter (`cấp D`) is no syllable.
-                if reading::grade_letter(line, toks, ti) {
+                // A grade or class letter (`cấp D`) or a multiplication sign
+                // (`32 đoàn x 12.000.000 đồng`) is no syllable.
+                if reading::grade_letter(line, toks, ti) || reading::times_sign(line, toks, ti) {
                     self.items.push((gate, Item::Fixed(lm::CODE)));
                     return;
                 }

@@ -2992,6 +2992,33 @@ pub(super) fn after_count(line: &str, toks: &[Token], ti: usize) -> bool {
 }
 
 /// Does token `i` come right after a figure and a space (`30 m2`)?
+/// Is the word at `ti` a lone `x` multiplying a count by a figure (`568
+/// công dân x 500.000 đồng`, `12 khối x 02 cờ`, `đồng/tổ/tháng x 12
+/// tháng`)? A figure follows it after one space, and a figure comes before
+/// it in the same clause (no `,`, `;`, `:`, `.`, `!` or `?` between). In
+/// the held-out OCR such an `x` was the sign in 49 of 51 lines, and decoding
+/// read it `xã` (`công dân xã 500.000 đồng`); OCR's `x` for `xã` follows a
+/// clause's mark (`phường, x 06 dự án`).
+pub(super) fn times_sign(line: &str, toks: &[Token], ti: usize) -> bool {
+    let figure_after = toks.get(ti + 1).is_some_and(|t| t.text(line) == " ")
+        && toks
+            .get(ti + 2)
+            .is_some_and(|t| t.kind == TokenKind::Figure);
+    if toks[ti].text(line) != "x" || !figure_after {
+        return false;
+    }
+    for t in toks[..ti].iter().rev() {
+        match t.kind {
+            TokenKind::Figure => return true,
+            TokenKind::Punct if t.text(line).contains([',', ';', ':', '.', '!', '?']) => {
+                return false
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 fn after_figure(toks: &[Token], i: usize) -> bool {
     i >= 2 && toks[i - 1].kind == TokenKind::Space && toks[i - 2].kind == TokenKind::Figure
 }
@@ -3582,6 +3609,23 @@ mod tests {
         for w in ["Thẩm", "Hội", "phán"] {
             assert!(!in_capitalised_run(line, &toks, at(w)), "{w}");
         }
+    }
+
+    #[test]
+    fn an_x_between_a_count_and_a_figure_multiplies() {
+        let at_x = |line: &str| {
+            let toks = text::tokenize(line);
+            let i = toks.iter().position(|t| t.text(line) == "x").unwrap();
+            times_sign(line, &toks, i)
+        };
+        assert!(at_x("(568 công dân x 500.000 đồng)"));
+        assert!(at_x("1.000.000 đồng/tổ/tháng x 12 tháng"));
+        // OCR's `x` for `xã` after a clause's mark, or with no count before.
+        assert!(!at_x("UBND các phường, x 06 dự án"));
+        assert!(!at_x("tỷ lệ 3,12%: x 6 thêm"));
+        assert!(!at_x("các x 06 dự án"));
+        // Nor before a word.
+        assert!(!at_x("568 người x có"));
     }
 
     #[test]
