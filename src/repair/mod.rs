@@ -40,6 +40,7 @@ mod rows;
 mod rules;
 mod sections;
 mod sense;
+mod surnames;
 mod titles;
 
 use crate::lexicon::lm::{self, WordId};
@@ -586,6 +587,7 @@ const READERS_BEFORE_NAME: &[Reader] = &[
 /// The phrase readers after the own-name reader, in order; the sections'
 /// numbering comes last.
 const READERS_AFTER_NAME: &[Reader] = &[
+    Reader::Text(surnames::read_surnames),
     Reader::Text(phrases::read_sent_for),
     Reader::Text(phrases::read_recipients_label),
     Reader::Text(phrases::read_dash_bullet),
