@@ -95,7 +95,15 @@ impl CandidateCache {
                 return cut;
             }
         }
-        let best = |key: &str| self.get(lex, key).iter().map(|c| c.cost).reduce(f32::min);
+        // The fallback's readings of a token the channel read as no
+        // syllable do not make it one: `thixa` is `thị xã` glued.
+        let best = |key: &str| {
+            self.get(lex, key)
+                .iter()
+                .filter(|c| !c.wild)
+                .map(|c| c.cost)
+                .reduce(f32::min)
+        };
         let cut = reading::glued_syllables(w, &best);
         let mut m = self.glued.write().unwrap_or_else(|e| e.into_inner());
         if m.len() < GLUED_CAPACITY {
@@ -177,6 +185,7 @@ mod tests {
             direct
                 .get(&lex, key)
                 .iter()
+                .filter(|c| !c.wild)
                 .map(|c| c.cost)
                 .reduce(f32::min)
         };

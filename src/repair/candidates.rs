@@ -40,6 +40,9 @@ pub struct Candidate {
     /// [`add_mark_readings`]): the OCR channel's search did not reach it,
     /// and [`ocr_prob`](Self::ocr_prob) is 0.
     pub marks_only: bool,
+    /// Reached only through the fallback's free edit (see [`generate`]):
+    /// the channel's search read the token as no syllable.
+    pub wild: bool,
 }
 
 const BEAM: usize = 40;
@@ -56,6 +59,14 @@ const SLACK: f32 = 14.0;
 /// Most candidates the search keeps per token (a marked token's other
 /// readings of its marks come on top: [`add_mark_readings`]).
 pub const MAX_CANDIDATES: usize = 24;
+
+/// Search cost of the fallback's free edit (see [`generate`]); the
+/// candidates it reaches are then scored by the full channel like any.
+const WILD_COST: f32 = 9.0;
+
+/// Fewest letters of a token the fallback reads: a shorter one is within
+/// one edit of too many syllables.
+const WILD_MIN_LETTERS: usize = 3;
 
 /// Longest skeleton a state can spell (the longest syllable has 7 letters).
 const MAX_SKELETON: usize = 15;
@@ -133,6 +144,12 @@ thread_local! {
 }
 
 /// Candidates for the lower-case OCR token `ocr`, cheapest first.
+///
+/// A token of plain letters the channel's search reads as no syllable at
+/// all (`trujng`, `hizu`: confusions the OCR pairs never showed) is searched
+/// again with one free edit, a letter dropped or changed anywhere, so the
+/// decoder may weigh `trường`, `hữu` against keeping it. (A marked token has
+/// the readings of its marks instead: see [`add_mark_readings`].)
 pub fn generate(lex: &Lexicon, ocr: &[char]) -> Vec<Candidate> {
     SCRATCH.with(|cell| match cell.try_borrow_mut() {
         Ok(mut scratch) => generate_in(lex, ocr, &mut scratch),
@@ -146,9 +163,23 @@ fn generate_in(lex: &Lexicon, ocr: &[char], scratch: &mut Scratch) -> Vec<Candid
     if n == 0 || n > 12 {
         return Vec::new();
     }
-    spell_skeletons(lex, ocr, scratch);
-    score(lex, ocr, scratch);
-    let ranked = &mut scratch.ranked;
+    spell_skeletons(lex, ocr, scratch, false);
+    score(lex, ocr, scratch, false);
+    if scratch.ranked.is_empty()
+        && n >= WILD_MIN_LETTERS
+        && ocr.iter().all(|c| c.is_ascii_alphabetic())
+    {
+        spell_skeletons(lex, ocr, scratch, true);
+        score(lex, ocr, scratch, true);
+    }
+    let mut out = kept(lex, &mut scratch.ranked);
+    add_mark_readings(lex, ocr, &mut out);
+    out
+}
+
+/// The [`MAX_CANDIDATES`] best of `ranked`, cheapest first, their prior and
+/// channel probability set.
+fn kept(lex: &Lexicon, ranked: &mut Vec<(f32, Candidate)>) -> Vec<Candidate> {
     // Rank by channel cost against unigram weight, ties by id. Ids are
     // distinct (each syllable has one skeleton, each skeleton is seen once),
     // so this is a total order and any selection or sort gives one result.
@@ -159,16 +190,14 @@ fn generate_in(lex: &Lexicon, ocr: &[char], scratch: &mut Scratch) -> Vec<Candid
         ranked.truncate(MAX_CANDIDATES);
     }
     ranked.sort_unstable_by(order);
-    let mut out: Vec<Candidate> = ranked
+    ranked
         .iter()
         .map(|&(_, c)| Candidate {
             prior: 10f64.powf(lex.lm.unigram(c.id) as f64),
             ocr_prob: (-(c.cost as f64)).exp(),
             ..c
         })
-        .collect();
-    add_mark_readings(lex, ocr, &mut out);
-    out
+        .collect()
 }
 
 /// For a token with a mark, adds the syllables of its skeleton that the
@@ -204,6 +233,7 @@ fn add_mark_readings(lex: &Lexicon, ocr: &[char], out: &mut Vec<Candidate>) {
             ocr_prob: 0.0,
             vie_prob: 0.0,
             marks_only: true,
+            wild: false,
         });
     }
     let mut coster = lex.vie_channel.coster(ocr);
@@ -216,7 +246,7 @@ fn add_mark_readings(lex: &Lexicon, ocr: &[char], out: &mut Vec<Candidate>) {
 
 /// The beam search over skeletons: leaves in `scratch.layers[ocr.len()]`
 /// the states that spell the whole token.
-fn spell_skeletons(lex: &Lexicon, ocr: &[char], scratch: &mut Scratch) {
+fn spell_skeletons(lex: &Lexicon, ocr: &[char], scratch: &mut Scratch, wild: bool) {
     let n = ocr.len();
     let Scratch {
         layers,
@@ -284,6 +314,21 @@ fn spell_skeletons(lex: &Lexicon, ocr: &[char], scratch: &mut Scratch) {
             None => &[],
         };
         for s in &layer {
+            // The fallback's one free edit: the OCR character stands for
+            // nothing, or for any letter.
+            if wild && !s.dropped {
+                layers[j + 1].push(State {
+                    cost: s.cost + WILD_COST,
+                    dropped: true,
+                    ..*s
+                });
+                for b in 'a'..='z' {
+                    if let Some(mut next) = s.push(trie, b, WILD_COST) {
+                        next.dropped = true;
+                        layers[j + 1].push(next);
+                    }
+                }
+            }
             for (len, sources) in [(1usize, one), (2, two)] {
                 for &(b, c) in sources.iter().take(PER_UNIT) {
                     let next = match b {
@@ -305,7 +350,7 @@ fn spell_skeletons(lex: &Lexicon, ocr: &[char], scratch: &mut Scratch) {
 
 /// Scores every syllable of the final states' skeletons against the token:
 /// fills `scratch.ranked` with (rank score, candidate), in no useful order.
-fn score(lex: &Lexicon, ocr: &[char], scratch: &mut Scratch) {
+fn score(lex: &Lexicon, ocr: &[char], scratch: &mut Scratch, wild: bool) {
     let Scratch {
         layers,
         seen,
@@ -341,6 +386,7 @@ fn score(lex: &Lexicon, ocr: &[char], scratch: &mut Scratch) {
                 ocr_prob: 0.0,
                 vie_prob: 0.0,
                 marks_only: false,
+                wild,
             };
             let score = c.cost - 1.5 * lex.lm.unigram(c.id) * std::f32::consts::LN_10;
             ranked.push((score, c));
@@ -525,5 +571,24 @@ mod tests {
         assert!(has("liu", "liệu"));
         // After another letter an `e` is no cheap drop: `thu` is not `thuế`.
         assert!(!has("thu", "thuế"));
+    }
+
+    #[test]
+    fn a_token_read_as_no_syllable_gets_one_free_edit() {
+        let lex =
+            Lexicon::load(&crate::lexicon::default_dir()).unwrap_or_else(|_| Lexicon::empty());
+        if lex.vocab_len() == 0 {
+            return;
+        }
+        let of = |token: &str| {
+            let chars: Vec<char> = token.chars().collect();
+            generate(&lex, &chars)
+        };
+        // `j` for the `ườ` of `trường` is no confusion the pairs showed.
+        let cands = of("trujng");
+        assert!(cands.iter().all(|c| c.wild));
+        assert!(cands.iter().any(|c| lex.word(c.id) == "trường"));
+        // A token the channel reads gets no fallback readings.
+        assert!(of("truong").iter().all(|c| !c.wild));
     }
 }

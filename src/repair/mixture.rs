@@ -220,6 +220,7 @@ mod tests {
             ocr_prob,
             vie_prob,
             marks_only,
+            wild: false,
         }
     }
 
