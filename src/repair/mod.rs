@@ -652,6 +652,7 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Text(rows::read_rule_glued_as_one),
     Reader::Text(rows::read_rule_read_as_one),
     Reader::Lexicon(rules::read_table_rules),
+    Reader::Text(rows::read_cell_left_rules),
 ];
 
 /// The confidence of a choice that beats its runner-up by `margin` nats:
