@@ -316,6 +316,30 @@ struct Hit {
     needs_type: bool,
 }
 
+impl Hit {
+    /// A number and the codes of its symbol, without a year: `full` is
+    /// `number/symbol` (`/symbol` for a blank number), the codes joined by
+    /// dashes.
+    fn slashed(
+        span: Span,
+        number: String,
+        codes: &[String],
+        code_type: Option<&'static str>,
+        needs_type: bool,
+    ) -> Hit {
+        let symbol = codes.join("-");
+        Hit {
+            span,
+            full: format!("{number}/{symbol}"),
+            number,
+            year: None,
+            symbol,
+            code_type,
+            needs_type,
+        }
+    }
+}
+
 /// Every citation in the document, in text order, one per occurrence.
 /// The second vector holds the printed spans the citations cover.
 pub(crate) fn find_references(
@@ -580,18 +604,10 @@ fn find_symbols(doc: &DocText) -> Vec<Hit> {
             continue;
         };
         let number: String = n.as_str().chars().filter(|c| !c.is_whitespace()).collect();
-        let symbol = codes.join("-");
+        let kind_code = STANDARD_KINDS.into_iter().find(|&k| k == kind.as_str());
         add(
             &mut hits,
-            Hit {
-                span: (kind.start(), send),
-                full: format!("{number}/{symbol}"),
-                number,
-                year: None,
-                code_type: STANDARD_KINDS.into_iter().find(|&k| k == kind.as_str()),
-                symbol,
-                needs_type: false,
-            },
+            Hit::slashed((kind.start(), send), number, &codes, kind_code, false),
         );
     }
     for c in NORMATIVE.captures_iter(t) {
@@ -673,19 +689,17 @@ fn find_symbols(doc: &DocText) -> Vec<Hit> {
                 continue;
             }
         }
-        let symbol = codes.join("-");
         let code_type = codes.first().and_then(|c| code_type(c));
+        let needs_type = codes.len() < 2 || codes.first().is_some_and(|c| c.starts_with('0'));
         add(
             &mut hits,
-            Hit {
-                span: (start, send),
-                number: number.to_owned(),
-                year: None,
-                full: format!("{number}/{symbol}"),
-                needs_type: codes.len() < 2 || symbol.starts_with('0'),
-                symbol,
+            Hit::slashed(
+                (start, send),
+                number.to_owned(),
+                &codes,
                 code_type,
-            },
+                needs_type,
+            ),
         );
     }
     // `Kế hoạch số TL/KH-VP`: a number misread as letters, vouched for by
@@ -704,18 +718,10 @@ fn find_symbols(doc: &DocText) -> Vec<Hit> {
             continue;
         };
         let number = number_from_misread(n.as_str());
-        let symbol = codes.join("-");
+        let code_type = codes.first().and_then(|c| code_type(c));
         add(
             &mut hits,
-            Hit {
-                span: (n.start(), send),
-                full: format!("{number}/{symbol}"),
-                number,
-                year: None,
-                code_type: codes.first().and_then(|c| code_type(c)),
-                symbol,
-                needs_type: true,
-            },
+            Hit::slashed((n.start(), send), number, &codes, code_type, true),
         );
     }
     // `Quyết định số 1096.QĐ-UBND`: the slash misread or lost; the first
@@ -737,18 +743,15 @@ fn find_symbols(doc: &DocText) -> Vec<Hit> {
         if first != abbrev && !misread_of(first, abbrev) {
             continue;
         }
-        let symbol = codes.join("-");
         add(
             &mut hits,
-            Hit {
-                span: (n.start(), send),
-                full: format!("{}/{symbol}", n.as_str()),
-                number: n.as_str().to_owned(),
-                year: None,
-                code_type: code_type(abbrev),
-                symbol,
-                needs_type: true,
-            },
+            Hit::slashed(
+                (n.start(), send),
+                n.as_str().to_owned(),
+                &codes,
+                code_type(abbrev),
+                true,
+            ),
         );
     }
     // `Báo cáo số BC-VP`: a blank number whose slash the OCR lost; the first
@@ -767,18 +770,15 @@ fn find_symbols(doc: &DocText) -> Vec<Hit> {
         if codes.first().map(String::as_str) != Some(abbrev) {
             continue;
         }
-        let symbol = codes.join("-");
         add(
             &mut hits,
-            Hit {
-                span: (s.start(), send),
-                full: format!("/{symbol}"),
-                number: String::new(),
-                year: None,
-                code_type: code_type(abbrev),
-                symbol,
-                needs_type: true,
-            },
+            Hit::slashed(
+                (s.start(), send),
+                String::new(),
+                &codes,
+                code_type(abbrev),
+                true,
+            ),
         );
     }
     // `Đề án 06`: a type word and a number, no symbol.

@@ -32,6 +32,16 @@ pub fn is_surname(word: &str) -> bool {
 static SURNAME_SKELETONS: LazyLock<FxHashSet<String>> =
     LazyLock::new(|| SURNAMES.iter().map(|s| viet::skeleton(s)).collect());
 
+/// The surname spelled with the letters of `word` up to marks and case
+/// (`Dinh`, `định` → `đinh`): the first of [`SURNAMES`] with them, the
+/// commoner (`đoàn` before `doãn`).
+pub fn surname_spelled(word: &str) -> Option<&'static str> {
+    static SPELLED: LazyLock<Vec<(&'static str, String)>> =
+        LazyLock::new(|| SURNAMES.iter().map(|s| (*s, viet::skeleton(s))).collect());
+    let key = viet::skeleton(word);
+    SPELLED.iter().find(|(_, k)| *k == key).map(|(s, _)| *s)
+}
+
 /// Fewest letters of a surname [`surname_near`] reads through a misprint:
 /// a shorter one is within one edit of too many other words.
 const NEAR_SURNAME_LETTERS: usize = 5;

@@ -3015,7 +3015,6 @@ pub(super) fn after_count(line: &str, toks: &[Token], ti: usize) -> bool {
     !year && !label && !figure.contains('/')
 }
 
-/// Does token `i` come right after a figure and a space (`30 m2`)?
 /// Is the word at `ti` a lone `x` multiplying a count by a figure (`568
 /// công dân x 500.000 đồng`, `12 khối x 02 cờ`, `đồng/tổ/tháng x 12
 /// tháng`)? A figure follows it after one space, and a figure comes before
@@ -3043,6 +3042,7 @@ pub(super) fn times_sign(line: &str, toks: &[Token], ti: usize) -> bool {
     false
 }
 
+/// Does token `i` come right after a figure and a space (`30 m2`)?
 fn after_figure(toks: &[Token], i: usize) -> bool {
     i >= 2 && toks[i - 1].kind == TokenKind::Space && toks[i - 2].kind == TokenKind::Figure
 }
@@ -3635,11 +3635,17 @@ mod tests {
         }
     }
 
+    /// `line`'s tokens and the index of the first token `w`.
+    fn token_at(line: &str, w: &str) -> (Vec<Token>, usize) {
+        let toks = text::tokenize(line);
+        let i = toks.iter().position(|t| t.text(line) == w).unwrap();
+        (toks, i)
+    }
+
     #[test]
     fn a_w_for_u_before_a_small_word_is_no_abbreviation() {
         let slot = |line: &str, w: &str| {
-            let toks = text::tokenize(line);
-            let i = toks.iter().position(|t| t.text(line) == w).unwrap();
+            let (toks, i) = token_at(line, w);
             code_like(line, &toks, i)
         };
         assert_eq!(slot("4. SW dung du phong", "SW"), None);
@@ -3653,8 +3659,7 @@ mod tests {
     #[test]
     fn an_x_between_a_count_and_a_figure_multiplies() {
         let at_x = |line: &str| {
-            let toks = text::tokenize(line);
-            let i = toks.iter().position(|t| t.text(line) == "x").unwrap();
+            let (toks, i) = token_at(line, "x");
             times_sign(line, &toks, i)
         };
         assert!(at_x("(568 công dân x 500.000 đồng)"));

@@ -9,7 +9,7 @@
 
 use super::phrases::{lower_old, phrase};
 use super::Changes;
-use crate::lexicon::names::SURNAMES;
+use crate::lexicon::names::{self, SURNAMES};
 use crate::text::{viet, Token, TokenKind};
 
 /// Middle names common enough that a capitalised word before one, with a
@@ -62,13 +62,6 @@ const TITLES: &[&str] = &[
 /// Confidence of a surname read from its place in a name.
 const SURNAME_CONFIDENCE: f32 = 0.7;
 
-/// The surname spelled with the letters of `word` up to marks: the first
-/// of [`SURNAMES`] (the commoner, `Đoàn` before `Doãn`).
-fn surname_like(word: &str) -> Option<&'static str> {
-    let key = viet::skeleton(word);
-    SURNAMES.iter().copied().find(|s| viet::skeleton(s) == key)
-}
-
 /// Reads the surname of every name whose first word the decoder read as
 /// another word (see the module's doc). Only a word OCR printed in plain
 /// letters is read again: a printed mark is evidence the decoder weighed.
@@ -77,16 +70,14 @@ pub(super) fn read_surnames(lines: &[String], tokens: &[Vec<Token>], changes: &m
         for ti in 0..toks.len().saturating_sub(4) {
             let now = |ti: usize| lower_old(changes.text(line, &toks[ti], (li, ti)));
             let printed = toks[ti].text(line);
-            let title = |s: &str| {
-                let mut cs = s.chars();
-                cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+            let words_follow = || {
+                [1, 3].iter().all(|&k| toks[ti + k].text(line) == " ")
+                    && [2, 4].iter().all(|&k| toks[ti + k].kind == TokenKind::Word)
             };
-            let words_follow = [1, 3].iter().all(|&k| toks[ti + k].text(line) == " ")
-                && [2, 4].iter().all(|&k| toks[ti + k].kind == TokenKind::Word);
             if toks[ti].kind != TokenKind::Word
-                || !printed.is_ascii()
-                || !title(printed)
-                || !words_follow
+                || !printed.bytes().all(|b| b.is_ascii_alphabetic())
+                || viet::case_pattern(printed) != viet::CasePattern::Title
+                || !words_follow()
                 || !toks[ti + 2].text(line).starts_with(char::is_uppercase)
                 || !toks[ti + 4].text(line).starts_with(char::is_uppercase)
             {
@@ -111,7 +102,7 @@ pub(super) fn read_surnames(lines: &[String], tokens: &[Vec<Token>], changes: &m
             if opens_no_name {
                 continue;
             }
-            if let Some(surname) = surname_like(&read) {
+            if let Some(surname) = names::surname_spelled(&read) {
                 // A name's capital, as the decoder would restore it.
                 let to = viet::apply_case(surname, viet::CasePattern::Title);
                 let mut change = phrase(&to, Some(read));
