@@ -2441,6 +2441,16 @@ fn opens_question(word: &str) -> bool {
 /// Does a `?` after `word` ask a question? It does after the particles and
 /// pronouns that end Vietnamese questions (`không`, `chưa`, `gì`, `nào`, …);
 /// after any other word, mid-line, it is OCR's hook above (`ct?` = `cứ`).
+/// A dash and one speck a scan prints for a lost space (`-.`, `-’`, `-_`).
+fn dash_with_speck(p: &str) -> bool {
+    p.strip_prefix('-').is_some_and(|rest| {
+        let mut it = rest.chars();
+        it.next()
+            .is_some_and(|c| matches!(c, '.' | ':' | '_' | '*' | '°') || is_quote(c))
+            && it.next().is_none()
+    })
+}
+
 fn asks_question(word: &str) -> bool {
     const QUESTION_ENDS: &[&str] = &[
         "khong", "chua", "gi", "sao", "nao", "dau", "ai", "nhieu", "chang", "ha", "nhi", "vay",
@@ -2476,6 +2486,35 @@ pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'sta
             if let Some(&kept) = [",", ";", ":", ".", ")"].iter().find(|&&m| m == rest) {
                 return Some(kept);
             }
+        }
+    }
+    // `-.Giáo dục`, `-’xã`, `-.2027`: a list's or a span's dash with a
+    // speck glued between it and the next word; a dash opens no word
+    // with a mark, so the speck is the space the scan lost.
+    if dash_with_speck(p)
+        && (ti == 0 || toks[ti - 1].kind == TokenKind::Space)
+        && toks
+            .get(ti + 1)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Figure))
+    {
+        return Some("- ");
+    }
+    // `TM..ỦY`, `1..Sở`: two dots glued between an abbreviation in capitals
+    // or a heading's number and the next word are its period and a speck.
+    // After a small word they may be a period, a comma or a speck
+    // (`y tế..Tổng`, `trắc..số`, `ngày..15`): left to the period readers.
+    if p == ".."
+        && ti > 0
+        && toks
+            .get(ti + 1)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Figure))
+    {
+        let b = &toks[ti - 1];
+        let w = b.text(line);
+        if b.kind == TokenKind::Figure
+            || b.kind == TokenKind::Word && w.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+        {
+            return Some(". ");
         }
     }
     let mark = {
@@ -2720,6 +2759,17 @@ pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'sta
         && (is_lower_word(before).is_some() || capitalised_syllable(before) && !name_before)
         && capitalised_syllable(next)
     {
+        return Some(" ");
+    }
+    // `của-UBND`, `đội-PCCC`: a dash glued between a small word and a code
+    // in capitals; a code's parts are all in capitals (`TT-HĐND`).
+    let capitals = |t: Option<&Token>| {
+        t.filter(|t| t.kind == TokenKind::Word).is_some_and(|t| {
+            let w = t.text(line);
+            w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+        })
+    };
+    if mark == '-' && is_lower_word(before).is_some() && capitals(next) {
         return Some(" ");
     }
 
@@ -3701,6 +3751,30 @@ mod tests {
         assert_eq!(marks("TT-HĐND xã")[0].1, None);
         assert_eq!(marks("PCT-Ủy ban")[0].1, None);
         assert_eq!(marks("tỉnh Bà Rịa-Vũng Tàu")[0].1, None, "a name's dash");
+        // A dash and a speck before a word or a figure: the speck is a space.
+        assert_eq!(
+            marks("của-UBND tỉnh")[0].1,
+            Some(" "),
+            "a code after a small word"
+        );
+        assert_eq!(marks("TT-HĐND")[0].1, None, "a code's parts");
+        assert_eq!(
+            marks("TM..ỦY BAN")[0].1,
+            Some(". "),
+            "an abbreviation's period"
+        );
+        assert_eq!(
+            marks("1..Sở Tài chính")[0].1,
+            Some(". "),
+            "a heading's number"
+        );
+        assert_eq!(marks("y tế..Tổng")[0].1, None, "a small word's");
+        assert_eq!(marks("ngày .. 15")[0].1, None, "spaced");
+        assert_eq!(marks("-.Giáo dục")[0].1, Some("- "));
+        assert_eq!(marks("giai đoạn 2021 -’2025")[0].1, Some("- "));
+        assert_eq!(marks("-. Giáo dục")[0].1, None, "spaced: not glued");
+        assert_eq!(marks("-.. Giáo")[0].1, None, "two specks");
+        assert_eq!(marks("a-.b")[0].1, None, "glued to the word before");
         // A quote inside one syllable is a displaced mark: join.
         assert_eq!(marks("ti’én mat")[0].1, Some(""));
         // `@` glued after a word before a closing mark: the mark stays.
