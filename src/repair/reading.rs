@@ -2750,15 +2750,45 @@ pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'sta
         })
     };
     // A name's halves keep their dash (`Bà Rịa-Vũng Tàu`): not after a
-    // capitalised word that follows another.
+    // capitalised word that follows another. A code in capitals before it
+    // is no name (`318/BC-TTYT An-Nhon, ngày`).
     let name_before = ti >= 3
         && toks[ti - 2].kind == TokenKind::Space
         && toks[ti - 3].kind == TokenKind::Word
-        && toks[ti - 3].text(line).starts_with(char::is_uppercase);
+        && {
+            let w = toks[ti - 3].text(line);
+            w.starts_with(char::is_uppercase) && w.chars().skip(1).any(|c| !c.is_uppercase())
+        };
     if mark == '-'
         && (is_lower_word(before).is_some() || capitalised_syllable(before) && !name_before)
         && capitalised_syllable(next)
     {
+        return Some(" ");
+    }
+    // The same where OCR garbled either word (`S6-Tai`, `va-M6i`,
+    // `cua-Ludt`): a word of two to seven characters, small or with a digit, then a
+    // capitalised one with OCR's digits for letters.
+    let garbled_capitalised = |t: Option<&Token>| {
+        t.filter(|t| t.kind == TokenKind::Word).is_some_and(|t| {
+            let w = t.text(line);
+            let mut rest = w.chars();
+            rest.next().is_some_and(char::is_uppercase)
+                && (2..=7).contains(&w.chars().count())
+                && w.chars().any(char::is_lowercase)
+                && rest.all(|c| c.is_lowercase() || c.is_ascii_digit())
+        })
+    };
+    let short_word = |t: Option<&Token>| {
+        t.filter(|t| t.kind == TokenKind::Word).is_some_and(|t| {
+            let w = t.text(line);
+            (2..=7).contains(&w.chars().count())
+                && w.starts_with(char::is_alphabetic)
+                // Not a code's first part (`PCT-Ủy ban`), nor a name's
+                // (`Mác-Lênin`): small, or garbled by a digit.
+                && (w.starts_with(char::is_lowercase) || w.chars().any(|c| c.is_ascii_digit()))
+        })
+    };
+    if mark == '-' && short_word(before) && !name_before && garbled_capitalised(next) {
         return Some(" ");
     }
     // `của-UBND`, `đội-PCCC`: a dash glued between a small word and a code
@@ -3751,6 +3781,15 @@ mod tests {
         assert_eq!(marks("TT-HĐND xã")[0].1, None);
         assert_eq!(marks("PCT-Ủy ban")[0].1, None);
         assert_eq!(marks("tỉnh Bà Rịa-Vũng Tàu")[0].1, None, "a name's dash");
+        assert_eq!(marks("tỉnh B4 Ria-Vung Tau")[0].1, None, "a garbled name's");
+        assert_eq!(marks("Giám đốc S6-Tai chính")[0].1, Some(" "), "garbled");
+        assert_eq!(marks("với va-M6i trường")[0].1, Some(" "), "garbled");
+        assert_eq!(marks("chủ nghĩa Mác-Lênin")[0].1, None, "names");
+        assert_eq!(
+            marks("Số: 318/BC-TTYT An-Nhon, ngày")[3].1,
+            Some(" "),
+            "after a code"
+        );
         // A dash and a speck before a word or a figure: the speck is a space.
         assert_eq!(
             marks("của-UBND tỉnh")[0].1,
