@@ -2535,6 +2535,23 @@ pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'sta
             && w.chars().next().is_some_and(char::is_alphabetic))
         .then_some(w)
     };
+    // A word of one to seven characters with a vowel (OCR's `0`, `6` for
+    // `ô`, `ơ` count) and at most its first letter a capital.
+    let garbled_syllable = |t: Option<&Token>| -> Option<&str> {
+        let w = t.filter(|t| t.kind == TokenKind::Word)?.text(line);
+        let n = w.chars().count();
+        let mut chars = w.chars();
+        let first_ok = chars.next().is_some_and(|c| c.is_alphabetic() || c == '$');
+        let vowel = w.chars().any(|c| {
+            matches!(c, '0' | '6')
+                || matches!(
+                    viet::base_letter(c.to_ascii_lowercase()),
+                    'a' | 'e' | 'i' | 'o' | 'u' | 'y'
+                )
+        });
+        let capitals = w.chars().skip(1).filter(|c| c.is_uppercase()).count();
+        (first_ok && (1..=7).contains(&n) && vowel && capitals <= 1).then_some(w)
+    };
     let next = toks.get(ti + 1);
     // `@` never ends a word outside an e-mail address (those are protected).
     if mark == '@'
@@ -2803,6 +2820,28 @@ pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'sta
         return Some(" ");
     }
 
+    // `higm.y`, `cAy.ngd`, `mOt.s6`: a period glued between two words OCR
+    // garbled, the second small (no sentence opens so) and the first a
+    // syllable by its vowel. Not after an
+    // abbreviation (`v.v`, `tr.5`: no vowel; `PCCC`: capitals), nor before a
+    // file's extension.
+    if mark == '.'
+        && garbled_syllable(before).is_some_and(|w| !w.starts_with(char::is_uppercase))
+        && next
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(line))
+            .is_some_and(|w| {
+                w.starts_with(char::is_lowercase)
+                    && w.chars().count() <= 7
+                    && !is_file_extension(w)
+            })
+        // Not a lone letter before a mark: the end's `./.` garbled
+        // (`ngày.i.`), an abbreviation (`đề.b/c`).
+        && !(next.is_some_and(|t| t.text(line).chars().count() == 1)
+            && toks.get(ti + 2).is_some_and(|t| t.kind == TokenKind::Punct))
+    {
+        return Some(" ");
+    }
     let prev = is_lower_word(before)?;
     if let Some(next) = is_lower_word(next) {
         return match mark {
@@ -3785,6 +3824,15 @@ mod tests {
         assert_eq!(marks("Giám đốc S6-Tai chính")[0].1, Some(" "), "garbled");
         assert_eq!(marks("với va-M6i trường")[0].1, Some(" "), "garbled");
         assert_eq!(marks("chủ nghĩa Mác-Lênin")[0].1, None, "names");
+        // A period glued between garbled words, a small one after it.
+        assert_eq!(marks("bảo higm.y tế")[0].1, Some(" "));
+        assert_eq!(marks("diện tích cAy.ngd")[0].1, Some(" "));
+        assert_eq!(marks("v.v")[0].1, None, "an abbreviation");
+        assert_eq!(marks("tr.5")[0].1, None, "an abbreviation");
+        assert_eq!(marks("PCCC.t6i")[0].1, None, "a code");
+        assert_eq!(marks("năm 2024.Đến")[0].1, None, "a capital after");
+        assert_eq!(marks("bao cao.pdf")[0].1, None, "a file");
+        assert_eq!(marks("trước ngày.i.")[0].1, None, "the end's `./.`");
         assert_eq!(
             marks("Số: 318/BC-TTYT An-Nhon, ngày")[3].1,
             Some(" "),
