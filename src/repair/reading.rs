@@ -2447,6 +2447,16 @@ fn spaced_word(line: &str, toks: &[Token], ti: usize) -> bool {
         && toks.get(ti + 1).is_some_and(|t| t.kind == TokenKind::Word)
 }
 
+/// One speck and a dash (`.-`, `’-`, `_-`): [`dash_with_speck`] reversed.
+fn speck_with_dash(p: &str) -> bool {
+    p.strip_suffix('-').is_some_and(|rest| {
+        let mut it = rest.chars();
+        it.next()
+            .is_some_and(|c| matches!(c, '.' | '_') || is_quote(c))
+            && it.next().is_none()
+    })
+}
+
 /// A dash and one speck a scan prints for a lost space (`-.`, `-’`, `-_`).
 fn dash_with_speck(p: &str) -> bool {
     p.strip_prefix('-').is_some_and(|rest| {
@@ -2497,6 +2507,16 @@ pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'sta
     // `-.Giáo dục`, `-’xã`, `-.2027`: a list's or a span's dash with a
     // speck glued between it and the next word; a dash opens no word
     // with a mark, so the speck is the space the scan lost.
+    // `2025.- 2030`, `kinh tế.-`: a speck glued between a word or a
+    // figure and a dash that a space or the line's end follows; the dash
+    // is a span's or a name's, spaced.
+    if speck_with_dash(p)
+        && ti > 0
+        && matches!(toks[ti - 1].kind, TokenKind::Word | TokenKind::Figure)
+        && toks.get(ti + 1).is_none_or(|t| t.kind == TokenKind::Space)
+    {
+        return Some(" -");
+    }
     if dash_with_speck(p)
         && (ti == 0 || toks[ti - 1].kind == TokenKind::Space)
         && toks
@@ -3947,6 +3967,9 @@ mod tests {
         assert_eq!(marks("y tế..Tổng")[0].1, None, "a small word's");
         assert_eq!(marks("ngày .. 15")[0].1, None, "spaced");
         assert_eq!(marks("-.Giáo dục")[0].1, Some("- "));
+        assert_eq!(marks("giai đoạn 2025.- 2030")[0].1, Some(" -"));
+        assert_eq!(marks("phát triển kinh tế.-")[0].1, Some(" -"));
+        assert_eq!(marks("kinh tế.-xã hội")[0].1, None, "glued on both sides");
         assert_eq!(marks("giai đoạn 2021 -’2025")[0].1, Some("- "));
         assert_eq!(marks("-. Giáo dục")[0].1, None, "spaced: not glued");
         assert_eq!(marks("-.. Giáo")[0].1, None, "two specks");
