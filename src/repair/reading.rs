@@ -2897,6 +2897,14 @@ pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'sta
     if mark == '-' && short_word(before) && !name_before && garbled_capitalised(next) {
         return Some(" ");
     }
+    // `với-1.320`, `của-37`, `năm-2025`: a dash glued between a small word
+    // and a figure (a span's dash joins two figures: `2021-2025`).
+    if mark == '-'
+        && is_lower_word(before).is_some()
+        && next.is_some_and(|t| t.kind == TokenKind::Figure)
+    {
+        return Some(" ");
+    }
     // `của-UBND`, `đội-PCCC`: a dash glued between a small word and a code
     // in capitals; a code's parts are all in capitals (`TT-HĐND`).
     let capitals = |t: Option<&Token>| {
@@ -3954,6 +3962,13 @@ mod tests {
             "a code after a small word"
         );
         assert_eq!(marks("TT-HĐND")[0].1, None, "a code's parts");
+        assert_eq!(
+            marks("so với-1.320 hồ sơ")[0].1,
+            Some(" "),
+            "a figure after"
+        );
+        assert_eq!(marks("giai đoạn 2021-2025")[0].1, None, "a span");
+        assert_eq!(marks("COVID-19")[0].1, None, "a code");
         assert_eq!(
             marks("TM..ỦY BAN")[0].1,
             Some(". "),
