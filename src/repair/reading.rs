@@ -2660,6 +2660,16 @@ pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'sta
             return Some(" ");
         }
     }
+    // `48.031°hồ`, `9,80°ha`: a degree sign between a figure and a small
+    // word is a speck (a temperature's is before `C`).
+    if mark == '°'
+        && before.is_some_and(|t| t.kind == TokenKind::Figure)
+        && next.is_some_and(|t| {
+            t.kind == TokenKind::Word && t.text(line).starts_with(char::is_lowercase)
+        })
+    {
+        return Some(" ");
+    }
     // `126,5. triệu đồng`, `17. xã`: a dot glued to a figure inside a line,
     // then a space and a lower-case word. A sentence after a figure opens
     // with a capital; the first 2 million lines of agentdocs print this 6
@@ -3950,6 +3960,9 @@ mod tests {
         assert_eq!(marks("1.Công tác tuyên truyền")[0].1, Some(". "));
         assert_eq!(marks("có 16.h6 nghèo")[0].1, Some(" "));
         assert_eq!(marks("có 16.Hộ")[0].1, None, "a capital inside a line");
+        // A degree sign glued between a figure and a small word or a rule.
+        assert_eq!(marks("còn 48.031°hồ sơ")[0].1, Some(" "));
+        assert_eq!(marks("nhiệt độ 30°C")[0].1, None, "a temperature");
         assert_eq!(
             marks("Số: 318/BC-TTYT An-Nhon, ngày")[3].1,
             Some(" "),
