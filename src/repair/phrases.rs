@@ -3171,9 +3171,7 @@ pub(super) fn read_archive_commas(lines: &[String], tokens: &[Vec<Token>], chang
     let acronym = |line: &str, t: Option<&Token>| {
         t.is_some_and(|t| {
             let w = t.text(line);
-            t.kind == TokenKind::Word
-                && w.chars().count() >= 2
-                && w.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+            t.kind == TokenKind::Word && w.chars().count() >= 2 && reading::in_capitals(w)
         })
     };
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
