@@ -232,9 +232,10 @@ fn figures_and_line_count_survive_repair() {
                 assert_eq!(figures(x), figures(y), "{f}:{}: figures changed", i + 1);
             }
             // Whitespace is kept; the only spaces added replace a stray
-            // punctuation mark repair removed (`dan-sy` → `dân sự`) or
+            // punctuation mark repair removed (`dan-sy` → `dân sự`),
             // separate two syllables OCR printed as one word (`yéucau` →
-            // `yêu cầu`, one more run of letters).
+            // `yêu cầu`, one more run of letters) or follow a comma OCR
+            // glued between two words (`phòng,chống` → `phòng, chống`).
             let spaces = |s: &str| s.chars().filter(|c| c.is_whitespace()).count();
             let marks = |s: &str| {
                 s.chars()
@@ -246,10 +247,13 @@ fn figures_and_line_count_survive_repair() {
                     .filter(|r| !r.is_empty())
                     .count()
             };
+            let spaced_commas = |s: &str| s.matches(", ").count();
             assert!(spaces(y) >= spaces(x), "{f}:{}: whitespace lost", i + 1);
             assert!(
                 spaces(y) - spaces(x)
-                    <= marks(x).saturating_sub(marks(y)) + runs(y).saturating_sub(runs(x)),
+                    <= marks(x).saturating_sub(marks(y))
+                        + runs(y).saturating_sub(runs(x))
+                        + spaced_commas(y).saturating_sub(spaced_commas(x)),
                 "{f}:{}: whitespace added",
                 i + 1
             );

@@ -618,6 +618,7 @@ const READERS_AFTER_NAME: &[Reader] = &[
     Reader::Lexicon(phrases::read_symbol_slash),
     Reader::Lexicon(phrases::read_stray_colon),
     Reader::Lexicon(phrases::read_stray_period),
+    Reader::Lexicon(phrases::read_glued_comma),
     Reader::Text(phrases::read_item_period),
     Reader::Text(phrases::read_archive_entry),
     Reader::Text(phrases::read_region_numeral),

@@ -1862,6 +1862,44 @@ fn colon_is_loose_noise(model: &lm::LanguageModel, a: lm::WordId, b: lm::WordId)
     follow >= COLON_LOOSE_FOLLOW.log10() && follow > model.bigram(a, lm::EOS)
 }
 
+/// Reads a comma OCR glued between two small words (`phối,họp`, `cháy,nổ`):
+/// a speck where the language model finds the second word likelier straight
+/// after the first than after a comma (a space), else a comma and its
+/// space. The decoder read the words around a comma.
+pub(super) fn read_glued_comma(
+    lex: &Lexicon,
+    lines: &[String],
+    tokens: &[Vec<Token>],
+    changes: &mut Changes,
+) {
+    for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
+        for ti in 1..toks.len().saturating_sub(1) {
+            let (before, t, after) = (&toks[ti - 1], &toks[ti], &toks[ti + 1]);
+            let glued = before.kind == TokenKind::Word
+                && after.kind == TokenKind::Word
+                && before.end == t.start
+                && t.end == after.start;
+            if !glued || t.text(line) != "," || changes.get((li, ti)).is_some() {
+                continue;
+            }
+            let small = |tok: &Token| tok.text(line).starts_with(char::is_lowercase);
+            let word = changes.text(line, before, (li, ti - 1));
+            let next = changes.text(line, after, (li, ti + 1));
+            if !small(before) || !small(after) || !small_word(word) || !small_word(next) {
+                continue;
+            }
+            let (a, b) = (lex.id(word), lex.id(next));
+            if a == lm::UNK || b == lm::UNK {
+                continue;
+            }
+            let straight = lex.lm.bigram(a, b);
+            let comma = lex.lm.bigram(a, lm::COMMA) + lex.lm.trigram(a, lm::COMMA, b);
+            let to = if comma > straight { ", " } else { " " };
+            changes.insert((li, ti), phrase(to, Some(",".to_owned())));
+        }
+    }
+}
+
 /// Are words `a` and `b` one phrase, so that a colon between them is noise:
 /// `P(b | a)` at least [`COLON_FOLLOW`] and over [`COLON_OVER_END`] times
 /// `P(end | a)` (see [`read_stray_colon`]; [`super::reading`]'s colon read
@@ -5139,6 +5177,20 @@ pub(super) mod tests {
         assert_eq!(read("ngày 5: KH-UBND"), "ngày 5: KH-UBND");
         assert_eq!(read("Điều 5:Nay-mai"), "Điều 5:Nay-mai");
         assert_eq!(read("lúc 9:KH xong"), "lúc 9:KH xong");
+    }
+
+    #[test]
+    fn a_comma_glued_between_small_words() {
+        let read = |line: &str| read_lex(read_glued_comma, line);
+        assert_eq!(read("đã phối,hợp với các sở"), "đã phối hợp với các sở");
+        assert_eq!(
+            read("công tác phòng,chống thiên tai"),
+            "công tác phòng, chống thiên tai"
+        );
+        // Spaced, before a capital or a figure, in a code: kept.
+        for kept in ["đã phối, hợp với", "phối,Hợp với", "năm,2026", "Lưu: VT,TH"] {
+            assert_eq!(read(kept), kept);
+        }
     }
 
     #[test]
