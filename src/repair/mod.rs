@@ -303,7 +303,19 @@ impl Builder {
                     None => self.items.push((gate, Item::Fixed(lm::NUM))),
                 }
             }
-            TokenKind::Punct if s == "," => self.items.push((gate, Item::Fixed(lm::COMMA))),
+            // A comma glued between two small words may be a speck: a
+            // noisy document's decoder reads across it, and
+            // [`phrases::read_glued_comma`] weighs it after.
+            TokenKind::Punct if s == "," => {
+                if gate != Gate::Clean && phrases::glued_comma(line, toks, ti) {
+                    self.items.push((Gate::Noisy, Item::Stray));
+                    if gate == Gate::Always {
+                        self.items.push((Gate::Clean, Item::Fixed(lm::COMMA)));
+                    }
+                } else {
+                    self.items.push((gate, Item::Fixed(lm::COMMA)));
+                }
+            }
             TokenKind::Punct if lone_letter_mark(line, toks, ti) => {
                 self.items.push((gate, Item::NoisySlot(self.slots.len())));
                 self.slots.push(Slot {

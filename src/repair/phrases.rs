@@ -1862,10 +1862,29 @@ fn colon_is_loose_noise(model: &lm::LanguageModel, a: lm::WordId, b: lm::WordId)
     follow >= COLON_LOOSE_FOLLOW.log10() && follow > model.bigram(a, lm::EOS)
 }
 
+/// Is token `ti` a comma glued between two words OCR printed in small
+/// letters (`phối,hợp`)?
+pub(super) fn glued_comma(line: &str, toks: &[Token], ti: usize) -> bool {
+    let (Some(before), Some(after)) = (
+        ti.checked_sub(1).and_then(|i| toks.get(i)),
+        toks.get(ti + 1),
+    ) else {
+        return false;
+    };
+    let t = &toks[ti];
+    let small_word =
+        |tok: &Token| tok.kind == TokenKind::Word && tok.text(line).starts_with(char::is_lowercase);
+    t.text(line) == ","
+        && small_word(before)
+        && small_word(after)
+        && before.end == t.start
+        && t.end == after.start
+}
+
 /// Reads a comma OCR glued between two small words (`phối,họp`, `cháy,nổ`):
 /// a speck where the language model finds the second word likelier straight
 /// after the first than after a comma (a space), else a comma and its
-/// space. The decoder read the words around a comma.
+/// space. A noisy document's decoder read the words across it.
 pub(super) fn read_glued_comma(
     lex: &Lexicon,
     lines: &[String],
@@ -1874,18 +1893,12 @@ pub(super) fn read_glued_comma(
 ) {
     for (li, (line, toks)) in lines.iter().zip(tokens).enumerate() {
         for ti in 1..toks.len().saturating_sub(1) {
-            let (before, t, after) = (&toks[ti - 1], &toks[ti], &toks[ti + 1]);
-            let glued = before.kind == TokenKind::Word
-                && after.kind == TokenKind::Word
-                && before.end == t.start
-                && t.end == after.start;
-            if !glued || t.text(line) != "," || changes.get((li, ti)).is_some() {
+            if !glued_comma(line, toks, ti) || changes.get((li, ti)).is_some() {
                 continue;
             }
-            let small = |tok: &Token| tok.text(line).starts_with(char::is_lowercase);
-            let word = changes.text(line, before, (li, ti - 1));
-            let next = changes.text(line, after, (li, ti + 1));
-            if !small(before) || !small(after) || !small_word(word) || !small_word(next) {
+            let word = changes.text(line, &toks[ti - 1], (li, ti - 1));
+            let next = changes.text(line, &toks[ti + 1], (li, ti + 1));
+            if !small_word(word) || !small_word(next) {
                 continue;
             }
             let (a, b) = (lex.id(word), lex.id(next));
