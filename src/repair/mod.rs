@@ -335,7 +335,13 @@ impl Builder {
                 .or_else(|| trailing_junk(line, toks, ti).then_some(""))
             {
                 Some(to) => {
-                    self.items.push((gate, Item::Stray));
+                    // A mark kept of two is context as it stands alone.
+                    let item = match to {
+                        "," => Item::Fixed(lm::COMMA),
+                        ";" | ":" => Item::Break,
+                        _ => Item::Stray,
+                    };
+                    self.items.push((gate, item));
                     self.strays.push((gate, li, ti, to.to_owned()));
                 }
                 None => self.items.push((gate, Item::Break)),

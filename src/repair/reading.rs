@@ -2475,6 +2475,17 @@ fn dash_with_speck(p: &str) -> bool {
     })
 }
 
+/// The one mark two glued marks stand for (see [`stray_punct`]): the
+/// first of `,.`, `;.`, `:.`; one of `,,`, `;;`, `::`; the `;` of `,;`.
+fn doubled_mark(p: &str) -> Option<&'static str> {
+    match p {
+        ",." | ",," => Some(","),
+        ";." | ";;" | ",;" => Some(";"),
+        ":." | "::" => Some(":"),
+        _ => None,
+    }
+}
+
 /// Does a `?` after `word` ask a question? It does after the particles and
 /// pronouns that end Vietnamese questions (`không`, `chưa`, `gì`, `nào`, …);
 /// after any other word, mid-line, it is OCR's hook above (`ct?` = `cứ`).
@@ -2513,6 +2524,22 @@ pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'sta
             if let Some(&kept) = [",", ";", ":", ".", ")"].iter().find(|&&m| m == rest) {
                 return Some(kept);
             }
+        }
+    }
+    // `huyện,. TT`, `2026;. báo cáo`, `Sở:: Nông`, `đoàn,;`: two marks
+    // glued after a word or a figure before a space or the line's end,
+    // where a clause ends with one: a period after another mark, or the
+    // same mark twice, is a speck; a comma before a semicolon is the
+    // semicolon's lost tail. At a line's end `,.` and `:.` may be the
+    // document's closing `./.` and are left.
+    if ti > 0
+        && matches!(toks[ti - 1].kind, TokenKind::Word | TokenKind::Figure)
+        && toks[ti - 1].end == toks[ti].start
+        && closing(toks.get(ti + 1))
+    {
+        let mid_line = toks.get(ti + 2).is_some();
+        if let Some(kept) = doubled_mark(p).filter(|_| mid_line || !matches!(p, ",." | ":.")) {
+            return Some(kept);
         }
     }
     // `2025.- 2030`, `kinh tế.-`: a speck glued between a word or a
@@ -3993,6 +4020,19 @@ mod tests {
             ("giai đoạn 2025.- 2030", 0, Some(" -"), "a span's dash"),
             ("phát triển kinh tế.-", 0, Some(" -"), "the line's end"),
             ("kinh tế.-xã hội", 0, None, "glued on both sides"),
+            // Two marks glued after a word or a figure stand for one.
+            (
+                "TT Huyện ủy,. TT HĐND",
+                0,
+                Some(","),
+                "a period after a mark",
+            ),
+            ("ngày 20/8/2026;. báo cáo", 0, Some(";"), "after a figure"),
+            ("Nơi nhận:: KT.", 0, Some(":"), "a mark twice"),
+            ("thành viên đoàn,;", 0, Some(";"), "a semicolon's tail"),
+            ("chỉ đạo thực hiện:.", 0, None, "the end's `./.`"),
+            ("v.v.,. và", 1, None, "glued to a mark"),
+            ("các xã ,. thị trấn", 0, None, "spaced from the word"),
         ];
         for &(line, i, want, why) in cases {
             assert_eq!(marks(line)[i].1, want, "{why}: {line}");
