@@ -338,7 +338,7 @@ impl Builder {
                     // A mark kept of two is context as it stands alone.
                     let item = match to {
                         "," => Item::Fixed(lm::COMMA),
-                        ";" | ":" => Item::Break,
+                        ";" | ":" | ")," => Item::Break,
                         _ => Item::Stray,
                     };
                     self.items.push((gate, item));

