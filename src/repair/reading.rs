@@ -2475,6 +2475,13 @@ fn dash_with_speck(p: &str) -> bool {
     })
 }
 
+/// Does `w` open with a capital and go on in small letters (`Tồn`, not
+/// `IL` nor `dân`)?
+fn capitalised(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+}
+
 /// The one mark two glued marks stand for (see [`stray_punct`]): the
 /// first of `,.`, `;.`, `:.`; one of `,,`, `;;`, `::`; the `;` of `,;`.
 fn doubled_mark(p: &str) -> Option<&'static str> {
@@ -2541,6 +2548,17 @@ pub(super) fn stray_punct(line: &str, toks: &[Token], ti: usize) -> Option<&'sta
         if let Some(kept) = doubled_mark(p).filter(|_| mid_line || !matches!(p, ",." | ":.")) {
             return Some(kept);
         }
+    }
+    // `. IL ĐÁNH GIÁ`, `. dân huyện`, `. a) Điều hành`: a lone dot opening
+    // a line before a space is a speck (no line opens with a period), but
+    // before a capitalised word it is as often a heading's number's, the
+    // number lost (`. Tồn tại, hạn chế` for `5. Tồn tại`), and stays.
+    if p == "."
+        && toks[..ti].iter().all(|t| t.kind == TokenKind::Space)
+        && toks.get(ti + 1).is_some_and(|t| t.kind == TokenKind::Space)
+        && toks.get(ti + 2).is_some_and(|t| !capitalised(t.text(line)))
+    {
+        return Some("");
     }
     // `(34.000 triệu đồng). tăng 12,6%`: a bracket closed inside a
     // sentence that goes on in small letters; the period is a comma that
@@ -4047,6 +4065,12 @@ mod tests {
             ("thành viên đoàn,;", 0, Some(";"), "a semicolon's tail"),
             ("chỉ đạo thực hiện:.", 0, None, "the end's `./.`"),
             ("v.v.,. và", 1, None, "glued to a mark"),
+            // A lone dot opening a line.
+            (". IL ĐÁNH GIÁ CHUNG", 0, Some(""), "a speck"),
+            (". dân huyện về việc", 0, Some(""), "a speck"),
+            (". Tồn tại, hạn chế", 0, None, "a heading's number lost"),
+            (".Độc lập", 0, None, "glued"),
+            ("...", 0, None, "an ellipsis"),
             // A bracket closed before a small word: a comma.
             (
                 "giao (34.000 triệu đồng). tăng 12,6%",
