@@ -1816,13 +1816,9 @@ pub(super) fn read_stray_colon(
         let (line, toks) = (&lines[li], &tokens[li]);
         let first = changes.text(line, &toks[ti - 1], (li, ti - 1));
         let next = changes.text(line, &toks[ti + 2], (li, ti + 2));
-        if !small_word(first) || !small_word(next) {
+        let Some((a, b)) = known_small_pair(lex, first, next) else {
             continue;
-        }
-        let (a, b) = (lex.id(first), lex.id(next));
-        if a == lm::UNK || b == lm::UNK {
-            continue;
-        }
+        };
         if colon_is_noise(&lex.lm, a, b)
             || inside_clause(line, toks, ti) && colon_is_loose_noise(&lex.lm, a, b)
         {
@@ -1872,11 +1868,11 @@ pub(super) fn glued_comma(line: &str, toks: &[Token], ti: usize) -> bool {
         return false;
     };
     let t = &toks[ti];
-    let small_word =
+    let printed_small =
         |tok: &Token| tok.kind == TokenKind::Word && tok.text(line).starts_with(char::is_lowercase);
     t.text(line) == ","
-        && small_word(before)
-        && small_word(after)
+        && printed_small(before)
+        && printed_small(after)
         && before.end == t.start
         && t.end == after.start
 }
@@ -1898,16 +1894,14 @@ pub(super) fn read_glued_comma(
             }
             let word = changes.text(line, &toks[ti - 1], (li, ti - 1));
             let next = changes.text(line, &toks[ti + 1], (li, ti + 1));
-            if !small_word(word) || !small_word(next) {
+            let Some((a, b)) = known_small_pair(lex, word, next) else {
                 continue;
-            }
-            let (a, b) = (lex.id(word), lex.id(next));
-            if a == lm::UNK || b == lm::UNK {
-                continue;
-            }
-            let straight = lex.lm.bigram(a, b);
-            let comma = lex.lm.bigram(a, lm::COMMA) + lex.lm.trigram(a, lm::COMMA, b);
-            let to = if comma > straight { ", " } else { " " };
+            };
+            let to = if after_comma(&lex.lm, a, b) > lex.lm.bigram(a, b) {
+                ", "
+            } else {
+                " "
+            };
             changes.insert((li, ti), phrase(to, Some(",".to_owned())));
         }
     }
@@ -1959,6 +1953,46 @@ fn marks_between_words(
 /// Is `w` a word of two letters or more, all small?
 fn small_word(w: &str) -> bool {
     w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+}
+
+/// The language model's ids of `word` and `next` where both are
+/// [`small_word`]s it knows.
+fn known_small_pair(lex: &Lexicon, word: &str, next: &str) -> Option<(lm::WordId, lm::WordId)> {
+    if !small_word(word) || !small_word(next) {
+        return None;
+    }
+    let (a, b) = (lex.id(word), lex.id(next));
+    (a != lm::UNK && b != lm::UNK).then_some((a, b))
+}
+
+/// The language model's log10 odds of a comma after `a`, then `b` after
+/// the comma.
+fn after_comma(model: &lm::LanguageModel, a: lm::WordId, b: lm::WordId) -> f32 {
+    model.bigram(a, lm::COMMA) + model.trigram(a, lm::COMMA, b)
+}
+
+/// The word before the mark at `(li, ti)` of [`marks_between_words`] and the
+/// ids of it and the word after, as repair reads them (in small letters),
+/// where OCR printed the word after in small letters and both are
+/// [`known_small_pair`]s.
+fn spaced_small_pair(
+    lex: &Lexicon,
+    line: &str,
+    toks: &[Token],
+    changes: &Changes,
+    (li, ti): (usize, usize),
+) -> Option<(String, lm::WordId, lm::WordId)> {
+    if !toks[ti + 2].text(line).starts_with(char::is_lowercase) {
+        return None;
+    }
+    let word = changes
+        .text(line, &toks[ti - 1], (li, ti - 1))
+        .to_lowercase();
+    let next = changes
+        .text(line, &toks[ti + 2], (li, ti + 2))
+        .to_lowercase();
+    let (a, b) = known_small_pair(lex, &word, &next)?;
+    Some((word, a, b))
 }
 
 /// How much likelier (log10) the word before a period glued to it must find
@@ -2109,9 +2143,8 @@ const LONE_CAPITAL_MARGIN: f32 = 0.0;
 fn lone_capital(line: &str, toks: &[Token], wi: usize, read: &str) -> bool {
     let word = toks[wi].text(line);
     let first = word.chars().next().zip(read.chars().next());
-    let capital = first.is_some_and(|(o, r)| o.is_uppercase() && super::case::same_letter(o, r))
-        && word.chars().skip(1).any(char::is_lowercase);
-    capital
+    reading::capitalised(word)
+        && first.is_some_and(|(o, r)| super::case::same_letter(o, r))
         && wi >= 2
         && toks[wi - 1].kind == TokenKind::Space
         && toks[wi - 2].kind == TokenKind::Word
@@ -2134,8 +2167,8 @@ const COMMA_SPECK_SHARE: f64 = 0.005;
 /// where the language model finds the second word [`COMMA_SPECK_MARGIN`]
 /// likelier straight after the first than after a comma. On all 852
 /// held-out OCR files, of the commas so placed whose truth could be
-/// aligned, 61 were specks and 12 commas (over 3: 73 and 28; in every scan
-/// that prints specks, 84 and 65); in line diffs against the truth 64 lines
+/// aligned, 61 were specks and 12 commas (over 3: 73 and 28, and over 3 in
+/// every scan that prints specks at all: 84 and 65); in line diffs against the truth 64 lines
 /// better, 16 worse (`hồ sơ, trễ hạn`, `thời hạn`: a list's comma between
 /// words the model binds). OCR's capital before the comma is allowed
 /// (`Luật Tổ, chức`): asking for a small letter there made 49 better, 13
@@ -2152,25 +2185,10 @@ fn read_speck_commas(
     }
     for (li, ti) in marks_between_words(lines, tokens, changes, ",", false, false) {
         let (line, toks) = (&lines[li], &tokens[li]);
-        if !toks[ti + 2].text(line).starts_with(char::is_lowercase) {
+        let Some((_, a, b)) = spaced_small_pair(lex, line, toks, changes, (li, ti)) else {
             continue;
-        }
-        let word = changes
-            .text(line, &toks[ti - 1], (li, ti - 1))
-            .to_lowercase();
-        let next = changes
-            .text(line, &toks[ti + 2], (li, ti + 2))
-            .to_lowercase();
-        if !small_word(&word) || !small_word(&next) {
-            continue;
-        }
-        let (a, b) = (lex.id(&word), lex.id(&next));
-        if a == lm::UNK || b == lm::UNK {
-            continue;
-        }
-        let straight = lex.lm.bigram(a, b);
-        let comma = lex.lm.bigram(a, lm::COMMA) + lex.lm.trigram(a, lm::COMMA, b);
-        if straight - comma > COMMA_SPECK_MARGIN {
+        };
+        if lex.lm.bigram(a, b) - after_comma(&lex.lm, a, b) > COMMA_SPECK_MARGIN {
             changes.insert((li, ti), phrase("", Some(",".to_owned())));
         }
     }
@@ -2188,18 +2206,15 @@ fn period_between(
     next_lower: &str,
     small: bool,
 ) -> Option<super::marks::Period> {
-    if !small_word(lower) || !small_word(next_lower) || !reading::syllable_like(word) {
+    if !reading::syllable_like(word) {
         return None;
     }
-    let (a, b) = (lex.id(lower), lex.id(next_lower));
-    if a == lm::UNK || b == lm::UNK {
-        return None;
-    }
+    let (a, b) = known_small_pair(lex, lower, next_lower)?;
     Some(super::marks::Period {
         at,
         small,
         straight: lex.lm.bigram(a, b),
-        comma: lex.lm.bigram(a, lm::COMMA) + lex.lm.trigram(a, lm::COMMA, b),
+        comma: after_comma(&lex.lm, a, b),
     })
 }
 
@@ -2295,7 +2310,7 @@ fn period_before_figure(
         // before small letters only.)
         small: false,
         straight: lex.lm.bigram(a, lm::NUM),
-        comma: lex.lm.bigram(a, lm::COMMA) + lex.lm.trigram(a, lm::COMMA, lm::NUM),
+        comma: after_comma(&lex.lm, a, lm::NUM),
     })
 }
 
@@ -2312,23 +2327,13 @@ fn semicolons_between_small_words(
     let mut sites = Vec::new();
     for (li, ti) in marks_between_words(lines, tokens, changes, ";", false, false) {
         let (line, toks) = (&lines[li], &tokens[li]);
-        if !toks[ti + 2].text(line).starts_with(char::is_lowercase) {
+        let Some((word, a, b)) = spaced_small_pair(lex, line, toks, changes, (li, ti)) else {
+            continue;
+        };
+        if !reading::syllable_like(&word) {
             continue;
         }
-        let word = changes
-            .text(line, &toks[ti - 1], (li, ti - 1))
-            .to_lowercase();
-        let next = changes
-            .text(line, &toks[ti + 2], (li, ti + 2))
-            .to_lowercase();
-        if !small_word(&word) || !small_word(&next) || !reading::syllable_like(&word) {
-            continue;
-        }
-        let (a, b) = (lex.id(&word), lex.id(&next));
-        if a == lm::UNK || b == lm::UNK {
-            continue;
-        }
-        let comma = lex.lm.bigram(a, lm::COMMA) + lex.lm.trigram(a, lm::COMMA, b);
+        let comma = after_comma(&lex.lm, a, b);
         let ends = lex.lm.bigram(a, lm::EOS) + lex.lm.bigram(lm::BOS, b);
         sites.push(super::marks::Semicolon {
             at: (li, ti),
@@ -2456,7 +2461,7 @@ pub(super) fn read_bar_after_part(lines: &[String], tokens: &[Vec<Token>], chang
         // A chapter or part is numbered where its heading opens the line:
         // in running text `phần` is also a share (`1 phần | công` is `phân
         // công`).
-        let opens_line = toks[..ti - 2].iter().all(|t| t.kind == TokenKind::Space);
+        let opens_line = reading::opens_line(toks, ti - 2);
         if let Some(&(_, to)) = BAR_NUMBERED_PARTS
             .iter()
             .find(|&&(p, to)| p == word && (to == "1" || opens_line))
